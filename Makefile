@@ -1,0 +1,88 @@
+# Customer Focus course: `make book` builds the site, `make test` runs every test.
+# Both set everything up on a fresh machine: a virtual environment in .venv,
+# the Python requirements and this package (editable), the npm packages the
+# site serves (node_modules), and, for the browser tests, Debian's Chromium.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HTML := _build/html
+PORT ?= 8000
+JOBS ?= 2
+# Browser tests find the built site here.
+export CF_SITE := $(CURDIR)/$(HTML)
+
+NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
+	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
+
+.PHONY: help setup book serve test unit notebooks drift browser exercises chromium clean
+
+help:
+	@echo "make book   build the course site into $(HTML) (sets everything up first)"
+	@echo "make test   run every test: unit, notebooks, exercises drift, build, browser"
+	@echo "make serve  serve the built site on http://127.0.0.1:$(PORT)"
+	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make clean  remove the build output (keeps .venv and node_modules)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+book: setup
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html"
+
+serve:
+	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+unit: setup
+	$(BIN)/python -m pytest -m "not browser" -n $(JOBS)
+
+notebooks: setup
+	$(NBVAL) book solutions
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env -n $(JOBS) --dist loadfile exercises
+
+drift: setup
+	$(BIN)/python -m customer_focus exercises --check
+
+browser: setup chromium
+	@test -f $(HTML)/index.html || { echo "No site to test: run 'make book' first."; exit 1; }
+	$(BIN)/python -m pytest -m browser -n $(JOBS) --dist loadfile
+
+test: setup chromium
+	$(MAKE) unit
+	$(MAKE) notebooks
+	$(MAKE) drift
+	$(MAKE) book
+	$(MAKE) browser
+	@echo "All tests passed."
+
+exercises: setup
+	$(BIN)/python -m customer_focus exercises
+
+clean:
+	rm -rf _build dist .pytest_cache .hypothesis
+	find . -name __pycache__ -not -path "./$(VENV)/*" -not -path "./node_modules/*" -prune -exec rm -rf {} +

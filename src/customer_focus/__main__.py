@@ -1,0 +1,56 @@
+"""Command line: ``python -m customer_focus <command>``.
+
+Commands
+--------
+exercises [--check]
+    Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
+    where they differ and exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import exercise_builder
+
+
+def _exercises(arguments: argparse.Namespace) -> int:
+    solutions, exercises = Path(arguments.solutions), Path(arguments.exercises)
+    if not solutions.is_dir():
+        print(f"error: {solutions} is not a folder; run this from the repository root.", file=sys.stderr)
+        return 2
+    try:
+        if arguments.check:
+            problems = exercise_builder.drift(solutions, exercises, root=Path.cwd())
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print("Run `python -m customer_focus exercises` and commit exercises/.", file=sys.stderr)
+                return 1
+            print(f"{exercises}/ matches {solutions}/.")
+            return 0
+        for path in exercise_builder.build_exercises(solutions, exercises, root=Path.cwd()):
+            print(f"wrote {path}")
+        return 0
+    except exercise_builder.MarkerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m customer_focus", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    exercises = commands.add_parser("exercises", help="write exercises/ from solutions/")
+    exercises.add_argument("--check", action="store_true", help="report drift, write nothing")
+    exercises.add_argument("--solutions", default="solutions", help="solution notebooks (default: solutions)")
+    exercises.add_argument("--exercises", default="exercises", help="exercise notebooks (default: exercises)")
+    exercises.set_defaults(run=_exercises)
+    arguments = parser.parse_args(argv)
+    return arguments.run(arguments)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

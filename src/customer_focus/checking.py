@@ -1,0 +1,223 @@
+"""Checks a learner calls from an exercise notebook: ``check()``, ``hint()``, ``solution()``.
+
+Modeled on Kaggle's learntools: each exercise module defines questions that
+look up the learner's answer by name in the notebook's namespace (bound once
+with ``bind(globals())``) and answer in plain words:
+
+* **Not attempted yet** while the answer is still the blank ``...``;
+* **Incorrect**, with the reason (a known mistake is recognized and explained);
+* **Correct**, with a short takeaway.
+
+The feedback objects display as Markdown in Jupyter and as plain text
+elsewhere, so notebook outputs stay deterministic for nbval.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Feedback", "Mistake", "NumberQuestion", "ChoiceQuestion", "Exercise"]
+
+NOT_ATTEMPTED = "Not attempted yet"
+INCORRECT = "Incorrect"
+CORRECT = "Correct"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a check, hint or solution says.
+
+    ``status`` is ``"Not attempted yet"``, ``"Incorrect"``, ``"Correct"``,
+    ``"Hint"`` or ``"Solution"``; ``message`` is Markdown.
+    """
+
+    status: str
+    message: str
+
+    @property
+    def passed(self) -> bool:
+        """True when the answer was judged correct."""
+        return self.status == CORRECT
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        return f"**{self.status}:** {self.message}"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A wrong answer that a learner is likely to give, and why it is wrong."""
+
+    value: Any
+    explanation: str
+    tolerance: float | None = None  # None: the question's own tolerance
+
+
+@dataclass
+class _Question(ABC):
+    """Common behaviour: find the learner's answer, give a hint or the solution."""
+
+    variable: str
+    prompt: str
+    hint_text: str
+    solution_text: str
+    takeaway: str = ""
+    namespace: Mapping[str, Any] | None = field(default=None, repr=False)
+
+    def _answer(self) -> tuple[bool, Any]:
+        if self.namespace is None:
+            raise RuntimeError(
+                "This exercise is not connected to your notebook yet: run the set-up cell "
+                "(the one that calls bind(globals())) first."
+            )
+        if self.variable not in self.namespace:
+            return False, None
+        value = self.namespace[self.variable]
+        return value is not Ellipsis, value
+
+    def check(self) -> Feedback:
+        """Judge the learner's answer.
+
+        Returns
+        -------
+        Feedback
+            Not attempted yet, Incorrect (with why) or Correct.
+        """
+        attempted, value = self._answer()
+        if not attempted:
+            return Feedback(
+                NOT_ATTEMPTED,
+                f"replace the `...` after `{self.variable} =` with your answer, run the cell, "
+                f"then run this check again. {self.prompt}",
+            )
+        verdict = self._judge(value)
+        if verdict is None:
+            note = f" {self.takeaway}" if self.takeaway else ""
+            return Feedback(CORRECT, f"`{self.variable}` = {self._show(value)}.{note}")
+        return Feedback(INCORRECT, verdict)
+
+    def hint(self) -> Feedback:
+        """A nudge in the right direction, without the answer."""
+        return Feedback("Hint", self.hint_text)
+
+    def solution(self) -> Feedback:
+        """The worked solution."""
+        return Feedback("Solution", self.solution_text)
+
+    def _show(self, value: Any) -> str:
+        return repr(value)
+
+    @abstractmethod
+    def _judge(self, value: Any) -> str | None:
+        """Return why ``value`` is wrong, or ``None`` when it is right."""
+
+
+@dataclass
+class NumberQuestion(_Question):
+    """A question whose answer is a number, accepted within a tolerance.
+
+    ``expected`` is a number or a function returning it (so the expected value
+    is computed by the package, never typed twice). ``tolerance`` is absolute.
+    """
+
+    expected: float | Callable[[], float] = 0.0
+    tolerance: float = 0.01
+    unit: str = ""
+    mistakes: tuple[Mistake, ...] = ()
+
+    def expected_value(self) -> float:
+        """The correct answer."""
+        return float(self.expected() if callable(self.expected) else self.expected)
+
+    def _show(self, value: Any) -> str:
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            return f"{self.unit}{float(value):,.2f}" if self.unit == "$" else f"{float(value):,.4g}{self.unit}"
+        return repr(value)
+
+    def _judge(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            return (
+                f"`{self.variable}` should be a number, but it holds {type(value).__name__} "
+                f"{value!r}. Assign the number itself (no quotes, no $ or % sign)."
+            )
+        number = float(value)
+        if not math.isfinite(number):
+            return f"`{self.variable}` is {number}, not a finite number. Check for a division by zero."
+        if abs(number - self.expected_value()) <= self.tolerance:
+            return None
+        for mistake in self.mistakes:
+            slack = self.tolerance if mistake.tolerance is None else mistake.tolerance
+            if abs(number - float(mistake.value)) <= slack:
+                return f"`{self.variable}` = {self._show(number)}. {mistake.explanation}"
+        return f"`{self.variable}` = {self._show(number)}, which is not the answer. Try `.hint()`."
+
+
+@dataclass
+class ChoiceQuestion(_Question):
+    """A question answered by one of a few named options (case-insensitive)."""
+
+    options: tuple[str, ...] = ()
+    correct: str = ""
+    reasons: Mapping[str, str] = field(default_factory=dict)
+
+    def _judge(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return f"`{self.variable}` should be one of {', '.join(map(repr, self.options))} (in quotes)."
+        answer = value.strip().lower()
+        lowered = {option.lower(): option for option in self.options}
+        if answer not in lowered:
+            return (
+                f"`{self.variable}` = {value!r} is not one of the options: "
+                f"{', '.join(map(repr, self.options))}."
+            )
+        if lowered[answer] == self.correct:
+            return None
+        return self.reasons.get(lowered[answer], "That is not the best choice. Try `.hint()`.")
+
+
+class Exercise:
+    """The questions of one exercise notebook.
+
+    Examples
+    --------
+    >>> exercise = Exercise(q1=NumberQuestion("x", "Set x.", "Hint", "x = 1", expected=1))
+    >>> exercise.bind({"x": 1}).q1.check().passed
+    True
+    """
+
+    def __init__(self, **questions: _Question) -> None:
+        self._questions = dict(questions)
+        for name, question in questions.items():
+            setattr(self, name, question)
+
+    @property
+    def questions(self) -> dict[str, _Question]:
+        """The questions by name (``q1``, ``q2``...)."""
+        return dict(self._questions)
+
+    def bind(self, namespace: Mapping[str, Any]) -> Exercise:
+        """Connect every question to the notebook's variables; call ``bind(globals())``."""
+        for question in self._questions.values():
+            question.namespace = namespace
+        return self
+
+    def __repr__(self) -> str:
+        names = list(self._questions)
+        return (
+            f"Exercise ready: {len(names)} questions ({', '.join(names)}). "
+            f"After each answer, run its check, e.g. exercise.{names[0]}.check()."
+        )
+
+    def names(self) -> Iterable[str]:
+        """The question names in order."""
+        return iter(self._questions)

@@ -1,0 +1,1 @@
+"""Checks for the exercise notebooks in ``exercises/`` (one module per exercise)."""

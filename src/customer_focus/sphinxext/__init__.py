@@ -1,0 +1,36 @@
+"""Sphinx extension for the course book (registered in ``_config.yml``).
+
+It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
+the course's stylesheet and script, and provides the course's directives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import accessibility, directives, freshness, vendor
+
+PACKAGE = Path(__file__).resolve().parent.parent
+STATIC = PACKAGE / "static"
+TEMPLATES = PACKAGE / "templates"
+
+
+def _add_paths(app: Sphinx, config: Any) -> None:
+    config.html_static_path.append(str(STATIC))
+    # Our template overrides (e.g. an accessible search button) come first.
+    config.templates_path.insert(0, str(TEMPLATES))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Entry point called by Sphinx."""
+    vendor.setup(app)
+    freshness.setup(app)
+    accessibility.setup(app)
+    directives.setup(app)
+    app.connect("config-inited", _add_paths)
+    app.add_css_file("customer-focus.css")
+    app.add_js_file("customer-focus.js", loading_method="defer")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,116 @@
+"""The course's MyST directives.
+
+``{learning-objectives} <chapter id>``
+    Lists a chapter's objectives from the course map (``cf_course_map``).
+``{clv-comparison}``
+    An interactive side-by-side lifetime value calculator that runs in the
+    static page (``customer-focus.js``), starting from the opening case.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .. import clv
+from ..course_map import load_course_map
+
+
+def course_map_path(env: object) -> Path:
+    """The course map file named by ``cf_course_map`` (relative to the book root)."""
+    app = env.app  # type: ignore[attr-defined]
+    return Path(app.confdir) / app.config.cf_course_map
+
+
+class LearningObjectives(SphinxDirective):
+    """Render "By the end of this chapter you can..." from the course map."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        path = course_map_path(self.env)
+        self.env.note_dependency(str(path))
+        try:
+            objectives = load_course_map(path).objectives_of(self.arguments[0])
+        except (ValueError, KeyError) as error:
+            raise self.error(f"learning-objectives: {error}") from None
+        box = nodes.container(classes=["cf-objectives"])
+        title = nodes.paragraph(classes=["cf-objectives-title"])
+        title += nodes.strong(text="By the end of this chapter you can:")
+        box += title
+        items = nodes.bullet_list()
+        for objective in objectives:
+            item = nodes.list_item(ids=[f"objective-{objective.id}"])
+            item += nodes.paragraph(text=objective.text)
+            items += item
+        box += items
+        return [box]
+
+
+def _number_field(name: str, label: str, value: float, identifier: str, *, step: str, minimum: str, maximum: str = "") -> str:
+    limit = f' max="{maximum}"' if maximum else ""
+    return (
+        f'<div class="cf-field"><label for="{identifier}">{escape(label)}</label>'
+        f'<input type="number" id="{identifier}" name="{name}" value="{value:g}" '
+        f'step="{step}" min="{minimum}"{limit} inputmode="decimal" required></div>'
+    )
+
+
+class ClvComparison(SphinxDirective):
+    """Two customers side by side; values update as the reader types."""
+
+    has_content = False
+    option_spec = {"discount-rate": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            discount = float(self.options.get("discount-rate", "0.10"))
+            customers = clv.compare_customers(clv.opening_case(), discount_rate=discount)
+        except ValueError as error:
+            raise self.error(f"clv-comparison: {error}") from None
+        serial = self.env.new_serialno("cf-clv")
+        prefix = f"cf-clv-{serial}"
+        parts = [
+            f'<form class="cf-clv-compare" id="{prefix}" data-timing="{clv.DEFAULT_TIMING}" '
+            f'aria-describedby="{prefix}-help" novalidate>',
+            f'<p id="{prefix}-help" class="cf-help">Change any number; the values update as you type. '
+            f"Rates are in percent. Lifetime value uses the course's formula m·r/(1+i−r); "
+            f"net value subtracts the cost of winning the customer.</p>",
+            '<div class="cf-clv-columns">',
+        ]
+        for index, row in customers.iterrows():
+            field = f"{prefix}-c{index}"
+            parts += [
+                f'<fieldset class="cf-clv-customer" data-customer="{index}">',
+                f'<legend>{escape(str(row["customer"]))}</legend>',
+                _number_field("margin", "Yearly margin ($)", row["annual_margin"], f"{field}-margin", step="any", minimum="-1000000000"),
+                _number_field("retention", "Retention rate (%)", row["retention_rate"] * 100, f"{field}-retention", step="any", minimum="0", maximum="99.99"),
+                _number_field("cost", "Cost to win ($)", row["acquisition_cost"], f"{field}-cost", step="any", minimum="0"),
+                f'<p class="cf-clv-result"><span>Lifetime value:</span> <output name="value" for="{field}-margin {field}-retention">'
+                f'{escape(_money(row["lifetime_value"]))}</output><br>'
+                f'<span>Net value:</span> <output name="net" for="{field}-cost">{escape(_money(row["net_value"]))}</output></p>',
+                "</fieldset>",
+            ]
+        parts += [
+            "</div>",
+            _number_field("discount", "Discount rate (%)", discount * 100, f"{prefix}-discount", step="any", minimum="0", maximum="99.99"),
+            f'<p class="cf-clv-verdict" role="status" aria-live="polite" id="{prefix}-verdict"></p>',
+            "</form>",
+        ]
+        return [nodes.raw("", "\n".join(parts), format="html")]
+
+
+def _money(value: float) -> str:
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+
+
+def setup(app: object) -> None:
+    """Register the directives and their configuration."""
+    app.add_config_value("cf_course_map", "book/course-map.yml", "env", types=[str])  # type: ignore[attr-defined]
+    app.add_directive("learning-objectives", LearningObjectives)  # type: ignore[attr-defined]
+    app.add_directive("clv-comparison", ClvComparison)  # type: ignore[attr-defined]

@@ -1,0 +1,245 @@
+"""Reading and checking the tables learners bring to a worksheet.
+
+A worksheet accepts the learner's own data as a CSV or Excel file (or a
+DataFrame). This module reads such a file once, checks that the documented
+columns are there, and turns the numeric columns into numbers, naming the
+file, the line and the column of anything it cannot use.
+"""
+
+from __future__ import annotations
+
+import difflib
+import numbers
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["read_table", "require_columns", "numeric_column", "where", "write_table"]
+
+#: File endings the worksheets can read and write.
+SPREADSHEET_SUFFIXES = {".xlsx": "Excel", ".xlsm": "Excel"}
+TEXT_SUFFIXES = {".csv": "CSV", ".txt": "CSV"}
+
+
+def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a CSV or Excel (.xlsx) file into a DataFrame.
+
+    The file name and the line of the first data row are kept in
+    ``DataFrame.attrs`` so that later checks can say exactly where a bad value
+    is.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.csv`` file (comma-separated, header in the first line) or an
+        Excel ``.xlsx`` workbook (first sheet, header in the first row).
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    ValueError
+        When the file does not exist, is not CSV or Excel, or cannot be read.
+
+    Examples
+    --------
+    >>> table = read_table("customers.csv")  # doctest: +SKIP
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
+        raise ValueError(
+            f"{file.name}: the worksheets read CSV (.csv) or Excel (.xlsx) files; "
+            f"this file ends in {suffix or 'no extension'!r}. Save it from your "
+            f"spreadsheet as 'CSV (comma delimited)' or 'Excel Workbook (.xlsx)'."
+        )
+    if not file.is_file():
+        raise ValueError(f"{file}: no such file. Check the folder and the spelling of the name.")
+    try:
+        if suffix in SPREADSHEET_SUFFIXES:
+            table = pd.read_excel(file, sheet_name=0, engine="openpyxl")
+        else:
+            table = pd.read_csv(file, skipinitialspace=True)
+    except Exception as error:  # noqa: BLE001 - any parser failure becomes one clear message
+        kind = SPREADSHEET_SUFFIXES.get(suffix) or TEXT_SUFFIXES[suffix]
+        raise ValueError(
+            f"{file.name}: could not be read as a {kind} file ({error.__class__.__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else 'unreadable'}). "
+            f"Open it in a spreadsheet program and save it again as {kind}."
+        ) from None
+    table.columns = [str(column).strip() for column in table.columns]
+    table.attrs["source"] = file.name
+    table.attrs["first_line"] = 2  # line 1 (or Excel row 1) holds the header
+    table.attrs["line_word"] = "row" if suffix in SPREADSHEET_SUFFIXES else "line"
+    return table
+
+
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write a results table to CSV or Excel, chosen by the file ending.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The results to save.
+    path : str or path-like
+        Where to write; ``.csv`` or ``.xlsx``. Missing folders are created.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> write_table(results, "output/lifetime-values.csv")  # doctest: +SKIP
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise ValueError(
+            f"{file.name}: results can be saved as .csv or .xlsx; this name ends in "
+            f"{suffix or 'no extension'!r}. Change the ending."
+        )
+    file.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".xlsx":
+        table.to_excel(file, index=False, engine="openpyxl")
+    else:
+        table.to_csv(file, index=False)
+    return file
+
+
+def where(table: pd.DataFrame, position: int) -> str:
+    """Name the place of the row at ``position`` (0-based) for an error message.
+
+    Examples
+    --------
+    >>> where(pd.DataFrame({"a": [1]}), 0)
+    'row 1'
+    """
+    source = table.attrs.get("source")
+    if source:
+        word = table.attrs.get("line_word", "line")
+        return f"{source} {word} {position + table.attrs.get('first_line', 2)}"
+    return f"row {position + 1}"
+
+
+def require_columns(
+    table: pd.DataFrame, required: Sequence[str], optional: Sequence[str] = ()
+) -> None:
+    """Check that every required column is present, or raise a ``ValueError``.
+
+    The message names each missing column, suggests the closest existing
+    column when one looks like a misspelling, and lists the expected columns.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table.
+    required : sequence of str
+        Columns that must be present.
+    optional : sequence of str
+        Columns that may be present (listed in the message for completeness).
+
+    Examples
+    --------
+    >>> require_columns(pd.DataFrame({"customer": []}), ["customer"])
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(
+            f"expected a table (a pandas DataFrame or a file read with read_table); "
+            f"got {type(table).__name__}."
+        )
+    present = [str(column) for column in table.columns]
+    missing = [column for column in required if column not in present]
+    if not missing:
+        return
+    source = table.attrs.get("source", "the table")
+    details = []
+    for column in missing:
+        close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
+        details.append(f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column))
+    expected = ", ".join(required)
+    if optional:
+        expected += "; optional: " + ", ".join(optional)
+    raise ValueError(
+        f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
+        f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
+    )
+
+
+def _cell(value: object) -> str:
+    """A cell's content as a learner would recognize it in their spreadsheet."""
+    if isinstance(value, str):
+        return repr(value)
+    if pd.isna(value):
+        return "empty"
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{float(value):g}"
+    return repr(value)
+
+
+def numeric_column(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    meaning: str,
+    low: float | None = None,
+    high: float | None = None,
+    high_inclusive: bool = True,
+) -> pd.Series:
+    """Return ``table[column]`` as floats, or raise naming the first bad rows.
+
+    Empty cells, text, infinities and values outside ``[low, high]`` are all
+    reported, with their line numbers, in one message.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The column to convert.
+    meaning : str
+        What the column holds, in a manager's words.
+    low, high : float, optional
+        Allowed range; ``None`` means unbounded.
+    high_inclusive : bool
+        Whether ``high`` itself is allowed.
+
+    Returns
+    -------
+    pandas.Series of float
+
+    Examples
+    --------
+    >>> numeric_column(pd.DataFrame({"m": ["5"]}), "m", meaning="margin").tolist()
+    [5.0]
+    """
+    raw = table[column]
+    values = pd.to_numeric(raw, errors="coerce").astype(float)
+    bad = values.isna() | ~values.abs().lt(float("inf"))
+    if low is not None:
+        bad |= values < low
+    if high is not None:
+        bad |= (values > high) if high_inclusive else (values >= high)
+    if not bad.any():
+        return values
+    positions = [int(i) for i in bad.to_numpy().nonzero()[0]]
+    shown = "; ".join(f"{where(table, i)}: {_cell(raw.iloc[i])}" for i in positions[:5])
+    more = f" (and {len(positions) - 5} more)" if len(positions) > 5 else ""
+    if low is not None and high is not None:
+        bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
+    elif low is not None:
+        bound = f"a number of at least {low:g}"
+    else:
+        bound = "a number"
+    hint = ""
+    if high is not None and high <= 1 and (values > 1).any():
+        hint = " Write rates as decimals: 0.8 for 80%."
+    raise ValueError(
+        f"column {column!r} ({meaning}) must hold {bound} in every row; "
+        f"bad values at {shown}{more}.{hint}"
+    )

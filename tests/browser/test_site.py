@@ -1,0 +1,139 @@
+"""The built site as a reader meets it: offline, error-free, accessible, interactive."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from customer_focus import clv
+
+pytestmark = pytest.mark.browser
+
+CHAPTER = "book/learn/lifetime-value.html"
+WORKSHEET = "book/apply/tools/lifetime-value-worksheet.html"
+PAGES = ["book/index.html", CHAPTER, WORKSHEET, "book/extend/references.html"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_without_errors(visit, path):
+    page = visit.open(path)
+    assert page.locator("article h1").first.is_visible()
+    assert visit.problems() == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_image_has_alt_text(visit, path):
+    page = visit.open(path)
+    missing = page.eval_on_selector_all("img", "imgs => imgs.filter(i => !i.getAttribute('alt')).map(i => i.src.slice(0, 80))")
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(visit, path):
+    visit.open(path)
+    assert visit.axe_violations() == []
+
+
+def test_chapter_math_is_typeset(visit):
+    page = visit.open(CHAPTER)
+    page.wait_for_selector("mjx-container")
+    assert page.locator("mjx-container").count() >= 5
+    assert r"\(" not in page.locator("article").inner_text()
+    assert visit.problems() == []
+
+
+def test_chapter_figures_are_drawn_by_the_package(visit):
+    page = visit.open(CHAPTER)
+    alts = page.eval_on_selector_all("article img", "imgs => imgs.map(i => i.alt)")
+    assert any(alt.startswith("Diagram of the service-profit chain") for alt in alts)
+    assert any(alt.startswith("Bar chart for a customer with a $100 yearly margin") for alt in alts)
+
+
+def test_chapter_shows_the_learning_objectives(visit):
+    page = visit.open(CHAPTER)
+    box = page.locator(".cf-objectives")
+    assert "By the end of this chapter you can" in box.inner_text()
+    assert box.locator("li").count() == 6
+
+
+def test_exercise_solution_dropdown_opens(visit):
+    page = visit.open(CHAPTER)
+    solution = page.locator(".solution.dropdown").first
+    answer = solution.get_by_text("$266.67", exact=False)
+    button = solution.locator("button.toggle-button")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not answer.is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert answer.is_visible()
+    assert visit.problems() == []
+
+
+def test_citations_link_to_the_references_page(visit):
+    page = visit.open(CHAPTER)
+    link = page.locator("a[href*='references.html#id']").first
+    assert link.count() == 1
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.split("#")[0].endswith("book/extend/references.html")
+    assert "Putting the Service-Profit Chain to Work" in page.locator("article").inner_text()
+
+
+def _money(value: float) -> str:
+    return f"-${abs(round(value)):,.0f}" if value < 0 else f"${round(value):,.0f}"
+
+
+def test_comparison_starts_with_the_opening_case(visit):
+    page = visit.open(CHAPTER)
+    table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)
+    values = page.locator("form.cf-clv-compare output[name=net]").all_inner_texts()
+    assert values == [_money(v) for v in table["net_value"]]
+    verdict = page.locator(".cf-clv-verdict").inner_text()
+    assert verdict.startswith("Harbor Supply (loyal for nine years) is worth $119,176 more")
+
+
+@pytest.mark.parametrize(
+    ("margin", "retention", "cost", "discount"),
+    [(30000, 50, 20000, 10), (12345, 89.11, 0, 7), (-500, 60, 100, 12), (100, 0, 0, 0)],
+)
+def test_comparison_computes_what_python_computes(visit, margin, retention, cost, discount):
+    page = visit.open(CHAPTER)
+    form = page.locator("form.cf-clv-compare")
+    first = form.locator("fieldset").first
+    first.locator("input[name=margin]").fill(str(margin))
+    first.locator("input[name=retention]").fill(str(retention))
+    first.locator("input[name=cost]").fill(str(cost))
+    form.locator("input[name=discount]").fill(str(discount))
+    expected = clv.lifetime_value(margin, retention / 100, discount / 100)
+    assert first.locator("output[name=value]").inner_text() == _money(expected)
+    assert first.locator("output[name=net]").inner_text() == _money(expected - cost)
+
+
+def test_comparison_explains_a_bad_rate_in_the_live_region(visit):
+    page = visit.open(CHAPTER)
+    form = page.locator("form.cf-clv-compare")
+    retention = form.locator("fieldset").first.locator("input[name=retention]")
+    retention.focus()
+    retention.fill("120")
+    verdict = form.locator(".cf-clv-verdict")
+    assert verdict.get_attribute("aria-live") == "polite"
+    assert "retention rate (%) must be from 0 up to (not including) 100" in verdict.inner_text()
+    assert form.locator("fieldset").first.locator("output[name=value]").inner_text() == "–"
+
+
+def test_worksheet_widgets_render_from_saved_state(visit):
+    page = visit.open(WORKSHEET)
+    page.wait_for_selector(".widget-slider")
+    assert page.locator(".widget-slider").count() == 3
+    assert page.locator(".widget-dropdown select").count() == 1
+    text = page.locator(".widget-output").first.inner_text()
+    assert "Lifetime value: $266.67" in text
+    assert visit.problems() == []
+
+
+def test_worksheet_shows_the_example_outputs(visit):
+    page = visit.open(WORKSHEET)
+    article = page.locator("article").inner_text()
+    assert "Lifetime value: $266.67" in article
+    assert re.search(r"Saved 6 customers to output/lifetime-values\.csv", article)

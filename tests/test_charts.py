@@ -1,0 +1,89 @@
+"""Figures: drawn from data, labeled as published, legible in dark mode."""
+
+from __future__ import annotations
+
+import matplotlib.colors as mcolors
+import pytest
+
+from customer_focus import charts, clv
+
+
+def _texts(figure) -> list[str]:
+    return [text.get_text().replace("\n", " ") for text in figure.findobj(match=lambda o: hasattr(o, "get_text"))]
+
+
+def test_service_profit_chain_data_quotes_the_article():
+    data = charts.service_profit_chain_data()
+    assert [link["label"] for link in data["links"]] == [
+        "Internal service quality",
+        "Employee satisfaction",
+        "Employee retention and productivity",
+        "External service value",
+        "Customer satisfaction",
+        "Customer loyalty",
+        "Revenue growth and profitability",
+    ]
+    assert data["propositions"][0] == "Profit and growth are stimulated primarily by customer loyalty."
+    assert data["propositions"][-1] == (
+        "Employee satisfaction, in turn, results primarily from high-quality support services "
+        "and policies that enable employees to deliver results to customers."
+    )
+    assert len(data["propositions"]) == 5
+    assert data["citation"] == "heskett1994"
+
+
+def test_service_profit_chain_chart_shows_every_link_in_order():
+    figure = charts.service_profit_chain_chart()
+    texts = _texts(figure)
+    labels = [link["label"] for link in charts.service_profit_chain_data()["links"]]
+    positions = [next(i for i, text in enumerate(texts) if text == label) for label in labels]
+    assert positions == sorted(positions)
+    assert "Leadership underlies the chain's success" in texts
+
+
+def test_cumulative_chart_has_axes_labels_and_legend():
+    schedule = clv.lifetime_value_schedule(100, 0.8, 0.1)
+    figure = charts.cumulative_value_chart(schedule, lifetime_total=clv.lifetime_value(100, 0.8, 0.1))
+    texts = _texts(figure)
+    assert "Year" in texts and "Present value" in texts
+    assert "Lifetime value, all years: $267" in texts
+    assert len(figure.axes[0].patches) == 20  # ten cumulative bars and ten yearly bars
+
+
+def test_cumulative_chart_rejects_a_table_that_is_not_a_schedule():
+    with pytest.raises(ValueError, match="column 'cumulative_value' is missing"):
+        charts.cumulative_value_chart(clv.opening_case().rename(columns={"customer": "year"}).assign(present_value=1))
+
+
+def test_comparison_chart_names_every_customer():
+    table = clv.compare_customers(clv.opening_case())
+    texts = _texts(charts.comparison_chart(table))
+    for name in table["customer"]:
+        assert name in texts
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        charts.service_profit_chain_chart,
+        lambda: charts.cumulative_value_chart(clv.lifetime_value_schedule(100, 0.8, 0.1)),
+        lambda: charts.comparison_chart(clv.compare_customers(clv.opening_case())),
+    ],
+)
+def test_figures_have_white_backgrounds_for_dark_mode(make):
+    figure = make()
+    assert mcolors.to_hex(figure.get_facecolor()) == "#ffffff"
+    for axes in figure.axes:
+        if axes.axison:
+            assert mcolors.to_hex(axes.get_facecolor()) == "#ffffff"
+    assert figure._repr_png_().startswith(b"\x89PNG")
+
+
+def test_figure_html_carries_alt_text_and_rejects_empty_alt():
+    schedule = clv.lifetime_value_schedule(100, 0.8, 0.1, years=10)
+    alt = charts.describe_cumulative_value(schedule, 266.67)
+    assert "$72.73" in alt and "$255.63" in alt and "$266.67" in alt
+    html = charts.figure_html(charts.cumulative_value_chart(schedule), alt)
+    assert html.startswith('<img src="data:image/png;base64,') and 'alt="Bar chart' in html
+    with pytest.raises(ValueError, match="needs alt text"):
+        charts.figure_html(charts.cumulative_value_chart(schedule), " ")

@@ -1,0 +1,109 @@
+"""check()/hint()/solution(): each check passes on the solution and fails on a wrong answer."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from customer_focus.checking import ChoiceQuestion, Exercise, Feedback, NumberQuestion
+from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.practice import lifetime_value
+
+
+def _solutions(root) -> dict[str, str]:
+    """Each question's solution code, taken from the solution notebook itself."""
+    notebook = nbformat.read(root / "solutions/lifetime-value.ipynb", as_version=4)
+    found = {}
+    for cell in notebook.cells:
+        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
+        if match:
+            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
+            found[f"q{number}"] = match.group(1)
+    return found
+
+
+def _namespace():
+    from customer_focus import clv
+
+    return {"clv": clv}
+
+
+def test_every_question_has_a_solution_in_the_notebook(root):
+    assert sorted(_solutions(root)) == sorted(lifetime_value.exercise.questions)
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4"])
+def test_check_passes_on_the_solution(root, name):
+    namespace = _namespace()
+    exec(_solutions(root)[name], namespace)  # noqa: S102 - the course's own solution code
+    exercise = lifetime_value.bind(namespace)
+    feedback = exercise.questions[name].check()
+    assert feedback.passed, feedback
+
+
+WRONG = {
+    "q1": (1037.04, "You counted the first margin today"),
+    "q2": (12.5, "rise in the retention rate itself"),
+    "q3": (99176.47, "forgot the $20,000"),
+    "q4": (89.11, "as a decimal"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_check_fails_on_a_wrong_answer_and_says_why(name):
+    question = lifetime_value.exercise.questions[name]
+    value, reason = WRONG[name]
+    lifetime_value.bind({question.variable: value})
+    feedback = question.check()
+    assert feedback.status == "Incorrect"
+    assert reason in feedback.message
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4"])
+def test_blank_answer_is_not_attempted(name):
+    question = lifetime_value.exercise.questions[name]
+    lifetime_value.bind({question.variable: ...})
+    assert question.check().status == "Not attempted yet"
+    lifetime_value.bind({})
+    assert question.check().status == "Not attempted yet"
+
+
+def test_text_instead_of_a_number_is_explained():
+    lifetime_value.bind({"value_q1": "787"})
+    assert "should be a number, but it holds str '787'" in lifetime_value.q1.check().message
+
+
+def test_unrecognized_wrong_number_points_to_the_hint():
+    lifetime_value.bind({"value_q1": 1.0})
+    assert "Try `.hint()`" in lifetime_value.q1.check().message
+
+
+def test_hint_and_solution_do_not_need_an_answer():
+    assert lifetime_value.q1.hint().status == "Hint"
+    assert "787.04" in lifetime_value.q1.solution().message
+
+
+def test_unbound_question_explains_how_to_set_up():
+    question = NumberQuestion("x", "Set x.", "hint", "x = 1", expected=1)
+    with pytest.raises(RuntimeError, match="run the set-up cell"):
+        question.check()
+
+
+def test_feedback_displays_as_markdown_and_text():
+    feedback = Feedback("Correct", "`x` = 1.")
+    assert str(feedback) == "Correct: `x` = 1."
+    assert feedback._repr_markdown_() == "**Correct:** `x` = 1."
+
+
+def test_choice_question_accepts_any_case_and_explains_wrong_choices():
+    question = ChoiceQuestion(
+        "pick", "Pick one.", "hint", "loyal", options=("new", "loyal"), correct="loyal",
+        reasons={"new": "The new account loses money."},
+    )
+    exercise = Exercise(q1=question)
+    assert exercise.bind({"pick": " LOYAL "}).q1.check().passed
+    assert exercise.bind({"pick": "new"}).q1.check().message == "The new account loses money."
+    assert "is not one of the options" in exercise.bind({"pick": "maybe"}).q1.check().message
+    assert "Exercise ready: 1 questions (q1)" in repr(exercise)
