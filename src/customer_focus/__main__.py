@@ -5,6 +5,10 @@ Commands
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
+quiz check
+    Validate every question bank in ``book/quizzes/`` against the course map
+    and ``references.bib``; print ``file:line: problem`` lines and exit 1 on
+    any problem.
 """
 
 from __future__ import annotations
@@ -39,6 +43,32 @@ def _exercises(arguments: argparse.Namespace) -> int:
         return 1
 
 
+def _quiz_check(arguments: argparse.Namespace) -> int:
+    from .course_map import load_course_map
+    from .quiz import BankError, bibliography_keys, load_banks
+
+    root = Path(arguments.root)
+    folder, course_map, bib = root / "book" / "quizzes", root / "book" / "course-map.yml", root / "references.bib"
+    for needed in (folder, course_map, bib):
+        if not needed.exists():
+            print(f"error: {needed} not found; run this from the repository root.", file=sys.stderr)
+            return 2
+    try:
+        objectives = load_course_map(course_map).objectives
+        quizzes = load_banks(folder, objectives=objectives, citations=bibliography_keys(bib), relative_to=root)
+    except BankError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    count = sum(len(quiz.questions) for quiz in quizzes.values())
+    print(f"{len(quizzes)} banks, {count} questions: all valid.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m customer_focus", description=__doc__.splitlines()[0])
@@ -48,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     exercises.add_argument("--solutions", default="solutions", help="solution notebooks (default: solutions)")
     exercises.add_argument("--exercises", default="exercises", help="exercise notebooks (default: exercises)")
     exercises.set_defaults(run=_exercises)
+    quiz = commands.add_parser("quiz", help="question bank tools")
+    quiz_commands = quiz.add_subparsers(dest="quiz_command", required=True)
+    check = quiz_commands.add_parser("check", help="validate every bank in book/quizzes")
+    check.add_argument("--root", default=".", help="the repository folder (default: .)")
+    check.set_defaults(run=_quiz_check)
     arguments = parser.parse_args(argv)
     return arguments.run(arguments)
 

@@ -20,7 +20,12 @@ from . import charts, clv
 __all__ = ["format_table", "lifetime_value_form", "LifetimeValueForm"]
 
 _LABEL_STYLE = {"description_width": "16em"}
-_WIDE = w.Layout(width="34em")
+
+
+def _wide() -> w.Layout:
+    """A fresh layout per control: creating widgets at import time would put
+    widget state on every page that imports this module."""
+    return w.Layout(width="34em")
 
 
 def format_table(
@@ -106,19 +111,19 @@ class LifetimeValueForm:
         timing: str = clv.DEFAULT_TIMING,
     ) -> None:
         self.margin = w.FloatText(
-            value=margin, description="Yearly margin per customer ($)", style=_LABEL_STYLE, layout=_WIDE
+            value=margin, description="Yearly margin per customer ($)", style=_LABEL_STYLE, layout=_wide()
         )
         self.retention = w.FloatSlider(
             value=retention, min=0.0, max=0.99, step=0.01, readout_format=".0%",
-            description="Retention rate", style=_LABEL_STYLE, layout=_WIDE, continuous_update=False,
+            description="Retention rate", style=_LABEL_STYLE, layout=_wide(), continuous_update=False,
         )
         self.discount_rate = w.FloatSlider(
             value=discount_rate, min=0.0, max=0.5, step=0.01, readout_format=".0%",
-            description="Discount rate", style=_LABEL_STYLE, layout=_WIDE, continuous_update=False,
+            description="Discount rate", style=_LABEL_STYLE, layout=_wide(), continuous_update=False,
         )
         self.years = w.IntSlider(
             value=years, min=1, max=40, description="Years in the table", style=_LABEL_STYLE,
-            layout=_WIDE, continuous_update=False,
+            layout=_wide(), continuous_update=False,
         )
         self.timing = w.Dropdown(
             options=[(f"{t.formula}, {t.short}", t.name) for t in clv.TIMINGS.values()],

@@ -1,8 +1,8 @@
 """Browser fixtures: the built site served on 127.0.0.1, driven in headless Chromium.
 
 The site is the output of ``make book`` (``_build/html``, or ``$CF_SITE``).
-Every page a test opens is watched: a request to any host but the test's own
-server is blocked and recorded, and console errors and uncaught exceptions are
+Every page a test opens is watched: a request to any host but 127.0.0.1 is
+blocked and recorded, and console errors and uncaught exceptions are
 recorded, so a test can assert that a page works offline and cleanly.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from urllib.parse import urlparse
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -107,7 +108,8 @@ def visit(browser, site_url):
 
     def route(request_route):
         url = request_route.request.url
-        if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
+        local = urlparse(url).hostname == "127.0.0.1"
+        if local or url.startswith("data:") or url.startswith("blob:"):
             request_route.continue_()
         else:
             record.external_requests.append(url)

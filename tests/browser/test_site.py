@@ -12,7 +12,14 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "book/learn/lifetime-value.html"
 WORKSHEET = "book/apply/tools/lifetime-value-worksheet.html"
-PAGES = ["book/index.html", CHAPTER, WORKSHEET, "book/extend/references.html"]
+PAGES = [
+    "book/index.html",
+    CHAPTER,
+    WORKSHEET,
+    "book/practice/knowledge-check.html",
+    "book/practice/my-progress.html",
+    "book/extend/references.html",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,0 +1,140 @@
+"""Grading rules for quiz answers, shared by notebooks (here) and the book
+(``static/quiz.js``, which implements the same rules).
+
+``tests/quiz-grading-cases.yml`` runs the same cases against both graders.
+
+Responses
+---------
+single, true-false
+    The index of the chosen option (0-based; for true-false, 0 is True and
+    1 is False).
+multiple
+    A list of chosen option indexes (order and repeats do not matter).
+numeric
+    The text the learner typed (or a number). Spaces, thousands separators
+    (commas), a leading ``$`` and a trailing ``%`` are ignored.
+
+Verdicts
+--------
+``"correct"``, ``"incorrect"``, or ``"invalid"`` when there is nothing to
+grade yet (no option chosen, or text that is not a number). An invalid
+response is not an attempt.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .bank import Question
+
+__all__ = ["Grade", "grade", "parse_number", "TOLERANCE_SLACK"]
+
+#: Added to every tolerance so that 0.1 + 0.2 style rounding never flips a verdict.
+TOLERANCE_SLACK = 1e-9
+_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A verdict and the feedback to show (HTML)."""
+
+    verdict: str
+    feedback: str
+
+    @property
+    def correct(self) -> bool:
+        """True for a correct answer."""
+        return self.verdict == "correct"
+
+
+def parse_number(text: Any) -> float | None:
+    """Read a number as a learner types it, or ``None``.
+
+    Examples
+    --------
+    >>> parse_number(" $1,234.50 ")
+    1234.5
+    >>> parse_number("12%")
+    12.0
+    >>> parse_number("abc") is None
+    True
+    """
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text) if math.isfinite(text) else None
+    if not isinstance(text, str):
+        return None
+    cleaned = text.strip().replace(",", "").replace(" ", "")
+    if cleaned.startswith("-$"):
+        cleaned = "-" + cleaned[2:]
+    cleaned = cleaned.removeprefix("$").removesuffix("%")
+    if not _NUMBER.match(cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
+def _indexes(response: Any, count: int) -> list[int] | None:
+    if isinstance(response, bool) or response is None:
+        return None
+    items = response if isinstance(response, (list, tuple, set)) else [response]
+    chosen = []
+    for item in items:
+        # JavaScript has one number type: 1 and 1.0 are the same index there, so here too.
+        if isinstance(item, float) and item.is_integer():
+            item = int(item)
+        if isinstance(item, bool) or not isinstance(item, int) or not 0 <= item < count:
+            return None
+        if item not in chosen:
+            chosen.append(item)
+    return sorted(chosen)
+
+
+def grade(question: Question | dict, response: Any) -> Grade:
+    """Grade one response to one question.
+
+    Parameters
+    ----------
+    question : Question or dict
+        A question, or its :meth:`Question.to_data` form.
+    response : object
+        See the module docstring.
+
+    Returns
+    -------
+    Grade
+    """
+    data = question.to_data() if isinstance(question, Question) else question
+    kind = data["type"]
+    if kind == "numeric":
+        value = parse_number(response)
+        if value is None:
+            return Grade("invalid", "<p>Enter a number, such as 266.67.</p>")
+        if abs(value - data["answer"]) <= data["tolerance"] + TOLERANCE_SLACK:
+            return Grade("correct", data["if_correct"])
+        for mistake in data["mistakes"]:
+            if abs(value - mistake["value"]) <= data["tolerance"] + TOLERANCE_SLACK:
+                return Grade("incorrect", mistake["feedback"])
+        return Grade("incorrect", data["if_incorrect"])
+    options = data["options"]
+    if kind == "multiple":
+        chosen = _indexes(response, len(options))
+        if not chosen:
+            return Grade("invalid", "<p>Choose at least one option.</p>")
+        right = sorted(i for i, option in enumerate(options) if option["correct"])
+        feedback = "".join(options[i]["feedback"] for i in chosen)
+        if chosen == right:
+            return Grade("correct", feedback)
+        missed = len(set(right) - set(chosen))
+        if missed:
+            feedback += f"<p>You missed {missed} correct option{'s' if missed > 1 else ''}.</p>"
+        return Grade("incorrect", feedback)
+    chosen = _indexes(response, len(options))
+    if not chosen or len(chosen) != 1 or isinstance(response, (list, tuple, set)):
+        return Grade("invalid", "<p>Choose an option.</p>")
+    option = options[chosen[0]]
+    return Grade("correct" if option["correct"] else "incorrect", option["feedback"])

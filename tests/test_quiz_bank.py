@@ -1,0 +1,247 @@
+"""Question banks: the course's banks are valid, and every rule has a clear error."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from customer_focus.__main__ import main
+from customer_focus.course_map import load_course_map
+from customer_focus.quiz import BankError, bibliography_keys, load_bank, load_banks
+
+VALID = """\
+quiz:
+  id: demo
+  title: Demo quiz
+questions:
+  - id: demo-single
+    type: single
+    prompt: Which one?
+    options:
+      - text: This
+        correct: true
+        feedback: Right.
+      - text: That
+        feedback: Wrong.
+    explanation: Because.
+    objectives: [clv-explain]
+    cite: [gupta2003]
+"""
+
+
+@pytest.fixture
+def known(root):
+    return {
+        "objectives": load_course_map(root / "book/course-map.yml").objectives,
+        "citations": bibliography_keys(root / "references.bib"),
+    }
+
+
+def _problems(tmp_path, text, known, name="bank.yml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text))
+    with pytest.raises(BankError) as caught:
+        load_bank(path, source=name, **known)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _edit(old, new):
+    assert old in VALID
+    return VALID.replace(old, new)
+
+
+def test_course_banks_are_valid_and_cover_the_course(root, known):
+    quizzes = load_banks(root / "book/quizzes", relative_to=root, **known)
+    assert len(quizzes["lifetime-value"].questions) >= 5
+    assert any(q.type == "numeric" for q in quizzes["lifetime-value"].questions)
+    check = quizzes["knowledge-check"]
+    assert len(check.questions) >= 10
+    chapters = {known["objectives"][objective].chapter for q in check.questions for objective in q.objectives}
+    assert chapters == {chapter for chapter in load_course_map(root / "book/course-map.yml").chapters}
+    for question in check.questions:
+        if question.type != "numeric":
+            assert all(option.feedback for option in question.options), question.id
+        else:
+            assert question.if_correct and question.if_incorrect
+
+
+def test_valid_bank_loads(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(VALID)
+    quiz = load_bank(path, **known)
+    assert quiz.id == "demo" and quiz.questions[0].options[0].correct
+    assert len(quiz.fingerprint) == 16
+
+
+def test_single_choice_needs_exactly_one_correct_option(tmp_path, known):
+    text = _edit("        feedback: Wrong.", "        feedback: Wrong.\n        correct: true")
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:8: question 'demo-single': a single-choice question needs exactly one correct option; it has 2"
+    ]
+
+
+def test_single_choice_with_no_correct_option(tmp_path, known):
+    text = _edit("        correct: true\n", "")
+    assert "it has 0" in _problems(tmp_path, text, known)[0]
+
+
+def test_multiple_select_needs_a_correct_option(tmp_path, known):
+    text = _edit("type: single", "type: multiple").replace("        correct: true\n", "")
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:8: question 'demo-single': a multiple-select question needs at least one correct option; it has none"
+    ]
+
+
+def test_unknown_objective_is_named(tmp_path, known):
+    text = _edit("objectives: [clv-explain]", "objectives: [clv-explain, no-such-objective]")
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:15: question 'demo-single': unknown learning objective 'no-such-objective' in 'objectives'"
+    ]
+
+
+def test_missing_objectives_are_an_error(tmp_path, known):
+    text = _edit("    objectives: [clv-explain]\n", "")
+    assert "missing 'objectives'" in _problems(tmp_path, text, known)[0]
+
+
+def test_unknown_citation_key_is_named(tmp_path, known):
+    text = _edit("cite: [gupta2003]", "cite: [gupta2003, smith1999]")
+    assert _problems(tmp_path, text, known) == ["bank.yml:16: question 'demo-single': unknown citation key 'smith1999' in 'cite'"]
+
+
+def test_question_ids_are_unique_within_a_bank(tmp_path, known):
+    question = VALID.split("questions:\n", 1)[1]
+    text = VALID + question
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:17: question id 'demo-single' is used twice (first at line 5)"
+    ]
+
+
+def test_question_ids_are_unique_across_the_course(tmp_path, known):
+    (tmp_path / "a.yml").write_text(VALID)
+    (tmp_path / "b.yml").write_text(VALID.replace("id: demo\n", "id: other\n"))
+    with pytest.raises(BankError) as caught:
+        load_banks(tmp_path, relative_to=tmp_path, **known)
+    assert [str(p) for p in caught.value.problems] == [
+        "b.yml:5: question id 'demo-single' is already used in a.yml:5; ids must be unique across the course"
+    ]
+
+
+def test_quiz_ids_are_unique_across_the_course(tmp_path, known):
+    (tmp_path / "a.yml").write_text(VALID)
+    (tmp_path / "b.yml").write_text(VALID.replace("demo-single", "demo-two"))
+    with pytest.raises(BankError, match="b.yml:1: quiz id 'demo' is already used by a.yml"):
+        load_banks(tmp_path, relative_to=tmp_path, **known)
+
+
+NUMERIC = """\
+quiz: {id: numbers, title: Numbers}
+questions:
+  - id: num
+    type: numeric
+    prompt: How much?
+    answer: ANSWER
+    tolerance: TOLERANCE
+    if_correct: Yes.
+    if_incorrect: No.
+    explanation: Because.
+    objectives: [clv-calculate]
+"""
+
+
+@pytest.mark.parametrize("answer", [".nan", ".inf", "-.inf", "'ten'", "true"])
+def test_numeric_answer_must_be_finite(tmp_path, known, answer):
+    text = NUMERIC.replace("ANSWER", answer).replace("TOLERANCE", "1")
+    assert _problems(tmp_path, text, known)[0].startswith("bank.yml:6: question 'num': 'answer' must be a finite number")
+
+
+@pytest.mark.parametrize(("tolerance", "message"), [(".nan", "must be a finite number"), ("-1", "must be at least 0")])
+def test_numeric_tolerance_must_be_finite_and_not_negative(tmp_path, known, tolerance, message):
+    text = NUMERIC.replace("ANSWER", "10").replace("TOLERANCE", tolerance)
+    assert message in _problems(tmp_path, text, known)[0]
+
+
+def test_numeric_tolerance_is_required(tmp_path, known):
+    text = NUMERIC.replace("ANSWER", "10").replace("    tolerance: TOLERANCE\n", "")
+    assert _problems(tmp_path, text, known) == ["bank.yml:3: question 'num': missing 'tolerance' (a number)"]
+
+
+def test_a_mistake_inside_the_tolerance_is_an_error(tmp_path, known):
+    text = NUMERIC.replace("ANSWER", "10").replace("TOLERANCE", "1") + "    mistakes:\n      - {value: 10.5, feedback: Close.}\n"
+    assert "10.5 is within the tolerance of the answer" in _problems(tmp_path, text, known)[0]
+
+
+def test_true_false_needs_a_boolean_answer(tmp_path, known):
+    text = """\
+    quiz: {id: tf, title: TF}
+    questions:
+      - id: tf-one
+        type: true-false
+        prompt: Is it?
+        answer: maybe
+        if_true: A.
+        if_false: B.
+        explanation: C.
+        objectives: [clv-explain]
+    """
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:6: question 'tf-one': a true-false question needs 'answer: true' or 'answer: false' (got 'maybe')"
+    ]
+
+
+def test_unknown_type_is_named(tmp_path, known):
+    assert "'type' must be one of single, multiple, true-false, numeric (got 'essay')" in _problems(
+        tmp_path, _edit("type: single", "type: essay"), known
+    )[0]
+
+
+def test_option_without_feedback_is_an_error(tmp_path, known):
+    assert _problems(tmp_path, _edit("        feedback: Wrong.\n", ""), known) == [
+        "bank.yml:12: question 'demo-single', option 2: missing 'feedback' (text)"
+    ]
+
+
+def test_yes_and_no_are_explained(tmp_path, known):
+    problems = _problems(tmp_path, _edit("feedback: Wrong.", "feedback: no"), known)
+    assert "put the text in quotes" in problems[0]
+
+
+def test_prompt_may_not_hold_a_list(tmp_path, known):
+    problems = _problems(tmp_path, _edit("prompt: Which one?", "prompt: |\n      Which?\n\n      - a\n      - b"), known)
+    assert "'prompt' may hold only paragraphs of text" in problems[0]
+
+
+def test_unknown_key_is_named(tmp_path, known):
+    assert _problems(tmp_path, _edit("    cite:", "    hint: Try.\n    cite:"), known) == [
+        "bank.yml:16: question 'demo-single': unknown key 'hint' for a single question"
+    ]
+
+
+def test_invalid_yaml_names_the_line(tmp_path, known):
+    assert _problems(tmp_path, _edit("prompt: Which one?", "prompt: [Which one?"), known)[0].startswith(
+        "bank.yml:7: not valid YAML"
+    )
+
+
+def test_missing_quiz_section(tmp_path, known):
+    problems = _problems(tmp_path, "questions: []\n", known)
+    assert "missing 'quiz' section with 'id' and 'title'" in problems[0]
+    assert "'questions' must be a non-empty list" in problems[1]
+
+
+def test_command_line_check_passes_on_the_course(root, monkeypatch, capsys):
+    monkeypatch.chdir(root)
+    assert main(["quiz", "check"]) == 0
+    assert "all valid" in capsys.readouterr().out
+
+
+def test_command_line_check_prints_file_and_line(tmp_path, root, capsys):
+    (tmp_path / "book" / "quizzes").mkdir(parents=True)
+    (tmp_path / "book" / "course-map.yml").write_text((root / "book/course-map.yml").read_text())
+    (tmp_path / "references.bib").write_text((root / "references.bib").read_text())
+    (tmp_path / "book" / "quizzes" / "demo.yml").write_text(_edit("type: single", "type: multiple").replace("        correct: true\n", ""))
+    assert main(["quiz", "check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "book/quizzes/demo.yml:8: question 'demo-single': a multiple-select question needs at least one correct option" in err
+    assert "Traceback" not in err
