@@ -87,3 +87,58 @@ def test_figure_html_carries_alt_text_and_rejects_empty_alt():
     assert html.startswith('<img src="data:image/png;base64,') and 'alt="Bar chart' in html
     with pytest.raises(ValueError, match="needs alt text"):
         charts.figure_html(charts.cumulative_value_chart(schedule), " ")
+
+
+def _labels(value) -> list[str]:
+    """Every text label in a piece of diagrams.yml."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [label for item in value for label in _labels(item)]
+    if isinstance(value, dict):
+        return [label for key, item in value.items() if key not in {"from", "to"} for label in _labels(item)]
+    return []
+
+
+DIAGRAMS = {
+    "three_rs": charts.three_rs_chart,
+    "value_pyramid": charts.value_pyramid_chart,
+    "kano": charts.kano_chart,
+    "kano_decay": charts.kano_decay_chart,
+    "experience_lifecycle": charts.experience_lifecycle_chart,
+    "cycle_of_failure": charts.cycle_of_failure_chart,
+    "cycle_of_success": charts.cycle_of_success_chart,
+    "satisfaction_loyalty": charts.satisfaction_loyalty_chart,
+    "customer_types": charts.customer_types_chart,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIAGRAMS))
+def test_diagram_shows_every_label_of_its_data(name):
+    from customer_focus.diagrams import diagram_data
+
+    figure = DIAGRAMS[name]()
+    texts = " | ".join(_texts(figure))
+    for label in _labels(diagram_data()[name]):
+        assert label in texts, f"{name}: {label!r} missing"
+    assert mcolors.to_hex(figure.get_facecolor()) == "#ffffff"
+
+
+def test_every_diagram_in_the_data_file_is_drawn():
+    from customer_focus.diagrams import diagram_data
+
+    assert set(diagram_data()) == set(DIAGRAMS)
+
+
+def test_kano_decay_follows_kanos_path_in_order():
+    texts = _texts(charts.kano_decay_chart())
+    order = ["Indifferent", "Attractive (delighter)", "One-dimensional (performance)", "Must-be (basic)"]
+    assert [texts.index(label) for label in order] == sorted(texts.index(label) for label in order)
+
+
+def test_curve_diagrams_carry_no_invented_numbers():
+    figure = charts.satisfaction_loyalty_chart()
+    assert figure.axes[0].get_yticks().size == 0
+    assert "Illustrative shape, not data" in _texts(figure)
+    kano = charts.kano_chart()
+    assert kano.axes[0].get_xticks().size == 0 and kano.axes[0].get_yticks().size == 0

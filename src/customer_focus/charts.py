@@ -9,9 +9,6 @@ reader switches the book to dark mode.
 
 from __future__ import annotations
 
-import base64
-import io
-from html import escape
 import textwrap
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import FuncFormatter
 
+from .figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html
+
 __all__ = [
     "service_profit_chain_data",
     "service_profit_chain_chart",
@@ -33,47 +32,6 @@ __all__ = [
     "figure_html",
     "describe_cumulative_value",
 ]
-
-#: Colors with enough contrast on white, one per side of the chain.
-PALETTE = {
-    "employees": "#cfe3f6",
-    "customers": "#fde2c4",
-    "results": "#d5efd5",
-    "ink": "#1a1a1a",
-    "line": "#1f5f99",
-    "accent": "#b35900",
-    "grid": "#d0d0d0",
-}
-
-
-class CourseFigure(Figure):
-    """A matplotlib figure that shows itself as a PNG in Jupyter and the book.
-
-    Displaying a plain :class:`~matplotlib.figure.Figure` depends on pyplot's
-    inline backend having been set up; this one needs nothing.
-    """
-
-    def _repr_png_(self) -> bytes:
-        buffer = io.BytesIO()
-        self.savefig(buffer, format="png", facecolor="white", metadata={"Software": None})
-        return buffer.getvalue()
-
-
-def _new_figure(width: float, height: float) -> Figure:
-    figure = CourseFigure(figsize=(width, height), dpi=110, facecolor="white")
-    figure.patch.set_facecolor("white")
-    return figure
-
-
-def _dollars(value: float) -> str:
-    """Money with cents, for text."""
-    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
-
-
-def _money(value: float, _position: Any = None) -> str:
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.0f}"
-
 
 @lru_cache(maxsize=1)
 def service_profit_chain_data() -> dict[str, Any]:
@@ -134,7 +92,7 @@ def service_profit_chain_chart() -> Figure:
             )
         )
         axes.text(
-            index + 0.5, y + box_height / 2, textwrap.fill(link["label"], 13),
+            index + 0.5, y + box_height / 2, textwrap.fill(link["label"], 13, break_on_hyphens=False),
             ha="center", va="center", fontsize=10.5, color=PALETTE["ink"], fontweight="bold",
         )
         if index + 1 < len(links):
@@ -278,30 +236,6 @@ def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> F
     return figure
 
 
-def figure_html(figure: Figure, alt: str) -> str:
-    """An ``<img>`` element holding the figure as a PNG, with alt text.
-
-    Used where a figure is shown inside a widget, so that the saved page
-    still describes the chart to a screen reader.
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-    alt : str
-        What the chart shows, in a sentence or two.
-
-    Returns
-    -------
-    str
-    """
-    if not alt.strip():
-        raise ValueError("figure_html needs alt text describing the chart.")
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", facecolor="white", metadata={"Software": None})
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
-
-
 def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | None = None) -> str:
     """Alt text for :func:`cumulative_value_chart`, written from the same data.
 
@@ -321,3 +255,29 @@ def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | No
     if lifetime_total is not None:
         text += f" A dashed line marks the lifetime value over all years, {_dollars(lifetime_total)}."
     return text
+
+
+# The concept diagrams live in their own module; they are part of this one's API.
+from .diagrams import (  # noqa: E402
+    customer_types_chart,
+    cycle_of_failure_chart,
+    cycle_of_success_chart,
+    experience_lifecycle_chart,
+    kano_chart,
+    kano_decay_chart,
+    satisfaction_loyalty_chart,
+    three_rs_chart,
+    value_pyramid_chart,
+)
+
+__all__ += [
+    "three_rs_chart",
+    "value_pyramid_chart",
+    "kano_chart",
+    "kano_decay_chart",
+    "experience_lifecycle_chart",
+    "cycle_of_failure_chart",
+    "cycle_of_success_chart",
+    "satisfaction_loyalty_chart",
+    "customer_types_chart",
+]

@@ -1,0 +1,81 @@
+"""What every course figure shares: a figure class that displays itself, the
+palette, number formats, and a way to embed a figure with alt text.
+
+Figures have a white background and dark ink so that they stay legible when a
+reader switches the book to dark mode.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from typing import Any
+
+from matplotlib.figure import Figure
+
+__all__ = ["PALETTE", "CourseFigure", "figure_html"]
+
+#: Colors with enough contrast on white, one per side of the chain.
+PALETTE = {
+    "employees": "#cfe3f6",
+    "customers": "#fde2c4",
+    "results": "#d5efd5",
+    "ink": "#1a1a1a",
+    "line": "#1f5f99",
+    "accent": "#b35900",
+    "grid": "#d0d0d0",
+}
+
+
+class CourseFigure(Figure):
+    """A matplotlib figure that shows itself as a PNG in Jupyter and the book.
+
+    Displaying a plain :class:`~matplotlib.figure.Figure` depends on pyplot's
+    inline backend having been set up; this one needs nothing.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", facecolor="white", metadata={"Software": None})
+        return buffer.getvalue()
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    figure = CourseFigure(figsize=(width, height), dpi=110, facecolor="white")
+    figure.patch.set_facecolor("white")
+    return figure
+
+
+def _dollars(value: float) -> str:
+    """Money with cents, for text."""
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+
+
+def _money(value: float, _position: Any = None) -> str:
+    sign = "-" if value < 0 else ""
+    return f"{sign}${abs(value):,.0f}"
+
+
+def figure_html(figure: Figure, alt: str) -> str:
+    """An ``<img>`` element holding the figure as a PNG, with alt text.
+
+    Used where a figure is shown inside a widget, so that the saved page
+    still describes the chart to a screen reader.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+    alt : str
+        What the chart shows, in a sentence or two.
+
+    Returns
+    -------
+    str
+    """
+    if not alt.strip():
+        raise ValueError("figure_html needs alt text describing the chart.")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", facecolor="white", metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
