@@ -245,3 +245,27 @@ def test_command_line_check_prints_file_and_line(tmp_path, root, capsys):
     err = capsys.readouterr().err
     assert "book/quizzes/demo.yml:8: question 'demo-single': a multiple-select question needs at least one correct option" in err
     assert "Traceback" not in err
+
+
+def test_every_objective_is_assessed_and_every_question_maps_to_an_objective(root, known):
+    quizzes = load_banks(root / "book/quizzes", relative_to=root, **known)
+    assessed = {objective for quiz in quizzes.values() for q in quiz.questions for objective in q.objectives}
+    assert set(known["objectives"]) - assessed == set(), "objectives no question assesses"
+    assert assessed <= set(known["objectives"])
+
+
+def test_every_chapter_has_a_check_yourself_quiz_of_five_or_more(root, known):
+    course = load_course_map(root / "book/course-map.yml")
+    quizzes = load_banks(root / "book/quizzes", relative_to=root, **known)
+    for chapter in course.chapters:
+        assert chapter in quizzes, f"no bank for chapter {chapter}"
+        assert len(quizzes[chapter].questions) >= 5
+        page = root / "book" / f"{course.chapters[chapter].page}.md"
+        assert f"```{{quiz}} {chapter}\n" in page.read_text(), f"{page} does not place its quiz"
+
+
+def test_every_bank_is_placed_on_a_page(root):
+    pages = "\n".join(path.read_text() for path in (root / "book").rglob("*.md"))
+    for bank in (root / "book/quizzes").glob("*.yml"):
+        quiz_id = load_bank(bank).id
+        assert f"```{{quiz}} {quiz_id}\n" in pages, f"quiz {quiz_id} is not on any page"

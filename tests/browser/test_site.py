@@ -12,9 +12,17 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "book/learn/lifetime-value.html"
 WORKSHEET = "book/apply/tools/lifetime-value-worksheet.html"
+LEARN = [
+    "book/learn/customers-and-loyalty.html",
+    "book/learn/targeting-the-right-customers.html",
+    CHAPTER,
+    "book/learn/employee-capability.html",
+    "book/learn/knowing-your-customers.html",
+    "book/learn/delivering-value.html",
+]
 PAGES = [
     "book/index.html",
-    CHAPTER,
+    *LEARN,
     WORKSHEET,
     "book/practice/knowledge-check.html",
     "book/practice/my-progress.html",
@@ -40,6 +48,15 @@ def test_every_image_has_alt_text(visit, path):
 def test_axe_finds_no_serious_or_critical_violation(visit, path):
     visit.open(path)
     assert visit.axe_violations() == []
+
+
+@pytest.mark.parametrize("path", LEARN)
+def test_every_chapter_opens_with_objectives_and_closes_with_a_quiz(visit, path):
+    page = visit.open(path)
+    assert page.locator(".cf-objectives li").count() >= 4
+    assert page.locator("section.cf-quiz").count() >= 1
+    assert page.locator("section.cf-quiz fieldset").count() >= 5
+    assert page.locator(".solution.dropdown").count() >= 3
 
 
 def test_chapter_math_is_typeset(visit):
