@@ -41,6 +41,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from .forms import Field, FormSpec, Section
 from .tables import numeric_column, require_columns, where
 from .validation import as_number, as_rate, as_whole_number
 
@@ -55,6 +56,7 @@ __all__ = [
     "COMPARISON_COLUMNS",
     "opening_case",
     "breakeven_retention",
+    "PRINTABLE_FORM",
 ]
 
 #: Longest schedule the worksheets will tabulate, in years.
@@ -508,3 +510,35 @@ def breakeven_retention(
     if retention >= 1:
         raise ValueError("no retention rate below 1 reaches that target; lower the target.")
     return retention
+
+
+#: The paper version of the lifetime value worksheet (``{printable-form} clv``).
+PRINTABLE_FORM = FormSpec(
+    title="Customer lifetime value worksheet",
+    intro=(
+        "Lifetime value = yearly margin × r / (1 + i − r), with r the retention rate and i the discount "
+        "rate, both as decimals (the course's convention: the first margin arrives after the first "
+        "renewal). Net value = lifetime value − cost to win the customer."
+    ),
+    sections=(
+        Section(
+            "Assumptions",
+            fields=(
+                Field("Discount rate (i)", unit="%", hint="The yearly cost of money your finance team uses."),
+                Field("Prepared by and date"),
+            ),
+        ),
+        Section(
+            "Customers",
+            columns=(
+                "Customer or segment", "Yearly margin ($)", "Retention rate (r)", "Margin multiple r/(1+i−r)",
+                "Lifetime value ($)", "Cost to win ($)", "Net value ($)",
+            ),
+            rows=8,
+        ),
+        Section(
+            "What the numbers say",
+            fields=(Field("Which customers are worth most, net of the cost of winning them?"), Field("What would raising retention by five points be worth?")),
+        ),
+    ),
+)

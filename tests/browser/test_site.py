@@ -25,6 +25,7 @@ PAGES = [
     *LEARN,
     WORKSHEET,
     "book/practice/knowledge-check.html",
+    "book/apply/forms/lifetime-value-form.html",
     "book/practice/my-progress.html",
     "book/extend/references.html",
 ]
@@ -161,3 +162,19 @@ def test_worksheet_shows_the_example_outputs(visit):
     article = page.locator("article").inner_text()
     assert "Lifetime value: $266.67" in article
     assert re.search(r"Saved 6 customers to output/lifetime-values\.csv", article)
+
+
+FORMS = ["book/apply/forms/lifetime-value-form.html"]
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_printable_form_prints_without_navigation(visit, path):
+    page = visit.open(path)
+    assert page.locator(".cf-form table").count() >= 2
+    assert page.locator(".bd-sidebar-primary").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary", ".cf-print-button", ".prev-next-area"):
+        locator = page.locator(hidden)
+        assert locator.count() == 0 or not locator.first.is_visible(), hidden
+    assert page.locator(".cf-form").is_visible()
+    assert visit.problems() == []

@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import clv
 from ..course_map import load_course_map
+from ..forms import load_form, render_html
 
 
 def course_map_path(env: object) -> Path:
@@ -105,6 +106,20 @@ class ClvComparison(SphinxDirective):
         return [nodes.raw("", "\n".join(parts), format="html")]
 
 
+class PrintableForm(SphinxDirective):
+    """``{printable-form} <module>``: the blank paper form a worksheet module declares."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            spec = load_form(self.arguments[0])
+        except ValueError as error:
+            raise self.error(f"printable-form: {error}") from None
+        return [nodes.raw("", render_html(spec), format="html")]
+
+
 def _money(value: float) -> str:
     return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
@@ -114,3 +129,4 @@ def setup(app: object) -> None:
     app.add_config_value("cf_course_map", "book/course-map.yml", "env", types=[str])  # type: ignore[attr-defined]
     app.add_directive("learning-objectives", LearningObjectives)  # type: ignore[attr-defined]
     app.add_directive("clv-comparison", ClvComparison)  # type: ignore[attr-defined]
+    app.add_directive("printable-form", PrintableForm)  # type: ignore[attr-defined]

@@ -84,12 +84,24 @@
     });
   }
 
+  /* ---- Printable forms ({printable-form} directive) ---- */
+  function setUpPrintButtons() {
+    document.querySelectorAll(".cf-print-button").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function start() {
+    setUpComparisons();
+    setUpPrintButtons();
+  }
+
   window.customerFocus = window.customerFocus || {};
   window.customerFocus.lifetimeValue = lifetimeValue;
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpComparisons);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    setUpComparisons();
+    start();
   }
 })();
