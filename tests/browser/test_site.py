@@ -25,6 +25,7 @@ PAGES = [
     *LEARN,
     WORKSHEET,
     "book/practice/knowledge-check.html",
+    "book/practice/scenario.html",
     "book/apply/forms/lifetime-value-form.html",
     "book/practice/my-progress.html",
     "book/extend/references.html",

@@ -1,0 +1,176 @@
+/* Customer Focus course: branching scenarios in the static book.
+ *
+ * Same rules as customer_focus.scenario: a path is the list of option
+ * indexes chosen from the start; choosing option k at a node adds its points
+ * and moves to its "next" node. The path is kept in localStorage, so a reload
+ * resumes where the reader was. Keyboard: every choice is a button; after a
+ * choice, focus moves to the new node's title and the consequence and
+ * feedback are announced through a live region.
+ *
+ * Event: "customer-focus:scenario" detail: {scenario, node, ending, points, path}
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "customer-focus-scenarios-v1";
+
+  function load() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
+      if (data && data.version === 1 && data.scenarios && typeof data.scenarios === "object" && !Array.isArray(data.scenarios)) {
+        return data;
+      }
+    } catch (error) { /* corrupted: start again */ }
+    try { window.localStorage.removeItem(STORAGE_KEY); } catch (error) { /* unavailable */ }
+    return { version: 1, scenarios: {} };
+  }
+
+  function save(store) {
+    try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify(store)); } catch (error) { /* private mode */ }
+  }
+
+  function decode(payload) {
+    var binary = window.atob(payload);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i += 1) { bytes[i] = binary.charCodeAt(i); }
+    return JSON.parse(new TextDecoder("utf-8").decode(bytes));
+  }
+
+  /* Follow a path; return null if it does not fit the scenario (e.g. after an edit). */
+  function walk(scenario, path) {
+    var node = scenario.nodes[scenario.start];
+    var points = 0;
+    var steps = [];
+    for (var i = 0; i < path.length; i += 1) {
+      var index = path[i];
+      if (node.ending || typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= node.choices.length) {
+        return null;
+      }
+      var choice = node.choices[index];
+      points += choice.points;
+      steps.push({ node: node, choice: choice });
+      node = scenario.nodes[choice.next];
+    }
+    return { node: node, points: points, steps: steps };
+  }
+
+  function el(tag, className, html) {
+    var element = document.createElement(tag);
+    if (className) { element.className = className; }
+    if (html !== undefined) { element.innerHTML = html; }
+    return element;
+  }
+
+  function setUp(container) {
+    var data;
+    try {
+      data = JSON.parse(container.querySelector("script.cf-scenario-data").textContent);
+      data.scenario = decode(data.payload);
+    } catch (error) {
+      container.querySelector(".cf-scenario-stage").textContent = "This scenario could not be loaded.";
+      return;
+    }
+    var scenario = data.scenario;
+    var stage = container.querySelector(".cf-scenario-stage");
+    var live = container.querySelector(".cf-scenario-live");
+    var store = load();
+    var saved = store.scenarios[scenario.id];
+    var path = saved && saved.fingerprint === scenario.fingerprint && Array.isArray(saved.path) ? saved.path.slice() : [];
+    if (!walk(scenario, path)) { path = []; }
+
+    function remember() {
+      store = load();
+      store.scenarios[scenario.id] = { fingerprint: scenario.fingerprint, path: path };
+      save(store);
+    }
+
+    function render(moveFocus) {
+      var state = walk(scenario, path);
+      var node = state.node;
+      stage.innerHTML = "";
+      var last = state.steps[state.steps.length - 1];
+      if (last) {
+        var previous = el("div", "cf-scenario-previous");
+        previous.appendChild(el("p", "cf-scenario-you-chose", "<strong>You chose:</strong> " + last.choice.label));
+        previous.appendChild(el("div", "cf-scenario-consequence", last.choice.consequence));
+        previous.appendChild(el("div", "cf-scenario-feedback", "<p><strong>Why it matters:</strong></p>" + last.choice.feedback));
+        stage.appendChild(previous);
+      }
+      var title = el("h2", "cf-scenario-node-title");
+      title.textContent = node.title;
+      title.tabIndex = -1;
+      stage.appendChild(title);
+      stage.appendChild(el("div", "cf-scenario-text", node.text));
+      var score = el("p", "cf-scenario-points");
+      if (node.ending) {
+        score.textContent = "Your score: " + state.points + " of a possible " + data.maxPoints + " points.";
+        stage.appendChild(score);
+        stage.appendChild(el("div", "cf-scenario-debrief", "<p><strong>Debrief:</strong></p>" + node.debrief));
+        var list = el("ol", "cf-scenario-path");
+        state.steps.forEach(function (step) {
+          var item = el("li");
+          item.innerHTML = "<strong></strong> ";
+          item.firstChild.textContent = step.node.title + ":";
+          item.appendChild(el("span", "", step.choice.label));
+          list.appendChild(item);
+        });
+        stage.appendChild(el("p", "cf-scenario-path-title", "<strong>Your path</strong>"));
+        stage.appendChild(list);
+      } else {
+        score.textContent = "Points so far: " + state.points;
+        stage.appendChild(score);
+        var question = el("p", "cf-scenario-question", "<strong>What do you do?</strong>");
+        question.id = container.id + "-question";
+        stage.appendChild(question);
+        var choices = el("ul", "cf-scenario-choices");
+        choices.setAttribute("aria-labelledby", question.id);
+        node.choices.forEach(function (choice, index) {
+          var item = el("li");
+          var button = el("button", "cf-scenario-choice", choice.label);
+          button.type = "button";
+          button.dataset.index = String(index);
+          button.addEventListener("click", function () { choose(index); });
+          item.appendChild(button);
+          choices.appendChild(item);
+        });
+        stage.appendChild(choices);
+      }
+      if (last) {
+        live.textContent = "You chose: " + last.choice.label.replace(/<[^>]+>/g, "") + ". " +
+          last.choice.consequence.replace(/<[^>]+>/g, "") + " Now: " + node.title + ".";
+      } else {
+        live.textContent = "";
+      }
+      if (moveFocus) { title.focus(); }
+      container.dataset.node = node.id;
+      container.dataset.points = String(state.points);
+      document.dispatchEvent(new CustomEvent("customer-focus:scenario", {
+        detail: { scenario: scenario.id, node: node.id, ending: !!node.ending, points: state.points, path: path.slice() }
+      }));
+    }
+
+    function choose(index) {
+      path.push(index);
+      remember();
+      render(true);
+    }
+
+    container.querySelector(".cf-scenario-restart").addEventListener("click", function () {
+      path = [];
+      remember();
+      render(true);
+    });
+
+    render(false);
+  }
+
+  window.customerFocus = window.customerFocus || {};
+  window.customerFocus.scenario = { walk: walk, storageKey: STORAGE_KEY };
+
+  function start() { document.querySelectorAll("section.cf-scenario").forEach(setUp); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,149 @@
+"""Branching scenarios: validation (one test per rule), the path rules, the notebook player."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from customer_focus import scenario as sc
+from customer_focus.scenario_view import ScenarioPlayer
+from customer_focus.sphinxext.scenario import scenario_html
+
+GOOD = """\
+scenario:
+  id: demo
+  title: Demo
+  start: first
+nodes:
+  first:
+    title: First
+    text: Decide.
+    choices:
+      - {label: Left, next: left-end, points: 2, consequence: L., feedback: Good.}
+      - {label: Right, next: second, points: 0, consequence: R., feedback: Hm.}
+  second:
+    title: Second
+    text: Again.
+    choices:
+      - {label: Back, next: first, points: 1, consequence: B., feedback: Loop.}
+      - {label: Onward, next: right-end, points: 1, consequence: O., feedback: Fine.}
+  left-end:
+    ending: true
+    title: Left end
+    text: Done.
+    debrief: See [the chapter](../learn/lifetime-value.md).
+  right-end:
+    ending: true
+    title: Right end
+    text: Done too.
+    debrief: Also fine.
+"""
+
+
+def _problems(tmp_path, text):
+    path = tmp_path / "s.yml"
+    path.write_text(textwrap.dedent(text))
+    with pytest.raises(sc.ScenarioError) as caught:
+        sc.load_scenario(path, source="s.yml")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _load(tmp_path, text=GOOD):
+    path = tmp_path / "s.yml"
+    path.write_text(text)
+    return sc.load_scenario(path, source="s.yml")
+
+
+def test_course_scenario_has_enough_decisions_and_endings(root):
+    story = sc.load_scenario(root / "book/practice/scenarios/late-delivery.yml")
+    assert len(story.decision_points) >= 3
+    assert len(story.endings) >= 4
+    reached = {ending for _, ending, _ in sc.all_paths(story)}
+    assert reached == set(story.endings)
+    for ending in story.endings:
+        assert "../learn/" in story.nodes[ending].debrief, f"{ending} does not link back to a chapter"
+
+
+def test_a_loop_with_an_exit_is_allowed(tmp_path):
+    story = _load(tmp_path)
+    assert sc.walk(story, [1, 0, 1, 1]) == ("right-end", 2)
+    assert sc.walk(story, [0]) == ("left-end", 2)
+
+
+def test_every_choice_must_lead_to_an_existing_node(tmp_path):
+    assert _problems(tmp_path, GOOD.replace("next: left-end", "next: nowhere")) == [
+        "s.yml:10: node 'first', choice 1: leads to 'nowhere', which is not a node"
+    ]
+
+
+def test_no_node_may_be_unreachable(tmp_path):
+    text = GOOD + "  orphan:\n    ending: true\n    title: O\n    text: O.\n    debrief: O.\n"
+    assert _problems(tmp_path, text) == ["s.yml:28: node 'orphan': no choice leads here, so no reader can reach it"]
+
+
+def test_a_loop_without_an_exit_is_an_error(tmp_path):
+    text = GOOD.replace("      - {label: Onward, next: right-end, points: 1, consequence: O., feedback: Fine.}\n", "").replace(
+        "next: left-end", "next: second"
+    )
+    problems = _problems(tmp_path, text)
+    assert any("node 'first': no path from here reaches an ending" in p for p in problems)
+    assert any("node 'second': no path from here reaches an ending" in p for p in problems)
+
+
+def test_a_dead_end_needs_choices_or_to_be_an_ending(tmp_path):
+    text = GOOD.replace("    ending: true\n    title: Right end", "    title: Right end")
+    problems = _problems(tmp_path, text)
+    assert any("node 'right-end': a decision point needs a list of 'choices' (or is it an ending?" in p for p in problems)
+
+
+def test_start_must_be_a_node(tmp_path):
+    assert _problems(tmp_path, GOOD.replace("start: first", "start: beginning")) == [
+        "s.yml:4: scenario: 'start' must name a node (got 'beginning')"
+    ]
+
+
+def test_endings_need_a_debrief(tmp_path):
+    assert _problems(tmp_path, GOOD.replace("    debrief: Also fine.\n", "")) == ["s.yml:24: node 'right-end': missing 'debrief'"]
+
+
+def test_points_must_be_whole_numbers(tmp_path):
+    assert "'points' must be a whole number (got 1.5)" in _problems(tmp_path, GOOD.replace("points: 2", "points: 1.5"))[0]
+
+
+def test_walk_rejects_a_path_that_does_not_fit(tmp_path):
+    story = _load(tmp_path)
+    with pytest.raises(ValueError, match="node 'first' has no choice 5"):
+        sc.walk(story, [5])
+    with pytest.raises(ValueError, match="already reached the ending 'left-end'"):
+        sc.walk(story, [0, 0])
+
+
+def test_player_follows_the_same_rules(tmp_path):
+    story = _load(tmp_path)
+    player = ScenarioPlayer(story)
+    player.choose(1)
+    player.choose(1)
+    assert player.state == ("right-end", 1)
+    assert "Your score: 1 of a possible 2 points." in player.node.value
+    assert player.choices.children == ()
+    player.reset()
+    assert player.state == ("first", 0) and len(player.choices.children) == 2
+
+
+def test_book_html_links_to_pages_not_sources(tmp_path):
+    html = scenario_html(_load(tmp_path))
+    import base64
+    import json
+    import re
+
+    data = json.loads(re.search(r'class="cf-scenario-data">(.*?)</script>', html).group(1))
+    story = json.loads(base64.b64decode(data["payload"]))
+    assert 'href="../learn/lifetime-value.html"' in story["nodes"]["left-end"]["debrief"]
+    assert data["maxPoints"] == 2
+
+
+def test_play_finds_the_course_scenario(root, monkeypatch):
+    monkeypatch.chdir(root / "solutions")
+    widget = sc.play("late-delivery")
+    assert "A late delivery at Harbor Supply" in widget.children[0].value
