@@ -19,13 +19,15 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test unit notebooks drift browser exercises chromium clean
+.PHONY: help setup book serve test unit notebooks drift browser exercises slides handouts chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
 	@echo "make test   run every test: unit, notebooks, exercises drift, build, browser"
 	@echo "make serve  serve the built site on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
+	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
 	@echo "make clean  remove the build output (keeps .venv and node_modules)"
 
 $(BIN)/python:
@@ -82,6 +84,12 @@ test: setup chromium
 
 exercises: setup
 	$(BIN)/python -m customer_focus exercises
+
+slides: setup
+	$(BIN)/python -m customer_focus slides --out _build/slides
+
+handouts: book chromium
+	$(BIN)/python -m customer_focus handouts --site $(HTML) --out dist/handouts
 
 clean:
 	rm -rf _build dist .pytest_cache .hypothesis

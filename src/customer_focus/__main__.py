@@ -5,6 +5,11 @@ Commands
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
+slides [--out DIR]
+    Write a reveal.js slide deck per Learn chapter (default: _build/slides).
+handouts [--site DIR] [--out DIR]
+    Print every worksheet and printable form of the built site to PDF with
+    Chromium (default: _build/html to dist/handouts).
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
     and ``references.bib``; print ``file:line: problem`` lines and exit 1 on
@@ -69,6 +74,30 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _slides(arguments: argparse.Namespace) -> int:
+    from .slides import write_decks
+
+    try:
+        decks = write_decks(Path.cwd(), Path(arguments.out))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(decks)} slide decks: {Path(arguments.out).resolve() / 'index.html'}")
+    return 0
+
+
+def _handouts(arguments: argparse.Namespace) -> int:
+    from .handouts import print_handouts
+
+    try:
+        pdfs = print_handouts(Path(arguments.site), Path(arguments.out))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(pdfs)} handouts to {Path(arguments.out).resolve()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m customer_focus", description=__doc__.splitlines()[0])
@@ -78,6 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     exercises.add_argument("--solutions", default="solutions", help="solution notebooks (default: solutions)")
     exercises.add_argument("--exercises", default="exercises", help="exercise notebooks (default: exercises)")
     exercises.set_defaults(run=_exercises)
+    slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
+    slides.add_argument("--out", default="_build/slides", help="output folder (default: _build/slides)")
+    slides.set_defaults(run=_slides)
+    handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
+    handouts.add_argument("--site", default="_build/html", help="the built book (default: _build/html)")
+    handouts.add_argument("--out", default="dist/handouts", help="output folder (default: dist/handouts)")
+    handouts.set_defaults(run=_handouts)
     quiz = commands.add_parser("quiz", help="question bank tools")
     quiz_commands = quiz.add_subparsers(dest="quiz_command", required=True)
     check = quiz_commands.add_parser("check", help="validate every bank in book/quizzes")

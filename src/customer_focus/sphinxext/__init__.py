@@ -11,7 +11,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import accessibility, directives, freshness, quiz, scenario, vendor
+from . import accessibility, directives, freshness, quiz, scenario, sitemap, vendor
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STATIC = PACKAGE / "static"
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     accessibility.setup(app)
     quiz.setup(app)
     scenario.setup(app)
+    sitemap.setup(app)
     directives.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
