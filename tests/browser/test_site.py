@@ -8,6 +8,8 @@ import pytest
 
 from customer_focus import clv
 
+from .conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 CHAPTER = "book/learn/lifetime-value.html"
@@ -178,4 +180,19 @@ def test_printable_form_prints_without_navigation(visit, path):
         locator = page.locator(hidden)
         assert locator.count() == 0 or not locator.first.is_visible(), hidden
     assert page.locator(".cf-form").is_visible()
+    assert visit.problems() == []
+
+
+def test_site_map_matches_the_table_of_contents(visit):
+    from customer_focus.sphinxext.sitemap import toc_parts
+
+    page = visit.open("book/start/site-map.html")
+    parts = toc_parts(ROOT / "_toc.yml")
+    columns = page.locator(".cf-site-map-part")
+    assert columns.count() == len(parts)
+    for index, (caption, docnames) in enumerate(parts):
+        column = columns.nth(index)
+        assert column.locator(".cf-site-map-caption").inner_text() == caption
+        hrefs = column.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert [href.split("/book/", 1)[1].removesuffix(".html") for href in hrefs] == [d.removeprefix("book/") for d in docnames]
     assert visit.problems() == []
