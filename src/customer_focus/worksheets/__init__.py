@@ -1,0 +1,1 @@
+"""Forms and charts of the Apply worksheets, one module per tool."""
