@@ -19,7 +19,7 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test unit notebooks drift browser exercises slides handouts chromium clean
+.PHONY: help setup book serve test unit notebooks drift browser exercises slides handouts scorm chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
@@ -28,6 +28,7 @@ help:
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
 	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
+	@echo "make scorm  build dist/customer-focus-scorm12.zip and dist/customer-focus-scorm2004.zip"
 	@echo "make clean  remove the build output (keeps .venv and node_modules)"
 
 $(BIN)/python:
@@ -90,6 +91,9 @@ slides: setup
 
 handouts: book chromium
 	$(BIN)/python -m customer_focus handouts --site $(HTML) --out dist/handouts
+
+scorm: book
+	$(BIN)/python -m customer_focus scorm --site $(HTML) --out dist
 
 clean:
 	rm -rf _build dist .pytest_cache .hypothesis

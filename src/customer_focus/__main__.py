@@ -10,6 +10,9 @@ slides [--out DIR]
 handouts [--site DIR] [--out DIR]
     Print every worksheet and printable form of the built site to PDF with
     Chromium (default: _build/html to dist/handouts).
+scorm [--site DIR] [--out DIR]
+    Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
+    book (default: _build/html to dist/).
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
     and ``references.bib``; print ``file:line: problem`` lines and exit 1 on
@@ -98,6 +101,19 @@ def _handouts(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _scorm(arguments: argparse.Namespace) -> int:
+    from .scorm import main_build
+
+    try:
+        packages = main_build(Path.cwd(), Path(arguments.site), Path(arguments.out))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for package in packages:
+        print(f"wrote {package} (manifest valid)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m customer_focus", description=__doc__.splitlines()[0])
@@ -114,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--site", default="_build/html", help="the built book (default: _build/html)")
     handouts.add_argument("--out", default="dist/handouts", help="output folder (default: dist/handouts)")
     handouts.set_defaults(run=_handouts)
+    scorm = commands.add_parser("scorm", help="build and validate the SCORM packages")
+    scorm.add_argument("--site", default="_build/html", help="the built book (default: _build/html)")
+    scorm.add_argument("--out", default="dist", help="output folder (default: dist)")
+    scorm.set_defaults(run=_scorm)
     quiz = commands.add_parser("quiz", help="question bank tools")
     quiz_commands = quiz.add_subparsers(dest="quiz_command", required=True)
     check = quiz_commands.add_parser("check", help="validate every bank in book/quizzes")
