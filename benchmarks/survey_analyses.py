@@ -1,0 +1,152 @@
+"""How long the survey worksheets take on a large survey file.
+
+Writes seeded synthetic survey files (100,000 responses each by default) to a
+temporary folder, then times, for each tool, what the worksheet does with a
+learner's file: read it once with ``tables.read_table``, check every answer,
+and compute the results.
+
+* Feedback / NPS: ``feedback.analyze_feedback(by="segment")`` and
+  ``feedback.score_distribution(by="segment")``.
+* SERVQUAL: ``servqual.dimension_gaps`` and ``servqual.item_gaps``.
+* Kano: ``kano.analyze_kano``.
+
+Each tool is timed with ``time.perf_counter`` over a few repeats; the median
+is compared with the target (2 seconds by default). The script prints a table
+and exits with status 1 if any tool misses its target.
+
+Usage::
+
+    python benchmarks/survey_analyses.py [--rows 100000] [--repeats 5] [--target 2.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from customer_focus import feedback, kano, servqual, tables
+
+SEED = 20240611
+
+
+def write_feedback(path: Path, rows: int, rng: np.random.Generator) -> None:
+    """Feedback responses: a recommend score, a satisfaction rating, comments, a segment."""
+    recommend = rng.choice(11, size=rows, p=np.array([2, 1, 1, 2, 3, 5, 8, 14, 22, 20, 22]) / 100)
+    satisfaction = np.clip(np.rint(1 + recommend * 0.4 + rng.normal(0, 0.7, rows)), 1, 5).astype(int)
+    comments = np.array(["Quick and friendly", "Fixed first time", "", "Good value", "On time"], dtype=object)
+    wishes = np.array(["", "Shorter visit window", "Call before arriving", "", "Clearer bill"], dtype=object)
+    table = pd.DataFrame(
+        {
+            "response": np.arange(1, rows + 1),
+            "segment": rng.choice(["North", "South", "East", "West", "Online"], size=rows),
+            "recommend": recommend,
+            "satisfaction": satisfaction,
+            "went_well": comments[rng.integers(0, len(comments), rows)],
+            "improve": wishes[rng.integers(0, len(wishes), rows)],
+            "contact": np.where(rng.random(rows) < 0.1, "someone@example.com", ""),
+        }
+    )
+    table.to_csv(path, index=False)
+
+
+def write_servqual(path: Path, rows: int, rng: np.random.Generator) -> None:
+    """SERVQUAL respondents: 22 expectations, 22 perceptions and 100 points of weights."""
+    data: dict[str, object] = {"respondent": np.arange(1, rows + 1)}
+    for side, center in (("E", 6.0), ("P", 5.2)):
+        for item in servqual.ITEMS:
+            data[f"{side}{item}"] = np.clip(np.rint(rng.normal(center, 0.9, rows)), 1, 7).astype(int)
+    points = rng.multinomial(20, [0.1, 0.35, 0.25, 0.15, 0.15], size=rows) * 5  # in fives, total 100
+    for column, values in zip(servqual.WEIGHT_COLUMNS, points.T):
+        data[column] = values
+    pd.DataFrame(data).to_csv(path, index=False)
+
+
+def write_kano(path: Path, rows: int, rng: np.random.Generator) -> None:
+    """Kano answers in long format: 10 features per respondent, mixed-case answers."""
+    features = [f"Feature {number}" for number in range(1, 11)]
+    respondents = -(-rows // len(features))
+    answers = np.array(["Like", "Must-be", "Neutral", "Live-with", "Dislike", "like", "must be"], dtype=object)
+    table = pd.DataFrame(
+        {
+            "respondent": np.repeat(np.arange(1, respondents + 1), len(features))[:rows],
+            "feature": np.tile(features, respondents)[:rows],
+            "functional": answers[rng.integers(0, len(answers), rows)],
+            "dysfunctional": answers[rng.integers(0, len(answers), rows)],
+        }
+    )
+    table.to_csv(path, index=False)
+
+
+def run_feedback(path: Path) -> None:
+    table = tables.read_table(path)
+    feedback.analyze_feedback(table, by="segment")
+    feedback.score_distribution(table, by="segment")
+
+
+def run_servqual(path: Path) -> None:
+    table = tables.read_table(path)
+    servqual.dimension_gaps(table)
+    servqual.item_gaps(table)
+
+
+def run_kano(path: Path) -> None:
+    table = tables.read_table(path)
+    kano.analyze_kano(table)
+
+
+TOOLS: dict[str, tuple[Callable[[Path, int, np.random.Generator], None], Callable[[Path], None]]] = {
+    "Feedback / NPS": (write_feedback, run_feedback),
+    "SERVQUAL": (write_servqual, run_servqual),
+    "Kano": (write_kano, run_kano),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000, help="responses per file (default 100,000)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per tool (default 5)")
+    parser.add_argument("--target", type=float, default=2.0, help="seconds allowed per run (default 2.0)")
+    options = parser.parse_args(argv)
+    if options.rows < 1 or options.repeats < 1 or options.target <= 0:
+        parser.error("--rows and --repeats must be at least 1, and --target positive")
+
+    rng = np.random.default_rng(SEED)
+    missed = []
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="survey-benchmark-") as folder:
+        for name, (write, run) in TOOLS.items():
+            path = Path(folder) / f"{name.split()[0].lower()}.csv"
+            write(path, options.rows, rng)
+            size = path.stat().st_size / 1e6
+            run(path)  # warm-up: imports and caches, not timed
+            times = []
+            for _ in range(options.repeats):
+                start = time.perf_counter()
+                run(path)
+                times.append(time.perf_counter() - start)
+            median = statistics.median(times)
+            verdict = "ok" if median < options.target else "MISSED"
+            if verdict != "ok":
+                missed.append(name)
+            lines.append((name, size, min(times), median, max(times), verdict))
+
+    print(f"{options.rows:,} responses per file, {options.repeats} runs each; target {options.target:g} s (median)")
+    print(f"{'Tool':<16} {'File (MB)':>9} {'Fastest (s)':>11} {'Median (s)':>10} {'Slowest (s)':>11}  Result")
+    for name, size, fastest, median, slowest, verdict in lines:
+        print(f"{name:<16} {size:>9.1f} {fastest:>11.3f} {median:>10.3f} {slowest:>11.3f}  {verdict}")
+    if missed:
+        print(f"Target missed: {', '.join(missed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
