@@ -60,7 +60,7 @@ q1 = NumberQuestion(
 
 q2 = NumberQuestion(
     variable="reliability_q2",
-    prompt="Read the worksheet's sample file (Brightwater's fleet customers). Set `reliability_q2` to the "
+    prompt="Read the worksheet's sample file (Crossroads' fleet customers). Set `reliability_q2` to the "
     "reliability dimension's gap score.",
     hint_text="`servqual.dimension_gaps(table)` returns one row per dimension with a `gap` column.",
     solution_text="`gaps = servqual.dimension_gaps(table).set_index(\"dimension\")`, then "
@@ -95,7 +95,7 @@ q3 = NumberQuestion(
 
 q4 = ChoiceQuestion(
     variable="first_q4",
-    prompt="Which dimension should Brightwater work on first? Set `first_q4` to its name.",
+    prompt="Which dimension should Crossroads work on first? Set `first_q4` to its name.",
     hint_text="Look for the most negative weighted gap: a large shortfall on something customers care about.",
     solution_text="`first_q4 = 'Reliability'`: the largest shortfall, on the dimension customers gave the "
     "most points.",

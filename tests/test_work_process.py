@@ -1,0 +1,395 @@
+"""Improving work processes: timing, value-added share, fail points, the improvement list, bad input,
+form, chart, exercise."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.colors as mcolors
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from customer_focus import tables, work_process as wp
+from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.forms import render_html
+from customer_focus.practice import work_process as practice
+from customer_focus.worksheets import work_process as sheet
+
+
+def _steps() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "step": ["Book", "Repeat details", "Wait for a bay", "Diagnose", "Repair", "Wait for the driver"],
+            "minutes": [6, 8, 95, 35, 90, 60],
+            "adds_value": ["no", "NO", "n", "yes", "Y", "false"],
+            "fail_point": ["yes", "1", "no", "0", "TRUE", "no"],
+            "what_goes_wrong": ["Not confirmed in writing", "Copied by hand", None, "", "Part missing", ""],
+        }
+    )
+
+
+def _texts(figure) -> str:
+    found = [text.get_text() for text in figure.findobj(lambda artist: hasattr(artist, "get_text"))]
+    for axes in figure.axes:
+        found += [label.get_text() for label in axes.get_yticklabels()]
+        found += [axes.get_xlabel(), axes.get_title()]
+    return "\n".join(found)
+
+
+# ---- yes/no answers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["yes", "YES", " Yes ", "y", "Y", "true", "TRUE", "1", 1, 1.0, True, np.True_])
+def test_yes_answers_are_read_as_yes(value):
+    assert wp.as_yes_no(value, "adds_value") is True
+
+
+@pytest.mark.parametrize("value", ["no", "No", "n", "N", "false", "False", "0", 0, 0.0, False, np.False_])
+def test_no_answers_are_read_as_no(value):
+    assert wp.as_yes_no(value, "adds_value") is False
+
+
+@pytest.mark.parametrize("value", ["maybe", "", "2", 2, 0.5, None, float("nan"), "yes please"])
+def test_anything_else_is_rejected_with_the_accepted_words(value):
+    with pytest.raises(ValueError, match=r"adds_value must be yes or no \(also accepted: y/n, true/false, 1/0\)"):
+        wp.as_yes_no(value, "adds_value")
+
+
+def test_yes_no_column_names_every_bad_row():
+    table = pd.DataFrame({"a": ["yes", "maybe", None, "no", "sí"]})
+    with pytest.raises(ValueError, match=r"column 'a' .*bad values at row 2: 'maybe'; row 3: empty; row 5: 'sí'"):
+        wp.yes_no_column(table, "a", meaning="adds value")
+
+
+# ---- the analysis ------------------------------------------------------------------------
+
+
+def test_analysis_times_each_step_and_says_what_to_improve():
+    analysis = wp.analyze_process(_steps())
+    assert analysis["order"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert analysis["adds_value"].tolist() == [False, False, False, True, True, False]
+    assert analysis["fail_point"].tolist() == [True, True, False, False, True, False]
+    assert analysis["start_minute"].tolist() == [0, 6, 14, 109, 144, 234]
+    assert analysis["end_minute"].tolist() == [6, 14, 109, 144, 234, 294]
+    assert analysis["share_of_time"].sum() == pytest.approx(1)
+    assert analysis.loc[2, "share_of_time"] == pytest.approx(95 / 294)
+    assert analysis.loc[2, "to_improve"].startswith("No value for the customer (95 min, 32% of the time). Remove it")
+    assert analysis.loc[4, "to_improve"].startswith("Fail point: Part missing. Make it fail-safe")
+    assert analysis.loc[3, "to_improve"] == ""
+    assert analysis.loc[2, "what_goes_wrong"] == ""
+
+
+def test_summary_counts_time_share_and_fail_points():
+    summary = wp.process_summary(_steps())
+    assert summary == {
+        "steps": 6,
+        "total_minutes": 294.0,
+        "value_added_minutes": 125.0,
+        "value_added_share": pytest.approx(125 / 294),
+        "non_value_added_minutes": 169.0,
+        "fail_points": 3,
+        "steps_to_improve": 5,
+    }
+
+
+def test_summary_counts_customer_minutes_when_given():
+    summary = wp.process_summary(_steps().assign(customer_sees=["yes", "yes", "no", "no", "no", "no"]))
+    assert summary["customer_minutes"] == 14.0
+
+
+def test_summary_accepts_the_analysis_itself():
+    analysis = wp.analyze_process(_steps())
+    assert wp.process_summary(analysis) == wp.process_summary(_steps())
+
+
+def test_improvement_list_ranks_waste_by_time_then_lists_other_fail_points():
+    listing = wp.where_to_improve(_steps())
+    assert listing["priority"].tolist() == [1, 2, 3, 4, 5]
+    assert listing["step"].tolist() == ["Wait for a bay", "Wait for the driver", "Repeat details", "Book", "Repair"]
+    assert listing["order"].tolist() == [3, 6, 2, 1, 5]
+
+
+def test_equal_times_keep_process_order():
+    table = _steps().assign(minutes=[10, 10, 10, 10, 10, 10])
+    assert wp.where_to_improve(table)["order"].tolist() == [1, 2, 3, 6, 5]
+
+
+def test_nothing_to_improve_gives_an_empty_list_with_columns():
+    table = _steps().assign(adds_value="yes", fail_point="no")
+    listing = wp.where_to_improve(table)
+    assert listing.empty and "to_improve" in listing.columns
+
+
+def test_other_columns_are_kept():
+    analysis = wp.analyze_process(_steps().assign(who="adviser"))
+    assert analysis["who"].tolist() == ["adviser"] * 6
+
+
+def test_sample_file_reads_the_same_as_csv_and_excel(root):
+    folder = root / "book/apply/tools/data"
+    csv = tables.read_table(folder / "work-process-sample.csv")
+    excel = tables.read_table(folder / "work-process-sample.xlsx")
+    assert csv.equals(excel)
+    assert 10 <= len(csv) <= 40
+    summary = wp.process_summary(csv)
+    assert summary["total_minutes"] == 521 and summary["fail_points"] == 6
+    assert wp.where_to_improve(csv)["step"].iloc[0] == "Wait for parts"
+
+
+def test_printable_form_has_a_numbered_step_grid():
+    html = render_html(wp.PRINTABLE_FORM)
+    assert "Adds value for the customer? (Y/N)" in html and "What goes wrong" in html
+    assert len(wp.PRINTABLE_FORM.sections[1].row_labels) == 15
+
+
+# ---- bad input ------------------------------------------------------------------------------
+
+
+def test_bad_yes_no_in_a_file_names_the_line(tmp_path):
+    path = tmp_path / "process.csv"
+    _steps().assign(adds_value=["no", "no", "maybe", "yes", "yes", "no"]).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"column 'adds_value' .*process.csv line 4: 'maybe'"):
+        wp.analyze_process(tables.read_table(path))
+
+
+def test_missing_column_is_named_with_a_suggestion():
+    with pytest.raises(ValueError) as caught:
+        wp.analyze_process(_steps().rename(columns={"fail_point": "failpoint"}))
+    message = str(caught.value)
+    assert "missing column 'fail_point' (found 'failpoint': a misspelling?)" in message
+    assert "optional: what_goes_wrong, who, customer_sees" in message
+
+
+def test_negative_minutes_name_the_row():
+    with pytest.raises(ValueError, match=r"column 'minutes' .*at least 0.*row 3: -95"):
+        wp.analyze_process(_steps().assign(minutes=[6, 8, -95, 35, 90, 60]))
+
+
+def test_text_minutes_name_the_row():
+    with pytest.raises(ValueError, match=r"column 'minutes' .*row 2: 'ten'"):
+        wp.analyze_process(_steps().assign(minutes=[6, "ten", 95, 35, 90, 60]))
+
+
+def test_fail_point_without_description_names_the_row():
+    table = _steps()
+    table.loc[4, "what_goes_wrong"] = "  "
+    with pytest.raises(ValueError, match="must say what goes wrong at every fail point; it is empty at row 5"):
+        wp.analyze_process(table)
+
+
+def test_fail_points_need_the_description_column():
+    with pytest.raises(ValueError, match="3 step\\(s\\) are marked as fail points, but there is no 'what_goes_wrong'"):
+        wp.analyze_process(_steps().drop(columns="what_goes_wrong"))
+
+
+def test_no_fail_points_need_no_description_column():
+    table = _steps().drop(columns="what_goes_wrong").assign(fail_point="no")
+    assert wp.process_summary(table)["fail_points"] == 0
+
+
+def test_empty_step_name_is_rejected():
+    table = _steps()
+    table.loc[1, "step"] = ""
+    with pytest.raises(ValueError, match="column 'step' must name every step; row 2 is empty"):
+        wp.analyze_process(table)
+
+
+def test_zero_total_time_is_rejected():
+    with pytest.raises(ValueError, match="the steps add up to 0 minutes"):
+        wp.analyze_process(_steps().assign(minutes=0))
+
+
+def test_empty_table_is_rejected():
+    with pytest.raises(ValueError, match="has no steps"):
+        wp.analyze_process(_steps().iloc[:0])
+
+
+def test_bad_customer_sees_answer_names_the_row():
+    table = _steps().assign(customer_sees=["yes", "no", "no", "no", "perhaps", "yes"])
+    with pytest.raises(ValueError, match=r"column 'customer_sees' .*row 5: 'perhaps'"):
+        wp.analyze_process(table)
+
+
+# ---- properties --------------------------------------------------------------------------------
+
+step_rows = st.lists(
+    st.tuples(st.floats(min_value=0, max_value=1e4), st.booleans(), st.booleans()), min_size=1, max_size=20
+).filter(lambda rows: sum(row[0] for row in rows) > 0)
+
+
+def _table(rows) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "step": [f"S{i}" for i in range(len(rows))],
+            "minutes": [row[0] for row in rows],
+            "adds_value": ["yes" if row[1] else "no" for row in rows],
+            "fail_point": ["y" if row[2] else "n" for row in rows],
+            "what_goes_wrong": ["it breaks" if row[2] else "" for row in rows],
+        }
+    )
+
+
+@given(step_rows)
+def test_times_add_up_and_the_share_is_a_share(rows):
+    summary = wp.process_summary(_table(rows))
+    assert summary["total_minutes"] == pytest.approx(sum(row[0] for row in rows))
+    assert summary["value_added_minutes"] + summary["non_value_added_minutes"] == pytest.approx(summary["total_minutes"])
+    assert 0 <= summary["value_added_share"] <= 1
+    assert summary["fail_points"] == sum(row[2] for row in rows)
+
+
+@given(step_rows)
+def test_the_list_holds_every_waste_step_and_every_fail_point_once(rows):
+    listing = wp.where_to_improve(_table(rows))
+    expected = {i + 1 for i, row in enumerate(rows) if not row[1] or row[2]}
+    assert sorted(listing["order"]) == sorted(expected)
+    waste = listing.loc[~listing["adds_value"], "minutes"].tolist()
+    assert waste == sorted(waste, reverse=True)
+    kinds = (~listing["adds_value"]).tolist()
+    assert kinds == sorted(kinds, reverse=True)  # all waste steps before the value-adding fail points
+
+
+@given(step_rows)
+def test_the_timeline_is_continuous(rows):
+    analysis = wp.analyze_process(_table(rows))
+    assert analysis["start_minute"].iloc[0] == 0
+    assert np.allclose(analysis["start_minute"].iloc[1:].to_numpy(), analysis["end_minute"].iloc[:-1].to_numpy())
+
+
+# ---- the worksheet's form, tables and chart -------------------------------------------------
+
+
+def _html_outputs(form):
+    return [item.data if hasattr(item, "data") else item.to_html() for item in form.results()]
+
+
+def test_form_shows_summary_list_and_chart_for_the_example():
+    joined = "\n".join(_html_outputs(sheet.WorkProcessForm()))
+    assert "294 min" in joined and "125 min (42.5%)" in joined
+    assert "Van waits for a bay" in joined
+    assert 'alt="Horizontal bar chart of 6 process steps' in joined
+
+
+def test_form_skips_empty_rows_and_updates():
+    form = sheet.WorkProcessForm(rows=8)
+    assert len(form.rows) == 8 and len(form.table()) == 6
+    form.rows[6][0].value = "Driver collects the van"
+    form.rows[6][1].value = 12.0
+    assert "306 min" in "\n".join(_html_outputs(form))
+
+
+def test_form_shows_a_message_instead_of_a_traceback():
+    form = sheet.WorkProcessForm()
+    form.rows[0][4].value = ""  # a fail point without a description
+    texts = _html_outputs(form)
+    assert len(texts) == 1
+    assert 'role="alert"' in texts[0] and "it is empty at row 1" in texts[0]
+
+
+def test_form_with_no_steps_asks_for_one():
+    form = sheet.WorkProcessForm(steps=(), rows=3)
+    texts = _html_outputs(form)
+    assert "type at least one step name" in texts[0]
+
+
+def test_summary_and_improvement_tables_read_well():
+    analysis = wp.analyze_process(_steps())
+    summary = sheet.summary_table(wp.process_summary(analysis))
+    assert summary.loc["Time that adds value for the customer", "Value"] == "125 min (42.5%)"
+    listing = sheet.improvement_table(wp.where_to_improve(analysis))
+    assert listing.loc[1, "Step"] == "Wait for a bay"
+    assert listing.loc[1, "What to do"] == "Remove it, shorten it, or run it alongside another step"
+    assert listing.loc[3, "What to do"] == "Remove or shorten it, and make it fail-safe"
+    assert listing.loc[5, "What to do"] == "Make it fail-safe"
+    assert listing.loc[5, "What goes wrong"] == "Part missing"
+
+
+def test_chart_has_labels_legend_marks_and_white_background():
+    analysis = wp.analyze_process(_steps())
+    figure = sheet.process_chart(analysis, title="Fleet visit")
+    texts = _texts(figure)
+    for expected in (
+        "1. Book", "3. Wait for a bay", "Minutes (elapsed time, waiting included)", "95 min",
+        "Adds value for the customer", "Adds no value", "Fail point (hatched bar)", "Fleet visit",
+    ):
+        assert expected in texts
+    hatched = [patch for patch in figure.axes[0].patches if patch.get_hatch()]
+    assert len(hatched) == 3
+    assert mcolors.to_hex(figure.get_facecolor()) == "#ffffff"
+    assert mcolors.to_hex(figure.axes[0].get_facecolor()) == "#ffffff"
+    assert figure._repr_png_().startswith(b"\x89PNG")
+
+
+def test_alt_text_follows_the_data():
+    alt = sheet.describe_process_chart(wp.analyze_process(_steps()))
+    assert "6 process steps in order, from Book to Wait for the driver" in alt
+    assert "294 minutes, of which 125 (43%) add value" in alt
+    assert "the longest is Wait for a bay (95 minutes)" in alt
+    assert "3 fail points are marked with a cross: Book, Repeat details, Repair" in alt
+
+
+def test_chart_rejects_a_table_that_is_not_an_analysis():
+    with pytest.raises(ValueError, match="column 'order' is missing"):
+        sheet.process_chart(_steps())
+
+
+# ---- the exercise's checks ----------------------------------------------------------------------
+
+
+def _solutions(root) -> dict[str, str]:
+    notebook = nbformat.read(root / "solutions/work-process.ipynb", as_version=4)
+    found = {}
+    for cell in notebook.cells:
+        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
+        if match:
+            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
+            found[f"q{number}"] = match.group(1)
+    return found
+
+
+def test_every_question_has_a_solution_in_the_notebook(root):
+    assert sorted(_solutions(root)) == sorted(practice.exercise.questions)
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4"])
+def test_check_passes_on_the_solution(root, name):
+    namespace = {"work_process": wp, "exercise": practice, "steps": practice.steps()}
+    exec(_solutions(root)[name], namespace)  # noqa: S102 - the course's own solution code
+    feedback = practice.bind(namespace).questions[name].check()
+    assert feedback.passed, feedback
+
+
+WRONG = {
+    "q1": (27 / 103, "as a decimal"),
+    "q2": (2, "first fail point"),
+    "q3": (1, "Y and 1 mean yes too"),
+    "q4": (27 / 103 * 100, "before the redesign"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_check_fails_on_a_wrong_answer_and_says_why(name):
+    question = practice.exercise.questions[name]
+    value, reason = WRONG[name]
+    practice.bind({question.variable: value})
+    feedback = question.check()
+    assert feedback.status == "Incorrect"
+    assert reason in feedback.message
+
+
+def test_redesign_removes_the_repeated_details_and_shortens_the_wait():
+    redesigned = practice.redesigned_steps()
+    assert len(redesigned) == 7
+    assert wp.process_summary(redesigned)["total_minutes"] == 64
+    assert wp.process_summary(redesigned)["fail_points"] == 1
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4"])
+def test_blank_answer_is_not_attempted(name):
+    question = practice.exercise.questions[name]
+    practice.bind({question.variable: ...})
+    assert question.check().status == "Not attempted yet"
