@@ -76,6 +76,11 @@ __all__ = [
     "dcf_value",
     "predicted_lifetime_value",
     "yearly_outlook",
+    "compare_holdout",
+    "holdout_chart",
+    "describe_holdout_chart",
+    "outlook_chart",
+    "describe_outlook_chart",
     "simulate_transactions",
     "write_synthetic_log",
 ]
@@ -189,7 +194,7 @@ class _Model:
             lines.append(f"  log-likelihood: {self.log_likelihood:,.1f}")
         if self.converged is not None:
             status = "yes" if self.converged else "NO"
-            lines.append(f"  converged: {status} ({self.message}; {self.iterations} iterations)")
+            lines.append(f"  converged: {status} ({self.message})")
         else:
             lines.append(f"  {self.message}")
         lines.extend("  " + line for line in self._interpretation())
@@ -250,8 +255,8 @@ class BetaGeoModel(_Model):
     def _interpretation(self) -> list[str]:
         unit = self.time_unit or "time unit"
         return [
-            f"average purchase rate while active: {self.r / self.alpha:.3f} per {unit} (r/alpha)",
-            f"average chance of dropping out after a repeat purchase: {self.a / (self.a + self.b):.1%} (a/(a+b))",
+            f"average purchase rate while active (r/alpha): {self.r / self.alpha:.3f} per {unit}",
+            f"average chance of dropping out after a repeat purchase (a/(a+b)): {self.a / (self.a + self.b):.1%}",
         ]
 
 
@@ -306,8 +311,8 @@ class GammaGammaModel(_Model):
 
     def _interpretation(self) -> list[str]:
         if self.q <= 1:
-            return ["average spend per purchase across customers: infinite (q <= 1)"]
-        return [f"average spend per purchase across customers: {self.mean_spend:,.2f} (p*gamma/(q-1))"]
+            return ["average spend per purchase across customers (p*gamma/(q-1)): infinite, as q <= 1"]
+        return [f"average spend per purchase across customers (p*gamma/(q-1)): {self.mean_spend:,.2f}"]
 
 
 #: Published BG/NBD estimates for the CDNOW sample, weeks (Fader, Hardie & Lee 2005, Marketing Science).
@@ -384,6 +389,11 @@ def _period_info(summary: pd.DataFrame) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
+def _dot(left: np.ndarray, right: np.ndarray) -> float:
+    """Sum of products without BLAS: BLAS threads slow small reductions down on a busy machine."""
+    return float(np.einsum("i,i->", left, right))
+
+
 def _bgnbd_parts(log_params: np.ndarray, x, t_x, T, w, xu, xi, need_grad: bool = True):
     """Weighted log-likelihood of BG/NBD and its gradient in the log-parameters.
 
@@ -407,7 +417,7 @@ def _bgnbd_parts(log_params: np.ndarray, x, t_x, T, w, xu, xi, need_grad: bool =
     term1 = log_beta1[xi] - rx * log_aT
     gap = (log_beta2 - log_beta1)[xi] - rx * (log_atx - log_aT)  # log L2 - log L1 (-inf if x = 0)
     mix = term1 + np.logaddexp(0.0, gap)  # log(L1 + L2)
-    total = float(weight_x @ log_gamma) + float(w.sum()) * r * np.log(alpha) + float(w @ mix)
+    total = float(_dot(weight_x, log_gamma) + w.sum() * r * np.log(alpha) + _dot(w, mix))
     if not need_grad:
         return total, None
     w2 = special.expit(gap)  # share of L2 in L1 + L2
@@ -418,16 +428,16 @@ def _bgnbd_parts(log_params: np.ndarray, x, t_x, T, w, xu, xi, need_grad: bool =
     psi_ab = special.digamma(a + b)
     psi_abx = special.digamma(a + b + xu)
     d_r = (
-        weight_x @ (special.digamma(r + xu) - special.digamma(r)) + w.sum() * np.log(alpha)
-        - ww1 @ log_aT - ww2 @ log_atx
+        _dot(weight_x, special.digamma(r + xu) - special.digamma(r)) + w.sum() * np.log(alpha)
+        - _dot(ww1, log_aT) - _dot(ww2, log_atx)
     )
-    d_alpha = w.sum() * r / alpha - (ww1 * rx) @ (1.0 / (alpha + T)) - (ww2 * rx) @ (1.0 / (alpha + t_x))
+    d_alpha = w.sum() * r / alpha - _dot(ww1 * rx, 1.0 / (alpha + T)) - _dot(ww2 * rx, 1.0 / (alpha + t_x))
     d1_a = psi_ab - psi_abx
     d1_b = special.digamma(b + xu) - psi_abx - special.digamma(b) + psi_ab
     d2_a = 1.0 / a + psi_ab - psi_abx
     d2_b = np.where(repeat, special.digamma(b + xb - 1) - psi_abx - special.digamma(b) + psi_ab, 0.0)
-    d_a = by_x1 @ d1_a + by_x2 @ d2_a
-    d_b = by_x1 @ d1_b + by_x2 @ d2_b
+    d_a = _dot(by_x1, d1_a) + _dot(by_x2, d2_a)
+    d_b = _dot(by_x1, d1_b) + _dot(by_x2, d2_b)
     gradient = np.array([d_r, d_alpha, d_a, d_b]) * np.array([r, alpha, a, b])
     return total, gradient
 
@@ -474,13 +484,15 @@ def bgnbd_log_likelihood(model: BetaGeoModel, summary: pd.DataFrame) -> float:
     return _bgnbd_parts(log_params, x, t_x, T, w, xu, xi, need_grad=False)[0]
 
 
-def _numerical_hessian(gradient, point: np.ndarray, step: float = 1e-5) -> np.ndarray:
+def _numerical_hessian(gradient, point: np.ndarray, step: float = 1e-6) -> np.ndarray:
+    """Forward differences of the exact gradient (one gradient per parameter, 3 or 4 in all)."""
     size = len(point)
+    base = gradient(point)
     hessian = np.empty((size, size))
-    for k in range(size):  # one column per parameter (3 or 4), not per customer
+    for k in range(size):  # one column per parameter, not per customer
         shift = np.zeros(size)
         shift[k] = step
-        hessian[:, k] = (gradient(point + shift) - gradient(point - shift)) / (2 * step)
+        hessian[:, k] = (gradient(point + shift) - base) / step
     return (hessian + hessian.T) / 2
 
 
@@ -756,12 +768,24 @@ def _horizon(t: object) -> float:
     return number
 
 
-def _log_hyp2f1(A, B, C, z):
-    """log 2F1(A, B; C; z) for 0 <= z < 1, switching to Euler's transformation if needed."""
+def _one_minus_scaled_hyp2f1(A, B, C, z, log_scale):
+    """1 − exp(log_scale) · 2F1(A, B; C; z) for 0 ≤ z < 1, accurately and with the right sign.
+
+    2F1 is computed directly, or through Euler's transformation
+    (1 − z)^(C−A−B) · 2F1(C−A, C−B; C; z) where the direct value overflows;
+    it can be negative when C < 0 (a customer with no repeat purchase and
+    a + b < 1).
+    """
     with np.errstate(all="ignore"):
-        direct = np.log(special.hyp2f1(A, B, C, z))
-        euler = np.log(special.hyp2f1(C - A, C - B, C, z)) + (C - A - B) * np.log1p(-z)
-    return np.where(np.isfinite(direct), direct, euler)
+        direct = special.hyp2f1(A, B, C, z)
+        use_direct = np.isfinite(direct) & (direct != 0)
+        other = np.where(use_direct, 1.0, special.hyp2f1(C - A, C - B, C, z))
+        sign = np.where(use_direct, np.sign(direct), np.sign(other))
+        log_abs = np.where(
+            use_direct, np.log(np.abs(direct)), np.log(np.abs(other)) + (C - A - B) * np.log1p(-z)
+        )
+        log_term = log_abs + log_scale
+        return np.where(sign > 0, -np.expm1(log_term), 1.0 + np.exp(log_term))
 
 
 def _log_alive_odds(model: BetaGeoModel, x, t_x, T) -> np.ndarray:
@@ -773,22 +797,33 @@ def _log_alive_odds(model: BetaGeoModel, x, t_x, T) -> np.ndarray:
     return np.where(repeat, odds, -np.inf)
 
 
+def _expected_purchases_raw(r, alpha, a, b, t, x, T) -> np.ndarray:
+    """Equation 10 of Fader, Hardie & Lee (2005) without the P(alive) factor (``b`` may be an array)."""
+    z = t / (alpha + T + t)
+    c = a + b + x - 1
+    log_scale = (r + x) * (np.log(alpha + T) - np.log(alpha + T + t))
+    return c / (a - 1) * _one_minus_scaled_hyp2f1(r + x, b + x, c, z, log_scale)
+
+
 def _expected_purchases(model: BetaGeoModel, t: float, x, t_x, T) -> np.ndarray:
     r, alpha, a, b = model.r, model.alpha, model.a, model.b
+    x = np.asarray(x, dtype=float)
     if t == 0:
-        return np.zeros_like(np.asarray(x, dtype=float))
+        return np.zeros_like(x)
     if abs(a - 1) < 1e-7:  # the formula's 0/0 at a = 1: average the two sides
         return 0.5 * (
             _expected_purchases(model.with_params(a=1 - 1e-6), t, x, t_x, T)
             + _expected_purchases(model.with_params(a=1 + 1e-6), t, x, t_x, T)
         )
-    z = t / (alpha + T + t)
-    log_hyp = _log_hyp2f1(r + x, b + x, a + b + x - 1, z)
-    log_term = log_hyp + (r + x) * (np.log(alpha + T) - np.log(alpha + T + t))
-    bracket = -np.expm1(log_term)
-    first = (a + b + x - 1) / (a - 1)
+    # a + b + x - 1 = 0 (possible when x = 0 and a + b = 1) is another 0/0: average b ± 1e-6 there
+    near = np.abs(a + b + x - 1) < 1e-7
+    shift = np.where(near, 1e-6, 0.0)
+    values = 0.5 * (
+        _expected_purchases_raw(r, alpha, a, b + shift, t, x, T)
+        + _expected_purchases_raw(r, alpha, a, b - shift, t, x, T)
+    ) if near.any() else _expected_purchases_raw(r, alpha, a, b, t, x, T)
     alive = special.expit(-_log_alive_odds(model, x, t_x, T))
-    return first * bracket * alive
+    return values * alive
 
 
 def expected_purchases(model: BetaGeoModel, t: float, summary: pd.DataFrame) -> pd.Series:
@@ -964,7 +999,7 @@ def dcf_value(expected_margins: object, discount_rate: float, *, steps_per_year:
     if not np.all(np.isfinite(margins)):
         raise ValueError("expected_margins must be finite numbers; check for empty cells.")
     k = np.arange(1, margins.shape[-1] + 1)
-    value = margins @ ((1 + i) ** (-k / steps))
+    value = np.einsum("...k,k->...", margins, (1 + i) ** (-k / steps))
     return float(value) if np.ndim(value) == 0 else value
 
 
@@ -1152,6 +1187,252 @@ def yearly_outlook(
         },
         index=pd.Index(year, name="year"),
     )
+
+
+def compare_holdout(
+    model: BetaGeoModel,
+    summary: pd.DataFrame,
+    holdout: pd.Series,
+    *,
+    duration: float | None = None,
+    max_frequency: int = 7,
+) -> pd.DataFrame:
+    """Predicted against actual purchases after the calibration period, by purchase history.
+
+    Groups customers by their repeat purchases in the calibration period
+    (0, 1, ... and ``max_frequency`` or more) and compares, in each group,
+    the average number of purchases the model expected over the holdout
+    period with the average actually made: the check Fader, Hardie & Lee
+    (2005) show for CDNOW.
+
+    Parameters
+    ----------
+    model : BetaGeoModel
+        Fitted on ``summary``.
+    summary : pandas.DataFrame
+        The calibration summary (``frequency``, ``recency``, ``T``).
+    holdout : pandas.Series
+        Purchases per customer after the calibration period, from
+        :func:`customer_focus.transactions.holdout_purchases` (same customers).
+    duration : float, optional
+        Length of the holdout period in the model's time unit (default:
+        ``holdout.attrs["duration"]``).
+    max_frequency : int
+        The last group holds customers with this many repeat purchases or more.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``repeat_purchases`` (labels "0", "1", ..., "7+"), columns
+        ``customers``, ``actual`` and ``predicted`` (averages per customer).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"frequency": [0, 1], "recency": [0, 10.0], "T": [20.0, 20.0]})
+    >>> holdout = pd.Series([0, 1])
+    >>> compare_holdout(CDNOW_BGNBD, table, holdout, duration=10, max_frequency=1)["customers"].tolist()
+    [1, 1]
+    """
+    _require_model(model, BetaGeoModel, "model")
+    data = _history(summary)
+    if not isinstance(holdout, pd.Series) or len(holdout) != len(summary):
+        raise ValueError(
+            f"holdout must be a Series with one number per customer of the summary ({len(summary):,}); "
+            f"make it with transactions.holdout_purchases for the same log and calibration end."
+        )
+    if not holdout.index.equals(summary.index) and not isinstance(holdout.index, pd.RangeIndex):
+        raise ValueError(
+            "holdout and summary must list the same customers in the same order; make both from the "
+            "same log with the same calibration_period_end."
+        )
+    length = duration if duration is not None else holdout.attrs.get("duration")
+    if length is None:
+        raise ValueError("give duration, the holdout period's length in the model's time unit (e.g. 39 weeks).")
+    length = _horizon(length)
+    top = as_whole_number(max_frequency, "max_frequency", meaning="the last group of repeat purchases", maximum=1000)
+    actual = pd.to_numeric(holdout, errors="coerce").to_numpy(dtype=float)
+    if np.isnan(actual).any() or (actual < 0).any():
+        raise ValueError("holdout must hold numbers of purchases, 0 or more, for every customer.")
+    predicted = _expected_purchases(model, length, data["x"], data["t_x"], data["T"])
+    group = np.minimum(data["x"], top).astype(np.int64)
+    sizes = np.bincount(group, minlength=top + 1)
+    present = sizes > 0
+    labels = [str(k) for k in range(top)] + [f"{top}+"]
+    table = pd.DataFrame(
+        {
+            "customers": sizes,
+            "actual": np.bincount(group, weights=actual, minlength=top + 1) / np.maximum(sizes, 1),
+            "predicted": np.bincount(group, weights=predicted, minlength=top + 1) / np.maximum(sizes, 1),
+        },
+        index=pd.Index(labels, name="repeat_purchases"),
+    )[present]
+    table.attrs.update(duration=length, total_actual=float(actual.sum()), total_predicted=float(predicted.sum()))
+    return table
+
+
+def _legend_below(figure, axes, title: str | None) -> None:
+    from .figures import PALETTE
+
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, 0.09, 1, 1))
+
+
+def _check_table(table: object, columns: list[str], maker: str, chart: str) -> pd.DataFrame:
+    if not isinstance(table, pd.DataFrame) or any(column not in table.columns for column in columns):
+        raise ValueError(f"{chart} needs the table made by {maker}; columns {columns} are expected.")
+    if table.empty:
+        raise ValueError(f"{chart}: the table is empty.")
+    return table
+
+
+def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: str = "weeks"):
+    """Bar chart of actual against predicted purchases in the holdout period, by history.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The result of :func:`compare_holdout`.
+    title : str, optional
+    unit : str
+        The time unit of the holdout length, for the axis label.
+
+    Returns
+    -------
+    customer_focus.figures.CourseFigure
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"customers": [5, 2], "actual": [0.2, 1.0], "predicted": [0.25, 0.9]},
+    ...                      index=["0", "1+"])
+    >>> figure = holdout_chart(table)
+    """
+    from .figures import PALETTE, _new_figure
+
+    table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
+    figure = _new_figure(7.5, 4.2)
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    positions = np.arange(len(table))
+    axes.bar(positions - 0.2, table["actual"], width=0.4, color=PALETTE["line"], label="Actual")
+    axes.bar(positions + 0.2, table["predicted"], width=0.4, color=PALETTE["accent"], label="Predicted by BG/NBD")
+    axes.set_xticks(positions, list(table.index))
+    axes.set_xlabel("Repeat purchases in the calibration period", color=PALETTE["ink"])
+    length = table.attrs.get("duration")
+    span = f" in the next {length:g} {unit}" if length else ""
+    axes.set_ylabel(f"Average purchases{span}", color=PALETTE["ink"])
+    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    _legend_below(figure, axes, title)
+    return figure
+
+
+def describe_holdout_chart(comparison: pd.DataFrame, *, unit: str = "weeks") -> str:
+    """Alt text for :func:`holdout_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"customers": [5, 2], "actual": [0.2, 1.0], "predicted": [0.25, 0.9]},
+    ...                      index=["0", "1+"])
+    >>> describe_holdout_chart(table)[:19]
+    'Bar chart comparing'
+    """
+    table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "describe_holdout_chart")
+    length = table.attrs.get("duration")
+    span = f" over the next {length:g} {unit}" if length else ""
+    first, last = table.iloc[0], table.iloc[-1]
+    gap = float(np.max(np.abs(table["actual"] - table["predicted"])))
+    return (
+        f"Bar chart comparing, for groups of customers by their repeat purchases in the calibration "
+        f"period ({table.index[0]} to {table.index[-1]}), the average number of purchases they actually "
+        f"made{span} with the number the BG/NBD model predicted. Customers with {table.index[0]} repeat "
+        f"purchases made {first['actual']:.2f} on average against {first['predicted']:.2f} predicted; those "
+        f"with {table.index[-1]} made {last['actual']:.2f} against {last['predicted']:.2f}. The largest gap "
+        f"in any group is {gap:.2f} purchases."
+    )
+
+
+def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, title: str | None = None):
+    """Bars of the models' expected margin per customer, year by year, with the simple formula's.
+
+    Parameters
+    ----------
+    outlook : pandas.DataFrame
+        The result of :func:`yearly_outlook`.
+    retention : float, optional
+        A constant retention rate: draws the simple formula's expected
+        margins m·r^k, starting from the same year-1 margin.
+    title : str, optional
+
+    Returns
+    -------
+    customer_focus.figures.CourseFigure
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"expected_margin": [10.0, 7.0, 6.0]}, index=[1, 2, 3])
+    >>> figure = outlook_chart(table, retention=0.7)
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    from .figures import PALETTE, _money, _new_figure
+
+    table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "outlook_chart")
+    years = np.asarray(table.index, dtype=float)
+    margins = table["expected_margin"].to_numpy(dtype=float)
+    figure = _new_figure(7.5, 4.2)
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    axes.bar(years, margins, color=PALETTE["line"], label="BG/NBD and Gamma-Gamma models")
+    if retention is not None:
+        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
+        formula = margins[0] * r ** (years - years[0])
+        axes.plot(years, formula, color=PALETTE["accent"], marker="o", linewidth=2,
+                  label=f"Constant retention of {r:.0%} (the simple formula)")
+    axes.set_xlabel("Year from today", color=PALETTE["ink"])
+    axes.set_ylabel("Expected margin per customer", color=PALETTE["ink"])
+    axes.yaxis.set_major_formatter(FuncFormatter(_money))
+    axes.set_xticks(years)
+    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    _legend_below(figure, axes, title)
+    return figure
+
+
+def describe_outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None) -> str:
+    """Alt text for :func:`outlook_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"expected_margin": [10.0, 7.0, 6.0]}, index=[1, 2, 3])
+    >>> describe_outlook_chart(table)[:20]
+    'Bar chart of the exp'
+    """
+    from .figures import _dollars
+
+    table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "describe_outlook_chart")
+    margins = table["expected_margin"].to_numpy(dtype=float)
+    years = list(table.index)
+    text = (
+        f"Bar chart of the expected margin per customer in each year from today, years {years[0]} to "
+        f"{years[-1]}, predicted by the BG/NBD and Gamma-Gamma models: {_dollars(margins[0])} in year "
+        f"{years[0]}, {_dollars(margins[1]) if len(margins) > 1 else ''} in year {years[min(1, len(years) - 1)]}"
+        f" and {_dollars(margins[-1])} in year {years[-1]}."
+    )
+    if retention is not None:
+        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
+        formula = margins[0] * r ** (len(margins) - 1)
+        text += (
+            f" A line shows the simple formula's margins with a constant retention of {r:.0%}, starting "
+            f"from the same year-1 margin and falling to {_dollars(formula)} in year {years[-1]}, below "
+            f"the models' bars in the later years."
+            if formula < margins[-1]
+            else f" A line shows the simple formula's margins with a constant retention of {r:.0%}, "
+            f"reaching {_dollars(formula)} in year {years[-1]}."
+        )
+    return text
 
 
 # ---------------------------------------------------------------------------

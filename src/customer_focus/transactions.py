@@ -49,11 +49,15 @@ __all__ = [
     "TransactionLog",
     "read_transactions",
     "summarize_customers",
+    "holdout_purchases",
     "cohort_retention",
     "retention_curve",
     "quintile_scores",
     "rfm_segments",
+    "segment_names",
     "segment_summary",
+    "retention_curve_chart",
+    "describe_retention_curves",
 ]
 
 #: Columns of a transaction log (the names can be changed with the ``*_col`` arguments).
@@ -178,7 +182,7 @@ def _parse_dates(raw: pd.Series, date_format: str | None) -> pd.Series:
     if isinstance(raw.dtype, pd.DatetimeTZDtype):
         return raw.dt.tz_localize(None).astype("datetime64[ns]")
     if pd.api.types.is_datetime64_dtype(raw.dtype):
-        return raw.astype("datetime64[ns]")
+        return raw.astype("datetime64[ns]", copy=False)
     if pd.api.types.is_bool_dtype(raw.dtype):
         return pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
     if pd.api.types.is_numeric_dtype(raw.dtype):
@@ -380,18 +384,20 @@ def read_transactions(
             f"{name}: {n_bad:,} of {len(table):,} rows cannot be used: {shown}{more}. {advice}"
         )
 
-    good = ~bad
-    customer = ids.to_numpy()[good]
+    if n_bad:
+        good = ~bad
+        customer, when, amount, line = ids.to_numpy()[good], dates.to_numpy()[good], values[good], lines[good]
+        index = pd.Index(line, name="line")
+    else:  # one copy of each column, and a line index that costs nothing when lines run on
+        customer, when, amount = ids.to_numpy().copy(), dates.to_numpy().copy(), values.copy()
+        contiguous = len(lines) > 0 and lines[-1] - lines[0] == len(lines) - 1
+        index = (
+            pd.RangeIndex(int(lines[0]), int(lines[-1]) + 1, name="line") if contiguous
+            else pd.Index(lines, name="line")
+        )
     if customer.dtype.kind == "f" and len(customer) and np.all(customer == np.floor(customer)):
         customer = customer.astype(np.int64)  # ids read as 4.0 because another cell was empty
-    clean = pd.DataFrame(
-        {
-            "customer_id": customer,
-            "date": dates.to_numpy()[good],
-            "amount": values[good],
-        },
-        index=pd.Index(lines[good], name="line"),
-    )
+    clean = pd.DataFrame({"customer_id": customer, "date": when, "amount": amount}, index=index, copy=False)
     return TransactionLog(clean, skipped, name, word)
 
 
@@ -445,13 +451,14 @@ def _period_codes(dates: np.ndarray, freq: str) -> np.ndarray:
     January 1970 for ``"M"``, ``"Q"`` and ``"Y"``.
     """
     if freq == "D":
-        return dates.astype("datetime64[D]").astype(np.int64)
+        return dates.astype("datetime64[D]").view(np.int64)
     if freq == "W":
-        days = dates.astype("datetime64[D]").astype(np.int64)
-        return np.floor_divide(days + 3, 7)  # 1970-01-01 was a Thursday; weeks start on Monday
+        days = dates.astype("datetime64[D]").view(np.int64)
+        days += 3  # 1970-01-01 was a Thursday; weeks start on Monday
+        return np.floor_divide(days, 7, out=days)
     if freq == "h":
-        return dates.astype("datetime64[h]").astype(np.int64)
-    months = dates.astype("datetime64[M]").astype(np.int64)
+        return dates.astype("datetime64[h]").view(np.int64)
+    months = dates.astype("datetime64[M]").view(np.int64)
     if freq == "M":
         return months
     if freq == "Q":
@@ -512,7 +519,6 @@ class _Periods:
     counts: np.ndarray  # rows per customer
     end: int  # period code of the end of the observation period
     after_end: int  # purchases after the end, left out
-    id_name: str
 
 
 def _customer_periods(
@@ -535,17 +541,22 @@ def _customer_periods(
             f"{first:%Y-%m-%d}. Choose a later end date."
         )
     ids_all = clean["customer_id"].to_numpy()
-    period = period[keep]
-    amounts = clean["amount"].to_numpy()[keep]
+    amounts = clean["amount"].to_numpy()
+    if after_end:
+        period, amounts, ids_all = period[keep], amounts[keep], ids_all[keep]
+    del keep
     try:
-        codes, ids = pd.factorize(ids_all[keep], sort=True)
+        codes, ids = pd.factorize(ids_all, sort=True)
     except TypeError:  # ids of mixed kinds (numbers and text) cannot be sorted
-        codes, ids = pd.factorize(ids_all[keep], sort=False)
-    codes = codes.astype(np.int64)
+        codes, ids = pd.factorize(ids_all, sort=False)
+    codes = codes.astype(np.int64, copy=False)
     low = int(period.min())
     span = end - low + 1
     if len(ids) * span < 2**62:
-        key = codes * span + (period - low)
+        key = np.multiply(codes, span, out=codes)  # codes are not needed any more
+        key += period
+        key -= low
+        del period
         order = np.argsort(key, kind="stable")
         key = key[order]
         new = np.empty(len(key), dtype=bool)
@@ -569,8 +580,18 @@ def _customer_periods(
     starts = np.flatnonzero(first)
     counts = np.diff(np.append(starts, len(customer)))
     return _Periods(
-        np.asarray(ids), customer, row_period, amount, starts, counts, end, after_end, "customer_id"
+        np.asarray(ids), customer, row_period, amount, starts, counts, end, after_end
     )
+
+
+def _time_unit(freq: str, multiplier: float) -> str:
+    """The summary's time unit in words: 'day', 'week (7 days)', '2 weeks'..."""
+    singular, plural = _UNIT_WORDS[freq]
+    if multiplier == 1:
+        return singular
+    if freq == "D" and multiplier == 7:
+        return "week (7 days)"
+    return f"{multiplier:g} {plural}"
 
 
 def _positive_multiplier(value: object) -> float:
@@ -689,16 +710,107 @@ def summarize_customers(
         index=pd.Index(periods.ids, name="customer_id"),
     )
     period_days = _PERIOD_DAYS[freq] * multiplier
-    singular, plural = _UNIT_WORDS[freq]
     summary.attrs.update(
         freq=freq,
         freq_multiplier=multiplier,
         period_days=period_days,
-        time_unit=singular if multiplier == 1 else f"{multiplier:g} {plural}",
+        time_unit=_time_unit(freq, multiplier),
         observation_period_end=str(_period_start(np.array([periods.end]), freq)[0].date()),
         purchases_after_end=periods.after_end,
     )
     return summary
+
+
+def holdout_purchases(
+    transactions: Source,
+    *,
+    calibration_period_end: object,
+    observation_period_end: object | None = None,
+    freq: str = "D",
+    freq_multiplier: float = 1,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> pd.Series:
+    """Purchases each customer made after the calibration period: the test of a forecast.
+
+    Counts, for every customer who bought on or before
+    ``calibration_period_end``, the periods (days by default) with a purchase
+    after that date and up to ``observation_period_end``, as the
+    ``frequency_holdout`` of ``lifetimes.utils.calibration_and_holdout_data``.
+    Compare it with :func:`customer_focus.bgnbd.expected_purchases` over the
+    same length of time, ``attrs["duration"]``.
+
+    Parameters
+    ----------
+    transactions : str, path-like, pandas.DataFrame or TransactionLog
+        The purchase log (checked with :func:`read_transactions`).
+    calibration_period_end : date-like
+        Last day of the calibration period (the one the model was fitted on).
+    observation_period_end : date-like, optional
+        Last day of the holdout period (default: the last purchase).
+    freq, freq_multiplier
+        The time unit, as for :func:`summarize_customers`.
+    customer_col, date_col, amount_col : str
+        Column names, when ``transactions`` is a file or a table.
+
+    Returns
+    -------
+    pandas.Series
+        ``frequency_holdout`` per customer of the calibration period (sorted
+        ids, 0 for no purchase); ``attrs["duration"]`` is the holdout
+        period's length in the summary's time unit.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 1, 2], "amount": 10.0,
+    ...     "date": ["2024-01-01", "2024-02-03", "2024-02-09", "2024-01-20"]})
+    >>> holdout = holdout_purchases(log, calibration_period_end="2024-01-31")
+    >>> holdout.tolist(), holdout.attrs["duration"]
+    ([2, 0], 9.0)
+    """
+    _check_choice(freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
+    multiplier = _positive_multiplier(freq_multiplier)
+    clean, source = _clean(transactions, customer_col, date_col, amount_col)
+    dates = clean["date"].to_numpy()
+    calibration_end = _end_date(calibration_period_end, "calibration_period_end")
+    end = pd.Timestamp(dates.max()) if observation_period_end is None else _end_date(observation_period_end)
+    if end < calibration_end:
+        raise ValueError(
+            f"observation_period_end ({end:%Y-%m-%d}) must not be before calibration_period_end "
+            f"({calibration_end:%Y-%m-%d}): the holdout period comes after the calibration period."
+        )
+    in_calibration = dates <= calibration_end.to_datetime64()
+    if not in_calibration.any():
+        raise ValueError(
+            f"{source}: no purchase falls on or before calibration_period_end ({calibration_end:%Y-%m-%d}); "
+            f"choose a later date."
+        )
+    ids = clean["customer_id"].to_numpy()
+    customers = pd.Index(pd.unique(ids[in_calibration]))
+    try:
+        customers = customers.sort_values()
+    except TypeError:
+        pass
+    in_holdout = ~in_calibration & (dates <= end.to_datetime64())
+    position = customers.get_indexer(ids[in_holdout])
+    known = position >= 0
+    position = position[known].astype(np.int64)
+    period = _period_codes(dates[in_holdout][known], freq)
+    counts = np.zeros(len(customers), dtype=np.int64)
+    if len(position):
+        low = int(period.min())
+        span = int(period.max()) - low + 1
+        pairs = np.unique(position * span + (period - low))
+        counts = np.bincount(pairs // span, minlength=len(customers))
+    result = pd.Series(counts, index=customers.rename("customer_id"), name="frequency_holdout")
+    ends = _period_codes(np.array([end.to_datetime64(), calibration_end.to_datetime64()]), freq)
+    result.attrs.update(
+        duration=float(ends[0] - ends[1]) / multiplier,
+        calibration_period_end=str(calibration_end.date()),
+        observation_period_end=str(end.date()),
+    )
+    return result
 
 
 # ---------------------------------------------------------------------------
@@ -879,6 +991,38 @@ def quintile_scores(values: object, *, higher_is_better: bool = True, bins: int 
     return np.clip(scores, 1, bins)
 
 
+def segment_names(r_scores: object, f_scores: object) -> np.ndarray:
+    """The segment of each customer from its R and F scores (the course's rule of thumb).
+
+    See :data:`SEGMENTS`: champions (R 4-5, F 4-5), loyal (R and F at
+    least 3, not champions), promising (R 4-5, F 1-2), needs attention
+    (R 3, F 1-2), at risk (R 1-2, F 3-5), lapsed (R 1-2, F 1-2).
+
+    Parameters
+    ----------
+    r_scores, f_scores : array-like of int
+        Scores from 1 to 5.
+
+    Returns
+    -------
+    numpy.ndarray of str
+
+    Examples
+    --------
+    >>> segment_names([5, 1], [5, 1]).tolist()
+    ['Champions', 'Lapsed']
+    """
+    r = np.asarray(r_scores)
+    f = np.asarray(f_scores)
+    if r.shape != f.shape or not np.isin(r, range(1, 6)).all() or not np.isin(f, range(1, 6)).all():
+        raise ValueError("segment_names needs R and F scores from 1 to 5, one of each per customer.")
+    return np.select(
+        [(r >= 4) & (f >= 4), (r >= 3) & (f >= 3), r >= 4, r == 3, f >= 3],
+        ["Champions", "Loyal", "Promising", "Needs attention", "At risk"],
+        default="Lapsed",
+    )
+
+
 def rfm_segments(
     transactions: Source,
     *,
@@ -942,17 +1086,7 @@ def rfm_segments(
     r = quintile_scores(recency, higher_is_better=False)
     f = quintile_scores(frequency)
     m = quintile_scores(monetary)
-    segment = np.select(
-        [
-            (r >= 4) & (f >= 4),
-            (r >= 3) & (f >= 3),
-            (r >= 4),
-            (r == 3),
-            (f >= 3),
-        ],
-        ["Champions", "Loyal", "Promising", "Needs attention", "At risk"],
-        default="Lapsed",
-    )
+    segment = segment_names(r, f)
     table = pd.DataFrame(
         {
             "recency": recency,
@@ -966,41 +1100,48 @@ def rfm_segments(
         },
         index=pd.Index(periods.ids, name="customer_id"),
     )
-    singular, plural = _UNIT_WORDS[freq]
     table.attrs.update(
         freq=freq,
-        time_unit=singular,
+        time_unit=_UNIT_WORDS[freq][0],
         observation_period_end=str(_period_start(np.array([periods.end]), freq)[0].date()),
         purchases_after_end=periods.after_end,
     )
     return table
 
 
-def segment_summary(rfm: pd.DataFrame) -> pd.DataFrame:
+def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.DataFrame:
     """Size and average recency, frequency and spend of each RFM segment.
 
     Parameters
     ----------
     rfm : pandas.DataFrame
         The result of :func:`rfm_segments`.
+    include_empty : bool
+        Also list segments with no customer (their averages are then empty,
+        NaN). By default they are left out.
 
     Returns
     -------
     pandas.DataFrame
-        One row per segment of :data:`SEGMENTS` (in that order, empty ones
-        included with 0 customers), with ``customers``, ``share``,
-        ``recency``, ``frequency``, ``monetary`` (segment averages) and
-        ``description``.
+        One row per segment, in the order of :data:`SEGMENTS`, with
+        ``customers``, ``share``, ``recency``, ``frequency``, ``monetary``
+        (segment averages) and ``description``.
 
     Examples
     --------
     >>> log = pd.DataFrame({"customer_id": [1, 2], "date": ["2024-01-02", "2024-03-01"], "amount": 10})
-    >>> segment_summary(rfm_segments(log))["customers"].tolist()
-    [0, 1, 0, 0, 1, 0]
+    >>> segment_summary(rfm_segments(log))["customers"].to_dict()
+    {'Loyal': 1, 'At risk': 1}
     """
     require_columns(rfm, ["recency", "frequency", "monetary", "segment"])
     if rfm.empty:
         raise ValueError("segment_summary needs at least one customer; the RFM table is empty.")
+    unknown = ~pd.Series(rfm["segment"]).isin(list(SEGMENTS))
+    if unknown.any():
+        raise ValueError(
+            f"column 'segment' holds {pd.Series(rfm['segment'])[unknown].iloc[0]!r}, which is not one of the "
+            f"segments {', '.join(SEGMENTS)}; use the table made by rfm_segments."
+        )
     segment = pd.Categorical(rfm["segment"], categories=list(SEGMENTS))
     grouped = rfm[["recency", "frequency", "monetary"]].groupby(segment, observed=False)
     table = grouped.mean()
@@ -1008,4 +1149,108 @@ def segment_summary(rfm: pd.DataFrame) -> pd.DataFrame:
     table.insert(1, "share", table["customers"] / len(rfm))
     table["description"] = [SEGMENTS[name] for name in table.index]
     table.index = pd.Index(list(SEGMENTS), name="segment")
+    if not include_empty:
+        table = table[table["customers"] > 0]
     return table
+
+
+# ---------------------------------------------------------------------------
+# Chart
+# ---------------------------------------------------------------------------
+
+
+def _legend_below(figure, axes, title: str | None) -> None:
+    """Put the legend under the plot (as the course's other charts do)."""
+    from .figures import PALETTE
+
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=min(4, len(labels)), frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, 0.12, 1, 1))
+
+
+def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, max_periods: int | None = None):
+    """Line chart of the share of each cohort still buying, period by period.
+
+    One thin line per cohort and a thick line for all cohorts together
+    (:func:`retention_curve`). Period 0 (always 100%) is left out so that
+    the scale shows the differences that matter.
+
+    Parameters
+    ----------
+    cohorts : pandas.DataFrame
+        The result of :func:`cohort_retention`.
+    title : str, optional
+    max_periods : int, optional
+        Show periods 1 to this number only.
+
+    Returns
+    -------
+    customer_focus.figures.CourseFigure
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 2], "amount": 5.0,
+    ...     "date": ["2024-01-03", "2024-02-07", "2024-01-15"]})
+    >>> figure = retention_curve_chart(cohort_retention(log))
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from .figures import PALETTE, _new_figure
+
+    curve = retention_curve(cohorts)
+    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
+    if not ages:
+        raise ValueError("retention_curve_chart needs at least one period after the first purchase.")
+    period = cohorts.attrs.get("period", "period")
+    figure = _new_figure(7.5, 4.2)
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    shades = ["#7aa6d1", "#d9a066", "#8cc08c", "#b58cc0", "#c0b060", "#70b8b8"]
+    for number, (label, row) in enumerate(cohorts.iterrows()):  # one line per cohort (a handful)
+        values = row[ages].to_numpy(dtype=float)
+        axes.plot(ages, values, color=shades[number % len(shades)], linewidth=1.2,
+                  label=f"Cohort {label} ({int(row['customers']):,})")
+    axes.plot(ages, curve.loc[ages, "share_buying"], color=PALETTE["line"], linewidth=2.8,
+              label="All cohorts")
+    axes.set_xlabel(f"{period.capitalize()}s since the first purchase", color=PALETTE["ink"])
+    axes.set_ylabel(f"Share of the cohort buying that {period}", color=PALETTE["ink"])
+    axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    axes.set_ylim(bottom=0)
+    axes.set_xticks(ages if len(ages) <= 24 else ages[::2])
+    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    _legend_below(figure, axes, title)
+    return figure
+
+
+def describe_retention_curves(cohorts: pd.DataFrame, *, max_periods: int | None = None) -> str:
+    """Alt text for :func:`retention_curve_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 2], "amount": 5.0,
+    ...     "date": ["2024-01-03", "2024-02-07", "2024-01-15"]})
+    >>> describe_retention_curves(cohort_retention(log))[:26]
+    'Line chart of the share of'
+    """
+    curve = retention_curve(cohorts)
+    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
+    if not ages:
+        raise ValueError("describe_retention_curves needs at least one period after the first purchase.")
+    period = cohorts.attrs.get("period", "period")
+    share = curve.loc[ages, "share_buying"]
+    first, last = share.iloc[0], share.iloc[-1]
+    values = cohorts[ages].to_numpy(dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # ages seen by one cohort only
+        spread = np.nanmax(values, axis=0) - np.nanmin(values, axis=0)
+    return (
+        f"Line chart of the share of customers still buying, by {period}s since their first purchase "
+        f"({period}s {ages[0]} to {ages[-1]}), one line for each of {len(cohorts)} cohorts and a thick "
+        f"line for all together. Across all cohorts, {first:.0%} buy in the {period} after their first, "
+        f"and {last:.0%} in {period} {ages[-1]}; the lowest point is {share.min():.0%} and the highest "
+        f"after the first {period} is {share.max():.0%}. In any {period}, the cohorts differ by at most "
+        f"{np.nanmax(spread) * 100:.0f} percentage points."
+    )

@@ -17,7 +17,7 @@ from IPython.display import HTML, display
 
 from . import charts, clv
 
-__all__ = ["format_table", "lifetime_value_form", "LifetimeValueForm"]
+__all__ = ["format_table", "named", "lifetime_value_form", "LifetimeValueForm"]
 
 _LABEL_STYLE = {"description_width": "16em"}
 
@@ -26,6 +26,23 @@ def _wide() -> w.Layout:
     """A fresh layout per control: creating widgets at import time would put
     widget state on every page that imports this module."""
     return w.Layout(width="34em")
+
+
+def named(control: w.Widget, name: str) -> w.Widget:
+    """Give an input that has no visible label of its own (a cell of a grid) an accessible name.
+
+    The name becomes the widget's tooltip; in the book, ``widget-support.js``
+    turns the tooltip of an otherwise unnamed input into its ``aria-label``,
+    so a screen reader announces "Price for Rival: QuickFix Fleet", not just
+    "edit text".
+
+    Examples
+    --------
+    >>> named(w.FloatText(), "Price for the current offer").tooltip
+    'Price for the current offer'
+    """
+    control.tooltip = name
+    return control
 
 
 def format_table(

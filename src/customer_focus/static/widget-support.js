@@ -48,9 +48,27 @@
     });
   }
 
+  /* An input with no visible label of its own (a cell of a grid of inputs)
+   * gets its name from the widget's tooltip, which the course's Python forms
+   * set for exactly that purpose (customer_focus.widgets.named). */
+  function nameFromTooltips(root) {
+    root.querySelectorAll(".jupyter-widgets input, .jupyter-widgets textarea, .jupyter-widgets select").forEach(function (input) {
+      var label = input.labels && input.labels.length ? input.labels[0] : null;
+      if ((label && label.textContent.trim()) || input.getAttribute("aria-label") || input.getAttribute("aria-labelledby")) { return; }
+      // ipywidgets puts the tooltip on the (empty) description label, or on the widget itself.
+      var holder = label && label.getAttribute("title") ? label : input.closest("[title]");
+      if (holder && holder.getAttribute("title")) { input.setAttribute("aria-label", holder.getAttribute("title")); }
+    });
+  }
+
+  function nameAll(root) {
+    nameSliders(root);
+    nameFromTooltips(root);
+  }
+
   function watch() {
-    nameSliders(document);
-    new MutationObserver(function () { nameSliders(document); })
+    nameAll(document);
+    new MutationObserver(function () { nameAll(document); })
       .observe(document.body, { childList: true, subtree: true });
   }
 

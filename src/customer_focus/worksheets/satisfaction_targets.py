@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import satisfaction_targets as st
 from ..figures import PALETTE, _new_figure, figure_html
-from ..widgets import format_table
+from ..widgets import format_table, named
 
 __all__ = [
     "plan_table",
@@ -281,11 +281,15 @@ class SatisfactionTargetsForm:
         cells: list[w.Widget] = [w.Label(value=text, style={"font_weight": "bold"}) for text in _HEADERS]
         self.rows: list[tuple[w.Widget, ...]] = []
         for name, customers, margin, retention, now, target in segments:
+            label = str(name)
             row = (
-                w.Text(value=str(name), layout=w.Layout(width="auto")),
-                w.IntText(value=int(customers), layout=w.Layout(width="auto")),
-                w.FloatText(value=float(margin), layout=w.Layout(width="auto")),
-                *(w.FloatText(value=float(v), step=0.01, layout=w.Layout(width="auto")) for v in (retention, now, target)),
+                named(w.Text(value=label, layout=w.Layout(width="auto")), f"{_HEADERS[0]}, row {len(self.rows) + 1}"),
+                named(w.IntText(value=int(customers), layout=w.Layout(width="auto")), f"{_HEADERS[1]} for {label}"),
+                named(w.FloatText(value=float(margin), layout=w.Layout(width="auto")), f"{_HEADERS[2]} for {label}"),
+                *(
+                    named(w.FloatText(value=float(v), step=0.01, layout=w.Layout(width="auto")), f"{header} for {label}")
+                    for v, header in zip((retention, now, target), _HEADERS[3:6])
+                ),
             )
             self.rows.append(row)
             cells.extend(row)

@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 
 from .. import servqual
 from ..figures import PALETTE, CourseFigure, _new_figure, figure_html
-from ..widgets import format_table
+from ..widgets import format_table, named
 
 __all__ = [
     "EXAMPLE",
@@ -221,9 +221,9 @@ class ServqualForm:
         ]
         for index, dimension in enumerate(servqual.DIMENSIONS):
             cells = (
-                w.FloatText(value=expectations[index], step=0.1, layout=w.Layout(width="8em")),
-                w.FloatText(value=perceptions[index], step=0.1, layout=w.Layout(width="8em")),
-                w.FloatText(value=weights[index], step=5, layout=w.Layout(width="8em")),
+                named(w.FloatText(value=expectations[index], step=0.1, layout=w.Layout(width="8em")), f"{dimension.name}: expected (1 to 7)"),
+                named(w.FloatText(value=perceptions[index], step=0.1, layout=w.Layout(width="8em")), f"{dimension.name}: perceived (1 to 7)"),
+                named(w.FloatText(value=weights[index], step=5, layout=w.Layout(width="8em")), f"{dimension.name}: points of 100"),
             )
             self.expectations.append(cells[0])
             self.perceptions.append(cells[1])

@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import value_equation as ve
 from ..figures import PALETTE, _dollars, _money, _new_figure, figure_html
+from ..widgets import named
 
 __all__ = [
     "INDEX_NOTE",
@@ -308,8 +309,11 @@ class ValueEquationForm:
         self.rows: list[tuple[w.Text, w.FloatText, w.FloatText, w.FloatText, w.FloatText]] = []
         for name, results, process, price, access in rows:
             row = (
-                w.Text(value=str(name), layout=w.Layout(width="auto")),
-                *(w.FloatText(value=float(v), layout=w.Layout(width="auto")) for v in (results, process, price, access)),
+                named(w.Text(value=str(name), layout=w.Layout(width="auto")), f"{headers[0]}, row {len(self.rows) + 1}"),
+                *(
+                    named(w.FloatText(value=float(v), layout=w.Layout(width="auto")), f"{header} for {name}")
+                    for v, header in zip((results, process, price, access), headers[1:])
+                ),
             )
             self.rows.append(row)  # type: ignore[arg-type]
             cells.extend(row)

@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 
 from .. import work_process as wp
 from ..figures import PALETTE, _new_figure, figure_html
-from ..widgets import format_table
+from ..widgets import format_table, named
 
 __all__ = [
     "summary_table",
@@ -259,12 +259,13 @@ class WorkProcessForm:
         filled = list(steps) + [("", 0.0, False, False, "")] * max(rows - len(steps), 0)
         self.rows: list[tuple[w.Widget, ...]] = []
         for name, minutes, adds, fails, wrong in filled:
+            step = f"step {len(self.rows) + 1}"
             row = (
-                w.Text(value=str(name), placeholder="step name", layout=w.Layout(width="auto")),
-                w.FloatText(value=float(minutes), layout=w.Layout(width="auto")),
-                w.Checkbox(value=bool(adds), indent=False, layout=w.Layout(width="auto")),
-                w.Checkbox(value=bool(fails), indent=False, layout=w.Layout(width="auto")),
-                w.Text(value=str(wrong), placeholder="for a fail point", layout=w.Layout(width="auto")),
+                named(w.Text(value=str(name), placeholder="step name", layout=w.Layout(width="auto")), f"Name of {step}"),
+                named(w.FloatText(value=float(minutes), layout=w.Layout(width="auto")), f"Minutes for {step}"),
+                named(w.Checkbox(value=bool(adds), indent=False, layout=w.Layout(width="auto")), f"{step.capitalize()} adds value for the customer"),
+                named(w.Checkbox(value=bool(fails), indent=False, layout=w.Layout(width="auto")), f"{step.capitalize()} is a fail point"),
+                named(w.Text(value=str(wrong), placeholder="for a fail point", layout=w.Layout(width="auto")), f"What goes wrong at {step}"),
             )
             self.rows.append(row)
             cells.extend(row)
