@@ -4,7 +4,6 @@ bad input, the worksheet's form and chart, and the exercise checks."""
 from __future__ import annotations
 
 import math
-import re
 
 import matplotlib.colors as mcolors
 import nbformat
@@ -15,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from customer_focus import feedback, tables
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.forms import load_form, render_html
 from customer_focus.practice import feedback as practice
 from customer_focus.worksheets import feedback as worksheet
@@ -401,13 +400,8 @@ def test_chart_rejects_a_table_that_is_not_a_distribution():
 
 
 def _solutions(root) -> dict[str, str]:
-    notebook = nbformat.read(root / "solutions/feedback.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            found["q" + re.search(r"_q(\d)\b", match.group(1)).group(1)] = match.group(1)
-    return found
+    """Each question's solution code, taken from the solution notebook itself."""
+    return solution_code(root / "solutions/feedback.ipynb")
 
 
 def test_every_question_has_a_solution_in_the_notebook(root):

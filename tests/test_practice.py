@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import re
 
-import nbformat
 import pytest
 
 from customer_focus.checking import ChoiceQuestion, Exercise, Feedback, NumberQuestion
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.practice import lifetime_value
 
 
 def _solutions(root) -> dict[str, str]:
     """Each question's solution code, taken from the solution notebook itself."""
-    notebook = nbformat.read(root / "solutions/lifetime-value.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
-            found[f"q{number}"] = match.group(1)
-    return found
+    return solution_code(root / "solutions/lifetime-value.ipynb")
 
 
 def _namespace():

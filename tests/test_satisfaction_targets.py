@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import math
-import re
 
 import matplotlib.colors as mcolors
-import nbformat
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from customer_focus import clv, satisfaction_targets as targets, tables
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.forms import render_html
 from customer_focus.practice import satisfaction_targets as practice
 from customer_focus.worksheets import satisfaction_targets as sheet
@@ -381,14 +379,8 @@ def test_chart_rejects_a_table_that_is_not_a_plan():
 
 
 def _solutions(root) -> dict[str, str]:
-    notebook = nbformat.read(root / "solutions/satisfaction-targets.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
-            found[f"q{number}"] = match.group(1)
-    return found
+    """Each question's solution code, taken from the solution notebook itself."""
+    return solution_code(root / "solutions/satisfaction-targets.ipynb")
 
 
 def test_every_question_has_a_solution_in_the_notebook(root):

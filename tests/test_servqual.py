@@ -3,10 +3,8 @@ form and chart, and the exercise checks."""
 
 from __future__ import annotations
 
-import re
 
 import matplotlib.colors as mcolors
-import nbformat
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from customer_focus import servqual, tables
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.forms import load_form, render_html
 from customer_focus.practice import servqual as practice
 from customer_focus.worksheets import servqual as worksheet
@@ -370,13 +368,8 @@ def test_tables_for_reading():
 
 
 def _solutions(root) -> dict[str, str]:
-    notebook = nbformat.read(root / "solutions/servqual.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            found["q" + re.search(r"_q(\d)\b", match.group(1)).group(1)] = match.group(1)
-    return found
+    """Each question's solution code, taken from the solution notebook itself."""
+    return solution_code(root / "solutions/servqual.ipynb")
 
 
 def test_every_question_has_a_solution_in_the_notebook(root):

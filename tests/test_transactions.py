@@ -6,13 +6,11 @@ cohorts, RFM, the CDNOW data and the exercise checks.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import warnings
 
 import matplotlib.colors as mcolors
-import nbformat
 import numpy as np
 import pandas as pd
 import pytest
@@ -21,7 +19,7 @@ from hypothesis import strategies as st
 
 from customer_focus import bgnbd, datasets
 from customer_focus import transactions as tx
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.practice import transactions as practice
 
 lifetimes_utils = pytest.importorskip("lifetimes.utils")
@@ -539,14 +537,8 @@ def test_retention_chart_has_labels_legend_and_white_background(cdnow):
 
 
 def _solutions(root) -> dict[str, str]:
-    notebook = nbformat.read(root / "solutions/lifetime-value-from-transactions.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
-            found[f"q{number}"] = match.group(1)
-    return found
+    """Each question's solution code, taken from the solution notebook itself."""
+    return solution_code(root / "solutions/lifetime-value-from-transactions.ipynb")
 
 
 def _namespace(cdnow) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 import matplotlib.colors as mcolors
 import nbformat
@@ -13,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from customer_focus import tables, turnover
-from customer_focus.exercise_builder import BEGIN, END
+from customer_focus.exercise_builder import solution_code
 from customer_focus.forms import load_form, render_html
 from customer_focus.practice import turnover as practice
 from customer_focus.worksheets import turnover as sheet
@@ -440,14 +439,8 @@ def test_worksheet_links_the_chapter_and_says_the_numbers_are_illustrative(root)
 
 
 def _solutions(root) -> dict[str, str]:
-    notebook = nbformat.read(root / "solutions/turnover-cost.ipynb", as_version=4)
-    found = {}
-    for cell in notebook.cells:
-        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
-        if match:
-            number = re.search(r"_q(\d)\b", match.group(1)).group(1)
-            found[f"q{number}"] = match.group(1)
-    return found
+    """Each question's solution code, taken from the solution notebook itself."""
+    return solution_code(root / "solutions/turnover-cost.ipynb")
 
 
 def test_every_question_has_a_solution_in_the_notebook(root):

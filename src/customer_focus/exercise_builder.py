@@ -20,12 +20,13 @@ markers are an error naming the notebook, the cell and the line.
 from __future__ import annotations
 
 import ast
+import re
 import textwrap
 from pathlib import Path
 
 import nbformat
 
-__all__ = ["MarkerError", "clear_solution", "exercise_from_solution", "build_exercises", "drift"]
+__all__ = ["MarkerError", "clear_solution", "exercise_from_solution", "build_exercises", "drift", "solution_code"]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -142,6 +143,27 @@ def exercise_from_solution(solution: nbformat.NotebookNode, *, name: str) -> nbf
             cell.outputs = []
             cell.execution_count = None
     return exercise
+
+
+def solution_code(notebook: Path) -> dict[str, str]:
+    """Each question's answer code in a solution notebook, by question name.
+
+    A marked region answers question ``qN`` when it assigns a variable ending
+    in ``_qN`` (``value_q1 = ...``), the course's naming rule for exercises.
+
+    Returns
+    -------
+    dict
+        ``{"q1": "value_q1 = clv.lifetime_value(250, 0.85, 0.12)", ...}``
+    """
+    found = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        match = re.search(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", cell.source, re.S)
+        if match:
+            number = re.search(r"_q(\d+)\b", match.group(1))
+            if number:
+                found[f"q{number.group(1)}"] = match.group(1)
+    return found
 
 
 def _expected(solutions: Path, root: Path) -> dict[str, str]:
