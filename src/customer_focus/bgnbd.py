@@ -1270,14 +1270,6 @@ def compare_holdout(
     return table
 
 
-def _legend_below(figure, axes, title: str | None) -> None:
-    from .figures import PALETTE
-
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
-    handles, labels = axes.get_legend_handles_labels()
-    figure.legend(handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.09, 1, 1))
 
 
 def _check_table(table: object, columns: list[str], maker: str, chart: str) -> pd.DataFrame:
@@ -1309,7 +1301,7 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
     ...                      index=["0", "1+"])
     >>> figure = holdout_chart(table)
     """
-    from .figures import PALETTE, _new_figure
+    from .figures import PALETTE, _new_figure, legend_below
 
     table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
     figure = _new_figure(7.5, 4.2)
@@ -1325,7 +1317,7 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
     axes.set_ylabel(f"Average purchases{span}", color=PALETTE["ink"])
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    _legend_below(figure, axes, title)
+    legend_below(figure, axes, title)
     return figure
 
 
@@ -1377,7 +1369,7 @@ def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, titl
     """
     from matplotlib.ticker import FuncFormatter
 
-    from .figures import PALETTE, _money, _new_figure
+    from .figures import PALETTE, _money, _new_figure, legend_below
 
     table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "outlook_chart")
     years = np.asarray(table.index, dtype=float)
@@ -1397,7 +1389,7 @@ def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, titl
     axes.set_xticks(years)
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    _legend_below(figure, axes, title)
+    legend_below(figure, axes, title)
     return figure
 
 

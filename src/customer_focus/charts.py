@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import FuncFormatter
 
-from .figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html
+from .figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html, legend_below
 
 __all__ = [
     "service_profit_chain_data",
@@ -179,20 +179,8 @@ def cumulative_value_chart(
     axes.set_xticks(list(schedule["year"]))
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    _legend_below(figure, axes, title)
+    legend_below(figure, axes, title)
     return figure
-
-
-def _legend_below(figure: Figure, axes: Any, title: str | None) -> None:
-    """Put the legend under the plot, where it cannot hide a bar."""
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
-    handles, labels = axes.get_legend_handles_labels()
-    figure.legend(
-        handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False,
-        fontsize=9,
-    )
-    figure.tight_layout(rect=(0, 0.09, 1, 1))
 
 
 def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> Figure:
@@ -232,7 +220,7 @@ def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> F
     axes.xaxis.set_major_formatter(FuncFormatter(_money))
     axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    _legend_below(figure, axes, title)
+    legend_below(figure, axes, title)
     return figure
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "CourseFigure", "figure_html"]
+__all__ = ["PALETTE", "CourseFigure", "figure_html", "legend_below"]
 
 #: Colors with enough contrast on white, one per side of the chain.
 PALETTE = {
@@ -79,3 +79,24 @@ def figure_html(figure: Figure, alt: str) -> str:
     figure.savefig(buffer, format="png", facecolor="white", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
+
+
+def legend_below(figure: Figure, axes: Any, title: str | None = None, *, columns: int = 3, space: float = 0.09) -> None:
+    """Put the legend under the plot, where it cannot hide a bar, and set the title.
+
+    Parameters
+    ----------
+    figure, axes
+        The chart.
+    title : str, optional
+        A title for the axes.
+    columns : int
+        Legend entries per row, at most.
+    space : float
+        Share of the figure's height kept free for the legend.
+    """
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=max(1, min(columns, len(labels))), frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, space, 1, 1))

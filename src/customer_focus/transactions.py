@@ -1159,15 +1159,6 @@ def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.Dat
 # ---------------------------------------------------------------------------
 
 
-def _legend_below(figure, axes, title: str | None) -> None:
-    """Put the legend under the plot (as the course's other charts do)."""
-    from .figures import PALETTE
-
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
-    handles, labels = axes.get_legend_handles_labels()
-    figure.legend(handles, labels, loc="lower center", ncol=min(4, len(labels)), frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.12, 1, 1))
 
 
 def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, max_periods: int | None = None):
@@ -1197,7 +1188,7 @@ def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, ma
     """
     from matplotlib.ticker import PercentFormatter
 
-    from .figures import PALETTE, _new_figure
+    from .figures import PALETTE, _new_figure, legend_below
 
     curve = retention_curve(cohorts)
     ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
@@ -1221,7 +1212,7 @@ def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, ma
     axes.set_xticks(ages if len(ages) <= 24 else ages[::2])
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    _legend_below(figure, axes, title)
+    legend_below(figure, axes, title, columns=4, space=0.12)
     return figure
 
 
