@@ -16,7 +16,7 @@ JOBS ?= 2
 # Browser tests find the built site here.
 export CF_SITE := $(CURDIR)/$(HTML)
 
-NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env \
+NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
 .PHONY: help setup book serve test unit notebooks drift browser exercises slides handouts scorm chromium clean
@@ -66,7 +66,7 @@ unit: setup
 
 notebooks: setup
 	$(NBVAL) book solutions
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env -n $(JOBS) --dist loadfile exercises
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env --nbval-cell-timeout 120 -n $(JOBS) --dist loadfile exercises
 
 drift: setup
 	$(BIN)/python -m customer_focus exercises --check

@@ -9,6 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from customer_focus import exercise_builder as builder
+from customer_focus import kernel_wait
 from customer_focus.__main__ import main
 
 
@@ -109,6 +110,7 @@ def test_command_line_reports_a_marker_error(tmp_path, monkeypatch, capsys):
 
 
 def test_unattempted_exercise_runs_and_every_check_says_not_attempted(root):
+    kernel_wait.apply()
     notebook = nbformat.read(root / "exercises/lifetime-value.ipynb", as_version=4)
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(root / "exercises")}}).execute()
     verdicts = [
@@ -120,3 +122,34 @@ def test_unattempted_exercise_runs_and_every_check_says_not_attempted(root):
     ]
     assert len(verdicts) == 4
     assert all(verdict.startswith("Not attempted yet") for verdict in verdicts)
+
+
+def test_kernel_wait_fix_is_idempotent():
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    kernel_wait.apply()
+    patched = AsyncZMQSocketChannel.get_msg
+    kernel_wait.apply()
+    assert AsyncZMQSocketChannel.get_msg is patched
+
+
+def test_sliced_wait_returns_a_late_message_and_keeps_the_timeout():
+    import asyncio
+    from queue import Empty
+
+    calls = []
+
+    async def arrives_on_third_look(self, timeout=None):
+        calls.append(timeout)
+        if len(calls) < 3:
+            raise Empty
+        return {"msg": "reply"}
+
+    assert asyncio.run(kernel_wait.sliced(arrives_on_third_look)(None, timeout=10)) == {"msg": "reply"}
+    assert max(calls) <= kernel_wait.SLICE
+
+    async def never(self, timeout=None):
+        raise Empty
+
+    with pytest.raises(Empty):
+        asyncio.run(kernel_wait.sliced(never)(None, timeout=0.3))

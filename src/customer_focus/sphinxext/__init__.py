@@ -11,6 +11,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .. import kernel_wait
+
 from . import accessibility, directives, freshness, quiz, scenario, sitemap, vendor
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -26,6 +28,7 @@ def _add_paths(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
+    kernel_wait.apply()  # notebooks run in this process: see customer_focus.kernel_wait
     vendor.setup(app)
     freshness.setup(app)
     accessibility.setup(app)

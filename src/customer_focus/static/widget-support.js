@@ -61,12 +61,28 @@
     });
   }
 
+  /* A widget's output that scrolls (a wide table on a narrow screen) must be
+   * reachable with the keyboard, or its hidden part cannot be read
+   * (axe: scrollable-region-focusable). The theme does this for cell outputs;
+   * widget outputs are drawn later, so they are handled here. */
+  function focusScrollables(root) {
+    root.querySelectorAll(".jupyter-widgets .jp-OutputArea-output, .jupyter-widgets.widget-output, .jupyter-widgets .jp-RenderedHTMLCommon").forEach(function (area) {
+      var scrolls = area.scrollWidth > area.clientWidth + 1 || area.scrollHeight > area.clientHeight + 1;
+      if (scrolls && !area.hasAttribute("tabindex")) {
+        area.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
   function nameAll(root) {
     nameSliders(root);
     nameFromTooltips(root);
+    focusScrollables(root);
   }
 
   function watch() {
+    window.addEventListener("resize", function () { focusScrollables(document); });
+    window.addEventListener("load", function () { focusScrollables(document); });
     nameAll(document);
     new MutationObserver(function () { nameAll(document); })
       .observe(document.body, { childList: true, subtree: true });
