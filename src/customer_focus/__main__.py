@@ -15,8 +15,9 @@ scorm [--site DIR] [--out DIR]
     book (default: _build/html to dist/).
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
-    and ``references.bib``; print ``file:line: problem`` lines and exit 1 on
-    any problem.
+    and ``references.bib``, and measure whether the keys give themselves
+    away (:mod:`customer_focus.quiz.balance`): print ``file:line: problem``
+    lines and every measure past its limit, and exit 1 on any.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _exercises(arguments: argparse.Namespace) -> int:
 
 def _quiz_check(arguments: argparse.Namespace) -> int:
     from .course_map import load_course_map
-    from .quiz import BankError, bibliography_keys, load_banks
+    from .quiz import BankError, balance_report, bibliography_keys, load_banks
 
     root = Path(arguments.root)
     folder, course_map, bib = root / "book" / "quizzes", root / "book" / "course-map.yml", root / "references.bib"
@@ -74,6 +75,18 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
         return 1
     count = sum(len(quiz.questions) for quiz in quizzes.values())
     print(f"{len(quizzes)} banks, {count} questions: all valid.")
+    measures = [measure for measure in balance_report(quizzes.values()) if measure.total]
+    print("Balance of the keys (limits in README.md, \"Balanced keys\"):")
+    for measure in measures:
+        print(f"  {'FAIL' if measure.failed else 'ok  '} {measure.message}")
+    failed = [measure for measure in measures if measure.failed]
+    for measure in failed:
+        print(measure.message, file=sys.stderr)
+    if failed:
+        print(f"{len(failed)} balance problem(s): rewrite the items so that only understanding finds the key "
+              "(README.md, \"How to write a balanced item\").", file=sys.stderr)
+        return 1
+    print("The keys are balanced.")
     return 0
 
 

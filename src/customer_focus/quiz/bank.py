@@ -24,6 +24,33 @@ A bank (``book/quizzes/<name>.yml``) holds one quiz::
 ``unit``, ``if_correct``, ``if_incorrect`` and optional ``mistakes`` (a
 ``value`` and its ``feedback``).
 
+Options and their ids
+    An option of a single or multiple question may carry ``id:`` (lowercase
+    letters, digits and hyphens, unique within its question). Without one, its
+    id is derived from its text: ``o`` and the first 7 hex digits of the
+    SHA-256 of the text as written in the bank, so reordering options keeps
+    their ids and rewording one gives it a new id. ``fixed: true`` keeps an
+    option at its authored place when options are shuffled ("None of these").
+    True/false options have the ids ``true`` and ``false`` and are never
+    shuffled. Stored answers, events, LMS interactions and grading use these
+    ids, never positions. A question has at most :data:`MAX_OPTIONS` options.
+
+Practice and exam banks
+    The ``quiz:`` header may give ``mode: practice`` (the default: instant
+    feedback per question) or ``mode: exam`` with a ``draw``::
+
+        quiz:
+          id: knowledge-check
+          title: Knowledge check
+          pass_mark: 0.8
+          mode: exam
+          draw: {size: 16, min_per_chapter: 2}
+
+    Each attempt at an exam bank draws ``size`` questions, at least
+    ``min_per_chapter`` from every chapter of the pool and the rest at random.
+    A question's chapter is the course-map chapter of its *first* objective.
+    The bank is refused unless every draw can be made.
+
 Every problem is reported as ``file:line: what is wrong``, all at once.
 """
 
@@ -49,7 +76,12 @@ __all__ = [
     "Option",
     "Question",
     "Quiz",
+    "Draw",
     "QUESTION_TYPES",
+    "MODES",
+    "MAX_OPTIONS",
+    "option_id",
+    "draw_problems",
     "load_bank",
     "load_banks",
     "collect_banks",
@@ -58,7 +90,28 @@ __all__ = [
 ]
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "numeric")
+MODES = ("practice", "exam")
+#: At most this many options per question (stored answers use one character per option index).
+MAX_OPTIONS = 20
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def option_id(text: str) -> str:
+    """The id of an option that gives none: derived from its text as written in the bank.
+
+    Examples
+    --------
+    >>> option_id("None of these")
+    'o161f67c'
+    >>> option_id("None of these") == option_id("None of these.")
+    False
+    """
+    return "o" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:7]
+
+
+def _short_hash(data: Any, length: int) -> str:
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
 
 
 @dataclass(frozen=True)
@@ -88,6 +141,16 @@ class Option:
     text: str  # HTML (inline), escaped from the bank's Markdown
     correct: bool
     feedback: str  # HTML
+    id: str = ""
+    fixed: bool = False
+
+
+@dataclass(frozen=True)
+class Draw:
+    """How an exam bank draws each attempt: ``size`` items, ``min_per_chapter`` from each chapter."""
+
+    size: int
+    min_per_chapter: int = 0
 
 
 @dataclass(frozen=True)
@@ -108,6 +171,21 @@ class Question:
     if_incorrect: str = ""
     mistakes: tuple[tuple[float, str], ...] = ()
     line: int = 0
+    chapter: str = ""  # the course-map chapter of the first objective ("" without a course map)
+
+    @property
+    def fingerprint(self) -> str:
+        """8 hex digits that change when what a stored answer means changes.
+
+        The prompt, the options (id, text, which are correct, which are
+        fixed) and a numeric answer and tolerance count; feedback and
+        explanations do not, so fixing a typo there keeps learners' answers.
+        """
+        return _short_hash(
+            [self.id, self.type, self.prompt, [[o.id, o.text, o.correct, o.fixed] for o in self.options],
+             self.answer, self.tolerance],
+            8,
+        )
 
     @property
     def has_math(self) -> bool:
@@ -123,7 +201,10 @@ class Question:
         The JavaScript grader receives exactly this (encoded in the page), so
         the Python and JavaScript graders work on the same data.
         """
-        data: dict[str, Any] = {"id": self.id, "type": self.type, "explanation": self.explanation}
+        data: dict[str, Any] = {
+            "id": self.id, "type": self.type, "explanation": self.explanation,
+            "fingerprint": self.fingerprint, "chapter": self.chapter,
+        }
         if self.type == "numeric":
             data.update(
                 answer=self.answer, tolerance=self.tolerance, unit=self.unit,
@@ -132,7 +213,8 @@ class Question:
             )
         else:
             data["options"] = [
-                {"correct": option.correct, "feedback": option.feedback} for option in self.options
+                {"id": option.id, "correct": option.correct, "fixed": option.fixed, "feedback": option.feedback}
+                for option in self.options
             ]
         return data
 
@@ -147,11 +229,18 @@ class Quiz:
     source: str
     pass_mark: float = 0.8
     fingerprint: str = field(default="")
+    mode: str = "practice"
+    draw: Draw | None = None
+    line: int = 1  # the line of the bank's ``quiz:`` header
 
     @property
     def has_math(self) -> bool:
         """Whether any question contains math."""
         return any(question.has_math for question in self.questions)
+
+    def chapters(self) -> list[str]:
+        """The chapters of the questions, in order of first appearance."""
+        return list(dict.fromkeys(question.chapter for question in self.questions))
 
 
 # ---- YAML with line numbers --------------------------------------------------------
@@ -284,26 +373,46 @@ def _options(check: _Checker, data: Mapping, kind: str, where: str) -> tuple[Opt
     if not isinstance(raw, list) or len(raw) < 2:
         check.problem(_line(data, "options"), f"{where}: a {kind} question needs a list of at least 2 'options'")
         return ()
+    if len(raw) > MAX_OPTIONS:
+        check.problem(_line(data, "options"), f"{where}: at most {MAX_OPTIONS} options per question; it has {len(raw)}")
     options = []
+    lines = []
     for index, item in enumerate(raw):
         place = f"{where}, option {index + 1}"
         if not isinstance(item, dict):
             check.problem(_line(raw, index), f"{place}: must have 'text', 'feedback' and optionally 'correct: true'")
             continue
-        unknown = set(item) - {"text", "correct", "feedback"}
+        unknown = set(item) - {"text", "correct", "feedback", "id", "fixed"}
         if unknown:
-            check.problem(_line(item), f"{place}: unknown key {sorted(unknown)[0]!r} (use text, correct, feedback)")
-        correct = item.get("correct", False)
-        if not isinstance(correct, bool):
-            check.problem(_line(item, "correct"), f"{place}: 'correct' must be true or false, not {correct!r}")
-            correct = False
+            check.problem(_line(item), f"{place}: unknown key {sorted(unknown, key=str)[0]!r} (use text, correct, feedback, id, fixed)")
+        flags = {}
+        for flag in ("correct", "fixed"):
+            value = item.get(flag, False)
+            if not isinstance(value, bool):
+                check.problem(_line(item, flag), f"{place}: {flag!r} must be true or false, not {value!r}")
+                value = False
+            flags[flag] = value
         text = check.text(item, "text", place)
         feedback = check.text(item, "feedback", place)
-        options.append(Option(render_inline(text), correct, render_block(feedback)))
+        given = item.get("id")
+        if given is None:
+            identifier = option_id(text)
+        elif not isinstance(given, str) or not _ID.match(given):
+            check.problem(_line(item, "id"), f"{place}: 'id' must be lowercase letters, digits and hyphens, e.g. none-of-these (got {given!r})")
+            identifier = str(given)
+        else:
+            identifier = given
+        options.append(Option(render_inline(text), flags["correct"], render_block(feedback), identifier, flags["fixed"]))
+        lines.append(_line(item, "id") if given is not None else _line(raw, index))
     texts = [option.text for option in options]
     for index, text in enumerate(texts):
         if text and texts.index(text) != index:
-            check.problem(_line(raw, index), f"{where}, option {index + 1}: repeats option {texts.index(text) + 1}")
+            check.problem(lines[index], f"{where}, option {index + 1}: repeats option {texts.index(text) + 1}")
+    ids = [option.id for option in options]
+    for index, identifier in enumerate(ids):
+        first = ids.index(identifier)
+        if first != index and texts[first] != texts[index]:
+            check.problem(lines[index], f"{where}, option {index + 1}: id {identifier!r} is already used by option {first + 1}; ids must be unique within a question")
     count = sum(option.correct for option in options)
     if kind == "single" and count != 1:
         check.problem(_line(data, "options"), f"{where}: a single-choice question needs exactly one correct option; it has {count}")
@@ -316,7 +425,7 @@ def question_from_data(
     data: Any,
     *,
     source: str = "<bank>",
-    objectives: Iterable[str] | None = None,
+    objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     where: str = "question",
     check: _Checker | None = None,
@@ -325,6 +434,10 @@ def question_from_data(
 
     Problems are added to ``check`` (or raised as :class:`BankError` when no
     checker is given). Returns ``None`` when the question is unusable.
+
+    ``objectives`` may be the course map's objectives (a mapping of id to an
+    object with a ``chapter``): the question's chapter is then the chapter of
+    its first objective.
     """
     own = check is None
     check = check or _Checker(source)
@@ -355,7 +468,11 @@ def question_from_data(
     explanation = render_block(check.text(data, "explanation", where))
     question_objectives = check.id_list(data, "objectives", where, objectives, "learning objectives", required=True)
     cites = check.id_list(data, "cite", where, citations, "citation keys", required=False)
-    fields: dict[str, Any] = {}
+    chapter = ""
+    if question_objectives and isinstance(objectives, Mapping):
+        first = objectives.get(question_objectives[0])
+        chapter = str(getattr(first, "chapter", "") or "")
+    fields: dict[str, Any] = {"chapter": chapter}
     if kind in ("single", "multiple"):
         fields["options"] = _options(check, data, kind, where)
     elif kind == "true-false":
@@ -364,8 +481,8 @@ def question_from_data(
             check.problem(_line(data, "answer"), f"{where}: a true-false question needs 'answer: true' or 'answer: false' (got {answer!r})")
             answer = True
         fields["options"] = (
-            Option("True", answer is True, render_block(check.text(data, "if_true", where))),
-            Option("False", answer is False, render_block(check.text(data, "if_false", where))),
+            Option("True", answer is True, render_block(check.text(data, "if_true", where)), "true", True),
+            Option("False", answer is False, render_block(check.text(data, "if_false", where)), "false", True),
         )
     else:
         fields["answer"] = check.number(data, "answer", where)
@@ -401,15 +518,76 @@ def question_from_data(
     )
 
 
-def _fingerprint(questions: Iterable[Question]) -> str:
-    payload = json.dumps([question.to_data() | {"prompt": question.prompt} for question in questions], sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+def _fingerprint(questions: Iterable[Question], mode: str, draw: Draw | None) -> str:
+    return _short_hash(
+        [mode, [draw.size, draw.min_per_chapter] if draw else None,
+         [[question.id, question.fingerprint, question.chapter] for question in questions]],
+        16,
+    )
+
+
+def draw_problems(questions: Iterable[Question], draw: Draw, chapters: Iterable[str] | None = None) -> list[str]:
+    """Why ``draw`` cannot be made from ``questions`` (restricted to ``chapters``); empty when it can.
+
+    Every chapter must hold at least ``min_per_chapter`` items, and the
+    size (capped at the items available) must hold that many from each.
+
+    Examples
+    --------
+    >>> from customer_focus.quiz.bank import Question
+    >>> pool = [Question(f"q{i}", "numeric", "", "", (), (), chapter=c) for i, c in enumerate("aab")]
+    >>> draw_problems(pool, Draw(size=3, min_per_chapter=2))
+    ["chapter 'b' has 1 item; the draw needs at least 2 from each chapter"]
+    >>> draw_problems(pool, Draw(size=2, min_per_chapter=1))
+    []
+    """
+    pool = list(questions)
+    wanted = list(dict.fromkeys(chapters)) if chapters is not None else list(dict.fromkeys(q.chapter for q in pool))
+    counts = {chapter: sum(q.chapter == chapter for q in pool) for chapter in wanted}
+    problems = []
+    for chapter, count in counts.items():
+        if count < draw.min_per_chapter or count == 0:
+            name = f"chapter {chapter!r}" if chapter else "the pool"
+            problems.append(
+                f"{name} has {count} item{'' if count == 1 else 's'}; the draw needs at least "
+                f"{max(draw.min_per_chapter, 1)} from each chapter"
+            )
+    available = sum(counts.values())
+    size = min(draw.size, available)
+    if not problems and draw.min_per_chapter * len(counts) > size:
+        problems.append(
+            f"a draw of {size} cannot hold {draw.min_per_chapter} from each of {len(counts)} chapters; "
+            f"raise 'size' or lower 'min_per_chapter'"
+        )
+    return problems
+
+
+def _draw(check: _Checker, header: Mapping, mode: str) -> Draw | None:
+    raw = header.get("draw")
+    if mode != "exam":
+        if raw is not None:
+            check.problem(_line(header, "draw"), "quiz: 'draw' is only for exam banks; add 'mode: exam' or remove 'draw'")
+        return None
+    if not isinstance(raw, dict):
+        check.problem(_line(header, "draw") if raw is not None else _line(header, "mode"),
+                      "quiz: an exam bank needs 'draw: {size: 16, min_per_chapter: 2}'")
+        return None
+    for key in sorted(set(raw) - {"size", "min_per_chapter"}, key=str):
+        check.problem(_line(raw, key), f"quiz: unknown key {key!r} in 'draw' (use size, min_per_chapter)")
+    values = {}
+    for key, default, minimum in (("size", None, 1), ("min_per_chapter", 0, 0)):
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            check.problem(_line(raw, key), f"quiz: draw '{key}' must be a whole number of at least {minimum} (got {value!r})")
+            return None
+        values[key] = value
+    return Draw(values["size"], values["min_per_chapter"])
 
 
 def load_bank(
     path: str | os.PathLike[str],
     *,
-    objectives: Iterable[str] | None = None,
+    objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     source: str | None = None,
 ) -> Quiz:
@@ -419,9 +597,11 @@ def load_bank(
     ----------
     path : str or path-like
         The YAML file.
-    objectives : iterable of str, optional
+    objectives : iterable of str or mapping, optional
         The learning objective ids that exist (from the course map); when
-        given, every question must name only these.
+        given, every question must name only these. Given as the course
+        map's objectives (id to objective), each question also gets the
+        chapter of its first objective, which exam draws use.
     citations : iterable of str, optional
         The citation keys that exist (from ``references.bib``).
     source : str, optional
@@ -452,10 +632,12 @@ def load_bank(
     header = data.get("quiz")
     for key in sorted(set(data) - {"quiz", "questions"}, key=str):
         check.problem(_line(data, key), f"unknown top-level key {key!r} (a bank has 'quiz' and 'questions')")
-    quiz_id, title, pass_mark = "", "", 0.8
+    quiz_id, title, pass_mark, mode, draw = "", "", 0.8, "practice", None
     if not isinstance(header, dict):
         check.problem(_line(data, "quiz"), "missing 'quiz' section with 'id' and 'title'")
     else:
+        for key in sorted(set(header) - {"id", "title", "pass_mark", "mode", "draw"}, key=str):
+            check.problem(_line(header, key), f"quiz: unknown key {key!r} (use id, title, pass_mark, mode, draw)")
         quiz_id = header.get("id")
         if not isinstance(quiz_id, str) or not _ID.match(quiz_id):
             check.problem(_line(header, "id"), f"quiz: 'id' must be lowercase letters, digits and hyphens (got {quiz_id!r})")
@@ -464,6 +646,11 @@ def load_bank(
         if isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float)) or not 0 < float(pass_mark) <= 1:
             check.problem(_line(header, "pass_mark"), f"quiz: 'pass_mark' must be a share between 0 and 1, e.g. 0.8 (got {pass_mark!r})")
             pass_mark = 0.8
+        mode = header.get("mode", "practice")
+        if mode not in MODES:
+            check.problem(_line(header, "mode"), f"quiz: 'mode' must be practice or exam (got {mode!r})")
+            mode = "practice"
+        draw = _draw(check, header, mode)
     raw_questions = data.get("questions")
     questions: list[Question] = []
     if not isinstance(raw_questions, list) or not raw_questions:
@@ -481,11 +668,15 @@ def load_bank(
             check.problem(question.line, f"question id {question.id!r} is used twice (first at line {seen[question.id]})")
         seen.setdefault(question.id, question.line)
         questions.append(question)
+    if draw is not None and questions and not check.problems:
+        for message in draw_problems(questions, draw):
+            check.problem(_line(header["draw"]), f"quiz: {message}")
     if check.problems:
         raise BankError(check.problems)
     return Quiz(
         id=str(quiz_id), title=title, questions=tuple(questions), source=check.source,
-        pass_mark=float(pass_mark), fingerprint=_fingerprint(questions),
+        pass_mark=float(pass_mark), fingerprint=_fingerprint(questions, mode, draw),
+        mode=mode, draw=draw, line=_line(data, "quiz"),
     )
 
 
@@ -498,7 +689,7 @@ def bibliography_keys(path: str | os.PathLike[str]) -> set[str]:
 def load_banks(
     folder: str | os.PathLike[str],
     *,
-    objectives: Iterable[str] | None = None,
+    objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     relative_to: str | os.PathLike[str] | None = None,
 ) -> dict[str, Quiz]:
@@ -523,7 +714,7 @@ def load_banks(
 def collect_banks(
     folder: str | os.PathLike[str],
     *,
-    objectives: Iterable[str] | None = None,
+    objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     relative_to: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, Quiz], list[Problem]]:
@@ -534,7 +725,8 @@ def collect_banks(
     problems: list[Problem] = []
     quizzes: dict[str, Quiz] = {}
     owners: dict[str, tuple[str, int]] = {}
-    objectives = None if objectives is None else list(objectives)
+    if objectives is not None and not isinstance(objectives, Mapping):
+        objectives = list(objectives)
     citations = None if citations is None else list(citations)
     for path in sorted(Path(folder).glob("*.yml")):
         name = os.path.relpath(path, relative_to) if relative_to else str(path)

@@ -5,11 +5,14 @@
 
 Responses
 ---------
+Options are named by their ids (see :mod:`.bank`), never by their position,
+so a response means the same whatever order the options were shown in.
+
 single, true-false
-    The index of the chosen option (0-based; for true-false, 0 is True and
-    1 is False).
+    The id of the chosen option (for true-false, ``"true"`` or ``"false"``).
 multiple
-    A list of chosen option indexes (order and repeats do not matter).
+    A list of chosen option ids (order and repeats do not matter); a single
+    id counts as a list of one.
 numeric
     The text the learner typed (or a number). Spaces, thousands separators
     (commas), a leading ``$`` and a trailing ``%`` are ignored.
@@ -78,19 +81,17 @@ def parse_number(text: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _indexes(response: Any, count: int) -> list[int] | None:
-    if isinstance(response, bool) or response is None:
+def _chosen(response: Any, ids: list[str]) -> list[int] | None:
+    """The authored positions of the chosen option ids, or ``None`` for anything else."""
+    if response is None:
         return None
-    items = response if isinstance(response, (list, tuple, set)) else [response]
+    items = response if isinstance(response, (list, tuple)) else [response]
     chosen = []
     for item in items:
-        # JavaScript has one number type: 1 and 1.0 are the same index there, so here too.
-        if isinstance(item, float) and item.is_integer():
-            item = int(item)
-        if isinstance(item, bool) or not isinstance(item, int) or not 0 <= item < count:
+        if not isinstance(item, str) or item not in ids:
             return None
-        if item not in chosen:
-            chosen.append(item)
+        if ids.index(item) not in chosen:
+            chosen.append(ids.index(item))
     return sorted(chosen)
 
 
@@ -121,8 +122,9 @@ def grade(question: Question | dict, response: Any) -> Grade:
                 return Grade("incorrect", mistake["feedback"])
         return Grade("incorrect", data["if_incorrect"])
     options = data["options"]
+    ids = [option["id"] for option in options]
     if kind == "multiple":
-        chosen = _indexes(response, len(options))
+        chosen = _chosen(response, ids)
         if not chosen:
             return Grade("invalid", "<p>Choose at least one option.</p>")
         right = sorted(i for i, option in enumerate(options) if option["correct"])
@@ -133,8 +135,8 @@ def grade(question: Question | dict, response: Any) -> Grade:
         if missed:
             feedback += f"<p>You missed {missed} correct option{'s' if missed > 1 else ''}.</p>"
         return Grade("incorrect", feedback)
-    chosen = _indexes(response, len(options))
-    if not chosen or len(chosen) != 1 or isinstance(response, (list, tuple, set)):
+    chosen = _chosen(response, ids)
+    if not chosen or len(chosen) != 1 or isinstance(response, (list, tuple)):
         return Grade("invalid", "<p>Choose an option.</p>")
     option = options[chosen[0]]
     return Grade("correct" if option["correct"] else "incorrect", option["feedback"])

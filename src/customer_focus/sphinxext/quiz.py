@@ -1,24 +1,38 @@
 """Quizzes in the book: the ``{quiz}`` and ``{quiz-progress}`` directives.
 
 Every bank in ``cf_quiz_folder`` (``book/quizzes``) is loaded and validated
-once per build, against the course map's objective ids and the citation keys
-of ``bibtex_bibfiles``. A malformed bank stops the build with one line per
-problem, ``file:line: what is wrong``.
+once per build, against the course map's objectives and the citation keys of
+``bibtex_bibfiles``. A malformed bank stops the build with one line per
+problem, ``file:line: what is wrong``; so does a bank whose keys give
+themselves away (:mod:`customer_focus.quiz.balance`, the same measures as
+``python -m customer_focus quiz check``).
 
 ``{quiz} <quiz id>`` renders the questions as accessible HTML (a fieldset and
-legend per question, real inputs with labels, an aria-live feedback region).
+legend per question, real inputs with labels, an aria-live feedback region),
+options in their authored order: ``quiz.js`` shuffles them per attempt, and
+readers without JavaScript see them as written. With ``:chapters: a, b`` only
+the questions of those course-map chapters are placed (an exam bank draws
+only from them); the same bank may be placed again with other chapters.
 Answers, feedback and explanations travel in an encoded JSON block that
 ``quiz.js`` decodes and grades with the same rules as
 :mod:`customer_focus.quiz.grading`.
 
-``{quiz-progress}`` lists every quiz of the course with a link to its page;
-``quiz.js`` fills in the best scores from the browser's storage.
+An exam bank (``mode: exam``) is placed with a Submit button, a results
+block and a per-chapter breakdown whose links lead to the chapters' pages
+(the course map's ``page``).
+
+``{quiz-progress}`` lists every placed quiz with a link to its page;
+``quiz.js`` fills in the scores from the browser's storage.
+
+Every placement is listed in ``_static/cf-progress-index.json`` (with the
+scenarios), which the SCORM launch page uses to keep progress compact.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,13 +42,17 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course_map import load_course_map
+from ..course_map import CourseMap, load_course_map
+from ..quiz.balance import balance_report
 from ..quiz.bank import Question, Quiz, bibliography_keys, collect_banks
+from ..quiz.placement import Placement, parse_key, place
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the stored progress changes; quiz.js uses the same number.
-STORAGE_VERSION = 1
+STORAGE_VERSION = 2
+#: The file listing every placement and scenario, in the built site.
+INDEX_FILE = "_static/cf-progress-index.json"
 
 
 def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
@@ -42,17 +60,20 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
 
     Each problem is logged as an error at ``file:line`` (with ``-W`` the build
     fails); a bank with problems is left out, so its ``{quiz}`` says so too.
+    Keys that give themselves away are errors too, named by bank and measure.
     """
     root = Path(app.confdir)
     folder = root / app.config.cf_quiz_folder
     app.cf_broken_banks = set()  # type: ignore[attr-defined]
+    app.cf_course = None  # type: ignore[attr-defined]
     if not folder.is_dir():
         return {}
-    objectives = load_course_map(root / app.config.cf_course_map).objectives
-    citations: set[str] = set()
-    for bib in getattr(app.config, "bibtex_bibfiles", None) or []:
+    app.cf_course = load_course_map(root / app.config.cf_course_map)  # type: ignore[attr-defined]
+    bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
+    citations: set[str] | None = set() if bibfiles else None  # no bibliography: citations are not checked
+    for bib in bibfiles:
         citations |= bibliography_keys(root / bib)
-    quizzes, problems = collect_banks(folder, objectives=objectives, citations=citations, relative_to=root)
+    quizzes, problems = collect_banks(folder, objectives=app.cf_course.objectives, citations=citations, relative_to=root)
     for problem in problems:
         logger.error(problem.message, location=f"{problem.file}:{problem.line}")
         app.cf_broken_banks.add(problem.file)  # type: ignore[attr-defined]
@@ -61,6 +82,14 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
             "%d problem(s) in the question banks; fix them (`python -m customer_focus quiz check` "
             "checks the banks without building).", len(problems),
         )
+    lines = {quiz.source: quiz.line for quiz in quizzes.values()}
+    for measure in balance_report(quizzes.values()):
+        if measure.failed:
+            line = lines.get(measure.where)
+            logger.error(
+                "%s (README.md: \"How to write a balanced item\")", measure.message,
+                location=f"{measure.where}:{line}" if line else None,
+            )
     return quizzes
 
 
@@ -68,16 +97,27 @@ def _load(app: Sphinx) -> None:
     app.cf_quizzes = load_course_quizzes(app)  # type: ignore[attr-defined]
 
 
-def _encode(quiz: Quiz) -> str:
-    payload = json.dumps([question.to_data() for question in quiz.questions], ensure_ascii=False)
-    data = {
+def chapter_page(course: CourseMap, chapter: str) -> str:
+    """The docname of a course-map chapter's page (``page`` is relative to ``book/``)."""
+    return f"book/{course.chapters[chapter].page}"
+
+
+def _encode(placement: Placement, chapter_links: list[dict[str, str]]) -> str:
+    quiz = placement.quiz
+    payload = json.dumps([question.to_data() for question in placement.questions], ensure_ascii=False)
+    data: dict[str, Any] = {
         "version": STORAGE_VERSION,
         "quiz": quiz.id,
+        "key": placement.key,
+        "restricted": placement.restricted,
         "title": quiz.title,
-        "fingerprint": quiz.fingerprint,
+        "mode": quiz.mode,
+        "fingerprint": placement.fingerprint,
         "passMark": quiz.pass_mark,
         "payload": base64.b64encode(payload.encode("utf-8")).decode("ascii"),
     }
+    if placement.draw is not None:
+        data.update(size=placement.draw.size, minPerChapter=placement.draw.min_per_chapter, chapters=chapter_links)
     return json.dumps(data).replace("<", "\\u003c")
 
 
@@ -86,11 +126,13 @@ def _prompt_inline(prompt_html: str) -> str:
     return prompt_html.replace("<p>", '<span class="cf-para">').replace("</p>", "</span>")
 
 
-def _question_html(quiz: Quiz, question: Question, number: int) -> str:
-    base = f"cfq-{quiz.id}-{question.id}"
-    total = len(quiz.questions)
+def _question_html(placement: Placement, question: Question, number: int) -> str:
+    base = f"cfq-{placement.slug}-{question.id}"
+    total = len(placement.questions)
+    exam = placement.quiz.mode == "exam"
     parts = [
-        f'<fieldset class="cf-question" id="{base}" data-question="{escape(question.id)}" data-type="{question.type}">',
+        f'<fieldset class="cf-question" id="{base}" data-question="{escape(question.id)}" '
+        f'data-type="{question.type}" data-chapter="{escape(question.chapter)}">',
         f'<legend><span class="cf-qnum">Question {number} of {total}</span> '
         f'<span class="cf-prompt">{_prompt_inline(question.prompt)}</span></legend>',
     ]
@@ -105,17 +147,20 @@ def _question_html(quiz: Quiz, question: Question, number: int) -> str:
         if question.type == "multiple":
             parts.append('<p class="cf-hint">Choose all that apply.</p>')
         parts.append('<div class="cf-options">')
-        for index, option in enumerate(question.options):
+        for option in question.options:
             parts.append(
-                f'<div class="cf-option"><input type="{kind}" id="{base}-{index}" name="{base}" value="{index}"> '
-                f'<label for="{base}-{index}">{option.text}</label></div>'
+                f'<div class="cf-option" data-option="{option.id}"><input type="{kind}" id="{base}-{option.id}" '
+                f'name="{base}" value="{option.id}"> <label for="{base}-{option.id}">{option.text}</label></div>'
             )
         parts.append("</div>")
+    if not exam:
+        parts.append(
+            '<div class="cf-actions">'
+            f'<button type="button" class="cf-check">Check<span class="cf-visually-hidden cf-which"> question {number}</span></button> '
+            f'<button type="button" class="cf-retry" hidden>Try again<span class="cf-visually-hidden cf-which"> question {number}</span></button>'
+            "</div>"
+        )
     parts += [
-        '<div class="cf-actions">'
-        f'<button type="button" class="cf-check">Check<span class="cf-visually-hidden"> question {number}</span></button> '
-        f'<button type="button" class="cf-retry" hidden>Try again<span class="cf-visually-hidden"> question {number}</span></button>'
-        "</div>",
         '<div class="cf-feedback" role="status" aria-live="polite"></div>',
         '<div class="cf-explanation" hidden></div>',
         "</fieldset>",
@@ -123,54 +168,156 @@ def _question_html(quiz: Quiz, question: Question, number: int) -> str:
     return "\n".join(parts)
 
 
-def quiz_html(quiz: Quiz) -> str:
-    """The HTML of a whole quiz, as the ``{quiz}`` directive writes it.
-
-    Visible text holds only the prompts and the options; which options are
-    correct, the feedback and the explanations are in the encoded data block.
-    """
-    questions = "\n".join(_question_html(quiz, question, index + 1) for index, question in enumerate(quiz.questions))
+def _help(placement: Placement, course: CourseMap | None) -> str:
+    if placement.draw is None:
+        return (
+            '<p class="cf-quiz-help">Choose or type an answer, then press <strong>Check</strong>. '
+            "The options are shuffled for each attempt. Your answers are saved in this browser only.</p>"
+        )
+    draw = placement.draw
+    pool = len(placement.questions)
+    if placement.restricted and course is not None:
+        where = "the chapters " + "; ".join(
+            escape(course.chapters[c].title) if c in course.chapters else escape(c) for c in placement.chapters
+        )
+    else:
+        where = "the whole course"
+    minimum = f"at least {draw.min_per_chapter} from each chapter, " if draw.min_per_chapter else ""
     return (
-        f'<section class="cf-quiz" id="cf-quiz-{escape(quiz.id)}" data-quiz="{escape(quiz.id)}" '
-        f'aria-label="{escape(quiz.title)}">\n'
-        f'<p class="cf-quiz-title">{escape(quiz.title)}</p>\n'
-        '<p class="cf-quiz-help">Choose or type an answer, then press <strong>Check</strong>. '
-        "Your answers are saved in this browser only.</p>\n"
+        f'<p class="cf-quiz-help">Each attempt draws {draw.size} of {pool} questions on {where} '
+        f"({minimum}the rest at random), in a shuffled order. Answer them, then press "
+        "<strong>Submit my answers</strong>: you then see your score, which chapters to review and every "
+        "explanation. <strong>New attempt</strong> draws a new set. Your answers are saved in this browser only.</p>"
+    )
+
+
+def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None = None,
+              course: CourseMap | None = None) -> str:
+    """The HTML of a placed quiz, as the ``{quiz}`` directive writes it.
+
+    Visible text holds only the prompts and the options, in their authored
+    order; which options are correct, the feedback and the explanations are
+    in the encoded data block.
+
+    Parameters
+    ----------
+    quiz : Quiz or Placement
+        A whole bank, or a placement of one.
+    chapter_links : list of dict, optional
+        Exam banks: ``{"id", "title", "url"}`` of each chapter, for the breakdown.
+    course : CourseMap, optional
+        For chapter titles in the help text.
+    """
+    placement = quiz if isinstance(quiz, Placement) else Placement(quiz)
+    bank = placement.quiz
+    exam = bank.mode == "exam"
+    questions = "\n".join(
+        _question_html(placement, question, index + 1) for index, question in enumerate(placement.questions)
+    )
+    if exam:
+        footer = (
+            '<div class="cf-exam-bar" hidden>'
+            '<p class="cf-exam-status"></p>'
+            '<button type="button" class="cf-submit">Submit my answers</button>'
+            "</div>\n"
+            '<div class="cf-exam-confirm" hidden>'
+            '<p class="cf-exam-confirm-text" tabindex="-1"></p>'
+            '<p class="cf-exam-confirm-actions">'
+            '<button type="button" class="cf-submit-anyway">Submit anyway</button> '
+            '<button type="button" class="cf-keep-answering">Go to the first unanswered question</button></p>'
+            "</div>\n"
+            '<div class="cf-exam-results" hidden>'
+            f'<h2 class="cf-exam-results-title" id="cf-results-{placement.slug}" tabindex="-1">Your result</h2>'
+            '<p class="cf-exam-score"></p>'
+            '<table class="cf-exam-breakdown"><caption>Right answers by chapter, with the chapter to review</caption>'
+            '<thead><tr><th scope="col">Chapter</th><th scope="col">Right</th></tr></thead><tbody></tbody></table>'
+            '<p><button type="button" class="cf-new-attempt">New attempt</button></p>'
+            "</div>\n"
+            '<div class="cf-exam-live cf-visually-hidden" role="status" aria-live="polite"></div>\n'
+            "<noscript><p>This check needs JavaScript to draw and grade your questions; the whole pool is "
+            f"listed above for reading. In Jupyter: <code>quiz.show(\"{escape(bank.id)}\")</code>.</p></noscript>"
+        )
+    else:
+        footer = (
+            '<div class="cf-quiz-footer">'
+            f'<p class="cf-score">Score: 0 of {len(placement.questions)}</p>'
+            '<button type="button" class="cf-clear">Clear my answers</button>'
+            "</div>"
+        )
+    return (
+        f'<section class="cf-quiz{" cf-exam" if exam else ""}" id="cf-quiz-{escape(placement.slug)}" '
+        f'data-quiz="{escape(bank.id)}" data-key="{escape(placement.key)}" data-mode="{bank.mode}" '
+        f'aria-label="{escape(bank.title)}">\n'
+        f'<p class="cf-quiz-title">{escape(bank.title)}</p>\n'
+        f"{_help(placement, course)}\n"
         f'<form class="cf-quiz-form" novalidate>\n{questions}\n</form>\n'
-        '<div class="cf-quiz-footer">'
-        '<p class="cf-score">Score: 0 of {total}</p>'
-        '<button type="button" class="cf-clear">Clear my answers</button>'
-        "</div>\n"
-        f'<script type="application/json" class="cf-quiz-data">{_encode(quiz)}</script>\n'
+        f"{footer}\n"
+        f'<script type="application/json" class="cf-quiz-data">{_encode(placement, chapter_links or [])}</script>\n'
         "</section>"
-    ).replace("{total}", str(len(quiz.questions)))
+    )
+
+
+def _chapters_option(text: str) -> list[str]:
+    return [part for part in re.split(r"[,\s]+", text or "") if part]
 
 
 class QuizDirective(SphinxDirective):
-    """``{quiz} <quiz id>``: place a quiz from the question banks."""
+    """``{quiz} <quiz id>``, optionally ``:chapters: a, b``: place a quiz from the question banks."""
 
     required_arguments = 1
     has_content = False
+    option_spec = {"chapters": _chapters_option}
 
     def run(self) -> list[nodes.Node]:
-        quizzes: dict[str, Quiz] = getattr(self.env.app, "cf_quizzes", {})
+        app = self.env.app
+        quizzes: dict[str, Quiz] = getattr(app, "cf_quizzes", {})
+        course: CourseMap | None = getattr(app, "cf_course", None)
         quiz = quizzes.get(self.arguments[0])
         if quiz is None:
-            broken = sorted(getattr(self.env.app, "cf_broken_banks", ()))
+            broken = sorted(getattr(app, "cf_broken_banks", ()))
             reason = f" (these banks have problems, listed above: {', '.join(broken)})" if broken else ""
             raise self.error(
                 f"quiz: no usable bank with quiz id {self.arguments[0]!r}{reason}; "
                 f"usable: {', '.join(sorted(quizzes)) or 'none'}"
             )
-        self.env.note_dependency(str(Path(self.env.app.confdir) / quiz.source))
+        try:
+            placement = place(quiz, self.options.get("chapters", []), known=course.chapters if course else None)
+        except ValueError as error:
+            raise self.error(f"quiz {quiz.id}: {error}") from None
+        root = Path(app.confdir)
+        self.env.note_dependency(str(root / quiz.source))
+        self.env.note_dependency(str(root / app.config.cf_course_map))
         pages = self.env.cf_quiz_pages if hasattr(self.env, "cf_quiz_pages") else {}
-        if quiz.id in pages and pages[quiz.id] != self.env.docname:
-            raise self.error(f"quiz: {quiz.id!r} is already placed on {pages[quiz.id]}; place each quiz once")
-        pages[quiz.id] = self.env.docname
+        if placement.key in pages and pages[placement.key] != self.env.docname:
+            where = f" with the chapters {', '.join(placement.chapters)}" if placement.restricted else ""
+            raise self.error(
+                f"quiz: {quiz.id!r}{where} is already placed on {pages[placement.key]}; "
+                "place each quiz once (a bank may be placed again with other :chapters:)"
+            )
+        pages[placement.key] = self.env.docname
         self.env.cf_quiz_pages = pages
         if quiz.has_math:
             self.env.temp_data["cf_quiz_math"] = True
-        return [nodes.raw("", quiz_html(quiz), format="html")]
+        links = self._chapter_links(placement, course) if quiz.mode == "exam" else []
+        return [nodes.raw("", quiz_html(placement, links, course), format="html")]
+
+    def _chapter_links(self, placement: Placement, course: CourseMap | None) -> list[dict[str, str]]:
+        links = []
+        present = placement.pool_chapters()
+        order = list(course.chapters) if course else present
+        for chapter in sorted(present, key=lambda c: order.index(c) if c in order else len(order)):
+            if course is None or chapter not in course.chapters:
+                links.append({"id": chapter, "title": chapter or "The whole course", "url": ""})
+                continue
+            page = chapter_page(course, chapter)
+            if page not in self.env.found_docs:
+                logger.warning("course map chapter %r: its page %s is not in the book", chapter, page,
+                               location=(self.env.docname, self.lineno))
+                url = ""
+            else:
+                url = self.env.app.builder.get_relative_uri(self.env.docname, page)
+            links.append({"id": chapter, "title": course.chapters[chapter].title, "url": url})
+        return links
 
 
 class _progress_placeholder(nodes.General, nodes.Element):
@@ -189,21 +336,40 @@ class QuizProgressDirective(SphinxDirective):
         return [_progress_placeholder()]
 
 
-def _progress_html(app: Sphinx, docname: str) -> str:
+def placements(app: Sphinx) -> list[tuple[Placement, str]]:
+    """Every placement of the built book with its page, in page order then title."""
     quizzes: dict[str, Quiz] = getattr(app, "cf_quizzes", {})
-    pages: dict[str, str] = getattr(app.env, "cf_quiz_pages", {})
+    course: CourseMap | None = getattr(app, "cf_course", None)
+    found = []
+    for key, page in getattr(app.env, "cf_quiz_pages", {}).items():
+        quiz_id, chapters = parse_key(key)
+        if quiz_id not in quizzes:
+            continue
+        try:
+            found.append((place(quizzes[quiz_id], chapters, known=course.chapters if course else None), page))
+        except ValueError:
+            continue
+    return sorted(found, key=lambda item: (item[1], item[0].quiz.title, item[0].key))
+
+
+def _progress_html(app: Sphinx, docname: str) -> str:
     rows = []
-    for quiz in sorted(quizzes.values(), key=lambda q: (pages.get(q.id, "~"), q.title)):
-        page = pages.get(quiz.id)
+    for placement, page in placements(app):
+        quiz = placement.quiz
         title = escape(quiz.title)
-        if page:
-            link = app.builder.get_relative_uri(docname, page) + f"#cf-quiz-{quiz.id}"
-            title = f'<a href="{escape(link)}">{title}</a>'
+        if placement.restricted:
+            page_title = app.env.titles[page].astext() if page in app.env.titles else page
+            title = f"{title}: {escape(page_title)}"
+        link = app.builder.get_relative_uri(docname, page) + f"#cf-quiz-{placement.slug}"
+        size = str(placement.total)
+        if placement.draw is not None:
+            size = f"{placement.total} drawn from {len(placement.questions)}"
         rows.append(
-            f'<tr data-quiz="{escape(quiz.id)}" data-total="{len(quiz.questions)}" data-fingerprint="{quiz.fingerprint}">'
-            f"<th scope=\"row\">{title}</th><td>{len(quiz.questions)}</td>"
+            f'<tr data-quiz="{escape(quiz.id)}" data-key="{escape(placement.key)}" data-mode="{quiz.mode}" '
+            f'data-total="{placement.total}" data-fingerprint="{placement.fingerprint}">'
+            f'<th scope="row"><a href="{escape(link)}">{title}</a></th><td>{size}</td>'
             '<td class="cf-best">Not started</td>'
-            f'<td><button type="button" class="cf-reset-quiz">Reset<span class="cf-visually-hidden"> {escape(quiz.title)}</span></button></td></tr>'
+            f'<td><button type="button" class="cf-reset-quiz">Reset<span class="cf-visually-hidden"> {title}</span></button></td></tr>'
         )
     return (
         '<div class="cf-progress">'
@@ -223,17 +389,17 @@ def _fill_progress(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _check_placed(app: Sphinx, env: Any) -> None:
-    pages = getattr(env, "cf_quiz_pages", {})
+    placed = {parse_key(key)[0] for key in getattr(env, "cf_quiz_pages", {})}
     for quiz_id, quiz in getattr(app, "cf_quizzes", {}).items():
-        if quiz_id not in pages:
+        if quiz_id not in placed:
             logger.warning("quiz %r (%s) is not placed on any page; add a {quiz} directive", quiz_id, quiz.source)
 
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
     getattr(env, "cf_progress_pages", set()).discard(docname)
     pages = getattr(env, "cf_quiz_pages", {})
-    for quiz_id in [quiz_id for quiz_id, page in pages.items() if page == docname]:
-        del pages[quiz_id]
+    for key in [key for key, page in pages.items() if page == docname]:
+        del pages[key]
 
 
 def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
@@ -256,6 +422,47 @@ def _progress_pages_outdated(app: Sphinx, env: Any, added: set, changed: set, re
     return sorted(getattr(env, "cf_progress_pages", set()) - added - changed)
 
 
+def progress_index(app: Sphinx) -> dict[str, Any]:
+    """What the SCORM launch page needs to store progress compactly.
+
+    Every placement (its key, fingerprint, mode, and each question's id,
+    type, fingerprint and option ids in authored order) and every scenario
+    (id and fingerprint), in a stable order: stored progress names them by
+    position in these lists.
+    """
+    from ..scenario import ScenarioError, load_scenario
+
+    entries = []
+    for placement, _page in sorted(placements(app), key=lambda item: item[0].key):
+        entries.append({
+            "key": placement.key,
+            "fingerprint": placement.fingerprint,
+            "mode": placement.quiz.mode,
+            "size": placement.total,
+            "questions": [
+                {"id": q.id, "type": q.type, "fingerprint": q.fingerprint, "options": [o.id for o in q.options]}
+                for q in placement.questions
+            ],
+        })
+    scenarios = []
+    folder = Path(app.confdir) / app.config.cf_scenario_folder
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError:
+            continue  # the {scenario} directive reports it
+        scenarios.append({"id": scenario.id, "fingerprint": scenario.fingerprint})
+    return {"version": STORAGE_VERSION, "placements": entries, "scenarios": scenarios}
+
+
+def _write_index(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / INDEX_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(progress_index(app), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
     """Register the configuration, directives and hooks."""
     app.add_config_value("cf_quiz_folder", "book/quizzes", "env", types=[str])
@@ -269,4 +476,5 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", _progress_pages_outdated)
     app.connect("doctree-read", _load_mathjax_for_quiz_math)
     app.connect("doctree-resolved", _fill_progress)
+    app.connect("build-finished", _write_index)
     app.add_js_file("quiz.js", loading_method="defer")
