@@ -86,8 +86,9 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
     for measure in balance_report(quizzes.values()):
         if measure.failed:
             line = lines.get(measure.where)
+            text = measure.message[len(measure.where) + 2:] if line else measure.message
             logger.error(
-                "%s (README.md: \"How to write a balanced item\")", measure.message,
+                "%s (README.md: \"How to write a balanced item\")", text,
                 location=f"{measure.where}:{line}" if line else None,
             )
     return quizzes
