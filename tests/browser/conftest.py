@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
+import subprocess
+import sys
 import threading
 from urllib.parse import urlparse
 from dataclasses import dataclass, field
@@ -42,11 +45,49 @@ def site_url():
     """Serve the built site on a free port of 127.0.0.1 for the whole session."""
     if not (SITE / "index.html").exists():
         pytest.fail(f"No built site at {SITE}: run `make book` first.")
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server, url = serve(SITE)
+    yield url
+    server.shutdown()
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on a free port of 127.0.0.1; returns the server and its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+EXAM_COURSE = ROOT / "tests" / "fixtures" / "exam-course"
+
+
+@dataclass
+class FixtureSite:
+    """The exam fixture course (tests/fixtures/exam-course), built and served."""
+
+    source: Path
+    html: Path
+    url: str
+
+
+@pytest.fixture(scope="session")
+def exam_site(tmp_path_factory):
+    """The fixture course with an exam bank (``mode: exam``), built with Sphinx and served.
+
+    The real knowledge check becomes an exam bank with the rewritten banks; this
+    small site tests the exam engine whatever the course's banks hold.
+    """
+    source = tmp_path_factory.mktemp("exam-course") / "src"
+    shutil.copytree(EXAM_COURSE, source)
+    html = source / "_build" / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(source), str(html)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "CF_NODE_MODULES": str(ROOT / "node_modules")},
+    )
+    assert result.returncode == 0, result.stderr
+    server, url = serve(html)
+    yield FixtureSite(source, html, url)
     server.shutdown()
 
 
