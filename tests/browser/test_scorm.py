@@ -1,225 +1,445 @@
-"""The SCORM packages in a real SCORM runtime (scorm-again, as LMSs use it).
+"""The SCORM packages in a real SCORM runtime (scorm-again), seeded as an LMS seeds it.
 
-A harness page plays the LMS: it provides scorm-again's API as ``window.API``
-(SCORM 1.2) or ``window.API_1484_11`` (SCORM 2004) and launches the package
-in a frame. The test answers the knowledge check (some right, some wrong),
-leaves, launches again with the stored data, finishes, and checks what the
-runtime holds.
+A harness page plays the LMS: it creates scorm-again's API as ``window.API``
+(SCORM 1.2) or ``window.API_1484_11`` (SCORM 2004), loads what an LMS hands a
+SCO before it starts (the learner's id and name, credit mode ``credit``, entry
+``ab-initio`` or ``resume``, and the mastery score READ FROM THE BUILT
+PACKAGE'S MANIFEST: 1.2 ``cmi.student_data.mastery_score`` from
+``adlcp:masteryscore``, 2004 ``cmi.scaled_passing_score`` from
+``imsss:minNormalizedMeasure``), then launches the package in a frame.
+
+SCORM 1.2's runtime is created with ``mastery_override: true``: on LMSFinish,
+scorm-again then sets ``lesson_status`` itself, to passed when
+``score.raw >= mastery_score`` and failed otherwise, whatever the SCO said, as
+Moodle does with "mastery score overrides status" (its default). scorm-again
+turns it on by default too; the harness says so explicitly. A package whose
+raw score is not a percent fails every learner there: the tests below check
+that the package's verdict and the LMS's agree. SCORM 2004's runtime always
+judges ``score.scaled`` against ``scaled_passing_score`` on Terminate.
+
+Two packages are tested: the course's (whatever mode its knowledge check has)
+and the fixture course's (tests/fixtures/exam-course), whose knowledge check
+is an exam bank drawing 16 of 35 items.
 """
 
 from __future__ import annotations
 
-import functools
 import json
+import re
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from customer_focus import quiz
-from customer_focus.scorm import VERSIONS
+from customer_focus.course_map import load_course_map
+from customer_focus.scenario import all_paths, load_scenario
+from customer_focus.scorm import VERSIONS, build_package, validate_package
 
-from .conftest import ROOT, SITE, _QuietHandler
+from .conftest import ROOT, SITE, serve
+from .quiz_pages import fieldset, fill, orders, shown, take
 
 pytestmark = pytest.mark.browser
 
-BANK = quiz.load_bank(ROOT / "book/quizzes/knowledge-check.yml")
 RUNTIME = {"1.2": ("scorm12.min.js", "Scorm12API", "API"), "2004": ("scorm2004.min.js", "Scorm2004API", "API_1484_11")}
 HARNESS = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <link rel="icon" href="data:,">
 <script src="{script}"></script>
 <script>
-  window.{name} = new {cls}({{ autocommit: false, logLevel: 4 }});
-  if (window.__savedCmi) {{ window.{name}.loadFromJSON(window.__savedCmi, "cmi"); }}
+  // What an LMS does before it launches a SCO: create the runtime with its settings, load the learner's data.
+  window.{name} = new {cls}({{ autocommit: false, logLevel: 4, mastery_override: true }});
+  window.{name}.loadFromJSON(window.__lmsCmi, "cmi");
 </script></head>
 <body><iframe id="sco" title="course" src="../scorm-launch.html" style="width:1280px;height:900px"></iframe></body></html>
 """
+CHECK_PAGE = "book/practice/knowledge-check.html"
+SITES = ("course", "exam-fixture")
+LIMIT = 4096
+
+
+def _bank(site):
+    folder = ROOT / ("book" if site == "course" else "tests/fixtures/exam-course/book")
+    course = load_course_map(folder / "course-map.yml")
+    bank = quiz.load_bank(folder / "quizzes/knowledge-check.yml", objectives=course.objectives)
+    return {question.id: question for question in bank.questions}
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory):
+def packages(tmp_path_factory, exam_site):
+    """Both versions of both packages, unzipped next to a harness page, served: {(site, version): (url, manifest)}."""
     out = tmp_path_factory.mktemp("scorm")
     result = subprocess.run(
-        [sys.executable, "-m", "customer_focus", "scorm", "--site", str(SITE), "--out", str(out / "dist")],
+        [sys.executable, "-m", "customer_focus", "scorm", "--site", str(SITE), "--out", str(out / "course")],
         capture_output=True, text=True, check=False, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    servers, urls = [], {}
+    servers, found = [], {}
     for version, (zip_name, _, _) in VERSIONS.items():
-        folder = out / version
-        with zipfile.ZipFile(out / "dist" / zip_name) as archive:
-            archive.extractall(folder)
-        script, cls, name = RUNTIME[version]
-        (folder / "lms").mkdir()
-        shutil.copy2(ROOT / "node_modules" / "scorm-again" / "dist" / script, folder / "lms" / script)
-        (folder / "lms" / "harness.html").write_text(HARNESS.format(script=script, cls=cls, name=name))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[version] = f"http://127.0.0.1:{server.server_address[1]}"
-    yield urls
+        fixture_zip = build_package(exam_site.html, version, out / "exam-fixture", root=exam_site.source,
+                                    node_modules=ROOT / "node_modules")
+        assert validate_package(fixture_zip, version, node_modules=ROOT / "node_modules") == []
+        for site in SITES:
+            folder = out / f"{site}-{version}"
+            with zipfile.ZipFile(out / site / zip_name) as archive:
+                archive.extractall(folder)
+            script, cls, name = RUNTIME[version]
+            (folder / "lms").mkdir()
+            shutil.copy2(ROOT / "node_modules" / "scorm-again" / "dist" / script, folder / "lms" / script)
+            (folder / "lms" / "harness.html").write_text(HARNESS.format(script=script, cls=cls, name=name))
+            server, url = serve(folder)
+            servers.append(server)
+            found[(site, version)] = (url, (folder / "imsmanifest.xml").read_text(encoding="utf-8"))
+    yield found
     for server in servers:
         server.shutdown()
 
 
-def _frames(page):
-    sco = page.frame_locator("#sco")
-    return sco, sco.frame_locator("#cf-content")
+def mastery(manifest: str, version: str) -> str:
+    """The mastery score as the manifest gives it to the LMS."""
+    tag = "adlcp:masteryscore" if version == "1.2" else "imsss:minNormalizedMeasure"
+    return re.search(rf"<{tag}>([^<]+)</{tag}>", manifest).group(1)
 
 
-def _launch(visit, base, saved=None):
-    visit.base = base
-    if saved is not None:
-        visit.page.add_init_script(f"window.__savedCmi = {json.dumps(saved)};")
+def seed(manifest: str, version: str, *, entry: str = "ab-initio", kept: dict | None = None) -> dict:
+    """What the LMS loads before launch: learner, credit, entry, mastery, and what it kept from before."""
+    if version == "1.2":
+        data = {"core": {"student_id": "learner-042", "student_name": "Rivera, Ana", "credit": "credit",
+                         "lesson_mode": "normal", "entry": entry},
+                "student_data": {"mastery_score": mastery(manifest, version)}}
+        for key, value in (kept or {}).items():
+            if key == "core":
+                data["core"].update(value)
+            else:
+                data[key] = value
+        return data
+    data = {"learner_id": "learner-042", "learner_name": "Rivera, Ana", "credit": "credit", "mode": "normal",
+            "entry": entry, "scaled_passing_score": mastery(manifest, version)}
+    data.update(kept or {})
+    return data
+
+
+def kept_by_the_lms(cmi: dict, version: str) -> dict:
+    """What an LMS hands back on the next launch (SCORM 1.2 interactions are write-only)."""
+    if version == "1.2":
+        core = cmi["core"]
+        return {"suspend_data": cmi["suspend_data"],
+                "core": {"lesson_location": core["lesson_location"], "lesson_status": core["lesson_status"], "score": core["score"]}}
+    return {key: cmi[key] for key in ("suspend_data", "location", "completion_status", "success_status", "score")}
+
+
+def launch(visit, packages, site, version, *, entry="ab-initio", kept=None):
+    url, manifest = packages[(site, version)]
+    visit.base = url
+    visit.page.add_init_script(f"window.__lmsCmi = {json.dumps(seed(manifest, version, entry=entry, kept=kept))};")
     page = visit.open("lms/harness.html")
-    _, book = _frames(page)
+    book = page.frame_locator("#sco").frame_locator("#cf-content")
     book.locator("article h1").first.wait_for()
-    return page
+    return page, book
 
 
-def _goto_knowledge_check(page):
-    page.frame("sco") or None
-    sco_frame = next(frame for frame in page.frames if frame.url.endswith("scorm-launch.html"))
-    sco_frame.evaluate("document.getElementById('cf-content').src = 'book/practice/knowledge-check.html'")
-    _, book = _frames(page)
-    book.locator("section.cf-quiz").wait_for()
-    return sco_frame, book
+def sco(page):
+    return next(frame for frame in page.frames if frame.url.endswith("scorm-launch.html"))
 
 
-def _answer(book, question, right):
-    fieldset = book.locator(f'fieldset[data-question="{question.id}"]')
-    if question.type == "numeric":
-        fieldset.locator("input").fill(f"{question.answer:g}" if right else "1")
-    else:
-        correct = [i for i, option in enumerate(question.options) if option.correct]
-        wrong = next(i for i, option in enumerate(question.options) if not option.correct)
-        for index in (correct if right else [wrong]):
-            fieldset.locator(f"input[value='{index}']").check()
-    fieldset.locator(".cf-check").click()
-    fieldset.locator(".cf-feedback p").first.wait_for()
+def goto(page, path):
+    sco(page).evaluate(f"document.getElementById('cf-content').src = {json.dumps(path)}")
+    book = page.frame_locator("#sco").frame_locator("#cf-content")
+    book.locator("section.cf-quiz").first.wait_for()
+    return book
 
 
-def _cmi(page, version):
+def cmi(page, version):
     name = RUNTIME[version][2]
     return page.evaluate(f"JSON.parse(JSON.stringify(window.{name}.renderCMIToJSONObject()))")["cmi"]
 
 
-def _what_the_lms_keeps(saved, version):
-    """What an LMS hands back on the next launch: SCORM 1.2 interactions are write-only."""
-    if version == "1.2":
-        core = saved["core"]
-        return {
-            "suspend_data": saved["suspend_data"],
-            "core": {"lesson_location": core["lesson_location"], "lesson_status": core["lesson_status"],
-                     "entry": "resume", "score": core["score"]},
-        }
-    kept = {key: saved[key] for key in ("suspend_data", "location", "completion_status", "success_status", "score", "interactions")}
-    kept["entry"] = "resume"
-    return kept
-
-
-def _last_error(page, version):
+def last_error(page, version):
     name = RUNTIME[version][2]
     call = "GetLastError" if version == "2004" else "LMSGetLastError"
     return page.evaluate(f"String(window.{name}.{call}())")
 
 
-@pytest.mark.parametrize("version", sorted(VERSIONS))
-def test_lms_records_status_score_interactions_and_resumes(visit, packages, version):
-    questions = list(BANK.questions)
-    first, rest = questions[:10], questions[10:]
-    wrong_first = {first[1].id, first[4].id}
-    wrong_rest = {rest[2].id}
+def finish(page):
+    sco(page).evaluate("window.customerFocusScorm.finish()")
 
-    # First launch: answer ten questions (two wrong), then leave.
-    page = _launch(visit, packages[version])
-    cmi = _cmi(page, version)
-    if version == "1.2":
-        assert cmi["core"]["lesson_status"] == "incomplete"
-    else:
-        assert cmi["completion_status"] == "incomplete"
-    sco, book = _goto_knowledge_check(page)
-    for question in first:
-        _answer(book, question, right=question.id not in wrong_first)
-    sco.evaluate("window.customerFocusScorm.finish()")
-    saved = _cmi(page, version)
-    assert _last_error(page, version) == "0"
-    if version == "1.2":
-        assert saved["core"]["lesson_status"] == "incomplete"
-        assert saved["core"]["score"]["raw"] == "8" and saved["core"]["score"]["max"] == "16"
-        assert saved["core"]["exit"] == "suspend"
-        assert saved["core"]["lesson_location"] == "book/practice/knowledge-check.html"
-        assert saved["core"]["session_time"] not in ("", "00:00:00")
-    else:
-        assert saved["completion_status"] == "incomplete"
-        assert saved["score"]["raw"] == "8" and saved["score"]["scaled"] == "0.5"
-        assert saved["exit"] == "suspend"
-        assert saved["location"] == "book/practice/knowledge-check.html"
-        assert saved["session_time"].startswith("PT")
-    assert json.loads(saved["suspend_data"])["v"] == 1
-    assert visit.problems() == []
 
-    # Second launch, in a fresh browser, with what the LMS stored: the learner is back where they were.
-    visit.page.context.clear_cookies()
-    visit.page.evaluate("localStorage.clear()")
-    page = _launch(visit, packages[version], saved=_what_the_lms_keeps(saved, version))
-    _, book = _frames(page)
-    book.locator("section.cf-quiz").wait_for()
-    assert book.locator(".cf-quiz .cf-score").inner_text().startswith("Score: 8 of 16 (10 of 16 answered)")
-    assert book.locator(f'fieldset[data-question="{first[0].id}"] .cf-feedback').inner_text().startswith("Correct.")
-    for question in rest:
-        _answer(book, question, right=question.id not in wrong_rest)
-    sco = next(frame for frame in page.frames if frame.url.endswith("scorm-launch.html"))
-    sco.evaluate("window.customerFocusScorm.finish()")
-    final = _cmi(page, version)
-    assert _last_error(page, version) == "0"
-
+def records(final):
     interactions = final["interactions"]
-    records = [interactions[key] for key in sorted(interactions, key=lambda k: int(k)) if key.isdigit()] if isinstance(interactions, dict) else interactions
-    assert len(records) == 16
-    by_id = {record["id"]: record for record in records}
-    assert set(by_id) == {question.id for question in questions}
-    wrong = wrong_first | wrong_rest
-    correct_word, wrong_word = ("correct", "wrong") if version == "1.2" else ("correct", "incorrect")
-    for question in questions:
-        record = by_id[question.id]
-        assert record["result"] == (wrong_word if question.id in wrong else correct_word)
-        expected_type = {"single": "choice", "multiple": "choice", "true-false": "true-false", "numeric": "numeric"}[question.type]
-        assert record["type"] == expected_type
-        assert record["student_response" if version == "1.2" else "learner_response"] != ""
-    # 13 of 16 = 81% against a mastery of 80%: passed
+    if isinstance(interactions, dict):
+        return [interactions[key] for key in sorted((k for k in interactions if k.isdigit()), key=int)]
+    return interactions
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_all_right_is_passed_with_a_percent_score_and_interactions(visit, packages, site, version):
+    questions = _bank(site)
+    page, _ = launch(visit, packages, site, version)
+    start = cmi(page, version)
+    assert (start["core"]["lesson_status"] if version == "1.2" else start["completion_status"]) == "incomplete"
+    book = goto(page, CHECK_PAGE)
+    asked = take(book, questions, lambda qid: True)
+    finish(page)
+    final = cmi(page, version)
+    assert last_error(page, version) == "0"
     if version == "1.2":
+        assert final["student_data"]["mastery_score"] == "80"
         assert final["core"]["lesson_status"] == "passed"
-        assert final["core"]["score"]["raw"] == "13"
+        assert (final["core"]["score"]["raw"], final["core"]["score"]["min"], final["core"]["score"]["max"]) == ("100", "0", "100")
+        assert final["core"]["exit"] == "suspend"
     else:
-        assert final["completion_status"] == "completed"
-        assert final["success_status"] == "passed"
-        assert final["score"]["scaled"] == "0.8125"
+        assert final["scaled_passing_score"] == "0.80"
+        assert (final["completion_status"], final["success_status"]) == ("completed", "passed")
+        assert (final["score"]["scaled"], final["score"]["raw"], final["score"]["max"]) == ("1", "100", "100")
+        assert final["exit"] == "suspend"
+    by_id = {record["id"]: record for record in records(final)}
+    assert list(by_id) == asked
+    for qid in asked:
+        question, record = questions[qid], by_id[qid]
+        assert record["result"] == "correct"
+        response = record["student_response" if version == "1.2" else "learner_response"]
+        pattern = record["correct_responses"]["0"]["pattern"] if isinstance(record["correct_responses"], dict) else record["correct_responses"][0]["pattern"]
+        separator = "," if version == "1.2" else "[,]"
+        if question.type in ("single", "multiple"):
+            right = separator.join(option.id for option in question.options if option.correct)
+            assert record["type"] == "choice" and pattern == right
+            assert set(response.split(separator)) == set(right.split(separator))
+        elif question.type == "true-false":
+            word = next(option.id for option in question.options if option.correct)
+            assert record["type"] == "true-false" and pattern == response == (word if version == "2004" else word[0])
+        else:
+            assert record["type"] == "numeric" and float(response) == pytest.approx(question.answer)
     assert visit.problems() == []
 
 
+@pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize("version", sorted(VERSIONS))
-def test_failing_the_knowledge_check_is_reported(visit, packages, version):
-    page = _launch(visit, packages[version])
-    sco, book = _goto_knowledge_check(page)
-    for number, question in enumerate(BANK.questions):
-        _answer(book, question, right=number % 2 == 0)
-    sco.evaluate("window.customerFocusScorm.finish()")
-    final = _cmi(page, version)
+def test_twelve_of_sixteen_is_failed_in_the_lms_too(visit, packages, site, version):
+    questions = _bank(site)
+    page, _ = launch(visit, packages, site, version)
+    book = goto(page, CHECK_PAGE)
+    asked = shown(book)
+    assert len(asked) == 16
+    take(book, questions, lambda qid: qid not in asked[:4])
+    finish(page)
+    final = cmi(page, version)
+    assert last_error(page, version) == "0"
     if version == "1.2":
-        assert final["core"]["lesson_status"] == "failed"
+        assert (final["core"]["lesson_status"], final["core"]["score"]["raw"]) == ("failed", "75")
     else:
-        assert (final["completion_status"], final["success_status"]) == ("completed", "failed")
-    assert _last_error(page, version) == "0"
+        assert (final["completion_status"], final["success_status"], final["score"]["scaled"]) == ("completed", "failed", "0.75")
+    wrong = {record["id"] for record in records(final) if record["result"] != "correct"}
+    assert wrong == set(asked[:4])
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_resume_in_a_fresh_browser_restores_the_set_the_order_and_the_answers(visit, browser, packages, site, version):
+    questions = _bank(site)
+    page, _ = launch(visit, packages, site, version)
+    book = goto(page, CHECK_PAGE)
+    asked, before = shown(book), orders(book)
+    exam = book.locator("section.cf-quiz").first.get_attribute("data-mode") == "exam"
+    answered = asked[:10]
+    for number, qid in enumerate(answered):
+        fill(book, questions[qid], right=number not in (1, 4))
+        if not exam:
+            fieldset(book, qid).locator(".cf-check").click()
+    fieldset(book, asked[10]).locator("input").first.focus()  # leaves the last field answered
+    chosen = {qid: fieldset(book, qid).locator("input").evaluate_all(
+        "els => els.map(e => e.type === 'text' ? e.value : e.checked)") for qid in asked}
+    finish(page)
+    saved = cmi(page, version)
+    assert last_error(page, version) == "0"
+    assert len(saved["suspend_data"]) <= LIMIT and saved["suspend_data"].startswith("2|")
+    assert (saved["core"]["exit"] if version == "1.2" else saved["exit"]) == "suspend"
+    assert (saved["core"]["lesson_location"] if version == "1.2" else saved["location"]) == CHECK_PAGE
+
+    # A fresh browser (no storage) and the LMS's data: the learner is back where they were.
+    visit.page.context.close()
+    context = browser.new_context()
+    visit.page = context.new_page()
+    page, book = launch(visit, packages, site, version, entry="resume", kept=kept_by_the_lms(saved, version))
+    book.locator("section.cf-quiz").first.wait_for()
+    assert shown(book) == asked and orders(book) == before
+    assert {qid: fieldset(book, qid).locator("input").evaluate_all(
+        "els => els.map(e => e.type === 'text' ? e.value : e.checked)") for qid in asked} == chosen
+    take(book, questions, lambda qid: qid not in (answered[1], answered[4]))
+    finish(page)
+    final = cmi(page, version)
+    assert last_error(page, version) == "0"
+    if version == "1.2":
+        assert (final["core"]["lesson_status"], final["core"]["score"]["raw"]) == ("passed", "87")
+    else:
+        assert (final["success_status"], final["score"]["scaled"], final["score"]["raw"]) == ("passed", "0.875", "87")
+    context.close()
+
+
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_the_best_attempt_is_reported(visit, packages, version):
+    questions = _bank("exam-fixture")
+    page, _ = launch(visit, packages, "exam-fixture", version)
+    book = goto(page, CHECK_PAGE)
+    take(book, questions, lambda qid: True)
+    book.locator(".cf-new-attempt").click()
+    second = shown(book)
+    take(book, questions, lambda qid: qid not in second[:8])
+    finish(page)
+    final = cmi(page, version)
+    score = final["core"]["score"] if version == "1.2" else final["score"]
+    assert score["raw"] == "100"
+    assert (final["core"]["lesson_status"] if version == "1.2" else final["success_status"]) == "passed"
+    assert len(records(final)) == 32  # one interaction per item of each submitted attempt
+
+
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_a_workshop_check_is_never_reported(visit, packages, version):
+    questions = _bank("exam-fixture")
+    page, _ = launch(visit, packages, "exam-fixture", version)
+    book = goto(page, "book/instructors/check-two-chapters.html")
+    take(book, questions, lambda qid: True)
+    finish(page)
+    final = cmi(page, version)
+    assert (final["core"]["lesson_status"] if version == "1.2" else final["completion_status"]) == "incomplete"
+    assert (final["core"]["score"]["raw"] if version == "1.2" else final["score"]["raw"]) == ""
+    assert records(final) == []
+
+
+# ---- the worst case for SCORM 1.2's 4,096 characters ----------------------------------
+
+NUMBER = "-1.2345678901234567e+123"  # 24 characters: the longest a number is kept as
+
+
+def _worst_answer(question: dict):
+    if question["type"] == "numeric":
+        return NUMBER
+    if question["type"] == "multiple":
+        return list(question["options"])
+    return question["options"][-1]
+
+
+def _worst_cost(question: dict) -> int:
+    return {"numeric": len(NUMBER), "multiple": 4}.get(question["type"], 1)
+
+
+def worst_stores(index: dict, scenario_path: list[int]) -> tuple[dict, dict]:
+    """Every placed quiz fully answered with the longest answers, every draw its longest, the scenario's longest path."""
+    quizzes = {}
+    for placement in index["placements"]:
+        answers = {}
+        entry = {"fingerprint": placement["fingerprint"], "seed": "zzzzzz", "tries": {}, "answers": answers}
+        questions = placement["questions"]
+        if placement["mode"] == "exam":
+            drawn = sorted(questions, key=_worst_cost, reverse=True)[: placement["size"]]
+            entry.update(drawn=[q["id"] for q in drawn], submitted=True, attempts=1295, best=placement["size"], bestOf=placement["size"])
+        else:
+            drawn = questions
+            entry.update(best=len(questions), bestOf=len(questions), tries={q["id"]: "z" for q in questions})
+        for question in drawn:
+            answers[question["id"]] = {"r": _worst_answer(question), "f": question["fingerprint"]}
+        quizzes[placement["key"]] = entry
+    scenarios = {known["id"]: {"fingerprint": known["fingerprint"], "path": scenario_path} for known in index["scenarios"]}
+    return {"version": 2, "quizzes": quizzes}, {"version": 1, "scenarios": scenarios}
+
+
+def grown_index(index: dict, banks: int = 12, pool: int = 60) -> dict:
+    """The course grown: 12 chapter-quiz banks (the real ones, repeated, each as long as the longest),
+    a knowledge check drawing 16 of 60 numeric items, and two workshop checks drawing 16 from it too."""
+    practice = [p for p in index["placements"] if p["mode"] == "practice" and not p["key"].startswith("knowledge-check")]
+    longest = max(len(p["questions"]) for p in practice)
+    grown = []
+    for number in range(banks):
+        source = practice[number % len(practice)]
+        questions = [dict(q, id=f"{q['id']}-{number}-{n}") for n, q in enumerate((source["questions"] * longest)[:longest])]
+        grown.append({"key": f"bank-{number}", "fingerprint": f"{number:04x}" + "0" * 12, "mode": "practice",
+                      "size": longest, "questions": questions})
+    check = next(p for p in index["placements"] if p["key"] == "knowledge-check")
+    # Every pool item numeric: the longest answers a draw can hold, whatever the rewritten pool's mix.
+    items = [dict(q, id=f"{q['id']}-{n}", type="numeric", options=[]) for n, q in enumerate((check["questions"] * pool)[:pool])]
+    for number, key in enumerate(["knowledge-check", "knowledge-check@a", "knowledge-check@b"]):
+        grown.append({"key": key, "fingerprint": f"c{number:03x}" + "0" * 12, "mode": "exam", "size": 16, "questions": items})
+    return {"version": 2, "placements": grown, "scenarios": index["scenarios"]}
+
+
+def _launch_index(url: str) -> dict:
+    from urllib.request import urlopen
+
+    with urlopen(f"{url}/scorm-launch.html") as response:  # noqa: S310 - the test's own server
+        page = response.read().decode("utf-8")
+    return json.loads(re.search(r'<script id="cf-scorm-config" type="application/json">(.*?)</script>', page, re.S).group(1))["index"]
+
+
+def _longest_scenario_path() -> list[int]:
+    return max((path for path, _, _ in all_paths(load_scenario(ROOT / "book/practice/scenarios/late-delivery.yml"))), key=len)
+
+
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_worst_case_progress_of_the_course_fits_and_comes_back(visit, browser, packages, version):
+    """Every quiz of the course answered with the longest answers, the longest draw and scenario path:
+    saved by the package through the LMS, within 4,096 characters, and restored in a fresh browser."""
+    url, _ = packages[("course", version)]
+    index = _launch_index(url)
+    quizzes, scenarios = worst_stores(index, _longest_scenario_path())
+    page, _ = launch(visit, packages, "course", version)
+    sco(page).evaluate("""([quizzes, scenarios]) => {
+        localStorage.setItem('customer-focus-progress-v2', JSON.stringify(quizzes));
+        localStorage.setItem('customer-focus-scenarios-v1', JSON.stringify(scenarios));
+    }""", [quizzes, scenarios])
+    finish(page)
+    saved = cmi(page, version)
+    assert last_error(page, version) == "0"
+    assert len(saved["suspend_data"]) <= LIMIT, len(saved["suspend_data"])
+    visit.page.context.close()
+    context = browser.new_context()
+    visit.page = context.new_page()
+    page, _ = launch(visit, packages, "course", version, entry="resume", kept=kept_by_the_lms(saved, version))
+    restored = sco(page).evaluate("""() => [JSON.parse(localStorage.getItem('customer-focus-progress-v2')),
+                                            JSON.parse(localStorage.getItem('customer-focus-scenarios-v1'))]""")
+    assert restored[1] == scenarios
+    for key, entry in quizzes["quizzes"].items():
+        again = restored[0]["quizzes"][key]
+        assert again["answers"] == entry["answers"] and again["seed"] == entry["seed"], key
+        assert again.get("drawn") == entry.get("drawn") and again["tries"] == entry["tries"]
+    context.close()
+
+
+def test_worst_case_of_a_grown_course_fits_in_4096_characters(visit, packages):
+    """12 chapter banks as long as the longest, a 60-item pool, two workshop checks: still within SCORM 1.2's limit."""
+    url, _ = packages[("course", "1.2")]
+    grown = grown_index(_launch_index(url))
+    quizzes, scenarios = worst_stores(grown, _longest_scenario_path())
+    visit.base = url
+    page = visit.open("scorm-launch.html")  # outside an LMS: the codec without a session
+    text = page.evaluate("([q, s, i]) => window.customerFocusScorm.codec.encode(q, s, i, null)", [quizzes, scenarios, grown])
+    assert len(text) <= LIMIT, len(text)
+    back = page.evaluate("([t, i]) => window.customerFocusScorm.codec.decode(t, i)", [text, grown])
+    assert back["scenarios"] == scenarios
+    assert set(back["quizzes"]["quizzes"]) == set(quizzes["quizzes"])
+    for key, entry in quizzes["quizzes"].items():
+        assert back["quizzes"]["quizzes"][key]["answers"] == entry["answers"], key
+        assert back["quizzes"]["quizzes"][key].get("drawn") == entry.get("drawn")
+    print(f"worst case of the grown course: {len(text)} characters of {LIMIT}")
+
+
+def test_progress_saved_by_another_version_of_a_quiz_is_dropped_not_misread(visit, packages):
+    url, _ = packages[("exam-fixture", "1.2")]
+    visit.base = url
+    page = visit.open("scorm-launch.html")
+    index = page.evaluate("window.customerFocusScorm.index")
+    quizzes, scenarios = worst_stores(index, [])
+    text = page.evaluate("([q, s, i]) => window.customerFocusScorm.codec.encode(q, s, i, null)", [quizzes, scenarios, index])
+    changed = json.loads(json.dumps(index))
+    changed["placements"][0]["fingerprint"] = "ffff" + changed["placements"][0]["fingerprint"][4:]
+    back = page.evaluate("([t, i]) => window.customerFocusScorm.codec.decode(t, i)", [text, changed])
+    assert set(back["quizzes"]["quizzes"]) == {p["key"] for p in index["placements"][1:]}
+    assert page.evaluate("([t, i]) => window.customerFocusScorm.codec.decode(t, i)", ['{"v": 1}', index]) is None
 
 
 @pytest.mark.parametrize("version", sorted(VERSIONS))
 def test_outside_an_lms_the_launch_page_just_shows_the_book(visit, packages, version):
-    visit.base = packages[version]
+    visit.base = packages[("course", version)][0]
     page = visit.open("scorm-launch.html")
     book = page.frame_locator("#cf-content")
     book.locator("article h1").first.wait_for()
