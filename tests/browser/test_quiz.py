@@ -36,10 +36,21 @@ def _by_id(bank):
     return {question.id: question for question in bank.questions}
 
 
-def _reload(page):
-    page.reload()
-    page.wait_for_load_state("networkidle")
+def _ready(page):
+    """Wait until every quiz of the page is set up (options arranged, answers restored)."""
+    page.wait_for_function("() => [...document.querySelectorAll('section.cf-quiz')].every(s => s.dataset.ready === 'true')")
     return page
+
+
+def _open(context, url):
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return _ready(page)
+
+
+def _reload(page):
+    page.reload(wait_until="load")
+    return _ready(page)
 
 
 def _stored(page):
@@ -130,9 +141,7 @@ def test_two_fresh_readers_see_different_option_orders_and_a_reload_keeps_each(b
     seen = []
     for _ in range(2):
         context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{site_url}/{CHAPTER}")
-        page.wait_for_load_state("networkidle")
+        page = _open(context, f"{site_url}/{CHAPTER}")
         first = orders(page)
         assert len(first) >= 5
         assert orders(_reload(page)) == first
@@ -318,9 +327,7 @@ def test_knowledge_check_two_fresh_attempts_differ_and_a_reload_keeps_set_order_
     seen = []
     for _ in range(2):
         context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{site_url}/{CHECK}")
-        page.wait_for_load_state("networkidle")
+        page = _open(context, f"{site_url}/{CHECK}")
         ids = shown(page)
         first = orders(page)
         answered = ids[0]

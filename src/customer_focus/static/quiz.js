@@ -741,6 +741,7 @@
     } else {
       setUpPractice(section, data, questions, byId);
     }
+    section.dataset.ready = "true";  // set up: options in the attempt's order, answers restored
   }
 
   /* ---------- the "My progress" page ---------- */
