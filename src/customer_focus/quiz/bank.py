@@ -285,18 +285,27 @@ def _options(check: _Checker, data: Mapping, kind: str, where: str) -> tuple[Opt
         check.problem(_line(data, "options"), f"{where}: a {kind} question needs a list of at least 2 'options'")
         return ()
     options = []
+    option_ids: set[object] = set()
     for index, item in enumerate(raw):
         place = f"{where}, option {index + 1}"
         if not isinstance(item, dict):
             check.problem(_line(raw, index), f"{place}: must have 'text', 'feedback' and optionally 'correct: true'")
             continue
-        unknown = set(item) - {"text", "correct", "feedback"}
+        unknown = set(item) - {"text", "correct", "feedback", "id", "fixed"}
         if unknown:
-            check.problem(_line(item), f"{place}: unknown key {sorted(unknown)[0]!r} (use text, correct, feedback)")
+            check.problem(_line(item), f"{place}: unknown key {sorted(unknown)[0]!r} (use text, correct, feedback, id, fixed)")
         correct = item.get("correct", False)
         if not isinstance(correct, bool):
             check.problem(_line(item, "correct"), f"{place}: 'correct' must be true or false, not {correct!r}")
             correct = False
+        option_id = item.get("id")
+        if option_id is not None and not (isinstance(option_id, str) and _ID.match(option_id)):
+            check.problem(_line(item, "id"), f"{place}: 'id' must be lowercase letters, digits and hyphens, e.g. longest-life (got {option_id!r})")
+        elif option_id is not None and option_id in option_ids:
+            check.problem(_line(item, "id"), f"{place}: option id {option_id!r} is used twice in this question")
+        option_ids.add(option_id)
+        if not isinstance(item.get("fixed", False), bool):
+            check.problem(_line(item, "fixed"), f"{place}: 'fixed' must be true or false, not {item['fixed']!r}")
         text = check.text(item, "text", place)
         feedback = check.text(item, "feedback", place)
         options.append(Option(render_inline(text), correct, render_block(feedback)))
@@ -464,6 +473,15 @@ def load_bank(
         if isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float)) or not 0 < float(pass_mark) <= 1:
             check.problem(_line(header, "pass_mark"), f"quiz: 'pass_mark' must be a share between 0 and 1, e.g. 0.8 (got {pass_mark!r})")
             pass_mark = 0.8
+        mode, draw = header.get("mode", "practice"), header.get("draw")
+        if mode not in ("practice", "exam"):
+            check.problem(_line(header, "mode"), f"quiz: 'mode' must be practice or exam (got {mode!r})")
+        minimums = {"size": 1, "min_per_chapter": 0}
+        if draw is not None and not (
+            isinstance(draw, dict) and set(draw) == set(minimums)
+            and all(type(draw[key]) is int and draw[key] >= low for key, low in minimums.items())
+        ):
+            check.problem(_line(header, "draw"), f"quiz: 'draw' must be {{size: <whole number, 1 or more>, min_per_chapter: <whole number, 0 or more>}} (got {draw!r})")
     raw_questions = data.get("questions")
     questions: list[Question] = []
     if not isinstance(raw_questions, list) or not raw_questions:
