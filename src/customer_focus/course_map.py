@@ -12,16 +12,20 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Chapter", "Objective", "CourseMap", "load_course_map"]
+__all__ = ["Chapter", "Objective", "CourseMap", "PARTS", "load_course_map"]
+
+#: The parts a chapter can belong to: a Learn chapter (the default) or the Apply part.
+PARTS = ("learn", "apply")
 
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter of the course."""
+    """A chapter of the course: a Learn chapter, or the Apply part (``part="apply"``)."""
 
     id: str
     title: str
     page: str
+    part: str = "learn"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,11 @@ class CourseMap:
 
     chapters: dict[str, Chapter]
     objectives: dict[str, Objective]
+
+    @property
+    def learn_chapters(self) -> dict[str, Chapter]:
+        """The Learn chapters only: those with a chapter quiz and a slide deck."""
+        return {key: chapter for key, chapter in self.chapters.items() if chapter.part == "learn"}
 
     def objectives_of(self, chapter: str) -> list[Objective]:
         """The objectives of one chapter, in order."""
@@ -73,8 +82,9 @@ def load_course_map(path: str | os.PathLike[str]) -> CourseMap:
     Raises
     ------
     ValueError
-        On a missing field, a duplicate id, or an objective whose chapter is
-        not in the map; the message names the file and the entry.
+        On a missing field, a duplicate id, an unknown ``part``, or an
+        objective whose chapter is not in the map; the message names the file
+        and the entry.
     """
     source = Path(path)
     try:
@@ -85,7 +95,13 @@ def load_course_map(path: str | os.PathLike[str]) -> CourseMap:
     for entry in _entries(data, "chapters", ("id", "title", "page"), str(source)):
         if entry["id"] in chapters:
             raise ValueError(f"{source}: chapter id {entry['id']!r} appears twice.")
-        chapters[entry["id"]] = Chapter(str(entry["id"]), str(entry["title"]), str(entry["page"]))
+        part = entry.get("part", "learn")
+        if part not in PARTS:
+            raise ValueError(
+                f"{source}: chapter {entry['id']!r} has part {part!r}; use one of {', '.join(PARTS)} "
+                f"(or leave it out for a Learn chapter)."
+            )
+        chapters[entry["id"]] = Chapter(str(entry["id"]), str(entry["title"]), str(entry["page"]), part)
     objectives: dict[str, Objective] = {}
     for entry in _entries(data, "objectives", ("id", "chapter", "text"), str(source)):
         if entry["id"] in objectives:

@@ -285,7 +285,7 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
     course = load_course_map(root / "book" / "course-map.yml")
     written = []
     links = []
-    for chapter in course.chapters.values():
+    for chapter in course.learn_chapters.values():
         source = root / "book" / f"{chapter.page}.md"
         deck = chapter_deck(source, course_map=root / "book" / "course-map.yml", bib=root / "references.bib", images=out / "images")
         target = out / f"{chapter.id}.html"

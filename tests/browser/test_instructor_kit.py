@@ -19,7 +19,7 @@ from customer_focus.slides import write_decks
 from .conftest import ROOT, SITE, _QuietHandler
 
 pytestmark = pytest.mark.browser
-CHAPTERS = load_course_map(ROOT / "book/course-map.yml").chapters
+CHAPTERS = load_course_map(ROOT / "book/course-map.yml").learn_chapters
 
 
 @pytest.fixture(scope="module")
