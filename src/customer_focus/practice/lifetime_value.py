@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .. import clv
+from ..cases import figure
 from ..checking import Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
@@ -101,17 +102,17 @@ q3 = NumberQuestion(
     hint_text="`compare_customers` returns a `net_value` column (lifetime value minus acquisition "
     "cost). Subtract the new account's from the loyal account's.",
     solution_text="`table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)` then "
-    "`gap_q3 = table.loc[1, 'net_value'] - table.loc[0, 'net_value']` = $108,000 − (−$11,176.47) "
-    "= $119,176.47.",
+    f"`gap_q3 = table.loc[1, 'net_value'] - table.loc[0, 'net_value']` = {figure('opening.harbor.net_value')} "
+    f"− ({figure('opening.crestline.net_value')}) = {figure('opening.net_gap')}.",
     takeaway="Winning the price-driven account would cost more than it ever returns.",
     expected=_gap,
     tolerance=1.0,
     unit="$",
     mistakes=(
         Mistake(
-            108000 - _opening_case_values()[2],
-            "You compared lifetime values but forgot the $20,000 it costs to win the new account. "
-            "Use the `net_value` column.",
+            _opening_case_values()[1] - _opening_case_values()[2],
+            f"You compared lifetime values but forgot the {figure('opening.crestline.cost_to_win')} it costs "
+            "to win the new account. Use the `net_value` column.",
         ),
     ),
 )
@@ -122,8 +123,10 @@ q4 = NumberQuestion(
     "net value to equal the loyal account's.",
     hint_text="Use `clv.breakeven_retention(margin, target_value, discount_rate, acquisition_cost=...)` "
     "with the new account's margin and acquisition cost, and the loyal account's net value as the target.",
-    solution_text="`breakeven_q4 = clv.breakeven_retention(30000, 108000, 0.10, acquisition_cost=20000)` "
-    "= 0.891: the new account would have to be as loyal as the loyal one (about 89%) to be worth as much.",
+    solution_text=f"`breakeven_q4 = clv.breakeven_retention({clv.opening_case().loc[0, 'annual_margin']:.0f}, "
+    f"{_opening_case_values()[1]:.0f}, 0.10, acquisition_cost={_opening_case_values()[3]:.0f})` "
+    f"= {figure('opening.breakeven_retention')}: the new account would have to be as loyal as the loyal one "
+    f"(about {figure('opening.breakeven_retention:percent0')}) to be worth as much.",
     takeaway="Only a customer about as loyal as Harbor Supply would be worth as much.",
     expected=_breakeven,
     tolerance=0.001,
