@@ -491,6 +491,45 @@ def _scenario(c: "Cases") -> dict[str, "Quantity"]:
     return out
 
 
+def _late_delivery(c: "Cases") -> dict[str, "Quantity"]:
+    """Facts about the scenario's paths, for the answer keys (computed by walking every path)."""
+    from .scenario import all_paths, find_scenario, load_scenario
+
+    story = load_scenario(find_scenario("late-delivery"))
+    paths = all_paths(story)
+    out: dict[str, Quantity] = {
+        "late_delivery.paths": count(len(paths)),
+        "late_delivery.max_points": count(max(points for _, _, points in paths)),
+        "late_delivery.decision_points": count(len(story.decision_points), "word"),
+        "late_delivery.endings": count(len(story.endings), "word"),
+        "late_delivery.fewest_decisions": count(min(len(path) for path, _, _ in paths), "word"),
+        "late_delivery.most_decisions": count(max(len(path) for path, _, _ in paths), "word"),
+    }
+    for ending in story.endings:
+        scores = [points for _, end, points in paths if end == ending]
+        key = ending.replace("-", "_")
+        out[f"late_delivery.ending.{key}.min_points"] = count(min(scores))
+        out[f"late_delivery.ending.{key}.max_points"] = count(max(scores))
+    for node in story.nodes.values():
+        for index, choice in enumerate(node.choices):
+            if not choice.id:
+                continue
+            key = choice.id.replace("-", "_")
+            out[f"late_delivery.choice.{key}.points"] = count(choice.points)
+            through = [points for path, _, points in paths if _takes(story, path, node.id, index)]
+            out[f"late_delivery.choice.{key}.max_points"] = count(max(through))
+    return out
+
+
+def _takes(story, path: list[int], node_id: str, index: int) -> bool:
+    node = story.nodes[story.start]
+    for step in path:
+        if node.id == node_id and step == index:
+            return True
+        node = story.nodes[node.choices[step].next]
+    return False
+
+
 #: Derived figures by case: the function that computes a case's figures from the inputs.
 DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
     "opening": _opening,
@@ -503,4 +542,5 @@ DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
     "crossroads": _crossroads,
     "nps_examples": _nps_examples,
     "scenario": _scenario,
+    "late_delivery": _late_delivery,
 }

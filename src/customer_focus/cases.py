@@ -261,8 +261,10 @@ class Cases:
 
     def names(self) -> list[str]:
         """Every figure's name: the inputs, then everything derived from them."""
+        from .case_figures import DERIVED
+
         every = [*self.numbers, *self.texts]
-        for case in dict.fromkeys(name.split(".")[0] for name in self.lines):
+        for case in dict.fromkeys([*(name.split(".")[0] for name in self.lines), *DERIVED]):
             every += [name for name in self._figures_of(case) if name not in every]
         return every
 
