@@ -218,3 +218,36 @@ def test_a_changed_input_changes_the_rendered_page(tmp_path):
     html, warnings = _build(tmp_path, "# T\n\nWorth {case}`opening.harbor.lifetime_value`.\n", cases_text=text)
     assert warnings == ""
     assert "$54,000" in html
+
+
+# ---- every figure the book places exists ---------------------------------------------------
+
+import re  # noqa: E402
+
+ROLE = re.compile(r"\{case\}`([^`]+)`")
+
+
+def _pages(root):
+    return sorted((root / "book").rglob("*.md"))
+
+
+def test_every_case_role_in_the_book_names_a_figure(root, course):
+    used = 0
+    problems = []
+    for page in _pages(root):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for reference in ROLE.findall(line):
+                used += 1
+                try:
+                    course.figure(reference)
+                except KeyError as error:
+                    problems.append(f"{page.relative_to(root)}:{number}: {error.args[0]}")
+    assert problems == []
+    assert used > 300
+
+
+def test_every_placeholder_in_the_scenarios_names_a_figure(root, course):
+    for story in (root / "book/practice/scenarios").glob("*.yml"):
+        text = story.read_text(encoding="utf-8")
+        assert cases.placeholders(text), story
+        course.expand(text)

@@ -491,6 +491,13 @@ def _scenario(c: "Cases") -> dict[str, "Quantity"]:
     return out
 
 
+def _recovery_rule(c: "Cases") -> dict[str, "Quantity"]:
+    out: dict[str, Quantity] = {}
+    result = recovery.recovery_break_even(c["recovery_rule.cost"], c["recovery_rule.lifetime_value"], c["recovery_rule.share_leaving"])
+    _recovery(out, "recovery_rule", result)
+    return out
+
+
 def _late_delivery(c: "Cases") -> dict[str, "Quantity"]:
     """Facts about the scenario's paths, for the answer keys (computed by walking every path)."""
     from .scenario import all_paths, find_scenario, load_scenario
@@ -542,5 +549,6 @@ DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
     "crossroads": _crossroads,
     "nps_examples": _nps_examples,
     "scenario": _scenario,
+    "recovery_rule": _recovery_rule,
     "late_delivery": _late_delivery,
 }
