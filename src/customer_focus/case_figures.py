@@ -200,6 +200,8 @@ def _worked(c: "Cases") -> dict[str, "Quantity"]:
         out[f"worked.{key}_expected_life"] = number(1 / (1 - rate), "decimal1")
         out[f"worked.{key}_defection"] = share(1 - rate)
     out["worked.defection"] = share(1 - r)
+    out["worked.retention_ratio_rise"] = share(c["worked.best_retention"] / r - 1)
+    out["worked.best_rise_fraction"] = number(out["worked.best_rise"].value, "decimal4")
     out["worked.expected_life"] = number(1 / (1 - r), "number")
     out["worked.undiscounted_screen"] = money(m / (1 - r), "dollars")
     higher = clv.lifetime_value(c["worked.higher_margin"], r, i)
@@ -211,6 +213,19 @@ def _worked(c: "Cases") -> dict[str, "Quantity"]:
     out["worked.berger_nasr"] = money(
         clv.berger_nasr(m, c["worked.promotion_cost"], r, i, int(c["worked.promotion_years"])), "cents")
     return out
+
+
+def _clv_exercise(c: "Cases") -> dict[str, "Quantity"]:
+    m, r, i = c["clv_exercise.margin"], c["clv_exercise.retention"], c["clv_exercise.discount_rate"]
+    return {
+        "clv_exercise.lifetime_value": money(clv.lifetime_value(m, r, i), "cents"),
+        "clv_exercise.margin_times_retention": money(m * r, "cents"),
+        "clv_exercise.denominator": number(1 + i - r, "decimal2"),
+        "clv_exercise.margin_multiple": number(clv.margin_multiple(r, i), "decimal2"),
+        "clv_exercise.upfront": money(clv.lifetime_value(m, r, i, timing="upfront"), "cents"),
+        "clv_exercise.end_of_year": money(clv.lifetime_value(m, r, i, timing="end_of_year"), "cents"),
+        "clv_exercise.undiscounted": money(m * r / (1 - r), "cents"),
+    }
 
 
 # ---- chapter 1: Greenleaf ------------------------------------------------------------
@@ -283,6 +298,7 @@ def _brightwater(c: "Cases") -> dict[str, "Quantity"]:
         p = f"brightwater.options.{option}"
         index = value_equation.value_index(c[f"{p}.results"], c[f"{p}.process_quality"], c[f"{p}.price"], c[f"{p}.other_costs"])
         out[f"{p}.index"] = number(index, "decimal2")
+        out[f"{p}.index_excess"] = share(index - 1, "percent0")
     commuter_value = clv.lifetime_value(c["brightwater.commuter.margin"], c["brightwater.commuter.retention"], i)
     out["brightwater.loaner_bikes.commuters_to_keep"] = number(c["brightwater.loaner_bikes.yearly_cost"] / commuter_value, "decimal1")
     return out
@@ -334,6 +350,7 @@ def _northfield(c: "Cases") -> dict[str, "Quantity"]:
     out["northfield.redesign.total"] = count(after["total_minutes"])
     out["northfield.redesign.value_added"] = count(after["value_added_minutes"])
     out["northfield.redesign.value_added_share"] = share(after["value_added_share"], "percent0")
+    out["northfield.redesign.time_saved_share"] = share(1 - after["total_minutes"] / before["total_minutes"], "percent0")
     return out
 
 
@@ -375,7 +392,24 @@ def _halden(c: "Cases") -> dict[str, "Quantity"]:
     credit_only = recovery.recovery_break_even(c["halden.recovery.credit"], values["repair"], 1.0)
     out["halden.repair.credit_can_pay"] = count(int(credit_only.can_pay))
     out["halden.repair.credit_over_value"] = share(c["halden.recovery.credit"] / values["repair"], "percent0")
-    out["halden.feedback_sample.one_answer"] = share(1 / c["halden.feedback_sample.per_segment"], "percent1")
+    return out
+
+
+def _feedback_sample(c: "Cases") -> dict[str, "Quantity"]:
+    """Figures of the feedback worksheet's sample file, which the listening-posts steps describe."""
+    from .quiz import course_root
+    from .tables import read_table
+
+    answers = read_table(course_root() / "book/apply/tools/data/feedback-sample.csv")
+    table = feedback.analyze_feedback(answers, by="segment").set_index("group")
+    out: dict[str, Quantity] = {}
+    segments = [name for name in table.index if name != "All responses"]
+    out["feedback_sample.answers"] = count(table.loc["All responses", "responses"])
+    for name in segments:
+        key = "contract" if "contract" in name.lower() else "repair"
+        out[f"feedback_sample.{key}.answers"] = count(table.loc[name, "responses"])
+        out[f"feedback_sample.{key}.nps"] = number(table.loc[name, "nps"], "signed")
+        out[f"feedback_sample.{key}.one_answer"] = share(1 / table.loc[name, "responses"], "percent1")
     return out
 
 
@@ -542,6 +576,7 @@ DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
     "opening": _opening,
     "distributor": _distributor,
     "worked": _worked,
+    "clv_exercise": _clv_exercise,
     "greenleaf": _greenleaf,
     "brightwater": _brightwater,
     "northfield": _northfield,
@@ -550,5 +585,6 @@ DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
     "nps_examples": _nps_examples,
     "scenario": _scenario,
     "recovery_rule": _recovery_rule,
+    "feedback_sample": _feedback_sample,
     "late_delivery": _late_delivery,
 }

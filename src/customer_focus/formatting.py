@@ -17,7 +17,7 @@ Styles (the name after a colon in a placeholder, e.g. ``{case:x.y:dollars}``):
     As few decimals as needed, at most two: ``25%``, ``27.5%``, ``1.25%``.
 ``percent0``, ``percent1``, ``percent2``
     A fixed number of decimals.
-``points``, ``points1``
+``points``, ``points1``, ``points2``
     A share written as percentage points without the sign: 0.15625 → ``15.6``.
 ``count``
     A whole number with thousands separators: ``2,400``.
@@ -164,6 +164,7 @@ STYLES = {
     "percent2": _percent_fixed(2),
     "points": _points(0),
     "points1": _points(1),
+    "points2": _points(2),
     "count": _count,
     "number": _number,
     "decimal1": _fixed(1),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .. import clv
-from ..cases import figure
+from ..cases import course_cases, figure
 from ..checking import Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
@@ -41,32 +41,41 @@ def _breakeven() -> float:
     )
 
 
+def _q1_inputs() -> tuple[float, float, float]:
+    """The first question's margin, retention and discount rate (``clv_exercise`` in the course's cases)."""
+    cases = course_cases()
+    return cases["clv_exercise.margin"], cases["clv_exercise.retention"], cases["clv_exercise.discount_rate"]
+
+
+_M, _R, _I = _q1_inputs()
+
 q1 = NumberQuestion(
     variable="value_q1",
-    prompt="Set `value_q1` to the lifetime value of a customer who brings a $250 margin a year, "
-    "with 85% retention and a 12% discount rate (the course's convention).",
+    prompt=f"Set `value_q1` to the lifetime value of a customer who brings a {figure('clv_exercise.margin')} margin a year, "
+    f"with {figure('clv_exercise.retention')} retention and a {figure('clv_exercise.discount_rate')} discount rate "
+    "(the course's convention).",
     hint_text="Call `clv.lifetime_value(margin, retention, discount_rate)` with rates as decimals "
     "(0.85, not 85). By hand: m × r / (1 + i − r).",
-    solution_text="`value_q1 = clv.lifetime_value(250, 0.85, 0.12)` gives 250 × 0.85 / (1.12 − 0.85) "
-    "= $787.04: about 3.1 years of margin.",
-    takeaway="That is the margin multiple, 3.15, times $250.",
-    expected=lambda: clv.lifetime_value(250, 0.85, 0.12),
+    solution_text=f"`value_q1 = clv.lifetime_value({_M:g}, {_R:g}, {_I:g})` gives {_M:g} × {_R:g} / (1 + {_I:g} − {_R:g}) "
+    f"= {figure('clv_exercise.lifetime_value')}: about {figure('clv_exercise.margin_multiple:decimal1')} years of margin.",
+    takeaway=f"That is the margin multiple, {figure('clv_exercise.margin_multiple')}, times {figure('clv_exercise.margin')}.",
+    expected=lambda: clv.lifetime_value(*_q1_inputs()),
     tolerance=0.01,
     unit="$",
     mistakes=(
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="upfront"),
+            clv.lifetime_value(_M, _R, _I, timing="upfront"),
             "You counted the first margin today (the 'upfront' convention). The course counts "
             "it at the end of the first year, after the customer renews.",
         ),
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="end_of_year"),
+            clv.lifetime_value(_M, _R, _I, timing="end_of_year"),
             "You counted the first year's margin as certain. In the course's formula the "
             "customer must renew before paying: multiply by r as well.",
         ),
         Mistake(
-            250 * 0.85 / (1 - 0.85),
-            "You left out discounting: money in later years is worth less today. Use i = 0.12.",
+            _M * _R / (1 - _R),
+            f"You left out discounting: money in later years is worth less today. Use i = {_I:g}.",
         ),
     ),
 )
