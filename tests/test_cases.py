@@ -251,3 +251,19 @@ def test_every_placeholder_in_the_scenarios_names_a_figure(root, course):
         text = story.read_text(encoding="utf-8")
         assert cases.placeholders(text), story
         course.expand(text)
+
+
+def test_the_lifetime_value_worksheet_describes_the_accounts_it_charts(root, course):
+    import json
+
+    notebook = json.loads((root / "book/apply/tools/lifetime-value-worksheet.ipynb").read_text(encoding="utf-8"))
+    alts = [cell["metadata"]["mystnb"]["image"]["alt"] for cell in notebook["cells"] if "mystnb" in cell["metadata"]]
+    chart = next(alt for alt in alts if "six sample accounts" in alt)
+    for name in ("distributor.harbor.net_value", "distributor.riverside.net_value", "distributor.northgate.net_value"):
+        assert course.figure(name) in chart, name
+
+
+def test_the_plan_service_processes_pilot_meets_the_targets_the_page_states(course):
+    assert course.value("northfield.redesign.time_saved_share") >= 1 / 3
+    assert course.value("northfield.redesign.value_added_share") >= 0.5
+    assert course.value("northfield.walk.value_added_share") < 0.5

@@ -55,6 +55,8 @@ __all__ = [
     "value",
     "expand",
     "placeholders",
+    "crossroads_segments",
+    "distributor_accounts",
 ]
 
 #: The packaged data file.
@@ -381,3 +383,23 @@ def expand(text: str, *, markdown: bool = True) -> str:
     with its file and line.
     """
     return course_cases().expand(text, markdown=markdown)
+
+
+def crossroads_segments():
+    """Crossroads Auto Care's three segments (chapter "Delivering value"), as the satisfaction targets worksheet reads them.
+
+    Examples
+    --------
+    >>> crossroads_segments()["customers"].tolist()
+    [20, 520, 140]
+    """
+    from .case_figures import crossroads_segments as table
+
+    return table(course_cases())
+
+
+def distributor_accounts():
+    """The food distributor's six accounts (the lifetime value steps), as :func:`customer_focus.clv.compare_customers` reads them."""
+    from .case_figures import distributor_accounts as table
+
+    return table(course_cases())
