@@ -267,3 +267,14 @@ def test_the_plan_service_processes_pilot_meets_the_targets_the_page_states(cour
     assert course.value("northfield.redesign.time_saved_share") >= 1 / 3
     assert course.value("northfield.redesign.value_added_share") >= 0.5
     assert course.value("northfield.walk.value_added_share") < 0.5
+
+
+def test_the_new_modules_examples_run():
+    import doctest
+
+    from customer_focus import case_figures, formatting, recovery
+
+    for module in (cases, case_figures, formatting, recovery):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        assert result.attempted > 0, module.__name__
