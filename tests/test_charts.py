@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.colors as mcolors
 import pytest
 
@@ -110,6 +112,7 @@ DIAGRAMS = {
     "cycle_of_success": charts.cycle_of_success_chart,
     "satisfaction_loyalty": charts.satisfaction_loyalty_chart,
     "customer_types": charts.customer_types_chart,
+    "listening_posts": charts.listening_posts_chart,
 }
 
 
@@ -142,3 +145,18 @@ def test_curve_diagrams_carry_no_invented_numbers():
     assert "Illustrative shape, not data" in _texts(figure)
     kano = charts.kano_chart()
     assert kano.axes[0].get_xticks().size == 0 and kano.axes[0].get_yticks().size == 0
+
+
+def test_listening_posts_cover_berry_and_parasuramans_three_groups():
+    from customer_focus.diagrams import describe_listening_posts, diagram_data
+
+    data = diagram_data()["listening_posts"]
+    assert data["groups"] == ["External customers", "Competitors' customers", "Internal customers (employees)"]
+    for column in range(3):  # every group is heard by at least one post
+        assert any(post["reach"][column] == 2 for post in data["posts"])
+    assert all(len(post["reach"]) == 3 and set(post["reach"]) <= {0, 1, 2} for post in data["posts"])
+    alt = describe_listening_posts()
+    assert "Front-line reports: external customers and internal customers (employees)." in alt
+    assert "course's reading" in alt
+    page = (Path(__file__).resolve().parent.parent / "book/learn/knowing-your-customers.md").read_text(encoding="utf-8")
+    assert alt.replace('"', '\\"') in page, "the chapter's alt text is not the one the data gives: paste describe_listening_posts()"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import clv, satisfaction_targets as targets, tables
+from customer_focus import cases, clv, satisfaction_targets as targets, tables
 from customer_focus.forms import render_html
 from customer_focus.practice import satisfaction_targets as practice
 from customer_focus.worksheets import satisfaction_targets as sheet
@@ -85,13 +85,13 @@ def test_plan_values_ranks_and_flags_the_chapter_example():
     assert plan["value_at_stake"].tolist() == pytest.approx([5_400_000, 7_200_000, 240_000])
     assert plan["value_totally_satisfied"].tolist() == pytest.approx([810_000, 3_240_000, 144_000])
     assert plan["value_not_totally_satisfied"].tolist() == pytest.approx([4_590_000, 3_960_000, 96_000])
-    assert plan["customers_to_move"].tolist() == pytest.approx([31.5, 0, 0])
-    assert plan["value_of_customers_to_move"].tolist() == pytest.approx([1_890_000, 0, 0])
+    assert plan["customers_to_move"].tolist() == [32, 0, 0]  # 31.5 rounded up: whole customers
+    assert plan["value_of_customers_to_move"].tolist() == pytest.approx([1_920_000, 0, 0])
     assert plan["target_change"].tolist() == pytest.approx([0.35, 0, 0])
     assert plan["flag"].tolist() == ["", "", "tiny"]
     assert plan["priority"].tolist() == [1, 2, 3]
     assert plan.loc[0, "advice"].startswith("Priority 1: $4,590,000 of lifetime value sits with customers")
-    assert "Your target moves about 32 customers into the top box." in plan.loc[0, "advice"]
+    assert "Your target moves 32 customers into the top box." in plan.loc[0, "advice"]
     assert "protect it" in plan.loc[1, "advice"]
     assert plan.loc[2, "advice"].startswith("Do not spend to satisfy them more: each customer is worth only $80")
     assert "a tenth of your average customer's, $234" in plan.loc[2, "advice"]
@@ -311,7 +311,7 @@ def _html_outputs(form):
 
 def test_form_shows_advice_table_chart_and_asks_for_a_gain():
     joined = "\n".join(_html_outputs(sheet.SatisfactionTargetsForm()))
-    assert "Priority 1: $4,590,000 of lifetime value" in joined
+    assert f"Priority 1: {cases.figure('crossroads.segments.fleets.value_not_totally_satisfied')} of lifetime value" in joined
     assert "$60,000.00" in joined
     assert 'alt="Horizontal bar chart of the value at stake in 3 segments' in joined
     assert "type the retention gain <em>you</em> assume" in joined
@@ -322,7 +322,7 @@ def test_form_shows_the_what_if_once_a_gain_is_typed():
     form.retention_gain.value = 0.02
     joined = "\n".join(_html_outputs(form))
     assert "your assumption of +2 points of retention" in joined
-    assert "$675,000.00" in joined
+    assert f"{cases.figure('crossroads.segments.fleets.gain_for_segment:cents')}" in joined
 
 
 def test_form_shows_a_message_instead_of_a_traceback():

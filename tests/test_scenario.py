@@ -147,3 +147,114 @@ def test_play_finds_the_course_scenario(root, monkeypatch):
     monkeypatch.chdir(root / "solutions")
     widget = sc.play("late-delivery")
     assert "A late delivery at Harbor Supply" in widget.children[0].value
+
+
+# ---- endings true on every path: conditions and variants ---------------------------------
+
+CONDITIONS = """\
+scenario:
+  id: demo
+  title: Demo
+  start: first
+nodes:
+  first:
+    title: First
+    text: Decide.
+    choices:
+      - {id: fast, label: Fast, next: second, points: 2, consequence: F., feedback: Good.}
+      - {id: slow, label: Slow, next: second, points: 0, consequence: S., feedback: Hm.}
+  second:
+    title: Second
+    text: Again.
+    choices:
+      - {id: fix, label: Fix, next: happy-end, points: 1, consequence: X., feedback: Fine.}
+      - {id: skip, label: Skip, next: happy-end, points: 0, consequence: K., feedback: Meh.}
+  happy-end:
+    ending: true
+    title: Happy end
+    requires: [fix]
+    text: You saved the day.
+    debrief: Well done.
+"""
+
+
+def test_the_course_scenario_has_28_paths_and_every_ending_text_fits_its_path(root):
+    story = sc.load_scenario(root / "book/practice/scenarios/late-delivery.yml")
+    paths = sc.all_paths(story)
+    assert len(paths) == 28
+    for path, ending, _ in paths:
+        index, variant = sc.ending_variant(story, path)
+        taken = sc.path_ids(story, path)
+        if "monday-fallout" in taken:  # the opening day was lost: no ending may praise it
+            assert "saved the opening day" not in variant.text
+        if "follow-up" not in taken:
+            assert ending == "quiet-exit"
+    # the approval limit the first choice relies on is set in the story itself
+    assert "spend up to $1,000 on one incident" in story.nodes["the-call"].text
+
+
+def test_an_ending_whose_condition_fails_on_a_path_names_the_file_line_and_path(tmp_path):
+    problems = _problems(tmp_path, CONDITIONS)
+    assert problems == [
+        "s.yml:21: node 'happy-end': the path fast → skip → happy-end reaches this ending without 'fix', which it requires",
+        "s.yml:21: node 'happy-end': the path slow → skip → happy-end reaches this ending without 'fix', which it requires",
+    ]
+
+
+def test_excludes_are_checked_on_every_path_too(tmp_path):
+    text = CONDITIONS.replace("    requires: [fix]\n", "    excludes: [slow]\n")
+    assert _problems(tmp_path, text) == [
+        "s.yml:21: node 'happy-end': the path slow → fix → happy-end reaches this ending through 'slow', which it excludes",
+        "s.yml:21: node 'happy-end': the path slow → skip → happy-end reaches this ending through 'slow', which it excludes",
+    ]
+
+
+def test_variants_make_the_text_depend_on_the_path(tmp_path):
+    text = CONDITIONS.replace("    requires: [fix]\n", "").replace(
+        "    debrief: Well done.\n",
+        "    debrief: Well done.\n    variants:\n      - requires: [slow]\n        text: You got there in the end.\n",
+    )
+    story = _load(tmp_path, text)
+    assert sc.ending_variant(story, [1, 0])[1].text == "<p>You got there in the end.</p>"
+    assert sc.ending_variant(story, [0, 0]) == (1, story.nodes["happy-end"].variants[1])
+    player = ScenarioPlayer(story)
+    player.choose(1)
+    player.choose(1)
+    assert "You got there in the end." in player.node.value and "saved the day" not in player.node.value
+
+
+def test_a_path_without_a_matching_variant_or_default_text_is_an_error(tmp_path):
+    text = CONDITIONS.replace("    requires: [fix]\n", "").replace("    text: You saved the day.\n", "").replace(
+        "    debrief: Well done.\n",
+        "    debrief: Well done.\n    variants:\n      - requires: [fast]\n        text: Quick.\n",
+    )
+    problems = _problems(tmp_path, text)
+    assert "s.yml:22: node 'happy-end': the path slow → fix → happy-end matches no variant, and the ending has no default text" in problems
+
+
+def test_a_variant_no_path_shows_is_an_error(tmp_path):
+    text = CONDITIONS.replace("    requires: [fix]\n", "").replace(
+        "    debrief: Well done.\n",
+        "    debrief: Well done.\n    variants:\n      - excludes: [nobody]\n        text: A.\n      - requires: [fast]\n        text: B.\n",
+    ).replace("excludes: [nobody]", "excludes: [happy-end]")
+    assert "s.yml:24: node 'happy-end', variant 1: no path shows it (an earlier variant always matches first, or its conditions never hold)" in _problems(tmp_path, text)
+
+
+def test_conditions_must_name_nodes_or_choices(tmp_path):
+    text = CONDITIONS.replace("requires: [fix]", "requires: [fixed]")
+    assert _problems(tmp_path, text) == [
+        "s.yml:21: node 'happy-end': 'requires' names 'fixed', which is neither a node nor a choice id"
+    ]
+
+
+def test_choice_ids_are_unique(tmp_path):
+    text = CONDITIONS.replace("{id: slow,", "{id: fast,")
+    assert any("id 'fast' is already used by another choice or a node" in p for p in _problems(tmp_path, text))
+
+
+def test_case_placeholders_are_expanded_and_checked(tmp_path):
+    base = CONDITIONS.replace("    requires: [fix]\n", "")
+    story = _load(tmp_path, base.replace("text: Decide.", "text: 'Worth {case:opening.harbor.lifetime_value}.'"))
+    assert story.nodes["first"].text == "<p>Worth $108,000.</p>"
+    problems = _problems(tmp_path, base.replace("text: Decide.", "text: 'Worth {case:opening.harbor.worth}.'"))
+    assert len(problems) == 1 and problems[0].startswith("s.yml:8: node 'first': 'text': {case:opening.harbor.worth}: no case figure named")

@@ -253,6 +253,7 @@ from .diagrams import (  # noqa: E402
     experience_lifecycle_chart,
     kano_chart,
     kano_decay_chart,
+    listening_posts_chart,
     satisfaction_loyalty_chart,
     three_rs_chart,
     value_pyramid_chart,
@@ -268,4 +269,5 @@ __all__ += [
     "cycle_of_success_chart",
     "satisfaction_loyalty_chart",
     "customer_types_chart",
+    "listening_posts_chart",
 ]

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -436,8 +435,10 @@ def opening_case() -> pd.DataFrame:
     """The two accounts of the course's opening case, "What would you do?".
 
     A new account that buys on price and switches at the next deal, and a
-    loyal account. The numbers are illustrative (the course's own), chosen to
-    be typical of the story, not taken from a study.
+    loyal account. The numbers are the course's own, invented for teaching;
+    they are read from the course's cases (``data/cases.yml``, see
+    :mod:`customer_focus.cases`), so the pages, the interactive comparison,
+    the exercise and the scenario all use the same ones.
 
     Returns
     -------
@@ -449,8 +450,20 @@ def opening_case() -> pd.DataFrame:
     >>> opening_case()["customer"].str.split().str[0].tolist()
     ['Crestline', 'Harbor']
     """
-    with resources.files("customer_focus").joinpath("data/opening_case.csv").open("rb") as file:
-        return pd.read_csv(file)
+    from .cases import course_cases  # the cases' figures use this module: import on use
+
+    cases = course_cases()
+    return pd.DataFrame(
+        [
+            {
+                "customer": cases.text(f"opening.{key}.label"),
+                "annual_margin": cases[f"opening.{key}.margin"],
+                "retention_rate": cases[f"opening.{key}.retention"],
+                "acquisition_cost": cases[f"opening.{key}.cost_to_win"],
+            }
+            for key in ("crestline", "harbor")
+        ]
+    )
 
 
 def breakeven_retention(

@@ -31,6 +31,8 @@ __all__ = [
     "cycle_of_success_chart",
     "satisfaction_loyalty_chart",
     "customer_types_chart",
+    "listening_posts_chart",
+    "describe_listening_posts",
 ]
 
 INK = PALETTE["ink"]
@@ -329,3 +331,80 @@ def customer_types_chart() -> CourseFigure:
     axes.set_ylabel(data["y_axis"], color=INK, fontsize=12)
     axes.tick_params(length=0, labelsize=11)
     return figure
+
+
+def _dot(axes: Any, x: float, y: float, *, filled: bool, size: float = 16) -> None:
+    """A round marker (markers stay round whatever the axes' scale)."""
+    axes.plot([x], [y], marker="o", markersize=size, markeredgewidth=1.6, markeredgecolor=INK,
+              markerfacecolor=PALETTE["line"] if filled else "white", linestyle="none")
+
+
+def listening_posts_chart() -> CourseFigure:
+    """Which listening posts hear which of the three groups (after Berry & Parasuraman 1997).
+
+    A grid: one row per listening post, one column per group (external
+    customers, competitors' customers, internal customers). A filled dot
+    means the post hears the group, an open dot that it can if it is set up
+    for it. The groups are Berry and Parasuraman's; which post reaches which
+    group is the course's reading, and the figure says so.
+
+    Examples
+    --------
+    >>> figure = listening_posts_chart()
+    """
+    data = diagram_data()["listening_posts"]
+    posts, groups = data["posts"], data["groups"]
+    figure = _new_figure(9, 0.55 * len(posts) + 2.6)
+    axes = figure.add_axes((0, 0, 1, 1))
+    rows, columns = len(posts), len(groups)
+    axes.set_xlim(0, 3.4 + 1.85 * columns)
+    axes.set_ylim(-1.6, rows + 1.3)
+    axes.axis("off")
+    for column, group in enumerate(groups):
+        x = 3.4 + 1.85 * (column + 0.5)
+        axes.add_patch(Rectangle((x - 0.9, rows), 1.8, 1.1, facecolor=FILLS[column], edgecolor=INK, linewidth=1.0))
+        axes.text(x, rows + 0.55, textwrap.fill(group, 14, break_on_hyphens=False), ha="center", va="center",
+                  fontsize=10, fontweight="bold", color=INK)
+    for row, post in enumerate(posts):
+        y = rows - row - 0.5
+        if row % 2 == 0:
+            axes.add_patch(Rectangle((0.05, y - 0.5), 3.35 + 1.85 * columns - 0.05, 1.0, facecolor="#f4f4f4", edgecolor="none"))
+        axes.text(0.15, y, post["name"], ha="left", va="center", fontsize=10.5, color=INK)
+        for column, reach in enumerate(post["reach"]):
+            x = 3.4 + 1.85 * (column + 0.5)
+            if reach:
+                _dot(axes, x, y, filled=reach == 2)
+    _dot(axes, 0.35, -0.55, filled=True, size=13)
+    axes.text(0.65, -0.55, data["legend_full"], va="center", fontsize=10, color=INK)
+    _dot(axes, 4.05, -0.55, filled=False, size=13)
+    axes.text(4.35, -0.55, data["legend_partly"], va="center", fontsize=10, color=INK)
+    axes.text(0.15, -1.25, data["note"], va="center", fontsize=9.5, style="italic", color=INK)
+    return figure
+
+
+def describe_listening_posts() -> str:
+    """Alt text for :func:`listening_posts_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> describe_listening_posts().startswith("A grid of 8 listening posts")
+    True
+    """
+    data = diagram_data()["listening_posts"]
+    groups = data["groups"]
+    def listed(names: list[str]) -> str:
+        names = [name.lower() for name in names]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    lines = []
+    for post in data["posts"]:
+        full = [g for g, r in zip(groups, post["reach"]) if r == 2]
+        partly = [g for g, r in zip(groups, post["reach"]) if r == 1]
+        parts = [listed(full)] if full else []
+        if partly:
+            parts.append(f"if set up for it, {'also ' if full else ''}{listed(partly)}")
+        lines.append(f"{post['name']}: {'; '.join(parts)}.")
+    return (
+        f"A grid of {len(data['posts'])} listening posts against the groups each one hears: {listed(groups)}. "
+        + " ".join(lines) + f" A note reads: {data['note']}."
+    )

@@ -53,6 +53,7 @@ __all__ = [
     "top_box_share",
     "plan_targets",
     "retention_gain_value",
+    "customers_to_reach",
     "what_if_retention",
     "PRINTABLE_FORM",
 ]
@@ -215,8 +216,11 @@ def plan_targets(
         ``lifetime_value`` (per customer), ``value_at_stake``,
         ``value_totally_satisfied``, ``value_not_totally_satisfied``,
         ``target_change`` (target minus today's share, as a decimal),
-        ``customers_to_move`` (into the top box, to reach the target; 0 when
-        the target is not higher), ``value_of_customers_to_move``,
+        ``customers_to_move`` (a whole number: how many more customers must
+        be totally satisfied to reach the target, rounded up, since 31.5
+        customers means at least 32; 0 when the target is not higher; the
+        table and the advice use this same number),
+        ``value_of_customers_to_move``,
         ``flag`` ("negative", "tiny" or ""), ``priority`` (1 = where raising
         top-box satisfaction matters most) and ``advice`` (one or two
         sentences).
@@ -268,7 +272,7 @@ def plan_targets(
     result["value_totally_satisfied"] = stake * now
     result["value_not_totally_satisfied"] = stake * (1 - now)
     result["target_change"] = target - now
-    result["customers_to_move"] = customers * np.maximum(target - now, 0)
+    result["customers_to_move"] = [customers_to_reach(n, t - s) for n, t, s in zip(customers, target, now)]
     result["value_of_customers_to_move"] = result["customers_to_move"] * ltv
     flags = np.where(ltv < 0, "negative", np.where((ltv == 0) | (ltv < threshold), "tiny", ""))
     result["flag"] = flags
@@ -294,6 +298,24 @@ def plan_targets(
     return result
 
 
+def customers_to_reach(customers: float, change: float) -> int:
+    """How many more customers must be totally satisfied to raise the top-box share by ``change``.
+
+    Rounded up, because a target is reached only by whole customers: moving
+    a segment of 90 from 15% to 50% takes 31.5 customers, so at least 32.
+    Floating-point noise (``90 * 0.35 = 31.499999...``) does not change the
+    answer. Zero when ``change`` is not positive.
+
+    Examples
+    --------
+    >>> customers_to_reach(90, 0.50 - 0.15), customers_to_reach(20, 0.35), customers_to_reach(20, -0.1)
+    (32, 7, 0)
+    """
+    if change <= 1e-12:
+        return 0
+    return int(math.ceil(round(customers * change, 9)))
+
+
 def _advice(
     flag: str, priority: int, ltv: float, value_not: float, change: float, to_move: float,
     threshold: str, easy: bool | None,
@@ -314,7 +336,7 @@ def _advice(
             f"totally satisfied."
         )
         if change > 1e-12:
-            text += f" Your target moves about {math.floor(to_move + 0.5 + 1e-9):,} customers into the top box."
+            text += f" Your target moves {int(to_move):,} customers into the top box."
         elif change < -1e-12:
             text += " Your target is below today's share; protect what you have instead."
         else:

@@ -11,7 +11,8 @@ A scenario file (``book/practice/scenarios/<name>.yml``)::
         title: The call
         text: Markdown...
         choices:
-          - label: Send a new shipment today at our cost
+          - id: ship-today            # optional; needed to name the choice in a condition
+            label: Send a new shipment today at our cost
             next: next-node
             points: 3
             consequence: What happens (Markdown).
@@ -19,17 +20,35 @@ A scenario file (``book/practice/scenarios/<name>.yml``)::
       loyal-for-life:
         ending: true
         title: Loyal for life
-        text: Markdown...
+        requires: [ship-today]      # optional: true of every path that reaches this ending
+        excludes: [the-delay]       # optional: on no path that reaches it
+        text: Markdown...           # the default text and debrief
         debrief: Markdown, linking back to the chapters.
+        variants:                   # optional: text that depends on the path
+          - requires: [the-delay]   # node ids visited or choice ids taken
+            text: Markdown...       # replaces the default text on those paths
+            debrief: Markdown...    # optional; else the default debrief
+
+Text may hold figures of the course's invented cases as placeholders,
+``{case:opening.harbor.lifetime_value}`` (see :mod:`customer_focus.cases`),
+expanded when the file is read.
 
 Validated on load, every problem reported with the file, line and node:
 every choice leads to an existing node; every node is reachable from the
 start; every node can reach an ending (so there is no dead end and no loop
-without an exit); endings have no choices and a debrief.
+without an exit); endings have no choices and a debrief; every case
+placeholder names a figure. Then **every path** from the start to an ending
+is walked (:func:`all_paths`): each ending's ``requires`` and ``excludes``
+must hold on every path that reaches it, every path must find a text (a
+matching variant or the default), and every variant must be shown on at
+least one path. A failure names the file, the line and the path, written as
+the choices taken.
 
 :func:`play` shows a scenario in a notebook (ipywidgets) with the same rules
 as the book's ``scenario.js``: choosing option *k* at a node adds its points
-and moves to its ``next`` node; a path is the list of option indexes chosen.
+and moves to its ``next`` node; a path is the list of option indexes chosen;
+an ending shows the first variant whose conditions hold on the path
+(:func:`ending_variant`), else its default text.
 """
 
 from __future__ import annotations
@@ -45,10 +64,14 @@ from typing import Any
 
 import yaml
 
+from .cases import expand as expand_cases
 from .quiz.bank import Problem, _line, _Loader
 from .quiz.markup import render_block, render_inline
 
-__all__ = ["Choice", "Node", "Scenario", "ScenarioError", "load_scenario", "walk", "all_paths", "play"]
+__all__ = [
+    "Choice", "Node", "Variant", "Scenario", "ScenarioError", "load_scenario", "walk", "all_paths",
+    "path_ids", "ending_variant", "describe_path", "play",
+]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -70,6 +93,26 @@ class Choice:
     points: int
     consequence: str
     feedback: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An ending's text and debrief for the paths where its conditions hold.
+
+    ``requires``: node ids visited or choice ids taken, all on the path;
+    ``excludes``: none of them on the path. No conditions: every path (the
+    ending's default, always last).
+    """
+
+    text: str
+    debrief: str
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+    def holds(self, taken: set[str]) -> bool:
+        """Whether the conditions hold for a path (the set from :func:`path_ids`)."""
+        return all(item in taken for item in self.requires) and not any(item in taken for item in self.excludes)
 
 
 @dataclass(frozen=True)
@@ -82,12 +125,17 @@ class Node:
     choices: tuple[Choice, ...] = ()
     ending: bool = False
     debrief: str = ""
+    variants: tuple[Variant, ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for the page's script (and for tests)."""
         data: dict[str, Any] = {"id": self.id, "title": self.title, "text": self.text, "ending": self.ending}
         if self.ending:
             data["debrief"] = self.debrief
+            data["variants"] = [
+                {"requires": list(v.requires), "excludes": list(v.excludes), "text": v.text, "debrief": v.debrief}
+                for v in self.variants
+            ]
         else:
             data["choices"] = [choice.__dict__ for choice in self.choices]
         return data
@@ -132,7 +180,23 @@ def _text(problems: list[Problem], source: str, data: Any, key: str, where: str,
         hint = " (quote it: YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
         problems.append(Problem(source, _line(data, key), f"{where}: {key!r} must be text{hint}"))
         return ""
-    return str(value)
+    try:
+        return expand_cases(str(value))
+    except ValueError as error:
+        problems.append(Problem(source, _line(data, key), f"{where}: {key!r}: {error}"))
+        return ""
+
+
+def _ids(problems: list[Problem], source: str, data: dict, key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(item, str) and item for item in value):
+        problems.append(Problem(source, _line(data, key), f"{where}: {key!r} must be a list of node or choice ids"))
+        return ()
+    return tuple(value)
 
 
 def _parse(data: Any, source: str) -> tuple[dict[str, Any], dict[str, Any], list[Problem]]:
@@ -152,8 +216,42 @@ def _parse(data: Any, source: str) -> tuple[dict[str, Any], dict[str, Any], list
     return header, nodes, problems
 
 
+_ENDING_KEYS = {"title", "text", "ending", "debrief", "requires", "excludes", "variants"}
+_VARIANT_KEYS = {"requires", "excludes", "text", "debrief"}
+_CHOICE_KEYS = {"id", "label", "next", "points", "consequence", "feedback"}
+
+
+def _ending(problems: list[Problem], name: str, node_id: str, raw: dict, where: str, title: str) -> Node:
+    raw_variants = raw.get("variants")
+    has_variants = isinstance(raw_variants, list) and bool(raw_variants)
+    text = render_block(_text(problems, name, raw, "text", where, required=not has_variants))
+    debrief = render_block(_text(problems, name, raw, "debrief", where))
+    variants: list[Variant] = []
+    if raw_variants is not None and not has_variants:
+        problems.append(Problem(name, _line(raw, "variants"), f"{where}: 'variants' must be a list of texts with conditions"))
+    for index, item in enumerate(raw_variants if has_variants else []):
+        place = f"{where}, variant {index + 1}"
+        if not isinstance(item, dict):
+            problems.append(Problem(name, _line(raw_variants, index), f"{place}: must be a mapping with requires/excludes and text"))
+            continue
+        for key in sorted(set(item) - _VARIANT_KEYS, key=str):
+            problems.append(Problem(name, _line(item, key), f"{place}: unknown key {key!r} (a variant has {', '.join(sorted(_VARIANT_KEYS))})"))
+        requires = _ids(problems, name, item, "requires", place)
+        excludes = _ids(problems, name, item, "excludes", place)
+        if not requires and not excludes:
+            problems.append(Problem(name, _line(item), f"{place}: needs 'requires' or 'excludes' (the ending's own text is the default)"))
+        variants.append(Variant(
+            text=render_block(_text(problems, name, item, "text", place)),
+            debrief=render_block(_text(problems, name, item, "debrief", place, required=False)) or debrief,
+            requires=requires, excludes=excludes,
+        ))
+    if text:
+        variants.append(Variant(text=text, debrief=debrief))
+    return Node(node_id, title, text, ending=True, debrief=debrief, variants=tuple(variants))
+
+
 def load_scenario(path: str | os.PathLike[str], *, source: str | None = None) -> Scenario:
-    """Read and validate a scenario file.
+    """Read and validate a scenario file, walking every path to check each ending's conditions.
 
     Raises
     ------
@@ -175,6 +273,7 @@ def load_scenario(path: str | os.PathLike[str], *, source: str | None = None) ->
     title = _text(problems, name, header, "title", "scenario") if header else ""
     start = header.get("start") if header else None
     nodes: dict[str, Node] = {}
+    choice_lines: dict[str, int] = {}
     for node_id, raw in raw_nodes.items():
         where = f"node {node_id!r}"
         line = _line(raw_nodes, node_id)
@@ -185,16 +284,15 @@ def load_scenario(path: str | os.PathLike[str], *, source: str | None = None) ->
             problems.append(Problem(name, line, f"{where}: must be a mapping with title, text and choices (or ending: true)"))
             continue
         ending = raw.get("ending", False) is True
-        allowed = {"title", "text", "ending", "debrief"} if ending else {"title", "text", "choices"}
+        allowed = _ENDING_KEYS if ending else {"title", "text", "choices"}
         for key in sorted(set(raw) - allowed, key=str):
             kind = "an ending" if ending else "a decision point"
             problems.append(Problem(name, _line(raw, key), f"{where}: {key!r} does not belong in {kind}"))
         node_title = _text(problems, name, raw, "title", where)
-        text = render_block(_text(problems, name, raw, "text", where))
         if ending:
-            nodes[node_id] = Node(node_id, node_title, text, ending=True,
-                                  debrief=render_block(_text(problems, name, raw, "debrief", where)))
+            nodes[node_id] = _ending(problems, name, node_id, raw, where, node_title)
             continue
+        text = render_block(_text(problems, name, raw, "text", where))
         raw_choices = raw.get("choices")
         if not isinstance(raw_choices, list) or not raw_choices:
             problems.append(Problem(name, _line(raw, "choices") if "choices" in raw else line,
@@ -206,18 +304,28 @@ def load_scenario(path: str | os.PathLike[str], *, source: str | None = None) ->
             if not isinstance(item, dict):
                 problems.append(Problem(name, _line(raw_choices, index), f"{place}: must have label, next, points, consequence and feedback"))
                 continue
-            for key in sorted(set(item) - {"label", "next", "points", "consequence", "feedback"}, key=str):
+            for key in sorted(set(item) - _CHOICE_KEYS, key=str):
                 problems.append(Problem(name, _line(item, key), f"{place}: unknown key {key!r}"))
             points = item.get("points", 0)
             if isinstance(points, bool) or not isinstance(points, int):
                 problems.append(Problem(name, _line(item, "points"), f"{place}: 'points' must be a whole number (got {points!r})"))
                 points = 0
+            choice_id = item.get("id", "")
+            if choice_id != "" and (not isinstance(choice_id, str) or not _ID.match(choice_id)):
+                problems.append(Problem(name, _line(item, "id"), f"{place}: 'id' must be lowercase letters, digits and hyphens"))
+                choice_id = ""
+            elif choice_id in choice_lines or choice_id in raw_nodes:
+                problems.append(Problem(name, _line(item, "id"), f"{place}: id {choice_id!r} is already used by another choice or a node"))
+                choice_id = ""
+            elif choice_id:
+                choice_lines[choice_id] = _line(item, "id")
             choices.append(Choice(
                 label=render_inline(_text(problems, name, item, "label", place)),
                 next=str(item.get("next", "")),
                 points=points,
                 consequence=render_block(_text(problems, name, item, "consequence", place)),
                 feedback=render_block(_text(problems, name, item, "feedback", place)),
+                id=choice_id,
             ))
             if not isinstance(item.get("next"), str) or not item.get("next"):
                 problems.append(Problem(name, _line(item), f"{place}: missing 'next' (the id of the node it leads to)"))
@@ -231,14 +339,28 @@ def load_scenario(path: str | os.PathLike[str], *, source: str | None = None) ->
                 raw = raw_nodes[node.id]
                 problems.append(Problem(name, _line(raw["choices"], index),
                                         f"node {node.id!r}, choice {index + 1}: leads to {choice.next!r}, which is not a node"))
+    # condition ids
+    known = set(raw_nodes) | set(choice_lines)
+    for node in nodes.values():
+        raw = raw_nodes[node.id]
+        checks = [(raw, f"node {node.id!r}")]
+        checks += [(item, f"node {node.id!r}, variant {k + 1}") for k, item in enumerate(raw.get("variants") or []) if isinstance(item, dict)]
+        for data, where in checks:
+            for key in ("requires", "excludes"):
+                for item in _ids([], name, data, key, where):
+                    if item not in known:
+                        problems.append(Problem(name, _line(data, key), f"{where}: {key!r} names {item!r}, which is neither a node nor a choice id"))
     if header and (not isinstance(start, str) or start not in raw_nodes):
         problems.append(Problem(name, _line(header, "start"), f"scenario: 'start' must name a node (got {start!r})"))
     if not problems:
         problems += _graph_problems(name, nodes, start, raw_nodes)
+    payload = json.dumps({k: v.to_data() for k, v in nodes.items()}, sort_keys=True)
+    story = Scenario(str(scenario_id), title, str(start), nodes, name, hashlib.sha256(payload.encode()).hexdigest()[:16])
+    if not problems:
+        problems += _path_problems(story, raw_nodes)
     if problems:
         raise ScenarioError(problems)
-    payload = json.dumps({k: v.to_data() for k, v in nodes.items()}, sort_keys=True)
-    return Scenario(str(scenario_id), title, str(start), nodes, name, hashlib.sha256(payload.encode()).hexdigest()[:16])
+    return story
 
 
 def _graph_problems(source: str, nodes: dict[str, Node], start: str, raw: dict) -> list[Problem]:
@@ -269,6 +391,81 @@ def _graph_problems(source: str, nodes: dict[str, Node], start: str, raw: dict) 
     if not any(node.ending for node in nodes.values()):
         problems.append(Problem(source, 1, "the scenario has no ending (a node with 'ending: true')"))
     return problems
+
+
+def _path_problems(story: Scenario, raw: dict) -> list[Problem]:
+    """Walk every path: each ending's conditions hold, each path finds a text, each variant is shown."""
+    problems: list[Problem] = []
+    shown: set[tuple[str, int]] = set()
+    for path, ending_id, _points in all_paths(story):
+        node = story.nodes[ending_id]
+        taken = path_ids(story, path)
+        data = raw[ending_id]
+        route = describe_path(story, path)
+        missing = [item for item in _ids([], story.source, data, "requires", "") if item not in taken]
+        present = [item for item in _ids([], story.source, data, "excludes", "") if item in taken]
+        if missing:
+            problems.append(Problem(story.source, _line(data, "requires"),
+                                    f"node {ending_id!r}: the path {route} reaches this ending without {', '.join(map(repr, missing))}, which it requires"))
+        if present:
+            problems.append(Problem(story.source, _line(data, "excludes"),
+                                    f"node {ending_id!r}: the path {route} reaches this ending through {', '.join(map(repr, present))}, which it excludes"))
+        index = next((k for k, variant in enumerate(node.variants) if variant.holds(taken)), None)
+        if index is None:
+            problems.append(Problem(story.source, _line(data, "variants"),
+                                    f"node {ending_id!r}: the path {route} matches no variant, and the ending has no default text"))
+        else:
+            shown.add((ending_id, index))
+    for node in story.nodes.values():
+        raw_variants = raw[node.id].get("variants") or []
+        for index in range(len(raw_variants)):
+            if (node.id, index) not in shown:
+                problems.append(Problem(story.source, _line(raw_variants, index),
+                                        f"node {node.id!r}, variant {index + 1}: no path shows it (an earlier variant always matches first, or its conditions never hold)"))
+    return problems
+
+
+def path_ids(scenario: Scenario, path: list[int]) -> set[str]:
+    """The node ids visited and the choice ids taken along a path (what conditions test)."""
+    node = scenario.nodes[scenario.start]
+    taken = {node.id}
+    for index in path:
+        choice = node.choices[index]
+        if choice.id:
+            taken.add(choice.id)
+        node = scenario.nodes[choice.next]
+        taken.add(node.id)
+    return taken
+
+
+def describe_path(scenario: Scenario, path: list[int]) -> str:
+    """A path written for an error message: each choice's id, or ``node#option``."""
+    node = scenario.nodes[scenario.start]
+    steps = []
+    for index in path:
+        choice = node.choices[index]
+        steps.append(choice.id or f"{node.id}#{index + 1}")
+        node = scenario.nodes[choice.next]
+    return " → ".join(steps) + f" → {node.id}"
+
+
+def ending_variant(scenario: Scenario, path: list[int]) -> tuple[int, Variant]:
+    """The text an ending shows for a path: the first variant whose conditions hold.
+
+    Raises
+    ------
+    ValueError
+        When the path does not end at an ending.
+    """
+    node_id, _ = walk(scenario, path)
+    node = scenario.nodes[node_id]
+    if not node.ending:
+        raise ValueError(f"the path stops at {node_id!r}, which is not an ending")
+    taken = path_ids(scenario, path)
+    for index, variant in enumerate(node.variants):
+        if variant.holds(taken):
+            return index, variant
+    raise ValueError(f"no text of ending {node_id!r} fits the path")  # load_scenario rules this out
 
 
 def walk(scenario: Scenario, path: list[int]) -> tuple[str, int]:

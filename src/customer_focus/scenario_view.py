@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
-from .scenario import Scenario, all_paths, walk
+from .scenario import Scenario, all_paths, ending_variant, walk
 
 __all__ = ["ScenarioPlayer"]
 
@@ -55,12 +55,14 @@ class ScenarioPlayer:
             )
         else:
             self.previous.value = ""
-        body = f"<h4>{escape(node.title)}</h4>{node.text}"
         if node.ending:
+            _, variant = ending_variant(self.scenario, self.path)  # the text that is true on this path
+            body = f"<h4>{escape(node.title)}</h4>{variant.text}"
             body += f"<p><strong>Your score: {points} of a possible {self.max_points} points.</strong></p>"
-            body += f"<p><strong>Debrief:</strong></p>{node.debrief}"
+            body += f"<p><strong>Debrief:</strong></p>{variant.debrief}"
             self.choices.children = ()
         else:
+            body = f"<h4>{escape(node.title)}</h4>{node.text}"
             body += f"<p>Points so far: {points}</p><p><strong>What do you do?</strong></p>"
             buttons = []
             for index, choice in enumerate(node.choices):

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from matplotlib.figure import Figure
 
+from .cases import course_cases
 from .course_map import load_course_map
 from .quiz.markup import render_block
 
@@ -30,6 +31,8 @@ __all__ = ["Slide", "Deck", "chapter_deck", "write_decks"]
 _FENCE = re.compile(r"^(`{3,}|:{3,})\{([a-z-]+)\}\s*(.*)$")
 _CITE = re.compile(r"\{cite:(p|t)\}`([^`]+)`")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_CASE = re.compile(r"\{case\}`([^`]+)`")
+_DOWNLOAD = re.compile(r"\{download\}`([^`<]+?)\s*(?:<[^>]*>)?`")
 
 #: Files the decks need from node_modules: destination under assets/ -> source.
 ASSETS = {
@@ -82,7 +85,7 @@ def _bibliography(bib: Path) -> dict[str, str]:
 
 
 def _plain_markdown(text: str, labels: dict[str, str]) -> str:
-    """Turn MyST roles and links into text a slide can show."""
+    """Turn MyST roles (citations, case figures, downloads) and links into text a slide can show."""
 
     def cite(match: re.Match[str]) -> str:
         keys = [key.strip() for key in match.group(2).split(",")]
@@ -91,6 +94,10 @@ def _plain_markdown(text: str, labels: dict[str, str]) -> str:
             return "; ".join(f"{p.rsplit(', ', 1)[0]} ({p.rsplit(', ', 1)[1]})" for p in parts)
         return "(" + "; ".join(parts) + ")"
 
+    def case(match: re.Match[str]) -> str:
+        return course_cases().figure(match.group(1)).replace("$", "\\$")
+
+    text = _DOWNLOAD.sub(lambda match: match.group(1).strip(), _CASE.sub(case, text))
     return _LINK.sub(r"\1", _CITE.sub(cite, text))
 
 

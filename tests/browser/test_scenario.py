@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 
-from customer_focus.scenario import all_paths, load_scenario
+from customer_focus.scenario import all_paths, ending_variant, load_scenario
 
 from .conftest import ROOT
 
@@ -20,15 +23,26 @@ def _state(page):
     return section.get_attribute("data-node"), int(section.get_attribute("data-points"))
 
 
-def test_every_path_ends_where_python_says_with_the_same_points(visit):
+def _plain(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_every_path_ends_where_python_says_with_the_same_points_and_text(visit):
     page = visit.open(PAGE)
     restart = page.locator(".cf-scenario-restart")
+    assert len(PATHS) == 28
     for path, ending, points in PATHS:
         restart.click()
         for index in path:
             page.locator(f".cf-scenario-choice[data-index='{index}']").click()
         assert _state(page) == (ending, points), path
         assert f"Your score: {points} of a possible" in page.locator(".cf-scenario-points").inner_text()
+        index, variant = ending_variant(STORY, path)
+        section = page.locator("section.cf-scenario")
+        assert section.get_attribute("data-variant") == str(index), path
+        shown = " ".join(page.locator(".cf-scenario-text").inner_text().split())
+        assert shown == _plain(variant.text), path
+        assert _plain(variant.debrief)[:60] in " ".join(page.locator(".cf-scenario-debrief").inner_text().split())
     assert visit.problems() == []
 
 

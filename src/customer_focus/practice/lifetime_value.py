@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .. import clv
+from ..cases import course_cases, figure
 from ..checking import Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
@@ -40,32 +41,41 @@ def _breakeven() -> float:
     )
 
 
+def _q1_inputs() -> tuple[float, float, float]:
+    """The first question's margin, retention and discount rate (``clv_exercise`` in the course's cases)."""
+    cases = course_cases()
+    return cases["clv_exercise.margin"], cases["clv_exercise.retention"], cases["clv_exercise.discount_rate"]
+
+
+_M, _R, _I = _q1_inputs()
+
 q1 = NumberQuestion(
     variable="value_q1",
-    prompt="Set `value_q1` to the lifetime value of a customer who brings a $250 margin a year, "
-    "with 85% retention and a 12% discount rate (the course's convention).",
+    prompt=f"Set `value_q1` to the lifetime value of a customer who brings a {figure('clv_exercise.margin')} margin a year, "
+    f"with {figure('clv_exercise.retention')} retention and a {figure('clv_exercise.discount_rate')} discount rate "
+    "(the course's convention).",
     hint_text="Call `clv.lifetime_value(margin, retention, discount_rate)` with rates as decimals "
     "(0.85, not 85). By hand: m × r / (1 + i − r).",
-    solution_text="`value_q1 = clv.lifetime_value(250, 0.85, 0.12)` gives 250 × 0.85 / (1.12 − 0.85) "
-    "= $787.04: about 3.1 years of margin.",
-    takeaway="That is the margin multiple, 3.15, times $250.",
-    expected=lambda: clv.lifetime_value(250, 0.85, 0.12),
+    solution_text=f"`value_q1 = clv.lifetime_value({_M:g}, {_R:g}, {_I:g})` gives {_M:g} × {_R:g} / (1 + {_I:g} − {_R:g}) "
+    f"= {figure('clv_exercise.lifetime_value')}: about {figure('clv_exercise.margin_multiple:decimal1')} years of margin.",
+    takeaway=f"That is the margin multiple, {figure('clv_exercise.margin_multiple')}, times {figure('clv_exercise.margin')}.",
+    expected=lambda: clv.lifetime_value(*_q1_inputs()),
     tolerance=0.01,
     unit="$",
     mistakes=(
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="upfront"),
+            clv.lifetime_value(_M, _R, _I, timing="upfront"),
             "You counted the first margin today (the 'upfront' convention). The course counts "
             "it at the end of the first year, after the customer renews.",
         ),
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="end_of_year"),
+            clv.lifetime_value(_M, _R, _I, timing="end_of_year"),
             "You counted the first year's margin as certain. In the course's formula the "
             "customer must renew before paying: multiply by r as well.",
         ),
         Mistake(
-            250 * 0.85 / (1 - 0.85),
-            "You left out discounting: money in later years is worth less today. Use i = 0.12.",
+            _M * _R / (1 - _R),
+            f"You left out discounting: money in later years is worth less today. Use i = {_I:g}.",
         ),
     ),
 )
@@ -101,17 +111,17 @@ q3 = NumberQuestion(
     hint_text="`compare_customers` returns a `net_value` column (lifetime value minus acquisition "
     "cost). Subtract the new account's from the loyal account's.",
     solution_text="`table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)` then "
-    "`gap_q3 = table.loc[1, 'net_value'] - table.loc[0, 'net_value']` = $108,000 − (−$11,176.47) "
-    "= $119,176.47.",
+    f"`gap_q3 = table.loc[1, 'net_value'] - table.loc[0, 'net_value']` = {figure('opening.harbor.net_value')} "
+    f"− ({figure('opening.crestline.net_value')}) = {figure('opening.net_gap')}.",
     takeaway="Winning the price-driven account would cost more than it ever returns.",
     expected=_gap,
     tolerance=1.0,
     unit="$",
     mistakes=(
         Mistake(
-            108000 - _opening_case_values()[2],
-            "You compared lifetime values but forgot the $20,000 it costs to win the new account. "
-            "Use the `net_value` column.",
+            _opening_case_values()[1] - _opening_case_values()[2],
+            f"You compared lifetime values but forgot the {figure('opening.crestline.cost_to_win')} it costs "
+            "to win the new account. Use the `net_value` column.",
         ),
     ),
 )
@@ -122,8 +132,10 @@ q4 = NumberQuestion(
     "net value to equal the loyal account's.",
     hint_text="Use `clv.breakeven_retention(margin, target_value, discount_rate, acquisition_cost=...)` "
     "with the new account's margin and acquisition cost, and the loyal account's net value as the target.",
-    solution_text="`breakeven_q4 = clv.breakeven_retention(30000, 108000, 0.10, acquisition_cost=20000)` "
-    "= 0.891: the new account would have to be as loyal as the loyal one (about 89%) to be worth as much.",
+    solution_text=f"`breakeven_q4 = clv.breakeven_retention({clv.opening_case().loc[0, 'annual_margin']:.0f}, "
+    f"{_opening_case_values()[1]:.0f}, 0.10, acquisition_cost={_opening_case_values()[3]:.0f})` "
+    f"= {figure('opening.breakeven_retention')}: the new account would have to be as loyal as the loyal one "
+    f"(about {figure('opening.breakeven_retention:percent0')}) to be worth as much.",
     takeaway="Only a customer about as loyal as Harbor Supply would be worth as much.",
     expected=_breakeven,
     tolerance=0.001,

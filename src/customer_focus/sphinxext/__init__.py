@@ -1,7 +1,8 @@
 """Sphinx extension for the course book (registered in ``_config.yml``).
 
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
-the course's stylesheet and script, and provides the course's directives.
+the course's stylesheet and script, and provides the course's directives
+and the ``{case}`` role (figures of the invented cases, computed at build time).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sphinx.application import Sphinx
 
 from .. import kernel_wait
 
-from . import accessibility, directives, freshness, quiz, scenario, sitemap, vendor
+from . import accessibility, cases, directives, freshness, quiz, scenario, sitemap, vendor
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STATIC = PACKAGE / "static"
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     scenario.setup(app)
     sitemap.setup(app)
     directives.setup(app)
+    cases.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")

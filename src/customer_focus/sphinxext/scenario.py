@@ -37,6 +37,9 @@ def _encode(scenario: Scenario) -> str:
         for key in ("text", "debrief"):
             if key in node:
                 node[key] = _page_links(node[key])
+        for variant in node.get("variants", []):
+            for key in ("text", "debrief"):
+                variant[key] = _page_links(variant[key])
         for choice in node.get("choices", []):
             for key in ("consequence", "feedback"):
                 choice[key] = _page_links(choice[key])

@@ -2,7 +2,10 @@
  *
  * Same rules as customer_focus.scenario: a path is the list of option
  * indexes chosen from the start; choosing option k at a node adds its points
- * and moves to its "next" node. The path is kept in localStorage, so a reload
+ * and moves to its "next" node. An ending shows the first of its variants
+ * whose conditions hold on the path (requires: every id visited or taken;
+ * excludes: none), as customer_focus.scenario.ending_variant does; the last
+ * variant is the default. The path is kept in localStorage, so a reload
  * resumes where the reader was. Keyboard: every choice is a button; after a
  * choice, focus moves to the new node's title and the consequence and
  * feedback are announced through a live region.
@@ -54,6 +57,31 @@
     return { node: node, points: points, steps: steps };
   }
 
+  /* The node ids visited and choice ids taken along a walked path. */
+  function takenIds(scenario, steps, node) {
+    var taken = {};
+    taken[scenario.start] = true;
+    steps.forEach(function (step) {
+      if (step.choice.id) { taken[step.choice.id] = true; }
+      taken[step.choice.next] = true;
+    });
+    taken[node.id] = true;
+    return taken;
+  }
+
+  /* The ending's text for this path: the first variant whose conditions hold. */
+  function endingVariant(scenario, state) {
+    var taken = takenIds(scenario, state.steps, state.node);
+    var variants = state.node.variants || [];
+    for (var i = 0; i < variants.length; i += 1) {
+      var v = variants[i];
+      var ok = v.requires.every(function (id) { return taken[id]; }) &&
+        !v.excludes.some(function (id) { return taken[id]; });
+      if (ok) { return { index: i, text: v.text, debrief: v.debrief }; }
+    }
+    return { index: -1, text: state.node.text, debrief: state.node.debrief };
+  }
+
   function el(tag, className, html) {
     var element = document.createElement(tag);
     if (className) { element.className = className; }
@@ -100,12 +128,14 @@
       title.textContent = node.title;
       title.tabIndex = -1;
       stage.appendChild(title);
-      stage.appendChild(el("div", "cf-scenario-text", node.text));
+      var variant = node.ending ? endingVariant(scenario, state) : null;
+      stage.appendChild(el("div", "cf-scenario-text", variant ? variant.text : node.text));
+      container.dataset.variant = variant ? String(variant.index) : "";
       var score = el("p", "cf-scenario-points");
       if (node.ending) {
         score.textContent = "Your score: " + state.points + " of a possible " + data.maxPoints + " points.";
         stage.appendChild(score);
-        stage.appendChild(el("div", "cf-scenario-debrief", "<p><strong>Debrief:</strong></p>" + node.debrief));
+        stage.appendChild(el("div", "cf-scenario-debrief", "<p><strong>Debrief:</strong></p>" + variant.debrief));
         var list = el("ol", "cf-scenario-path");
         state.steps.forEach(function (step) {
           var item = el("li");
@@ -165,7 +195,7 @@
   }
 
   window.customerFocus = window.customerFocus || {};
-  window.customerFocus.scenario = { walk: walk, storageKey: STORAGE_KEY };
+  window.customerFocus.scenario = { walk: walk, endingVariant: endingVariant, storageKey: STORAGE_KEY };
 
   function start() { document.querySelectorAll("section.cf-scenario").forEach(setUp); }
   if (document.readyState === "loading") {

@@ -19,6 +19,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from .. import satisfaction_targets as st
+from ..case_figures import crossroads_segments
+from ..cases import course_cases
 from ..figures import PALETTE, _new_figure, figure_html
 from ..widgets import format_table, named
 
@@ -248,11 +250,13 @@ def describe_targets_chart(plan: pd.DataFrame) -> str:
 
 # ---- the live form ----------------------------------------------------------------
 
-_DEFAULT_SEGMENTS = (
-    ("Fleet accounts", 90, 15000.0, 0.88, 0.15, 0.50),
-    ("Regular families", 2400, 1125.0, 0.80, 0.45, 0.50),
-    ("Coupon customers", 3000, 140.0, 0.40, 0.60, 0.60),
-)
+def _default_segments() -> tuple[tuple, ...]:
+    """Crossroads's three segments, from the course's cases (the worksheet's example)."""
+    table = crossroads_segments(course_cases())
+    return tuple(
+        (row.segment, row.customers, row.annual_margin, row.retention_rate, row.top_box_share, row.target_top_box_share)
+        for row in table.itertuples()
+    )
 _HEADERS = (
     "Segment", "Customers", "Yearly margin ($)", "Retention (0-1)", "Totally satisfied now (0-1)", "Target (0-1)",
 )
@@ -263,8 +267,9 @@ class SatisfactionTargetsForm:
 
     Parameters
     ----------
-    segments : sequence of (segment, customers, annual_margin, retention_rate, top_box_share, target_top_box_share)
-        Starting values, one tuple per segment.
+    segments : sequence of (segment, customers, annual_margin, retention_rate, top_box_share, target_top_box_share), optional
+        Starting values, one tuple per segment; by default Crossroads's three
+        segments from the course's cases.
     discount_rate : float
         Yearly discount rate.
     retention_gain : float
@@ -277,7 +282,8 @@ class SatisfactionTargetsForm:
         What to display.
     """
 
-    def __init__(self, segments=_DEFAULT_SEGMENTS, discount_rate: float = 0.1, retention_gain: float = 0.0) -> None:
+    def __init__(self, segments=None, discount_rate: float = 0.1, retention_gain: float = 0.0) -> None:
+        segments = _default_segments() if segments is None else segments
         cells: list[w.Widget] = [w.Label(value=text, style={"font_weight": "bold"}) for text in _HEADERS]
         self.rows: list[tuple[w.Widget, ...]] = []
         for name, customers, margin, retention, now, target in segments:
