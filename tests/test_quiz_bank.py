@@ -507,3 +507,21 @@ def test_every_option_of_the_course_banks_has_an_id(root):
         for question in yaml.safe_load(path.read_text())["questions"]:
             for option in question.get("options", []):
                 assert "id" in option, f"{path.name}: {question['id']}: option {option['text']!r} has no id"
+
+
+# ---- figures of the invented cases: computed, never typed ------------------------------------
+
+
+def test_a_case_placeholder_in_a_bank_is_replaced_by_the_computed_figure(tmp_path, known):
+    from customer_focus import cases
+
+    path = tmp_path / "bank.yml"
+    path.write_text(_edit("prompt: Which one?", "prompt: Harbor is worth {case:opening.harbor.lifetime_value}. Which one?"))
+    prompt = load_bank(path, **known).questions[0].prompt
+    figure = cases.figure("opening.harbor.lifetime_value")
+    assert figure.startswith("$") and f"Harbor is worth {figure}." in prompt
+
+
+def test_an_unknown_case_placeholder_is_reported_at_its_line(tmp_path, known):
+    problems = _problems(tmp_path, _edit("prompt: Which one?", "prompt: Worth {case:opening.harbour.value}?"), known)
+    assert any(problem.startswith("bank.yml:7:") and "{case:opening.harbour.value}" in problem for problem in problems), problems

@@ -68,6 +68,7 @@ from typing import Any
 
 import yaml
 
+from ..cases import expand as expand_case_figures
 from .markup import render_block, render_inline, has_math
 
 __all__ = [
@@ -320,7 +321,11 @@ class _Checker:
             hint = " (YAML reads yes, no, on and off as true or false: put the text in quotes)" if isinstance(value, bool) else ""
             self.problem(_line(data, key), f"{where}: {key!r} must be text, not {type(value).__name__}{hint}")
             return ""
-        return str(value)
+        try:
+            return expand_case_figures(str(value))
+        except ValueError as error:
+            self.problem(_line(data, key), f"{where}: {key!r}: {error}")
+            return str(value)
 
     def number(self, data: Mapping, key: str, where: str, *, required: bool = True, minimum: float | None = None) -> float | None:
         value = data.get(key)
