@@ -18,7 +18,7 @@ import numpy as np
 import yaml
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
-from .figures import PALETTE, CourseFigure, _new_figure
+from .core.figures import PALETTE, CourseFigure, new_figure as _new_figure
 
 __all__ = [
     "diagram_data",

@@ -44,9 +44,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_whole_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_whole_number
 
 __all__ = [
     "NPS_QUESTION",

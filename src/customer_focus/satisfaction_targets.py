@@ -41,10 +41,11 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from . import clv
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_rate, as_whole_number
+from .tools.lifetime_value import calc as clv
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.formats import whole_money as _dollars
+from .core.validation import as_number, as_rate, as_whole_number
 from .work_process import yes_no_column
 
 __all__ = [
@@ -77,10 +78,6 @@ _REQUIRED = [column for column in SEGMENT_COLUMNS if column != "easy_to_switch"]
 TINY_SHARE = 0.1
 
 _SHARE_WHY = "A share cannot be more than 1 (100% of the segment)."
-
-
-def _dollars(value: float) -> str:
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def top_box_share(scores: Iterable[object], *, top: int = 5) -> float:

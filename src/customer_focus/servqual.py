@@ -69,9 +69,9 @@ import numpy as np
 import pandas as pd
 
 from .feedback import rating_column
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number
 
 __all__ = [
     "Dimension",

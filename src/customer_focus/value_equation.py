@@ -45,9 +45,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_whole_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number, as_whole_number
 
 __all__ = [
     "COST_SCALES",

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .. import clv, replacement
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from .. import replacement
+from ..tools.lifetime_value import calc as clv
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
 

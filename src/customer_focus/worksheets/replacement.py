@@ -15,8 +15,9 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import replacement
-from ..figures import CourseFigure, _dollars, figure_html
-from ..widgets import format_table
+from ..core.figures import CourseFigure, figure_html
+from ..core.formats import money as _dollars
+from ..core.tables import format_table
 from .turnover import CATEGORY_COLORS, _stacked_bars
 
 __all__ = [

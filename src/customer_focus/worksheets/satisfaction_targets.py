@@ -19,8 +19,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from .. import satisfaction_targets as st
-from ..figures import PALETTE, _new_figure, figure_html
-from ..widgets import format_table, named
+from ..core.figures import PALETTE, new_figure as _new_figure, figure_html
+from ..core.tables import format_table
+from ..tools.worksheet import named
 
 __all__ = [
     "plan_table",

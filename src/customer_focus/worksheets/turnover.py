@@ -17,8 +17,9 @@ from IPython.display import HTML, display
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import turnover
-from ..figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html
-from ..widgets import format_table
+from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
+from ..core.formats import money as _dollars, whole_money as _money
+from ..core.tables import format_table
 
 __all__ = [
     "CATEGORY_COLORS",

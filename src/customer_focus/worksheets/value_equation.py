@@ -17,8 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import value_equation as ve
-from ..figures import PALETTE, _dollars, _money, _new_figure, figure_html
-from ..widgets import named
+from ..core.figures import PALETTE, new_figure as _new_figure, figure_html
+from ..core.formats import money as _dollars, whole_money as _money
+from ..tools.worksheet import named
 
 __all__ = [
     "INDEX_NOTE",

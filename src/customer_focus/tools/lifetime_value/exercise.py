@@ -2,29 +2,33 @@
 
 In the notebook::
 
-    from customer_focus.practice import lifetime_value as exercise
+    from customer_focus.tools.lifetime_value import calc, exercise, table
     exercise.bind(globals())
     exercise.q1.check()    # or .hint(), .solution()
 
-Expected answers are computed by :mod:`customer_focus.clv`, so the exercise
-and the worksheet can never disagree.
+Expected answers are computed by the tool's own ``calc`` and ``table``, so the
+exercise and the worksheet can never disagree.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from .. import clv
-from ..checking import Exercise, Mistake, NumberQuestion
+from ...core.checking import Exercise, Mistake, NumberQuestion
+from . import calc, table
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
 
 
 def _opening_case_values() -> tuple[float, float, float, float]:
     """Net values and inputs of the opening case at a 10% discount rate."""
-    table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)
-    new, loyal = table.iloc[0], table.iloc[1]
-    return float(new["net_value"]), float(loyal["net_value"]), float(new["lifetime_value"]), float(new["acquisition_cost"])
+    comparison = table.compare_customers(table.opening_case(), discount_rate=0.10)
+    new, loyal = comparison.iloc[0], comparison.iloc[1]
+    return (
+        float(new["net_value"]), float(loyal["net_value"]),
+        float(new["lifetime_value"]), float(new["acquisition_cost"]),
+    )
 
 
 def _gap() -> float:
@@ -33,9 +37,9 @@ def _gap() -> float:
 
 
 def _breakeven() -> float:
-    case = clv.opening_case()
+    case = table.opening_case()
     _, loyal_net, _, cost = _opening_case_values()
-    return clv.breakeven_retention(
+    return calc.breakeven_retention(
         float(case.loc[0, "annual_margin"]), loyal_net, 0.10, acquisition_cost=cost
     )
 
@@ -44,22 +48,22 @@ q1 = NumberQuestion(
     variable="value_q1",
     prompt="Set `value_q1` to the lifetime value of a customer who brings a $250 margin a year, "
     "with 85% retention and a 12% discount rate (the course's convention).",
-    hint_text="Call `clv.lifetime_value(margin, retention, discount_rate)` with rates as decimals "
-    "(0.85, not 85). By hand: m × r / (1 + i − r).",
-    solution_text="`value_q1 = clv.lifetime_value(250, 0.85, 0.12)` gives 250 × 0.85 / (1.12 − 0.85) "
-    "= $787.04: about 3.1 years of margin.",
+    hint_text="Call `calc.lifetime_value(margin, retention, discount_rate)` with rates as "
+    "decimals (0.85, not 85). By hand: m × r / (1 + i − r).",
+    solution_text="`value_q1 = calc.lifetime_value(250, 0.85, 0.12)` gives "
+    "250 × 0.85 / (1.12 − 0.85) = $787.04: about 3.1 years of margin.",
     takeaway="That is the margin multiple, 3.15, times $250.",
-    expected=lambda: clv.lifetime_value(250, 0.85, 0.12),
+    expected=lambda: calc.lifetime_value(250, 0.85, 0.12),
     tolerance=0.01,
     unit="$",
     mistakes=(
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="upfront"),
+            calc.lifetime_value(250, 0.85, 0.12, timing="upfront"),
             "You counted the first margin today (the 'upfront' convention). The course counts "
             "it at the end of the first year, after the customer renews.",
         ),
         Mistake(
-            clv.lifetime_value(250, 0.85, 0.12, timing="end_of_year"),
+            calc.lifetime_value(250, 0.85, 0.12, timing="end_of_year"),
             "You counted the first year's margin as certain. In the course's formula the "
             "customer must renew before paying: multiply by r as well.",
         ),
@@ -75,20 +79,23 @@ q2 = NumberQuestion(
     prompt="Set `uplift_q2` to the percentage rise in lifetime value when retention goes from 80% "
     "to 90% (margin $100, discount rate 10%). Give it in percent: 50 means +50%.",
     hint_text="Compute both lifetime values, then (new / old − 1) × 100.",
-    solution_text="`uplift_q2 = (clv.lifetime_value(100, 0.9, 0.1) / clv.lifetime_value(100, 0.8, 0.1) - 1) * 100` "
-    "= ($450 / $266.67 − 1) × 100 = 68.75%. Halving defections (20% → 10%) raises the value by "
-    "about 69% with no change in margin.",
+    solution_text="`uplift_q2 = (calc.lifetime_value(100, 0.9, 0.1) / "
+    "calc.lifetime_value(100, 0.8, 0.1) - 1) * 100` = ($450 / $266.67 − 1) × 100 = 68.75%. "
+    "Halving defections (20% → 10%) raises the value by about 69% with no change in margin.",
     takeaway="Halving defections raised the value by about 69% with the same margin.",
-    expected=lambda: (clv.lifetime_value(100, 0.9, 0.1) / clv.lifetime_value(100, 0.8, 0.1) - 1) * 100,
+    expected=lambda: (
+        calc.lifetime_value(100, 0.9, 0.1) / calc.lifetime_value(100, 0.8, 0.1) - 1
+    ) * 100,
     tolerance=0.05,
     unit="%",
     mistakes=(
         Mistake(
             (0.9 / 0.8 - 1) * 100,
-            "That is the rise in the retention rate itself. Compare the two lifetime values instead.",
+            "That is the rise in the retention rate itself. "
+            "Compare the two lifetime values instead.",
         ),
         Mistake(
-            clv.lifetime_value(100, 0.9, 0.1) / clv.lifetime_value(100, 0.8, 0.1) - 1,
+            calc.lifetime_value(100, 0.9, 0.1) / calc.lifetime_value(100, 0.8, 0.1) - 1,
             "That is the rise as a fraction. Multiply by 100 to give it in percent.",
         ),
     ),
@@ -96,13 +103,15 @@ q2 = NumberQuestion(
 
 q3 = NumberQuestion(
     variable="gap_q3",
-    prompt="Set `gap_q3` to how much more the loyal account is worth than the new one, net of the "
-    "cost of winning it, at a 10% discount rate. Use `clv.compare_customers(clv.opening_case())`.",
+    prompt="Set `gap_q3` to how much more the loyal account is worth than the new one, net of "
+    "the cost of winning it, at a 10% discount rate. "
+    "Use `table.compare_customers(table.opening_case())`.",
     hint_text="`compare_customers` returns a `net_value` column (lifetime value minus acquisition "
     "cost). Subtract the new account's from the loyal account's.",
-    solution_text="`table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)` then "
-    "`gap_q3 = table.loc[1, 'net_value'] - table.loc[0, 'net_value']` = $108,000 − (−$11,176.47) "
-    "= $119,176.47.",
+    solution_text="`comparison = table.compare_customers(table.opening_case(), "
+    "discount_rate=0.10)` then "
+    "`gap_q3 = comparison.loc[1, 'net_value'] - comparison.loc[0, 'net_value']` "
+    "= $108,000 − (−$11,176.47) = $119,176.47.",
     takeaway="Winning the price-driven account would cost more than it ever returns.",
     expected=_gap,
     tolerance=1.0,
@@ -110,20 +119,22 @@ q3 = NumberQuestion(
     mistakes=(
         Mistake(
             108000 - _opening_case_values()[2],
-            "You compared lifetime values but forgot the $20,000 it costs to win the new account. "
-            "Use the `net_value` column.",
+            "You compared lifetime values but forgot the $20,000 it costs to win the new "
+            "account. Use the `net_value` column.",
         ),
     ),
 )
 
 q4 = NumberQuestion(
     variable="breakeven_q4",
-    prompt="Set `breakeven_q4` to the retention rate (a decimal) the new account would need for its "
-    "net value to equal the loyal account's.",
-    hint_text="Use `clv.breakeven_retention(margin, target_value, discount_rate, acquisition_cost=...)` "
-    "with the new account's margin and acquisition cost, and the loyal account's net value as the target.",
-    solution_text="`breakeven_q4 = clv.breakeven_retention(30000, 108000, 0.10, acquisition_cost=20000)` "
-    "= 0.891: the new account would have to be as loyal as the loyal one (about 89%) to be worth as much.",
+    prompt="Set `breakeven_q4` to the retention rate (a decimal) the new account would need for "
+    "its net value to equal the loyal account's.",
+    hint_text="Use `calc.breakeven_retention(margin, target_value, discount_rate, "
+    "acquisition_cost=...)` with the new account's margin and acquisition cost, and the loyal "
+    "account's net value as the target.",
+    solution_text="`breakeven_q4 = calc.breakeven_retention(30000, 108000, 0.10, "
+    "acquisition_cost=20000)` = 0.891: the new account would have to be as loyal as the loyal "
+    "one (about 89%) to be worth as much.",
     takeaway="Only a customer about as loyal as Harbor Supply would be worth as much.",
     expected=_breakeven,
     tolerance=0.001,
