@@ -37,7 +37,7 @@ def render_block(text: str) -> str:
     Examples
     --------
     >>> render_block("Worth *more*: $m r$")
-    '<p>Worth <em>more</em>: <span class="math notranslate nohighlight">\\\\(m r\\\\)</span></p>'
+    '<p>Worth <em>more</em>: <span class="math...notranslate nohighlight">\\\\(m r\\\\)</span>...</p>'
     >>> render_block("<script>alert(1)</script>")
     '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'
     """
