@@ -86,3 +86,13 @@ def test_the_json_twin_loads_with_the_standard_library_only():
 def test_a_missing_twin_says_how_to_make_it():
     with pytest.raises(DataFileError, match="run `python -m customer_focus specs`"):
         load_fields("customer_focus.tools.lifetime_value", "nothing.json")
+
+
+def test_a_field_built_in_code_gets_the_kind_defaults_too():
+    share = Field("share", "Share", "a share", kind="rate", max_included=False)
+    count = Field("count", "Count", "a count", kind="whole")
+    assert share.check(0.5) == 0.5 and count.check(1) == 1
+    with pytest.raises(InputError, match="share must be a decimal from 0 up to"):
+        share.check(1)
+    with pytest.raises(InputError, match="count must be a whole number of at least 1"):
+        count.check(0)

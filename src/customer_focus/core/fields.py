@@ -102,14 +102,17 @@ class Field:
     def check(self, value: object) -> Any:
         """``value`` as this input's type, or an ``InputError`` naming the input and its range."""
         if self.kind == "rate":
+            low = 0.0 if self.min is None else self.min
+            high = 1.0 if self.max is None else self.max
             return as_rate(
-                value, self.name, meaning=self.help, low=self.min, high=self.max,
+                value, self.name, meaning=self.help, low=low, high=high,
                 high_inclusive=self.max_included, why_high=self.why_high,
             )
         if self.kind == "whole":
+            minimum = 1 if self.min is None else int(self.min)
             maximum = None if self.max is None else int(self.max)
             return as_whole_number(
-                value, self.name, meaning=self.help, minimum=int(self.min), maximum=maximum
+                value, self.name, meaning=self.help, minimum=minimum, maximum=maximum
             )
         if self.kind == "choice":
             values = [option for option, _ in self.options]
