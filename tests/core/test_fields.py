@@ -89,7 +89,7 @@ def test_a_missing_twin_says_how_to_make_it():
 
 
 def test_a_field_built_in_code_gets_the_kind_defaults_too():
-    share = Field("share", "Share", "a share", kind="rate", max_included=False)
+    share = Field("share", "Share", "a share", kind="rate")
     count = Field("count", "Count", "a count", kind="whole")
     assert share.check(0.5) == 0.5 and count.check(1) == 1
     with pytest.raises(InputError, match="share must be a decimal from 0 up to"):

@@ -87,7 +87,7 @@ class Field:
     unit: str = ""
     min: float | None = None
     max: float | None = None
-    max_included: bool = True
+    max_included: bool | None = None  # None: the kind's default (a rate's max is excluded)
     why_high: str = ""
     step: float | None = None
     slider: tuple[float, float] | None = None
@@ -106,7 +106,7 @@ class Field:
             high = 1.0 if self.max is None else self.max
             return as_rate(
                 value, self.name, meaning=self.help, low=low, high=high,
-                high_inclusive=self.max_included, why_high=self.why_high,
+                high_inclusive=bool(self.max_included), why_high=self.why_high,
             )
         if self.kind == "whole":
             minimum = 1 if self.min is None else int(self.min)
