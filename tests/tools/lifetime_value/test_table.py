@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from customer_focus.core import tables
@@ -22,6 +22,7 @@ def test_schedule_table_has_the_documented_columns_and_numbers():
     assert schedule["cumulative_value"].iloc[-1] == pytest.approx(255.63, abs=0.005)
 
 
+@settings(deadline=None)  # building a DataFrame takes longer than hypothesis's default allows
 @given(
     st.floats(min_value=-1e6, max_value=1e6), st.floats(min_value=0, max_value=0.99),
     st.floats(min_value=0, max_value=0.5), st.integers(min_value=1, max_value=60),
