@@ -19,11 +19,12 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test unit notebooks drift browser exercises slides handouts scorm chromium clean
+.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
-	@echo "make test   run every test: unit, notebooks, exercises drift, build, browser"
+	@echo "make test   run every test: lint, unit (with docstring examples), notebooks, drift, build, browser"
+	@echo "make lint   check the Python code with ruff (configured in pyproject.toml)"
 	@echo "make serve  serve the built site on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
@@ -61,8 +62,12 @@ chromium:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+# The unit tests and every docstring example of the package.
 unit: setup
-	$(BIN)/python -m pytest -m "not browser" -n $(JOBS)
+	$(BIN)/python -m pytest -m "not browser" -n $(JOBS) --doctest-modules tests src/customer_focus
 
 notebooks: setup
 	$(NBVAL) book solutions
@@ -70,12 +75,14 @@ notebooks: setup
 
 drift: setup
 	$(BIN)/python -m customer_focus exercises --check
+	$(BIN)/python -m customer_focus specs --check
 
 browser: setup chromium
 	@test -f $(HTML)/index.html || { echo "No site to test: run 'make book' first."; exit 1; }
 	$(BIN)/python -m pytest -m browser -n $(JOBS) --dist loadfile
 
 test: setup chromium
+	$(MAKE) lint
 	$(MAKE) unit
 	$(MAKE) notebooks
 	$(MAKE) drift

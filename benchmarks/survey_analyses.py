@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from customer_focus import feedback, kano, servqual, tables
+from customer_focus import feedback, kano, servqual
+from customer_focus.core import tables
 
 SEED = 20240611
 

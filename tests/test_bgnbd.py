@@ -23,7 +23,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customer_focus import bgnbd, clv, datasets
+from customer_focus import bgnbd, datasets
+from customer_focus.tools.lifetime_value import calc as clv
 from customer_focus import transactions as tx
 
 lifetimes = pytest.importorskip("lifetimes")
@@ -178,7 +179,7 @@ def test_lifetime_value_equals_lifetimes_dcf(calibration, fitted):
     np.testing.assert_allclose(ours["lifetime_value"], theirs, rtol=1e-8)
 
 
-# ---- the lifetime value convention, tied to customer_focus.clv ----------------------------------
+# ---- the lifetime value convention, tied to the lifetime value tool's calc ---------------------
 
 
 @pytest.mark.parametrize(("margin", "retention", "rate", "years"), [(100, 0.8, 0.1, 10), (250, 0.85, 0.12, 30)])

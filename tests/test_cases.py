@@ -1,16 +1,16 @@
-"""The invented cases: inputs read once with file:line errors, every figure computed, placed by role and placeholder."""
+"""The invented cases: inputs read once (file:line errors), every figure computed and placed."""
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 
 import pandas as pd
 import pytest
 
-from customer_focus import cases, clv, satisfaction_targets
+from customer_focus import cases, satisfaction_targets
 from customer_focus.case_figures import crossroads_segments, distributor_accounts
 from customer_focus.cases import CaseError, load_cases
+from customer_focus.tools.lifetime_value import calc as clv
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,10 @@ def test_every_figure_of_the_course_is_computed_and_written(course):
 
 
 def test_inputs_are_read_with_their_kind(tmp_path):
-    data = load_cases(_write(tmp_path, """\
+    data = load_cases(
+        _write(
+            tmp_path,
+            """\
         shop:
           margin: "$1,234.50"
           loss: "-$20"
@@ -41,7 +44,9 @@ def test_inputs_are_read_with_their_kind(tmp_path):
           customers: 12
           rating: 4.5
           name: "A shop"
-    """))
+    """,
+        )
+    )
     assert data["shop.margin"] == 1234.5 and data.figure("shop.margin") == "$1,234.50"
     assert data["shop.loss"] == -20 and data.figure("shop.loss") == "\u2212$20"
     assert data["shop.retention"] == pytest.approx(0.85) and data.figure("shop.retention") == "85%"
@@ -51,7 +56,9 @@ def test_inputs_are_read_with_their_kind(tmp_path):
 
 
 def test_problems_are_reported_with_file_and_line(tmp_path):
-    path = _write(tmp_path, """\
+    path = _write(
+        tmp_path,
+        """\
         shop:
           margin: "$30,000"
           Bad Name: 3
@@ -61,12 +68,20 @@ def test_problems_are_reported_with_file_and_line(tmp_path):
         shop2:
           margin: 1
           margin: 2
-    """)
+    """,
+    )
     with pytest.raises(CaseError) as caught:
         load_cases(path, source="cases.yml")
     problems = [str(p) for p in caught.value.problems]
-    assert "cases.yml:3: shop.Bad Name: names are lowercase letters, digits and underscores, starting with a letter" in problems
-    assert "cases.yml:4: shop.rates: lists are not allowed; give each item a name (a mapping)" in problems
+    assert (
+        "cases.yml:3: shop.Bad Name: names are lowercase letters, digits and underscores, "
+        "starting with a letter"
+        in problems
+    )
+    assert (
+        "cases.yml:4: shop.rates: lists are not allowed; give each item a name (a mapping)"
+        in problems
+    )
     assert any(p.startswith("cases.yml:5: shop.flag: empty, or a yes/no word") for p in problems)
     assert "cases.yml:6: loose: a case must be a mapping of inputs" in problems
     assert "cases.yml:9: shop2.margin: given twice" in problems
@@ -87,7 +102,9 @@ def test_changing_an_input_changes_every_figure_derived_from_it(tmp_path):
     assert course.figure("opening.harbor.lifetime_value") == "$108,000"
     assert changed.figure("opening.harbor.lifetime_value") == "$54,000"
     assert changed.figure("opening.net_gap") != course.figure("opening.net_gap")
-    assert changed.figure("opening.breakeven_retention") != course.figure("opening.breakeven_retention")
+    assert changed.figure("opening.breakeven_retention") != course.figure(
+        "opening.breakeven_retention"
+    )
 
 
 # ---- the numbers the issue found wrong, now computed -------------------------------------
@@ -100,7 +117,9 @@ def test_the_opening_case(course):
     assert course.figure("opening.breakeven_retention") == "0.8911"
     # at 89% Crestline's net value is $107,143, just short of Harbor's $108,000
     assert course.figure("opening.crestline.trial_net_value:dollars") == "$107,143"
-    assert course.value("opening.crestline.trial_net_value") < course.value("opening.harbor.net_value")
+    assert course.value("opening.crestline.trial_net_value") < course.value(
+        "opening.harbor.net_value"
+    )
 
 
 def test_the_distributor_accounts_and_their_claims(course):
@@ -112,9 +131,15 @@ def test_the_distributor_accounts_and_their_claims(course):
     assert prospects == {"Crestline Foods", "Summit Hotels"}
     # Riverside is worth more than Northgate on lifetime value and on net value
     for measure in ("lifetime_value", "net_value"):
-        assert course.value(f"distributor.riverside.{measure}") > course.value(f"distributor.northgate.{measure}")
+        assert course.value(f"distributor.riverside.{measure}") > course.value(
+            f"distributor.northgate.{measure}"
+        )
     # the catering firm ranks just below the cafés and above Summit Hotels
-    assert course.value("distributor.summit.net_value") < course.value("distributor.caterer.net_value") < course.value("distributor.cafes.net_value")
+    assert (
+        course.value("distributor.summit.net_value")
+        < course.value("distributor.caterer.net_value")
+        < course.value("distributor.cafes.net_value")
+    )
 
 
 def test_the_worksheet_sample_holds_the_distributors_accounts(root, course):
@@ -166,15 +191,23 @@ def test_lifetime_values_match_the_package(course):
 
 
 def test_placeholders_expand_with_escaped_dollars(course):
-    text = "Worth {case:opening.harbor.lifetime_value}, or {case:opening.breakeven_retention:percent0}."
-    assert cases.placeholders(text) == ["opening.harbor.lifetime_value", "opening.breakeven_retention:percent0"]
+    text = (
+        "Worth {case:opening.harbor.lifetime_value}, "
+        "or {case:opening.breakeven_retention:percent0}."
+    )
+    assert cases.placeholders(text) == [
+        "opening.harbor.lifetime_value",
+        "opening.breakeven_retention:percent0",
+    ]
     assert course.expand(text) == "Worth \\$108,000, or 89%."
     assert course.expand(text, markdown=False) == "Worth $108,000, or 89%."
     assert cases.expand("no placeholder") == "no placeholder"
 
 
 def test_an_unknown_placeholder_is_a_clear_error():
-    with pytest.raises(ValueError, match=r"\{case:opening.harbr.lifetime_value\}: no case figure named"):
+    with pytest.raises(
+        ValueError, match=r"\{case:opening.harbr.lifetime_value\}: no case figure named"
+    ):
         cases.expand("See {case:opening.harbr.lifetime_value}.")
 
 
@@ -186,7 +219,10 @@ def _build(tmp_path, page: str, cases_text: str | None = None):
 
     source = tmp_path / "src"
     source.mkdir()
-    config = "extensions = ['myst_parser', 'customer_focus.sphinxext.cases']\nexclude_patterns = ['_build']\n"
+    config = (
+        "extensions = ['myst_parser', 'customer_focus.sphinxext.cases']\n"
+        "exclude_patterns = ['_build']\n"
+    )
     if cases_text is not None:
         (source / "cases.yml").write_text(cases_text, encoding="utf-8")
         config += "cf_cases_file = 'cases.yml'\n"
@@ -194,16 +230,28 @@ def _build(tmp_path, page: str, cases_text: str | None = None):
     (source / "index.md").write_text(page, encoding="utf-8")
     warnings = tmp_path / "warnings.txt"
     with warnings.open("w") as stream:
-        app = Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
-                     status=None, warning=stream, freshenv=True)
+        app = Sphinx(
+            str(source),
+            str(source),
+            str(tmp_path / "out"),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=None,
+            warning=stream,
+            freshenv=True,
+        )
         app.build()
     # Several Sphinx apps in one test process re-register docutils nodes: not our warnings.
-    ours = [line for line in warnings.read_text().splitlines() if "is already registered" not in line]
+    ours = [
+        line for line in warnings.read_text().splitlines() if "is already registered" not in line
+    ]
     return (tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "\n".join(ours)
 
 
 def test_the_role_writes_the_figure_in_the_page(tmp_path):
-    html, warnings = _build(tmp_path, "# T\n\nHarbor is worth {case}`opening.harbor.lifetime_value`.\n")
+    html, warnings = _build(
+        tmp_path, "# T\n\nHarbor is worth {case}`opening.harbor.lifetime_value`.\n"
+    )
     assert warnings == ""
     assert "Harbor is worth <span class=\"cf-case-figure\">$108,000</span>." in html
 
@@ -214,8 +262,14 @@ def test_the_role_reports_an_unknown_name_at_its_line(tmp_path):
 
 
 def test_a_changed_input_changes_the_rendered_page(tmp_path):
-    text = cases.data_path().read_text(encoding="utf-8").replace('margin: "$24,000"', 'margin: "$12,000"')
-    html, warnings = _build(tmp_path, "# T\n\nWorth {case}`opening.harbor.lifetime_value`.\n", cases_text=text)
+    text = (
+        cases.data_path()
+        .read_text(encoding="utf-8")
+        .replace('margin: "$24,000"', 'margin: "$12,000"')
+    )
+    html, warnings = _build(
+        tmp_path, "# T\n\nWorth {case}`opening.harbor.lifetime_value`.\n", cases_text=text
+    )
     assert warnings == ""
     assert "$54,000" in html
 
@@ -256,10 +310,20 @@ def test_every_placeholder_in_the_scenarios_names_a_figure(root, course):
 def test_the_lifetime_value_worksheet_describes_the_accounts_it_charts(root, course):
     import json
 
-    notebook = json.loads((root / "book/apply/tools/lifetime-value-worksheet.ipynb").read_text(encoding="utf-8"))
-    alts = [cell["metadata"]["mystnb"]["image"]["alt"] for cell in notebook["cells"] if "mystnb" in cell["metadata"]]
+    notebook = json.loads(
+        (root / "book/apply/tools/lifetime-value-worksheet.ipynb").read_text(encoding="utf-8")
+    )
+    alts = [
+        cell["metadata"]["mystnb"]["image"]["alt"]
+        for cell in notebook["cells"]
+        if "mystnb" in cell["metadata"]
+    ]
     chart = next(alt for alt in alts if "six sample accounts" in alt)
-    for name in ("distributor.harbor.net_value", "distributor.riverside.net_value", "distributor.northgate.net_value"):
+    for name in (
+        "distributor.harbor.net_value",
+        "distributor.riverside.net_value",
+        "distributor.northgate.net_value",
+    ):
         assert course.figure(name) in chart, name
 
 
@@ -272,9 +336,10 @@ def test_the_plan_service_processes_pilot_meets_the_targets_the_page_states(cour
 def test_the_new_modules_examples_run():
     import doctest
 
-    from customer_focus import case_figures, formatting, recovery
+    from customer_focus import case_figures, recovery
+    from customer_focus.core import formats
 
-    for module in (cases, case_figures, formatting, recovery):
+    for module in (cases, case_figures, formats, recovery):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__

@@ -71,7 +71,8 @@ def test_exercise_notebook_has_no_outputs_and_no_solution(root):
         assert builder.BEGIN not in cell.source
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
-    assert "clv.lifetime_value(250" not in nbformat.writes(exercise)
+    assert "calc.lifetime_value(250" in nbformat.writes(solution)
+    assert "calc.lifetime_value(250" not in nbformat.writes(exercise)
     assert any(builder.BEGIN in cell.source for cell in solution.cells)  # the solution is untouched
 
 

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customer_focus import feedback, tables
-from customer_focus.forms import load_form, render_html
+from customer_focus import feedback
+from customer_focus.core import tables
+from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import feedback as practice
 from customer_focus.worksheets import feedback as worksheet
 

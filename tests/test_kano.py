@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customer_focus import kano, tables
-from customer_focus.forms import load_form, render_html
+from customer_focus import kano
+from customer_focus.core import tables
+from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import kano as practice
 from customer_focus.worksheets import kano as worksheet
 

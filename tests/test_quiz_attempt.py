@@ -1,4 +1,5 @@
-"""Attempts, placements and balance: shuffles that keep fixed options, stratified draws, restricted checks, key balance."""
+"""Attempts, placements and balance: shuffles keeping fixed options, stratified draws, restricted
+checks, key balance."""
 
 from __future__ import annotations
 
@@ -29,11 +30,16 @@ def test_docstring_examples_run(module):
 @pytest.fixture(scope="module")
 def pool(root):
     course = load_course_map(root / FIXTURE / "book/course-map.yml")
-    return load_bank(root / FIXTURE / "book/quizzes/knowledge-check.yml", objectives=course.objectives)
+    return load_bank(
+        root / FIXTURE / "book/quizzes/knowledge-check.yml", objectives=course.objectives
+    )
 
 
 def _single(qid, texts, correct=0, fixed=()):
-    options = tuple(Option(text, index == correct, "", f"o{index}", index in fixed) for index, text in enumerate(texts))
+    options = tuple(
+        Option(text, index == correct, "", f"o{index}", index in fixed)
+        for index, text in enumerate(texts)
+    )
     return Question(qid, "single", "", "", (), (), options=options)
 
 
@@ -92,13 +98,21 @@ def test_a_draw_that_cannot_be_made_says_why(pool):
 
 def test_a_whole_bank_placement_is_the_bank(pool):
     whole = place(pool)
-    assert (whole.key, whole.slug, whole.restricted) == ("knowledge-check", "knowledge-check", False)
+    assert (whole.key, whole.slug, whole.restricted) == (
+        "knowledge-check",
+        "knowledge-check",
+        False,
+    )
     assert whole.questions == pool.questions and whole.fingerprint == pool.fingerprint
     assert whole.draw == Draw(16, 2) and whole.total == 16
 
 
 def test_a_restricted_placement_keeps_its_chapters_questions_and_caps_its_draw(pool):
-    part = place(pool, ["lifetime-value", "customers-and-loyalty"], known=["lifetime-value", "customers-and-loyalty", "apply"])
+    part = place(
+        pool,
+        ["lifetime-value", "customers-and-loyalty"],
+        known=["lifetime-value", "customers-and-loyalty", "apply"],
+    )
     assert part.key == "knowledge-check@customers-and-loyalty,lifetime-value"
     assert part.slug == "knowledge-check--customers-and-loyalty--lifetime-value"
     assert {q.chapter for q in part.questions} == {"customers-and-loyalty", "lifetime-value"}
@@ -107,18 +121,31 @@ def test_a_restricted_placement_keeps_its_chapters_questions_and_caps_its_draw(p
     assert parse_key(part.key) == ("knowledge-check", ("customers-and-loyalty", "lifetime-value"))
 
 
-@pytest.mark.parametrize(("chapters", "message"), [
-    (["lifetime-valu"], "unknown chapter 'lifetime-valu'; the course map's chapters are: lifetime-value, apply"),
-])
+@pytest.mark.parametrize(
+    ("chapters", "message"),
+    [
+        (
+            ["lifetime-valu"],
+            "unknown chapter 'lifetime-valu'; the course map's chapters are: lifetime-value, apply",
+        )
+    ],
+)
 def test_a_restricted_placement_names_an_unknown_chapter(pool, chapters, message):
     with pytest.raises(ValueError, match=message):
         place(pool, chapters, known=["lifetime-value", "apply"])
 
 
 def test_a_restricted_placement_needs_enough_items_per_chapter(pool):
-    small = Quiz(pool.id, pool.title, pool.questions[:6], pool.source, draw=Draw(16, 2), mode="exam")
-    assert Counter(q.chapter for q in small.questions) == {"customers-and-loyalty": 5, "targeting-customers": 1}
-    with pytest.raises(ValueError, match="chapter 'targeting-customers' has 1 item; the draw needs at least 2"):
+    small = Quiz(
+        pool.id, pool.title, pool.questions[:6], pool.source, draw=Draw(16, 2), mode="exam"
+    )
+    assert Counter(q.chapter for q in small.questions) == {
+        "customers-and-loyalty": 5,
+        "targeting-customers": 1,
+    }
+    with pytest.raises(
+        ValueError, match="chapter 'targeting-customers' has 1 item; the draw needs at least 2"
+    ):
         place(small, ["targeting-customers"])
     with pytest.raises(ValueError, match="has no question in chapter 'apply'"):
         place(small, ["apply"])
@@ -136,7 +163,9 @@ def test_visible_length_counts_what_a_reader_sees():
 def test_a_tie_for_the_longest_option_does_not_count():
     tied = [_single(f"t{n}", ["Same length", "Same lengtH", "short"]) for n in range(MIN_ITEMS)]
     assert measure("x.yml", tied)[0].count == 0
-    longest = [_single(f"l{n}", ["Clearly the longest", "Same lengtH", "short"]) for n in range(MIN_ITEMS)]
+    longest = [
+        _single(f"l{n}", ["Clearly the longest", "Same lengtH", "short"]) for n in range(MIN_ITEMS)
+    ]
     assert measure("x.yml", longest)[0].count == MIN_ITEMS
 
 
@@ -145,30 +174,63 @@ def test_the_limits_are_judged_only_on_enough_items():
     assert not measure("x.yml", biased)[0].failed
     half = biased[:2] + [_single(f"h{n}", ["short", "The longest option"]) for n in range(2)]
     result = measure("x.yml", half)[0]
-    assert (result.count, result.total, result.failed) == (2, 4, False)  # 50% is at the limit, not past it
+    assert (result.count, result.total, result.failed) == (
+        2,
+        4,
+        False,
+    )  # 50% is at the limit, not past it
     assert measure("x.yml", half, "course")[0].failed  # 50% is past the course's 40%
 
 
 def _true_false(qid, answer):
-    return Question(qid, "true-false", "", "", (), (), options=(Option("True", answer, "", "true", True), Option("False", not answer, "", "false", True)))
+    return Question(
+        qid,
+        "true-false",
+        "",
+        "",
+        (),
+        (),
+        options=(
+            Option("True", answer, "", "true", True),
+            Option("False", not answer, "", "false", True),
+        ),
+    )
 
 
-@pytest.mark.parametrize(("trues", "falses", "failed"), [(0, 4, True), (1, 3, True), (2, 2, False), (3, 7, False), (3, 1, True), (7, 3, False), (8, 2, True)])
+@pytest.mark.parametrize(
+    ("trues", "falses", "failed"),
+    [
+        (0, 4, True),
+        (1, 3, True),
+        (2, 2, False),
+        (3, 7, False),
+        (3, 1, True),
+        (7, 3, False),
+        (8, 2, True),
+    ],
+)
 def test_true_share_must_stay_in_its_range(trues, falses, failed):
-    items = [_true_false(f"t{n}", True) for n in range(trues)] + [_true_false(f"f{n}", False) for n in range(falses)]
+    items = [_true_false(f"t{n}", True) for n in range(trues)] + [
+        _true_false(f"f{n}", False) for n in range(falses)
+    ]
     result = measure("x.yml", items)[2]
     assert result.failed is failed
     assert result.message == (
-        f"x.yml: {trues} of {trues + falses} true/false answers are true ({round(100 * trues / (trues + falses))}%; allowed 30% to 70%)"
+        f"x.yml: {trues} of {trues + falses} true/false answers are true "
+        f"({round(100 * trues / (trues + falses))}%; allowed 30% to 70%)"
     )
 
 
 def test_multiple_select_keys_count_when_every_key_is_longer_than_every_distractor():
     def multiple(qid, texts, correct):
-        options = tuple(Option(text, index in correct, "", f"o{index}") for index, text in enumerate(texts))
+        options = tuple(
+            Option(text, index in correct, "", f"o{index}") for index, text in enumerate(texts)
+        )
         return Question(qid, "multiple", "", "", (), (), options=options)
 
-    give_away = multiple("m1", ["A long right answer", "Another long right one", "No", "Nope"], {0, 1})
+    give_away = multiple(
+        "m1", ["A long right answer", "Another long right one", "No", "Nope"], {0, 1}
+    )
     hidden = multiple("m2", ["A long right answer", "Yes", "A long wrong answer!", "No"], {0, 1})
     results = measure("x.yml", [give_away, hidden])
     assert (results[1].count, results[1].total) == (1, 2)

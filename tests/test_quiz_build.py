@@ -23,8 +23,21 @@ CONF = textwrap.dedent(f"""
 
 def _build(source: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(source), str(source / "_build")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(source),
+            str(source / "_build"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "CF_NODE_MODULES": str(ROOT / "node_modules")},
     )
 
@@ -44,12 +57,28 @@ def _toctree(*names: str) -> str:
 
 
 def test_the_build_fails_on_a_biased_bank_naming_bank_and_measure(tmp_path):
-    source = _site(tmp_path, "biased-course", {"index.md": _toctree("quiz"), "quiz.md": "# Quiz\n\n```{quiz} biased\n```\n"})
+    source = _site(
+        tmp_path,
+        "biased-course",
+        {"index.md": _toctree("quiz"), "quiz.md": "# Quiz\n\n```{quiz} biased\n```\n"},
+    )
     result = _build(source)
     assert result.returncode != 0
-    assert "book/quizzes/biased.yml:4: ERROR: 5 of 5 single-choice keys are the longest option (100%; limit 50%)" in result.stderr
-    assert "book/quizzes/biased.yml:4: ERROR: 0 of 4 true/false answers are true (0%; allowed 30% to 70%)" in result.stderr
-    assert "ERROR: course (all banks): 4 of 4 multiple-select keys are exactly the longest options (100%; limit 40%)" in result.stderr
+    assert (
+        "book/quizzes/biased.yml:4: ERROR: 5 of 5 single-choice keys are the longest option "
+        "(100%; limit 50%)"
+        in result.stderr
+    )
+    assert (
+        "book/quizzes/biased.yml:4: ERROR: 0 of 4 true/false answers are true "
+        "(0%; allowed 30% to 70%)"
+        in result.stderr
+    )
+    assert (
+        "ERROR: course (all banks): 4 of 4 multiple-select keys are exactly the longest options "
+        "(100%; limit 40%)"
+        in result.stderr
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +93,11 @@ def exam_build(tmp_path_factory):
 def test_the_progress_index_lists_every_placement_and_its_questions(exam_build):
     index = json.loads((exam_build / "_build/_static/cf-progress-index.json").read_text())
     keys = [placement["key"] for placement in index["placements"]]
-    assert keys == ["fixture-practice", "knowledge-check", "knowledge-check@customers-and-loyalty,lifetime-value"]
+    assert keys == [
+        "fixture-practice",
+        "knowledge-check",
+        "knowledge-check@customers-and-loyalty,lifetime-value",
+    ]
     check = index["placements"][1]
     assert (check["mode"], check["size"], len(check["questions"])) == ("exam", 16, 35)
     assert check["questions"][0]["options"] == ["first", "second", "third", "none"]
@@ -75,16 +108,32 @@ def test_the_progress_index_lists_every_placement_and_its_questions(exam_build):
 def test_the_exam_page_links_each_chapter_for_review(exam_build):
     html = (exam_build / "_build/book/practice/knowledge-check.html").read_text()
     data = json.loads(html.split('class="cf-quiz-data">', 1)[1].split("</script>", 1)[0])
-    assert data["chapters"][0] == {"id": "customers-and-loyalty", "title": "Customers and loyalty", "url": "../learn/customers-and-loyalty.html"}
+    assert data["chapters"][0] == {
+        "id": "customers-and-loyalty",
+        "title": "Customers and loyalty",
+        "url": "../learn/customers-and-loyalty.html",
+    }
     assert data["chapters"][-1]["url"] == "../apply/index.html"
 
 
-@pytest.mark.parametrize(("directive", "message"), [
-    ("```{quiz} knowledge-check\n:chapters: lifetime-valu\n```\n", "unknown chapter 'lifetime-valu'; the course map's chapters are: customers-and-loyalty"),
-    ("```{quiz} knowledge-check\n:chapters: customers-and-loyalty, lifetime-value\n```\n",
-     "'knowledge-check' with the chapters customers-and-loyalty, lifetime-value is already placed on book/"),
-    ("```{quiz} fixture-practice\n:chapters: apply\n```\n", "has no question in chapter 'apply'"),
-])
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        (
+            "```{quiz} knowledge-check\n:chapters: lifetime-valu\n```\n",
+            "unknown chapter 'lifetime-valu'; the course map's chapters are: customers-and-loyalty",
+        ),
+        (
+            "```{quiz} knowledge-check\n:chapters: customers-and-loyalty, lifetime-value\n```\n",
+            "'knowledge-check' with the chapters customers-and-loyalty, lifetime-value is already "
+            "placed on book/",
+        ),
+        (
+            "```{quiz} fixture-practice\n:chapters: apply\n```\n",
+            "has no question in chapter 'apply'",
+        ),
+    ],
+)
 def test_a_placement_that_cannot_work_is_an_error(tmp_path, directive, message):
     source = tmp_path / "site"
     shutil.copytree(ROOT / "tests/fixtures/exam-course", source)

@@ -6,7 +6,7 @@ figures are:
 - ``inputs``: the figures the case gives (invented for teaching);
 - ``answer`` and ``mistakes``: a numeric question's answer and the values of
   its likely mistakes, computed here from the inputs with the package's own
-  functions (``customer_focus.clv``, ``feedback``, ``kano``, ``servqual``,
+  functions (``customer_focus.tools.lifetime_value.calc``, ``feedback``, ``kano``, ``servqual``,
   ``turnover``, ``value_equation``, ``satisfaction_targets``,
   ``work_process``) or with plain arithmetic where the package has none;
 - ``derived``: the other figures the text quotes that follow from the inputs
@@ -35,7 +35,16 @@ import pandas as pd
 import pytest
 import yaml
 
-from customer_focus import clv, feedback, kano, satisfaction_targets, servqual, turnover, value_equation, work_process
+from customer_focus import (
+    feedback,
+    kano,
+    satisfaction_targets,
+    servqual,
+    turnover,
+    value_equation,
+    work_process,
+)
+from customer_focus.tools.lifetime_value import calc as clv
 
 BANKS = Path(__file__).resolve().parent.parent / "book" / "quizzes"
 
@@ -76,51 +85,79 @@ def ltv(margin: float, retention: float, discount: float, timing: str = "after_r
 
 def _cl_own_ratio() -> Numbers:
     won, kept = 60000 / 120, 20000 / 80
-    return N([60000, 120, 20000, 80], [won, kept], won / kept, [kept / won, 60000 / 20000], published=[5])
+    return N(
+        [60000, 120, 20000, 80], [won, kept], won / kept, [kept / won, 60000 / 20000], published=[5]
+    )
 
 
 def _tc_net_value() -> Numbers:
     m, r, i, cost = 40, 0.5, 0.10, 50
     value = ltv(m, r, i)
     undiscounted = m * r / (1 - r)
-    return N([cost, m, r, i], [m * r, 1 + i, 1 + i - r, value, undiscounted], value - cost,
-             [value, undiscounted - cost, cost - value])
+    return N(
+        [cost, m, r, i],
+        [m * r, 1 + i, 1 + i - r, value, undiscounted],
+        value - cost,
+        [value, undiscounted - cost, cost - value],
+    )
 
 
 def _tc_better() -> Numbers:
     a, o, m, i, rev, q = 30, 20, 10, 20, 10, 10
     assert a + o + m + i + rev + q == 100  # "100 customers"
     better, worse = kano.better_worse(a, o, m, i)
-    return N([100, a, o, m, i, rev, q], [a + o, a + o + m + i], better,
-             [(a + o) / (a + o + m + i + rev + q), a / (a + o + m + i), worse])
+    return N(
+        [100, a, o, m, i, rev, q],
+        [a + o, a + o + m + i],
+        better,
+        [(a + o) / (a + o + m + i + rev + q), a / (a + o + m + i), worse],
+    )
 
 
 def _clv_value_of_a_customer() -> Numbers:
     m, r, i = 200, 0.75, 0.10
-    return N([m, r, i], [m * r, 1 + i, 1 + i - r, clv.margin_multiple(r, i)], ltv(m, r, i),
-             [ltv(m, r, i, "upfront"), ltv(m, r, i, "end_of_year"), m * r / (1 - r)])
+    return N(
+        [m, r, i],
+        [m * r, 1 + i, 1 + i - r, clv.margin_multiple(r, i)],
+        ltv(m, r, i),
+        [ltv(m, r, i, "upfront"), ltv(m, r, i, "end_of_year"), m * r / (1 - r)],
+    )
 
 
 def _ec_learning_curve() -> Numbers:
     example = turnover.course_example()
-    salary, weeks, share = example["salary"], example["weeks_to_full_productivity"], example["productivity_while_learning"]
+    salary, weeks, share = (
+        example["salary"],
+        example["weeks_to_full_productivity"],
+        example["productivity_while_learning"],
+    )
     whole = turnover.turnover_cost(**example)
     curve = turnover.learning_curve_cost(salary, weeks, share)
-    return N([salary, share, weeks, turnover.WEEKS_PER_YEAR], [salary / turnover.WEEKS_PER_YEAR, whole.share_of_salary],
-             curve, [salary / turnover.WEEKS_PER_YEAR * weeks, salary / 12 * weeks * share, whole.total])
+    return N(
+        [salary, share, weeks, turnover.WEEKS_PER_YEAR],
+        [salary / turnover.WEEKS_PER_YEAR, whole.share_of_salary],
+        curve,
+        [salary / turnover.WEEKS_PER_YEAR * weeks, salary / 12 * weeks * share, whole.total],
+    )
 
 
 def _kn_nps_compute() -> Numbers:
     p, passive, d = 168, 132, 100
     n = p + passive + d
-    return N([n, p, passive, d], [p / n, d / n], nps(p, passive, d),
-             [p - d, 100 * p / n, nps(p + passive, 0, d), nps(p, 0, passive + d)])
+    return N(
+        [n, p, passive, d],
+        [p / n, d / n],
+        nps(p, passive, d),
+        [p - d, 100 * p / n, nps(p + passive, 0, d), nps(p, 0, passive + d)],
+    )
 
 
 def _dv_servqual_gap() -> Numbers:
     expected, perceived = [6, 7, 6, 5], [5, 5, 6, 4]
-    gaps = [p - e for p, e in zip(perceived, expected)]
-    return N([*expected, *perceived], gaps, sum(gaps) / len(gaps), [-sum(gaps) / len(gaps), sum(gaps)])
+    gaps = [p - e for p, e in zip(perceived, expected, strict=True)]
+    return N(
+        [*expected, *perceived], gaps, sum(gaps) / len(gaps), [-sum(gaps) / len(gaps), sum(gaps)]
+    )
 
 
 def _st_top_box() -> Numbers:
@@ -128,8 +165,12 @@ def _st_top_box() -> Numbers:
     answers = [score for score, count in counts.items() for _ in range(count)]
     n = len(answers)
     four_or_five = (counts[5] + counts[4]) / n
-    return N([n, *counts.values()], [four_or_five], 100 * satisfaction_targets.top_box_share(answers),
-             [100 * four_or_five, 100 * counts[4] / n, 100 * counts[5] / (counts[5] + counts[4])])
+    return N(
+        [n, *counts.values()],
+        [four_or_five],
+        100 * satisfaction_targets.top_box_share(answers),
+        [100 * four_or_five, 100 * counts[4] / n, 100 * counts[5] / (counts[5] + counts[4])],
+    )
 
 
 # ---- the knowledge check --------------------------------------------------------------------
@@ -148,19 +189,33 @@ def _kc_gym_value_model() -> Numbers:
     def benefits(s):
         return total(s, costs=0)
 
-    return N([*downtown.values(), *riverside.values()],
-             [benefits(downtown), benefits(riverside), total(downtown, costs=1), total(riverside, costs=1)],
-             total(downtown) - total(riverside),
-             [benefits(downtown) - benefits(riverside), total(downtown, costs=1) - total(riverside, costs=1),
-              total(downtown, money_as_benefit=True) - total(riverside, money_as_benefit=True)])
+    return N(
+        [*downtown.values(), *riverside.values()],
+        [
+            benefits(downtown),
+            benefits(riverside),
+            total(downtown, costs=1),
+            total(riverside, costs=1),
+        ],
+        total(downtown) - total(riverside),
+        [
+            benefits(downtown) - benefits(riverside),
+            total(downtown, costs=1) - total(riverside, costs=1),
+            total(downtown, money_as_benefit=True) - total(riverside, money_as_benefit=True),
+        ],
+    )
 
 
 def _kc_print_client() -> Numbers:
     print_orders, design, referral = 1200, 300, 500
     total = print_orders + design + referral
     missed = design + referral
-    return N([print_orders, design, referral], [total, missed], 100 * missed / total,
-             [100 * missed / print_orders, 100 * referral / total, 100 * print_orders / total])
+    return N(
+        [print_orders, design, referral],
+        [total, missed],
+        100 * missed / total,
+        [100 * missed / print_orders, 100 * referral / total, 100 * print_orders / total],
+    )
 
 
 def _kc_broker() -> Numbers:
@@ -168,32 +223,53 @@ def _kc_broker() -> Numbers:
     kept = round((before - after) * clients)
     cost_won, cost_kept = ads / won, program / kept
     stayed = round((1 - after) * clients)
-    return N([clients, ads, won, program, before, after], [before - after, cost_won, cost_kept], cost_won / cost_kept,
-             [cost_kept / cost_won, ads / program, cost_won / (program / stayed)], published=[5])
+    return N(
+        [clients, ads, won, program, before, after],
+        [before - after, cost_won, cost_kept],
+        cost_won / cost_kept,
+        [cost_kept / cost_won, ads / program, cost_won / (program / stayed)],
+        published=[5],
+    )
 
 
 def _kc_language_school() -> Numbers:
     i = 0.10
-    groups = {"students": (60, 0.5, 40), "small firms": (300, 0.7, 400), "hobby clubs": (120, 0.8, 150)}
+    groups = {
+        "students": (60, 0.5, 40),
+        "small firms": (300, 0.7, 400),
+        "hobby clubs": (120, 0.8, 150),
+    }
     values = [ltv(m, r, i) for m, r, _ in groups.values()]
-    nets = [value - cost for value, (_, _, cost) in zip(values, groups.values())]
+    nets = [value - cost for value, (_, _, cost) in zip(values, groups.values(), strict=True)]
     assert max(groups, key=lambda name: nets[list(groups).index(name)]) == "hobby clubs"  # the key
-    assert max(groups, key=lambda name: values[list(groups).index(name)]) == "small firms"  # the trap
-    return N([i, *(x for group in groups.values() for x in group)],
-             [*values, *nets, *(1 + i - r for _, r, _ in groups.values())])
+    assert (
+        max(groups, key=lambda name: values[list(groups).index(name)]) == "small firms"
+    )  # the trap
+    return N(
+        [i, *(x for group in groups.values() for x in group)],
+        [*values, *nets, *(1 + i - r for _, r, _ in groups.values())],
+    )
 
 
 def _kc_kiosk() -> Numbers:
     a, o, m, i, rev, q = 6, 10, 16, 6, 1, 1
     better, worse = kano.better_worse(a, o, m, i)
-    return N([a + o + m + i + rev + q, a, o, m, i, rev, q], [-(o + m), better], worse,
-             [-(o + m) / (a + o + m + i + rev + q), better, -worse])
+    return N(
+        [a + o + m + i + rev + q, a, o, m, i, rev, q],
+        [-(o + m), better],
+        worse,
+        [-(o + m) / (a + o + m + i + rev + q), better, -worse],
+    )
 
 
 def _kc_meal_kit() -> Numbers:
     m, r, i = 180, 0.6, 0.12
-    return N([m, r, i], [m * r, 1 + i, 1 + i - r, 1 - r, 1 / (1 - r), clv.margin_multiple(r, i)], ltv(m, r, i),
-             [ltv(m, r, i, "upfront"), ltv(m, r, i, "end_of_year"), m * r / (1 - r), m / (1 - r)])
+    return N(
+        [m, r, i],
+        [m * r, 1 + i, 1 + i - r, 1 - r, 1 / (1 - r), clv.margin_multiple(r, i)],
+        ltv(m, r, i),
+        [ltv(m, r, i, "upfront"), ltv(m, r, i, "end_of_year"), m * r / (1 - r), m / (1 - r)],
+    )
 
 
 def _kc_keep_or_win() -> Numbers:
@@ -205,8 +281,12 @@ def _kc_keep_or_win() -> Numbers:
     breakeven = clv.breakeven_retention(32000, existing, i, acquisition_cost=12000)
     below = math.floor(breakeven * 100) / 100
     assert ltv(32000, below, i) - 12000 < existing < ltv(32000, below + 0.01, i) - 12000
-    return N([15000, 20000, 0.8, 32000, 0.75, 12000, i], [existing, prospect_value, prospect, 1 + i - 0.8, 1 + i - 0.75, below],
-             prospect - existing, [prospect - (existing - 15000), prospect_value - existing])
+    return N(
+        [15000, 20000, 0.8, 32000, 0.75, 12000, i],
+        [existing, prospect_value, prospect, 1 + i - 0.8, 1 + i - 0.75, below],
+        prospect - existing,
+        [prospect - (existing - 15000), prospect_value - existing],
+    )
 
 
 def _kc_vendor() -> Numbers:
@@ -219,33 +299,75 @@ def _kc_florist() -> Numbers:
     before, after = 1 - cancel, 1 - cancel + cut
     relative = before * (1 + cut)
     rise = 100 * (ltv(m, after, i) / ltv(m, before, i) - 1)
-    return N([m, i, cancel], [before, after, 1 - after, 1 + i - before, 1 + i - after, ltv(m, before, i), ltv(m, after, i), relative],
-             rise, [5, 100 * (after / before - 1), 100 * (ltv(m, relative, i) / ltv(m, before, i) - 1),
-                    100 * ((1 / (1 - after)) / (1 / (1 - before)) - 1)])
+    return N(
+        [m, i, cancel],
+        [
+            before,
+            after,
+            1 - after,
+            1 + i - before,
+            1 + i - after,
+            ltv(m, before, i),
+            ltv(m, after, i),
+            relative,
+        ],
+        rise,
+        [
+            5,
+            100 * (after / before - 1),
+            100 * (ltv(m, relative, i) / ltv(m, before, i) - 1),
+            100 * ((1 / (1 - after)) / (1 / (1 - before)) - 1),
+        ],
+    )
 
 
 def _kc_picker() -> Numbers:
     salary, weeks, share = 41600, 8, 0.6
-    lines = {"exit_interview": 250, "overtime_or_temps": 1800, "advertising": 1200, "trainee_time": 900}
-    cost = turnover.turnover_cost(salary, weeks_to_full_productivity=weeks, productivity_while_learning=share, **lines)
+    lines = {
+        "exit_interview": 250,
+        "overtime_or_temps": 1800,
+        "advertising": 1200,
+        "trainee_time": 900,
+    }
+    cost = turnover.turnover_cost(
+        salary, weeks_to_full_productivity=weeks, productivity_while_learning=share, **lines
+    )
     week = salary / turnover.WEEKS_PER_YEAR
     curve = turnover.learning_curve_cost(salary, weeks, share)
     given = sum(lines.values())
-    return N([salary, *lines.values(), share, weeks], [week, 1 - share, curve, cost.share_of_salary], cost.total,
-             [given, given + week * weeks * share, given + week * weeks])
+    return N(
+        [salary, *lines.values(), share, weeks],
+        [week, 1 - share, curve, cost.share_of_salary],
+        cost.total,
+        [given, given + week * weeks * share, given + week * weeks],
+    )
 
 
 def _kc_two_jobs() -> Numbers:
-    return N([34000, 8840, 95000, 71250], [8840 / 34000, 71250 / 95000], published=[21, 16, 30000, 213])
+    return N(
+        [34000, 8840, 95000, 71250], [8840 / 34000, 71250 / 95000], published=[21, 16, 30000, 213]
+    )
 
 
 def _kc_clinic_nps() -> Numbers:
     gave = {10: 30, 9: 24, 8: 18, 7: 12, 6: 14, "5 or less": 22}
     n = sum(gave.values())
-    promoters, passives, detractors = gave[10] + gave[9], gave[8] + gave[7], gave[6] + gave["5 or less"]
-    return N([n, *gave.values()], [promoters / n, detractors / n], nps(promoters, passives, detractors),
-             [nps(promoters, passives + gave[6], gave["5 or less"]), nps(promoters + gave[8], gave[7], detractors),
-              promoters - detractors, 100 * promoters / n])
+    promoters, passives, detractors = (
+        gave[10] + gave[9],
+        gave[8] + gave[7],
+        gave[6] + gave["5 or less"],
+    )
+    return N(
+        [n, *gave.values()],
+        [promoters / n, detractors / n],
+        nps(promoters, passives, detractors),
+        [
+            nps(promoters, passives + gave[6], gave["5 or less"]),
+            nps(promoters + gave[8], gave[7], detractors),
+            promoters - detractors,
+            100 * promoters / n,
+        ],
+    )
 
 
 def _kc_two_patients() -> Numbers:
@@ -266,10 +388,15 @@ def _kc_word_of_mouth() -> Numbers:
 
 def _kc_dry_cleaner() -> Numbers:
     today, delivery, discount = (6, 5, 5, 6), (6, 7, 5, 3), (6, 5, 4, 6)
-    index = {name: value_equation.value_index(*scores) for name, scores in
-             {"today": today, "delivery": delivery, "discount": discount}.items()}
+    index = {
+        name: value_equation.value_index(*scores)
+        for name, scores in {"today": today, "delivery": delivery, "discount": discount}.items()
+    }
     assert max(index, key=index.get) == "delivery"
-    return N([*today, *delivery, *discount, 0.10], [*index.values(), index["delivery"] / index["today"] - 1])
+    return N(
+        [*today, *delivery, *discount, 0.10],
+        [*index.values(), index["delivery"] / index["today"] - 1],
+    )
 
 
 def _kc_courier() -> Numbers:
@@ -287,16 +414,26 @@ def _kc_dental_servqual() -> Numbers:
 def _kc_printing_cohort() -> Numbers:
     start, won, end, end_won = 60, 15, 63, 12
     stayed = end - end_won
-    return N([start, won, end, end_won], [stayed / start], 100 * stayed / start,
-             [100 * end / start, 100 * end / (start + won), 100 * (start - stayed) / start])
+    return N(
+        [start, won, end, end_won],
+        [stayed / start],
+        100 * stayed / start,
+        [100 * end / start, 100 * end / (start + won), 100 * (start - stayed) / start],
+    )
 
 
 def _kc_training_plan() -> Numbers:
     hires, salary, extra, before, after, share = 12, 39000, 600, 10, 6, 0.5
-    saved = turnover.learning_curve_cost(salary, before, share) - turnover.learning_curve_cost(salary, after, share)
+    saved = turnover.learning_curve_cost(salary, before, share) - turnover.learning_curve_cost(
+        salary, after, share
+    )
     week = salary / turnover.WEEKS_PER_YEAR
-    return N([hires, salary, extra, before, after, share], [week, saved, saved - extra], hires * (saved - extra),
-             [hires * saved, hires * (week * (before - after) - extra), saved - extra])
+    return N(
+        [hires, salary, extra, before, after, share],
+        [week, saved, saved - extra],
+        hires * (saved - extra),
+        [hires * saved, hires * (week * (before - after) - extra), saved - extra],
+    )
 
 
 def _kc_one_customer_swing() -> Numbers:
@@ -320,7 +457,12 @@ def _kc_recovery_break_even() -> Numbers:
     # until the package has a service-recovery function.
     cost, value, d0 = 60, 480, 0.25
     fall = cost / value
-    return N([cost, value, d0], [fall, d0 - fall], 100 * fall / d0, [100 * fall, value / cost, 100 * fall * d0])
+    return N(
+        [cost, value, d0],
+        [fall, d0 - fall],
+        100 * fall / d0,
+        [100 * fall, value / cost, 100 * fall * d0],
+    )
 
 
 def _kc_recovery_one_in_six() -> Numbers:
@@ -331,44 +473,74 @@ def _kc_recovery_one_in_six() -> Numbers:
 
 
 def _kc_clinic_walk() -> Numbers:
-    steps = pd.DataFrame({
-        "step": ["Phone queue", "Booking", "Waiting room", "Consultation", "Treatment", "Payment"],
-        "minutes": [6, 4, 45, 20, 25, 10],
-        "adds_value": ["no", "no", "no", "yes", "yes", "no"],
-        "fail_point": ["no"] * 6,
-    })
+    steps = pd.DataFrame(
+        {
+            "step": [
+                "Phone queue",
+                "Booking",
+                "Waiting room",
+                "Consultation",
+                "Treatment",
+                "Payment",
+            ],
+            "minutes": [6, 4, 45, 20, 25, 10],
+            "adds_value": ["no", "no", "no", "yes", "yes", "no"],
+            "fail_point": ["no"] * 6,
+        }
+    )
     summary = work_process.process_summary(steps)
     first = work_process.where_to_improve(steps)["step"].iloc[0]
     assert first == "Waiting room"
     value_added, total = summary["value_added_minutes"], summary["total_minutes"]
-    return N(steps["minutes"], [value_added, total], 100 * summary["value_added_share"],
-             [100 * (1 - summary["value_added_share"]), 100 * value_added / (total - 45), 100 * 2 / 6])
+    return N(
+        steps["minutes"],
+        [value_added, total],
+        100 * summary["value_added_share"],
+        [100 * (1 - summary["value_added_share"]), 100 * value_added / (total - 45), 100 * 2 / 6],
+    )
 
 
 def _kc_weighted_servqual() -> Numbers:
-    expected, perceived, points = [5.2, 6.5, 6.0, 6.1, 5.5], [5.6, 5.3, 5.2, 6.0, 5.8], [10, 30, 30, 15, 15]
+    expected, perceived, points = (
+        [5.2, 6.5, 6.0, 6.1, 5.5],
+        [5.6, 5.3, 5.2, 6.0, 5.8],
+        [10, 30, 30, 15, 15],
+    )
     table = servqual.score_dimensions(expected, perceived, points)
     weighted = float(table["weighted_gap"].iloc[-1])
     unweighted = float(table["gap"].iloc[-1])
-    return N([*expected, *perceived, *points], [*table["gap"].tolist()[:5], *table["weighted_gap"].tolist()[:5], unweighted],
-             weighted, [unweighted, -weighted, weighted / 5])
+    return N(
+        [*expected, *perceived, *points],
+        [*table["gap"].tolist()[:5], *table["weighted_gap"].tolist()[:5], unweighted],
+        weighted,
+        [unweighted, -weighted, weighted / 5],
+    )
 
 
 def _kc_gym_segments() -> Numbers:
-    # Margins and retention rates that give the lifetime values the prompt quotes, through the worksheet.
-    segments = pd.DataFrame({
-        "segment": ["Corporate members", "Off-peak seniors", "January joiners"],
-        "customers": [300, 1200, 2000],
-        "annual_margin": [900, 420, 72],
-        "retention_rate": [0.8, 0.75, 0.5],
-        "top_box_share": [0.20, 0.55, 0.35],
-        "target_top_box_share": [0.20, 0.55, 0.35],
-    })
+    # Margins and retention rates that give the lifetime values the prompt quotes, through the
+    # worksheet.
+    segments = pd.DataFrame(
+        {
+            "segment": ["Corporate members", "Off-peak seniors", "January joiners"],
+            "customers": [300, 1200, 2000],
+            "annual_margin": [900, 420, 72],
+            "retention_rate": [0.8, 0.75, 0.5],
+            "top_box_share": [0.20, 0.55, 0.35],
+            "target_top_box_share": [0.20, 0.55, 0.35],
+        }
+    )
     plan = satisfaction_targets.plan_targets(segments, discount_rate=0.10)
     assert plan.sort_values("priority")["segment"].iloc[0] == "Corporate members"
-    return N([*segments["customers"], *plan["lifetime_value"], *segments["top_box_share"]],
-             [*plan["value_at_stake"].iloc[1:2], *plan["value_not_totally_satisfied"], *(1 - segments["top_box_share"]),
-              segments["customers"].iloc[2] * (1 - segments["top_box_share"].iloc[2])])
+    return N(
+        [*segments["customers"], *plan["lifetime_value"], *segments["top_box_share"]],
+        [
+            *plan["value_at_stake"].iloc[1:2],
+            *plan["value_not_totally_satisfied"],
+            *(1 - segments["top_box_share"]),
+            segments["customers"].iloc[2] * (1 - segments["top_box_share"].iloc[2]),
+        ],
+    )
 
 
 NUMBERS: dict[str, Callable[[], Numbers]] = {
@@ -392,8 +564,12 @@ NUMBERS: dict[str, Callable[[], Numbers]] = {
     # knowing-customers
     "kn-why-feedback": lambda: N([4.5]),
     "kn-nps-compute": _kn_nps_compute,
-    "kn-nps-same-score": lambda: N([0.40, 0.40, 0.20, 0.60, 0.40], [nps(40, 40, 20), nps(60, 0, 40)]),
-    "kn-nps-evidence": lambda: N([50], [nps(26, 0, 24) - nps(25, 0, 25)]),  # one of 50 answers, detractor to promoter
+    "kn-nps-same-score": lambda: N(
+        [0.40, 0.40, 0.20, 0.60, 0.40], [nps(40, 40, 20), nps(60, 0, 40)]
+    ),
+    "kn-nps-evidence": lambda: N(
+        [50], [nps(26, 0, 24) - nps(25, 0, 25)]
+    ),  # one of 50 answers, detractor to promoter
     "kn-four-percent": lambda: N(published=[4, 96, 69, 32.4]),
     # set-satisfaction-targets
     "st-which-segment": lambda: N([40000, 0.25, 0.60, 2000, 0.50, 0.30]),
@@ -485,19 +661,29 @@ def figures(text: str) -> Iterator[Figure]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
             continue  # part of a word or a longer number
         number = match.group("number").replace(",", "")
-        value = float(number) * (1_000_000 if (match.group("unit") or "").strip() == "million" else 1)
+        value = float(number) * (
+            1_000_000 if (match.group("unit") or "").strip() == "million" else 1
+        )
         decimals = len(number.split(".")[1]) if "." in number else 0
-        checked = bool(match.group("sign") or match.group("money") or match.group("unit") or decimals)
-        yield Figure(match.group(0), value, decimals, bool(ROUGHLY.search(text[max(0, start - 8):start])), checked)
+        checked = bool(
+            match.group("sign") or match.group("money") or match.group("unit") or decimals
+        )
+        yield Figure(
+            match.group(0),
+            value,
+            decimals,
+            bool(ROUGHLY.search(text[max(0, start - 8) : start])),
+            checked,
+        )
 
 
 def matches(figure: Figure, values: Iterable[float]) -> bool:
-    """Whether the figure is one of the values (or the value as a percentage or a share), as written."""
+    """Whether the figure is one of the values (or one as a percentage or a share), as written."""
     for value in values:
         for candidate in (abs(value), abs(value) * 100, abs(value) / 100):
             if figure.roughly and math.isclose(candidate, figure.value, rel_tol=0.01):
                 return True
-            if abs(candidate - figure.value) <= 0.5 * 10 ** -figure.decimals + 1e-9:
+            if abs(candidate - figure.value) <= 0.5 * 10**-figure.decimals + 1e-9:
                 return True
     return False
 
@@ -527,39 +713,54 @@ def test_every_numeric_question_is_recomputed():
     assert missing == set(), "numeric questions whose answer is not recomputed here"
 
 
-@pytest.mark.parametrize("qid", sorted(q for q, question in BY_ID.items() if question["type"] == "numeric"))
+@pytest.mark.parametrize(
+    "qid", sorted(q for q, question in BY_ID.items() if question["type"] == "numeric")
+)
 def test_numeric_answer_is_the_computed_value_as_written(qid):
     question, numbers = BY_ID[qid], NUMBERS[qid]()
     written = repr(float(question["answer"]))
     decimals = len(written.split(".")[1].rstrip("0")) if "." in written else 0
-    assert abs(question["answer"] - numbers.answer) <= 0.5 * 10 ** -decimals + 1e-9, (question["answer"], numbers.answer)
+    assert abs(question["answer"] - numbers.answer) <= 0.5 * 10**-decimals + 1e-9, (
+        question["answer"],
+        numbers.answer,
+    )
     assert abs(question["answer"] - numbers.answer) <= question["tolerance"]
 
 
-@pytest.mark.parametrize("qid", sorted(q for q, question in BY_ID.items() if question.get("mistakes")))
+@pytest.mark.parametrize(
+    "qid", sorted(q for q, question in BY_ID.items() if question.get("mistakes"))
+)
 def test_each_mistake_is_a_computed_wrong_answer_or_a_quoted_folklore_figure(qid):
     question, numbers = BY_ID[qid], NUMBERS[qid]()
     slack = question["tolerance"] + 1e-6
     for mistake in question["mistakes"]:
         computed = [value for value in numbers.mistakes if abs(value - mistake["value"]) <= slack]
         folklore = [value for value in numbers.published if value == mistake["value"]]
-        assert computed or folklore, f"{qid}: mistake {mistake['value']} is neither computed nor a quoted figure"
+        assert computed or folklore, (
+            f"{qid}: mistake {mistake['value']} is neither computed nor a quoted figure"
+        )
     for value in numbers.mistakes:
         assert any(abs(value - mistake["value"]) <= slack for mistake in question["mistakes"]), (
             f"{qid}: the computed mistake {value:g} is not in the bank"
         )
 
 
-@pytest.mark.parametrize("bank_and_id", [f"{bank}:{question['id']}" for bank, question in QUESTIONS])
+@pytest.mark.parametrize(
+    "bank_and_id", [f"{bank}:{question['id']}" for bank, question in QUESTIONS]
+)
 def test_every_figure_in_the_text_is_accounted_for(bank_and_id):
     qid = bank_and_id.split(":", 1)[1]
     numbers = NUMBERS[qid]() if qid in NUMBERS else N()
     known = numbers.known()
     unexplained = [
-        figure.text for text in _texts(BY_ID[qid]) for figure in figures(text)
+        figure.text
+        for text in _texts(BY_ID[qid])
+        for figure in figures(text)
         if figure.checked and not matches(figure, known)
     ]
-    assert unexplained == [], f"{qid}: figures that are no input, no computed value and no listed published figure"
+    assert unexplained == [], (
+        f"{qid}: figures that are no input, no computed value and no listed published figure"
+    )
 
 
 @pytest.mark.parametrize("qid", sorted(NUMBERS))
@@ -569,13 +770,19 @@ def test_inputs_appear_in_the_question_and_derived_figures_are_quoted(qid):
     in_prompt = list(figures(str(question["prompt"])))
     where = in_prompt if question["type"] == "numeric" else everything
     for value in numbers.inputs:
-        assert any(matches(figure, [value]) for figure in where), f"{qid}: input {value:g} is not in the question"
+        assert any(matches(figure, [value]) for figure in where), (
+            f"{qid}: input {value:g} is not in the question"
+        )
     for value in numbers.derived:
-        assert any(matches(figure, [value]) for figure in everything), f"{qid}: derived figure {value:g} is listed but not quoted"
+        assert any(matches(figure, [value]) for figure in everything), (
+            f"{qid}: derived figure {value:g} is listed but not quoted"
+        )
 
 
 def test_the_figure_reader_sees_signs_units_and_precision():
-    found = list(figures(r"net −\$16.67, about 52%, \$2.5 million, +17 points, 1.1 − 0.5 = 0.6, 168 answers"))
+    found = list(
+        figures(r"net −\$16.67, about 52%, \$2.5 million, +17 points, 1.1 − 0.5 = 0.6, 168 answers")
+    )
     assert [(f.text, f.value, f.decimals, f.roughly, f.checked) for f in found] == [
         (r"−\$16.67", 16.67, 2, False, True),
         ("52%", 52, 0, True, True),

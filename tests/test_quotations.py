@@ -39,13 +39,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 CUE = re.compile(
-    r"\b(said|says|say|wrote|writes|explains|explained|according to|calls|called|puts it|put it|words|reads|"
+    r"\b(said|says|say|wrote|writes|explains|explained|according to|calls|called|puts it|put it|"
+    r"words|reads|"
     r"argued|argues|defined|defines|remark|mantra|summary|states|stated|reported)\b",
     re.IGNORECASE,
 )
 CITATION = re.compile(r"\{cite(?::[pt])?\}`[^`]+`")
 FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{([a-z-]+)\})?")
-PROSE_DIRECTIVES = {"exercise", "solution", "admonition", "note", "tip", "warning", "caution", "important"}
+PROSE_DIRECTIVES = {
+    "exercise",
+    "solution",
+    "admonition",
+    "note",
+    "tip",
+    "warning",
+    "caution",
+    "important",
+}
 MIN_WORDS = 6
 BEFORE, AFTER = 120, 60
 
@@ -61,7 +71,7 @@ def invented_names() -> list[str]:
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """Prose paragraphs of a MyST page with their first line: no front matter, code, or directive options."""
+    """Prose paragraphs of a MyST page with their first line (no front matter, code, options)."""
     lines = text.splitlines()
     out: list[tuple[int, str]] = []
     current: list[str] = []
@@ -107,19 +117,34 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def problems_in(paragraph: str, where: str, names: list[str], *, citations_possible: bool = True) -> list[str]:
+def problems_in(
+    paragraph: str, where: str, names: list[str], *, citations_possible: bool = True
+) -> list[str]:
     """The attributed quotations of one paragraph that lack a citation."""
     found = []
-    if CITATION.search(paragraph) or any(re.search(rf"\b{re.escape(name)}\b", paragraph) for name in names):
+    if CITATION.search(paragraph) or any(
+        re.search(rf"\b{re.escape(name)}\b", paragraph) for name in names
+    ):
         return found
     for match in QUOTE.finditer(paragraph):
         quoted = match.group(1) or match.group(2)
         if len(quoted.split()) < MIN_WORDS:
             continue
-        window = paragraph[max(0, match.start() - BEFORE):match.start()] + " " + paragraph[match.end():match.end() + AFTER]
+        window = (
+            paragraph[max(0, match.start() - BEFORE) : match.start()]
+            + " "
+            + paragraph[match.end() : match.end() + AFTER]
+        )
         if CUE.search(window):
-            hint = "add a {cite:p} role" if citations_possible else "scenario text can quote only invented characters"
-            found.append(f"{where}: the quotation \"{quoted[:60]}\" is attributed but has no citation in its paragraph ({hint})")
+            hint = (
+                "add a {cite:p} role"
+                if citations_possible
+                else "scenario text can quote only invented characters"
+            )
+            found.append(
+                f"{where}: the quotation \"{quoted[:60]}\" is attributed but has no citation in "
+                f"its paragraph ({hint})"
+            )
     return found
 
 
@@ -150,7 +175,12 @@ def scenario_problems(path: Path, names: list[str]) -> list[str]:
     found = []
     for text in texts:
         for block in re.split(r"\n\s*\n", text):
-            found += problems_in(" ".join(block.split()), str(path.relative_to(ROOT)), names, citations_possible=False)
+            found += problems_in(
+                " ".join(block.split()),
+                str(path.relative_to(ROOT)),
+                names,
+                citations_possible=False,
+            )
     return found
 
 
@@ -178,10 +208,15 @@ NAMES = ["Elena", "Crossroads", "Grace"]
 @pytest.mark.parametrize(
     "paragraph",
     [
-        'Its president, Simon Cooper, said of the policy in 2009: "It doesn\'t get used much, but it displays a deep trust in our staff\'s judgment."',
-        'Southwest\'s chief executive Gary Kelly said in 2015: "Our mantra is, we hire for attitude and train for skill."',
-        'A letter from a TARP author in *Quality Progress* (2005) explains the original finding: "96% of consumers with a small-ticket problem don\'t complain to a company\'s headquarters."',
-        "HBR's summary puts it the other way around: “merely satisfied customers were six times less likely to buy again”.",
+        'Its president, Simon Cooper, said of the policy in 2009: "It doesn\'t get used much, '
+        'but it displays a deep trust in our staff\'s judgment."',
+        'Southwest\'s chief executive Gary Kelly said in 2015: "Our mantra is, we hire for '
+        'attitude and train for skill."',
+        'A letter from a TARP author in *Quality Progress* (2005) explains the original finding: '
+        '"96% of consumers with a small-ticket problem don\'t complain to a company\'s '
+        'headquarters."',
+        "HBR's summary puts it the other way around: “merely satisfied customers were six times "
+        "less likely to buy again”.",
     ],
 )
 def test_the_rule_catches_an_uncited_attributed_quotation(paragraph):
@@ -191,8 +226,11 @@ def test_the_rule_catches_an_uncited_attributed_quotation(paragraph):
 @pytest.mark.parametrize(
     "paragraph",
     [
-        'Southwest\'s chief executive said: "Our mantra is, we hire for attitude and train for skill" {cite:p}`chiefexecutive2015`.',
-        '"Our loyal accounts pay the bills," Tom says, "and we could lose both of them."'.replace("Tom", "Elena"),
+        'Southwest\'s chief executive said: "Our mantra is, we hire for attitude and train for '
+        'skill" {cite:p}`chiefexecutive2015`.',
+        '"Our loyal accounts pay the bills," Tom says, "and we could lose both of them."'.replace(
+            "Tom", "Elena"
+        ),
         'An article titled "The One Number You Need to Grow" introduced the score.',
         'A customer asks: "Why?"',
     ],
@@ -202,5 +240,14 @@ def test_the_rule_accepts_cited_invented_short_or_unattributed_quotations(paragr
 
 
 def test_paragraphs_skip_code_and_split_list_items():
-    text = "---\nfile_format: mystnb\n---\n\nOne\ntwo.\n\n```{code-cell} ipython3\nx = \"said a long quoted string of words here\"\n```\n\n- item one\n- item two\n\n```{exercise}\n:label: x\n\nInside.\n```\n"
-    assert paragraphs(text) == [(5, "One two."), (12, "- item one"), (13, "- item two"), (18, "Inside.")]
+    text = (
+        "---\nfile_format: mystnb\n---\n\nOne\ntwo.\n\n```{code-cell} ipython3\n"
+        "x = \"said a long quoted string of words here\"\n```\n\n- item one\n- item two\n\n"
+        "```{exercise}\n:label: x\n\nInside.\n```\n"
+    )
+    assert paragraphs(text) == [
+        (5, "One two."),
+        (12, "- item one"),
+        (13, "- item two"),
+        (18, "Inside."),
+    ]

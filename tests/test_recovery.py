@@ -1,16 +1,20 @@
-"""The service-recovery budget rule (FACTS §11): cut in the leaving rate, and share of would-be leavers to keep."""
+"""The service-recovery budget rule (FACTS §11): the cut in the leaving rate, and the share of
+would-be leavers to keep."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from customer_focus.recovery import recovery_break_even
 
 
 def test_the_fact_sheet_example():
     result = recovery_break_even(100, 640, 0.30)
-    assert result.required_cut == pytest.approx(100 / 640)  # 15.6 points among everyone who receives it
+    assert result.required_cut == pytest.approx(
+        100 / 640
+    )  # 15.6 points among everyone who receives it
     assert round(result.required_cut * 100, 1) == 15.6
     assert result.share_of_leavers_to_keep == pytest.approx((100 / 640) / 0.30)
     assert round(result.share_of_leavers_to_keep * 100) == 52  # about 52%, not "one in six"
@@ -60,11 +64,15 @@ share = st.floats(min_value=0.001, max_value=1, allow_nan=False)
 
 
 @given(money, value, share)
-def test_keeping_the_required_share_of_would_be_leavers_exactly_pays_for_the_recovery(cost, worth, leaving):
+def test_keeping_the_required_share_of_would_be_leavers_exactly_pays_for_the_recovery(
+    cost, worth, leaving
+):
     result = recovery_break_even(cost, worth, leaving)
     assert result.can_pay == (cost / worth <= leaving + 1e-12)
     if result.can_pay:
-        kept = result.share_of_leavers_to_keep * leaving  # points of the leaving rate the recovery removes
+        kept = (
+            result.share_of_leavers_to_keep * leaving
+        )  # points of the leaving rate the recovery removes
         assert kept * worth == pytest.approx(cost, rel=1e-9, abs=1e-6)
         assert 0 <= result.share_of_leavers_to_keep <= 1
         assert result.leaving_rate_after == pytest.approx(leaving - cost / worth, abs=1e-12)
@@ -75,7 +83,13 @@ def test_keeping_the_required_share_of_would_be_leavers_exactly_pays_for_the_rec
 @given(value, share, money, money)
 def test_a_dearer_recovery_must_keep_more(worth, leaving, cost_a, cost_b):
     low, high = sorted((cost_a, cost_b))
-    cheap, dear = recovery_break_even(low, worth, leaving), recovery_break_even(high, worth, leaving)
+    cheap, dear = (
+        recovery_break_even(low, worth, leaving),
+        recovery_break_even(high, worth, leaving),
+    )
     assert cheap.required_cut <= dear.required_cut
     if dear.can_pay:
-        assert cheap.can_pay and cheap.share_of_leavers_to_keep <= dear.share_of_leavers_to_keep + 1e-12
+        assert (
+            cheap.can_pay
+            and cheap.share_of_leavers_to_keep <= dear.share_of_leavers_to_keep + 1e-12
+        )

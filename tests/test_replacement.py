@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import clv, replacement, tables, turnover
-from customer_focus.forms import load_form, render_html
+from customer_focus import replacement, turnover
+from customer_focus.core import tables
+from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import replacement as practice
 from customer_focus.worksheets import replacement as sheet
 

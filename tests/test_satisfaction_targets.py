@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import cases, clv, satisfaction_targets as targets, tables
-from customer_focus.forms import render_html
+from customer_focus import cases
+from customer_focus import satisfaction_targets as targets
+from customer_focus.core import tables
+from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.spec import render_html
 from customer_focus.practice import satisfaction_targets as practice
 from customer_focus.worksheets import satisfaction_targets as sheet
 

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import tables, turnover
-from customer_focus.forms import load_form, render_html
+from customer_focus import turnover
+from customer_focus.core import tables
+from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import turnover as practice
 from customer_focus.worksheets import turnover as sheet
 

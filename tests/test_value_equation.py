@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import tables, value_equation as ve
-from customer_focus.forms import render_html
+from customer_focus import value_equation as ve
+from customer_focus.core import tables
+from customer_focus.tools.spec import render_html
 from customer_focus.practice import value_equation as practice
 from customer_focus.worksheets import value_equation as sheet
 

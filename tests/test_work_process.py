@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import tables, work_process as wp
-from customer_focus.forms import render_html
+from customer_focus import work_process as wp
+from customer_focus.core import tables
+from customer_focus.tools.spec import render_html
 from customer_focus.practice import work_process as practice
 from customer_focus.worksheets import work_process as sheet
 

@@ -1,21 +1,19 @@
 """Helper package for the course "Customer Focus: creating value and loyalty".
 
-Modules
--------
-clv
-    Customer lifetime value (Gupta & Lehmann; Berger & Nasr) and comparisons.
-charts
-    The course's figures, drawn from data.
-tables
-    Reading the learner's CSV/Excel files, with clear errors.
-widgets
-    The worksheets' ipywidgets forms.
-checking, practice
-    ``check()``/``hint()``/``solution()`` for the exercise notebooks.
-exercise_builder
-    Writes ``exercises/`` from ``solutions/``.
+Layers, each importing only from the layers below it (``tests/test_architecture.py``
+enforces it):
+
+core
+    Validation, formats, input fields, the YAML loader, paths, tables,
+    figures and the exercise engine.
+tools
+    One folder per Apply tool (``tools/lifetime_value/``): its spec, arithmetic,
+    tables, live form and exercise checks.
 sphinxext
     The Sphinx extension the book uses.
+
+The modules still at the top level are being moved into these layers (the
+README lists them).
 """
 
 __version__ = "0.1.0"

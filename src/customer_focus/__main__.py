@@ -13,6 +13,10 @@ handouts [--site DIR] [--out DIR]
 scorm [--site DIR] [--out DIR]
     Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
     book (default: _build/html to dist/).
+specs [--check]
+    Check every tool's spec (``tools/<tool>/<tool>.yml``) and write its JSON
+    twin (``<tool>.json``), which ``calc.py`` and the browser read (or, with
+    ``--check``, report twins that are out of date and exit 1).
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
     and ``references.bib``, and measure whether the keys give themselves
@@ -90,6 +94,34 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _specs(arguments: argparse.Namespace) -> int:
+    from .core.problems import DataFileError
+    from .tools.spec import load_spec, spec_tools, twin_path, twin_text
+
+    stale = []
+    for tool in spec_tools():
+        try:
+            text = twin_text(load_spec(tool))
+        except DataFileError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 1
+        path = twin_path(tool)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not arguments.check:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    if arguments.check and stale:
+        for path in stale:
+            print(f"{path}: out of date with its YAML spec", file=sys.stderr)
+        print("Run `python -m customer_focus specs` and commit the .json files.", file=sys.stderr)
+        return 1
+    print(f"{len(spec_tools())} tool spec(s) checked; JSON twins up to date.")
+    return 0
+
+
 def _slides(arguments: argparse.Namespace) -> int:
     from .slides import write_decks
 
@@ -136,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     exercises.add_argument("--solutions", default="solutions", help="solution notebooks (default: solutions)")
     exercises.add_argument("--exercises", default="exercises", help="exercise notebooks (default: exercises)")
     exercises.set_defaults(run=_exercises)
+    specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
+    specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
+    specs.set_defaults(run=_specs)
     slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
     slides.add_argument("--out", default="_build/slides", help="output folder (default: _build/slides)")
     slides.set_defaults(run=_slides)

@@ -36,7 +36,7 @@ margin, discounted to the end of the step at the yearly discount rate, over a
 horizon of whole years. It counts nothing for the purchases already made and
 nothing today for certain; each step's expected purchases already include the
 chance that the customer is still active. That is the course's
-``"after_renewal"`` convention in :mod:`customer_focus.clv`, the one behind
+``"after_renewal"`` convention in :mod:`customer_focus.tools.lifetime_value.calc`, the one behind
 m·r/(1+i−r): with yearly steps, a customer who would bring a margin ``m`` a
 year while active and stays active from one year to the next with probability
 ``r`` is worth exactly Σ m·r^k/(1+i)^k, the same sum (see :func:`dcf_value`).
@@ -56,8 +56,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_rate, as_whole_number
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number, as_rate, as_whole_number
 
 __all__ = [
     "CDNOW_BGNBD",
@@ -968,7 +968,7 @@ def dcf_value(expected_margins: object, discount_rate: float, *, steps_per_year:
     Step ``k`` (1, 2, ...) is discounted by (1 + i)^(k / steps_per_year):
     nothing is received today, and each step's margin at its end. With yearly
     steps and margins m·r^k this is the course's m·r/(1+i−r) (the
-    ``"after_renewal"`` convention of :mod:`customer_focus.clv`) cut at the
+    ``"after_renewal"`` convention of :mod:`customer_focus.tools.lifetime_value.calc`) cut at the
     same horizon.
 
     Parameters
@@ -1074,7 +1074,7 @@ def predicted_lifetime_value(
         Horizon in whole years (1 to 100).
     steps_per_year : int
         Discounting steps per year: 12 (monthly, the default) or 1 (yearly,
-        exactly the timing of :mod:`customer_focus.clv`).
+        exactly the timing of :mod:`customer_focus.tools.lifetime_value.calc`).
     periods_per_year : float, optional
         How many of the model's time units make a year. By default from the
         summary the model was fitted on (365.25 / 7 for weeks).
@@ -1138,7 +1138,7 @@ def yearly_outlook(
     ``k``'s expected margin that carries on into year ``k + 1``
     (margin in year k+1 ÷ margin in year k). If it were constant at ``r``,
     with year-1 margin m·r, the present values would add up to
-    m·r/(1+i−r) (:func:`customer_focus.clv.lifetime_value`); the models let
+    m·r/(1+i−r) (:func:`customer_focus.tools.lifetime_value.calc.lifetime_value`); the models let
     it change with time. ``cumulative_value`` in the last year equals the
     mean of :func:`predicted_lifetime_value` with ``steps_per_year=1``.
 
@@ -1293,7 +1293,7 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
 
     Returns
     -------
-    customer_focus.figures.CourseFigure
+    customer_focus.core.figures.CourseFigure
 
     Examples
     --------
@@ -1301,7 +1301,7 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
     ...                      index=["0", "1+"])
     >>> figure = holdout_chart(table)
     """
-    from .figures import PALETTE, _new_figure, legend_below
+    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
 
     table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
     figure = _new_figure(7.5, 4.2)
@@ -1360,7 +1360,7 @@ def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, titl
 
     Returns
     -------
-    customer_focus.figures.CourseFigure
+    customer_focus.core.figures.CourseFigure
 
     Examples
     --------
@@ -1369,7 +1369,8 @@ def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, titl
     """
     from matplotlib.ticker import FuncFormatter
 
-    from .figures import PALETTE, _money, _new_figure, legend_below
+    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
+    from .core.formats import dollars
 
     table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "outlook_chart")
     years = np.asarray(table.index, dtype=float)
@@ -1385,7 +1386,7 @@ def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, titl
                   label=f"Constant retention of {r:.0%} (the simple formula)")
     axes.set_xlabel("Year from today", color=PALETTE["ink"])
     axes.set_ylabel("Expected margin per customer", color=PALETTE["ink"])
-    axes.yaxis.set_major_formatter(FuncFormatter(_money))
+    axes.yaxis.set_major_formatter(FuncFormatter(dollars))
     axes.set_xticks(years)
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
@@ -1402,27 +1403,27 @@ def describe_outlook_chart(outlook: pd.DataFrame, *, retention: float | None = N
     >>> describe_outlook_chart(table)[:20]
     'Bar chart of the exp'
     """
-    from .figures import _dollars
+    from .core.formats import cents
 
     table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "describe_outlook_chart")
     margins = table["expected_margin"].to_numpy(dtype=float)
     years = list(table.index)
     text = (
         f"Bar chart of the expected margin per customer in each year from today, years {years[0]} to "
-        f"{years[-1]}, predicted by the BG/NBD and Gamma-Gamma models: {_dollars(margins[0])} in year "
-        f"{years[0]}, {_dollars(margins[1]) if len(margins) > 1 else ''} in year {years[min(1, len(years) - 1)]}"
-        f" and {_dollars(margins[-1])} in year {years[-1]}."
+        f"{years[-1]}, predicted by the BG/NBD and Gamma-Gamma models: {cents(margins[0])} in year "
+        f"{years[0]}, {cents(margins[1]) if len(margins) > 1 else ''} in year {years[min(1, len(years) - 1)]}"
+        f" and {cents(margins[-1])} in year {years[-1]}."
     )
     if retention is not None:
         r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
         formula = margins[0] * r ** (len(margins) - 1)
         text += (
             f" A line shows the simple formula's margins with a constant retention of {r:.0%}, starting "
-            f"from the same year-1 margin and falling to {_dollars(formula)} in year {years[-1]}, below "
+            f"from the same year-1 margin and falling to {cents(formula)} in year {years[-1]}, below "
             f"the models' bars in the later years."
             if formula < margins[-1]
             else f" A line shows the simple formula's margins with a constant retention of {r:.0%}, "
-            f"reaching {_dollars(formula)} in year {years[-1]}."
+            f"reaching {cents(formula)} in year {years[-1]}."
         )
     return text
 
@@ -1610,7 +1611,7 @@ def write_synthetic_log(path: object, n_customers: int, **options: Any):
     >>> write_synthetic_log("output/synthetic-log.csv", 1000, seed=7)  # doctest: +SKIP
     PosixPath('output/synthetic-log.csv')
     """
-    from .tables import write_table
+    from .core.tables import write_table
 
     log = simulate_transactions(n_customers, **options)
     if str(path).lower().endswith(".xlsx") and len(log) > 1_048_575:

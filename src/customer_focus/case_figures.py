@@ -5,7 +5,7 @@ and returns its derived figures by name, each a
 :class:`~customer_focus.cases.Quantity` (a number, its kind and how it is
 written). Nothing here is typed from a page: each figure is computed from the
 inputs in ``data/cases.yml`` with the same functions the worksheets use
-(:mod:`~customer_focus.clv`, :mod:`~customer_focus.recovery`,
+(:mod:`~customer_focus.tools.lifetime_value`, :mod:`~customer_focus.recovery`,
 :mod:`~customer_focus.satisfaction_targets`, :mod:`~customer_focus.turnover`,
 :mod:`~customer_focus.feedback`, :mod:`~customer_focus.kano`,
 :mod:`~customer_focus.servqual`, :mod:`~customer_focus.value_equation`,
@@ -18,42 +18,58 @@ inputs to ``cases.yml`` and a function to :data:`DERIVED`.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import clv, feedback, kano, recovery, satisfaction_targets, servqual, turnover, value_equation, work_process
+from . import (
+    feedback,
+    kano,
+    recovery,
+    satisfaction_targets,
+    servqual,
+    turnover,
+    value_equation,
+    work_process,
+)
+from .core.paths import book_path
+from .core.tables import read_table
+from .tools.lifetime_value import calc
+from .tools.lifetime_value.table import compare_customers
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cases import Cases, Quantity
 
-__all__ = ["DERIVED", "crossroads_segments", "distributor_accounts", "value_score"]
+__all__ = ["DERIVED", "crossroads_segments", "distributor_accounts", "opening_case", "value_score"]
 
 
-def _q(value: float, kind: str, style: str = "") -> "Quantity":
+def _q(value: float, kind: str, style: str = "") -> Quantity:
     from .cases import Quantity
 
     return Quantity(float(value), kind, style)
 
 
-def money(value: float, style: str = "") -> "Quantity":
+def money(value: float, style: str = "") -> Quantity:
     return _q(value, "money", style)
 
 
-def share(value: float, style: str = "") -> "Quantity":
+def share(value: float, style: str = "") -> Quantity:
     return _q(value, "percent", style)
 
 
-def count(value: float, style: str = "") -> "Quantity":
+def count(value: float, style: str = "") -> Quantity:
     return _q(value, "count", style)
 
 
-def number(value: float, style: str = "") -> "Quantity":
+def number(value: float, style: str = "") -> Quantity:
     return _q(value, "number", style)
 
 
-def value_score(functional: float, emotional: float, social: float, time_cost: float, money_cost: float) -> float:
-    """The course's working model of value: functional + emotional + social − (time cost + money cost).
+def value_score(
+    functional: float, emotional: float, social: float, time_cost: float, money_cost: float
+) -> float:
+    """The course's working model of value: functional + emotional + social − (time + money cost).
 
     A teaching heuristic (chapter 1), not a published formula: it ranks
     offers scored on the same 1–5 scale, never gives a value in money.
@@ -69,18 +85,26 @@ def value_score(functional: float, emotional: float, social: float, time_cost: f
 # ---- the opening case and the distributor's accounts ---------------------------------
 
 
-def _opening(c: "Cases") -> dict[str, "Quantity"]:
+def _opening(c: Cases) -> dict[str, Quantity]:
     i = c["opening.discount_rate"]
     out: dict[str, Quantity] = {}
     nets = {}
     for key in ("crestline", "harbor"):
-        m, r, cost = c[f"opening.{key}.margin"], c[f"opening.{key}.retention"], c[f"opening.{key}.cost_to_win"]
-        ltv = clv.lifetime_value(m, r, i)
+        m, r, cost = (
+            c[f"opening.{key}.margin"],
+            c[f"opening.{key}.retention"],
+            c[f"opening.{key}.cost_to_win"],
+        )
+        ltv = calc.lifetime_value(m, r, i)
         out[f"opening.{key}.lifetime_value"] = money(ltv)
         out[f"opening.{key}.net_value"] = money(ltv - cost)
-        out[f"opening.{key}.margin_multiple"] = number(clv.margin_multiple(r, i), "decimal2")
-        out[f"opening.{key}.first_year_certain"] = money(clv.lifetime_value(m, r, i, timing="end_of_year"))
-        out[f"opening.{key}.first_year_certain_net"] = money(clv.lifetime_value(m, r, i, timing="end_of_year") - cost)
+        out[f"opening.{key}.margin_multiple"] = number(calc.margin_multiple(r, i), "decimal2")
+        out[f"opening.{key}.first_year_certain"] = money(
+            calc.lifetime_value(m, r, i, timing="end_of_year")
+        )
+        out[f"opening.{key}.first_year_certain_net"] = money(
+            calc.lifetime_value(m, r, i, timing="end_of_year") - cost
+        )
         out[f"opening.{key}.years_in_four"] = count(r * 4)
         nets[key] = ltv - cost
     crest_m, crest_cost = c["opening.crestline.margin"], c["opening.crestline.cost_to_win"]
@@ -88,30 +112,71 @@ def _opening(c: "Cases") -> dict[str, "Quantity"]:
     out["opening.lifetime_value_gap"] = money(
         out["opening.harbor.lifetime_value"].value - out["opening.crestline.lifetime_value"].value
     )
-    breakeven = clv.breakeven_retention(crest_m, nets["harbor"], i, acquisition_cost=crest_cost)
+    breakeven = calc.breakeven_retention(crest_m, nets["harbor"], i, acquisition_cost=crest_cost)
     out["opening.breakeven_retention"] = share(breakeven, "decimal4")
     trial = c["opening.crestline.trial_retention"]
-    out["opening.crestline.trial_lifetime_value"] = money(clv.lifetime_value(crest_m, trial, i))
-    out["opening.crestline.trial_net_value"] = money(clv.lifetime_value(crest_m, trial, i) - crest_cost)
-    out["opening.crestline.trial_shortfall"] = money(nets["harbor"] - (clv.lifetime_value(crest_m, trial, i) - crest_cost))
+    out["opening.crestline.trial_lifetime_value"] = money(calc.lifetime_value(crest_m, trial, i))
+    out["opening.crestline.trial_net_value"] = money(
+        calc.lifetime_value(crest_m, trial, i) - crest_cost
+    )
+    out["opening.crestline.trial_shortfall"] = money(
+        nets["harbor"] - (calc.lifetime_value(crest_m, trial, i) - crest_cost)
+    )
     # the break-even equation worked by hand: m·r = (target + cost)(1 + i − r)
     needed = nets["harbor"] + crest_cost
     out["opening.breakeven_needed"] = money(needed)
     out["opening.breakeven_coefficient"] = money(crest_m + needed)
     out["opening.breakeven_constant"] = money(needed * (1 + i))
-    out["opening.crestline.yearly_margin_times_retention"] = money(crest_m * c["opening.crestline.retention"])
-    out["opening.crestline.denominator"] = number(1 + i - c["opening.crestline.retention"], "decimal2")
-    out["opening.harbor.yearly_margin_times_retention"] = money(c["opening.harbor.margin"] * c["opening.harbor.retention"])
+    out["opening.crestline.yearly_margin_times_retention"] = money(
+        crest_m * c["opening.crestline.retention"]
+    )
+    out["opening.crestline.denominator"] = number(
+        1 + i - c["opening.crestline.retention"], "decimal2"
+    )
+    out["opening.harbor.yearly_margin_times_retention"] = money(
+        c["opening.harbor.margin"] * c["opening.harbor.retention"]
+    )
     out["opening.harbor.denominator"] = number(1 + i - c["opening.harbor.retention"], "decimal2")
     lower = c["opening.harbor.lower_retention"]
-    out["opening.harbor.lower_lifetime_value"] = money(clv.lifetime_value(c["opening.harbor.margin"], lower, i))
+    out["opening.harbor.lower_lifetime_value"] = money(
+        calc.lifetime_value(c["opening.harbor.margin"], lower, i)
+    )
     out["opening.harbor.lower_denominator"] = number(1 + i - lower, "decimal2")
     out["opening.discount_factor"] = number(1 + i, "decimal2")
     return out
 
 
-def distributor_accounts(c: "Cases") -> pd.DataFrame:
-    """The six accounts of the lifetime value steps, as :func:`customer_focus.clv.compare_customers` reads them.
+def opening_case(c: Cases) -> pd.DataFrame:
+    """The two accounts of the course's opening case, "What would you do?", as
+    :func:`customer_focus.tools.lifetime_value.table.compare_customers` reads them.
+
+    A new account that buys on price and switches at the next deal (Crestline
+    Foods), and a loyal account (Harbor Supply). The numbers are the course's
+    own, invented for teaching, so the pages, the interactive comparison, the
+    exercise and the scenario all use the same ones.
+
+    Examples
+    --------
+    >>> from customer_focus.cases import course_cases
+    >>> opening_case(course_cases())["customer"].str.split().str[0].tolist()
+    ['Crestline', 'Harbor']
+    """
+    return pd.DataFrame(
+        [
+            {
+                "customer": c.text(f"opening.{key}.label"),
+                "annual_margin": c[f"opening.{key}.margin"],
+                "retention_rate": c[f"opening.{key}.retention"],
+                "acquisition_cost": c[f"opening.{key}.cost_to_win"],
+            }
+            for key in ("crestline", "harbor")
+        ]
+    )
+
+
+def distributor_accounts(c: Cases) -> pd.DataFrame:
+    """The six accounts of the lifetime value steps, as the lifetime value tool's
+    :func:`~customer_focus.tools.lifetime_value.table.compare_customers` reads them.
 
     Crestline Foods and Harbor Supply come from the opening case; the other
     four are the distributor's (all invented). The worksheet's sample file
@@ -125,75 +190,123 @@ def distributor_accounts(c: "Cases") -> pd.DataFrame:
     """
     rows = []
     for key in ("crestline", "harbor"):
-        rows.append((c.text(f"opening.{key}.name"), c[f"opening.{key}.margin"], c[f"opening.{key}.retention"],
-                     c[f"opening.{key}.cost_to_win"]))
-    rows.append((c.text("distributor.cafes.name"), _cafe_margin(c), c["distributor.cafes.retention"],
-                 c["distributor.cafes.cost_to_win"]))
+        rows.append(
+            (
+                c.text(f"opening.{key}.name"),
+                c[f"opening.{key}.margin"],
+                c[f"opening.{key}.retention"],
+                c[f"opening.{key}.cost_to_win"],
+            )
+        )
+    rows.append(
+        (
+            c.text("distributor.cafes.name"),
+            _cafe_margin(c),
+            c["distributor.cafes.retention"],
+            c["distributor.cafes.cost_to_win"],
+        )
+    )
     for key in ("northgate", "riverside", "summit"):
-        rows.append((c.text(f"distributor.{key}.name"), c[f"distributor.{key}.margin"],
-                     c[f"distributor.{key}.retention"], c[f"distributor.{key}.cost_to_win"]))
-    return pd.DataFrame(rows, columns=["customer", "annual_margin", "retention_rate", "acquisition_cost"])
+        rows.append(
+            (
+                c.text(f"distributor.{key}.name"),
+                c[f"distributor.{key}.margin"],
+                c[f"distributor.{key}.retention"],
+                c[f"distributor.{key}.cost_to_win"],
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["customer", "annual_margin", "retention_rate", "acquisition_cost"]
+    )
 
 
-def _cafe_margin(c: "Cases") -> float:
-    return c["distributor.cafes.revenue"] - c["distributor.cafes.cost_of_goods"] - c["distributor.cafes.cost_to_serve"]
+def _cafe_margin(c: Cases) -> float:
+    return (
+        c["distributor.cafes.revenue"]
+        - c["distributor.cafes.cost_of_goods"]
+        - c["distributor.cafes.cost_to_serve"]
+    )
 
 
-def _distributor(c: "Cases") -> dict[str, "Quantity"]:
+def _distributor(c: Cases) -> dict[str, Quantity]:
     i = c["opening.discount_rate"]
     out: dict[str, Quantity] = {}
-    table = clv.compare_customers(distributor_accounts(c), discount_rate=i)
+    table = compare_customers(distributor_accounts(c), discount_rate=i)
     keys = ["crestline", "harbor", "cafes", "northgate", "riverside", "summit"]
-    for key, row in zip(keys, table.itertuples()):
+    for key, row in zip(keys, table.itertuples(), strict=True):
         out[f"distributor.{key}.lifetime_value"] = money(row.lifetime_value)
         out[f"distributor.{key}.net_value"] = money(row.net_value)
         out[f"distributor.{key}.rank"] = count(row.rank, "ordinal")
-        out[f"distributor.{key}.margin_multiple"] = number(clv.margin_multiple(row.retention_rate, i), "number")
-    out["distributor.crestline.margin_rank"] = count(int((table["annual_margin"] > table["annual_margin"].iloc[0]).sum()) + 1, "ordinal")
+        out[f"distributor.{key}.margin_multiple"] = number(
+            calc.margin_multiple(row.retention_rate, i), "number"
+        )
+    out["distributor.crestline.margin_rank"] = count(
+        int((table["annual_margin"] > table["annual_margin"].iloc[0]).sum()) + 1, "ordinal"
+    )
     gross = c["distributor.cafes.revenue"] - c["distributor.cafes.cost_of_goods"]
     out["distributor.cafes.gross_margin"] = money(gross)
     out["distributor.cafes.margin"] = money(_cafe_margin(c))
     out["distributor.cafes.retention_year_before"] = number(
-        c["distributor.cafes.stayed_year_before"] / c["distributor.cafes.start_year_before"], "decimal3")
+        c["distributor.cafes.stayed_year_before"] / c["distributor.cafes.start_year_before"],
+        "decimal3",
+    )
     out["distributor.cafes.retention_last_year"] = number(
-        c["distributor.cafes.stayed_last_year"] / c["distributor.cafes.start_last_year"], "decimal2")
-    out["distributor.cafes.expected_life"] = number(1 / (1 - c["distributor.cafes.retention"]), "decimal1")
-    out["distributor.cafes.denominator"] = number(1 + i - c["distributor.cafes.retention"], "decimal2")
+        c["distributor.cafes.stayed_last_year"] / c["distributor.cafes.start_last_year"], "decimal2"
+    )
+    out["distributor.cafes.expected_life"] = number(
+        1 / (1 - c["distributor.cafes.retention"]), "decimal1"
+    )
+    out["distributor.cafes.denominator"] = number(
+        1 + i - c["distributor.cafes.retention"], "decimal2"
+    )
     better = c["distributor.cafes.better_retention"]
-    better_value = clv.lifetime_value(_cafe_margin(c), better, i)
+    better_value = calc.lifetime_value(_cafe_margin(c), better, i)
     out["distributor.cafes.better_lifetime_value"] = money(better_value)
     out["distributor.cafes.better_gain"] = money(better_value - table["lifetime_value"].iloc[2])
     low = c["distributor.riverside.lower_retention"]
-    out["distributor.riverside.lower_lifetime_value"] = money(clv.lifetime_value(c["distributor.riverside.margin"], low, i))
+    out["distributor.riverside.lower_lifetime_value"] = money(
+        calc.lifetime_value(c["distributor.riverside.margin"], low, i)
+    )
     out["distributor.riverside.lower_denominator"] = number(1 + i - low, "decimal2")
-    out["distributor.northgate.margin_ratio"] = number(c["distributor.northgate.margin"] / c["distributor.riverside.margin"], "decimal1")
-    m, r, cost = c["distributor.caterer.margin"], c["distributor.caterer.retention"], c["distributor.caterer.cost_to_win"]
-    cater = clv.lifetime_value(m, r, i)
-    out["distributor.caterer.margin_multiple"] = number(clv.margin_multiple(r, i), "decimal2")
+    out["distributor.northgate.margin_ratio"] = number(
+        c["distributor.northgate.margin"] / c["distributor.riverside.margin"], "decimal1"
+    )
+    m, r, cost = (
+        c["distributor.caterer.margin"],
+        c["distributor.caterer.retention"],
+        c["distributor.caterer.cost_to_win"],
+    )
+    cater = calc.lifetime_value(m, r, i)
+    out["distributor.caterer.margin_multiple"] = number(calc.margin_multiple(r, i), "decimal2")
     out["distributor.caterer.denominator"] = number(1 + i - r, "decimal2")
     out["distributor.caterer.lifetime_value"] = money(cater, "dollars")
     out["distributor.caterer.net_value"] = money(cater - cost, "dollars")
-    out["distributor.caterer.rank"] = count(int((table["net_value"] > cater - cost).sum()) + 1, "ordinal")
+    out["distributor.caterer.rank"] = count(
+        int((table["net_value"] > cater - cost).sum()) + 1, "ordinal"
+    )
     return out
 
 
-def _worked(c: "Cases") -> dict[str, "Quantity"]:
+def _worked(c: Cases) -> dict[str, Quantity]:
     m, r, i = c["worked.margin"], c["worked.retention"], c["worked.discount_rate"]
     out: dict[str, Quantity] = {}
-    base = clv.lifetime_value(m, r, i)
+    base = calc.lifetime_value(m, r, i)
     out["worked.lifetime_value"] = money(base, "cents")
-    out["worked.margin_multiple"] = number(clv.margin_multiple(r, i), "decimal2")
+    out["worked.margin_multiple"] = number(calc.margin_multiple(r, i), "decimal2")
     out["worked.denominator"] = number(1 + i - r, "decimal1")
     out["worked.year1"] = money(m * r / (1 + i), "cents")
     out["worked.year2"] = money(m * r**2 / (1 + i) ** 2, "cents")
-    out["worked.ten_years"] = money(clv.lifetime_value(m, r, i, horizon=int(c["worked.years"])), "cents")
-    out["worked.end_of_year"] = money(clv.lifetime_value(m, r, i, timing="end_of_year"), "cents")
-    out["worked.upfront"] = money(clv.lifetime_value(m, r, i, timing="upfront"), "cents")
+    out["worked.ten_years"] = money(
+        calc.lifetime_value(m, r, i, horizon=int(c["worked.years"])), "cents"
+    )
+    out["worked.end_of_year"] = money(calc.lifetime_value(m, r, i, timing="end_of_year"), "cents")
+    out["worked.upfront"] = money(calc.lifetime_value(m, r, i, timing="upfront"), "cents")
     out["worked.convention_spread"] = share(
-        clv.lifetime_value(m, r, i, timing="upfront") / base - 1, "percent0")
+        calc.lifetime_value(m, r, i, timing="upfront") / base - 1, "percent0"
+    )
     for key in ("better", "best"):
         rate = c[f"worked.{key}_retention"]
-        value = clv.lifetime_value(m, rate, i)
+        value = calc.lifetime_value(m, rate, i)
         out[f"worked.{key}_lifetime_value"] = money(value)
         out[f"worked.{key}_rise"] = share(value / base - 1)
         out[f"worked.{key}_gain"] = money(value - base, "cents")
@@ -204,26 +317,31 @@ def _worked(c: "Cases") -> dict[str, "Quantity"]:
     out["worked.best_rise_fraction"] = number(out["worked.best_rise"].value, "decimal4")
     out["worked.expected_life"] = number(1 / (1 - r), "number")
     out["worked.undiscounted_screen"] = money(m / (1 - r), "dollars")
-    higher = clv.lifetime_value(c["worked.higher_margin"], r, i)
+    higher = calc.lifetime_value(c["worked.higher_margin"], r, i)
     out["worked.higher_margin_lifetime_value"] = money(higher, "cents")
     out["worked.higher_margin_gain"] = money(higher - base, "cents")
     out["worked.higher_margin_rise"] = share(c["worked.higher_margin"] / m - 1)
     out["worked.retention_vs_margin"] = number(
-        (out["worked.better_gain"].value) / (higher - base), "decimal1")
+        (out["worked.better_gain"].value) / (higher - base), "decimal1"
+    )
     out["worked.berger_nasr"] = money(
-        clv.berger_nasr(m, c["worked.promotion_cost"], r, i, int(c["worked.promotion_years"])), "cents")
+        calc.berger_nasr(m, c["worked.promotion_cost"], r, i, int(c["worked.promotion_years"])),
+        "cents",
+    )
     return out
 
 
-def _clv_exercise(c: "Cases") -> dict[str, "Quantity"]:
+def _clv_exercise(c: Cases) -> dict[str, Quantity]:
     m, r, i = c["clv_exercise.margin"], c["clv_exercise.retention"], c["clv_exercise.discount_rate"]
     return {
-        "clv_exercise.lifetime_value": money(clv.lifetime_value(m, r, i), "cents"),
+        "clv_exercise.lifetime_value": money(calc.lifetime_value(m, r, i), "cents"),
         "clv_exercise.margin_times_retention": money(m * r, "cents"),
         "clv_exercise.denominator": number(1 + i - r, "decimal2"),
-        "clv_exercise.margin_multiple": number(clv.margin_multiple(r, i), "decimal2"),
-        "clv_exercise.upfront": money(clv.lifetime_value(m, r, i, timing="upfront"), "cents"),
-        "clv_exercise.end_of_year": money(clv.lifetime_value(m, r, i, timing="end_of_year"), "cents"),
+        "clv_exercise.margin_multiple": number(calc.margin_multiple(r, i), "decimal2"),
+        "clv_exercise.upfront": money(calc.lifetime_value(m, r, i, timing="upfront"), "cents"),
+        "clv_exercise.end_of_year": money(
+            calc.lifetime_value(m, r, i, timing="end_of_year"), "cents"
+        ),
         "clv_exercise.undiscounted": money(m * r / (1 - r), "cents"),
     }
 
@@ -231,24 +349,41 @@ def _clv_exercise(c: "Cases") -> dict[str, "Quantity"]:
 # ---- chapter 1: Greenleaf ------------------------------------------------------------
 
 
-def _greenleaf(c: "Cases") -> dict[str, "Quantity"]:
+def _greenleaf(c: Cases) -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
     for who in ("homeowner", "gardener"):
         totals = {}
         for store in ("big_box", "greenleaf"):
             p = f"greenleaf.{who}.{store}"
-            total = value_score(c[f"{p}.functional"], c[f"{p}.emotional"], c[f"{p}.social"], c[f"{p}.time_cost"], c[f"{p}.money_cost"])
+            total = value_score(
+                c[f"{p}.functional"],
+                c[f"{p}.emotional"],
+                c[f"{p}.social"],
+                c[f"{p}.time_cost"],
+                c[f"{p}.money_cost"],
+            )
             totals[store] = total
             out[f"{p}.total"] = number(total, "signed" if total < 0 else "number")
             out[f"{p}.costs"] = count(c[f"{p}.time_cost"] + c[f"{p}.money_cost"])
-        out[f"greenleaf.{who}.difference"] = count(abs(totals["greenleaf"] - totals["big_box"]), "word")
+        out[f"greenleaf.{who}.difference"] = count(
+            abs(totals["greenleaf"] - totals["big_box"]), "word"
+        )
     out["greenleaf.cards_per_day"] = count(math.floor(c["greenleaf.customers"] / 365), "word")
-    kim = c["greenleaf.kim.plant_margin"] + c["greenleaf.kim.related_margin"] + c["greenleaf.kim.referrals"] * c["greenleaf.kim.referral_margin"]
+    kim = (
+        c["greenleaf.kim.plant_margin"]
+        + c["greenleaf.kim.related_margin"]
+        + c["greenleaf.kim.referrals"] * c["greenleaf.kim.referral_margin"]
+    )
     out["greenleaf.kim.total"] = money(kim)
     out["greenleaf.kim.plant_share"] = share(c["greenleaf.kim.plant_margin"] / kim, "percent0")
-    out["greenleaf.kim.referral_total"] = money(c["greenleaf.kim.referrals"] * c["greenleaf.kim.referral_margin"])
+    out["greenleaf.kim.referral_total"] = money(
+        c["greenleaf.kim.referrals"] * c["greenleaf.kim.referral_margin"]
+    )
     per_new = c["greenleaf.flyers.spend"] / c["greenleaf.flyers.new_customers"]
-    kept = (c["greenleaf.retention_effort.return_rate_after"] - c["greenleaf.retention_effort.return_rate_before"]) * c["greenleaf.retention_effort.customers"]
+    kept = (
+        c["greenleaf.retention_effort.return_rate_after"]
+        - c["greenleaf.retention_effort.return_rate_before"]
+    ) * c["greenleaf.retention_effort.customers"]
     per_kept = c["greenleaf.retention_effort.spend"] / kept
     out["greenleaf.cost_per_new"] = money(per_new)
     out["greenleaf.customers_kept"] = count(kept)
@@ -268,24 +403,41 @@ def _greenleaf(c: "Cases") -> dict[str, "Quantity"]:
 # ---- chapter 2: Brightwater ----------------------------------------------------------
 
 
-def _brightwater(c: "Cases") -> dict[str, "Quantity"]:
+def _brightwater(c: Cases) -> dict[str, Quantity]:
     i = c["brightwater.discount_rate"]
     out: dict[str, Quantity] = {}
     nets = {}
     for key in ("coupon", "commuter", "employer"):
-        m, r, cost = c[f"brightwater.{key}.margin"], c[f"brightwater.{key}.retention"], c[f"brightwater.{key}.cost_to_win"]
-        ltv = clv.lifetime_value(m, r, i)
-        out[f"brightwater.{key}.lifetime_value"] = money(ltv, "" if abs(ltv - round(ltv)) < 0.005 else "cents")
+        m, r, cost = (
+            c[f"brightwater.{key}.margin"],
+            c[f"brightwater.{key}.retention"],
+            c[f"brightwater.{key}.cost_to_win"],
+        )
+        ltv = calc.lifetime_value(m, r, i)
+        out[f"brightwater.{key}.lifetime_value"] = money(
+            ltv, "" if abs(ltv - round(ltv)) < 0.005 else "cents"
+        )
         out[f"brightwater.{key}.net_value"] = money(ltv - cost)
         out[f"brightwater.{key}.margin_times_retention"] = money(m * r)
         out[f"brightwater.{key}.denominator"] = number(1 + i - r, "decimal1")
         nets[key] = ltv - cost
-    out["brightwater.campaign_loss"] = money(-nets["coupon"] * c["brightwater.campaign_customers"], "dollars1000")
-    out["brightwater.coupons_covered"] = count(math.floor(nets["commuter"] / -nets["coupon"]), "word")
-    out["brightwater.dev.loss"] = money(c["brightwater.dev.cost_to_serve"] - c["brightwater.dev.margin"])
+    out["brightwater.campaign_loss"] = money(
+        -nets["coupon"] * c["brightwater.campaign_customers"], "dollars1000"
+    )
+    out["brightwater.coupons_covered"] = count(
+        math.floor(nets["commuter"] / -nets["coupon"]), "word"
+    )
+    out["brightwater.dev.loss"] = money(
+        c["brightwater.dev.cost_to_serve"] - c["brightwater.dev.margin"]
+    )
     for feature in ("loaner", "two_day_repair", "brake_check", "online_booking"):
         p = f"brightwater.{feature}"
-        a, o, m, ind = (c[f"{p}.attractive"], c[f"{p}.one_dimensional"], c[f"{p}.must_be"], c[f"{p}.indifferent"])
+        a, o, m, ind = (
+            c[f"{p}.attractive"],
+            c[f"{p}.one_dimensional"],
+            c[f"{p}.must_be"],
+            c[f"{p}.indifferent"],
+        )
         better, worse = kano.better_worse(int(a), int(o), int(m), int(ind))
         out[f"{p}.better"] = number(better, "decimal2")
         out[f"{p}.worse"] = number(worse, "decimal2")
@@ -296,29 +448,40 @@ def _brightwater(c: "Cases") -> dict[str, "Quantity"]:
         out[f"{p}.reverse_or_questionable"] = count(c[f"{p}.reverse"] + c[f"{p}.questionable"])
     for option in ("current", "loaner", "two_day", "price_cut"):
         p = f"brightwater.options.{option}"
-        index = value_equation.value_index(c[f"{p}.results"], c[f"{p}.process_quality"], c[f"{p}.price"], c[f"{p}.other_costs"])
+        index = value_equation.value_index(
+            c[f"{p}.results"], c[f"{p}.process_quality"], c[f"{p}.price"], c[f"{p}.other_costs"]
+        )
         out[f"{p}.index"] = number(index, "decimal2")
         out[f"{p}.index_excess"] = share(index - 1, "percent0")
-    commuter_value = clv.lifetime_value(c["brightwater.commuter.margin"], c["brightwater.commuter.retention"], i)
-    out["brightwater.loaner_bikes.commuters_to_keep"] = number(c["brightwater.loaner_bikes.yearly_cost"] / commuter_value, "decimal1")
+    commuter_value = calc.lifetime_value(
+        c["brightwater.commuter.margin"], c["brightwater.commuter.retention"], i
+    )
+    out["brightwater.loaner_bikes.commuters_to_keep"] = number(
+        c["brightwater.loaner_bikes.yearly_cost"] / commuter_value, "decimal1"
+    )
     return out
 
 
 # ---- chapter 4: Northfield -----------------------------------------------------------
 
 
-def _walk(c: "Cases", prefix: str) -> dict[str, float]:
+def _walk(c: Cases, prefix: str) -> dict[str, float]:
     names = [name for name in c.numbers if name.startswith(prefix + ".")]
-    steps = pd.DataFrame({
-        "step": [name.rsplit(".", 1)[1] for name in names],
-        "minutes": [c[name] for name in names],
-        "adds_value": ["yes" if name.rsplit(".", 1)[1] in {"diagnosis", "repair"} else "no" for name in names],
-        "fail_point": ["no"] * len(names),
-    })
+    steps = pd.DataFrame(
+        {
+            "step": [name.rsplit(".", 1)[1] for name in names],
+            "minutes": [c[name] for name in names],
+            "adds_value": [
+                "yes" if name.rsplit(".", 1)[1] in {"diagnosis", "repair"} else "no"
+                for name in names
+            ],
+            "fail_point": ["no"] * len(names),
+        }
+    )
     return work_process.process_summary(steps)
 
 
-def _northfield(c: "Cases") -> dict[str, "Quantity"]:
+def _northfield(c: Cases) -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
     example = turnover.course_example()
     cost = turnover.turnover_cost(**example)
@@ -329,7 +492,10 @@ def _northfield(c: "Cases") -> dict[str, "Quantity"]:
     out["northfield.turnover.total"] = money(cost.total, "dollars10")
     out["northfield.turnover.share_of_salary"] = share(cost.share_of_salary, "percent0")
     out["northfield.weekly_pay"] = money(salary / 52, "cents")
-    weeks, productivity = example["weeks_to_full_productivity"], example["productivity_while_learning"]
+    weeks, productivity = (
+        example["weeks_to_full_productivity"],
+        example["productivity_while_learning"],
+    )
     out["northfield.weeks_to_full_productivity"] = count(weeks)
     out["northfield.productivity_while_learning"] = share(productivity)
     departures = c["northfield.departures"]
@@ -346,18 +512,22 @@ def _northfield(c: "Cases") -> dict[str, "Quantity"]:
     out["northfield.walk.total"] = count(before["total_minutes"])
     out["northfield.walk.value_added"] = count(before["value_added_minutes"])
     out["northfield.walk.value_added_share"] = share(before["value_added_share"], "percent0")
-    out["northfield.walk.wait_share"] = share(c["northfield.walk.wait_at_home"] / before["total_minutes"], "percent0")
+    out["northfield.walk.wait_share"] = share(
+        c["northfield.walk.wait_at_home"] / before["total_minutes"], "percent0"
+    )
     out["northfield.redesign.total"] = count(after["total_minutes"])
     out["northfield.redesign.value_added"] = count(after["value_added_minutes"])
     out["northfield.redesign.value_added_share"] = share(after["value_added_share"], "percent0")
-    out["northfield.redesign.time_saved_share"] = share(1 - after["total_minutes"] / before["total_minutes"], "percent0")
+    out["northfield.redesign.time_saved_share"] = share(
+        1 - after["total_minutes"] / before["total_minutes"], "percent0"
+    )
     return out
 
 
 # ---- chapter 5 and service recovery: Halden ------------------------------------------
 
 
-def _nps(c: "Cases", prefix: str, out: dict[str, "Quantity"]) -> None:
+def _nps(c: Cases, prefix: str, out: dict[str, Quantity]) -> None:
     p, n, d = (int(c[f"{prefix}.{group}"]) for group in ("promoters", "passives", "detractors"))
     total = p + n + d
     out[f"{prefix}.score"] = number(feedback.nps_from_counts(p, n, d), "signed")
@@ -365,42 +535,53 @@ def _nps(c: "Cases", prefix: str, out: dict[str, "Quantity"]) -> None:
     out[f"{prefix}.promoter_share"] = share(p / total)
     out[f"{prefix}.detractor_share"] = share(d / total)
     out[f"{prefix}.one_answer"] = share(1 / total)
-    out[f"{prefix}.one_move"] = number(200 / total, "number")  # one detractor becoming a promoter moves the score this much
+    out[f"{prefix}.one_move"] = number(
+        200 / total, "number"
+    )  # one detractor becoming a promoter moves the score this much
 
 
-def _halden(c: "Cases") -> dict[str, "Quantity"]:
+def _halden(c: Cases) -> dict[str, Quantity]:
     i = c["halden.discount_rate"]
     out: dict[str, Quantity] = {}
     for month in ("nps_march", "nps_april"):
         _nps(c, f"halden.{month}", out)
-    out["halden.nps_change"] = number(out["halden.nps_april.score"].value - out["halden.nps_march.score"].value, "number")
-    out["halden.nps_movers"] = count(c["halden.nps_march.detractors"] - c["halden.nps_april.detractors"], "word")
+    out["halden.nps_change"] = number(
+        out["halden.nps_april.score"].value - out["halden.nps_march.score"].value, "number"
+    )
+    out["halden.nps_movers"] = count(
+        c["halden.nps_march.detractors"] - c["halden.nps_april.detractors"], "word"
+    )
     values = {}
     for key in ("contract", "repair"):
         m, r = c[f"halden.{key}.margin"], c[f"halden.{key}.retention"]
-        values[key] = clv.lifetime_value(m, r, i)
+        values[key] = calc.lifetime_value(m, r, i)
         out[f"halden.{key}.lifetime_value"] = money(values[key])
         out[f"halden.{key}.denominator"] = number(1 + i - r, "decimal1")
-    basic = recovery.recovery_break_even(c["halden.recovery.cost"], values["contract"], c["halden.recovery.share_leaving"])
+    basic = recovery.recovery_break_even(
+        c["halden.recovery.cost"], values["contract"], c["halden.recovery.share_leaving"]
+    )
     _recovery(out, "halden.recovery", basic)
     package_cost = c["halden.recovery.cost"] + c["halden.failed_repair.service_cost"]
     out["halden.failed_repair.package_cost"] = money(package_cost)
-    package = recovery.recovery_break_even(package_cost, values["contract"], c["halden.failed_repair.share_leaving"])
+    package = recovery.recovery_break_even(
+        package_cost, values["contract"], c["halden.failed_repair.share_leaving"]
+    )
     _recovery(out, "halden.failed_repair", package)
-    basic_after_repair = recovery.recovery_break_even(c["halden.recovery.cost"], values["contract"], c["halden.failed_repair.share_leaving"])
+    basic_after_repair = recovery.recovery_break_even(
+        c["halden.recovery.cost"], values["contract"], c["halden.failed_repair.share_leaving"]
+    )
     _recovery(out, "halden.failed_repair.basic", basic_after_repair)
     credit_only = recovery.recovery_break_even(c["halden.recovery.credit"], values["repair"], 1.0)
     out["halden.repair.credit_can_pay"] = count(int(credit_only.can_pay))
-    out["halden.repair.credit_over_value"] = share(c["halden.recovery.credit"] / values["repair"], "percent0")
+    out["halden.repair.credit_over_value"] = share(
+        c["halden.recovery.credit"] / values["repair"], "percent0"
+    )
     return out
 
 
-def _feedback_sample(c: "Cases") -> dict[str, "Quantity"]:
+def _feedback_sample(c: Cases) -> dict[str, Quantity]:
     """Figures of the feedback worksheet's sample file, which the listening-posts steps describe."""
-    from .quiz import course_root
-    from .tables import read_table
-
-    answers = read_table(course_root() / "book/apply/tools/data/feedback-sample.csv")
+    answers = read_table(book_path("apply", "tools", "data", "feedback-sample.csv"))
     table = feedback.analyze_feedback(answers, by="segment").set_index("group")
     out: dict[str, Quantity] = {}
     segments = [name for name in table.index if name != "All responses"]
@@ -409,25 +590,30 @@ def _feedback_sample(c: "Cases") -> dict[str, "Quantity"]:
         key = "contract" if "contract" in name.lower() else "repair"
         out[f"feedback_sample.{key}.answers"] = count(table.loc[name, "responses"])
         out[f"feedback_sample.{key}.nps"] = number(table.loc[name, "nps"], "signed")
-        out[f"feedback_sample.{key}.one_answer"] = share(1 / table.loc[name, "responses"], "percent1")
+        out[f"feedback_sample.{key}.one_answer"] = share(
+            1 / table.loc[name, "responses"], "percent1"
+        )
     return out
 
 
-def _recovery(out: dict[str, "Quantity"], prefix: str, result: recovery.RecoveryBreakEven) -> None:
+def _recovery(out: dict[str, Quantity], prefix: str, result: recovery.RecoveryBreakEven) -> None:
     out[f"{prefix}.required_cut"] = share(result.required_cut, "points1")
     out[f"{prefix}.cost_over_value"] = share(result.required_cut, "percent1")
     out[f"{prefix}.can_pay"] = count(int(result.can_pay))
     out[f"{prefix}.most_it_may_cost"] = money(result.most_it_may_cost, "cents")
     if result.can_pay:
-        out[f"{prefix}.share_of_leavers_to_keep"] = share(result.share_of_leavers_to_keep or 0.0, "percent0")
+        out[f"{prefix}.share_of_leavers_to_keep"] = share(
+            result.share_of_leavers_to_keep or 0.0, "percent0"
+        )
         out[f"{prefix}.leaving_rate_after"] = share(result.leaving_rate_after or 0.0, "percent1")
 
 
 # ---- chapter 6: Crossroads -----------------------------------------------------------
 
 
-def crossroads_segments(c: "Cases") -> pd.DataFrame:
-    """Crossroads's three segments as :func:`customer_focus.satisfaction_targets.plan_targets` reads them.
+def crossroads_segments(c: Cases) -> pd.DataFrame:
+    """Crossroads's three segments, as
+    :func:`customer_focus.satisfaction_targets.plan_targets` reads them.
 
     The satisfaction targets worksheet's example and the chapter
     "Delivering value" both use this table.
@@ -441,27 +627,31 @@ def crossroads_segments(c: "Cases") -> pd.DataFrame:
     rows = []
     for key in c.group("crossroads.segments"):
         p = f"crossroads.segments.{key}"
-        rows.append({
-            "segment": c.text(f"{p}.name"),
-            "customers": int(c[f"{p}.customers"]),
-            "annual_margin": c[f"{p}.margin"],
-            "retention_rate": c[f"{p}.retention"],
-            "top_box_share": c[f"{p}.rated_5"],
-            "target_top_box_share": c[f"{p}.target"],
-            "easy_to_switch": c.text(f"{p}.easy_to_switch"),
-        })
+        rows.append(
+            {
+                "segment": c.text(f"{p}.name"),
+                "customers": int(c[f"{p}.customers"]),
+                "annual_margin": c[f"{p}.margin"],
+                "retention_rate": c[f"{p}.retention"],
+                "top_box_share": c[f"{p}.rated_5"],
+                "target_top_box_share": c[f"{p}.target"],
+                "easy_to_switch": c.text(f"{p}.easy_to_switch"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def _crossroads(c: "Cases") -> dict[str, "Quantity"]:
+def _crossroads(c: Cases) -> dict[str, Quantity]:
     i = c["crossroads.discount_rate"]
     out: dict[str, Quantity] = {}
     segments = crossroads_segments(c)
     plan = satisfaction_targets.plan_targets(segments, discount_rate=i).set_index("segment")
-    what_if = satisfaction_targets.what_if_retention(segments, c["crossroads.retention_gain"], discount_rate=i).set_index("segment")
+    what_if = satisfaction_targets.what_if_retention(
+        segments, c["crossroads.retention_gain"], discount_rate=i
+    ).set_index("segment")
     keys = c.group("crossroads.segments")
     satisfied = respondents = margin_total = 0.0
-    for key, name in zip(keys, segments["segment"]):
+    for key, name in zip(keys, segments["segment"], strict=True):
         p = f"crossroads.segments.{key}"
         row = plan.loc[name]
         out[f"{p}.lifetime_value"] = money(row["lifetime_value"])
@@ -482,14 +672,25 @@ def _crossroads(c: "Cases") -> dict[str, "Quantity"]:
     out["crossroads.customers"] = count(respondents)
     out["crossroads.rated_4_or_5"] = share(satisfied / respondents, "percent0")
     fleet = "crossroads.segments.fleets"
-    out["crossroads.fleet_margin_share"] = share(c[f"{fleet}.customers"] * c[f"{fleet}.margin"] / margin_total, "percent0")
+    out["crossroads.fleet_margin_share"] = share(
+        c[f"{fleet}.customers"] * c[f"{fleet}.margin"] / margin_total, "percent0"
+    )
     out["crossroads.fleets_before"] = count(c[f"{fleet}.customers"] + c["crossroads.fleets_lost"])
-    out["crossroads.fleets_lost_share"] = share(c["crossroads.fleets_lost"] / (c[f"{fleet}.customers"] + c["crossroads.fleets_lost"]), "percent0")
-    out["crossroads.fleet_lost_value"] = money(c["crossroads.fleets_lost"] * plan.loc[segments["segment"].iloc[0], "lifetime_value"])
+    out["crossroads.fleets_lost_share"] = share(
+        c["crossroads.fleets_lost"] / (c[f"{fleet}.customers"] + c["crossroads.fleets_lost"]),
+        "percent0",
+    )
+    out["crossroads.fleet_lost_value"] = money(
+        c["crossroads.fleets_lost"] * plan.loc[segments["segment"].iloc[0], "lifetime_value"]
+    )
     for key in ("nps_q1", "nps_q2", "workshop_a", "workshop_b"):
         _nps(c, f"crossroads.{key}", out)
-    out["crossroads.nps_change"] = number(out["crossroads.nps_q2.score"].value - out["crossroads.nps_q1.score"].value, "number")
-    out["crossroads.nps_movers"] = count(c["crossroads.nps_q1.detractors"] - c["crossroads.nps_q2.detractors"], "word")
+    out["crossroads.nps_change"] = number(
+        out["crossroads.nps_q2.score"].value - out["crossroads.nps_q1.score"].value, "number"
+    )
+    out["crossroads.nps_movers"] = count(
+        c["crossroads.nps_q1.detractors"] - c["crossroads.nps_q2.detractors"], "word"
+    )
     dims = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
     scores = servqual.score_dimensions(
         [c[f"crossroads.servqual.{d}.expected"] for d in dims],
@@ -498,26 +699,34 @@ def _crossroads(c: "Cases") -> dict[str, "Quantity"]:
     )
     for k, d in enumerate(dims):
         out[f"crossroads.servqual.{d}.gap"] = number(scores["gap"].iloc[k], "signed")
-        out[f"crossroads.servqual.{d}.weighted_gap"] = number(scores["weighted_gap"].iloc[k], "signed2")
+        out[f"crossroads.servqual.{d}.weighted_gap"] = number(
+            scores["weighted_gap"].iloc[k], "signed2"
+        )
     out["crossroads.servqual.average_gap"] = number(scores["gap"].iloc[-1], "signed2")
     out["crossroads.servqual.weighted_total"] = number(scores["weighted_gap"].iloc[-1], "signed2")
-    out["crossroads.first_time_fix.gap"] = number(c["crossroads.first_time_fix.perceived"] - c["crossroads.first_time_fix.expected"], "signed")
+    out["crossroads.first_time_fix.gap"] = number(
+        c["crossroads.first_time_fix.perceived"] - c["crossroads.first_time_fix.expected"], "signed"
+    )
     return out
 
 
-def _nps_examples(c: "Cases") -> dict[str, "Quantity"]:
+def _nps_examples(c: Cases) -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
     for key in ("survey", "branch_a", "branch_b"):
         _nps(c, f"nps_examples.{key}", out)
     n = c["nps_examples.small_sample"]
     out["nps_examples.small_sample_one_answer"] = share(1 / n)
-    out["nps_examples.small_sample_one_move"] = number(100 * 2 / n, "number")  # one customer from 6 to 9
+    out["nps_examples.small_sample_one_move"] = number(
+        100 * 2 / n, "number"
+    )  # one customer from 6 to 9
     return out
 
 
-def _scenario(c: "Cases") -> dict[str, "Quantity"]:
+def _scenario(c: Cases) -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
-    harbor = clv.lifetime_value(c["opening.harbor.margin"], c["opening.harbor.retention"], c["opening.discount_rate"])
+    harbor = calc.lifetime_value(
+        c["opening.harbor.margin"], c["opening.harbor.retention"], c["opening.discount_rate"]
+    )
     courier = recovery.recovery_break_even(c["scenario.courier_cost"], harbor, 1.0)
     out["scenario.courier_required_cut"] = share(courier.required_cut, "percent1")
     out["scenario.courier_share_of_value"] = share(c["scenario.courier_cost"] / harbor, "percent1")
@@ -525,14 +734,16 @@ def _scenario(c: "Cases") -> dict[str, "Quantity"]:
     return out
 
 
-def _recovery_rule(c: "Cases") -> dict[str, "Quantity"]:
+def _recovery_rule(c: Cases) -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
-    result = recovery.recovery_break_even(c["recovery_rule.cost"], c["recovery_rule.lifetime_value"], c["recovery_rule.share_leaving"])
+    result = recovery.recovery_break_even(
+        c["recovery_rule.cost"], c["recovery_rule.lifetime_value"], c["recovery_rule.share_leaving"]
+    )
     _recovery(out, "recovery_rule", result)
     return out
 
 
-def _late_delivery(c: "Cases") -> dict[str, "Quantity"]:
+def _late_delivery(c: Cases) -> dict[str, Quantity]:
     """Facts about the scenario's paths, for the answer keys (computed by walking every path)."""
     from .scenario import all_paths, find_scenario, load_scenario
 
@@ -572,7 +783,7 @@ def _takes(story, path: list[int], node_id: str, index: int) -> bool:
 
 
 #: Derived figures by case: the function that computes a case's figures from the inputs.
-DERIVED: dict[str, Callable[["Cases"], dict[str, "Quantity"]]] = {
+DERIVED: dict[str, Callable[[Cases], dict[str, Quantity]]] = {
     "opening": _opening,
     "distributor": _distributor,
     "worked": _worked,

@@ -20,7 +20,7 @@ and is placed:
 
 An optional style after a second colon chooses how the number is written:
 ``{case:opening.crestline.lifetime_value:dollars}`` (styles in
-:mod:`customer_focus.formatting`). Inputs are figures too:
+:mod:`customer_focus.core.formats`). Inputs are figures too:
 ``{case}`opening.crestline.margin``` writes ``$30,000``.
 
 Changing an input in ``cases.yml`` changes every page, worksheet and answer
@@ -32,15 +32,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
-from .formatting import STYLES, format_number
+from .core.formats import STYLES, format_number
 
 __all__ = [
     "Quantity",
@@ -56,6 +57,7 @@ __all__ = [
     "expand",
     "placeholders",
     "crossroads_segments",
+    "opening_case",
     "distributor_accounts",
 ]
 
@@ -78,7 +80,7 @@ class Quantity:
     """A number with its kind: ``money``, ``percent`` (a decimal), ``count`` or ``number``.
 
     ``style`` overrides how it is written by default (a name from
-    :data:`customer_focus.formatting.STYLES`).
+    :data:`customer_focus.core.formats.STYLES`).
     """
 
     value: float
@@ -111,7 +113,7 @@ class CaseError(ValueError):
 
 
 def _quantity(node: yaml.ScalarNode) -> Quantity | str:
-    """Read one scalar: ``"$1,234"`` money, ``"12%"`` percent, ``12`` count, ``1.5`` number, else text."""
+    """One scalar: ``"$1,234"`` money, ``"12%"`` percent, ``12`` count, ``1.5`` number, or text."""
     text = node.value.strip()
     if node.tag.endswith(":int") or (node.style is None and re.fullmatch(r"-?\d+", text)):
         return Quantity(float(int(text)), "count")
@@ -127,7 +129,9 @@ def _quantity(node: yaml.ScalarNode) -> Quantity | str:
     return text
 
 
-def _read(source: str, text: str) -> tuple[dict[str, Quantity], dict[str, str], dict[str, int], list[CaseProblem]]:
+def _read(
+    source: str, text: str
+) -> tuple[dict[str, Quantity], dict[str, str], dict[str, int], list[CaseProblem]]:
     problems: list[CaseProblem] = []
     numbers: dict[str, Quantity] = {}
     texts: dict[str, str] = {}
@@ -136,9 +140,25 @@ def _read(source: str, text: str) -> tuple[dict[str, Quantity], dict[str, str], 
         root = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return {}, {}, {}, [CaseProblem(source, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}")]
+        return (
+            {},
+            {},
+            {},
+            [
+                CaseProblem(
+                    source,
+                    mark.line + 1 if mark else 1,
+                    f"not valid YAML: {getattr(error, 'problem', error)}",
+                )
+            ],
+        )
     if root is None or not isinstance(root, yaml.MappingNode):
-        return {}, {}, {}, [CaseProblem(source, 1, "the file must be a mapping of case names to their inputs")]
+        return (
+            {},
+            {},
+            {},
+            [CaseProblem(source, 1, "the file must be a mapping of case names to their inputs")],
+        )
 
     def walk(node: yaml.Node, path: str) -> None:
         line = node.start_mark.line + 1
@@ -148,23 +168,54 @@ def _read(source: str, text: str) -> tuple[dict[str, Quantity], dict[str, str], 
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
                 where = key_node.start_mark.line + 1
                 if not _NAME.match(key):
-                    problems.append(CaseProblem(source, where, f"{path + '.' if path else ''}{key!s}: names are lowercase letters, digits and underscores, starting with a letter"))
+                    problems.append(
+                        CaseProblem(
+                            source,
+                            where,
+                            f"{path + '.' if path else ''}{key!s}: names are lowercase letters, "
+                            "digits and underscores, starting with a letter",
+                        )
+                    )
                     continue
                 if key in seen:
-                    problems.append(CaseProblem(source, where, f"{path + '.' if path else ''}{key}: given twice"))
+                    problems.append(
+                        CaseProblem(
+                            source, where, f"{path + '.' if path else ''}{key}: given twice"
+                        )
+                    )
                     continue
                 seen.add(key)
                 walk(value_node, f"{path}.{key}" if path else key)
             return
         if not path or "." not in path:
-            problems.append(CaseProblem(source, line, f"{path or 'the file'}: a case must be a mapping of inputs"))
+            problems.append(
+                CaseProblem(
+                    source, line, f"{path or 'the file'}: a case must be a mapping of inputs"
+                )
+            )
             return
         if isinstance(node, yaml.SequenceNode):
-            problems.append(CaseProblem(source, line, f"{path}: lists are not allowed; give each item a name (a mapping)"))
+            problems.append(
+                CaseProblem(
+                    source,
+                    line,
+                    f"{path}: lists are not allowed; give each item a name (a mapping)",
+                )
+            )
             return
         read = _quantity(node)  # type: ignore[arg-type]
-        if read == "" or (node.style is None and node.value.lower() in {"yes", "no", "true", "false", "on", "off", "null", "~"}):
-            problems.append(CaseProblem(source, line, f"{path}: empty, or a yes/no word; write a number (\"$1,200\", \"25%\", 12) or quoted text"))
+        if read == "" or (
+            node.style is None
+            and node.value.lower() in {"yes", "no", "true", "false", "on", "off", "null", "~"}
+        ):
+            problems.append(
+                CaseProblem(
+                    source,
+                    line,
+                    f"{path}: empty, or a yes/no word; write a number "
+                    '("$1,200", "25%", 12) or quoted text',
+                )
+            )
             return
         lines[path] = line
         if isinstance(read, Quantity):
@@ -184,7 +235,13 @@ class Cases:
     one of them is asked for.
     """
 
-    def __init__(self, numbers: dict[str, Quantity], texts: dict[str, str], lines: dict[str, int], source: str) -> None:
+    def __init__(
+        self,
+        numbers: dict[str, Quantity],
+        texts: dict[str, str],
+        lines: dict[str, int],
+        source: str,
+    ) -> None:
         self.numbers = numbers
         self.texts = texts
         self.lines = lines
@@ -218,8 +275,8 @@ class Cases:
         start = prefix + "."
         for name in [*self.lines]:
             if name.startswith(start):
-                head = name[len(start):].split(".")[0]
-                if head not in found and "." in name[len(start):]:
+                head = name[len(start) :].split(".")[0]
+                if head not in found and "." in name[len(start) :]:
                     found.append(head)
         if not found:
             raise KeyError(f"no group {prefix!r} in {self.source}")
@@ -254,7 +311,9 @@ class Cases:
         """
         name, _, style = reference.partition(":")
         if style and style not in STYLES:
-            raise KeyError(f"unknown style {style!r} in {reference!r}; use one of: {', '.join(STYLES)}")
+            raise KeyError(
+                f"unknown style {style!r} in {reference!r}; use one of: {', '.join(STYLES)}"
+            )
         if name in self.texts:
             if style:
                 raise KeyError(f"{name!r} is text ({self.texts[name]!r}); it takes no style")
@@ -292,7 +351,10 @@ class Cases:
     def _unknown(self, name: str, known: dict[str, Any]) -> str:
         close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
-        return f"no case figure named {name!r}.{hint} Inputs are in {self.source}; derived figures in customer_focus/case_figures.py."
+        return (
+            f"no case figure named {name!r}.{hint} Inputs are in {self.source}; "
+            "derived figures in customer_focus/case_figures.py."
+        )
 
     # ---- YAML text ----------------------------------------------------------------------
 
@@ -332,7 +394,9 @@ def placeholders(text: str) -> list[str]:
     >>> placeholders("From {case:a.b} to {case:a.c:percent1}.")
     ['a.b', 'a.c:percent1']
     """
-    return [m.group(1) + (f":{m.group(2)}" if m.group(2) else "") for m in PLACEHOLDER.finditer(text)]
+    return [
+        m.group(1) + (f":{m.group(2)}" if m.group(2) else "") for m in PLACEHOLDER.finditer(text)
+    ]
 
 
 def load_cases(path: str | os.PathLike[str], *, source: str | None = None) -> Cases:
@@ -347,7 +411,9 @@ def load_cases(path: str | os.PathLike[str], *, source: str | None = None) -> Ca
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise CaseError([CaseProblem(name, 1, f"cannot be read: {error.strerror or error}")]) from None
+        raise CaseError(
+            [CaseProblem(name, 1, f"cannot be read: {error.strerror or error}")]
+        ) from None
     numbers, texts, lines, problems = _read(name, text)
     if problems:
         raise CaseError(problems)
@@ -366,17 +432,31 @@ def course_cases() -> Cases:
 
 
 def figure(reference: str) -> str:
-    """A course figure written for readers, e.g. ``figure("opening.harbor.lifetime_value")`` → ``'$108,000'``."""
+    """A course figure written for readers.
+
+    Examples
+    --------
+    >>> figure("opening.harbor.lifetime_value")
+    '$108,000'
+    """
     return course_cases().figure(reference)
 
 
 def value(name: str) -> float:
-    """The number behind a course figure, e.g. ``value("opening.harbor.lifetime_value")`` → ``108000.0``."""
+    """The number behind a course figure.
+
+    Examples
+    --------
+    >>> round(value("opening.harbor.lifetime_value"), 2)
+    108000.0
+    """
     return course_cases().value(name)
 
 
 def expand(text: str, *, markdown: bool = True) -> str:
-    """Expand ``{case:...}`` placeholders in YAML text with the course's figures (see :meth:`Cases.expand`).
+    """Expand ``{case:...}`` placeholders in YAML text with the course's figures.
+
+    See :meth:`Cases.expand`.
 
     This is the one call a YAML loader needs: ``text = cases.expand(text)``;
     it raises ``ValueError`` for an unknown figure, which the loader reports
@@ -386,7 +466,8 @@ def expand(text: str, *, markdown: bool = True) -> str:
 
 
 def crossroads_segments():
-    """Crossroads Auto Care's three segments (chapter "Delivering value"), as the satisfaction targets worksheet reads them.
+    """Crossroads Auto Care's three segments (chapter "Delivering value"), as the satisfaction
+    targets worksheet reads them.
 
     Examples
     --------
@@ -398,8 +479,23 @@ def crossroads_segments():
     return table(course_cases())
 
 
+def opening_case():
+    """The two accounts of the opening case, "What would you do?", as the lifetime value tool's
+    :func:`~customer_focus.tools.lifetime_value.table.compare_customers` reads them.
+
+    Examples
+    --------
+    >>> opening_case()["customer"].str.split().str[0].tolist()
+    ['Crestline', 'Harbor']
+    """
+    from .case_figures import opening_case as table
+
+    return table(course_cases())
+
+
 def distributor_accounts():
-    """The food distributor's six accounts (the lifetime value steps), as :func:`customer_focus.clv.compare_customers` reads them."""
+    """The food distributor's six accounts (the lifetime value steps), as the lifetime value tool's
+    :func:`~customer_focus.tools.lifetime_value.table.compare_customers` reads them."""
     from .case_figures import distributor_accounts as table
 
     return table(course_cases())

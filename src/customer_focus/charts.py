@@ -14,23 +14,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import pandas as pd
 import yaml
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from matplotlib.ticker import FuncFormatter
 
-from .figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html, legend_below
+from .core.figures import PALETTE, CourseFigure, figure_html
+from .core.figures import new_figure as _new_figure
 
 __all__ = [
     "service_profit_chain_data",
     "service_profit_chain_chart",
-    "cumulative_value_chart",
-    "comparison_chart",
     "PALETTE",
     "CourseFigure",
     "figure_html",
-    "describe_cumulative_value",
 ]
 
 @lru_cache(maxsize=1)
@@ -122,127 +118,6 @@ def service_profit_chain_chart() -> Figure:
         fontsize=10.5, color=PALETTE["ink"],
     )
     return figure
-
-
-def cumulative_value_chart(
-    schedule: pd.DataFrame, *, lifetime_total: float | None = None, title: str | None = None
-) -> Figure:
-    """Bar chart of a customer's cumulative present value, year by year.
-
-    Parameters
-    ----------
-    schedule : pandas.DataFrame
-        The output of :func:`customer_focus.clv.lifetime_value_schedule`.
-    lifetime_total : float, optional
-        The infinite-horizon lifetime value, drawn as a dashed line that the
-        bars approach.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Examples
-    --------
-    >>> from customer_focus.clv import lifetime_value_schedule
-    >>> figure = cumulative_value_chart(lifetime_value_schedule(100, 0.8, 0.1))
-    """
-    for column in ("year", "present_value", "cumulative_value"):
-        if column not in schedule.columns:
-            raise ValueError(
-                f"cumulative_value_chart needs the table from lifetime_value_schedule; "
-                f"column {column!r} is missing."
-            )
-    figure = _new_figure(7.5, 4)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
-    axes.bar(
-        schedule["year"], schedule["cumulative_value"], color=PALETTE["line"],
-        label="Cumulative present value",
-    )
-    axes.bar(
-        schedule["year"], schedule["present_value"], color=PALETTE["accent"], width=0.45,
-        label="This year's present value",
-    )
-    if lifetime_total is not None:
-        axes.axhline(
-            lifetime_total, color=PALETTE["ink"], linestyle="--", linewidth=1.2,
-            label=f"Lifetime value, all years: {_money(lifetime_total)}",
-        )
-    top = max(float(schedule["cumulative_value"].max()), lifetime_total or 0.0)
-    if top > 0:
-        axes.set_ylim(top=top * 1.1)
-    axes.set_xlabel("Year", color=PALETTE["ink"])
-    axes.set_ylabel("Present value", color=PALETTE["ink"])
-    axes.yaxis.set_major_formatter(FuncFormatter(_money))
-    axes.set_xticks(list(schedule["year"]))
-    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    legend_below(figure, axes, title)
-    return figure
-
-
-def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """Horizontal bars of each customer's lifetime value and net value.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.clv.compare_customers`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    for column in ("customer", "lifetime_value", "net_value"):
-        if column not in comparison.columns:
-            raise ValueError(
-                f"comparison_chart needs the table from compare_customers; column {column!r} is missing."
-            )
-    rows = comparison.iloc[::-1]
-    figure = _new_figure(7.5, 1.6 + 0.7 * len(rows))
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
-    positions = range(len(rows))
-    axes.barh(
-        [p + 0.2 for p in positions], rows["lifetime_value"], height=0.4,
-        color=PALETTE["line"], label="Lifetime value",
-    )
-    axes.barh(
-        [p - 0.2 for p in positions], rows["net_value"], height=0.4,
-        color=PALETTE["accent"], label="Net of acquisition cost",
-    )
-    axes.set_yticks(list(positions), [str(name) for name in rows["customer"]])
-    axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
-    axes.xaxis.set_major_formatter(FuncFormatter(_money))
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    legend_below(figure, axes, title)
-    return figure
-
-
-def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | None = None) -> str:
-    """Alt text for :func:`cumulative_value_chart`, written from the same data.
-
-    Examples
-    --------
-    >>> from customer_focus.clv import lifetime_value_schedule
-    >>> describe_cumulative_value(lifetime_value_schedule(100, 0.8, 0.1, years=2))[:40]
-    'Bar chart of present value by year, yea'
-    """
-    first, last = schedule.iloc[0], schedule.iloc[-1]
-    text = (
-        f"Bar chart of present value by year, years {int(first['year'])} to {int(last['year'])}. "
-        f"Each year's present value goes from {_dollars(first['present_value'])} to "
-        f"{_dollars(last['present_value'])}; the cumulative value reaches "
-        f"{_dollars(last['cumulative_value'])}."
-    )
-    if lifetime_total is not None:
-        text += f" A dashed line marks the lifetime value over all years, {_dollars(lifetime_total)}."
-    return text
 
 
 # The concept diagrams live in their own module; they are part of this one's API.

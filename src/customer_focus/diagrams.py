@@ -1,6 +1,6 @@
 """The course's concept diagrams, drawn from ``data/diagrams.yml``.
 
-Each function returns a :class:`~customer_focus.figures.CourseFigure` whose
+Each function returns a :class:`~customer_focus.core.figures.CourseFigure` whose
 text comes from the data file, so a label is written in one place. The
 diagrams carry no numbers: where a published source draws a curve (Kano, the
 satisfaction-loyalty zones), the shape is illustrative and the figure says so.
@@ -18,7 +18,7 @@ import numpy as np
 import yaml
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
-from .figures import PALETTE, CourseFigure, _new_figure
+from .core.figures import PALETTE, CourseFigure, new_figure as _new_figure
 
 __all__ = [
     "diagram_data",

@@ -4,7 +4,7 @@
 answers a question stands between two marker lines (nbgrader style)::
 
     ### BEGIN SOLUTION
-    value_q1 = clv.lifetime_value(250, 0.85, 0.12)
+    value_q1 = calc.lifetime_value(250, 0.85, 0.12)
     ### END SOLUTION
 
 :func:`build_exercises` writes ``exercises/`` with each such region replaced
@@ -154,7 +154,7 @@ def solution_code(notebook: Path) -> dict[str, str]:
     Returns
     -------
     dict
-        ``{"q1": "value_q1 = clv.lifetime_value(250, 0.85, 0.12)", ...}``
+        ``{"q1": "value_q1 = calc.lifetime_value(250, 0.85, 0.12)", ...}``
     """
     found = {}
     for cell in nbformat.read(notebook, as_version=4).cells:

@@ -44,9 +44,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_whole_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_whole_number
 
 __all__ = [
     "NPS_QUESTION",
@@ -203,7 +203,7 @@ def rating_column(
     """Return ``table[column]`` as whole numbers from ``low`` to ``high``, or raise.
 
     Blanks, words and values outside the scale are reported by
-    :func:`customer_focus.tables.numeric_column`; answers that are not whole
+    :func:`customer_focus.core.tables.numeric_column`; answers that are not whole
     numbers (7.5) are reported here. Both messages name the lines, and end with
     ``fix``. Everything is done on the whole column at once.
 

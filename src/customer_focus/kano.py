@@ -53,9 +53,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import require_columns, where
-from .validation import as_whole_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import require_columns, where
+from .core.validation import as_whole_number
 
 __all__ = [
     "ANSWERS",

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .validation import as_number, as_rate
+from .core.formats import cents
+from .core.validation import as_number, as_rate
 
 __all__ = ["RecoveryBreakEven", "recovery_break_even"]
 
@@ -71,26 +72,32 @@ class RecoveryBreakEven:
 
         Examples
         --------
-        >>> print(recovery_break_even(100, 640, 0.30).explain())
-        The recovery pays for itself if it cuts the share of recipients who leave by at least 15.6 points, from 30% to 14.4%: it must keep at least 52% of the customers who would otherwise leave.
+        >>> print(recovery_break_even(100, 640, 0.30).explain())  # doctest: +NORMALIZE_WHITESPACE
+        The recovery pays for itself if it cuts the share of recipients who leave by at least
+        15.6 points, from 30% to 14.4%: it must keep at least 52% of the customers who would
+        otherwise leave.
         """
         cut = f"{self.required_cut * 100:.1f}"
         before = f"{self.share_leaving * 100:.3g}%"
         if not self.can_pay:
             return (
-                f"No recovery costing ${self.cost:,.2f} can pay for itself: it would have to cut the share of "
-                f"recipients who leave by {cut} points, but only {before} would leave without it. "
-                f"The most a recovery for these customers may cost is ${self.most_it_may_cost:,.2f}."
+                f"No recovery costing {cents(self.cost)} can pay for itself: it would have to cut "
+                f"the share of recipients who leave by {cut} points, but only {before} would leave "
+                "without it. The most a recovery for these customers may cost is "
+                f"{cents(self.most_it_may_cost)}."
             )
         after = f"{(self.leaving_rate_after or 0) * 100:.3g}%"
         keep = f"{(self.share_of_leavers_to_keep or 0) * 100:.0f}%"
         return (
-            f"The recovery pays for itself if it cuts the share of recipients who leave by at least {cut} points, "
-            f"from {before} to {after}: it must keep at least {keep} of the customers who would otherwise leave."
+            "The recovery pays for itself if it cuts the share of recipients who leave by at "
+            f"least {cut} points, from {before} to {after}: it must keep at least {keep} of the "
+            "customers who would otherwise leave."
         )
 
 
-def recovery_break_even(cost: float, lifetime_value: float, share_leaving: float) -> RecoveryBreakEven:
+def recovery_break_even(
+    cost: float, lifetime_value: float, share_leaving: float
+) -> RecoveryBreakEven:
     """What a recovery must achieve to pay for itself.
 
     Parameters
@@ -100,7 +107,7 @@ def recovery_break_even(cost: float, lifetime_value: float, share_leaving: float
         (0 or more).
     lifetime_value : float
         What one such customer is worth, in money (more than 0), e.g. from
-        :func:`customer_focus.clv.lifetime_value`.
+        :func:`customer_focus.tools.lifetime_value.calc.lifetime_value`.
     share_leaving : float
         The share of the customers who would receive the recovery who would
         leave without it, as a decimal from 0 to 1 (0.3 for 30%). It is
@@ -133,17 +140,26 @@ def recovery_break_even(cost: float, lifetime_value: float, share_leaving: float
     >>> late.can_pay, late.share_of_leavers_to_keep
     (False, None)
     """
-    c = as_number(cost, "cost", meaning="what the recovery costs for each customer who receives it, in money")
+    c = as_number(
+        cost, "cost", meaning="what the recovery costs for each customer who receives it, in money"
+    )
     if c < 0:
-        raise ValueError(f"cost must be 0 or more (what the recovery costs per customer who receives it); you gave {cost!r}.")
-    value = as_number(lifetime_value, "lifetime_value", meaning="what one such customer is worth, in money")
+        raise ValueError(
+            "cost must be 0 or more (what the recovery costs per customer who receives it); "
+            f"you gave {cost!r}."
+        )
+    value = as_number(
+        lifetime_value, "lifetime_value", meaning="what one such customer is worth, in money"
+    )
     if value <= 0:
         raise ValueError(
-            f"lifetime_value must be more than 0; you gave {lifetime_value!r}. A customer worth nothing "
-            f"(or less) is never worth a recovery that costs money: there is nothing to keep."
+            f"lifetime_value must be more than 0; you gave {lifetime_value!r}. A customer worth "
+            "nothing (or less) is never worth a recovery that costs money: there is nothing to "
+            "keep."
         )
     d0 = as_rate(
-        share_leaving, "share_leaving",
+        share_leaving,
+        "share_leaving",
         meaning="the share of recipients who would leave without the recovery, e.g. 0.3 for 30%",
         high_inclusive=True,
     )

@@ -30,7 +30,7 @@ Learning curve
 
 Customers who may follow
     ``customers at risk × share who might follow × lifetime value per customer``,
-    with the lifetime value from :func:`customer_focus.clv.lifetime_value` (the
+    with the lifetime value from :func:`customer_focus.tools.lifetime_value.calc.lifetime_value` (the
     course's convention, m·r/(1+i−r)). The share who might follow is the
     manager's own estimate, an explicit assumption, not a research figure.
 
@@ -49,9 +49,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import clv
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
+from .tools.lifetime_value import calc as clv
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
 from .turnover import (
     CATEGORIES as TURNOVER_CATEGORIES,
     MAX_WEEKS,
@@ -63,7 +63,7 @@ from .turnover import (
     _weeks,
     learning_curve_cost,
 )
-from .validation import as_number, as_rate
+from .core.validation import as_number, as_rate
 
 __all__ = [
     "COVERS",

@@ -15,7 +15,7 @@ The worksheet's reasoning, and where it comes from:
 * **Aim high only where it pays.** Not every loyal customer is profitable,
   nor every profitable one loyal (Reinartz & Kumar 2002). The worksheet values
   each segment with the course's lifetime value formula
-  (:func:`customer_focus.clv.lifetime_value`, Gupta & Lehmann's
+  (:func:`customer_focus.tools.lifetime_value.calc.lifetime_value`, Gupta & Lehmann's
   m·r/(1+i−r)), ranks the segments by how much lifetime value sits with
   customers who are not yet totally satisfied, and flags segments whose
   lifetime value is negative or tiny: do not spend to satisfy them more.
@@ -41,10 +41,11 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from . import clv
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_rate, as_whole_number
+from .tools.lifetime_value import calc as clv
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.formats import dollars
+from .core.validation import as_number, as_rate, as_whole_number
 from .work_process import yes_no_column
 
 __all__ = [
@@ -78,10 +79,6 @@ _REQUIRED = [column for column in SEGMENT_COLUMNS if column != "easy_to_switch"]
 TINY_SHARE = 0.1
 
 _SHARE_WHY = "A share cannot be more than 1 (100% of the segment)."
-
-
-def _dollars(value: float) -> str:
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def top_box_share(scores: Iterable[object], *, top: int = 5) -> float:
@@ -184,7 +181,7 @@ def plan_targets(
     """Value each segment, rank where raising top-box satisfaction matters most, flag where it does not pay.
 
     For each segment: the lifetime value per customer (the course's
-    convention, :func:`customer_focus.clv.lifetime_value`), the value at
+    convention, :func:`customer_focus.tools.lifetime_value.calc.lifetime_value`), the value at
     stake (customers × lifetime value), how much of it sits with customers
     who are totally satisfied today and how much with those who are not yet,
     and how many customers the manager's target would move into the top box.
@@ -289,8 +286,8 @@ def plan_targets(
         _advice(
             flags[k], int(priority[k]), ltv[k], result["value_not_totally_satisfied"].iloc[k],
             target[k] - now[k], result["customers_to_move"].iloc[k],
-            f"a tenth of your average customer's, {_dollars(threshold)}" if min_value is None
-            else f"your threshold of {_dollars(threshold)}",
+            f"a tenth of your average customer's, {dollars(threshold)}" if min_value is None
+            else f"your threshold of {dollars(threshold)}",
             None if switching is None else bool(switching.iloc[k]),
         )
         for k in range(len(result))
@@ -322,17 +319,17 @@ def _advice(
 ) -> str:
     if flag == "negative":
         text = (
-            f"Do not spend to satisfy them more: each customer is worth {_dollars(ltv)} over its lifetime, "
+            f"Do not spend to satisfy them more: each customer is worth {dollars(ltv)} over its lifetime, "
             f"a loss. Loyalty is not profit; fix the price or the cost to serve first."
         )
     elif flag == "tiny":
         text = (
-            f"Do not spend to satisfy them more: each customer is worth only {_dollars(ltv)} "
+            f"Do not spend to satisfy them more: each customer is worth only {dollars(ltv)} "
             f"(below {threshold}). Serve them well, at low cost."
         )
     else:
         text = (
-            f"Priority {priority}: {_dollars(value_not)} of lifetime value sits with customers who are not yet "
+            f"Priority {priority}: {dollars(value_not)} of lifetime value sits with customers who are not yet "
             f"totally satisfied."
         )
         if change > 1e-12:
@@ -361,7 +358,7 @@ def retention_gain_value(
     """What a retention gain that you assume would add to a segment's lifetime value.
 
     ``customers × (CLV(r + gain) − CLV(r))`` with the course's
-    :func:`customer_focus.clv.lifetime_value`. The gain is your assumption,
+    :func:`customer_focus.tools.lifetime_value.calc.lifetime_value`. The gain is your assumption,
     in percentage points as a decimal (0.02 = two points, e.g. 80% → 82%);
     no research figure tells you how much retention a higher satisfaction
     would bring in your business.

@@ -69,9 +69,9 @@ import numpy as np
 import pandas as pd
 
 from .feedback import rating_column
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number
 
 __all__ = [
     "Dimension",
@@ -179,7 +179,7 @@ def _canonical(column: object) -> str:
 
 
 def _require_items(table: pd.DataFrame) -> None:
-    """Like :func:`customer_focus.tables.require_columns`, but for 44 numbered columns:
+    """Like :func:`customer_focus.core.tables.require_columns`, but for 44 numbered columns:
     a near miss is matched ignoring case, spaces and leading zeros ("p7", "P 07"),
     and the expected columns are listed as ranges."""
     require_columns(table, [])  # a clear message when it is not a table at all

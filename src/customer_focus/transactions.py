@@ -36,8 +36,8 @@ from typing import Union
 import numpy as np
 import pandas as pd
 
-from .tables import read_table, require_columns
-from .validation import as_number
+from .core.tables import read_table, require_columns
+from .core.validation import as_number
 
 __all__ = [
     "TRANSACTION_COLUMNS",
@@ -251,7 +251,7 @@ def read_transactions(
     ----------
     source : str, path-like, pandas.DataFrame or TransactionLog
         A ``.csv`` or ``.xlsx`` file (read with
-        :func:`customer_focus.tables.read_table`) or a table already in
+        :func:`customer_focus.core.tables.read_table`) or a table already in
         memory. A :class:`TransactionLog` is returned as it is.
     customer_col, date_col, amount_col : str
         Names of the columns holding the customer id, the purchase date and
@@ -1178,7 +1178,7 @@ def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, ma
 
     Returns
     -------
-    customer_focus.figures.CourseFigure
+    customer_focus.core.figures.CourseFigure
 
     Examples
     --------
@@ -1188,7 +1188,7 @@ def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, ma
     """
     from matplotlib.ticker import PercentFormatter
 
-    from .figures import PALETTE, _new_figure, legend_below
+    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
 
     curve = retention_curve(cohorts)
     ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]

@@ -49,9 +49,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_rate
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number, as_rate
 
 __all__ = [
     "WEEKS_PER_YEAR",

@@ -11,7 +11,7 @@ of a service to a customer in one line::
 * **Price** is what the customer pays you.
 * **Costs of acquiring the service** are the *customer's* other costs: time,
   effort, travel and risk. They are not the firm's cost of winning a
-  customer (that belongs in :mod:`customer_focus.clv`).
+  customer (that belongs in :mod:`customer_focus.tools.lifetime_value`).
 
 A ranking aid, not a measurement
 --------------------------------
@@ -45,9 +45,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
-from .validation import as_number, as_whole_number
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
+from .core.validation import as_number, as_whole_number
 
 __all__ = [
     "COST_SCALES",

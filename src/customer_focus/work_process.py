@@ -28,8 +28,8 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from .forms import Field, FormSpec, Section
-from .tables import numeric_column, require_columns, where
+from .tools.spec import Blank as Field, FormSpec, Section
+from .core.tables import numeric_column, require_columns, where
 
 __all__ = [
     "STEP_COLUMNS",

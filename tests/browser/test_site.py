@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from customer_focus import clv
+from customer_focus import cases
+from customer_focus.core.formats import dollars
+from customer_focus.tools.lifetime_value import calc, table
 
 from .conftest import ROOT
 
@@ -96,15 +98,11 @@ def test_citations_link_to_the_references_page(visit):
     assert "Putting the Service-Profit Chain to Work" in page.locator("article").inner_text()
 
 
-def _money(value: float) -> str:
-    return f"-${abs(round(value)):,.0f}" if value < 0 else f"${round(value):,.0f}"
-
-
 def test_comparison_starts_with_the_opening_case(visit):
     page = visit.open(CHAPTER)
-    table = clv.compare_customers(clv.opening_case(), discount_rate=0.10)
+    comparison = table.compare_customers(cases.opening_case(), discount_rate=0.10)
     values = page.locator("form.cf-clv-compare output[name=net]").all_inner_texts()
-    assert values == [_money(v) for v in table["net_value"]]
+    assert values == [dollars(v) for v in comparison["net_value"]]
     verdict = page.locator(".cf-clv-verdict").inner_text()
     assert verdict.startswith("Harbor Supply (loyal for nine years) is worth $119,176 more")
 
@@ -121,9 +119,9 @@ def test_comparison_computes_what_python_computes(visit, margin, retention, cost
     first.locator("input[name=retention]").fill(str(retention))
     first.locator("input[name=cost]").fill(str(cost))
     form.locator("input[name=discount]").fill(str(discount))
-    expected = clv.lifetime_value(margin, retention / 100, discount / 100)
-    assert first.locator("output[name=value]").inner_text() == _money(expected)
-    assert first.locator("output[name=net]").inner_text() == _money(expected - cost)
+    expected = calc.lifetime_value(margin, retention / 100, discount / 100)
+    assert first.locator("output[name=value]").inner_text() == dollars(expected)
+    assert first.locator("output[name=net]").inner_text() == dollars(expected - cost)
 
 
 def test_comparison_explains_a_bad_rate_in_the_live_region(visit):

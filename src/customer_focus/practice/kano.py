@@ -19,8 +19,9 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from .. import kano, tables
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from .. import kano
+from ..core import tables
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "COUNTS", "SAMPLE"]
 

@@ -7,15 +7,16 @@ In the notebook::
     exercise.q1.check()    # or .hint(), .solution()
 
 Expected answers are computed by :mod:`customer_focus.replacement` and
-:mod:`customer_focus.clv`, so the exercise and the worksheet can never disagree.
+:mod:`customer_focus.tools.lifetime_value.calc`, so the exercise and the worksheet can never disagree.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .. import clv, replacement
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from .. import replacement
+from ..tools.lifetime_value import calc as clv
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
 

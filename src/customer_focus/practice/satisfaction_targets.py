@@ -8,7 +8,7 @@ In the notebook::
     exercise.q1.check()    # or .hint(), .solution()
 
 Expected answers are computed by :mod:`customer_focus.satisfaction_targets`
-and :mod:`customer_focus.clv`, so the exercise and the worksheet can never
+and :mod:`customer_focus.tools.lifetime_value.calc`, so the exercise and the worksheet can never
 disagree.
 """
 
@@ -18,9 +18,9 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from .. import clv
+from ..tools.lifetime_value import calc as clv
 from .. import satisfaction_targets as st
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["segments", "exercise", "bind", "q1", "q2", "q3", "q4"]
 

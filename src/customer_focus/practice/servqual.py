@@ -18,8 +18,9 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from .. import servqual, tables
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from .. import servqual
+from ..core import tables
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "SAMPLE"]
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import bgnbd, datasets
 from .. import transactions as tx
-from ..checking import Exercise, Mistake, NumberQuestion
+from ..core.checking import Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "CALIBRATION_END", "MARGIN", "DISCOUNT_RATE", "YEARS"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .. import turnover
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["exercise", "bind", "q1", "q2", "q3", "q4"]
 

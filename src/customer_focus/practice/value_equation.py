@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import value_equation as ve
-from ..checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
+from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 
 __all__ = ["offers", "exercise", "bind", "q1", "q2", "q3", "q4"]
 

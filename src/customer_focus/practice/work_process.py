@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import work_process as wp
-from ..checking import Exercise, Mistake, NumberQuestion
+from ..core.checking import Exercise, Mistake, NumberQuestion
 
 __all__ = ["steps", "redesigned_steps", "exercise", "bind", "q1", "q2", "q3", "q4"]
 

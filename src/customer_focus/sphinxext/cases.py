@@ -3,7 +3,7 @@
 ``{case}`opening.harbor.lifetime_value``` writes ``$108,000``, computed from
 the inputs in ``customer_focus/data/cases.yml`` by
 :mod:`customer_focus.case_figures`; ``{case}`name:style``` chooses how it is
-written (styles in :mod:`customer_focus.formatting`). An unknown name or
+written (styles in :mod:`customer_focus.core.formats`). An unknown name or
 style is an error at the page's ``file:line`` (the build fails with ``-W``).
 Pages that use the role are rebuilt when the data file changes. The
 setting ``cf_cases_file`` (empty by default: the packaged file) points the

@@ -16,9 +16,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .. import clv
+from ..cases import opening_case
+from ..core.formats import dollars
 from ..course_map import load_course_map
-from ..forms import load_form, render_html
+from ..tools.lifetime_value import calc, table
+from ..tools.spec import load_form, render_html
 
 
 def course_map_path(env: object) -> Path:
@@ -71,13 +73,13 @@ class ClvComparison(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         try:
             discount = float(self.options.get("discount-rate", "0.10"))
-            customers = clv.compare_customers(clv.opening_case(), discount_rate=discount)
+            customers = table.compare_customers(opening_case(), discount_rate=discount)
         except ValueError as error:
             raise self.error(f"clv-comparison: {error}") from None
         serial = self.env.new_serialno("cf-clv")
         prefix = f"cf-clv-{serial}"
         parts = [
-            f'<form class="cf-clv-compare" id="{prefix}" data-timing="{clv.DEFAULT_TIMING}" '
+            f'<form class="cf-clv-compare" id="{prefix}" data-timing="{calc.DEFAULT_TIMING}" '
             f'aria-describedby="{prefix}-help" novalidate>',
             f'<p id="{prefix}-help" class="cf-help">Change any number; the values update as you type. '
             f"Rates are in percent. Lifetime value uses the course's formula m·r/(1+i−r); "
@@ -93,8 +95,8 @@ class ClvComparison(SphinxDirective):
                 _number_field("retention", "Retention rate (%)", row["retention_rate"] * 100, f"{field}-retention", step="any", minimum="0", maximum="99.99"),
                 _number_field("cost", "Cost to win ($)", row["acquisition_cost"], f"{field}-cost", step="any", minimum="0"),
                 f'<p class="cf-clv-result"><span>Lifetime value:</span> <output name="value" for="{field}-margin {field}-retention">'
-                f'{escape(_money(row["lifetime_value"]))}</output><br>'
-                f'<span>Net value:</span> <output name="net" for="{field}-cost">{escape(_money(row["net_value"]))}</output></p>',
+                f'{escape(dollars(row["lifetime_value"]))}</output><br>'
+                f'<span>Net value:</span> <output name="net" for="{field}-cost">{escape(dollars(row["net_value"]))}</output></p>',
                 "</fieldset>",
             ]
         parts += [
@@ -118,10 +120,6 @@ class PrintableForm(SphinxDirective):
         except ValueError as error:
             raise self.error(f"printable-form: {error}") from None
         return [nodes.raw("", render_html(spec), format="html")]
-
-
-def _money(value: float) -> str:
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def setup(app: object) -> None:

@@ -5,12 +5,14 @@
   "use strict";
 
   /* ---- Lifetime value comparison ({clv-comparison} directive) ----
-   * Same formula as customer_focus.clv.lifetime_value with the course's
-   * "after_renewal" timing: m * r / (1 + i - r). The browser tests compare
-   * its numbers with the Python function. */
+   * Same formula as customer_focus.tools.lifetime_value.calc.lifetime_value
+   * with the course's "after_renewal" timing: m * r / (1 + i - r). Amounts
+   * are written as customer_focus.core.formats.dollars writes them (whole
+   * dollars, halves away from zero, the minus sign U+2212). The browser tests
+   * compare its numbers with the Python functions. */
   function money(value) {
-    var rounded = Math.round(Math.abs(value)).toLocaleString("en-US");
-    return (value < 0 ? "-$" : "$") + rounded;
+    var whole = Math.round(Math.abs(value));
+    return (value < 0 && whole !== 0 ? "\u2212$" : "$") + whole.toLocaleString("en-US");
   }
 
   function readNumber(input) {

@@ -17,8 +17,8 @@ from IPython.display import HTML, display
 from matplotlib.patches import Patch
 
 from .. import feedback
-from ..figures import PALETTE, CourseFigure, _new_figure, figure_html
-from ..widgets import format_table
+from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
+from ..core.tables import format_table
 
 __all__ = [
     "GROUP_COLORS",

@@ -14,8 +14,8 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import kano
-from ..figures import PALETTE, CourseFigure, _new_figure, figure_html
-from ..widgets import format_table
+from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
+from ..core.tables import format_table
 
 __all__ = [
     "CATEGORY_STYLES",

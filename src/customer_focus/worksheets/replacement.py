@@ -15,8 +15,9 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import replacement
-from ..figures import CourseFigure, _dollars, figure_html
-from ..widgets import format_table
+from ..core.figures import CourseFigure, figure_html
+from ..core.formats import cents
+from ..core.tables import format_table
 from .turnover import CATEGORY_COLORS, _stacked_bars
 
 __all__ = [
@@ -133,12 +134,12 @@ def describe_cost_of_losing(comparison: pd.DataFrame) -> str:
     labels = {name: label.lower() for name, (label, _) in replacement.CATEGORIES.items()}
     if len(comparison) == 1:
         row = comparison.iloc[0]
-        parts = ", ".join(f"{labels[name]} {_dollars(float(row[name]))}" for name in labels)
+        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
         return (
-            f"Stacked bar chart of the cost of losing {row['employee']}: {_dollars(float(row['total']))} in all, "
+            f"Stacked bar chart of the cost of losing {row['employee']}: {cents(float(row['total']))} in all, "
             f"{float(row['share_of_pay']):.0%} of yearly pay. Employee costs are "
-            f"{_dollars(float(row['employee_costs']))} and the customers who may follow (hatched) add "
-            f"{_dollars(float(row['customers_who_may_follow']))}. The lines are {parts}."
+            f"{cents(float(row['employee_costs']))} and the customers who may follow (hatched) add "
+            f"{cents(float(row['customers_who_may_follow']))}. The lines are {parts}."
         )
     costliest = comparison.loc[comparison["total"].idxmax()]
     cheapest = comparison.loc[comparison["total"].idxmin()]
@@ -147,8 +148,8 @@ def describe_cost_of_losing(comparison: pd.DataFrame) -> str:
     text = (
         f"Stacked bar chart of the cost of losing each of {len(comparison)} employees, split into "
         f"{', '.join(labels.values())}. The costliest loss is {costliest['employee']} at "
-        f"{_dollars(float(costliest['total']))} ({float(costliest['share_of_pay']):.0%} of pay); the least costly is "
-        f"{cheapest['employee']} at {_dollars(float(cheapest['total']))}. "
+        f"{cents(float(costliest['total']))} ({float(costliest['share_of_pay']):.0%} of pay); the least costly is "
+        f"{cheapest['employee']} at {cents(float(cheapest['total']))}. "
     )
     if with_customers:
         text += (
@@ -319,18 +320,18 @@ class ReplacementCostForm:
         row = estimate.as_row()
         figure = cost_of_losing_chart(row)
         customers = (
-            f"and {_dollars(estimate.customer_value_at_risk)} of customer lifetime value if "
+            f"and {cents(estimate.customer_value_at_risk)} of customer lifetime value if "
             f"{estimate.share_who_follow:.0%} of the {estimate.customers_at_risk:,.0f} customers at risk follow "
             f"({estimate.customers_expected_to_follow:,.1f} customers worth "
-            f"{_dollars(estimate.customer_lifetime_value)} each). That share is your own assumption."
+            f"{cents(estimate.customer_lifetime_value)} each). That share is your own assumption."
             if estimate.customers_at_risk > 0
             else "and no customers at risk."
         )
         return [
             HTML(
-                f"<p><strong>Losing {escape(estimate.employee)} would cost about {_dollars(estimate.total)}</strong> "
-                f"({estimate.share_of_pay:.0%} of yearly pay of {_dollars(estimate.annual_pay)}): "
-                f"{_dollars(estimate.employee_costs)} in employee costs {escape(customers)}</p>"
+                f"<p><strong>Losing {escape(estimate.employee)} would cost about {cents(estimate.total)}</strong> "
+                f"({estimate.share_of_pay:.0%} of yearly pay of {cents(estimate.annual_pay)}): "
+                f"{cents(estimate.employee_costs)} in employee costs {escape(customers)}</p>"
             ),
             line_table(estimate),
             HTML("<p>The total for other guesses of the share who might follow:</p>"),

@@ -18,11 +18,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from .. import cases
 from .. import satisfaction_targets as st
-from ..case_figures import crossroads_segments
-from ..cases import course_cases
-from ..figures import PALETTE, _new_figure, figure_html
-from ..widgets import format_table, named
+from ..core.figures import PALETTE, figure_html, new_figure
+from ..core.formats import dollars
+from ..core.tables import format_table
+from ..tools.worksheet import named
 
 __all__ = [
     "plan_table",
@@ -48,10 +49,6 @@ def _compact(value: float, _position: object = None) -> str:
     if size >= 1e3:
         return f"{sign}${size / 1e3:,.4g}k"
     return f"{sign}${size:,.0f}"
-
-
-def _whole(value: float) -> str:
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def _check(plan: pd.DataFrame, caller: str) -> None:
@@ -88,7 +85,7 @@ def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
         decimals={"customers": 0, "customers_to_move": 0},
     )
     for column in ("value_at_stake", "value_not_totally_satisfied"):
-        shown[column] = [_whole(value) for value in table[column]]
+        shown[column] = [dollars(value) for value in table[column]]
     shown["flag"] = ["do not spend: " + flag if flag else "" for flag in table["flag"]]
     columns = {
         "priority": "Priority",
@@ -178,7 +175,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     rows = _by_priority(plan).iloc[::-1]
     count = len(rows)
     height = 2.4 + 0.62 * count + (0.3 if title else 0)
-    figure = _new_figure(9, height)
+    figure = new_figure(9, height)
     axes = figure.add_subplot()
     axes.set_facecolor("white")
     positions = np.arange(count)
@@ -233,13 +230,13 @@ def describe_targets_chart(plan: pd.DataFrame) -> str:
         if row["flag"]:
             parts.append(
                 f"{row['segment']}, flagged do not spend ({row['flag']} lifetime value, "
-                f"{_whole(row['lifetime_value'])} per customer): {_whole(row['value_at_stake'])} at stake"
+                f"{dollars(row['lifetime_value'])} per customer): {dollars(row['value_at_stake'])} at stake"
             )
         else:
             parts.append(
-                f"priority {int(row['priority'])}, {row['segment']}: {_whole(row['value_at_stake'])} at stake, "
+                f"priority {int(row['priority'])}, {row['segment']}: {dollars(row['value_at_stake'])} at stake, "
                 f"{row['top_box_share']:.0%} totally satisfied now, target {row['target_top_box_share']:.0%}, "
-                f"{_whole(row['value_not_totally_satisfied'])} held by customers not yet totally satisfied"
+                f"{dollars(row['value_not_totally_satisfied'])} held by customers not yet totally satisfied"
             )
     return (
         f"Horizontal bar chart of the value at stake in {len(table)} segment{'s' if len(table) != 1 else ''}, "
@@ -252,7 +249,7 @@ def describe_targets_chart(plan: pd.DataFrame) -> str:
 
 def _default_segments() -> tuple[tuple, ...]:
     """Crossroads's three segments, from the course's cases (the worksheet's example)."""
-    table = crossroads_segments(course_cases())
+    table = cases.crossroads_segments()
     return tuple(
         (row.segment, row.customers, row.annual_margin, row.retention_rate, row.top_box_share, row.target_top_box_share)
         for row in table.itertuples()

@@ -15,8 +15,9 @@ from IPython.display import HTML, display
 from matplotlib.lines import Line2D
 
 from .. import servqual
-from ..figures import PALETTE, CourseFigure, _new_figure, figure_html
-from ..widgets import format_table, named
+from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
+from ..core.tables import format_table
+from ..tools.worksheet import named
 
 __all__ = [
     "EXAMPLE",

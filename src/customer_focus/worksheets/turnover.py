@@ -17,8 +17,9 @@ from IPython.display import HTML, display
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import turnover
-from ..figures import PALETTE, CourseFigure, _dollars, _money, _new_figure, figure_html
-from ..widgets import format_table
+from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
+from ..core.formats import cents, dollars
+from ..core.tables import format_table
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -156,13 +157,13 @@ def _stacked_bars(
         top = max(top, max(marks))
     for position, end, total, share in zip(positions, ends, rows["total"], rows[share_column]):
         axes.text(
-            end + top * 0.015, position, f" {_money(float(total))} ({float(share):.0%})",
+            end + top * 0.015, position, f" {dollars(float(total))} ({float(share):.0%})",
             va="center", ha="left", fontsize=9, color=PALETTE["ink"],
         )
     axes.set_xlim(0, (top or 1.0) * 1.28)
     axes.set_yticks(positions, [str(name) for name in rows[label_column]])
     axes.set_xlabel(xlabel, color=PALETTE["ink"])
-    axes.xaxis.set_major_formatter(FuncFormatter(_money))
+    axes.xaxis.set_major_formatter(FuncFormatter(dollars))
     axes.xaxis.set_major_locator(MaxNLocator(nbins=5))
     axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
@@ -239,16 +240,16 @@ def describe_cost_by_category(comparison: pd.DataFrame, *, median_marker: bool =
     labels = {name: spec.label.lower() for name, spec in turnover.CATEGORIES.items()}
     if len(comparison) == 1:
         row = comparison.iloc[0]
-        parts = ", ".join(f"{labels[name]} {_dollars(float(row[name]))}" for name in labels)
+        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
         text = (
             f"Stacked bar chart of the cost of one departure from {row['job']}: "
-            f"{_dollars(float(row['total']))} in all, {float(row['share_of_salary']):.1%} of the "
-            f"{_dollars(float(row['salary']))} salary. The lines are {parts}."
+            f"{cents(float(row['total']))} in all, {float(row['share_of_salary']):.1%} of the "
+            f"{cents(float(row['salary']))} salary. The lines are {parts}."
         )
         if median_marker:
             text += (
                 f" A diamond marks Boushey & Glynn's median of 21% of salary, "
-                f"{_dollars(turnover.BOUSHEY_GLYNN_MEDIAN * float(row['salary']))}."
+                f"{cents(turnover.BOUSHEY_GLYNN_MEDIAN * float(row['salary']))}."
             )
         return text
     by_share = comparison.sort_values("share_of_salary", ascending=False)
@@ -259,7 +260,7 @@ def describe_cost_by_category(comparison: pd.DataFrame, *, median_marker: bool =
     text = (
         f"Stacked bar chart of the cost of one departure for {len(comparison)} jobs, split into "
         f"{', '.join(labels.values())}. The costliest departure is {costliest['job']} at "
-        f"{_dollars(float(costliest['total']))}. As a share of salary, costs run from "
+        f"{cents(float(costliest['total']))}. As a share of salary, costs run from "
         f"{float(low['share_of_salary']):.0%} ({low['job']}) to {float(high['share_of_salary']):.0%} "
         f"({high['job']}). Across all jobs the largest line is the {labels[biggest]}."
     )
@@ -383,10 +384,10 @@ class TurnoverCostForm:
         figure = cost_by_category_chart(row)
         return [
             HTML(
-                f"<p><strong>Cost of one departure: {_dollars(estimate.total)}</strong>, "
-                f"{estimate.share_of_salary:.1%} of the {_dollars(estimate.salary)} salary. "
+                f"<p><strong>Cost of one departure: {cents(estimate.total)}</strong>, "
+                f"{estimate.share_of_salary:.1%} of the {cents(estimate.salary)} salary. "
                 f"For reference, the typical (median) cost in Boushey &amp; Glynn's (2012) review is "
-                f"21% of salary: {_dollars(median)} here. Customers who leave come on top.</p>"
+                f"21% of salary: {cents(median)} here. Customers who leave come on top.</p>"
             ),
             category_table(estimate),
             HTML(figure_html(figure, describe_cost_by_category(row))),

@@ -17,8 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import value_equation as ve
-from ..figures import PALETTE, _dollars, _money, _new_figure, figure_html
-from ..widgets import named
+from ..core.figures import PALETTE, new_figure as _new_figure, figure_html
+from ..core.formats import cents, dollars
+from ..tools.worksheet import named
 
 __all__ = [
     "INDEX_NOTE",
@@ -55,14 +56,14 @@ def _in_money(comparison: pd.DataFrame) -> bool:
 
 
 def _amount(value: float, money: bool) -> str:
-    return _dollars(value) if money else f"{float(value):.1f}"
+    return cents(value) if money else f"{float(value):.1f}"
 
 
 def _signed(value: float, relative: float, money: bool) -> str:
     if abs(value) < 1e-9:
         return "no change"
     sign = "+" if value > 0 else "−"
-    size = _dollars(abs(value)) if money else f"{round(abs(float(value)), 2):g}"
+    size = cents(abs(value)) if money else f"{round(abs(float(value)), 2):g}"
     return f"{sign}{size} ({sign}{abs(relative):.0%})"
 
 
@@ -143,7 +144,7 @@ def change_sentences(comparison: pd.DataFrame) -> list[str]:
             if abs(change) < 1e-9:
                 continue
             verb = "raises" if change > 0 else "lowers"
-            size = _dollars(abs(change)) if unit_money else f"{round(abs(float(change)), 2):g}"
+            size = cents(abs(change)) if unit_money else f"{round(abs(float(change)), 2):g}"
             sign = "+" if change > 0 else "−"
             parts.append(f"{verb} the {word} by {size} ({sign}{abs(relative):.0%})")
         body = " and ".join(parts) if parts else "no change on either side"
@@ -214,7 +215,7 @@ def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     left.set_xlabel("Score (results + process quality), higher is better", color=PALETTE["ink"])
     if money:
         right.set_xlabel("Money (price + the customer's other costs)", color=PALETTE["ink"])
-        right.xaxis.set_major_formatter(FuncFormatter(_money))
+        right.xaxis.set_major_formatter(FuncFormatter(dollars))
     else:
         right.set_xlabel("Score (price + other costs), higher is costlier", color=PALETTE["ink"])
     for axes in (left, right):

@@ -18,8 +18,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .. import work_process as wp
-from ..figures import PALETTE, _new_figure, figure_html
-from ..widgets import format_table, named
+from ..core.figures import PALETTE, new_figure as _new_figure, figure_html
+from ..core.tables import format_table
+from ..tools.worksheet import named
 
 __all__ = [
     "summary_table",

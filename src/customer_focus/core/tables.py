@@ -1,9 +1,10 @@
-"""Reading and checking the tables learners bring to a worksheet.
+"""Reading and checking the tables learners bring to a worksheet, and showing results.
 
 A worksheet accepts the learner's own data as a CSV or Excel file (or a
 DataFrame). This module reads such a file once, checks that the documented
 columns are there, and turns the numeric columns into numbers, naming the
-file, the line and the column of anything it cannot use.
+file, the line and the column of anything it cannot use. Results go back out
+with :func:`write_table`, or to the screen with :func:`format_table`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import difflib
 import numbers
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["read_table", "require_columns", "numeric_column", "where", "write_table"]
+from . import formats
+
+__all__ = [
+    "read_table", "require_columns", "numeric_column", "where", "write_table", "format_table",
+]
 
 #: File endings the worksheets can read and write.
 SPREADSHEET_SUFFIXES = {".xlsx": "Excel", ".xlsm": "Excel"}
@@ -161,7 +166,9 @@ def require_columns(
     details = []
     for column in missing:
         close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
-        details.append(f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column))
+        details.append(
+            f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
+        )
     expected = ", ".join(required)
     if optional:
         expected += "; optional: " + ", ".join(optional)
@@ -243,3 +250,43 @@ def numeric_column(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
         f"bad values at {shown}{more}.{hint}"
     )
+
+
+def format_table(
+    table: pd.DataFrame,
+    *,
+    money: Iterable[str] = (),
+    percent: Iterable[str] = (),
+    decimals: dict[str, int] | None = None,
+) -> pd.DataFrame:
+    """Return a copy of ``table`` with numbers written for reading, not computing.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Results to show.
+    money : iterable of str
+        Columns to show as ``$1,234.56``.
+    percent : iterable of str
+        Columns holding decimals to show as ``80.0%``.
+    decimals : dict, optional
+        Other columns to round, with their number of decimals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Strings, ready to display or print.
+
+    Examples
+    --------
+    >>> format_table(pd.DataFrame({"v": [1234.5]}), money=["v"])["v"].tolist()
+    ['$1,234.50']
+    """
+    shown = table.copy()
+    for column in money:
+        shown[column] = [formats.cents(value) for value in table[column]]
+    for column in percent:
+        shown[column] = [formats.percent(value, 1) for value in table[column]]
+    for column, places in (decimals or {}).items():
+        shown[column] = [formats.number(value, places) for value in table[column]]
+    return shown

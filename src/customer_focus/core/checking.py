@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .formats import cents
+
 __all__ = ["Feedback", "Mistake", "NumberQuestion", "ChoiceQuestion", "Exercise"]
 
 NOT_ATTEMPTED = "Not attempted yet"
@@ -141,7 +143,8 @@ class NumberQuestion(_Question):
 
     def _show(self, value: Any) -> str:
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            return f"{self.unit}{float(value):,.2f}" if self.unit == "$" else f"{float(value):,.4g}{self.unit}"
+            number = float(value)
+            return cents(number) if self.unit == "$" else f"{number:,.4g}{self.unit}"
         return repr(value)
 
     def _judge(self, value: Any) -> str | None:
@@ -152,7 +155,10 @@ class NumberQuestion(_Question):
             )
         number = float(value)
         if not math.isfinite(number):
-            return f"`{self.variable}` is {number}, not a finite number. Check for a division by zero."
+            return (
+                f"`{self.variable}` is {number}, not a finite number. "
+                "Check for a division by zero."
+            )
         if abs(number - self.expected_value()) <= self.tolerance:
             return None
         for mistake in self.mistakes:
@@ -172,7 +178,8 @@ class ChoiceQuestion(_Question):
 
     def _judge(self, value: Any) -> str | None:
         if not isinstance(value, str):
-            return f"`{self.variable}` should be one of {', '.join(map(repr, self.options))} (in quotes)."
+            options = ", ".join(map(repr, self.options))
+            return f"`{self.variable}` should be one of {options} (in quotes)."
         answer = value.strip().lower()
         lowered = {option.lower(): option for option in self.options}
         if answer not in lowered:

@@ -1,5 +1,7 @@
 """What every course figure shares: a figure class that displays itself, the
-palette, number formats, and a way to embed a figure with alt text.
+palette, a new blank figure, a legend under the plot, and a way to embed a
+figure with alt text. Amounts on axes are written by
+:func:`customer_focus.core.formats.dollars`.
 
 Figures have a white background and dark ink so that they stay legible when a
 reader switches the book to dark mode.
@@ -14,7 +16,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "CourseFigure", "figure_html", "legend_below"]
+__all__ = ["PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below"]
 
 #: Colors with enough contrast on white, one per side of the chain.
 PALETTE = {
@@ -41,20 +43,17 @@ class CourseFigure(Figure):
         return buffer.getvalue()
 
 
-def _new_figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> CourseFigure:
+    """An empty course figure, ``width`` by ``height`` inches, on white.
+
+    Examples
+    --------
+    >>> new_figure(7.5, 4).get_size_inches().tolist()
+    [7.5, 4.0]
+    """
     figure = CourseFigure(figsize=(width, height), dpi=110, facecolor="white")
     figure.patch.set_facecolor("white")
     return figure
-
-
-def _dollars(value: float) -> str:
-    """Money with cents, for text."""
-    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
-
-
-def _money(value: float, _position: Any = None) -> str:
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.0f}"
 
 
 def figure_html(figure: Figure, alt: str) -> str:
@@ -81,7 +80,9 @@ def figure_html(figure: Figure, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
 
 
-def legend_below(figure: Figure, axes: Any, title: str | None = None, *, columns: int = 3, space: float = 0.09) -> None:
+def legend_below(
+    figure: Figure, axes: Any, title: str | None = None, *, columns: int = 3, space: float = 0.09
+) -> None:
     """Put the legend under the plot, where it cannot hide a bar, and set the title.
 
     Parameters
@@ -98,5 +99,6 @@ def legend_below(figure: Figure, axes: Any, title: str | None = None, *, columns
     if title:
         axes.set_title(title, color=PALETTE["ink"])
     handles, labels = axes.get_legend_handles_labels()
-    figure.legend(handles, labels, loc="lower center", ncol=max(1, min(columns, len(labels))), frameon=False, fontsize=9)
+    columns = max(1, min(columns, len(labels)))
+    figure.legend(handles, labels, loc="lower center", ncol=columns, frameon=False, fontsize=9)
     figure.tight_layout(rect=(0, space, 1, 1))

@@ -1,0 +1,328 @@
+"""The inputs of a tool: one description per input, read from the tool's spec.
+
+Each tool declares its inputs once, under ``fields:`` in its YAML spec
+(``tools/<tool>/<tool>.yml``)::
+
+    fields:
+      retention:                      # the parameter's name in calc.py
+        label: Retention rate         # what a form shows next to the input
+        kind: rate                    # number | rate | whole | choice | text
+        help: the share of customers who stay from one year to the next, e.g. 0.8 for 80%
+        why_high: A retention of 1 or more would mean that no customer ever leaves...
+        slider: [0, 0.99]             # the live form shows a slider over this range
+        step: 0.01
+
+The same description serves the arithmetic (``calc.py`` checks every argument
+with :meth:`Field.check`, whose :class:`~customer_focus.core.validation.InputError`
+names the input), the live form (label, unit, slider, step), the paper form
+and, through the spec's JSON twin, a page in the browser.
+
+Keys of a field
+---------------
+``label`` (required)
+    What a form shows next to the input.
+``help`` (required)
+    What the input means, in a manager's words; error messages quote it.
+``kind``
+    ``number`` (the default), ``rate`` (a share written as a decimal),
+    ``whole`` (a whole number), ``choice`` (one of ``options``) or ``text``.
+``unit``
+    Shown after the label, e.g. ``$``.
+``min``, ``max``
+    The allowed range (included). A ``rate`` is from 0 up to 1, 1 excluded,
+    unless said otherwise; a ``whole`` number is at least 1.
+``max_included``
+    For a rate: whether ``max`` itself is allowed (default false).
+``why_high``
+    For a rate: a sentence saying why values at or above ``max`` make no sense.
+``step``
+    The step of a slider or a number box.
+``slider``
+    ``[low, high]``: the live form shows a slider over this range (within
+    ``min`` and ``max``) instead of a box to type in.
+``options``
+    For a choice: a mapping from each allowed value to the words a form shows.
+``default``
+    The value used when the caller gives none.
+
+Standard library only, so that ``calc.py`` can use it in a browser's Pyodide,
+which reads the spec's JSON twin (:func:`load_fields`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from .problems import DataFileError, Problem, Problems
+from .validation import InputError, as_choice, as_number, as_rate, as_text, as_whole_number
+
+__all__ = ["KINDS", "Field", "Fields", "read_fields", "load_fields"]
+
+KINDS = ("number", "rate", "whole", "choice", "text")
+_KEYS = {
+    "label", "help", "kind", "unit", "min", "max", "max_included", "why_high", "step", "slider",
+    "options", "default",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a tool, as its spec describes it (see the module's docstring).
+
+    Examples
+    --------
+    >>> margin = Field("margin", "Yearly margin per customer", help="the yearly margin", unit="$")
+    >>> margin.check(250), margin.caption
+    (250.0, 'Yearly margin per customer ($)')
+    """
+
+    name: str
+    label: str
+    help: str
+    kind: str = "number"
+    unit: str = ""
+    min: float | None = None
+    max: float | None = None
+    max_included: bool | None = None  # None: the kind's default (a rate's max is excluded)
+    why_high: str = ""
+    step: float | None = None
+    slider: tuple[float, float] | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    default: Any = None
+
+    @property
+    def caption(self) -> str:
+        """The label with its unit, as a form shows it."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+    def check(self, value: object) -> Any:
+        """``value`` as this input's type, or an ``InputError`` naming the input and its range."""
+        if self.kind == "rate":
+            low = 0.0 if self.min is None else self.min
+            high = 1.0 if self.max is None else self.max
+            return as_rate(
+                value, self.name, meaning=self.help, low=low, high=high,
+                high_inclusive=bool(self.max_included), why_high=self.why_high,
+            )
+        if self.kind == "whole":
+            minimum = 1 if self.min is None else int(self.min)
+            maximum = None if self.max is None else int(self.max)
+            return as_whole_number(
+                value, self.name, meaning=self.help, minimum=minimum, maximum=maximum
+            )
+        if self.kind == "choice":
+            values = [option for option, _ in self.options]
+            return as_choice(
+                value, self.name, options=values, meaning=self.help, default=self.default or ""
+            )
+        if self.kind == "text":
+            return as_text(value, self.name, meaning=self.help)
+        return as_number(value, self.name, meaning=self.help, minimum=self.min, maximum=self.max)
+
+    def to_data(self) -> dict[str, Any]:
+        """The field as plain JSON-ready data (the keys of the spec, defaults left out)."""
+        data: dict[str, Any] = {"label": self.label, "help": self.help, "kind": self.kind}
+        optional = {
+            "unit": self.unit, "min": self.min, "max": self.max, "why_high": self.why_high,
+            "step": self.step, "default": self.default,
+        }
+        data.update({key: value for key, value in optional.items() if value not in (None, "")})
+        if self.kind == "rate" and self.max_included:
+            data["max_included"] = True
+        if self.slider is not None:
+            data["slider"] = list(self.slider)
+        if self.options:
+            data["options"] = dict(self.options)
+        return data
+
+
+class Fields(Mapping[str, Field]):
+    """A tool's inputs by name, in the spec's order.
+
+    Examples
+    --------
+    >>> fields = Fields([Field("years", "Years", help="years to count", kind="whole", min=1)])
+    >>> fields.check(years=10)
+    {'years': 10}
+    >>> fields.check(yeras=10)
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.validation.InputError: yeras is not an input of this tool; its inputs...
+    """
+
+    def __init__(self, fields: list[Field]) -> None:
+        self._fields = {field.name: field for field in fields}
+
+    def __getitem__(self, name: str) -> Field:
+        return self._fields[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def check(self, **values: object) -> dict[str, Any]:
+        """Every value checked by its field; an unknown name is an ``InputError`` too."""
+        checked = {}
+        for name, value in values.items():
+            if name not in self._fields:
+                known = ", ".join(self._fields)
+                message = f"{name} is not an input of this tool; its inputs are {known}."
+                raise InputError(name, message)
+            checked[name] = self._fields[name].check(value)
+        return checked
+
+    def to_data(self) -> dict[str, dict[str, Any]]:
+        """The fields as plain JSON-ready data, keyed by name."""
+        return {name: field.to_data() for name, field in self._fields.items()}
+
+
+def _bounds(data: Mapping, kind: str, where: str, problems: Problems) -> dict[str, Any]:
+    """``min``, ``max``, ``max_included`` and ``step`` with the kind's defaults."""
+    low, high = problems.number(data, "min", where), problems.number(data, "max", where)
+    included = problems.flag(data, "max_included", where)
+    if included is not None and kind != "rate":
+        problems.add(data, "max_included", f"{where}: 'max_included' applies to rates only")
+    if kind == "rate":
+        low = 0.0 if low is None else low
+        high = 1.0 if high is None else high
+    elif kind == "whole":
+        low = 1 if low is None else low
+        for key, value in (("min", low), ("max", high)):
+            if value is not None and value != int(value):
+                problems.add(data, key, f"{where}: {key!r} must be a whole number, not {value!r}")
+    if low is not None and high is not None and low >= high:
+        problems.add(data, "max", f"{where}: 'max' ({high:g}) must be above 'min' ({low:g})")
+    step = problems.number(data, "step", where)
+    if step is not None and step <= 0:
+        problems.add(data, "step", f"{where}: 'step' must be above 0, not {step:g}")
+    return {
+        "min": low, "max": high, "max_included": kind != "rate" or bool(included), "step": step,
+    }
+
+
+def _slider(
+    data: Mapping, bounds: Mapping[str, Any], where: str, problems: Problems
+) -> tuple[float, float] | None:
+    value = data.get("slider")
+    if value is None:
+        return None
+    numbers = isinstance(value, list) and len(value) == 2 and all(
+        isinstance(end, (int, float)) and not isinstance(end, bool) for end in value
+    )
+    if not numbers or value[0] >= value[1]:
+        problems.add(data, "slider", f"{where}: 'slider' must be [low, high], low first")
+        return None
+    low, high = bounds["min"], bounds["max"]
+    outside = (low is not None and value[0] < low) or (high is not None and value[1] > high)
+    if outside or (high is not None and not bounds["max_included"] and value[1] >= high):
+        problems.add(data, "slider", f"{where}: 'slider' {list(value)} leaves the allowed range")
+    return (value[0], value[1])
+
+
+def _options(
+    data: Mapping, kind: str, where: str, problems: Problems
+) -> tuple[tuple[str, str], ...]:
+    value = data.get("options")
+    if kind != "choice":
+        if value is not None:
+            problems.add(data, "options", f"{where}: 'options' applies to a choice only")
+        return ()
+    if not isinstance(value, Mapping) or not value:
+        problems.add(data, "options" if value is not None else None,
+                     f"{where}: a choice needs 'options', a mapping from each value to its words")
+        return ()
+    options = []
+    for option, words in value.items():
+        if not isinstance(option, str) or not isinstance(words, str) or not words.strip():
+            problems.add(value, option, f"{where}: option {option!r} needs its words, as text")
+        else:
+            options.append((option, words))
+    return tuple(options)
+
+
+def _read_field(name: str, data: Any, problems: Problems, where: str) -> Field | None:
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: must be a mapping with label, help and kind")
+        return None
+    problems.keys(data, _KEYS, where)
+    label = problems.text(data, "label", where, required=True)
+    meaning = problems.text(data, "help", where, required=True)
+    kind = problems.text(data, "kind", where) or "number"
+    if kind not in KINDS:
+        kinds = ", ".join(KINDS)
+        problems.add(data, "kind", f"{where}: 'kind' must be one of {kinds}, not {kind!r}")
+        return None
+    bounds = _bounds(data, kind, where, problems)
+    slider = _slider(data, bounds, where, problems)
+    options = _options(data, kind, where, problems)
+    if label is None or meaning is None:
+        return None
+    field = Field(
+        name, label, meaning, kind=kind, unit=problems.text(data, "unit", where) or "",
+        why_high=problems.text(data, "why_high", where) or "", slider=slider, options=options,
+        **bounds,
+    )
+    if "default" in data:
+        try:
+            field = replace(field, default=field.check(data["default"]))
+        except ValueError as error:
+            problems.add(data, "default", f"{where}: 'default': {error}")
+    return field
+
+
+def read_fields(data: Any, problems: Problems, *, where: str = "fields") -> Fields:
+    """The fields described by ``data`` (the ``fields:`` mapping of a spec).
+
+    Everything wrong is added to ``problems`` with its line; the fields that
+    could be read are returned.
+
+    Examples
+    --------
+    >>> found = Problems("spec.yml")
+    >>> fields = read_fields({"years": {"label": "Years", "help": "years", "kind": "whole"}}, found)
+    >>> fields["years"].min, found.found
+    (1, [])
+    """
+    if not isinstance(data, Mapping) or not data:
+        problems.add(data, None, f"{where}: must map each input's name to its label, help and kind")
+        return Fields([])
+    read = []
+    for name, item in data.items():
+        if not isinstance(name, str) or not name.isidentifier():
+            problems.add(data, name, f"{where}: {name!r} must be a Python name, like discount_rate")
+            continue
+        field = _read_field(name, item, problems, f"{where}: {name}")
+        if field is not None:
+            read.append(field)
+    return Fields(read)
+
+
+def load_fields(package: str, filename: str) -> Fields:
+    """The fields of a tool's spec, from its JSON twin shipped in ``package``.
+
+    ``calc.py`` calls this at import, with the standard library only: the twin
+    is written from the YAML spec by ``python -m customer_focus specs``.
+
+    Raises
+    ------
+    DataFileError
+        When the twin is missing or its fields are not valid.
+    """
+    source = f"{package.replace('.', '/')}/{filename}"
+    try:
+        data = json.loads(resources.files(package).joinpath(filename).read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        reason = f"cannot be read ({error}); run `python -m customer_focus specs`"
+        problem = Problem(source, 1, reason)
+        raise DataFileError([problem]) from None
+    problems = Problems(source)
+    fields = read_fields(data.get("fields") if isinstance(data, dict) else None, problems)
+    problems.raise_if_any()
+    return fields
+

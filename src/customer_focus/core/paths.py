@@ -1,0 +1,78 @@
+"""Where things are: the package's own data files, and the course's ``book/`` folder.
+
+Data the package needs to work (a tool's spec, the invented cases, the diagrams'
+labels) ships inside the package and is read with :func:`package_file`, so the
+package works from any install. Files that belong to the course (question
+banks, sample files, scenarios) are found in the course's folder by
+:func:`course_root`, asked when they are needed, never at import.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = ["package_file", "tool_file", "course_root", "book_path"]
+
+#: Set this to the course's folder to use the book's files from anywhere.
+ROOT_VARIABLE = "CUSTOMER_FOCUS_COURSE"
+
+
+def package_file(*parts: str) -> Traversable:
+    """A file shipped inside the ``customer_focus`` package.
+
+    Examples
+    --------
+    >>> package_file("data", "cases.yml").name
+    'cases.yml'
+    """
+    return resources.files("customer_focus").joinpath(*parts)
+
+
+def tool_file(tool: str, name: str) -> Traversable:
+    """A file in a tool's folder, e.g. its spec.
+
+    Examples
+    --------
+    >>> tool_file("lifetime_value", "lifetime_value.yml").is_file()
+    True
+    """
+    return package_file("tools", tool, name)
+
+
+def course_root(start: str | os.PathLike[str] | None = None) -> Path:
+    """The course's folder: the one holding ``_toc.yml`` and ``book/``.
+
+    It is ``$CUSTOMER_FOCUS_COURSE`` when set, otherwise the first such folder
+    at or above ``start`` (default: the working folder, which is the
+    notebook's folder in Jupyter).
+
+    Raises
+    ------
+    FileNotFoundError
+        When there is no such folder, saying how to point at one.
+    """
+    given = os.environ.get(ROOT_VARIABLE)
+    if given:
+        root = Path(given).expanduser().resolve()
+        if not (root / "book").is_dir():
+            raise FileNotFoundError(f"{ROOT_VARIABLE}={given}: that folder has no book/ folder.")
+        return root
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_toc.yml").is_file() and (folder / "book").is_dir():
+            return folder
+    raise FileNotFoundError(
+        f"Cannot find the course's folder (with _toc.yml and book/) at or above {here}. Open the "
+        f"notebook from inside the course, or set {ROOT_VARIABLE} to the course's folder."
+    )
+
+
+def book_path(*parts: str, start: str | os.PathLike[str] | None = None) -> Path:
+    """A path inside the course's ``book/`` folder, e.g. ``book_path("quizzes")``."""
+    return course_root(start).joinpath("book", *parts)

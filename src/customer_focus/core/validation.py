@@ -1,0 +1,256 @@
+"""Checks at the boundary of the helper package.
+
+Every public calculator validates its inputs here, so that a manager who types
+``80`` instead of ``0.8`` gets a sentence explaining what went wrong and how to
+fix it, never a NaN or a traceback from deep inside NumPy or pandas. Every
+error is an :class:`InputError` (a ``ValueError``) that names the input.
+
+Standard library only: a tool's ``calc.py`` uses this module, and it runs in
+a browser's Pyodide as well as in a notebook.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+
+__all__ = ["InputError", "as_number", "as_rate", "as_whole_number", "as_choice", "as_text"]
+
+
+class InputError(ValueError):
+    """A bad input value. ``name`` is the input's name: the parameter and the form field.
+
+    A page or a form catches it as a ``ValueError`` and shows the message next
+    to the input called ``name``.
+
+    Examples
+    --------
+    >>> error = InputError("retention", "retention must be a decimal")
+    >>> error.name, str(error)
+    ('retention', 'retention must be a decimal')
+    """
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.name, str(self)))
+
+
+def _describe(value: object) -> str:
+    """Return a short, readable rendering of a user-supplied value."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def as_number(
+    value: object,
+    name: str,
+    *,
+    meaning: str = "",
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> float:
+    """Return ``value`` as a finite float, or raise a readable :class:`InputError`.
+
+    Parameters
+    ----------
+    value : object
+        What the caller passed.
+    name : str
+        The parameter name, used in the error message.
+    meaning : str, optional
+        A few words saying what the number stands for (``"the yearly margin
+        per customer, in dollars"``), added to the error message.
+    minimum, maximum : float, optional
+        The allowed range, both ends included (``None``: no limit).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> as_number(100, "margin")
+    100.0
+    >>> as_number(-5, "promotion_cost", meaning="yearly spending", minimum=0)
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.validation.InputError: promotion_cost must be 0 or more (yearly ...
+    """
+    hint = f" ({meaning})" if meaning else ""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InputError(
+            name,
+            f"{name} must be a number{hint}; you gave {_describe(value)}, "
+            f"which is not a number. Type digits only, for example 100.",
+        )
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise InputError(
+            name,
+            f"{name} must be a finite number{hint}; you gave {_describe(value)}. "
+            f"Check for an empty cell or a division by zero upstream.",
+        )
+    too_low = minimum is not None and number < minimum
+    if too_low or (maximum is not None and number > maximum):
+        if maximum is None:
+            bound = f"{minimum:g} or more"
+        elif minimum is None:
+            bound = f"{maximum:g} or less"
+        else:
+            bound = f"from {minimum:g} to {maximum:g}"
+        raise InputError(name, f"{name} must be {bound}{hint}; you gave {_describe(value)}.")
+    return number
+
+
+def as_rate(
+    value: object,
+    name: str,
+    *,
+    meaning: str,
+    low: float = 0.0,
+    high: float = 1.0,
+    high_inclusive: bool = False,
+    why_high: str = "",
+) -> float:
+    """Return ``value`` as a rate (a share written as a decimal), or raise.
+
+    Parameters
+    ----------
+    value : object
+        What the caller passed, e.g. ``0.8`` for 80%.
+    name : str
+        The parameter name, used in the error message.
+    meaning : str
+        What the rate stands for, in a manager's words.
+    low, high : float
+        The allowed range. ``low`` is always allowed; ``high`` only when
+        ``high_inclusive`` is true.
+    high_inclusive : bool
+        Whether ``high`` itself is allowed.
+    why_high : str, optional
+        A sentence explaining why values at or above ``high`` make no sense.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> as_rate(0.8, "retention", meaning="the share of customers who stay")
+    0.8
+    """
+    number = as_number(value, name, meaning=meaning)
+    upper_ok = number <= high if high_inclusive else number < high
+    if number >= low and upper_ok:
+        return number
+    upper = (
+        f"up to and including {high:g}" if high_inclusive else f"up to (but not including) {high:g}"
+    )
+    message = (
+        f"{name} must be a decimal from {low:g} {upper}: {meaning}; you gave {_describe(value)}."
+    )
+    if number >= high and why_high:
+        message += " " + why_high
+    if 1 < number <= 100 and high <= 1:
+        message += f" If you meant {number:g}%, type {number / 100:g}."
+    elif number < low:
+        message += f" A negative {name} has no meaning here."
+    raise InputError(name, message)
+
+
+def as_whole_number(
+    value: object, name: str, *, meaning: str, minimum: int = 1, maximum: int | None = None
+) -> int:
+    """Return ``value`` as an int within ``[minimum, maximum]``, or raise.
+
+    Parameters
+    ----------
+    value : object
+        What the caller passed.
+    name : str
+        The parameter name, used in the error message.
+    meaning : str
+        What the number counts, in a manager's words.
+    minimum, maximum : int
+        The allowed range (``maximum=None`` means no upper limit).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> as_whole_number(10, "horizon", meaning="years to count")
+    10
+    """
+    limits = f"from {minimum} to {maximum}" if maximum is not None else f"of at least {minimum}"
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InputError(
+            name,
+            f"{name} must be a whole number {limits} ({meaning}); "
+            f"you gave {_describe(value)}. Use a whole number such as 10.",
+        )
+    number = int(value)
+    if number < minimum or (maximum is not None and number > maximum):
+        raise InputError(
+            name, f"{name} must be a whole number {limits} ({meaning}); you gave {number}."
+        )
+    return number
+
+
+def as_choice(
+    value: object, name: str, *, options: Sequence[str], meaning: str = "", default: str = ""
+) -> str:
+    """Return ``value`` when it is one of ``options``, or raise listing them.
+
+    Parameters
+    ----------
+    value : object
+        What the caller passed.
+    name : str
+        The parameter name, used in the error message.
+    options : sequence of str
+        The names allowed.
+    meaning : str, optional
+        What the choice decides, in a manager's words.
+    default : str, optional
+        The option the course uses, named in the message.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> as_choice("upfront", "timing", options=("after_renewal", "upfront"))
+    'upfront'
+    """
+    if isinstance(value, str) and value in options:
+        return value
+    names = ", ".join(repr(option) for option in options)
+    hint = f" ({meaning})" if meaning else ""
+    message = f"{name} must be one of {names}{hint}; you gave {_describe(value)}."
+    if default:
+        message += f" The course uses {default!r}."
+    raise InputError(name, message)
+
+
+def as_text(value: object, name: str, *, meaning: str = "") -> str:
+    """Return ``value`` as text without surrounding spaces, or raise when it is empty.
+
+    Examples
+    --------
+    >>> as_text("  Delivery driver ", "job")
+    'Delivery driver'
+    """
+    hint = f" ({meaning})" if meaning else ""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(name, f"{name} must be some text{hint}; you gave {_describe(value)}.")
+    return value.strip()

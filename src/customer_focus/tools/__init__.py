@@ -1,0 +1,24 @@
+"""Layer 1: the Apply tools, one folder per tool.
+
+Each tool lives in ``tools/<tool>/``, named as everywhere else in the course
+(the worksheet ``book/apply/tools/<tool-with-hyphens>-worksheet.ipynb``, the
+paper form ``book/apply/forms/<tool-with-hyphens>-form.md``, the exercise
+``solutions/<tool-with-hyphens>.ipynb``):
+
+``<tool>.yml``
+    The content: inputs (labels, units, limits, help), the worked example,
+    the columns of the learner's file and the paper form (see :mod:`.spec`).
+``calc.py``
+    The arithmetic and its input checks, standard library only.
+``table.py``
+    pandas work over a learner's file or many rows.
+``form.py``
+    The live form and the tool's charts, with their alt text.
+``exercise.py``
+    The exercise notebook's checks.
+
+Shared by every tool: :mod:`.spec` (the YAML spec and the paper form) and
+:mod:`.worksheet` (the base of every live form).
+
+Tools moved here: ``lifetime_value``.
+"""

@@ -1,0 +1,19 @@
+"""The customer lifetime value tool.
+
+``calc``
+    The arithmetic (standard library only): :func:`~.calc.lifetime_value`,
+    :func:`~.calc.margin_multiple`, :func:`~.calc.schedule`,
+    :func:`~.calc.berger_nasr`, :func:`~.calc.breakeven_retention`.
+``table``
+    The same over a table: the year-by-year schedule, customers compared side
+    by side from the learner's file, the opening case.
+``form``
+    The live form, the schedule written for reading, and the charts.
+``exercise``
+    The checks of ``exercises/lifetime-value.ipynb``.
+``lifetime_value.yml``
+    The inputs, the worked example, the columns of the learner's file and the
+    paper form (``book/apply/forms/lifetime-value-form.md``).
+
+The worksheet is ``book/apply/tools/lifetime-value-worksheet.ipynb``.
+"""

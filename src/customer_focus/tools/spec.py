@@ -1,0 +1,459 @@
+"""A tool's spec: the YAML file that holds its content, and the paper form it describes.
+
+Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``::
+
+    tool: lifetime_value              # the folder's name
+    title: Customer lifetime value
+    fields:                           # every input, described once (see core.fields)
+      margin: {label: Yearly margin per customer, unit: $, help: ...}
+    example:                          # the worked example: values of some fields
+      margin: 100
+    tables:                           # the files a learner brings, column by column
+      customers:
+        about: One row per customer.
+        columns:
+          customer: {help: a name for the customer or segment}
+          acquisition_cost: {help: what it costs to win the customer, required: false}
+    paper_form:                       # the printable blank form
+      title: Customer lifetime value worksheet
+      intro: One sentence on how to fill it in.
+      sections:
+        - title: Assumptions
+          fields:                     # blanks: a label, a unit and a hint each...
+            - {label: Prepared by and date}
+            - {field: discount_rate, hint: The yearly cost of money}   # ...or an input's
+        - title: Customers
+          columns: [Customer, Yearly margin ($)]
+          rows: 8                     # or row_labels: [...] to pre-fill the first column
+          note: Optional sentence under the section's title.
+
+:func:`load_spec` reads and checks it, reporting every problem as
+``file:line: what is wrong``. The live form (:mod:`customer_focus.tools.worksheet`),
+the paper form (:func:`render_html`, the book's ``{printable-form} <tool>``)
+and the tool's code all read the same spec. Its JSON twin
+(``tools/<tool>/<tool>.json``, written by ``python -m customer_focus specs``)
+carries the same data for code that cannot read YAML: ``calc.py`` and the
+browser.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ..core.fields import Fields, read_fields
+from ..core.paths import package_file, tool_file
+from ..core.problems import Problems
+from ..core.yamlfile import parse_yaml
+
+__all__ = [
+    "Blank", "Section", "FormSpec", "Column", "TableSpec", "ToolSpec",
+    "load_spec", "read_spec", "spec_tools", "twin_text", "twin_path", "render_html", "load_form",
+]
+
+_TOP_KEYS = {"tool", "title", "fields", "example", "tables", "paper_form"}
+
+
+# ---- the paper form ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One blank to fill in on paper: a label, an optional unit and a hint."""
+
+    label: str
+    unit: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of blanks (``fields``), or a table with ``columns`` and ``rows`` blank rows.
+
+    ``row_labels`` pre-fills the first column of a table (one row per label);
+    otherwise ``rows`` empty rows are printed.
+    """
+
+    title: str
+    fields: tuple[Blank, ...] = ()
+    columns: tuple[str, ...] = ()
+    rows: int = 0
+    row_labels: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """A paper form: a title, a short instruction and its sections.
+
+    Examples
+    --------
+    >>> spec = FormSpec(
+    ...     title="Employee turnover cost",
+    ...     intro="One form per job.",
+    ...     sections=(Section("The job", fields=(Blank("Annual salary", unit="$"),)),),
+    ... )
+    >>> "Annual salary" in render_html(spec)
+    True
+    """
+
+    title: str
+    intro: str
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+
+def _blank_html(item: Blank) -> str:
+    unit = f' <span class="cf-form-unit">({escape(item.unit)})</span>' if item.unit else ""
+    hint = f'<span class="cf-form-hint">{escape(item.hint)}</span>' if item.hint else ""
+    return (
+        f'<tr><th scope="row">{escape(item.label)}{unit}{hint}</th>'
+        f'<td class="cf-form-blank" aria-label="blank to fill in"></td></tr>'
+    )
+
+
+def _section_html(section: Section) -> str:
+    parts = [f'<section class="cf-form-section"><h2>{escape(section.title)}</h2>']
+    if section.note:
+        parts.append(f'<p class="cf-form-note">{escape(section.note)}</p>')
+    if section.fields:
+        parts.append('<table class="cf-form-fields"><tbody>')
+        parts.extend(_blank_html(item) for item in section.fields)
+        parts.append("</tbody></table>")
+    if section.columns:
+        parts.append('<table class="cf-form-grid"><thead><tr>')
+        parts.extend(f'<th scope="col">{escape(column)}</th>' for column in section.columns)
+        parts.append("</tr></thead><tbody>")
+        blank = '<td class="cf-form-blank"></td>'
+        for label in list(section.row_labels) or [""] * section.rows:
+            first = f'<th scope="row">{escape(label)}</th>' if label else blank
+            parts.append(f"<tr>{first}{blank * (len(section.columns) - 1)}</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_html(form: FormSpec) -> str:
+    """The paper form as HTML: a print button, the instruction and one block per section."""
+    sections = "".join(_section_html(section) for section in form.sections)
+    return (
+        f'<div class="cf-form"><p class="cf-form-intro">{escape(form.intro)}</p>'
+        '<p class="cf-form-print"><button type="button" class="cf-print-button">'
+        "Print this form</button></p>"
+        f"{sections}</div>"
+    )
+
+
+# ---- the spec ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a file the learner brings."""
+
+    name: str
+    help: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A file the learner brings: what one row is, and its columns."""
+
+    name: str
+    about: str
+    columns: tuple[Column, ...]
+
+    @property
+    def required(self) -> list[str]:
+        """The columns that must be present."""
+        return [column.name for column in self.columns if column.required]
+
+    @property
+    def optional(self) -> list[str]:
+        """The columns that may be left out."""
+        return [column.name for column in self.columns if not column.required]
+
+    @property
+    def helps(self) -> dict[str, str]:
+        """What each column holds, by name."""
+        return {column.name: column.help for column in self.columns}
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """Everything a tool's YAML says, checked."""
+
+    tool: str
+    title: str
+    fields: Fields
+    example: dict[str, Any]
+    tables: dict[str, TableSpec]
+    paper_form: FormSpec | None
+    source: str
+
+    def to_data(self) -> dict[str, Any]:
+        """The spec as plain JSON-ready data (what the JSON twin holds)."""
+        data: dict[str, Any] = {
+            "tool": self.tool, "title": self.title, "fields": self.fields.to_data(),
+            "example": dict(self.example),
+            "tables": {
+                name: {
+                    "about": table.about,
+                    "columns": {
+                        column.name: {"help": column.help, "required": column.required}
+                        for column in table.columns
+                    },
+                }
+                for name, table in self.tables.items()
+            },
+        }
+        if self.paper_form is not None:
+            data["paper_form"] = _form_data(self.paper_form)
+        return data
+
+
+def _form_data(form: FormSpec) -> dict[str, Any]:
+    sections = []
+    for section in form.sections:
+        data: dict[str, Any] = {"title": section.title}
+        if section.note:
+            data["note"] = section.note
+        if section.fields:
+            data["fields"] = [
+                {key: value for key, value in asdict(blank).items() if value}
+                for blank in section.fields
+            ]
+        if section.columns:
+            data["columns"] = list(section.columns)
+        if section.row_labels:
+            data["row_labels"] = list(section.row_labels)
+        elif section.rows:
+            data["rows"] = section.rows
+        sections.append(data)
+    return {"title": form.title, "intro": form.intro, "sections": sections}
+
+
+def _texts(data: Mapping, key: str, where: str, problems: Problems) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(data, key, f"{where}: {key!r} must be a list of texts")
+        return ()
+    return tuple(value)
+
+
+def _read_blank(data: Any, fields: Fields, where: str, problems: Problems) -> Blank | None:
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: must be a mapping with a label or a field")
+        return None
+    problems.keys(data, {"field", "label", "unit", "hint"}, where)
+    name = problems.text(data, "field", where)
+    label, unit = "", ""
+    if name is not None:
+        if name not in fields:
+            known = ", ".join(fields)
+            problems.add(data, "field", f"{where}: no field {name!r} (the fields: {known})")
+            return None
+        label, unit = fields[name].label, fields[name].unit
+    label = problems.text(data, "label", where, required=name is None) or label
+    unit = problems.text(data, "unit", where) or unit
+    return Blank(label, unit, problems.text(data, "hint", where) or "") if label else None
+
+
+def _read_section(data: Any, fields: Fields, where: str, problems: Problems) -> Section | None:
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: must be a mapping with a title")
+        return None
+    problems.keys(data, {"title", "note", "fields", "columns", "rows", "row_labels"}, where)
+    title = problems.text(data, "title", where, required=True)
+    raw = data.get("fields") or []
+    if not isinstance(raw, list):
+        problems.add(data, "fields", f"{where}: 'fields' must be a list of blanks")
+        raw = []
+    blanks = [
+        _read_blank(item, fields, f"{where}, blank {i + 1}", problems) for i, item in enumerate(raw)
+    ]
+    columns = _texts(data, "columns", where, problems)
+    row_labels = _texts(data, "row_labels", where, problems)
+    rows = data.get("rows", 0)
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        problems.add(data, "rows", f"{where}: 'rows' must be a whole number of blank rows")
+        rows = 0
+    if columns and not (rows or row_labels):
+        problems.add(data, "columns", f"{where}: a table needs 'rows' or 'row_labels'")
+    if not blanks and not columns:
+        problems.add(data, None, f"{where}: a section needs 'fields' or 'columns'")
+    if title is None:
+        return None
+    return Section(
+        title, tuple(blank for blank in blanks if blank), columns, rows, row_labels,
+        problems.text(data, "note", where) or "",
+    )
+
+
+def _read_form(data: Any, fields: Fields, problems: Problems) -> FormSpec | None:
+    if data is None:
+        return None
+    where = "paper_form"
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: must be a mapping with title, intro and sections")
+        return None
+    problems.keys(data, {"title", "intro", "sections"}, where)
+    title = problems.text(data, "title", where, required=True)
+    intro = problems.text(data, "intro", where, required=True)
+    raw = data.get("sections")
+    if not isinstance(raw, list) or not raw:
+        problems.add(data, "sections", f"{where}: 'sections' must be a non-empty list")
+        raw = []
+    sections = [
+        _read_section(item, fields, f"{where}, section {i + 1}", problems)
+        for i, item in enumerate(raw)
+    ]
+    if title is None or intro is None:
+        return None
+    return FormSpec(title, intro, tuple(section for section in sections if section))
+
+
+def _read_tables(data: Any, problems: Problems) -> dict[str, TableSpec]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "tables: must map each file's name to its about and columns")
+        return {}
+    tables = {}
+    for name, table in data.items():
+        where = f"tables: {name}"
+        if not isinstance(table, Mapping) or not isinstance(table.get("columns"), Mapping):
+            problems.add(data, name, f"{where}: needs 'about' and 'columns' (a mapping)")
+            continue
+        problems.keys(table, {"about", "columns"}, where)
+        columns = []
+        for column, spec in table["columns"].items():
+            place = f"{where}, column {column}"
+            if not isinstance(spec, Mapping):
+                problems.add(table["columns"], column, f"{place}: must be a mapping with help")
+                continue
+            problems.keys(spec, {"help", "required"}, place)
+            meaning = problems.text(spec, "help", place, required=True)
+            required = problems.flag(spec, "required", place)
+            if meaning is not None:
+                columns.append(Column(str(column), meaning, required is not False))
+        about = problems.text(table, "about", where, required=True) or ""
+        tables[str(name)] = TableSpec(str(name), about, tuple(columns))
+    return tables
+
+
+def _read_example(data: Any, fields: Fields, problems: Problems) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "example: must map fields to their values")
+        return {}
+    example = {}
+    for name, value in data.items():
+        if name not in fields:
+            problems.add(data, name, f"example: {name!r} is not one of the fields")
+            continue
+        try:
+            example[name] = fields[name].check(value)
+        except ValueError as error:
+            problems.add(data, name, f"example: {error}")
+    return example
+
+
+def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
+    """Check the data of a tool's spec (from YAML or its JSON twin) and return it.
+
+    Raises
+    ------
+    DataFileError
+        Listing every problem as ``file:line: message``.
+    """
+    problems = Problems(source)
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "a tool's spec is a mapping with tool, title and fields")
+        problems.raise_if_any()
+    problems.keys(data, _TOP_KEYS, "spec")
+    if data.get("tool") != tool:
+        problems.add(data, "tool", f"'tool' must be {tool!r}, the name of the tool's folder")
+    title = problems.text(data, "title", "spec", required=True) or ""
+    fields = read_fields(data.get("fields"), problems)
+    spec = ToolSpec(
+        tool, title, fields, _read_example(data.get("example"), fields, problems),
+        _read_tables(data.get("tables"), problems),
+        _read_form(data.get("paper_form"), fields, problems), source,
+    )
+    problems.raise_if_any()
+    return spec
+
+
+@cache
+def load_spec(tool: str) -> ToolSpec:
+    """The checked spec of a tool, read from ``tools/<tool>/<tool>.yml``.
+
+    Examples
+    --------
+    >>> load_spec("lifetime_value").fields["retention"].label
+    'Retention rate'
+    """
+    if not tool.isidentifier() or not tool_file(tool, f"{tool}.yml").is_file():
+        known = ", ".join(spec_tools())
+        raise ValueError(f"no tool named {tool!r}; the tools with a spec are: {known}.")
+    file = tool_file(tool, f"{tool}.yml")
+    source = f"src/customer_focus/tools/{tool}/{tool}.yml"
+    return read_spec(parse_yaml(file.read_text("utf-8"), source), source, tool)
+
+
+def spec_tools() -> list[str]:
+    """The tools that have a spec (a folder ``tools/<tool>/`` with ``<tool>.yml``)."""
+    folder = package_file("tools")
+    return sorted(
+        item.name for item in folder.iterdir()
+        if item.is_dir() and item.joinpath(f"{item.name}.yml").is_file()
+    )
+
+
+def twin_text(spec: ToolSpec) -> str:
+    """The JSON twin of a spec, as written to ``tools/<tool>/<tool>.json``."""
+    return json.dumps(spec.to_data(), indent=1, ensure_ascii=False) + "\n"
+
+
+def twin_path(tool: str) -> Path:
+    """Where a tool's JSON twin lives (in the package's source folder)."""
+    return Path(str(tool_file(tool, f"{tool}.json")))
+
+
+def load_form(name: str) -> FormSpec:
+    """The paper form of a tool, for ``{printable-form} <name>``.
+
+    ``name`` is a tool with a spec (``lifetime_value``); a module not moved to
+    ``tools/`` yet still declares its form as ``PRINTABLE_FORM``
+    (``turnover``).
+
+    Raises
+    ------
+    ValueError
+        When there is no such tool, or it has no paper form.
+    """
+    if name in spec_tools():
+        form = load_spec(name).paper_form
+        if form is None:
+            raise ValueError(f"the spec of {name} has no paper_form")
+        return form
+    try:
+        module = importlib.import_module(f"customer_focus.{name}")
+    except ModuleNotFoundError:
+        raise ValueError(
+            f"no tool or module named {name!r}; give the tool's name, e.g. lifetime_value"
+        ) from None
+    form = getattr(module, "PRINTABLE_FORM", None)
+    if not isinstance(form, FormSpec):
+        raise ValueError(f"customer_focus.{name} declares no PRINTABLE_FORM (a FormSpec)")
+    return form

@@ -1,0 +1,98 @@
+"""Input fields read from a spec: checked with file:line errors, and checking values."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from customer_focus.core.fields import Field, Fields, load_fields, read_fields
+from customer_focus.core.problems import DataFileError, Problems
+from customer_focus.core.validation import InputError
+from customer_focus.core.yamlfile import parse_yaml
+
+
+def _read(text: str) -> tuple[Fields, list[str]]:
+    problems = Problems("spec.yml")
+    fields = read_fields(parse_yaml(text, "spec.yml"), problems)
+    return fields, [str(problem) for problem in problems.found]
+
+
+def test_kinds_get_their_defaults():
+    fields, problems = _read(
+        "share: {label: Share, help: a share, kind: rate}\n"
+        "count: {label: Count, help: a count, kind: whole}\n"
+        "amount: {label: Amount, help: an amount}\n"
+    )
+    assert problems == []
+    assert (fields["share"].min, fields["share"].max, fields["share"].max_included) == (0, 1, False)
+    assert fields["count"].min == 1
+    assert (fields["amount"].kind, fields["amount"].min) == ("number", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: {label: A, help: h, kind: percent}", "spec.yml:1: fields: a: 'kind' must be one of"),
+        ("a: {label: A}", "spec.yml:1: fields: a: missing 'help' (text)"),
+        ("a:\n  label: A\n  help: h\n  lable: B", "spec.yml:4: fields: a: unknown key 'lable'"),
+        ("a:\n  label: A\n  help: h\n  min: 5\n  max: 1",
+         "spec.yml:5: fields: a: 'max' (1) must be"),
+        ("a:\n  label: A\n  help: h\n  kind: rate\n  slider: [0, 2]",
+         "spec.yml:5: fields: a: 'slider'"),
+        ("a:\n  label: A\n  help: h\n  kind: choice",
+         "spec.yml:2: fields: a: a choice needs 'options'"),
+        ("a:\n  label: A\n  help: h\n  kind: choice\n  options: {x: X}\n  default: y",
+         "spec.yml:6: fields: a: 'default': a must be one of 'x'"),
+        ("a:\n  label: A\n  help: h\n  max_included: true",
+         "spec.yml:4: fields: a: 'max_included' applies to rates only"),
+        ("a:\n  label: A\n  help: yes",
+         "spec.yml:3: fields: a: 'help' must be text; YAML reads yes"),
+        ("2a: {label: A, help: h}", "spec.yml:1: fields: '2a' must be a Python name"),
+        ("a:\n  label: A\n  help: h\n  kind: whole\n  max: 2.5", "spec.yml:5: fields: a: 'max'"),
+    ],
+)
+def test_every_problem_names_its_line(text, problem):
+    _, problems = _read(text)
+    assert any(found.startswith(problem) for found in problems), problems
+
+
+def test_fields_check_their_values_and_name_unknown_inputs():
+    fields = Fields([
+        Field("margin", "Margin", "the margin", unit="$"),
+        Field("timing", "Timing", "when", kind="choice", options=(("now", "Now"),), default="now"),
+    ])
+    assert fields.check(margin=5, timing="now") == {"margin": 5.0, "timing": "now"}
+    with pytest.raises(InputError) as caught:
+        fields.check(margn=5)
+    assert caught.value.name == "margn" and "its inputs are margin, timing" in str(caught.value)
+
+
+def test_to_data_reads_back_to_the_same_fields():
+    fields, _ = _read(
+        "r: {label: R, help: h, kind: rate, max: 1, max_included: true, slider: [0, 0.5],"
+        " step: 0.05}\n"
+        "t: {label: T, help: h, kind: choice, options: {a: A, b: B}, default: b}\n"
+    )
+    again = read_fields(json.loads(json.dumps(fields.to_data())), Problems("spec.json"))
+    assert [again[name] for name in again] == [fields[name] for name in fields]
+
+
+def test_the_json_twin_loads_with_the_standard_library_only():
+    fields = load_fields("customer_focus.tools.lifetime_value", "lifetime_value.json")
+    assert fields["retention"].check(0.8) == 0.8
+
+
+def test_a_missing_twin_says_how_to_make_it():
+    with pytest.raises(DataFileError, match="run `python -m customer_focus specs`"):
+        load_fields("customer_focus.tools.lifetime_value", "nothing.json")
+
+
+def test_a_field_built_in_code_gets_the_kind_defaults_too():
+    share = Field("share", "Share", "a share", kind="rate")
+    count = Field("count", "Count", "a count", kind="whole")
+    assert share.check(0.5) == 0.5 and count.check(1) == 1
+    with pytest.raises(InputError, match="share must be a decimal from 0 up to"):
+        share.check(1)
+    with pytest.raises(InputError, match="count must be a whole number of at least 1"):
+        count.check(0)

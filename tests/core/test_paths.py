@@ -1,0 +1,32 @@
+"""Where things are: package data from any install, the course's folder on demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from customer_focus.core.paths import ROOT_VARIABLE, book_path, course_root, package_file, tool_file
+
+
+def test_package_data_ships_inside_the_package():
+    assert package_file("data", "cases.yml").is_file()
+    assert tool_file("lifetime_value", "lifetime_value.yml").is_file()
+
+
+def test_the_course_is_found_above_a_folder_inside_it(root, monkeypatch):
+    monkeypatch.delenv(ROOT_VARIABLE, raising=False)
+    assert course_root(root / "book" / "apply" / "tools") == root
+    assert book_path("quizzes", start=root / "solutions") == root / "book" / "quizzes"
+
+
+def test_the_variable_points_at_the_course(root, tmp_path, monkeypatch):
+    monkeypatch.setenv(ROOT_VARIABLE, str(root))
+    assert course_root(tmp_path) == root
+    monkeypatch.setenv(ROOT_VARIABLE, str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="has no book/ folder"):
+        course_root()
+
+
+def test_outside_the_course_the_error_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.delenv(ROOT_VARIABLE, raising=False)
+    with pytest.raises(FileNotFoundError, match=f"set {ROOT_VARIABLE} to the course's folder"):
+        course_root(tmp_path)

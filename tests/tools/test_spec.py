@@ -1,0 +1,183 @@
+"""A tool's spec: checked on load with file:line errors, its JSON twin, its paper form."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from customer_focus.__main__ import main
+from customer_focus.core.problems import DataFileError
+from customer_focus.core.yamlfile import parse_yaml
+from customer_focus.tools.spec import (
+    Blank,
+    FormSpec,
+    Section,
+    load_form,
+    load_spec,
+    read_spec,
+    render_html,
+    spec_tools,
+    twin_path,
+    twin_text,
+)
+
+GOOD = """\
+tool: demo
+title: Demo
+fields:
+  margin: {label: Margin, unit: $, help: the yearly margin}
+  retention: {label: Retention, kind: rate, help: the share who stay}
+example:
+  margin: 100
+tables:
+  customers:
+    about: One row per customer.
+    columns:
+      customer: {help: a name}
+      cost: {help: what winning costs, required: false}
+paper_form:
+  title: Demo form
+  intro: Fill it in.
+  sections:
+    - title: Inputs
+      fields:
+        - field: margin
+          hint: per year
+    - title: Customers
+      columns: [Customer, Margin]
+      rows: 3
+"""
+
+
+def _spec(text: str):
+    return read_spec(parse_yaml(text, "demo.yml"), "demo.yml", "demo")
+
+
+def test_a_good_spec_is_read_whole():
+    spec = _spec(GOOD)
+    assert spec.example == {"margin": 100.0}
+    assert spec.tables["customers"].required == ["customer"]
+    assert spec.tables["customers"].optional == ["cost"]
+    blank = spec.paper_form.sections[0].fields[0]
+    assert blank == Blank("Margin", "$", "per year")
+    assert spec.paper_form.sections[1].rows == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("  retention: {label: Retention, kind: rate, help: the share who stay}",
+          "  retention: {label: Retention, kind: percent, help: the share who stay}"),
+         "demo.yml:5: fields: retention: 'kind' must be one of number, rate, whole, choice, text"),
+        (("  margin: {label: Margin, unit: $, help: the yearly margin}",
+          "  margin: {label: Margin, unit: $}"),
+         "demo.yml:4: fields: margin: missing 'help' (text)"),
+        (("  margin: 100", "  margin: lots"),
+         "demo.yml:7: example: margin must be a number (the yearly margin)"),
+        (("  margin: 100", "  margins: 100"),
+         "demo.yml:7: example: 'margins' is not one of the fields"),
+        (("        - field: margin", "        - field: marign"),
+         "demo.yml:20: paper_form, section 1, blank 1: no field 'marign'"),
+        (("      rows: 3", "      rowz: 3"),
+         "demo.yml:24: paper_form, section 2: unknown key 'rowz'"),
+        (("tool: demo", "tool: other"), "demo.yml:1: 'tool' must be 'demo'"),
+        (("      cost: {help: what winning costs, required: false}",
+          "      cost: {help: what winning costs, required: maybe}"),
+         "demo.yml:13: tables: customers, column cost: 'required' must be true or false"),
+    ],
+)
+def test_every_problem_names_its_file_and_line(change, message):
+    old, new = change
+    assert old in GOOD
+    with pytest.raises(DataFileError) as caught:
+        _spec(GOOD.replace(old, new))
+    assert any(str(problem).startswith(message) for problem in caught.value.problems), str(
+        caught.value
+    )
+
+
+def test_all_problems_are_reported_at_once():
+    text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
+    with pytest.raises(DataFileError) as caught:
+        _spec(text)
+    assert len(caught.value.problems) == 2
+
+
+def test_invalid_yaml_names_the_line():
+    with pytest.raises(DataFileError, match=r"demo.yml:3: not valid YAML: duplicate key 'title'"):
+        _spec("tool: demo\ntitle: A\ntitle: B\n")
+
+
+def test_the_lifetime_value_tool_has_a_spec():
+    assert "lifetime_value" in spec_tools()
+    spec = load_spec("lifetime_value")
+    assert spec.fields["margin"].caption == "Yearly margin per customer ($)"
+    assert spec.example["retention"] == 0.8
+
+
+def test_an_unknown_tool_is_named():
+    with pytest.raises(ValueError, match="no tool named 'clv'; the tools with a spec are: "):
+        load_spec("clv")
+
+
+@pytest.mark.parametrize("tool", spec_tools())
+def test_the_json_twin_is_up_to_date(tool):
+    assert twin_path(tool).read_text(encoding="utf-8") == twin_text(load_spec(tool)), (
+        "run `python -m customer_focus specs`"
+    )
+    assert json.loads(twin_text(load_spec(tool)))["tool"] == tool
+
+
+@pytest.mark.parametrize("tool", spec_tools())
+def test_the_json_twin_reads_back_to_the_same_spec(tool):
+    spec = load_spec(tool)
+    again = read_spec(json.loads(twin_text(spec)), f"{tool}.json", tool)
+    assert again.to_data() == spec.to_data()
+
+
+def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
+    stale = tmp_path / "lifetime_value.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr("customer_focus.tools.spec.twin_path", lambda tool: stale)
+    assert main(["specs", "--check"]) == 1
+    assert "out of date with its YAML spec" in capsys.readouterr().err
+    assert main(["specs"]) == 0
+    assert stale.read_text(encoding="utf-8") == twin_text(load_spec("lifetime_value"))
+
+
+# ---- the paper form ----------------------------------------------------------------------
+
+
+def test_lifetime_value_form_has_its_inputs_and_blank_rows():
+    html = render_html(load_form("lifetime_value"))
+    assert "Discount rate (i)" in html and "Yearly margin ($)" in html
+    assert html.count('<td class="cf-form-blank"></td>') >= 8 * 7
+    assert 'class="cf-print-button"' in html
+
+
+def test_a_module_not_moved_yet_still_declares_its_form():
+    assert isinstance(load_form("turnover"), FormSpec)
+
+
+def test_form_text_is_escaped():
+    blank = Blank("<script>x</script>", unit="$")
+    spec = FormSpec("T", "<b>intro</b>", (Section("<i>s</i>", fields=(blank,)),))
+    html = render_html(spec)
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;b&gt;intro" in html
+
+
+def test_table_section_can_label_its_rows():
+    section = Section("Items", columns=("Item", "Score"), row_labels=("Tangibles 1", "Tangibles 2"))
+    html = render_html(FormSpec("T", "i", (section,)))
+    assert '<th scope="row">Tangibles 1</th><td class="cf-form-blank"></td>' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("nope", "no tool or module named 'nope'"), ("charts", "declares no PRINTABLE_FORM")],
+)
+def test_load_form_explains_a_wrong_name(name, message):
+    with pytest.raises(ValueError, match=message):
+        load_form(name)
