@@ -11,7 +11,10 @@ from customer_focus.course import diagrams as charts
 
 
 def _texts(figure) -> list[str]:
-    return [text.get_text().replace("\n", " ") for text in figure.findobj(match=lambda o: hasattr(o, "get_text"))]
+    return [
+        text.get_text().replace("\n", " ")
+        for text in figure.findobj(match=lambda o: hasattr(o, "get_text"))
+    ]
 
 
 def test_service_profit_chain_data_quotes_the_article():
@@ -25,7 +28,9 @@ def test_service_profit_chain_data_quotes_the_article():
         "Customer loyalty",
         "Revenue growth and profitability",
     ]
-    assert data["propositions"][0] == "Profit and growth are stimulated primarily by customer loyalty."
+    assert (
+        data["propositions"][0] == "Profit and growth are stimulated primarily by customer loyalty."
+    )
     assert data["propositions"][-1] == (
         "Employee satisfaction, in turn, results primarily from high-quality support services "
         "and policies that enable employees to deliver results to customers."
@@ -65,7 +70,12 @@ def _labels(value) -> list[str]:
     if isinstance(value, list):
         return [label for item in value for label in _labels(item)]
     if isinstance(value, dict):
-        return [label for key, item in value.items() if key not in {"from", "to"} for label in _labels(item)]
+        return [
+            label
+            for key, item in value.items()
+            if key not in {"from", "to"}
+            for label in _labels(item)
+        ]
     return []
 
 
@@ -102,7 +112,12 @@ def test_every_diagram_in_the_data_file_is_drawn():
 
 def test_kano_decay_follows_kanos_path_in_order():
     texts = _texts(charts.kano_decay_chart())
-    order = ["Indifferent", "Attractive (delighter)", "One-dimensional (performance)", "Must-be (basic)"]
+    order = [
+        "Indifferent",
+        "Attractive (delighter)",
+        "One-dimensional (performance)",
+        "Must-be (basic)",
+    ]
     assert [texts.index(label) for label in order] == sorted(texts.index(label) for label in order)
 
 
@@ -118,12 +133,22 @@ def test_listening_posts_cover_berry_and_parasuramans_three_groups():
     from customer_focus.course.diagrams import describe_listening_posts, diagram_data
 
     data = diagram_data()["listening_posts"]
-    assert data["groups"] == ["External customers", "Competitors' customers", "Internal customers (employees)"]
+    assert data["groups"] == [
+        "External customers",
+        "Competitors' customers",
+        "Internal customers (employees)",
+    ]
     for column in range(3):  # every group is heard by at least one post
         assert any(post["reach"][column] == 2 for post in data["posts"])
-    assert all(len(post["reach"]) == 3 and set(post["reach"]) <= {0, 1, 2} for post in data["posts"])
+    assert all(
+        len(post["reach"]) == 3 and set(post["reach"]) <= {0, 1, 2} for post in data["posts"]
+    )
     alt = describe_listening_posts()
     assert "Front-line reports: external customers and internal customers (employees)." in alt
     assert "course's reading" in alt
-    page = (Path(__file__).resolve().parents[2] / "book/learn/knowing-your-customers.md").read_text(encoding="utf-8")
-    assert alt.replace('"', '\\"') in page, "the chapter's alt text is not the one the data gives: paste describe_listening_posts()"
+    page = (Path(__file__).resolve().parents[2] / "book/learn/knowing-your-customers.md").read_text(
+        encoding="utf-8"
+    )
+    assert alt.replace('"', '\\"') in page, (
+        "the chapter's alt text is not the one the data gives: paste describe_listening_posts()"
+    )

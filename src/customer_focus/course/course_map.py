@@ -52,7 +52,9 @@ class CourseMap:
     def objectives_of(self, chapter: str) -> list[Objective]:
         """The objectives of one chapter, in order."""
         if chapter not in self.chapters:
-            raise KeyError(f"no chapter {chapter!r} in the course map; chapters: {', '.join(self.chapters)}")
+            raise KeyError(
+                f"no chapter {chapter!r} in the course map; chapters: {', '.join(self.chapters)}"
+            )
         return [objective for objective in self.objectives.values() if objective.chapter == chapter]
 
 
@@ -61,7 +63,11 @@ def _entries(data: object, key: str, fields: tuple[str, ...], source: str) -> li
     if not isinstance(entries, list) or not entries:
         raise ValueError(f"{source}: needs a non-empty list under {key!r}.")
     for number, entry in enumerate(entries, start=1):
-        missing = [field for field in fields if not isinstance(entry, dict) or not str(entry.get(field, "")).strip()]
+        missing = [
+            field
+            for field in fields
+            if not isinstance(entry, dict) or not str(entry.get(field, "")).strip()
+        ]
         if missing:
             raise ValueError(f"{source}: {key} entry {number} is missing {', '.join(missing)}.")
     return entries
@@ -98,10 +104,13 @@ def load_course_map(path: str | os.PathLike[str]) -> CourseMap:
         part = entry.get("part", "learn")
         if part not in PARTS:
             raise ValueError(
-                f"{source}: chapter {entry['id']!r} has part {part!r}; use one of {', '.join(PARTS)} "
+                f"{source}: chapter {entry['id']!r} has part {part!r}; use one of "
+                f"{', '.join(PARTS)} "
                 f"(or leave it out for a Learn chapter)."
             )
-        chapters[entry["id"]] = Chapter(str(entry["id"]), str(entry["title"]), str(entry["page"]), part)
+        chapters[entry["id"]] = Chapter(
+            str(entry["id"]), str(entry["title"]), str(entry["page"]), part
+        )
     objectives: dict[str, Objective] = {}
     for entry in _entries(data, "objectives", ("id", "chapter", "text"), str(source)):
         if entry["id"] in objectives:
@@ -111,5 +120,7 @@ def load_course_map(path: str | os.PathLike[str]) -> CourseMap:
                 f"{source}: objective {entry['id']!r} names chapter {entry['chapter']!r}, "
                 f"which is not in the chapters list."
             )
-        objectives[entry["id"]] = Objective(str(entry["id"]), str(entry["chapter"]), str(entry["text"]))
+        objectives[entry["id"]] = Objective(
+            str(entry["id"]), str(entry["chapter"]), str(entry["text"])
+        )
     return CourseMap(chapters, objectives)

@@ -56,7 +56,9 @@ def diagram_data() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
-def _canvas(width: float, height: float, xlim: tuple[float, float], ylim: tuple[float, float]) -> tuple[CourseFigure, Any]:
+def _canvas(
+    width: float, height: float, xlim: tuple[float, float], ylim: tuple[float, float]
+) -> tuple[CourseFigure, Any]:
     figure = new_figure(width, height)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_xlim(*xlim)
@@ -66,28 +68,79 @@ def _canvas(width: float, height: float, xlim: tuple[float, float], ylim: tuple[
     return figure, axes
 
 
-def _box(axes: Any, center: tuple[float, float], size: tuple[float, float], text: str, *,
-         fill: str = FILLS[0], wrap: int = 16, fontsize: float = 10.5, bold: bool = True,
-         round_box: bool = True) -> None:
+def _box(
+    axes: Any,
+    center: tuple[float, float],
+    size: tuple[float, float],
+    text: str,
+    *,
+    fill: str = FILLS[0],
+    wrap: int = 16,
+    fontsize: float = 10.5,
+    bold: bool = True,
+    round_box: bool = True,
+) -> None:
     width, height = size
     x, y = center[0] - width / 2, center[1] - height / 2
     style = "round,pad=0.02,rounding_size=0.12" if round_box else "square,pad=0.02"
-    axes.add_patch(FancyBboxPatch((x, y), width, height, boxstyle=style, facecolor=fill, edgecolor=INK, linewidth=1.2))
-    axes.text(center[0], center[1], textwrap.fill(text, wrap, break_on_hyphens=False), ha="center", va="center",
-              fontsize=fontsize, color=INK, fontweight="bold" if bold else "normal")
+    axes.add_patch(
+        FancyBboxPatch(
+            (x, y), width, height, boxstyle=style, facecolor=fill, edgecolor=INK, linewidth=1.2
+        )
+    )
+    axes.text(
+        center[0],
+        center[1],
+        textwrap.fill(text, wrap, break_on_hyphens=False),
+        ha="center",
+        va="center",
+        fontsize=fontsize,
+        color=INK,
+        fontweight="bold" if bold else "normal",
+    )
 
 
-def _arrow(axes: Any, start: tuple[float, float], end: tuple[float, float], *, curve: float = 0.0,
-           width: float = 1.4, label: str = "", label_offset: tuple[float, float] = (0, 0)) -> None:
-    axes.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=15, color=INK,
-                                   linewidth=width, connectionstyle=f"arc3,rad={curve}"))
+def _arrow(
+    axes: Any,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    *,
+    curve: float = 0.0,
+    width: float = 1.4,
+    label: str = "",
+    label_offset: tuple[float, float] = (0, 0),
+) -> None:
+    axes.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=15,
+            color=INK,
+            linewidth=width,
+            connectionstyle=f"arc3,rad={curve}",
+        )
+    )
     if label:
-        middle = ((start[0] + end[0]) / 2 + label_offset[0], (start[1] + end[1]) / 2 + label_offset[1])
-        axes.text(*middle, label, ha="center", va="center", fontsize=9.5, color=INK, style="italic",
-                  bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        middle = (
+            (start[0] + end[0]) / 2 + label_offset[0],
+            (start[1] + end[1]) / 2 + label_offset[1],
+        )
+        axes.text(
+            *middle,
+            label,
+            ha="center",
+            va="center",
+            fontsize=9.5,
+            color=INK,
+            style="italic",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        )
 
 
-def _toward(start: tuple[float, float], end: tuple[float, float], gap: float) -> tuple[tuple[float, float], tuple[float, float]]:
+def _toward(
+    start: tuple[float, float], end: tuple[float, float], gap: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """Shorten a segment by ``gap`` at both ends, so arrows stop at box edges."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy) or 1.0
@@ -151,40 +204,68 @@ def service_profit_chain_chart() -> CourseFigure:
         x = index + (1 - box_width) / 2
         axes.add_patch(
             FancyBboxPatch(
-                (x, y), box_width, box_height,
+                (x, y),
+                box_width,
+                box_height,
                 boxstyle="round,pad=0.02,rounding_size=0.08",
-                facecolor=PALETTE[link["side"]], edgecolor=PALETTE["ink"], linewidth=1.2,
+                facecolor=PALETTE[link["side"]],
+                edgecolor=PALETTE["ink"],
+                linewidth=1.2,
             )
         )
         axes.text(
-            index + 0.5, y + box_height / 2, textwrap.fill(link["label"], 13, break_on_hyphens=False),
-            ha="center", va="center", fontsize=10.5, color=PALETTE["ink"], fontweight="bold",
+            index + 0.5,
+            y + box_height / 2,
+            textwrap.fill(link["label"], 13, break_on_hyphens=False),
+            ha="center",
+            va="center",
+            fontsize=10.5,
+            color=PALETTE["ink"],
+            fontweight="bold",
         )
         if index + 1 < len(links):
             axes.add_patch(
                 FancyArrowPatch(
                     (x + box_width + 0.01, y + box_height / 2),
                     (x + 1 - 0.01, y + box_height / 2),
-                    arrowstyle="-|>", mutation_scale=16, color=PALETTE["ink"], linewidth=1.4,
+                    arrowstyle="-|>",
+                    mutation_scale=16,
+                    color=PALETTE["ink"],
+                    linewidth=1.4,
                 )
             )
     sides = {"employees": "Inside the company: employees", "customers": "Outside: customers"}
     for side, caption in sides.items():
         positions = [i for i, link in enumerate(links) if link["side"] == side]
         axes.text(
-            (positions[0] + positions[-1] + 1) / 2, y + box_height + 0.3, caption,
-            ha="center", va="center", fontsize=10, color=PALETTE["ink"], style="italic",
+            (positions[0] + positions[-1] + 1) / 2,
+            y + box_height + 0.3,
+            caption,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=PALETTE["ink"],
+            style="italic",
         )
     axes.add_patch(
         FancyBboxPatch(
-            (0.1, 0.35), len(links) - 0.2, 0.6,
+            (0.1, 0.35),
+            len(links) - 0.2,
+            0.6,
             boxstyle="round,pad=0.02,rounding_size=0.08",
-            facecolor="#eeeeee", edgecolor=PALETTE["ink"], linewidth=1.0,
+            facecolor="#eeeeee",
+            edgecolor=PALETTE["ink"],
+            linewidth=1.0,
         )
     )
     axes.text(
-        len(links) / 2, 0.65, data["foundation"], ha="center", va="center",
-        fontsize=10.5, color=PALETTE["ink"],
+        len(links) / 2,
+        0.65,
+        data["foundation"],
+        ha="center",
+        va="center",
+        fontsize=10.5,
+        color=PALETTE["ink"],
     )
     return figure
 
@@ -203,7 +284,15 @@ def three_rs_chart() -> CourseFigure:
     figure, axes = _canvas(9, 4.2, (0, 9), (0, 4.2))
     center = (2.0, 2.1)
     axes.add_patch(Circle(center, 1.15, facecolor=FILLS[2], edgecolor=INK, linewidth=1.4))
-    axes.text(*center, textwrap.fill(data["center"], 10, break_on_hyphens=False), ha="center", va="center", fontsize=13, fontweight="bold", color=INK)
+    axes.text(
+        *center,
+        textwrap.fill(data["center"], 10, break_on_hyphens=False),
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        color=INK,
+    )
     for index, part in enumerate(data["parts"]):
         y = 3.45 - index * 1.35
         _box(axes, (6.4, y), (4.4, 1.0), part, fill=FILLS[index % 3], wrap=30, fontsize=11)
@@ -230,15 +319,39 @@ def value_pyramid_chart() -> CourseFigure:
         def half_width(y: float) -> float:
             return (base_right - base_left) / 2 * (top - y) / (top - bottom)
 
-        polygon = [(apex - half_width(y0), y0), (apex + half_width(y0), y0), (apex + half_width(y1), y1), (apex - half_width(y1), y1)]
-        axes.add_patch(Polygon(polygon, closed=True, facecolor=FILLS[index], edgecolor=INK, linewidth=1.3))
-        axes.text(apex, (y0 + y1) / 2 - (0.1 if index == len(layers) - 1 else 0),
-                  textwrap.fill(label, 16 if index == len(layers) - 1 else 26, break_on_hyphens=False),
-                  ha="center", va="center", fontsize=10.5 if index == len(layers) - 1 else 11.5,
-                  fontweight="bold", color=INK)
+        polygon = [
+            (apex - half_width(y0), y0),
+            (apex + half_width(y0), y0),
+            (apex + half_width(y1), y1),
+            (apex - half_width(y1), y1),
+        ]
+        axes.add_patch(
+            Polygon(polygon, closed=True, facecolor=FILLS[index], edgecolor=INK, linewidth=1.3)
+        )
+        axes.text(
+            apex,
+            (y0 + y1) / 2 - (0.1 if index == len(layers) - 1 else 0),
+            textwrap.fill(label, 16 if index == len(layers) - 1 else 26, break_on_hyphens=False),
+            ha="center",
+            va="center",
+            fontsize=10.5 if index == len(layers) - 1 else 11.5,
+            fontweight="bold",
+            color=INK,
+        )
     _arrow(axes, (8.6, bottom), (8.6, top), width=2.0)
-    axes.text(9.15, (top + bottom) / 2, data["arrow"], rotation=90, ha="center", va="center", fontsize=11.5, color=INK)
-    axes.text(apex, 0.3, data["note"], ha="center", va="center", fontsize=10, style="italic", color=INK)
+    axes.text(
+        9.15,
+        (top + bottom) / 2,
+        data["arrow"],
+        rotation=90,
+        ha="center",
+        va="center",
+        fontsize=11.5,
+        color=INK,
+    )
+    axes.text(
+        apex, 0.3, data["note"], ha="center", va="center", fontsize=10, style="italic", color=INK
+    )
     return figure
 
 
@@ -275,7 +388,9 @@ def kano_chart() -> CourseFigure:
     axes.axhline(0, color=PALETTE["grid"], linewidth=1)
     axes.set_xlim(0, 1)
     axes.set_ylim(-1.05, 1.05)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, frameon=False, fontsize=10.5)
+    axes.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, frameon=False, fontsize=10.5
+    )
     return figure
 
 
@@ -297,18 +412,32 @@ def kano_decay_chart() -> CourseFigure:
             _arrow(axes, (x + 1.15, 2.1), (x + step - 1.15, 2.1))
     _arrow(axes, (0.4, 0.95), (10.6, 0.95), width=1.8)
     axes.text(5.5, 0.62, data["axis"], ha="center", va="center", fontsize=11, color=INK)
-    axes.text(5.5, 0.2, data["note"], ha="center", va="center", fontsize=9.5, style="italic", color=INK)
+    axes.text(
+        5.5, 0.2, data["note"], ha="center", va="center", fontsize=9.5, style="italic", color=INK
+    )
     return figure
 
 
-def _ring(axes: Any, center: tuple[float, float], radii: tuple[float, float], steps: list[str], *,
-          fill: str, box: tuple[float, float], wrap: int, fontsize: float, start_angle: float = 90) -> None:
+def _ring(
+    axes: Any,
+    center: tuple[float, float],
+    radii: tuple[float, float],
+    steps: list[str],
+    *,
+    fill: str,
+    box: tuple[float, float],
+    wrap: int,
+    fontsize: float,
+    start_angle: float = 90,
+) -> None:
     """Boxes evenly spaced on an ellipse, joined clockwise by curved arrows."""
     count = len(steps)
     points = []
     for index in range(count):
         angle = math.radians(start_angle - 360 * index / count)
-        points.append((center[0] + radii[0] * math.cos(angle), center[1] + radii[1] * math.sin(angle)))
+        points.append(
+            (center[0] + radii[0] * math.cos(angle), center[1] + radii[1] * math.sin(angle))
+        )
     for index, label in enumerate(steps):
         _box(axes, points[index], box, label, fill=fill, wrap=wrap, fontsize=fontsize)
     for index in range(count):
@@ -320,12 +449,64 @@ def _two_cycles(data: dict[str, Any]) -> CourseFigure:
     figure, axes = _canvas(14, 6.2, (0, 17), (0, 7.4))
     employees, customers = data["employees"], data["customers"]
     left, right, middle_y = (4.3, 3.7), (12.7, 3.7), 3.7
-    _ring(axes, left, (3.0, 2.6), employees["steps"], fill=FILLS[0], box=(2.5, 1.05), wrap=19, fontsize=9.5)
-    _ring(axes, right, (3.0, 2.6), customers["steps"], fill=FILLS[1], box=(2.5, 1.05), wrap=19, fontsize=9.5)
-    axes.text(*left, employees["title"], ha="center", va="center", fontsize=13, fontweight="bold", color=INK)
-    axes.text(*right, customers["title"], ha="center", va="center", fontsize=13, fontweight="bold", color=INK)
-    axes.add_patch(FancyArrowPatch((8.05, middle_y), (8.95, middle_y), arrowstyle="<|-|>", mutation_scale=16, color=INK, linewidth=1.8))
-    axes.text(8.5, middle_y - 0.75, textwrap.fill(data["link"], 10, break_on_hyphens=False), ha="center", va="center", fontsize=10, style="italic", color=INK)
+    _ring(
+        axes,
+        left,
+        (3.0, 2.6),
+        employees["steps"],
+        fill=FILLS[0],
+        box=(2.5, 1.05),
+        wrap=19,
+        fontsize=9.5,
+    )
+    _ring(
+        axes,
+        right,
+        (3.0, 2.6),
+        customers["steps"],
+        fill=FILLS[1],
+        box=(2.5, 1.05),
+        wrap=19,
+        fontsize=9.5,
+    )
+    axes.text(
+        *left,
+        employees["title"],
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        color=INK,
+    )
+    axes.text(
+        *right,
+        customers["title"],
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        color=INK,
+    )
+    axes.add_patch(
+        FancyArrowPatch(
+            (8.05, middle_y),
+            (8.95, middle_y),
+            arrowstyle="<|-|>",
+            mutation_scale=16,
+            color=INK,
+            linewidth=1.8,
+        )
+    )
+    axes.text(
+        8.5,
+        middle_y - 0.75,
+        textwrap.fill(data["link"], 10, break_on_hyphens=False),
+        ha="center",
+        va="center",
+        fontsize=10,
+        style="italic",
+        color=INK,
+    )
     return figure
 
 
@@ -369,7 +550,14 @@ def experience_lifecycle_chart() -> CourseFigure:
         if index + 1 < len(stages):
             _arrow(axes, (x + 0.95, y), (x + step - 0.95, y))
     last, first = step * (len(stages) - 0.5), step * 0.5
-    _arrow(axes, (last, y - 0.55), (first, y - 0.55), curve=-0.25, label=data["return"], label_offset=(0, -0.95))
+    _arrow(
+        axes,
+        (last, y - 0.55),
+        (first, y - 0.55),
+        curve=-0.25,
+        label=data["return"],
+        label_offset=(0, -0.95),
+    )
     return figure
 
 
@@ -388,21 +576,43 @@ def satisfaction_loyalty_chart() -> CourseFigure:
     axes = figure.add_axes((0.1, 0.14, 0.86, 0.8))
     axes.set_facecolor("white")
     shades = ["#f6d5d5", "#eeeeee", "#d5efd5"]
-    for zone, shade in zip(data["zones"], shades):
-        axes.add_patch(Rectangle((zone["from"], 0), zone["to"] - zone["from"], 1.08, facecolor=shade, edgecolor="none"))
-        axes.text((zone["from"] + zone["to"]) / 2, 1.02, textwrap.fill(zone["label"], 12, break_on_hyphens=False), ha="center", va="top",
-                  fontsize=10.5, fontweight="bold", color=INK)
+    for zone, shade in zip(data["zones"], shades, strict=True):
+        axes.add_patch(
+            Rectangle(
+                (zone["from"], 0),
+                zone["to"] - zone["from"],
+                1.08,
+                facecolor=shade,
+                edgecolor="none",
+            )
+        )
+        axes.text(
+            (zone["from"] + zone["to"]) / 2,
+            1.02,
+            textwrap.fill(zone["label"], 12, break_on_hyphens=False),
+            ha="center",
+            va="top",
+            fontsize=10.5,
+            fontweight="bold",
+            color=INK,
+        )
     x = np.linspace(1, 5, 300)
     loyalty = 0.05 + 0.85 / (1 + np.exp(-3.2 * (x - 4.15)))
     axes.plot(x, loyalty, color=PALETTE["line"], linewidth=3)
     axes.text(1.12, 0.13, data["low_end"], fontsize=11, fontweight="bold", color="#8b1a1a")
-    axes.text(4.55, 0.76, data["high_end"], fontsize=11, fontweight="bold", color="#1b5e20", ha="center")
+    axes.text(
+        4.55, 0.76, data["high_end"], fontsize=11, fontweight="bold", color="#1b5e20", ha="center"
+    )
     axes.text(3.0, 0.55, data["note"], fontsize=10, style="italic", color=INK, ha="center")
     axes.set_xlim(1, 5)
     axes.set_ylim(0, 1.08)
     axes.set_xticks([1, 2, 3, 4, 5])
     axes.set_yticks([])
-    axes.set_xlabel(f"{data['x_axis']} (from {data['x_ends'][0]} to {data['x_ends'][1]})", color=INK, fontsize=11)
+    axes.set_xlabel(
+        f"{data['x_axis']} (from {data['x_ends'][0]} to {data['x_ends'][1]})",
+        color=INK,
+        fontsize=11,
+    )
     axes.set_ylabel(data["y_axis"], color=INK, fontsize=11)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -428,8 +638,16 @@ def customer_types_chart() -> CourseFigure:
     }
     for (column, row), (label, fill) in quadrants.items():
         axes.add_patch(Rectangle((column, row), 1, 1, facecolor=fill, edgecolor=INK, linewidth=1.2))
-        axes.text(column + 0.5, row + 0.5, textwrap.fill(label, 12, break_on_hyphens=False), ha="center", va="center",
-                  fontsize=13, fontweight="bold", color=INK)
+        axes.text(
+            column + 0.5,
+            row + 0.5,
+            textwrap.fill(label, 12, break_on_hyphens=False),
+            ha="center",
+            va="center",
+            fontsize=13,
+            fontweight="bold",
+            color=INK,
+        )
     axes.set_xlim(0, 2)
     axes.set_ylim(0, 2)
     axes.set_xticks([0.5, 1.5], ["Low", "High"])
@@ -442,8 +660,16 @@ def customer_types_chart() -> CourseFigure:
 
 def _dot(axes: Any, x: float, y: float, *, filled: bool, size: float = 16) -> None:
     """A round marker (markers stay round whatever the axes' scale)."""
-    axes.plot([x], [y], marker="o", markersize=size, markeredgewidth=1.6, markeredgecolor=INK,
-              markerfacecolor=PALETTE["line"] if filled else "white", linestyle="none")
+    axes.plot(
+        [x],
+        [y],
+        marker="o",
+        markersize=size,
+        markeredgewidth=1.6,
+        markeredgecolor=INK,
+        markerfacecolor=PALETTE["line"] if filled else "white",
+        linestyle="none",
+    )
 
 
 def listening_posts_chart() -> CourseFigure:
@@ -469,13 +695,33 @@ def listening_posts_chart() -> CourseFigure:
     axes.axis("off")
     for column, group in enumerate(groups):
         x = 3.4 + 1.85 * (column + 0.5)
-        axes.add_patch(Rectangle((x - 0.9, rows), 1.8, 1.1, facecolor=FILLS[column], edgecolor=INK, linewidth=1.0))
-        axes.text(x, rows + 0.55, textwrap.fill(group, 14, break_on_hyphens=False), ha="center", va="center",
-                  fontsize=10, fontweight="bold", color=INK)
+        axes.add_patch(
+            Rectangle(
+                (x - 0.9, rows), 1.8, 1.1, facecolor=FILLS[column], edgecolor=INK, linewidth=1.0
+            )
+        )
+        axes.text(
+            x,
+            rows + 0.55,
+            textwrap.fill(group, 14, break_on_hyphens=False),
+            ha="center",
+            va="center",
+            fontsize=10,
+            fontweight="bold",
+            color=INK,
+        )
     for row, post in enumerate(posts):
         y = rows - row - 0.5
         if row % 2 == 0:
-            axes.add_patch(Rectangle((0.05, y - 0.5), 3.35 + 1.85 * columns - 0.05, 1.0, facecolor="#f4f4f4", edgecolor="none"))
+            axes.add_patch(
+                Rectangle(
+                    (0.05, y - 0.5),
+                    3.35 + 1.85 * columns - 0.05,
+                    1.0,
+                    facecolor="#f4f4f4",
+                    edgecolor="none",
+                )
+            )
         axes.text(0.15, y, post["name"], ha="left", va="center", fontsize=10.5, color=INK)
         for column, reach in enumerate(post["reach"]):
             x = 3.4 + 1.85 * (column + 0.5)
@@ -499,19 +745,22 @@ def describe_listening_posts() -> str:
     """
     data = diagram_data()["listening_posts"]
     groups = data["groups"]
+
     def listed(names: list[str]) -> str:
         names = [name.lower() for name in names]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     lines = []
     for post in data["posts"]:
-        full = [g for g, r in zip(groups, post["reach"]) if r == 2]
-        partly = [g for g, r in zip(groups, post["reach"]) if r == 1]
+        full = [g for g, r in zip(groups, post["reach"], strict=True) if r == 2]
+        partly = [g for g, r in zip(groups, post["reach"], strict=True) if r == 1]
         parts = [listed(full)] if full else []
         if partly:
             parts.append(f"if set up for it, {'also ' if full else ''}{listed(partly)}")
         lines.append(f"{post['name']}: {'; '.join(parts)}.")
     return (
-        f"A grid of {len(data['posts'])} listening posts against the groups each one hears: {listed(groups)}. "
-        + " ".join(lines) + f" A note reads: {data['note']}."
+        f"A grid of {len(data['posts'])} listening posts against the groups each one hears: "
+        f"{listed(groups)}. "
+        + " ".join(lines)
+        + f" A note reads: {data['note']}."
     )

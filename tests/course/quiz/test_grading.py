@@ -1,4 +1,5 @@
-"""The Python grader against the shared grading cases (the browser test runs the same cases in JS)."""
+"""The Python grader against the shared grading cases (the browser test runs the same cases in
+JavaScript)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,21 @@ def test_multiple_select_says_how_many_were_missed():
 
 
 def test_multiple_select_feedback_follows_the_authored_order_whatever_the_order_chosen():
-    assert grade(QUESTIONS["multiple"], ["third", "second"]).feedback == grade(QUESTIONS["multiple"], ["second", "third"]).feedback
-    assert grade(QUESTIONS["multiple"], ["third", "second"]).feedback.startswith("<p>Second is wrong.</p><p>Third is right.</p>")
+    assert (
+        grade(QUESTIONS["multiple"], ["third", "second"]).feedback
+        == grade(QUESTIONS["multiple"], ["second", "third"]).feedback
+    )
+    assert grade(QUESTIONS["multiple"], ["third", "second"]).feedback.startswith(
+        "<p>Second is wrong.</p><p>Third is right.</p>"
+    )
 
 
 def test_a_derived_option_id_is_what_the_case_file_says():
     """The case file names a derived id: it is "o" and 7 hex digits of the SHA-256 of the text."""
-    assert [option.id for option in QUESTIONS["derived"].options] == ["o85a39ab", "o" + __import__("hashlib").sha256(b"Maybe").hexdigest()[:7]]
+    assert [option.id for option in QUESTIONS["derived"].options] == [
+        "o85a39ab",
+        "o" + __import__("hashlib").sha256(b"Maybe").hexdigest()[:7],
+    ]
 
 
 def test_numeric_mistake_gets_its_own_feedback():
@@ -55,7 +64,15 @@ def test_grading_the_data_form_equals_grading_the_question():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1,234.5", 1234.5), ("$12", 12.0), ("-$5", -5.0), ("7%", 7.0), (" 3 ", 3.0), ("1 000", 1000.0), (".5", 0.5)],
+    [
+        ("1,234.5", 1234.5),
+        ("$12", 12.0),
+        ("-$5", -5.0),
+        ("7%", 7.0),
+        (" 3 ", 3.0),
+        ("1 000", 1000.0),
+        (".5", 0.5),
+    ],
 )
 def test_parse_number_reads_what_learners_type(text, value):
     assert parse_number(text) == value

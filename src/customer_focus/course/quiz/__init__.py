@@ -92,7 +92,9 @@ def show(name: str | os.PathLike[str], chapters: list[str] | None = None):
         citations = None
     bank = load_bank(path, objectives=course.objectives if course else None, citations=citations)
     if chapters is not None:
-        unknown = [chapter for chapter in chapters if course is None or chapter not in course.chapters]
+        unknown = [
+            chapter for chapter in chapters if course is None or chapter not in course.chapters
+        ]
         if unknown:
             known = ", ".join(course.chapters) if course else "none (no course map found)"
             raise ValueError(f"unknown chapter {unknown[0]!r}; the chapters are: {known}")

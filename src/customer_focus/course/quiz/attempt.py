@@ -51,7 +51,8 @@ def option_order(question: Question, seed: str) -> list[str]:
     Examples
     --------
     >>> from customer_focus.course.quiz.bank import Option
-    >>> options = tuple(Option(t, t == "b", "", t, fixed=(t == "none")) for t in ("a", "b", "c", "none"))
+    >>> ids = ("a", "b", "c", "none")
+    >>> options = tuple(Option(t, t == "b", "", t, fixed=(t == "none")) for t in ids)
     >>> question = Question("q", "single", "", "", (), (), options=options)
     >>> order = option_order(question, "abc123")
     >>> order[-1], sorted(order)
@@ -63,13 +64,16 @@ def option_order(question: Question, seed: str) -> list[str]:
     free = [index for index, option in enumerate(question.options) if not option.fixed]
     moved = [ids[index] for index in free]
     random.Random(f"{seed}/{question.id}").shuffle(moved)
-    for index, identifier in zip(free, moved):
+    for index, identifier in zip(free, moved, strict=True):
         ids[index] = identifier
     return ids
 
 
 def draw_items(
-    questions: Sequence[Question], draw: Draw, rng: random.Random, chapters: Iterable[str] | None = None
+    questions: Sequence[Question],
+    draw: Draw,
+    rng: random.Random,
+    chapters: Iterable[str] | None = None,
 ) -> list[Question]:
     """Draw one exam attempt's items: stratified by chapter, then shuffled.
 
@@ -99,7 +103,9 @@ def draw_items(
     >>> items = draw_items(pool, Draw(size=4, min_per_chapter=2), random.Random(7))
     >>> sorted(q.chapter for q in items)
     ['a', 'a', 'b', 'b']
-    >>> [q.chapter for q in draw_items(pool, Draw(size=16, min_per_chapter=1), random.Random(7), chapters=["b"])]
+    >>> every_b = Draw(size=16, min_per_chapter=1)
+    >>> only_b = draw_items(pool, every_b, random.Random(7), chapters=["b"])
+    >>> [q.chapter for q in only_b]
     ['b', 'b', 'b']
     """
     wanted = None if chapters is None else list(dict.fromkeys(chapters))
@@ -107,7 +113,9 @@ def draw_items(
     problems = draw_problems(pool, draw, wanted)
     if problems:
         raise ValueError("; ".join(problems))
-    groups = wanted if wanted is not None else list(dict.fromkeys(question.chapter for question in pool))
+    groups = (
+        wanted if wanted is not None else list(dict.fromkeys(question.chapter for question in pool))
+    )
     chosen: list[Question] = []
     for chapter in groups:
         items = [question for question in pool if question.chapter == chapter]

@@ -30,7 +30,16 @@ from html import unescape
 
 from .bank import Question, Quiz
 
-__all__ = ["Limits", "LIMITS", "MIN_ITEMS", "Measure", "visible_length", "measure", "balance_report", "COURSE"]
+__all__ = [
+    "Limits",
+    "LIMITS",
+    "MIN_ITEMS",
+    "Measure",
+    "visible_length",
+    "measure",
+    "balance_report",
+    "COURSE",
+]
 
 #: Measures are judged only on a bank (or course) with at least this many items of the kind.
 MIN_ITEMS = 4
@@ -49,8 +58,10 @@ class Limits:
 
 #: Per bank and across the course. A share above ``longest``, or a true share
 #: outside ``true_low``..``true_high``, fails ``quiz check`` and the build.
-LIMITS = {"bank": Limits(longest=0.50, true_low=0.30, true_high=0.70),
-          "course": Limits(longest=0.40, true_low=0.40, true_high=0.60)}
+LIMITS = {
+    "bank": Limits(longest=0.50, true_low=0.30, true_high=0.70),
+    "course": Limits(longest=0.40, true_low=0.40, true_high=0.60),
+}
 
 _TAG = re.compile(r"<[^>]+>")
 _MATH = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.S)
@@ -106,7 +117,8 @@ def measure(where: str, questions: Iterable[Question], scope: str = "bank") -> l
     --------
     >>> from customer_focus.course.quiz.bank import Option
     >>> def single(n):
-    ...     return Question(f"q{n}", "single", "", "", (), (), options=(Option("the long key", True, ""), Option("short", False, "")))
+    ...     options = (Option("the long key", True, ""), Option("short", False, ""))
+    ...     return Question(f"q{n}", "single", "", "", (), (), options=options)
     >>> [m.message for m in measure("x.yml", [single(n) for n in range(4)]) if m.failed]
     ['x.yml: 4 of 4 single-choice keys are the longest option (100%; limit 50%)']
     """
@@ -118,12 +130,17 @@ def measure(where: str, questions: Iterable[Question], scope: str = "bank") -> l
     results = []
     for name, items, what in (
         ("longest single-choice keys", singles, "single-choice keys are the longest option"),
-        ("longest multiple-select keys", multiples, "multiple-select keys are exactly the longest options"),
+        (
+            "longest multiple-select keys",
+            multiples,
+            "multiple-select keys are exactly the longest options",
+        ),
     ):
         count = sum(_key_is_longest(q) for q in items)
         share = count / len(items) if items else 0.0
         failed = len(items) >= MIN_ITEMS and share > limits.longest
-        message = f"{where}: {count} of {len(items)} {what} ({_percent(share)}; limit {_percent(limits.longest)})"
+        message = (f"{where}: {count} of {len(items)} {what} ({_percent(share)}; "
+                   f"limit {_percent(limits.longest)})")
         results.append(Measure(where, name, count, len(items), failed, message))
     count = sum(q.options[0].correct for q in truths)  # options[0] is "True"
     share = count / len(truths) if truths else 0.0

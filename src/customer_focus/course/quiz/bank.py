@@ -131,7 +131,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Draw:
-    """How an exam bank draws each attempt: ``size`` items, ``min_per_chapter`` from each chapter."""
+    """How an exam bank draws each attempt: ``size`` items, ``min_per_chapter`` from each
+    chapter."""
 
     size: int
     min_per_chapter: int = 0
@@ -166,8 +167,14 @@ class Question:
         explanations do not, so fixing a typo there keeps learners' answers.
         """
         return _short_hash(
-            [self.id, self.type, self.prompt, [[o.id, o.text, o.correct, o.fixed] for o in self.options],
-             self.answer, self.tolerance],
+            [
+                self.id,
+                self.type,
+                self.prompt,
+                [[o.id, o.text, o.correct, o.fixed] for o in self.options],
+                self.answer,
+                self.tolerance,
+            ],
             8,
         )
 
@@ -175,7 +182,9 @@ class Question:
     def has_math(self) -> bool:
         """Whether the question contains math for MathJax to typeset."""
         texts = [self.prompt, self.explanation, self.if_correct, self.if_incorrect]
-        texts += [option.text for option in self.options] + [option.feedback for option in self.options]
+        texts += [option.text for option in self.options] + [
+            option.feedback for option in self.options
+        ]
         texts += [feedback for _, feedback in self.mistakes]
         return any(has_math(text) for text in texts)
 
@@ -186,18 +195,31 @@ class Question:
         the Python and JavaScript graders work on the same data.
         """
         data: dict[str, Any] = {
-            "id": self.id, "type": self.type, "explanation": self.explanation,
-            "fingerprint": self.fingerprint, "chapter": self.chapter,
+            "id": self.id,
+            "type": self.type,
+            "explanation": self.explanation,
+            "fingerprint": self.fingerprint,
+            "chapter": self.chapter,
         }
         if self.type == "numeric":
             data.update(
-                answer=self.answer, tolerance=self.tolerance, unit=self.unit,
-                if_correct=self.if_correct, if_incorrect=self.if_incorrect,
-                mistakes=[{"value": value, "feedback": feedback} for value, feedback in self.mistakes],
+                answer=self.answer,
+                tolerance=self.tolerance,
+                unit=self.unit,
+                if_correct=self.if_correct,
+                if_incorrect=self.if_incorrect,
+                mistakes=[
+                    {"value": value, "feedback": feedback} for value, feedback in self.mistakes
+                ],
             )
         else:
             data["options"] = [
-                {"id": option.id, "correct": option.correct, "fixed": option.fixed, "feedback": option.feedback}
+                {
+                    "id": option.id,
+                    "correct": option.correct,
+                    "fixed": option.fixed,
+                    "feedback": option.feedback,
+                }
                 for option in self.options
             ]
         return data
@@ -244,7 +266,11 @@ class _Checker(Problems):
                 self.add(data, None, f"{where}: missing {key!r} (text)")
             return ""
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            hint = " (YAML reads yes, no, on and off as true or false: put the text in quotes)" if isinstance(value, bool) else ""
+            hint = (
+                " (YAML reads yes, no, on and off as true or false: put the text in quotes)"
+                if isinstance(value, bool)
+                else ""
+            )
             self.add(data, key, f"{where}: {key!r} must be text, not {type(value).__name__}{hint}")
             return ""
         try:
@@ -253,13 +279,25 @@ class _Checker(Problems):
             self.add(data, key, f"{where}: {key!r}: {error}")
             return str(value)
 
-    def finite(self, data: Mapping, key: str, where: str, *, required: bool = True, minimum: float | None = None) -> float | None:
+    def finite(
+        self,
+        data: Mapping,
+        key: str,
+        where: str,
+        *,
+        required: bool = True,
+        minimum: float | None = None,
+    ) -> float | None:
         value = data.get(key)
         if value is None:
             if required:
                 self.add(data, None, f"{where}: missing {key!r} (a number)")
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(float(value))
+        ):
             self.add(data, key, f"{where}: {key!r} must be a finite number, not {value!r}")
             return None
         if minimum is not None and float(value) < minimum:
@@ -267,7 +305,16 @@ class _Checker(Problems):
             return None
         return float(value)
 
-    def id_list(self, data: Mapping, key: str, where: str, known: Iterable[str] | None, what: str, *, required: bool) -> tuple[str, ...]:
+    def id_list(
+        self,
+        data: Mapping,
+        key: str,
+        where: str,
+        known: Iterable[str] | None,
+        what: str,
+        *,
+        required: bool,
+    ) -> tuple[str, ...]:
         value = data.get(key)
         if value is None:
             if required:
@@ -291,10 +338,30 @@ class _Checker(Problems):
 _ALLOWED_KEYS = {
     "single": {"id", "type", "prompt", "options", "explanation", "objectives", "cite"},
     "multiple": {"id", "type", "prompt", "options", "explanation", "objectives", "cite"},
-    "true-false": {"id", "type", "prompt", "answer", "if_true", "if_false", "explanation", "objectives", "cite"},
+    "true-false": {
+        "id",
+        "type",
+        "prompt",
+        "answer",
+        "if_true",
+        "if_false",
+        "explanation",
+        "objectives",
+        "cite",
+    },
     "numeric": {
-        "id", "type", "prompt", "answer", "tolerance", "unit", "if_correct", "if_incorrect",
-        "mistakes", "explanation", "objectives", "cite",
+        "id",
+        "type",
+        "prompt",
+        "answer",
+        "tolerance",
+        "unit",
+        "if_correct",
+        "if_incorrect",
+        "mistakes",
+        "explanation",
+        "objectives",
+        "cite",
     },
 }
 
@@ -302,20 +369,33 @@ _ALLOWED_KEYS = {
 def _options(check: _Checker, data: Mapping, kind: str, where: str) -> tuple[Option, ...]:
     raw = data.get("options")
     if not isinstance(raw, list) or len(raw) < 2:
-        check.add(data, "options", f"{where}: a {kind} question needs a list of at least 2 'options'")
+        check.add(
+            data, "options", f"{where}: a {kind} question needs a list of at least 2 'options'"
+        )
         return ()
     if len(raw) > MAX_OPTIONS:
-        check.add(data, "options", f"{where}: at most {MAX_OPTIONS} options per question; it has {len(raw)}")
+        check.add(
+            data,
+            "options",
+            f"{where}: at most {MAX_OPTIONS} options per question; it has {len(raw)}",
+        )
     options = []
     lines = []
     for index, item in enumerate(raw):
         place = f"{where}, option {index + 1}"
         if not isinstance(item, dict):
-            check.add(raw, index, f"{place}: must have 'text', 'feedback' and optionally 'correct: true'")
+            check.add(
+                raw, index, f"{place}: must have 'text', 'feedback' and optionally 'correct: true'"
+            )
             continue
         unknown = set(item) - {"text", "correct", "feedback", "id", "fixed"}
         if unknown:
-            check.add(item, None, f"{place}: unknown key {sorted(unknown, key=str)[0]!r} (use text, correct, feedback, id, fixed)")
+            check.add(
+                item,
+                None,
+                f"{place}: unknown key {sorted(unknown, key=str)[0]!r} (use text, correct, "
+                "feedback, id, fixed)",
+            )
         flags = {}
         for flag in ("correct", "fixed"):
             value = item.get(flag, False)
@@ -329,26 +409,53 @@ def _options(check: _Checker, data: Mapping, kind: str, where: str) -> tuple[Opt
         if given is None:
             identifier = option_id(text)
         elif not isinstance(given, str) or not _ID.match(given):
-            check.add(item, "id", f"{place}: 'id' must be lowercase letters, digits and hyphens, e.g. none-of-these (got {given!r})")
+            check.add(
+                item,
+                "id",
+                f"{place}: 'id' must be lowercase letters, digits and hyphens, e.g. none-of-these "
+                f"(got {given!r})",
+            )
             identifier = str(given)
         else:
             identifier = given
-        options.append(Option(render_inline(text), flags["correct"], render_block(feedback), identifier, flags["fixed"]))
+        options.append(
+            Option(
+                render_inline(text),
+                flags["correct"],
+                render_block(feedback),
+                identifier,
+                flags["fixed"],
+            )
+        )
         lines.append(line_of(item, "id") if given is not None else line_of(raw, index))
     texts = [option.text for option in options]
     for index, text in enumerate(texts):
         if text and texts.index(text) != index:
-            check.problem(lines[index], f"{where}, option {index + 1}: repeats option {texts.index(text) + 1}")
+            check.problem(
+                lines[index], f"{where}, option {index + 1}: repeats option {texts.index(text) + 1}"
+            )
     ids = [option.id for option in options]
     for index, identifier in enumerate(ids):
         first = ids.index(identifier)
         if first != index and texts[first] != texts[index]:
-            check.problem(lines[index], f"{where}, option {index + 1}: id {identifier!r} is already used by option {first + 1}; ids must be unique within a question")
+            check.problem(
+                lines[index],
+                f"{where}, option {index + 1}: id {identifier!r} is already used by option "
+                f"{first + 1}; ids must be unique within a question",
+            )
     count = sum(option.correct for option in options)
     if kind == "single" and count != 1:
-        check.add(data, "options", f"{where}: a single-choice question needs exactly one correct option; it has {count}")
+        check.add(
+            data,
+            "options",
+            f"{where}: a single-choice question needs exactly one correct option; it has {count}",
+        )
     if kind == "multiple" and count < 1:
-        check.add(data, "options", f"{where}: a multiple-select question needs at least one correct option; it has none")
+        check.add(
+            data,
+            "options",
+            f"{where}: a multiple-select question needs at least one correct option; it has none",
+        )
     return tuple(options)
 
 
@@ -380,12 +487,21 @@ def question_from_data(
     before = len(check.found)
     qid = data.get("id")
     if not isinstance(qid, str) or not _ID.match(qid):
-        check.add(data, "id", f"{where}: 'id' must be lowercase letters, digits and hyphens, e.g. clv-formula (got {qid!r})")
+        check.add(
+            data,
+            "id",
+            f"{where}: 'id' must be lowercase letters, digits and hyphens, e.g. clv-formula (got "
+            f"{qid!r})",
+        )
         qid = str(qid)
     where = f"question {qid!r}"
     kind = data.get("type")
     if kind not in QUESTION_TYPES:
-        check.add(data, "type", f"{where}: 'type' must be one of {', '.join(QUESTION_TYPES)} (got {kind!r})")
+        check.add(
+            data,
+            "type",
+            f"{where}: 'type' must be one of {', '.join(QUESTION_TYPES)} (got {kind!r})",
+        )
         if own:
             raise BankError(check.found)
         return None
@@ -395,9 +511,16 @@ def question_from_data(
     prompt_text = check.prose(data, "prompt", where)
     prompt = render_block(prompt_text)
     if re.search(r"<(?!/?(p|em|strong|code|a|span|br|sup|sub)\b)[a-z]", prompt):
-        check.add(data, "prompt", f"{where}: 'prompt' may hold only paragraphs of text (no lists, headings or code blocks); put longer material on the page before the quiz")
+        check.add(
+            data,
+            "prompt",
+            f"{where}: 'prompt' may hold only paragraphs of text (no lists, headings or code "
+            "blocks); put longer material on the page before the quiz",
+        )
     explanation = render_block(check.prose(data, "explanation", where))
-    question_objectives = check.id_list(data, "objectives", where, objectives, "learning objectives", required=True)
+    question_objectives = check.id_list(
+        data, "objectives", where, objectives, "learning objectives", required=True
+    )
     cites = check.id_list(data, "cite", where, citations, "citation keys", required=False)
     chapter = ""
     if question_objectives and isinstance(objectives, Mapping):
@@ -409,11 +532,28 @@ def question_from_data(
     elif kind == "true-false":
         answer = data.get("answer")
         if not isinstance(answer, bool):
-            check.add(data, "answer", f"{where}: a true-false question needs 'answer: true' or 'answer: false' (got {answer!r})")
+            check.add(
+                data,
+                "answer",
+                f"{where}: a true-false question needs 'answer: true' or 'answer: false' (got "
+                f"{answer!r})",
+            )
             answer = True
         fields["options"] = (
-            Option("True", answer is True, render_block(check.prose(data, "if_true", where)), "true", True),
-            Option("False", answer is False, render_block(check.prose(data, "if_false", where)), "false", True),
+            Option(
+                "True",
+                answer is True,
+                render_block(check.prose(data, "if_true", where)),
+                "true",
+                True,
+            ),
+            Option(
+                "False",
+                answer is False,
+                render_block(check.prose(data, "if_false", where)),
+                "false",
+                True,
+            ),
         )
     else:
         fields["answer"] = check.finite(data, "answer", where)
@@ -434,8 +574,17 @@ def question_from_data(
                 continue
             value = check.finite(mistake, "value", place)
             feedback = check.prose(mistake, "feedback", place)
-            if value is not None and fields["answer"] is not None and abs(value - fields["answer"]) <= fields["tolerance"]:
-                check.add(mistake, "value", f"{place}: {value:g} is within the tolerance of the answer, so it would be graded correct")
+            if (
+                value is not None
+                and fields["answer"] is not None
+                and abs(value - fields["answer"]) <= fields["tolerance"]
+            ):
+                check.add(
+                    mistake,
+                    "value",
+                    f"{place}: {value:g} is within the tolerance of the answer, so it would be "
+                    "graded correct",
+                )
             if value is not None:
                 parsed.append((value, render_block(feedback)))
         fields["mistakes"] = tuple(parsed)
@@ -444,21 +593,33 @@ def question_from_data(
             raise BankError(check.found)
         return None
     return Question(
-        id=qid, type=kind, prompt=prompt, explanation=explanation,
-        objectives=question_objectives, cite=cites, line=line_of(data), **fields,
+        id=qid,
+        type=kind,
+        prompt=prompt,
+        explanation=explanation,
+        objectives=question_objectives,
+        cite=cites,
+        line=line_of(data),
+        **fields,
     )
 
 
 def _fingerprint(questions: Iterable[Question], mode: str, draw: Draw | None) -> str:
     return _short_hash(
-        [mode, [draw.size, draw.min_per_chapter] if draw else None,
-         [[question.id, question.fingerprint, question.chapter] for question in questions]],
+        [
+            mode,
+            [draw.size, draw.min_per_chapter] if draw else None,
+            [[question.id, question.fingerprint, question.chapter] for question in questions],
+        ],
         16,
     )
 
 
-def draw_problems(questions: Iterable[Question], draw: Draw, chapters: Iterable[str] | None = None) -> list[str]:
-    """Why ``draw`` cannot be made from ``questions`` (restricted to ``chapters``); empty when it can.
+def draw_problems(
+    questions: Iterable[Question], draw: Draw, chapters: Iterable[str] | None = None
+) -> list[str]:
+    """Why ``draw`` cannot be made from ``questions`` (restricted to ``chapters``); empty when it
+    can.
 
     Every chapter must hold at least ``min_per_chapter`` items, and the
     size (capped at the items available) must hold that many from each.
@@ -466,14 +627,19 @@ def draw_problems(questions: Iterable[Question], draw: Draw, chapters: Iterable[
     Examples
     --------
     >>> from customer_focus.course.quiz.bank import Question
-    >>> pool = [Question(f"q{i}", "numeric", "", "", (), (), chapter=c) for i, c in enumerate("aab")]
+    >>> pool = [Question(f"q{i}", "numeric", "", "", (), (), chapter=c)
+    ...         for i, c in enumerate("aab")]
     >>> draw_problems(pool, Draw(size=3, min_per_chapter=2))
     ["chapter 'b' has 1 item; the draw needs at least 2 from each chapter"]
     >>> draw_problems(pool, Draw(size=2, min_per_chapter=1))
     []
     """
     pool = list(questions)
-    wanted = list(dict.fromkeys(chapters)) if chapters is not None else list(dict.fromkeys(q.chapter for q in pool))
+    wanted = (
+        list(dict.fromkeys(chapters))
+        if chapters is not None
+        else list(dict.fromkeys(q.chapter for q in pool))
+    )
     counts = {chapter: sum(q.chapter == chapter for q in pool) for chapter in wanted}
     problems = []
     for chapter, count in counts.items():
@@ -487,7 +653,8 @@ def draw_problems(questions: Iterable[Question], draw: Draw, chapters: Iterable[
     size = min(draw.size, available)
     if not problems and draw.min_per_chapter * len(counts) > size:
         problems.append(
-            f"a draw of {size} cannot hold {draw.min_per_chapter} from each of {len(counts)} chapters; "
+            f"a draw of {size} cannot hold {draw.min_per_chapter} from each of {len(counts)} "
+            "chapters; "
             f"raise 'size' or lower 'min_per_chapter'"
         )
     return problems
@@ -497,11 +664,17 @@ def _draw(check: _Checker, header: Mapping, mode: str) -> Draw | None:
     raw = header.get("draw")
     if mode != "exam":
         if raw is not None:
-            check.add(header, "draw", "quiz: 'draw' is only for exam banks; add 'mode: exam' or remove 'draw'")
+            check.add(
+                header,
+                "draw",
+                "quiz: 'draw' is only for exam banks; add 'mode: exam' or remove 'draw'",
+            )
         return None
     if not isinstance(raw, dict):
-        check.problem(line_of(header, "draw") if raw is not None else line_of(header, "mode"),
-                      "quiz: an exam bank needs 'draw: {size: 16, min_per_chapter: 2}'")
+        check.problem(
+            line_of(header, "draw") if raw is not None else line_of(header, "mode"),
+            "quiz: an exam bank needs 'draw: {size: 16, min_per_chapter: 2}'",
+        )
         return None
     for key in sorted(set(raw) - {"size", "min_per_chapter"}, key=str):
         check.add(raw, key, f"quiz: unknown key {key!r} in 'draw' (use size, min_per_chapter)")
@@ -509,7 +682,11 @@ def _draw(check: _Checker, header: Mapping, mode: str) -> Draw | None:
     for key, default, minimum in (("size", None, 1), ("min_per_chapter", 0, 0)):
         value = raw.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            check.add(raw, key, f"quiz: draw '{key}' must be a whole number of at least {minimum} (got {value!r})")
+            check.add(
+                raw,
+                key,
+                f"quiz: draw '{key}' must be a whole number of at least {minimum} (got {value!r})",
+            )
             return None
         values[key] = value
     return Draw(values["size"], values["min_per_chapter"])
@@ -563,14 +740,28 @@ def load_bank(
         check.add(data, "quiz", "missing 'quiz' section with 'id' and 'title'")
     else:
         for key in sorted(set(header) - {"id", "title", "pass_mark", "mode", "draw"}, key=str):
-            check.add(header, key, f"quiz: unknown key {key!r} (use id, title, pass_mark, mode, draw)")
+            check.add(
+                header, key, f"quiz: unknown key {key!r} (use id, title, pass_mark, mode, draw)"
+            )
         quiz_id = header.get("id")
         if not isinstance(quiz_id, str) or not _ID.match(quiz_id):
-            check.add(header, "id", f"quiz: 'id' must be lowercase letters, digits and hyphens (got {quiz_id!r})")
+            check.add(
+                header,
+                "id",
+                f"quiz: 'id' must be lowercase letters, digits and hyphens (got {quiz_id!r})",
+            )
         title = check.prose(header, "title", "quiz")
         pass_mark = header.get("pass_mark", 0.8)
-        if isinstance(pass_mark, bool) or not isinstance(pass_mark, (int, float)) or not 0 < float(pass_mark) <= 1:
-            check.add(header, "pass_mark", f"quiz: 'pass_mark' must be a share between 0 and 1, e.g. 0.8 (got {pass_mark!r})")
+        if (
+            isinstance(pass_mark, bool)
+            or not isinstance(pass_mark, (int, float))
+            or not 0 < float(pass_mark) <= 1
+        ):
+            check.add(
+                header,
+                "pass_mark",
+                f"quiz: 'pass_mark' must be a share between 0 and 1, e.g. 0.8 (got {pass_mark!r})",
+            )
             pass_mark = 0.8
         mode = header.get("mode", "practice")
         if mode not in MODES:
@@ -586,13 +777,20 @@ def load_bank(
     seen: dict[str, int] = {}
     for index, item in enumerate(raw_questions):
         question = question_from_data(
-            item, source=check.source, objectives=objectives, citations=citations,
-            where=f"question {index + 1}", check=check,
+            item,
+            source=check.source,
+            objectives=objectives,
+            citations=citations,
+            where=f"question {index + 1}",
+            check=check,
         )
         if question is None:
             continue
         if question.id in seen:
-            check.problem(question.line, f"question id {question.id!r} is used twice (first at line {seen[question.id]})")
+            check.problem(
+                question.line,
+                f"question id {question.id!r} is used twice (first at line {seen[question.id]})",
+            )
         seen.setdefault(question.id, question.line)
         questions.append(question)
     if draw is not None and questions and not check.found:
@@ -601,9 +799,15 @@ def load_bank(
     if check.found:
         raise BankError(check.found)
     return Quiz(
-        id=str(quiz_id), title=title, questions=tuple(questions), source=check.source,
-        pass_mark=float(pass_mark), fingerprint=_fingerprint(questions, mode, draw),
-        mode=mode, draw=draw, line=line_of(data, "quiz"),
+        id=str(quiz_id),
+        title=title,
+        questions=tuple(questions),
+        source=check.source,
+        pass_mark=float(pass_mark),
+        fingerprint=_fingerprint(questions, mode, draw),
+        mode=mode,
+        draw=draw,
+        line=line_of(data, "quiz"),
     )
 
 
@@ -632,7 +836,9 @@ def load_banks(
     BankError
         Every problem of every bank, at once.
     """
-    quizzes, problems = collect_banks(folder, objectives=objectives, citations=citations, relative_to=relative_to)
+    quizzes, problems = collect_banks(
+        folder, objectives=objectives, citations=citations, relative_to=relative_to
+    )
     if problems:
         raise BankError(problems)
     return quizzes
@@ -663,13 +869,24 @@ def collect_banks(
             problems.extend(error.problems)
             continue
         if quiz.id in quizzes:
-            problems.append(Problem(name, 1, f"quiz id {quiz.id!r} is already used by {quizzes[quiz.id].source}"))
+            problems.append(
+                Problem(
+                    name, 1, f"quiz id {quiz.id!r} is already used by {quizzes[quiz.id].source}"
+                )
+            )
             continue
         quizzes[quiz.id] = quiz
         for question in quiz.questions:
             if question.id in owners:
                 other, line = owners[question.id]
-                problems.append(Problem(name, question.line, f"question id {question.id!r} is already used in {other}:{line}; ids must be unique across the course"))
+                problems.append(
+                    Problem(
+                        name,
+                        question.line,
+                        f"question id {question.id!r} is already used in {other}:{line}; ids must "
+                        "be unique across the course",
+                    )
+                )
             else:
                 owners[question.id] = (name, question.line)
     return quizzes, problems

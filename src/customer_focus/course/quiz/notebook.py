@@ -29,7 +29,9 @@ _VERDICT_TEXT = {"correct": "Correct.", "incorrect": "Not quite.", "invalid": ""
 
 def _plain(html: str) -> str:
     """Option labels of RadioButtons and Checkboxes are plain text."""
-    text = re.sub(r"<span class=\"math notranslate nohighlight\">\\\((.*?)\\\)</span>", r"$\1$", html)
+    text = re.sub(
+        r"<span class=\"math notranslate nohighlight\">\\\((.*?)\\\)</span>", r"$\1$", html
+    )
     return unescape(re.sub(r"<[^>]+>", "", text))
 
 
@@ -40,8 +42,14 @@ class _QuestionView:
     without, it only collects the answer (exam).
     """
 
-    def __init__(self, question: Question, number: int, total: int, seed: str,
-                 on_check: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        number: int,
+        total: int,
+        seed: str,
+        on_check: Callable[[], None] | None = None,
+    ) -> None:
         self.question = question
         self.verdict: str | None = None
         self._on_check = on_check
@@ -51,11 +59,17 @@ class _QuestionView:
         self.order = option_order(question, seed) if question.options else []
         if question.type == "numeric":
             unit = f" ({escape(question.unit)})" if question.unit else ""
-            self.input = w.Text(description=f"Your answer{unit}", style={"description_width": "initial"})
+            self.input = w.Text(
+                description=f"Your answer{unit}", style={"description_width": "initial"}
+            )
         elif question.type == "multiple":
-            self.input = w.VBox([w.Checkbox(description=_plain(options[i].text), indent=False) for i in self.order])
+            self.input = w.VBox(
+                [w.Checkbox(description=_plain(options[i].text), indent=False) for i in self.order]
+            )
         else:
-            self.input = w.RadioButtons(options=[(_plain(options[i].text), i) for i in self.order], value=None)
+            self.input = w.RadioButtons(
+                options=[(_plain(options[i].text), i) for i in self.order], value=None
+            )
         self.feedback = w.HTMLMath()
         self.explanation = w.HTMLMath()
         children = [title, prompt, self.input]
@@ -68,7 +82,11 @@ class _QuestionView:
     def response(self) -> Any:
         """The learner's current response, in the grader's form (option ids or typed text)."""
         if self.question.type == "multiple":
-            return [identifier for identifier, box in zip(self.order, self.input.children) if box.value]
+            return [
+                identifier
+                for identifier, box in zip(self.order, self.input.children, strict=True)
+                if box.value
+            ]
         return self.input.value
 
     def show(self, verdict: str, feedback: str) -> None:
@@ -111,7 +129,8 @@ class QuizView:
         total = len(quiz.questions)
         self.score = w.HTML()
         self.questions = [
-            _QuestionView(q, i + 1, total, self.seed, on_check=self._update_score) for i, q in enumerate(quiz.questions)
+            _QuestionView(q, i + 1, total, self.seed, on_check=self._update_score)
+            for i, q in enumerate(quiz.questions)
         ]
         header = w.HTML(f"<h3>{escape(quiz.title)}</h3>")
         self.widget = w.VBox([header, *[view.widget for view in self.questions], self.score])
@@ -122,7 +141,9 @@ class QuizView:
         return sum(view.verdict == "correct" for view in self.questions)
 
     def _update_score(self) -> None:
-        self.score.value = f"<p><strong>Score: {self.correct_count()} of {len(self.questions)}</strong></p>"
+        self.score.value = (
+            f"<p><strong>Score: {self.correct_count()} of {len(self.questions)}</strong></p>"
+        )
 
 
 class ExamView:
@@ -148,10 +169,18 @@ class ExamView:
         The current attempt's items.
     """
 
-    def __init__(self, quiz: Quiz, *, chapters: Mapping[str, Any] | None = None,
-                 only: Iterable[str] | None = None, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        quiz: Quiz,
+        *,
+        chapters: Mapping[str, Any] | None = None,
+        only: Iterable[str] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         if quiz.draw is None:
-            raise ValueError(f"{quiz.source}: {quiz.id!r} is not an exam bank (it has no 'draw'); use QuizView")
+            raise ValueError(
+                f"{quiz.source}: {quiz.id!r} is not an exam bank (it has no 'draw'); use QuizView"
+            )
         self.quiz = quiz
         self.chapters = dict(chapters or {})
         self.only = None if only is None else list(only)
@@ -165,7 +194,9 @@ class ExamView:
         self.new_button = w.Button(description="New attempt")
         self.new_button.on_click(lambda _button: self.new_attempt())
         self.result = w.HTMLMath()
-        self.widget = w.VBox([self.header, self.body, w.HBox([self.submit_button, self.new_button]), self.result])
+        self.widget = w.VBox(
+            [self.header, self.body, w.HBox([self.submit_button, self.new_button]), self.result]
+        )
         self.new_attempt()
 
     def new_attempt(self) -> None:
@@ -179,10 +210,16 @@ class ExamView:
         self.submit_button.disabled = False
         self.result.value = ""
         pool = len([q for q in self.quiz.questions if self.only is None or q.chapter in self.only])
-        rule = f"at least {self.quiz.draw.min_per_chapter} from each chapter, " if self.quiz.draw.min_per_chapter else ""
+        rule = (
+            f"at least {self.quiz.draw.min_per_chapter} from each chapter, "
+            if self.quiz.draw.min_per_chapter
+            else ""
+        )
         self.header.value = (
-            f"<h3>{escape(self.quiz.title)}</h3><p>{total} questions drawn from {pool} ({rule}the rest at random). "
-            "Answer them all, then press <strong>Submit</strong>: unanswered questions count as wrong. "
+            f"<h3>{escape(self.quiz.title)}</h3><p>{total} questions drawn from {pool} ({rule}the "
+            "rest at random). "
+            "Answer them all, then press <strong>Submit</strong>: unanswered questions count as "
+            "wrong. "
             "<strong>New attempt</strong> draws a new set.</p>"
         )
 
@@ -217,20 +254,29 @@ class ExamView:
         share = right / total
         verdict = "Passed" if share >= self.quiz.pass_mark else "Not yet passed"
         rows = "".join(
-            f"<tr><td>{escape(self._chapter_title(chapter))}</td><td>{tally[0]} of {tally[1]}</td></tr>"
-            for chapter, tally in sorted(by_chapter.items(), key=lambda item: self._chapter_rank(item[0]))
+            f"<tr><td>{escape(self._chapter_title(chapter))}</td><td>{tally[0]} of "
+            f"{tally[1]}</td></tr>"
+            for chapter, tally in sorted(
+                by_chapter.items(), key=lambda item: self._chapter_rank(item[0])
+            )
         )
         self.result.value = (
             f"<p><strong>Score: {right} of {total} ({share:.0%}). {verdict}</strong> "
-            f"(pass mark {self.quiz.pass_mark:.0%}; best of {self.attempts} attempt{'s' if self.attempts > 1 else ''}: "
+            f"(pass mark {self.quiz.pass_mark:.0%}; best of {self.attempts} "
+            f"attempt{'s' if self.attempts > 1 else ''}: "
             f"{self.best[0]} of {self.best[1]}).</p>"
-            f"<table><thead><tr><th>Chapter to review</th><th>Right</th></tr></thead><tbody>{rows}</tbody></table>"
+            "<table><thead><tr><th>Chapter to "
+            f"review</th><th>Right</th></tr></thead><tbody>{rows}</tbody></table>"
         )
         return right, total
 
     def _chapter_title(self, chapter: str) -> str:
         found = self.chapters.get(chapter)
-        return f"{found.title} (book/{found.page})" if found is not None else (chapter or "Whole course")
+        return (
+            f"{found.title} (book/{found.page})"
+            if found is not None
+            else (chapter or "Whole course")
+        )
 
     def _chapter_rank(self, chapter: str) -> int:
         order = list(self.chapters)

@@ -55,7 +55,9 @@ class Placement:
         """The questions placed (all of a practice bank; an exam bank's pool)."""
         if not self.chapters:
             return self.quiz.questions
-        return tuple(question for question in self.quiz.questions if question.chapter in self.chapters)
+        return tuple(
+            question for question in self.quiz.questions if question.chapter in self.chapters
+        )
 
     @property
     def draw(self) -> Draw | None:
@@ -81,7 +83,9 @@ class Placement:
         return list(dict.fromkeys(question.chapter for question in self.questions))
 
 
-def place(quiz: Quiz, chapters: Iterable[str] = (), *, known: Iterable[str] | None = None) -> Placement:
+def place(
+    quiz: Quiz, chapters: Iterable[str] = (), *, known: Iterable[str] | None = None
+) -> Placement:
     """Place a bank, whole or restricted to chapters; refuse what cannot work.
 
     Parameters
@@ -103,7 +107,10 @@ def place(quiz: Quiz, chapters: Iterable[str] = (), *, known: Iterable[str] | No
         known = list(known)
         for chapter in wanted:
             if chapter not in known:
-                raise ValueError(f"unknown chapter {chapter!r}; the course map's chapters are: {', '.join(known)}")
+                raise ValueError(
+                    f"unknown chapter {chapter!r}; the course map's chapters are: "
+                    f"{', '.join(known)}"
+                )
     placement = Placement(quiz, wanted)
     if wanted:
         for chapter in wanted:
