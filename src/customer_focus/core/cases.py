@@ -28,7 +28,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +159,12 @@ class CaseInputs:
             raise CaseError(found.found)
         return cls(numbers, texts, lines, name)
 
+    @classmethod
+    @cache
+    def of_course(cls):
+        """The course's own cases (``customer_focus/data/cases.yml``), read once."""
+        return cls.load(data_path(), source=f"customer_focus/{DATA_FILE}")
+
     def __getitem__(self, name: str) -> float:
         """An input's number (raises ``KeyError`` naming close matches)."""
         if name in self.numbers:
@@ -268,10 +274,9 @@ def data_path() -> Path:
     return Path(str(package_file(*DATA_FILE.split("/"))))
 
 
-@lru_cache(maxsize=1)
 def course_inputs() -> CaseInputs:
     """The course's case inputs (``customer_focus/data/cases.yml``), read once."""
-    return CaseInputs.load(data_path(), source=f"customer_focus/{DATA_FILE}")
+    return CaseInputs.of_course()
 
 
 def value(name: str) -> float:
@@ -299,6 +304,19 @@ def figure(reference: str) -> str:
 # (pandas is imported by each, so that reading the inputs needs only the standard library
 # and PyYAML)
 
+#: The opening case's two accounts, in the order the pages show them.
+_OPENING = ("crestline", "harbor")
+
+
+def _account(c: CaseInputs, case: str, *, label: str = "name", margin: float | None = None) -> dict:
+    """One account as a row of the lifetime value tool's table."""
+    return {
+        "customer": c.text(f"{case}.{label}"),
+        "annual_margin": c[f"{case}.margin"] if margin is None else margin,
+        "retention_rate": c[f"{case}.retention"],
+        "acquisition_cost": c[f"{case}.cost_to_win"],
+    }
+
 
 def opening_case(inputs: CaseInputs | None = None) -> pd.DataFrame:
     """The two accounts of the course's opening case, "What would you do?", as the lifetime
@@ -307,12 +325,8 @@ def opening_case(inputs: CaseInputs | None = None) -> pd.DataFrame:
     A new account that buys on price and switches at the next deal (Crestline
     Foods), and a loyal account (Harbor Supply). The numbers are the course's
     own, invented for teaching, so the pages, the interactive comparison, the
-    exercise and the scenario all use the same ones.
-
-    Parameters
-    ----------
-    inputs : CaseInputs, optional
-        The cases to read (default: the course's own).
+    exercise and the scenario all use the same ones. ``inputs``: other cases to
+    read (default: the course's own), as for every table here.
 
     Examples
     --------
@@ -322,17 +336,7 @@ def opening_case(inputs: CaseInputs | None = None) -> pd.DataFrame:
     import pandas as pd
 
     c = inputs or course_inputs()
-    return pd.DataFrame(
-        [
-            {
-                "customer": c.text(f"opening.{key}.label"),
-                "annual_margin": c[f"opening.{key}.margin"],
-                "retention_rate": c[f"opening.{key}.retention"],
-                "acquisition_cost": c[f"opening.{key}.cost_to_win"],
-            }
-            for key in ("crestline", "harbor")
-        ]
-    )
+    return pd.DataFrame([_account(c, f"opening.{key}", label="label") for key in _OPENING])
 
 
 def distributor_accounts(inputs: CaseInputs | None = None) -> pd.DataFrame:
@@ -344,11 +348,6 @@ def distributor_accounts(inputs: CaseInputs | None = None) -> pd.DataFrame:
     revenue less the cost of goods and the cost to serve them. The worksheet's
     sample file ``clv-customers-sample.csv`` holds the same rows (a test checks it).
 
-    Parameters
-    ----------
-    inputs : CaseInputs, optional
-        The cases to read (default: the course's own).
-
     Examples
     --------
     >>> distributor_accounts()["customer"].tolist()[:3]
@@ -358,35 +357,13 @@ def distributor_accounts(inputs: CaseInputs | None = None) -> pd.DataFrame:
 
     c = inputs or course_inputs()
     cafes = "distributor.cafes"
-    rows = [
-        (
-            c.text(f"opening.{key}.name"),
-            c[f"opening.{key}.margin"],
-            c[f"opening.{key}.retention"],
-            c[f"opening.{key}.cost_to_win"],
-        )
-        for key in ("crestline", "harbor")
-    ]
-    rows.append(
-        (
-            c.text(f"{cafes}.name"),
-            c[f"{cafes}.revenue"] - c[f"{cafes}.cost_of_goods"] - c[f"{cafes}.cost_to_serve"],
-            c[f"{cafes}.retention"],
-            c[f"{cafes}.cost_to_win"],
-        )
+    cafe_margin = (
+        c[f"{cafes}.revenue"] - c[f"{cafes}.cost_of_goods"] - c[f"{cafes}.cost_to_serve"]
     )
-    rows += [
-        (
-            c.text(f"distributor.{key}.name"),
-            c[f"distributor.{key}.margin"],
-            c[f"distributor.{key}.retention"],
-            c[f"distributor.{key}.cost_to_win"],
-        )
-        for key in ("northgate", "riverside", "summit")
-    ]
-    return pd.DataFrame(
-        rows, columns=["customer", "annual_margin", "retention_rate", "acquisition_cost"]
-    )
+    rows = [_account(c, f"opening.{key}") for key in _OPENING]
+    rows.append(_account(c, cafes, margin=cafe_margin))
+    rows += [_account(c, f"distributor.{key}") for key in ("northgate", "riverside", "summit")]
+    return pd.DataFrame(rows)
 
 
 def crossroads_segments(inputs: CaseInputs | None = None) -> pd.DataFrame:
@@ -394,11 +371,6 @@ def crossroads_segments(inputs: CaseInputs | None = None) -> pd.DataFrame:
     targets tool's ``plan_targets`` reads them.
 
     The satisfaction targets worksheet's example and the chapter both use this table.
-
-    Parameters
-    ----------
-    inputs : CaseInputs, optional
-        The cases to read (default: the course's own).
 
     Examples
     --------

@@ -27,9 +27,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-from ..core.cases import DATA_FILE, CaseInputs, Quantity, data_path
+from ..core.cases import CaseInputs, Quantity
 
 __all__ = [
     "Cases",
@@ -175,10 +174,9 @@ def load_cases(path: str | os.PathLike[str], *, source: str | None = None) -> Ca
     return Cases.load(path, source=source)
 
 
-@lru_cache(maxsize=1)
 def course_cases() -> Cases:
     """The course's cases (``customer_focus/data/cases.yml``), read once."""
-    return Cases.load(data_path(), source=f"customer_focus/{DATA_FILE}")
+    return Cases.of_course()
 
 
 def figure(reference: str) -> str:
