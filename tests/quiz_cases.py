@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from customer_focus.quiz.bank import Question, question_from_data
+from customer_focus.course.quiz.bank import Question, question_from_data
 
 CASES_FILE = Path(__file__).resolve().parent / "quiz-grading-cases.yml"
 

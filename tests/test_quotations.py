@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from customer_focus.cases import course_cases
+from customer_focus.course.cases import course_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus import cases
+from customer_focus.course import cases
 from customer_focus import satisfaction_targets as targets
 from customer_focus.core import tables
 from customer_focus.tools.lifetime_value import calc as clv

@@ -57,8 +57,8 @@ def _exercises(arguments: argparse.Namespace) -> int:
 
 
 def _quiz_check(arguments: argparse.Namespace) -> int:
-    from .course_map import load_course_map
-    from .quiz import BankError, balance_report, bibliography_keys, load_banks
+    from .course.course_map import load_course_map
+    from .course.quiz import BankError, balance_report, bibliography_keys, load_banks
 
     root = Path(arguments.root)
     folder, course_map, bib = root / "book" / "quizzes", root / "book" / "course-map.yml", root / "references.bib"

@@ -80,7 +80,7 @@ def schema_folder(node_modules: Path, version: str) -> Path:
 
 
 def _pass_mark(root: Path) -> float:
-    from .quiz import load_bank
+    from .course.quiz import load_bank
 
     return load_bank(root / "book" / "quizzes" / f"{QUIZ}.yml").pass_mark
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import yaml
 from matplotlib.figure import Figure
 
-from .cases import course_cases
-from .course_map import load_course_map
-from .quiz.markup import render_block
+from .course.cases import course_cases
+from .course.course_map import load_course_map
+from .course.markup import render_block
 
 __all__ = ["Slide", "Deck", "chapter_deck", "write_decks"]
 

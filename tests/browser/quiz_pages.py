@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from customer_focus.quiz.bank import Question
+from customer_focus.course.quiz.bank import Question
 
 
 def fieldset(scope, question_id: str):

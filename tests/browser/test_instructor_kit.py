@@ -12,7 +12,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 from pypdf import PdfReader
 
-from customer_focus.course_map import load_course_map
+from customer_focus.course.course_map import load_course_map
 from customer_focus.handouts import handout_pages
 from customer_focus.slides import write_decks
 

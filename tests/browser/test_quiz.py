@@ -9,9 +9,9 @@ import textwrap
 
 import pytest
 
-from customer_focus import quiz
-from customer_focus.course_map import load_course_map
-from customer_focus.quiz import grade
+from customer_focus.course import quiz
+from customer_focus.course.course_map import load_course_map
+from customer_focus.course.quiz import grade
 from quiz_cases import load_cases
 
 from .conftest import ROOT, serve

@@ -7,7 +7,8 @@ from html import unescape
 
 import pytest
 
-from customer_focus.scenario import all_paths, ending_variant, load_scenario
+from customer_focus.course.scenario import load as load_scenario
+from customer_focus.course.scenario.model import all_paths, ending_variant
 
 from .conftest import ROOT
 

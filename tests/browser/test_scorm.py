@@ -33,9 +33,10 @@ import zipfile
 
 import pytest
 
-from customer_focus import quiz
-from customer_focus.course_map import load_course_map
-from customer_focus.scenario import all_paths, load_scenario
+from customer_focus.course import quiz
+from customer_focus.course.course_map import load_course_map
+from customer_focus.course.scenario import load as load_scenario
+from customer_focus.course.scenario.model import all_paths
 from customer_focus.scorm import VERSIONS, build_package, validate_package
 
 from .conftest import ROOT, SITE, serve

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from customer_focus import cases
+from customer_focus.core import cases
 from customer_focus.core.formats import dollars
 from customer_focus.tools.lifetime_value import calc, table
 

@@ -176,7 +176,7 @@ def test_table_section_can_label_its_rows():
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("nope", "no tool or module named 'nope'"), ("charts", "declares no PRINTABLE_FORM")],
+    [("nope", "no tool or module named 'nope'"), ("core", "declares no PRINTABLE_FORM")],
 )
 def test_load_form_explains_a_wrong_name(name, message):
     with pytest.raises(ValueError, match=message):

@@ -24,4 +24,7 @@ figures
     What every course figure shares: the figure class, palette, alt-text embedding (matplotlib).
 checking
     The exercise engine: ``check()``, ``hint()``, ``solution()`` in the exercise notebooks.
+cases
+    The invented cases' inputs, from ``data/cases.yml``, and the example tables built from
+    them (the figures derived from them are computed a layer up, in ``course/``).
 """

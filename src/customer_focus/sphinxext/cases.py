@@ -2,7 +2,7 @@
 
 ``{case}`opening.harbor.lifetime_value``` writes ``$108,000``, computed from
 the inputs in ``customer_focus/data/cases.yml`` by
-:mod:`customer_focus.case_figures`; ``{case}`name:style``` chooses how it is
+:mod:`customer_focus.course.case_figures`; ``{case}`name:style``` chooses how it is
 written (styles in :mod:`customer_focus.core.formats`). An unknown name or
 style is an error at the page's ``file:line`` (the build fails with ``-W``).
 Pages that use the role are rebuilt when the data file changes. The
@@ -19,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-from ..cases import CaseError, Cases, course_cases, data_path, load_cases
+from ..core.cases import CaseError, data_path
+from ..course.cases import Cases, course_cases, load_cases
 
 logger = logging.getLogger(__name__)
 

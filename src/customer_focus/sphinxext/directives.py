@@ -16,9 +16,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..cases import opening_case
+from ..core.cases import opening_case
 from ..core.formats import dollars
-from ..course_map import load_course_map
+from ..course.course_map import load_course_map
 from ..tools.lifetime_value import calc, table
 from ..tools.spec import load_form, render_html
 

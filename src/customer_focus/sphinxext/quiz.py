@@ -4,7 +4,7 @@ Every bank in ``cf_quiz_folder`` (``book/quizzes``) is loaded and validated
 once per build, against the course map's objectives and the citation keys of
 ``bibtex_bibfiles``. A malformed bank stops the build with one line per
 problem, ``file:line: what is wrong``; so does a bank whose keys give
-themselves away (:mod:`customer_focus.quiz.balance`, the same measures as
+themselves away (:mod:`customer_focus.course.quiz.balance`, the same measures as
 ``python -m customer_focus quiz check``).
 
 ``{quiz} <quiz id>`` renders the questions as accessible HTML (a fieldset and
@@ -15,7 +15,7 @@ the questions of those course-map chapters are placed (an exam bank draws
 only from them); the same bank may be placed again with other chapters.
 Answers, feedback and explanations travel in an encoded JSON block that
 ``quiz.js`` decodes and grades with the same rules as
-:mod:`customer_focus.quiz.grading`.
+:mod:`customer_focus.course.quiz.grading`.
 
 An exam bank (``mode: exam``) is placed with a Submit button, a results
 block and a per-chapter breakdown whose links lead to the chapters' pages
@@ -42,10 +42,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course_map import CourseMap, load_course_map
-from ..quiz.balance import balance_report
-from ..quiz.bank import Question, Quiz, bibliography_keys, collect_banks
-from ..quiz.placement import Placement, parse_key, place
+from ..course.course_map import CourseMap, load_course_map
+from ..course.quiz.balance import balance_report
+from ..course.quiz.bank import Question, Quiz, bibliography_keys, collect_banks
+from ..course.quiz.placement import Placement, parse_key, place
 
 logger = logging.getLogger(__name__)
 
@@ -431,7 +431,8 @@ def progress_index(app: Sphinx) -> dict[str, Any]:
     (id and fingerprint), in a stable order: stored progress names them by
     position in these lists.
     """
-    from ..scenario import ScenarioError, load_scenario
+    from ..course.scenario import load as load_scenario
+    from ..course.scenario.model import ScenarioError
 
     entries = []
     for placement, _page in sorted(placements(app), key=lambda item: item[0].key):

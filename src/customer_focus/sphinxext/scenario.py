@@ -3,7 +3,7 @@
 The scenario file ``<cf_scenario_folder>/<name>.yml`` is validated when the
 page is read; each problem is reported as an error at ``file:line`` (the
 build fails with ``-W``). The story travels in an encoded data block that
-``scenario.js`` plays, with the same rules as :mod:`customer_focus.scenario`.
+``scenario.js`` plays, with the same rules as :mod:`customer_focus.course.scenario.model`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..scenario import Scenario, ScenarioError, all_paths, load_scenario
+from ..course.scenario import load as load_scenario
+from ..course.scenario.model import Scenario, ScenarioError, all_paths
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from .. import cases
+from ..core import cases
 from .. import satisfaction_targets as st
 from ..core.figures import PALETTE, figure_html, new_figure
 from ..core.formats import dollars

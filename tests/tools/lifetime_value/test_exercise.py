@@ -43,3 +43,20 @@ def test_the_right_answers_pass_with_money_written_for_reading():
     exercise.bind({"value_q1": 787.037, "gap_q3": 119176.47})
     assert exercise.q1.check().message.startswith("`value_q1` = $787.04.")
     assert exercise.q3.check().passed
+
+
+def test_the_figures_the_exercise_quotes_are_the_course_figures():
+    # The exercise computes what it quotes from the cases' inputs; the pages place the
+    # course's derived figures. Both must write the same numbers the same way.
+    from customer_focus.course.cases import figure
+
+    q1 = exercise.q1.prompt + exercise.q1.solution_text + exercise.q1.takeaway
+    for name in ("margin", "retention", "discount_rate", "lifetime_value",
+                 "margin_multiple", "margin_multiple:decimal1"):
+        assert figure(f"clv_exercise.{name}") in q1, name
+    q3 = exercise.q3.solution_text + exercise.q3.mistakes[0].explanation
+    for name in ("opening.harbor.net_value", "opening.crestline.net_value", "opening.net_gap",
+                 "opening.crestline.cost_to_win"):
+        assert figure(name) in q3, name
+    for name in ("opening.breakeven_retention", "opening.breakeven_retention:percent0"):
+        assert figure(name) in exercise.q4.solution_text, name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 import pytest
 
-from customer_focus import cases
+from customer_focus.core import cases
 from customer_focus.core.figures import figure_html
 from customer_focus.tools.lifetime_value import calc, form, table
 

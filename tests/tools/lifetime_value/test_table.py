@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customer_focus import cases
-from customer_focus.core import tables
+from customer_focus.core import cases, tables
 from customer_focus.tools.lifetime_value import calc, table
 
 

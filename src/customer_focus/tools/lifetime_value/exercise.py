@@ -2,14 +2,16 @@
 
 In the notebook::
 
-    from customer_focus import cases
+    from customer_focus.core import cases
     from customer_focus.tools.lifetime_value import calc, exercise, table
     exercise.bind(globals())
     exercise.q1.check()    # or .hint(), .solution()
 
 Expected answers are computed by the tool's own ``calc`` and ``table``, so the
-exercise and the worksheet can never disagree; the inputs and the figures the
-questions quote come from the course's invented cases (:mod:`customer_focus.cases`).
+exercise and the worksheet can never disagree. The inputs come from the course's
+invented cases (:mod:`customer_focus.core.cases`); every figure the questions
+quote is computed here from them with ``calc`` and written with
+:mod:`customer_focus.core.formats`, as the pages write it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ... import cases
+from ...core import cases, formats
 from ...core.checking import Exercise, Mistake, NumberQuestion
 from . import calc, table
 
@@ -54,25 +56,26 @@ def _q1_inputs() -> tuple[float, float, float]:
     )
 
 
-def _figure(name: str) -> str:
-    """A figure of the first question's case, written for reading."""
+def _input(name: str) -> str:
+    """An input of the first question's case, written for reading."""
     return cases.figure(f"clv_exercise.{name}")
 
 
 _M, _R, _I = _q1_inputs()
+_MULTIPLE = calc.margin_multiple(_R, _I)
 
 q1 = NumberQuestion(
     variable="value_q1",
-    prompt=f"Set `value_q1` to the lifetime value of a customer who brings a {_figure('margin')} "
-    f"margin a year, with {_figure('retention')} retention and a {_figure('discount_rate')} "
+    prompt=f"Set `value_q1` to the lifetime value of a customer who brings a {_input('margin')} "
+    f"margin a year, with {_input('retention')} retention and a {_input('discount_rate')} "
     "discount rate (the course's convention).",
     hint_text="Call `calc.lifetime_value(margin, retention, discount_rate)` with rates as "
     "decimals (0.85, not 85). By hand: m × r / (1 + i − r).",
     solution_text=f"`value_q1 = calc.lifetime_value({_M:g}, {_R:g}, {_I:g})` gives "
-    f"{_M:g} × {_R:g} / (1 + {_I:g} − {_R:g}) = {_figure('lifetime_value')}: about "
-    f"{_figure('margin_multiple:decimal1')} years of margin.",
-    takeaway=f"That is the margin multiple, {_figure('margin_multiple')}, times "
-    f"{_figure('margin')}.",
+    f"{_M:g} × {_R:g} / (1 + {_I:g} − {_R:g}) = {formats.cents(calc.lifetime_value(_M, _R, _I))}: "
+    f"about {formats.number(_MULTIPLE, 1)} years of margin.",
+    takeaway=f"That is the margin multiple, {formats.number(_MULTIPLE, 2)}, times "
+    f"{_input('margin')}.",
     expected=lambda: calc.lifetime_value(*_q1_inputs()),
     tolerance=0.01,
     unit="$",
@@ -131,8 +134,8 @@ q3 = NumberQuestion(
     solution_text="`comparison = table.compare_customers(cases.opening_case(), "
     "discount_rate=0.10)` then "
     "`gap_q3 = comparison.loc[1, 'net_value'] - comparison.loc[0, 'net_value']` "
-    f"= {cases.figure('opening.harbor.net_value')} "
-    f"− ({cases.figure('opening.crestline.net_value')}) = {cases.figure('opening.net_gap')}.",
+    f"= {formats.money(_opening_case_values()[1])} "
+    f"− ({formats.money(_opening_case_values()[0])}) = {formats.money(_gap())}.",
     takeaway="Winning the price-driven account would cost more than it ever returns.",
     expected=_gap,
     tolerance=1.0,
@@ -157,9 +160,8 @@ q4 = NumberQuestion(
     solution_text="`breakeven_q4 = calc.breakeven_retention("
     f"{cases.opening_case().loc[0, 'annual_margin']:.0f}, {_opening_case_values()[1]:.0f}, "
     f"0.10, acquisition_cost={_opening_case_values()[3]:.0f})` "
-    f"= {cases.figure('opening.breakeven_retention')}: the new account would have to be as loyal "
-    f"as the loyal one (about {cases.figure('opening.breakeven_retention:percent0')}) to be "
-    "worth as much.",
+    f"= {formats.number(_breakeven(), 4)}: the new account would have to be as loyal "
+    f"as the loyal one (about {formats.percent(_breakeven(), 0)}) to be worth as much.",
     takeaway="Only a customer about as loyal as Harbor Supply would be worth as much.",
     expected=_breakeven,
     tolerance=0.001,
