@@ -55,11 +55,6 @@ UNMOVED = {
     "customer_focus.quiz": "course",
     "customer_focus.scenario": "course",
     "customer_focus.scenario_view": "course",
-    "customer_focus.exercise_builder": "publish",
-    "customer_focus.handouts": "publish",
-    "customer_focus.scorm": "publish",
-    "customer_focus.slides": "publish",
-    "customer_focus.kernel_wait": "sphinxext",
 }
 
 #: Private names that modules not moved yet still take from each other: (importer, name).

@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 
 from customer_focus import servqual
 from customer_focus.core import tables
-from customer_focus.exercise_builder import solution_code
+from customer_focus.publish.exercises import solution_code
 from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import servqual as practice
 from customer_focus.worksheets import servqual as worksheet

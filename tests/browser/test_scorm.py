@@ -36,7 +36,7 @@ import pytest
 from customer_focus import quiz
 from customer_focus.course_map import load_course_map
 from customer_focus.scenario import all_paths, load_scenario
-from customer_focus.scorm import VERSIONS, build_package, validate_package
+from customer_focus.publish.scorm import VERSIONS, build_package, validate_package
 
 from .conftest import ROOT, SITE, serve
 from .quiz_pages import fieldset, fill, orders, shown, take

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from customer_focus.__main__ import main
+from customer_focus.cli import main
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (

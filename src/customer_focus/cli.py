@@ -30,28 +30,34 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import exercise_builder
+from .publish import exercises
 
 
 def _exercises(arguments: argparse.Namespace) -> int:
-    solutions, exercises = Path(arguments.solutions), Path(arguments.exercises)
+    solutions, blanks = Path(arguments.solutions), Path(arguments.exercises)
     if not solutions.is_dir():
-        print(f"error: {solutions} is not a folder; run this from the repository root.", file=sys.stderr)
+        print(
+            f"error: {solutions} is not a folder; run this from the repository root.",
+            file=sys.stderr,
+        )
         return 2
     try:
         if arguments.check:
-            problems = exercise_builder.drift(solutions, exercises, root=Path.cwd())
+            problems = exercises.drift(solutions, blanks, root=Path.cwd())
             for problem in problems:
                 print(problem, file=sys.stderr)
             if problems:
-                print("Run `python -m customer_focus exercises` and commit exercises/.", file=sys.stderr)
+                print(
+                    "Run `python -m customer_focus exercises` and commit exercises/.",
+                    file=sys.stderr,
+                )
                 return 1
-            print(f"{exercises}/ matches {solutions}/.")
+            print(f"{blanks}/ matches {solutions}/.")
             return 0
-        for path in exercise_builder.build_exercises(solutions, exercises, root=Path.cwd()):
+        for path in exercises.build_exercises(solutions, blanks, root=Path.cwd()):
             print(f"wrote {path}")
         return 0
-    except exercise_builder.MarkerError as error:
+    except exercises.MarkerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -61,14 +67,20 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
     from .quiz import BankError, balance_report, bibliography_keys, load_banks
 
     root = Path(arguments.root)
-    folder, course_map, bib = root / "book" / "quizzes", root / "book" / "course-map.yml", root / "references.bib"
+    folder, course_map, bib = (
+        root / "book" / "quizzes",
+        root / "book" / "course-map.yml",
+        root / "references.bib",
+    )
     for needed in (folder, course_map, bib):
         if not needed.exists():
             print(f"error: {needed} not found; run this from the repository root.", file=sys.stderr)
             return 2
     try:
         objectives = load_course_map(course_map).objectives
-        quizzes = load_banks(folder, objectives=objectives, citations=bibliography_keys(bib), relative_to=root)
+        quizzes = load_banks(
+            folder, objectives=objectives, citations=bibliography_keys(bib), relative_to=root
+        )
     except BankError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -80,15 +92,18 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
     count = sum(len(quiz.questions) for quiz in quizzes.values())
     print(f"{len(quizzes)} banks, {count} questions: all valid.")
     measures = [measure for measure in balance_report(quizzes.values()) if measure.total]
-    print("Balance of the keys (limits in README.md, \"Balanced keys\"):")
+    print('Balance of the keys (limits in README.md, "Balanced keys"):')
     for measure in measures:
         print(f"  {'FAIL' if measure.failed else 'ok  '} {measure.message}")
     failed = [measure for measure in measures if measure.failed]
     for measure in failed:
         print(measure.message, file=sys.stderr)
     if failed:
-        print(f"{len(failed)} balance problem(s): rewrite the items so that only understanding finds the key "
-              "(README.md, \"How to write a balanced item\").", file=sys.stderr)
+        print(
+            f"{len(failed)} balance problem(s): rewrite the items so that only understanding "
+            'finds the key (README.md, "How to write a balanced item").',
+            file=sys.stderr,
+        )
         return 1
     print("The keys are balanced.")
     return 0
@@ -123,7 +138,7 @@ def _specs(arguments: argparse.Namespace) -> int:
 
 
 def _slides(arguments: argparse.Namespace) -> int:
-    from .slides import write_decks
+    from .publish.slides import write_decks
 
     try:
         decks = write_decks(Path.cwd(), Path(arguments.out))
@@ -135,7 +150,7 @@ def _slides(arguments: argparse.Namespace) -> int:
 
 
 def _handouts(arguments: argparse.Namespace) -> int:
-    from .handouts import print_handouts
+    from .publish.handouts import print_handouts
 
     try:
         pdfs = print_handouts(Path(arguments.site), Path(arguments.out))
@@ -147,7 +162,7 @@ def _handouts(arguments: argparse.Namespace) -> int:
 
 
 def _scorm(arguments: argparse.Namespace) -> int:
-    from .scorm import main_build
+    from .publish.scorm import main_build
 
     try:
         packages = main_build(Path.cwd(), Path(arguments.site), Path(arguments.out))
@@ -161,25 +176,39 @@ def _scorm(arguments: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m customer_focus", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m customer_focus", description=__doc__.splitlines()[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    exercises = commands.add_parser("exercises", help="write exercises/ from solutions/")
-    exercises.add_argument("--check", action="store_true", help="report drift, write nothing")
-    exercises.add_argument("--solutions", default="solutions", help="solution notebooks (default: solutions)")
-    exercises.add_argument("--exercises", default="exercises", help="exercise notebooks (default: exercises)")
-    exercises.set_defaults(run=_exercises)
+    build = commands.add_parser("exercises", help="write exercises/ from solutions/")
+    build.add_argument("--check", action="store_true", help="report drift, write nothing")
+    build.add_argument(
+        "--solutions", default="solutions", help="solution notebooks (default: solutions)"
+    )
+    build.add_argument(
+        "--exercises", default="exercises", help="exercise notebooks (default: exercises)"
+    )
+    build.set_defaults(run=_exercises)
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
     slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
-    slides.add_argument("--out", default="_build/slides", help="output folder (default: _build/slides)")
+    slides.add_argument(
+        "--out", default="_build/slides", help="output folder (default: _build/slides)"
+    )
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
-    handouts.add_argument("--site", default="_build/html", help="the built book (default: _build/html)")
-    handouts.add_argument("--out", default="dist/handouts", help="output folder (default: dist/handouts)")
+    handouts.add_argument(
+        "--site", default="_build/html", help="the built book (default: _build/html)"
+    )
+    handouts.add_argument(
+        "--out", default="dist/handouts", help="output folder (default: dist/handouts)"
+    )
     handouts.set_defaults(run=_handouts)
     scorm = commands.add_parser("scorm", help="build and validate the SCORM packages")
-    scorm.add_argument("--site", default="_build/html", help="the built book (default: _build/html)")
+    scorm.add_argument(
+        "--site", default="_build/html", help="the built book (default: _build/html)"
+    )
     scorm.add_argument("--out", default="dist", help="output folder (default: dist)")
     scorm.set_defaults(run=_scorm)
     quiz = commands.add_parser("quiz", help="question bank tools")
@@ -189,7 +218,3 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(run=_quiz_check)
     arguments = parser.parse_args(argv)
     return arguments.run(arguments)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
