@@ -44,7 +44,6 @@ UNMOVED = {
     "customer_focus.turnover": "tools",
     "customer_focus.value_equation": "tools",
     "customer_focus.work_process": "tools",
-    "customer_focus.recovery": "tools",
     "customer_focus.practice": "tools",
     "customer_focus.worksheets": "tools",
     "customer_focus.cases": "course",

@@ -5,7 +5,7 @@ and returns its derived figures by name, each a
 :class:`~customer_focus.cases.Quantity` (a number, its kind and how it is
 written). Nothing here is typed from a page: each figure is computed from the
 inputs in ``data/cases.yml`` with the same functions the worksheets use
-(:mod:`~customer_focus.tools.lifetime_value`, :mod:`~customer_focus.recovery`,
+(:mod:`~customer_focus.tools.lifetime_value`, :mod:`~customer_focus.tools.recovery.calc`,
 :mod:`~customer_focus.satisfaction_targets`, :mod:`~customer_focus.turnover`,
 :mod:`~customer_focus.feedback`, :mod:`~customer_focus.kano`,
 :mod:`~customer_focus.servqual`, :mod:`~customer_focus.value_equation`,
@@ -26,7 +26,6 @@ import pandas as pd
 from . import (
     feedback,
     kano,
-    recovery,
     satisfaction_targets,
     servqual,
     turnover,
@@ -37,6 +36,7 @@ from .core.paths import book_path
 from .core.tables import read_table
 from .tools.lifetime_value import calc
 from .tools.lifetime_value.table import compare_customers
+from .tools.recovery import calc as recovery
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cases import Cases, Quantity
