@@ -33,9 +33,6 @@ TOP = {"customer_focus": 4, "customer_focus.__main__": 4}
 
 #: Top-level modules and packages still to move, and the layer each is going to.
 UNMOVED = {
-    "customer_focus.bgnbd": "tools",
-    "customer_focus.datasets": "tools",
-    "customer_focus.transactions": "tools",
     "customer_focus.feedback": "tools",
     "customer_focus.kano": "tools",
     "customer_focus.replacement": "tools",
