@@ -33,7 +33,7 @@ def survey(expectations, perceptions, weights=None, rows: int = 1) -> pd.DataFra
     return pd.DataFrame(data)
 
 
-# ---- FACTS.md section 8: Parasuraman, Zeithaml & Berry (1988), exactly ------------------
+# ---- docs/facts.md section 8: Parasuraman, Zeithaml & Berry (1988), exactly ------------------
 
 
 def test_five_dimensions_in_rater_order_with_the_published_definitions():
