@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .publish import exercises
@@ -137,41 +138,44 @@ def _specs(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _slides(arguments: argparse.Namespace) -> int:
-    from .publish.slides import write_decks
-
+def _publish(make: Callable[[], list[Path]], report: Callable[[list[Path]], str]) -> int:
+    """Run a publishing command: print what it wrote, or its error (exit status 1)."""
     try:
-        decks = write_decks(Path.cwd(), Path(arguments.out))
+        written = make()
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {len(decks)} slide decks: {Path(arguments.out).resolve() / 'index.html'}")
+    print(report(written))
     return 0
+
+
+def _slides(arguments: argparse.Namespace) -> int:
+    from .publish.slides import write_decks
+
+    out = Path(arguments.out)
+    return _publish(
+        lambda: write_decks(Path.cwd(), out),
+        lambda decks: f"Wrote {len(decks)} slide decks: {out.resolve() / 'index.html'}",
+    )
 
 
 def _handouts(arguments: argparse.Namespace) -> int:
     from .publish.handouts import print_handouts
 
-    try:
-        pdfs = print_handouts(Path(arguments.site), Path(arguments.out))
-    except (FileNotFoundError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"Wrote {len(pdfs)} handouts to {Path(arguments.out).resolve()}")
-    return 0
+    out = Path(arguments.out)
+    return _publish(
+        lambda: print_handouts(Path(arguments.site), out),
+        lambda pdfs: f"Wrote {len(pdfs)} handouts to {out.resolve()}",
+    )
 
 
 def _scorm(arguments: argparse.Namespace) -> int:
     from .publish.scorm import main_build
 
-    try:
-        packages = main_build(Path.cwd(), Path(arguments.site), Path(arguments.out))
-    except (FileNotFoundError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    for package in packages:
-        print(f"wrote {package} (manifest valid)")
-    return 0
+    return _publish(
+        lambda: main_build(Path.cwd(), Path(arguments.site), Path(arguments.out)),
+        lambda packages: "\n".join(f"wrote {package} (manifest valid)" for package in packages),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -560,6 +560,20 @@ def _minimize(objective, start: np.ndarray, max_iterations: int):
     return result, converged, message
 
 
+def _fit_details(
+    result: Any, converged: bool, message: str, n: int, errors: tuple[float, ...]
+) -> dict[str, Any]:
+    """What every fitted model records about its fit (``result.fun`` is per customer)."""
+    return {
+        "log_likelihood": float(-result.fun * n),
+        "converged": converged,
+        "message": message,
+        "n_customers": int(n),
+        "iterations": int(result.nit),
+        "standard_errors": errors,
+    }
+
+
 def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoModel:
     """Fit the BG/NBD model to a customer summary by maximum likelihood.
 
@@ -631,12 +645,7 @@ def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoMo
         alpha=float(alpha),
         a=float(a),
         b=float(b),
-        log_likelihood=float(-result.fun * n),
-        converged=converged,
-        message=message,
-        n_customers=int(n),
-        iterations=int(result.nit),
-        standard_errors=errors,
+        **_fit_details(result, converged, message, n, errors),
         **_period_info(summary),
     )
 
@@ -768,12 +777,7 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, max_iterations: int = 1000) -> Gam
         p=float(p),
         q=float(q),
         gamma=float(gamma),
-        log_likelihood=float(-result.fun * n),
-        converged=converged,
-        message=message,
-        n_customers=int(n),
-        iterations=int(result.nit),
-        standard_errors=errors,
+        **_fit_details(result, converged, message, n, errors),
     )
 
 

@@ -33,6 +33,25 @@ __all__ = [
 ]
 
 
+def _periods_shown(
+    cohorts: pd.DataFrame, max_periods: int | None, caller: str
+) -> tuple[pd.DataFrame, list[int], str]:
+    """The retention curve, the periods a chart shows (1 to ``max_periods``) and their unit."""
+    curve = retention_curve(cohorts)
+    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
+    if not ages:
+        raise ValueError(f"{caller} needs at least one period after the first purchase.")
+    return curve, ages, cohorts.attrs.get("period", "period")
+
+
+def _white_axes():
+    """A new course figure and its axes, both white."""
+    figure = new_figure(7.5, 4.2)
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    return figure, axes
+
+
 def retention_curve_chart(
     cohorts: pd.DataFrame, *, title: str | None = None, max_periods: int | None = None
 ):
@@ -61,16 +80,8 @@ def retention_curve_chart(
     ...     "date": ["2024-01-03", "2024-02-07", "2024-01-15"]})
     >>> figure = retention_curve_chart(cohort_retention(log))
     """
-    curve = retention_curve(cohorts)
-    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
-    if not ages:
-        raise ValueError(
-            "retention_curve_chart needs at least one period after the first purchase."
-        )
-    period = cohorts.attrs.get("period", "period")
-    figure = new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
+    curve, ages, period = _periods_shown(cohorts, max_periods, "retention_curve_chart")
+    figure, axes = _white_axes()
     shades = ["#7aa6d1", "#d9a066", "#8cc08c", "#b58cc0", "#c0b060", "#70b8b8"]
     for number, (label, row) in enumerate(cohorts.iterrows()):  # one line per cohort (a handful)
         values = row[ages].to_numpy(dtype=float)
@@ -110,13 +121,7 @@ def describe_retention_curves(cohorts: pd.DataFrame, *, max_periods: int | None 
     >>> describe_retention_curves(cohort_retention(log))[:26]
     'Line chart of the share of'
     """
-    curve = retention_curve(cohorts)
-    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
-    if not ages:
-        raise ValueError(
-            "describe_retention_curves needs at least one period after the first purchase."
-        )
-    period = cohorts.attrs.get("period", "period")
+    curve, ages, period = _periods_shown(cohorts, max_periods, "describe_retention_curves")
     share = curve.loc[ages, "share_buying"]
     first, last = share.iloc[0], share.iloc[-1]
     values = cohorts[ages].to_numpy(dtype=float)
@@ -167,9 +172,7 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
     >>> figure = holdout_chart(table)
     """
     table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
-    figure = new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
+    figure, axes = _white_axes()
     positions = np.arange(len(table))
     axes.bar(positions - 0.2, table["actual"], width=0.4, color=PALETTE["line"], label="Actual")
     axes.bar(
@@ -244,9 +247,7 @@ def outlook_chart(
     table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "outlook_chart")
     years = np.asarray(table.index, dtype=float)
     margins = table["expected_margin"].to_numpy(dtype=float)
-    figure = new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
+    figure, axes = _white_axes()
     axes.bar(years, margins, color=PALETTE["line"], label="BG/NBD and Gamma-Gamma models")
     if retention is not None:
         r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
