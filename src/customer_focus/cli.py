@@ -178,6 +178,10 @@ def _scorm(arguments: argparse.Namespace) -> int:
     )
 
 
+def _option(parser: argparse.ArgumentParser, name: str, default: str, what: str) -> None:
+    parser.add_argument(name, default=default, help=f"{what} (default: {default})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(
@@ -186,34 +190,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("exercises", help="write exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="report drift, write nothing")
-    build.add_argument(
-        "--solutions", default="solutions", help="solution notebooks (default: solutions)"
-    )
-    build.add_argument(
-        "--exercises", default="exercises", help="exercise notebooks (default: exercises)"
-    )
+    _option(build, "--solutions", "solutions", "solution notebooks")
+    _option(build, "--exercises", "exercises", "exercise notebooks")
     build.set_defaults(run=_exercises)
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
     slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
-    slides.add_argument(
-        "--out", default="_build/slides", help="output folder (default: _build/slides)"
-    )
+    _option(slides, "--out", "_build/slides", "output folder")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
-    handouts.add_argument(
-        "--site", default="_build/html", help="the built book (default: _build/html)"
-    )
-    handouts.add_argument(
-        "--out", default="dist/handouts", help="output folder (default: dist/handouts)"
-    )
+    _option(handouts, "--site", "_build/html", "the built book")
+    _option(handouts, "--out", "dist/handouts", "output folder")
     handouts.set_defaults(run=_handouts)
     scorm = commands.add_parser("scorm", help="build and validate the SCORM packages")
-    scorm.add_argument(
-        "--site", default="_build/html", help="the built book (default: _build/html)"
-    )
-    scorm.add_argument("--out", default="dist", help="output folder (default: dist)")
+    _option(scorm, "--site", "_build/html", "the built book")
+    _option(scorm, "--out", "dist", "output folder")
     scorm.set_defaults(run=_scorm)
     quiz = commands.add_parser("quiz", help="question bank tools")
     quiz_commands = quiz.add_subparsers(dest="quiz_command", required=True)
