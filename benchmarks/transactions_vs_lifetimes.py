@@ -4,11 +4,11 @@ Two tasks, each done by both libraries on the same seeded synthetic data:
 
 1. **Summary**: frequency, recency, T and monetary value per customer from a
    purchase log of 1,000,000 purchases by 100,000 customers
-   (``customer_focus.transactions.summarize_customers`` against
+   (``customer_focus.tools.lab.transactions.summarize_customers`` against
    ``lifetimes.utils.summary_data_from_transaction_data``). Targets: at least
    2 times faster, and no more peak memory.
 2. **BG/NBD fit** on the 100,000 customers' summary
-   (``customer_focus.bgnbd.fit_bgnbd``, standard errors included, against
+   (``customer_focus.tools.lab.bgnbd.fit_bgnbd``, standard errors included, against
    ``lifetimes.BetaGeoFitter.fit``, which also computes its Hessian). Target:
    no slower.
 
@@ -68,6 +68,8 @@ SEED = 20240611
 #: ten purchases per customer over two years.
 BGNBD_PARAMETERS = {"r": 2.0, "alpha": 9.0, "a": 1.0, "b": 10.0}
 OBSERVATION_END = "2025-12-31"
+#: The simulator that draws the synthetic log is the tests' fixture.
+TESTS = Path(__file__).resolve().parent.parent / "tests"
 
 
 # ---------------------------------------------------------------------------
@@ -78,15 +80,20 @@ OBSERVATION_END = "2025-12-31"
 def make_log(customers: int, purchases: int, seed: int = SEED) -> pd.DataFrame:
     """A seeded synthetic log with exactly ``purchases`` rows from exactly ``customers`` customers.
 
-    Drawn from the BG/NBD and Gamma-Gamma models over two years
-    (``customer_focus.bgnbd.simulate_transactions``); if it has more rows than
-    asked, repeat purchases chosen at random are removed (every customer keeps
-    the first purchase).
+    Drawn from the BG/NBD and Gamma-Gamma models over two years by
+    ``simulate_transactions``, the tests' fixture in ``tests/transaction_simulator.py``; if
+    it has more rows than asked, repeat purchases chosen at random are removed (every
+    customer keeps the first purchase).
     """
-    from customer_focus import bgnbd
+    sys.path.insert(0, str(TESTS))
+    from transaction_simulator import simulate_transactions
 
-    log = bgnbd.simulate_transactions(
-        customers, bgnbd=BGNBD_PARAMETERS, start="2024-01-01", acquisition_days=365, observation_days=730,
+    log = simulate_transactions(
+        customers,
+        bgnbd=BGNBD_PARAMETERS,
+        start="2024-01-01",
+        acquisition_days=365,
+        observation_days=730,
         seed=seed,
     )
     if len(log) < purchases:
@@ -103,7 +110,7 @@ def make_log(customers: int, purchases: int, seed: int = SEED) -> pd.DataFrame:
 
 
 def save_inputs(folder: Path, customers: int, purchases: int) -> dict[str, object]:
-    from customer_focus import transactions
+    from customer_focus.tools.lab import transactions
 
     log = make_log(customers, purchases)
     np.savez(
@@ -112,7 +119,9 @@ def save_inputs(folder: Path, customers: int, purchases: int) -> dict[str, objec
         date=log["date"].to_numpy().astype("datetime64[ns]").astype(np.int64),
         amount=log["amount"].to_numpy(),
     )
-    summary = transactions.summarize_customers(log, freq="D", freq_multiplier=7, observation_period_end=OBSERVATION_END)
+    summary = transactions.summarize_customers(
+        log, freq="D", freq_multiplier=7, observation_period_end=OBSERVATION_END
+    )
     np.savez(
         folder / "summary.npz",
         frequency=summary["frequency"].to_numpy(),
@@ -157,17 +166,23 @@ def task(name: str, folder: Path):
     if name.startswith("summary"):
         data = load_log(folder)
         if name == "summary-course":
-            from customer_focus import transactions
+            from customer_focus.tools.lab import transactions
 
-            return lambda: transactions.summarize_customers(data, observation_period_end=OBSERVATION_END)
+            return lambda: transactions.summarize_customers(
+                data, observation_period_end=OBSERVATION_END
+            )
         from lifetimes.utils import summary_data_from_transaction_data
 
         return lambda: summary_data_from_transaction_data(
-            data, "customer_id", "date", monetary_value_col="amount", observation_period_end=OBSERVATION_END
+            data,
+            "customer_id",
+            "date",
+            monetary_value_col="amount",
+            observation_period_end=OBSERVATION_END,
         )
     data = load_summary(folder)
     if name == "fit-course":
-        from customer_focus import bgnbd
+        from customer_focus.tools.lab import bgnbd
 
         return lambda: bgnbd.fit_bgnbd(data)
     from lifetimes import BetaGeoFitter
@@ -195,11 +210,16 @@ def child(name: str, folder: Path) -> None:
     call()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(json.dumps({"seconds": seconds, "traced_peak": peak, "rss_growth": max(after - before, 0)}))
+    print(
+        json.dumps({"seconds": seconds, "traced_peak": peak, "rss_growth": max(after - before, 0)})
+    )
 
 
 def _resident(*, reset_peak: bool = False, peak: bool = False) -> int:
-    """Resident memory in bytes: now, or the peak since the last reset (Linux /proc; else ru_maxrss)."""
+    """Resident memory in bytes: now, or the peak since the last reset.
+
+    Read from Linux's /proc; elsewhere, ``ru_maxrss``.
+    """
     import resource
 
     status = Path("/proc/self/status")
@@ -217,7 +237,9 @@ def _resident(*, reset_peak: bool = False, peak: bool = False) -> int:
 def measure(name: str, folder: Path) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, __file__, "--child", name, "--data", str(folder)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"{name} failed:\n{result.stderr}")
@@ -233,13 +255,17 @@ def check_results(folder: Path) -> tuple[str, str]:
     from lifetimes import BetaGeoFitter
     from lifetimes.utils import summary_data_from_transaction_data
 
-    from customer_focus import bgnbd, transactions
+    from customer_focus.tools.lab import bgnbd, transactions
 
     warnings.simplefilter("ignore")
     log = load_log(folder)
     ours = transactions.summarize_customers(log, observation_period_end=OBSERVATION_END)
     theirs = summary_data_from_transaction_data(
-        log, "customer_id", "date", monetary_value_col="amount", observation_period_end=OBSERVATION_END
+        log,
+        "customer_id",
+        "date",
+        monetary_value_col="amount",
+        observation_period_end=OBSERVATION_END,
     ).sort_index()
     theirs.index.name = ours.index.name
     pd.testing.assert_frame_equal(ours, theirs, rtol=1e-12)
@@ -248,7 +274,9 @@ def check_results(folder: Path) -> tuple[str, str]:
     fitter = BetaGeoFitter().fit(summary["frequency"], summary["recency"], summary["T"])
     for key, value in model.params.items():
         if abs(value - fitter.params_[key]) > 1e-4 * abs(value):
-            raise SystemExit(f"BG/NBD fits differ: {key} = {value} here, {fitter.params_[key]} in lifetimes")
+            raise SystemExit(
+                f"BG/NBD fits differ: {key} = {value} here, {fitter.params_[key]} in lifetimes"
+            )
     params = ", ".join(f"{key} = {value:.4f}" for key, value in model.params.items())
     return "equal (every customer, every column)", f"equal to 1e-4 ({params})"
 
@@ -262,8 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--transactions", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=3, help="fresh processes per library and task")
-    parser.add_argument("--speedup", type=float, default=2.0, help="required speed-up of the summary")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="fresh processes per library and task"
+    )
+    parser.add_argument(
+        "--speedup", type=float, default=2.0, help="required speed-up of the summary"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -271,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         child(options.child, Path(options.data))
         return 0
     if options.customers < 1 or options.transactions < options.customers or options.repeats < 1:
-        parser.error("need at least one customer, at least one purchase per customer and one repeat")
+        parser.error(
+            "need at least one customer, at least one purchase per customer and one repeat"
+        )
 
     import lifetimes
 
@@ -281,11 +315,14 @@ def main(argv: list[str] | None = None) -> int:
         facts = save_inputs(folder, options.customers, options.transactions)
         print(
             f"Synthetic log: {facts['purchases']:,} purchases by {facts['customers']:,} customers "
-            f"({facts['repeat_buyers']:,} repeat buyers), made in {time.perf_counter() - started:.1f} s"
+            f"({facts['repeat_buyers']:,} repeat buyers), made in "
+            f"{time.perf_counter() - started:.1f} s"
         )
         same_summary, same_fit = check_results(folder)
         results: dict[str, list[dict[str, float]]] = {}
-        for _ in range(options.repeats):  # alternate the libraries, so that both see the same machine load
+        for _ in range(
+            options.repeats
+        ):  # alternate the libraries, so that both see the same machine load
             for name in ("summary-course", "summary-lifetimes", "fit-course", "fit-lifetimes"):
                 results.setdefault(name, []).append(measure(name, folder))
 
@@ -301,34 +338,64 @@ def main(argv: list[str] | None = None) -> int:
         (f"Summary of {facts['purchases']:,}", "summary-course", "summary-lifetimes"),
         (f"BG/NBD fit on {facts['customers']:,}", "fit-course", "fit-lifetimes"),
     ):
-        for library, name in (("customer_focus", ours), (f"lifetimes {lifetimes.__version__}", theirs)):
+        for library, name in (
+            ("customer_focus", ours),
+            (f"lifetimes {lifetimes.__version__}", theirs),
+        ):
             times = sorted(run["seconds"] for run in results[name])
             rows.append(
-                (label, library, times[0], median(name), times[-1],
-                 largest(name, "traced_peak") / mb, largest(name, "rss_growth") / mb)
+                (
+                    label,
+                    library,
+                    times[0],
+                    median(name),
+                    times[-1],
+                    largest(name, "traced_peak") / mb,
+                    largest(name, "rss_growth") / mb,
+                )
             )
 
     print()
-    print(f"Python {platform.python_version()}, pandas {pd.__version__}, NumPy {np.__version__}, "
-          f"lifetimes {lifetimes.__version__}; {os.cpu_count()} CPUs; {options.repeats} fresh processes each")
+    print(
+        f"Python {platform.python_version()}, pandas {pd.__version__}, NumPy {np.__version__}, "
+        f"lifetimes {lifetimes.__version__}; {os.cpu_count()} CPUs; {options.repeats} fresh "
+        "processes each"
+    )
     print()
-    header = f"{'Task':<26}{'Library':<18}{'fastest s':>10}{'median s':>10}{'slowest s':>10}{'peak MB':>10}{'RSS+ MB':>10}"
+    header = (
+        f"{'Task':<26}{'Library':<18}{'fastest s':>10}{'median s':>10}{'slowest s':>10}"
+        f"{'peak MB':>10}{'RSS+ MB':>10}"
+    )
     print(header)
     print("-" * len(header))
     for label, library, fastest, middle, slowest, peak, rss in rows:
-        print(f"{label:<26}{library:<18}{fastest:>10.3f}{middle:>10.3f}{slowest:>10.3f}{peak:>10.1f}{rss:>10.1f}")
+        print(
+            f"{label:<26}{library:<18}{fastest:>10.3f}{middle:>10.3f}{slowest:>10.3f}{peak:>10.1f}{rss:>10.1f}"
+        )
     print()
     print(f"Summaries: {same_summary}. Fits: {same_fit}.")
 
     speedup = median("summary-lifetimes") / median("summary-course")
-    memory_ratio = largest("summary-course", "traced_peak") / largest("summary-lifetimes", "traced_peak")
+    memory_ratio = largest("summary-course", "traced_peak") / largest(
+        "summary-lifetimes", "traced_peak"
+    )
     fit_ratio = median("fit-course") / median("fit-lifetimes")
     targets = [
-        (f"summary at least {options.speedup:g}x faster", speedup >= options.speedup, f"{speedup:.1f}x faster"),
-        ("summary peak memory no more than lifetimes'", memory_ratio <= 1.0,
-         f"{memory_ratio:.2f} of lifetimes' traced peak"),
-        ("BG/NBD fit no slower", fit_ratio <= 1.0, f"{fit_ratio:.2f} of lifetimes' time "
-                                                   f"({1 / fit_ratio:.1f}x faster)"),
+        (
+            f"summary at least {options.speedup:g}x faster",
+            speedup >= options.speedup,
+            f"{speedup:.1f}x faster",
+        ),
+        (
+            "summary peak memory no more than lifetimes'",
+            memory_ratio <= 1.0,
+            f"{memory_ratio:.2f} of lifetimes' traced peak",
+        ),
+        (
+            "BG/NBD fit no slower",
+            fit_ratio <= 1.0,
+            f"{fit_ratio:.2f} of lifetimes' time ({1 / fit_ratio:.1f}x faster)",
+        ),
     ]
     print()
     missed = []

@@ -33,9 +33,6 @@ TOP = {"customer_focus": 4, "customer_focus.__main__": 4}
 
 #: Top-level modules and packages still to move, and the layer each is going to.
 UNMOVED = {
-    "customer_focus.bgnbd": "tools",
-    "customer_focus.datasets": "tools",
-    "customer_focus.transactions": "tools",
     "customer_focus.feedback": "tools",
     "customer_focus.kano": "tools",
     "customer_focus.replacement": "tools",
@@ -44,14 +41,8 @@ UNMOVED = {
     "customer_focus.turnover": "tools",
     "customer_focus.value_equation": "tools",
     "customer_focus.work_process": "tools",
-    "customer_focus.recovery": "tools",
     "customer_focus.practice": "tools",
     "customer_focus.worksheets": "tools",
-    "customer_focus.exercise_builder": "publish",
-    "customer_focus.handouts": "publish",
-    "customer_focus.scorm": "publish",
-    "customer_focus.slides": "publish",
-    "customer_focus.kernel_wait": "sphinxext",
 }
 
 #: Private names that modules not moved yet still take from each other: (importer, name).

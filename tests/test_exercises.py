@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from customer_focus.exercise_builder import exercise_from_solution, solution_code
+from customer_focus.publish.exercises import exercise_from_solution, solution_code
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))

@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 
 from customer_focus import servqual
 from customer_focus.core import tables
-from customer_focus.exercise_builder import solution_code
+from customer_focus.publish.exercises import solution_code
 from customer_focus.tools.spec import load_form, render_html
 from customer_focus.practice import servqual as practice
 from customer_focus.worksheets import servqual as worksheet
@@ -33,7 +33,7 @@ def survey(expectations, perceptions, weights=None, rows: int = 1) -> pd.DataFra
     return pd.DataFrame(data)
 
 
-# ---- FACTS.md section 8: Parasuraman, Zeithaml & Berry (1988), exactly ------------------
+# ---- docs/facts.md section 8: Parasuraman, Zeithaml & Berry (1988), exactly ------------------
 
 
 def test_five_dimensions_in_rater_order_with_the_published_definitions():

@@ -9,8 +9,13 @@ core
 tools
     One folder per Apply tool (``tools/lifetime_value/``): its spec, arithmetic,
     tables, live form and exercise checks.
+publish
+    What is published besides the site: the exercise notebooks, slides,
+    handouts and SCORM packages.
 sphinxext
     The Sphinx extension the book uses.
+cli
+    The command line, ``python -m customer_focus <command>``.
 
 The modules still at the top level are being moved into these layers (the
 README lists them).

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from customer_focus.course.course_map import load_course_map
-from customer_focus.handouts import handout_pages
-from customer_focus.slides import write_decks
+from customer_focus.publish.handouts import handout_pages
+from customer_focus.publish.slides import write_decks
 
 from .conftest import ROOT, SITE, _QuietHandler
 

@@ -37,7 +37,7 @@ from customer_focus.course import quiz
 from customer_focus.course.course_map import load_course_map
 from customer_focus.course.scenario import load as load_scenario
 from customer_focus.course.scenario.model import all_paths
-from customer_focus.scorm import VERSIONS, build_package, validate_package
+from customer_focus.publish.scorm import VERSIONS, build_package, validate_package
 
 from .conftest import ROOT, SITE, serve
 from .quiz_pages import fieldset, fill, orders, shown, take

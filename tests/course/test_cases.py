@@ -212,10 +212,10 @@ def test_the_plan_service_processes_pilot_meets_the_targets_the_page_states(cour
 def test_the_new_modules_examples_run():
     import doctest
 
-    from customer_focus import recovery
     from customer_focus.core import cases as inputs
     from customer_focus.core import formats
     from customer_focus.course import case_figures
+    from customer_focus.tools.recovery import calc as recovery
 
     for module in (inputs, cases, case_figures, formats, recovery):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from customer_focus.__main__ import main
+from customer_focus.cli import main
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (
@@ -139,7 +139,8 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
     stale = tmp_path / "lifetime_value.json"
     stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setattr("customer_focus.tools.spec.twin_path", lambda tool: stale)
+    twins = {tool: tmp_path / f"{tool}.json" for tool in spec_tools()}
+    monkeypatch.setattr("customer_focus.tools.spec.twin_path", twins.__getitem__)
     assert main(["specs", "--check"]) == 1
     assert "out of date with its YAML spec" in capsys.readouterr().err
     assert main(["specs"]) == 0

@@ -6,7 +6,7 @@ figures by name, each a :class:`~customer_focus.core.cases.Quantity` (a
 number, its kind and how it is written). Nothing here is typed from a page:
 each figure is computed from the inputs in ``data/cases.yml`` with the same
 functions the worksheets use (:mod:`~customer_focus.tools.lifetime_value`,
-:mod:`~customer_focus.recovery`, :mod:`~customer_focus.satisfaction_targets`,
+:mod:`~customer_focus.tools.recovery.calc`, :mod:`~customer_focus.satisfaction_targets`,
 :mod:`~customer_focus.turnover`, :mod:`~customer_focus.feedback`,
 :mod:`~customer_focus.kano`, :mod:`~customer_focus.servqual`,
 :mod:`~customer_focus.value_equation`, :mod:`~customer_focus.work_process`),
@@ -27,7 +27,6 @@ import pandas as pd
 from .. import (
     feedback,
     kano,
-    recovery,
     satisfaction_targets,
     servqual,
     turnover,
@@ -39,6 +38,7 @@ from ..core.paths import book_path
 from ..core.tables import read_table
 from ..tools.lifetime_value import calc
 from ..tools.lifetime_value.table import compare_customers
+from ..tools.recovery import calc as recovery
 from .scenario.model import Scenario, all_paths, find_scenario, load_scenario
 
 __all__ = ["DERIVED", "value_score"]

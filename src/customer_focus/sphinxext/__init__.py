@@ -12,9 +12,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .. import kernel_wait
-
-from . import accessibility, cases, directives, freshness, quiz, scenario, sitemap, vendor
+from . import (
+    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STATIC = PACKAGE / "static"
@@ -29,7 +29,7 @@ def _add_paths(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
-    kernel_wait.apply()  # notebooks run in this process: see customer_focus.kernel_wait
+    kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
     vendor.setup(app)
     freshness.setup(app)
     accessibility.setup(app)

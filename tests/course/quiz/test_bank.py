@@ -10,7 +10,7 @@ import textwrap
 import pytest
 import yaml
 
-from customer_focus.__main__ import main
+from customer_focus.cli import main
 from customer_focus.course.course_map import load_course_map
 from customer_focus.course.quiz import BankError, Draw, bibliography_keys, load_bank, load_banks
 from customer_focus.course.quiz.bank import MAX_OPTIONS, option_id

@@ -45,6 +45,7 @@ from customer_focus import (
     work_process,
 )
 from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.recovery.calc import recovery_break_even
 
 BANKS = Path(__file__).resolve().parents[3] / "book" / "quizzes"
 
@@ -453,10 +454,9 @@ def _kc_branches() -> Numbers:
 
 
 def _kc_recovery_break_even() -> Numbers:
-    # The course's own arithmetic (FACTS §11): pays when (d0 − d1) × V ≥ c. Computed inline here
-    # until the package has a service-recovery function.
+    # The course's own arithmetic (docs/facts.md section 11): pays when (d0 − d1) × V ≥ c.
     cost, value, d0 = 60, 480, 0.25
-    fall = cost / value
+    fall = recovery_break_even(cost, value, d0).required_cut
     return N(
         [cost, value, d0],
         [fall, d0 - fall],
@@ -467,9 +467,10 @@ def _kc_recovery_break_even() -> Numbers:
 
 def _kc_recovery_one_in_six() -> Numbers:
     cost, value, d0 = 100, 640, 0.30
-    fall = cost / value
-    assert not math.isclose(fall / d0, 1 / 6, abs_tol=0.05)  # the statement is false
-    return N([cost, value, d0], [fall, d0 - fall, fall / d0])
+    result = recovery_break_even(cost, value, d0)
+    fall = result.required_cut
+    assert not math.isclose(result.share_of_leavers_to_keep, 1 / 6, abs_tol=0.05)  # not one in six
+    return N([cost, value, d0], [fall, result.leaving_rate_after, result.share_of_leavers_to_keep])
 
 
 def _kc_clinic_walk() -> Numbers:

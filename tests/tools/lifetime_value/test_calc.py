@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from customer_focus.core.validation import InputError
 from customer_focus.tools.lifetime_value import calc
 
-# ---- FACTS.md section 6: every number reproduced --------------------------------
+# ---- docs/facts.md section 6: every number reproduced --------------------------------
 
 
 def test_gupta_lehmann_worked_example_is_266_67():

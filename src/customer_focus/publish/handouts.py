@@ -50,17 +50,34 @@ def print_handouts(site: Path, out: Path, *, chromium: str = CHROMIUM) -> list[P
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=chromium, headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+                executable_path=chromium,
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                ],
             )
             page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) or route.request.url.startswith("data:") else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(base) or route.request.url.startswith("data:")
+                    else route.abort()
+                ),
+            )
             for source in pages:
                 page.goto(f"{base}/{source.relative_to(site).as_posix()}")
                 page.wait_for_load_state("networkidle")
                 page.emulate_media(media="print")
                 target = out / f"{source.stem}.pdf"
-                page.pdf(path=str(target), format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+                page.pdf(
+                    path=str(target),
+                    format="A4",
+                    margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+                )
                 written.append(target)
             browser.close()
     finally:

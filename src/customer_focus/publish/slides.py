@@ -5,7 +5,7 @@ MyST source and writes a reveal.js deck per chapter: a title slide, the
 chapter's learning objectives (from the course map), one slide per section
 (its lead paragraph, lists, tables and figure, with the rest of the section
 as speaker notes), a slide per "try it" exercise, the executive-perspective
-boxes, and the summary. Figures are drawn by :mod:`customer_focus.charts`.
+boxes, and the summary. Figures are drawn by :mod:`customer_focus.course.diagrams`.
 reveal.js and MathJax are copied from ``node_modules``, so a deck opens with
 no network: copy the whole output folder to the room's laptop.
 """
@@ -22,9 +22,9 @@ from pathlib import Path
 import yaml
 from matplotlib.figure import Figure
 
-from .course.cases import course_cases
-from .course.course_map import load_course_map
-from .course.markup import render_block
+from ..course.cases import course_cases
+from ..course.course_map import load_course_map
+from ..course.markup import render_block
 
 __all__ = ["Slide", "Deck", "chapter_deck", "write_decks"]
 
@@ -141,10 +141,10 @@ def _blocks(lines: list[str]) -> list[tuple[str, str, str, list[str]]]:
 
 
 def _options(body: list[str]) -> tuple[dict, list[str]]:
-    """The options (``:key: value`` lines or a ``---`` YAML block) and the content of a directive."""
+    """The options (``:key: value`` lines or a ``---`` YAML block) and a directive's content."""
     if body and body[0].strip() == "---":
         end = body.index("---", 1) if "---" in body[1:] else 0
-        return yaml.safe_load("\n".join(body[1:end])) or {}, body[end + 1:]
+        return yaml.safe_load("\n".join(body[1:end])) or {}, body[end + 1 :]
     options, content = {}, []
     for number, line in enumerate(body):
         match = re.match(r"^:([a-z-]+):\s*(.*)$", line)
@@ -175,8 +175,25 @@ def chapter_deck(source: Path, *, course_map: Path, bib: Path, images: Path) -> 
     lines = text.splitlines()
     blocks = _blocks(lines)
     title = next(block[2] for block in blocks if block[0] == "heading" and block[1] == "1")
-    chapter = next((block[2] for block in blocks if block[0] == "directive" and block[1] == "learning-objectives"), source.stem)
-    deck = Deck(chapter, title, [Slide(title, f"<p>{escape('Customer Focus: creating value and loyalty')}</p>", kind="title")])
+    chapter = next(
+        (
+            block[2]
+            for block in blocks
+            if block[0] == "directive" and block[1] == "learning-objectives"
+        ),
+        source.stem,
+    )
+    deck = Deck(
+        chapter,
+        title,
+        [
+            Slide(
+                title,
+                f"<p>{escape('Customer Focus: creating value and loyalty')}</p>",
+                kind="title",
+            )
+        ],
+    )
     objectives = load_course_map(course_map).objectives_of(chapter) if chapter else []
     if objectives:
         items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
@@ -188,8 +205,13 @@ def chapter_deck(source: Path, *, course_map: Path, bib: Path, images: Path) -> 
         if kind == "heading" and name in {"2", "3"}:
             if value.lower().startswith("check yourself"):
                 current = None
-                deck.slides.append(Slide("Check yourself", "<p>Take the chapter's quiz in the online course, or in Jupyter with "
-                                         f"<code>quiz.show(\"{escape(chapter)}\")</code>.</p>"))
+                deck.slides.append(
+                    Slide(
+                        "Check yourself",
+                        "<p>Take the chapter's quiz in the online course, or in Jupyter with "
+                        f'<code>quiz.show("{escape(chapter)}")</code>.</p>',
+                    )
+                )
                 continue
             current = Slide(_plain_markdown(value, labels))
             deck.slides.append(current)
@@ -199,7 +221,9 @@ def chapter_deck(source: Path, *, course_map: Path, bib: Path, images: Path) -> 
             continue
         elif kind == "text":
             html = render_block(_plain_markdown(value, labels))
-            is_list_or_table = value.lstrip().startswith(("-", "*", "|", "$$")) or re.match(r"^\d+\.", value.lstrip())
+            is_list_or_table = value.lstrip().startswith(("-", "*", "|", "$$")) or re.match(
+                r"^\d+\.", value.lstrip()
+            )
             if is_list_or_table or not current.body:
                 current.body += html
             else:
@@ -215,18 +239,34 @@ def chapter_deck(source: Path, *, course_map: Path, bib: Path, images: Path) -> 
                 image.parent.mkdir(parents=True, exist_ok=True)
                 result.savefig(image, facecolor="white", metadata={"Software": None})
                 alt = ((options.get("mystnb") or {}).get("image") or {}).get("alt", "")
-                current.body += f'<img class="cf-slide-figure" src="images/{image.name}" alt="{escape(alt)}">'
+                current.body += (
+                    f'<img class="cf-slide-figure" src="images/{image.name}" alt="{escape(alt)}">'
+                )
             elif hasattr(result, "to_html"):
                 current.body += result.to_html(border=0, classes="cf-slide-table")
             elif hasattr(result, "_repr_markdown_"):
                 current.body += render_block(result._repr_markdown_())
         elif kind == "directive" and name == "exercise":
             _, content = _options(body)
-            deck.slides.append(Slide("Try it", render_block(_plain_markdown("\n".join(content).strip(), labels)), kind="exercise"))
+            deck.slides.append(
+                Slide(
+                    "Try it",
+                    render_block(_plain_markdown("\n".join(content).strip(), labels)),
+                    kind="exercise",
+                )
+            )
         elif kind == "directive" and name == "admonition":
             _, content = _options(body)
-            deck.slides.append(Slide(value, render_block(_plain_markdown("\n".join(content).strip(), labels)), kind="box"))
-    deck.slides = [slide for slide in deck.slides if slide.body or slide.notes or slide.kind != "section"]
+            deck.slides.append(
+                Slide(
+                    value,
+                    render_block(_plain_markdown("\n".join(content).strip(), labels)),
+                    kind="box",
+                )
+            )
+    deck.slides = [
+        slide for slide in deck.slides if slide.body or slide.notes or slide.kind != "section"
+    ]
     return deck
 
 
@@ -236,7 +276,10 @@ def deck_html(deck: Deck) -> str:
     for slide in deck.slides:
         notes = f'<aside class="notes">{slide.notes}</aside>' if slide.notes else ""
         heading = "h1" if slide.kind == "title" else "h2"
-        sections.append(f'<section class="cf-slide-{slide.kind}"><{heading}>{escape(slide.title)}</{heading}>{slide.body}{notes}</section>')
+        sections.append(
+            f'<section class="cf-slide-{slide.kind}"><{heading}>{escape(slide.title)}</{heading}>'
+            f"{slide.body}{notes}</section>"
+        )
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -251,10 +294,13 @@ def deck_html(deck: Deck) -> str:
 .reveal section {{ text-align: left; font-size: 0.62em; }}
 .reveal .cf-slide-title {{ text-align: center; }}
 .reveal table {{ font-size: 0.85em; }}
-.reveal img.cf-slide-figure {{ max-height: 55vh; display: block; margin: 0.4em auto; background: #fff; }}
+.reveal img.cf-slide-figure {{ max-height: 55vh; display: block; margin: 0.4em auto;
+  background: #fff; }}
 .reveal .cf-slide-exercise h2 {{ color: #1f5f99; }}
 </style>
-<script>window.MathJax = {{ tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]] }}, startup: {{ typeset: true }} }};</script>
+<script>window.MathJax = {{
+  tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]] }},
+  startup: {{ typeset: true }} }};</script>
 <script defer src="assets/mathjax/tex-chtml.js"></script>
 </head>
 <body>
@@ -280,13 +326,20 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
     modules = node_modules or root / "node_modules"
     missing = [source for source in ASSETS.values() if not (modules / source).exists()]
     if missing:
-        raise FileNotFoundError(f"missing {', '.join(missing)} in {modules}: run `npm ci` (make does it).")
+        raise FileNotFoundError(
+            f"missing {', '.join(missing)} in {modules}: run `npm ci` (make does it)."
+        )
     out.mkdir(parents=True, exist_ok=True)
     for destination, source in ASSETS.items():
         target = out / "assets" / destination
         target.parent.mkdir(parents=True, exist_ok=True)
         if (modules / source).is_dir():
-            shutil.copytree(modules / source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
+            shutil.copytree(
+                modules / source,
+                target,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
+            )
         else:
             shutil.copy2(modules / source, target)
     course = load_course_map(root / "book" / "course-map.yml")
@@ -294,15 +347,25 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
     links = []
     for chapter in course.learn_chapters.values():
         source = root / "book" / f"{chapter.page}.md"
-        deck = chapter_deck(source, course_map=root / "book" / "course-map.yml", bib=root / "references.bib", images=out / "images")
+        deck = chapter_deck(
+            source,
+            course_map=root / "book" / "course-map.yml",
+            bib=root / "references.bib",
+            images=out / "images",
+        )
         target = out / f"{chapter.id}.html"
         target.write_text(deck_html(deck), encoding="utf-8")
         written.append(target)
-        links.append(f'<li><a href="{target.name}">{escape(deck.title)}</a> ({len(deck.slides)} slides)</li>')
+        links.append(
+            f'<li><a href="{target.name}">{escape(deck.title)}</a> ({len(deck.slides)} slides)</li>'
+        )
     (out / "index.html").write_text(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Customer Focus: slides</title></head>"
-        "<body><h1>Customer Focus: slide decks</h1><p>One deck per Learn chapter. Press S in a deck for the speaker notes, "
-        "F for full screen.</p><ol>" + "".join(links) + "</ol></body></html>",
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Customer Focus: slides</title></head>"
+        "<body><h1>Customer Focus: slide decks</h1><p>One deck per Learn chapter. "
+        "Press S in a deck for the speaker notes, F for full screen.</p><ol>"
+        + "".join(links)
+        + "</ol></body></html>",
         encoding="utf-8",
     )
     return written

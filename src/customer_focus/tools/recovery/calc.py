@@ -20,16 +20,26 @@ recovery can cost and still pay is ``d0 · V``.
 Example: a recovery of $100 for customers worth $640, of whom 30% would leave
 without it, must cut the leaving rate by 15.6 points (from 30% to 14.4%), that
 is keep about 52% of the customers who would otherwise leave, not "one in six".
+
+Standard library only, so the same function runs in a notebook and, through
+Pyodide, in the reader's browser. Every input is checked against its
+description in ``recovery.yml`` (read here from its JSON twin); a bad one
+raises an :class:`~customer_focus.core.validation.InputError` (a
+``ValueError``) whose ``name`` is the input's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .core.formats import cents
-from .core.validation import as_number, as_rate
+from ...core.fields import load_fields
+from ...core.formats import cents
+from ...core.validation import InputError
 
-__all__ = ["RecoveryBreakEven", "recovery_break_even"]
+__all__ = ["FIELDS", "RecoveryBreakEven", "recovery_break_even"]
+
+#: The tool's inputs, as ``recovery.yml`` describes them.
+FIELDS = load_fields(__package__, "recovery.json")
 
 
 @dataclass(frozen=True)
@@ -124,10 +134,10 @@ def recovery_break_even(
 
     Raises
     ------
-    ValueError
-        When the cost is negative, the lifetime value is not above 0, or the
-        share who would leave is not a decimal from 0 to 1 (for example 30
-        instead of 0.3).
+    InputError
+        A ``ValueError`` naming the input, when the cost is negative, the
+        lifetime value is not above 0, or the share who would leave is not a
+        decimal from 0 to 1 (for example 30 instead of 0.3).
 
     Examples
     --------
@@ -140,29 +150,16 @@ def recovery_break_even(
     >>> late.can_pay, late.share_of_leavers_to_keep
     (False, None)
     """
-    c = as_number(
-        cost, "cost", meaning="what the recovery costs for each customer who receives it, in money"
-    )
-    if c < 0:
-        raise ValueError(
-            "cost must be 0 or more (what the recovery costs per customer who receives it); "
-            f"you gave {cost!r}."
-        )
-    value = as_number(
-        lifetime_value, "lifetime_value", meaning="what one such customer is worth, in money"
-    )
+    c = FIELDS["cost"].check(cost)
+    value = FIELDS["lifetime_value"].check(lifetime_value)
     if value <= 0:
-        raise ValueError(
+        raise InputError(
+            "lifetime_value",
             f"lifetime_value must be more than 0; you gave {lifetime_value!r}. A customer worth "
             "nothing (or less) is never worth a recovery that costs money: there is nothing to "
-            "keep."
+            "keep.",
         )
-    d0 = as_rate(
-        share_leaving,
-        "share_leaving",
-        meaning="the share of recipients who would leave without the recovery, e.g. 0.3 for 30%",
-        high_inclusive=True,
-    )
+    d0 = FIELDS["share_leaving"].check(share_leaving)
     cut = c / value
     can_pay = cut <= d0 + 1e-12
     if d0 == 0:

@@ -8,13 +8,16 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from customer_focus import exercise_builder as builder
-from customer_focus import kernel_wait
-from customer_focus.__main__ import main
+from customer_focus.cli import main
+from customer_focus.publish import exercises as builder
+from customer_focus.sphinxext import kernel_wait
 
 
 def test_code_solution_becomes_blank_assignments():
-    source = "setup = 1\n### BEGIN SOLUTION\ntable = f()\nanswer: float = table.x\n### END SOLUTION\nprint(answer)"
+    source = (
+        "setup = 1\n### BEGIN SOLUTION\ntable = f()\nanswer: float = table.x\n"
+        "### END SOLUTION\nprint(answer)"
+    )
     assert builder.clear_solution(source) == (
         "setup = 1\n"
         "# Your answer: replace each ... below, then run the cell.\n"
@@ -24,17 +27,24 @@ def test_code_solution_becomes_blank_assignments():
 
 
 def test_indented_solution_keeps_its_indentation():
-    source = "def f():\n    ### BEGIN SOLUTION\n    result = 2\n    ### END SOLUTION\n    return result"
+    source = (
+        "def f():\n    ### BEGIN SOLUTION\n    result = 2\n    ### END SOLUTION\n    return result"
+    )
     assert "    result = ..." in builder.clear_solution(source)
 
 
 def test_solution_without_assignments_becomes_a_comment():
-    assert builder.clear_solution("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION") == "# Your code here."
+    assert (
+        builder.clear_solution("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION")
+        == "# Your code here."
+    )
 
 
 def test_markdown_solution_becomes_a_prompt():
     source = "Why?\n\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION"
-    assert builder.clear_solution(source, cell_type="markdown") == "Why?\n\n_Write your answer here._"
+    assert (
+        builder.clear_solution(source, cell_type="markdown") == "Why?\n\n_Write your answer here._"
+    )
 
 
 def test_source_without_markers_is_unchanged():
@@ -42,18 +52,30 @@ def test_source_without_markers_is_unchanged():
 
 
 def test_unclosed_marker_names_the_cell_and_line():
-    with pytest.raises(builder.MarkerError, match=r"solutions/a.ipynb: cell 3, line 2: '### BEGIN SOLUTION' is never closed"):
-        builder.clear_solution("x = 1\n### BEGIN SOLUTION\ny = 2", where="solutions/a.ipynb: cell 3")
+    with pytest.raises(
+        builder.MarkerError,
+        match=r"solutions/a.ipynb: cell 3, line 2: '### BEGIN SOLUTION' is never closed",
+    ):
+        builder.clear_solution(
+            "x = 1\n### BEGIN SOLUTION\ny = 2", where="solutions/a.ipynb: cell 3"
+        )
 
 
 def test_nested_marker_is_an_error():
-    source = "### BEGIN SOLUTION\na = 1\n### BEGIN SOLUTION\nb = 2\n### END SOLUTION\n### END SOLUTION"
-    with pytest.raises(builder.MarkerError, match=r"cell 1, line 3: '### BEGIN SOLUTION' inside the solution opened at line 1"):
+    source = (
+        "### BEGIN SOLUTION\na = 1\n### BEGIN SOLUTION\nb = 2\n### END SOLUTION\n### END SOLUTION"
+    )
+    with pytest.raises(
+        builder.MarkerError,
+        match=r"cell 1, line 3: '### BEGIN SOLUTION' inside the solution opened at line 1",
+    ):
         builder.clear_solution(source, where="cell 1")
 
 
 def test_end_without_begin_is_an_error():
-    with pytest.raises(builder.MarkerError, match=r"line 1: '### END SOLUTION' without a '### BEGIN SOLUTION'"):
+    with pytest.raises(
+        builder.MarkerError, match=r"line 1: '### END SOLUTION' without a '### BEGIN SOLUTION'"
+    ):
         builder.clear_solution("### END SOLUTION")
 
 
@@ -103,17 +125,27 @@ def test_command_line_writes_and_checks(tmp_path, root, monkeypatch, capsys):
 
 def test_command_line_reports_a_marker_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "solutions").mkdir()
-    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1")])
+    broken = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1")]
+    )
     nbformat.write(broken, tmp_path / "solutions" / "broken.ipynb")
     monkeypatch.chdir(tmp_path)
     assert main(["exercises"]) == 1
-    assert "solutions/broken.ipynb: cell 1, line 1: '### BEGIN SOLUTION' is never closed" in capsys.readouterr().err
+    assert (
+        "solutions/broken.ipynb: cell 1, line 1: '### BEGIN SOLUTION' is never closed"
+        in capsys.readouterr().err
+    )
 
 
 def test_unattempted_exercise_runs_and_every_check_says_not_attempted(root):
     kernel_wait.apply()
     notebook = nbformat.read(root / "exercises/lifetime-value.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(root / "exercises")}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(root / "exercises")}},
+    ).execute()
     verdicts = [
         output["data"]["text/plain"]
         for cell in notebook.cells
@@ -123,34 +155,3 @@ def test_unattempted_exercise_runs_and_every_check_says_not_attempted(root):
     ]
     assert len(verdicts) == 4
     assert all(verdict.startswith("Not attempted yet") for verdict in verdicts)
-
-
-def test_kernel_wait_fix_is_idempotent():
-    from jupyter_client.channels import AsyncZMQSocketChannel
-
-    kernel_wait.apply()
-    patched = AsyncZMQSocketChannel.get_msg
-    kernel_wait.apply()
-    assert AsyncZMQSocketChannel.get_msg is patched
-
-
-def test_sliced_wait_returns_a_late_message_and_keeps_the_timeout():
-    import asyncio
-    from queue import Empty
-
-    calls = []
-
-    async def arrives_on_third_look(self, timeout=None):
-        calls.append(timeout)
-        if len(calls) < 3:
-            raise Empty
-        return {"msg": "reply"}
-
-    assert asyncio.run(kernel_wait.sliced(arrives_on_third_look)(None, timeout=10)) == {"msg": "reply"}
-    assert max(calls) <= kernel_wait.SLICE
-
-    async def never(self, timeout=None):
-        raise Empty
-
-    with pytest.raises(Empty):
-        asyncio.run(kernel_wait.sliced(never)(None, timeout=0.3))

@@ -1,7 +1,7 @@
 """Customer lifetime value from purchase histories: the BG/NBD and Gamma-Gamma models.
 
 Two published models turn each customer's summary (from
-:func:`customer_focus.transactions.summarize_customers`) into a forecast:
+:func:`customer_focus.tools.lab.transactions.summarize_customers`) into a forecast:
 
 **BG/NBD** (beta-geometric / negative binomial distribution), Fader, Hardie &
 Lee (2005), "'Counting Your Customers' the Easy Way: An Alternative to the
@@ -48,7 +48,6 @@ everyone and constant over time.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -56,8 +55,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-from .core.tables import numeric_column, require_columns, where
-from .core.validation import as_number, as_rate, as_whole_number
+from ...core.tables import numeric_column, require_columns, where
+from ...core.validation import as_number, as_rate, as_whole_number
 
 __all__ = [
     "CDNOW_BGNBD",
@@ -77,12 +76,6 @@ __all__ = [
     "predicted_lifetime_value",
     "yearly_outlook",
     "compare_holdout",
-    "holdout_chart",
-    "describe_holdout_chart",
-    "outlook_chart",
-    "describe_outlook_chart",
-    "simulate_transactions",
-    "write_synthetic_log",
 ]
 
 #: Days in a year, to turn the model's time unit into years.
@@ -127,8 +120,11 @@ class _Model:
             object.__setattr__(self, name, value)
         if self.period_days is not None:
             object.__setattr__(
-                self, "period_days",
-                _positive(self.period_days, "period_days", "the length of the model's time unit, in days"),
+                self,
+                "period_days",
+                _positive(
+                    self.period_days, "period_days", "the length of the model's time unit, in days"
+                ),
             )
 
     @property
@@ -151,7 +147,12 @@ class _Model:
                 f"its parameters are {', '.join(self._NAMES)}."
             )
         return replace(
-            self, **changes, log_likelihood=None, converged=None, iterations=None, standard_errors=None,
+            self,
+            **changes,
+            log_likelihood=None,
+            converged=None,
+            iterations=None,
+            standard_errors=None,
             message="parameters set by hand (a what-if), not fitted",
         )
 
@@ -170,7 +171,9 @@ class _Model:
         -------
         str
         """
-        places = as_whole_number(decimals, "decimals", meaning="decimals to show", minimum=0, maximum=10)
+        places = as_whole_number(
+            decimals, "decimals", meaning="decimals to show", minimum=0, maximum=10
+        )
         lines = [self._TITLE]
         facts = []
         if self.n_customers is not None:
@@ -188,7 +191,11 @@ class _Model:
             row = f"  {name:<10}{getattr(self, name):>{width + 2}.{places}f}"
             if self.standard_errors is not None:
                 error = self.standard_errors[position]
-                row += f"{error:>{width + 4}.{places}f}" if math.isfinite(error) else f"{'n/a':>{width + 4}}"
+                row += (
+                    f"{error:>{width + 4}.{places}f}"
+                    if math.isfinite(error)
+                    else f"{'n/a':>{width + 4}}"
+                )
             lines.append(row)
         if self.log_likelihood is not None:
             lines.append(f"  log-likelihood: {self.log_likelihood:,.1f}")
@@ -256,7 +263,8 @@ class BetaGeoModel(_Model):
         unit = self.time_unit or "time unit"
         return [
             f"average purchase rate while active (r/alpha): {self.r / self.alpha:.3f} per {unit}",
-            f"average chance of dropping out after a repeat purchase (a/(a+b)): {self.a / (self.a + self.b):.1%}",
+            "average chance of dropping out after a repeat purchase (a/(a+b)): "
+            f"{self.a / (self.a + self.b):.1%}",
         ]
 
 
@@ -304,25 +312,37 @@ class GammaGammaModel(_Model):
         if self.q <= 1:
             raise ValueError(
                 f"the Gamma-Gamma model has q = {self.q:.3f} ≤ 1, so the average spend across "
-                f"customers is infinite: a few huge spenders dominate. Check the amounts for "
-                f"errors or outliers before predicting spend."
+                "customers is infinite: a few huge spenders dominate. Check the amounts for "
+                "errors or outliers before predicting spend."
             )
         return self.p * self.gamma / (self.q - 1)
 
     def _interpretation(self) -> list[str]:
         if self.q <= 1:
-            return ["average spend per purchase across customers (p*gamma/(q-1)): infinite, as q <= 1"]
-        return [f"average spend per purchase across customers (p*gamma/(q-1)): {self.mean_spend:,.2f}"]
+            return [
+                "average spend per purchase across customers (p*gamma/(q-1)): infinite, as q <= 1"
+            ]
+        return [
+            f"average spend per purchase across customers (p*gamma/(q-1)): {self.mean_spend:,.2f}"
+        ]
 
 
-#: Published BG/NBD estimates for the CDNOW sample, weeks (Fader, Hardie & Lee 2005, Marketing Science).
+#: Published BG/NBD estimates for the CDNOW sample, weeks (Fader, Hardie & Lee 2005,
+#: Marketing Science).
 CDNOW_BGNBD = BetaGeoModel(
-    r=0.243, alpha=4.414, a=0.793, b=2.426, period_days=7.0, time_unit="week",
+    r=0.243,
+    alpha=4.414,
+    a=0.793,
+    b=2.426,
+    period_days=7.0,
+    time_unit="week",
     message="published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)",
 )
 #: Published Gamma-Gamma estimates for the CDNOW sample (Fader, Hardie & Lee 2005, JMR).
 CDNOW_GAMMA_GAMMA = GammaGammaModel(
-    p=6.25, q=3.74, gamma=15.44,
+    p=6.25,
+    q=3.74,
+    gamma=15.44,
     message="published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)",
 )
 
@@ -339,30 +359,34 @@ def _history(summary: pd.DataFrame, *, need_monetary: bool = False) -> dict[str,
     if summary.empty:
         raise ValueError(
             f"{summary.attrs.get('source', 'the summary')}: has no customers; summarize a log with "
-            f"at least one purchase first (transactions.summarize_customers)."
+            "at least one purchase first (transactions.summarize_customers)."
         )
     x = numeric_column(summary, "frequency", meaning="number of repeat purchases", low=0).to_numpy()
     fractional = x != np.floor(x)
     if fractional.any():
         first = int(np.flatnonzero(fractional)[0])
         raise ValueError(
-            f"column 'frequency' must hold whole numbers of repeat purchases; {where(summary, first)} "
-            f"holds {x[first]:g}. Use the summary made by transactions.summarize_customers."
+            "column 'frequency' must hold whole numbers of repeat purchases; "
+            f"{where(summary, first)} holds {x[first]:g}. Use the summary made by "
+            "transactions.summarize_customers."
         )
     t_x = numeric_column(summary, "recency", meaning="age at the last purchase", low=0).to_numpy()
-    age = numeric_column(summary, "T", meaning="age at the end of the observation period", low=0).to_numpy()
+    age = numeric_column(
+        summary, "T", meaning="age at the end of the observation period", low=0
+    ).to_numpy()
     late = t_x > age * (1 + 1e-12) + 1e-12
     if late.any():
         first = int(np.flatnonzero(late)[0])
         raise ValueError(
-            f"recency cannot be larger than T (the last purchase cannot come after the end of the "
-            f"observation period); {where(summary, first)} has recency {t_x[first]:g} and T {age[first]:g}."
+            "recency cannot be larger than T (the last purchase cannot come after the end of the "
+            f"observation period); {where(summary, first)} has recency {t_x[first]:g} and T "
+            f"{age[first]:g}."
         )
     orphan = (x == 0) & (t_x > 0)
     if orphan.any():
         first = int(np.flatnonzero(orphan)[0])
         raise ValueError(
-            f"a customer with no repeat purchase (frequency 0) must have recency 0; "
+            "a customer with no repeat purchase (frequency 0) must have recency 0; "
             f"{where(summary, first)} has recency {t_x[first]:g}."
         )
     data = {"x": x, "t_x": t_x, "T": age}
@@ -428,14 +452,22 @@ def _bgnbd_parts(log_params: np.ndarray, x, t_x, T, w, xu, xi, need_grad: bool =
     psi_ab = special.digamma(a + b)
     psi_abx = special.digamma(a + b + xu)
     d_r = (
-        _dot(weight_x, special.digamma(r + xu) - special.digamma(r)) + w.sum() * np.log(alpha)
-        - _dot(ww1, log_aT) - _dot(ww2, log_atx)
+        _dot(weight_x, special.digamma(r + xu) - special.digamma(r))
+        + w.sum() * np.log(alpha)
+        - _dot(ww1, log_aT)
+        - _dot(ww2, log_atx)
     )
-    d_alpha = w.sum() * r / alpha - _dot(ww1 * rx, 1.0 / (alpha + T)) - _dot(ww2 * rx, 1.0 / (alpha + t_x))
+    d_alpha = (
+        w.sum() * r / alpha
+        - _dot(ww1 * rx, 1.0 / (alpha + T))
+        - _dot(ww2 * rx, 1.0 / (alpha + t_x))
+    )
     d1_a = psi_ab - psi_abx
     d1_b = special.digamma(b + xu) - psi_abx - special.digamma(b) + psi_ab
     d2_a = 1.0 / a + psi_ab - psi_abx
-    d2_b = np.where(repeat, special.digamma(b + xb - 1) - psi_abx - special.digamma(b) + psi_ab, 0.0)
+    d2_b = np.where(
+        repeat, special.digamma(b + xb - 1) - psi_abx - special.digamma(b) + psi_ab, 0.0
+    )
     d_a = _dot(by_x1, d1_a) + _dot(by_x2, d2_a)
     d_b = _dot(by_x1, d1_b) + _dot(by_x2, d2_b)
     gradient = np.array([d_r, d_alpha, d_a, d_b]) * np.array([r, alpha, a, b])
@@ -511,7 +543,11 @@ def _standard_errors(gradient, log_params: np.ndarray) -> tuple[float, ...]:
 def _minimize(objective, start: np.ndarray, max_iterations: int):
     bounds = [(-_LOG_BOUND, _LOG_BOUND)] * len(start)
     result = optimize.minimize(
-        objective, start, jac=True, method="L-BFGS-B", bounds=bounds,
+        objective,
+        start,
+        jac=True,
+        method="L-BFGS-B",
+        bounds=bounds,
         options={"maxiter": max_iterations, "ftol": 1e-15, "gtol": 1e-10, "maxls": 50},
     )
     at_bound = np.abs(result.x) >= _LOG_BOUND - 1e-6
@@ -524,6 +560,20 @@ def _minimize(objective, start: np.ndarray, max_iterations: int):
     return result, converged, message
 
 
+def _fit_details(
+    result: Any, converged: bool, message: str, n: int, errors: tuple[float, ...]
+) -> dict[str, Any]:
+    """What every fitted model records about its fit (``result.fun`` is per customer)."""
+    return {
+        "log_likelihood": float(-result.fun * n),
+        "converged": converged,
+        "message": message,
+        "n_customers": int(n),
+        "iterations": int(result.nit),
+        "standard_errors": errors,
+    }
+
+
 def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoModel:
     """Fit the BG/NBD model to a customer summary by maximum likelihood.
 
@@ -532,7 +582,7 @@ def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoMo
     summary : pandas.DataFrame
         One row per customer with ``frequency`` (repeat purchases),
         ``recency`` and ``T``, as made by
-        :func:`customer_focus.transactions.summarize_customers`. Its time
+        :func:`customer_focus.tools.lab.transactions.summarize_customers`. Its time
         unit (e.g. weeks) becomes the model's.
     max_iterations : int
         Most optimizer iterations allowed.
@@ -551,23 +601,28 @@ def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoMo
 
     Examples
     --------
-    >>> from customer_focus import datasets, transactions  # doctest: +SKIP
+    >>> from customer_focus.tools.lab import datasets, transactions  # doctest: +SKIP
     >>> summary = transactions.summarize_customers(datasets.cdnow_sample(), freq="D",
     ...     freq_multiplier=7, observation_period_end="1997-09-30")  # doctest: +SKIP
     >>> round(fit_bgnbd(summary).r, 3)  # doctest: +SKIP
     0.243
     """
     data = _history(summary)
-    iterations = as_whole_number(max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000)
+    iterations = as_whole_number(
+        max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000
+    )
     repeaters = int((data["x"] > 0).sum())
     if repeaters == 0:
         raise ValueError(
-            "the BG/NBD model needs customers who bought more than once: in this summary no customer "
-            "made a repeat purchase, so nothing shows how often customers buy or when they stop. "
-            "Use a longer observation period, or a finer time unit (freq='D' rather than 'W')."
+            "the BG/NBD model needs customers who bought more than once: in this summary no "
+            "customer made a repeat purchase, so nothing shows how often customers buy or when "
+            "they stop. Use a longer observation period, or a finer time unit (freq='D' rather "
+            "than 'W')."
         )
     if float(data["T"].max()) <= 0:
-        raise ValueError("every customer has T = 0: the observation period must end after the first purchases.")
+        raise ValueError(
+            "every customer has T = 0: the observation period must end after the first purchases."
+        )
     (x, t_x, T), w = _compress(data["x"], data["t_x"], data["T"])
     xu, xi = np.unique(x, return_inverse=True)
     n = float(w.sum())
@@ -586,9 +641,12 @@ def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoMo
     errors = _standard_errors(lambda point: -_bgnbd_parts(point, x, t_x, T, w, xu, xi)[1], result.x)
     r, alpha, a, b = np.exp(result.x)
     return BetaGeoModel(
-        r=float(r), alpha=float(alpha), a=float(a), b=float(b),
-        log_likelihood=float(-result.fun * n), converged=converged, message=message,
-        n_customers=int(n), iterations=int(result.nit), standard_errors=errors, **_period_info(summary),
+        r=float(r),
+        alpha=float(alpha),
+        a=float(a),
+        b=float(b),
+        **_fit_details(result, converged, message, n, errors),
+        **_period_info(summary),
     )
 
 
@@ -602,8 +660,13 @@ def _gamma_gamma_parts(log_params: np.ndarray, x, m, need_grad: bool = True):
     px = p * x
     log_gm = np.log(gamma + x * m)
     ll = (
-        special.gammaln(px + q) - special.gammaln(px) - special.gammaln(q) + q * np.log(gamma)
-        + (px - 1) * np.log(m) + px * np.log(x) - (px + q) * log_gm
+        special.gammaln(px + q)
+        - special.gammaln(px)
+        - special.gammaln(q)
+        + q * np.log(gamma)
+        + (px - 1) * np.log(m)
+        + px * np.log(x)
+        - (px + q) * log_gm
     )
     total = float(ll.sum())
     if not need_grad:
@@ -630,10 +693,10 @@ def _repeat_buyers(summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     if zero.any():
         position = int(np.flatnonzero(repeat)[np.flatnonzero(zero)[0]])
         raise ValueError(
-            f"the Gamma-Gamma spend model needs a positive average repeat purchase value for every "
-            f"customer who bought again; {zero.sum():,} have 0, the first at {where(summary, position)}. "
-            f"Leave out zero-value purchases (free items, exchanges) before summarizing, or set those "
-            f"customers aside."
+            "the Gamma-Gamma spend model needs a positive average repeat purchase value for every "
+            f"customer who bought again; {zero.sum():,} have 0, the first at "
+            f"{where(summary, position)}. Leave out zero-value purchases (free items, exchanges) "
+            "before summarizing, or set those customers aside."
         )
     return x, m
 
@@ -695,7 +758,9 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, max_iterations: int = 1000) -> Gam
     6.25
     """
     x, m = _repeat_buyers(summary)
-    iterations = as_whole_number(max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000)
+    iterations = as_whole_number(
+        max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000
+    )
     n = float(len(x))
 
     def objective(log_params: np.ndarray):
@@ -709,9 +774,10 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, max_iterations: int = 1000) -> Gam
     errors = _standard_errors(lambda point: -_gamma_gamma_parts(point, x, m)[1], result.x)
     p, q, gamma = np.exp(result.x)
     return GammaGammaModel(
-        p=float(p), q=float(q), gamma=float(gamma),
-        log_likelihood=float(-result.fun * n), converged=converged, message=message,
-        n_customers=int(n), iterations=int(result.nit), standard_errors=errors,
+        p=float(p),
+        q=float(q),
+        gamma=float(gamma),
+        **_fit_details(result, converged, message, n, errors),
     )
 
 
@@ -742,7 +808,8 @@ def spend_frequency_correlation(summary: pd.DataFrame) -> float:
     x, m = _repeat_buyers(summary)
     if len(x) < 3 or np.std(x) == 0 or np.std(m) == 0:
         raise ValueError(
-            "the correlation needs at least three repeat buyers whose purchase counts and spends vary."
+            "the correlation needs at least three repeat buyers whose purchase counts and spends "
+            "vary."
         )
     return float(np.corrcoef(x, m)[0, 1])
 
@@ -756,8 +823,8 @@ def _require_model(model: object, kind: type, name: str) -> None:
     if not isinstance(model, kind):
         what = "fit_bgnbd(summary)" if kind is BetaGeoModel else "fit_gamma_gamma(summary)"
         raise ValueError(
-            f"{name} must be a {kind.__name__} (from {what} or made with its parameters); "
-            f"you gave {type(model).__name__}."
+            f"{name} must be a {kind.__name__} (from {what} or made with its parameters); you gave "
+            f"{type(model).__name__}."
         )
 
 
@@ -798,7 +865,10 @@ def _log_alive_odds(model: BetaGeoModel, x, t_x, T) -> np.ndarray:
 
 
 def _expected_purchases_raw(r, alpha, a, b, t, x, T) -> np.ndarray:
-    """Equation 10 of Fader, Hardie & Lee (2005) without the P(alive) factor (``b`` may be an array)."""
+    """Equation 10 of Fader, Hardie & Lee (2005) without the P(alive) factor.
+
+    ``b`` may be an array.
+    """
     z = t / (alpha + T + t)
     c = a + b + x - 1
     log_scale = (r + x) * (np.log(alpha + T) - np.log(alpha + T + t))
@@ -818,10 +888,15 @@ def _expected_purchases(model: BetaGeoModel, t: float, x, t_x, T) -> np.ndarray:
     # a + b + x - 1 = 0 (possible when x = 0 and a + b = 1) is another 0/0: average b ± 1e-6 there
     near = np.abs(a + b + x - 1) < 1e-7
     shift = np.where(near, 1e-6, 0.0)
-    values = 0.5 * (
-        _expected_purchases_raw(r, alpha, a, b + shift, t, x, T)
-        + _expected_purchases_raw(r, alpha, a, b - shift, t, x, T)
-    ) if near.any() else _expected_purchases_raw(r, alpha, a, b, t, x, T)
+    values = (
+        0.5
+        * (
+            _expected_purchases_raw(r, alpha, a, b + shift, t, x, T)
+            + _expected_purchases_raw(r, alpha, a, b - shift, t, x, T)
+        )
+        if near.any()
+        else _expected_purchases_raw(r, alpha, a, b, t, x, T)
+    )
     alive = special.expit(-_log_alive_odds(model, x, t_x, T))
     return values * alive
 
@@ -956,13 +1031,15 @@ def expected_spend(model: GammaGammaModel, summary: pd.DataFrame) -> pd.Series:
     data = _history(summary, need_monetary=True)
     x, m = data["x"], data["m"]
     if (x == 0).any() and model.q <= 1:
-        model.mean_spend  # raises the explanation
+        _ = model.mean_spend  # raises the explanation
     p, q, gamma = model.p, model.q, model.gamma
     values = p * (gamma + x * m) / (p * x + q - 1)
     return pd.Series(values, index=summary.index, name="expected_spend")
 
 
-def dcf_value(expected_margins: object, discount_rate: float, *, steps_per_year: int = 1) -> np.ndarray | float:
+def dcf_value(
+    expected_margins: object, discount_rate: float, *, steps_per_year: int = 1
+) -> np.ndarray | float:
     """Present value of expected margins received at the end of equal steps.
 
     Step ``k`` (1, 2, ...) is discounted by (1 + i)^(k / steps_per_year):
@@ -991,8 +1068,12 @@ def dcf_value(expected_margins: object, discount_rate: float, *, steps_per_year:
     >>> round(dcf_value([100 * 0.8 ** k for k in range(1, 11)], 0.10), 2)
     255.63
     """
-    i = as_rate(discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%")
-    steps = as_whole_number(steps_per_year, "steps_per_year", meaning="steps in a year (1 or 12)", maximum=365)
+    i = as_rate(
+        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+    )
+    steps = as_whole_number(
+        steps_per_year, "steps_per_year", meaning="steps in a year (1 or 12)", maximum=365
+    )
     margins = np.asarray(expected_margins, dtype=float)
     if margins.ndim == 0 or margins.shape[-1] == 0:
         raise ValueError("expected_margins must hold at least one step's margin.")
@@ -1005,18 +1086,23 @@ def dcf_value(expected_margins: object, discount_rate: float, *, steps_per_year:
 
 def _periods_per_year(model: BetaGeoModel, periods_per_year: object | None) -> float:
     if periods_per_year is not None:
-        return _positive(periods_per_year, "periods_per_year", "how many of the model's time units make a year")
+        return _positive(
+            periods_per_year, "periods_per_year", "how many of the model's time units make a year"
+        )
     if model.period_days is None:
         raise ValueError(
             "the model does not know its time unit (it was not fitted on a summary made by "
-            "transactions.summarize_customers); pass periods_per_year, e.g. 52 for weeks or 365 for days."
+            "transactions.summarize_customers); pass periods_per_year, e.g. 52 for weeks or 365 "
+            "for days."
         )
     return DAYS_PER_YEAR / model.period_days
 
 
 def _margin_share(margin: object) -> float:
     return as_rate(
-        margin, "margin", meaning="the share of each purchase's value kept as margin, e.g. 0.3 for 30%",
+        margin,
+        "margin",
+        meaning="the share of each purchase's value kept as margin, e.g. 0.3 for 30%",
         high_inclusive=True,
         why_high="A margin above 100% of the purchase value is not possible.",
     )
@@ -1098,9 +1184,16 @@ def predicted_lifetime_value(
     _require_model(bgnbd, BetaGeoModel, "bgnbd")
     _require_model(gamma_gamma, GammaGammaModel, "gamma_gamma")
     share = _margin_share(margin)
-    i = as_rate(discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%")
+    i = as_rate(
+        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+    )
     horizon = as_whole_number(years, "years", meaning="the horizon in whole years", maximum=100)
-    steps = as_whole_number(steps_per_year, "steps_per_year", meaning="discounting steps per year (1 or 12)", maximum=365)
+    steps = as_whole_number(
+        steps_per_year,
+        "steps_per_year",
+        meaning="discounting steps per year (1 or 12)",
+        maximum=365,
+    )
     per_year = _periods_per_year(bgnbd, periods_per_year)
     data = _history(summary, need_monetary=True)
     spend = expected_spend(gamma_gamma, summary).to_numpy()
@@ -1116,7 +1209,13 @@ def predicted_lifetime_value(
         },
         index=summary.index,
     )
-    result.attrs.update(margin=share, discount_rate=i, years=horizon, steps_per_year=steps, periods_per_year=per_year)
+    result.attrs.update(
+        margin=share,
+        discount_rate=i,
+        years=horizon,
+        steps_per_year=steps,
+        periods_per_year=per_year,
+    )
     return result
 
 
@@ -1166,7 +1265,9 @@ def yearly_outlook(
     _require_model(bgnbd, BetaGeoModel, "bgnbd")
     _require_model(gamma_gamma, GammaGammaModel, "gamma_gamma")
     share = _margin_share(margin)
-    i = as_rate(discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%")
+    i = as_rate(
+        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+    )
     horizon = as_whole_number(years, "years", meaning="the horizon in whole years", maximum=100)
     per_year = _periods_per_year(bgnbd, periods_per_year)
     data = _history(summary, need_monetary=True)
@@ -1213,7 +1314,7 @@ def compare_holdout(
         The calibration summary (``frequency``, ``recency``, ``T``).
     holdout : pandas.Series
         Purchases per customer after the calibration period, from
-        :func:`customer_focus.transactions.holdout_purchases` (same customers).
+        :func:`customer_focus.tools.lab.transactions.holdout_purchases` (same customers).
     duration : float, optional
         Length of the holdout period in the model's time unit (default:
         ``holdout.attrs["duration"]``).
@@ -1230,26 +1331,32 @@ def compare_holdout(
     --------
     >>> table = pd.DataFrame({"frequency": [0, 1], "recency": [0, 10.0], "T": [20.0, 20.0]})
     >>> holdout = pd.Series([0, 1])
-    >>> compare_holdout(CDNOW_BGNBD, table, holdout, duration=10, max_frequency=1)["customers"].tolist()
+    >>> comparison = compare_holdout(CDNOW_BGNBD, table, holdout, duration=10, max_frequency=1)
+    >>> comparison["customers"].tolist()
     [1, 1]
     """
     _require_model(model, BetaGeoModel, "model")
     data = _history(summary)
     if not isinstance(holdout, pd.Series) or len(holdout) != len(summary):
         raise ValueError(
-            f"holdout must be a Series with one number per customer of the summary ({len(summary):,}); "
-            f"make it with transactions.holdout_purchases for the same log and calibration end."
+            "holdout must be a Series with one number per customer of the summary "
+            f"({len(summary):,}); make it with transactions.holdout_purchases for the same log and "
+            "calibration end."
         )
     if not holdout.index.equals(summary.index) and not isinstance(holdout.index, pd.RangeIndex):
         raise ValueError(
-            "holdout and summary must list the same customers in the same order; make both from the "
-            "same log with the same calibration_period_end."
+            "holdout and summary must list the same customers in the same order; make both from "
+            "the same log with the same calibration_period_end."
         )
     length = duration if duration is not None else holdout.attrs.get("duration")
     if length is None:
-        raise ValueError("give duration, the holdout period's length in the model's time unit (e.g. 39 weeks).")
+        raise ValueError(
+            "give duration, the holdout period's length in the model's time unit (e.g. 39 weeks)."
+        )
     length = _horizon(length)
-    top = as_whole_number(max_frequency, "max_frequency", meaning="the last group of repeat purchases", maximum=1000)
+    top = as_whole_number(
+        max_frequency, "max_frequency", meaning="the last group of repeat purchases", maximum=1000
+    )
     actual = pd.to_numeric(holdout, errors="coerce").to_numpy(dtype=float)
     if np.isnan(actual).any() or (actual < 0).any():
         raise ValueError("holdout must hold numbers of purchases, 0 or more, for every customer.")
@@ -1262,363 +1369,12 @@ def compare_holdout(
         {
             "customers": sizes,
             "actual": np.bincount(group, weights=actual, minlength=top + 1) / np.maximum(sizes, 1),
-            "predicted": np.bincount(group, weights=predicted, minlength=top + 1) / np.maximum(sizes, 1),
+            "predicted": np.bincount(group, weights=predicted, minlength=top + 1)
+            / np.maximum(sizes, 1),
         },
         index=pd.Index(labels, name="repeat_purchases"),
     )[present]
-    table.attrs.update(duration=length, total_actual=float(actual.sum()), total_predicted=float(predicted.sum()))
+    table.attrs.update(
+        duration=length, total_actual=float(actual.sum()), total_predicted=float(predicted.sum())
+    )
     return table
-
-
-
-
-def _check_table(table: object, columns: list[str], maker: str, chart: str) -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame) or any(column not in table.columns for column in columns):
-        raise ValueError(f"{chart} needs the table made by {maker}; columns {columns} are expected.")
-    if table.empty:
-        raise ValueError(f"{chart}: the table is empty.")
-    return table
-
-
-def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: str = "weeks"):
-    """Bar chart of actual against predicted purchases in the holdout period, by history.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The result of :func:`compare_holdout`.
-    title : str, optional
-    unit : str
-        The time unit of the holdout length, for the axis label.
-
-    Returns
-    -------
-    customer_focus.core.figures.CourseFigure
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"customers": [5, 2], "actual": [0.2, 1.0], "predicted": [0.25, 0.9]},
-    ...                      index=["0", "1+"])
-    >>> figure = holdout_chart(table)
-    """
-    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
-
-    table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
-    figure = _new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
-    positions = np.arange(len(table))
-    axes.bar(positions - 0.2, table["actual"], width=0.4, color=PALETTE["line"], label="Actual")
-    axes.bar(positions + 0.2, table["predicted"], width=0.4, color=PALETTE["accent"], label="Predicted by BG/NBD")
-    axes.set_xticks(positions, list(table.index))
-    axes.set_xlabel("Repeat purchases in the calibration period", color=PALETTE["ink"])
-    length = table.attrs.get("duration")
-    span = f" in the next {length:g} {unit}" if length else ""
-    axes.set_ylabel(f"Average purchases{span}", color=PALETTE["ink"])
-    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    legend_below(figure, axes, title)
-    return figure
-
-
-def describe_holdout_chart(comparison: pd.DataFrame, *, unit: str = "weeks") -> str:
-    """Alt text for :func:`holdout_chart`, written from the same data.
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"customers": [5, 2], "actual": [0.2, 1.0], "predicted": [0.25, 0.9]},
-    ...                      index=["0", "1+"])
-    >>> describe_holdout_chart(table)[:19]
-    'Bar chart comparing'
-    """
-    table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "describe_holdout_chart")
-    length = table.attrs.get("duration")
-    span = f" over the next {length:g} {unit}" if length else ""
-    first, last = table.iloc[0], table.iloc[-1]
-    gap = float(np.max(np.abs(table["actual"] - table["predicted"])))
-    return (
-        f"Bar chart comparing, for groups of customers by their repeat purchases in the calibration "
-        f"period ({table.index[0]} to {table.index[-1]}), the average number of purchases they actually "
-        f"made{span} with the number the BG/NBD model predicted. Customers with {table.index[0]} repeat "
-        f"purchases made {first['actual']:.2f} on average against {first['predicted']:.2f} predicted; those "
-        f"with {table.index[-1]} made {last['actual']:.2f} against {last['predicted']:.2f}. The largest gap "
-        f"in any group is {gap:.2f} purchases."
-    )
-
-
-def outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None, title: str | None = None):
-    """Bars of the models' expected margin per customer, year by year, with the simple formula's.
-
-    Parameters
-    ----------
-    outlook : pandas.DataFrame
-        The result of :func:`yearly_outlook`.
-    retention : float, optional
-        A constant retention rate: draws the simple formula's expected
-        margins m·r^k, starting from the same year-1 margin.
-    title : str, optional
-
-    Returns
-    -------
-    customer_focus.core.figures.CourseFigure
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"expected_margin": [10.0, 7.0, 6.0]}, index=[1, 2, 3])
-    >>> figure = outlook_chart(table, retention=0.7)
-    """
-    from matplotlib.ticker import FuncFormatter
-
-    from .core.figures import PALETTE, new_figure as _new_figure, legend_below
-    from .core.formats import dollars
-
-    table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "outlook_chart")
-    years = np.asarray(table.index, dtype=float)
-    margins = table["expected_margin"].to_numpy(dtype=float)
-    figure = _new_figure(7.5, 4.2)
-    axes = figure.add_subplot()
-    axes.set_facecolor("white")
-    axes.bar(years, margins, color=PALETTE["line"], label="BG/NBD and Gamma-Gamma models")
-    if retention is not None:
-        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
-        formula = margins[0] * r ** (years - years[0])
-        axes.plot(years, formula, color=PALETTE["accent"], marker="o", linewidth=2,
-                  label=f"Constant retention of {r:.0%} (the simple formula)")
-    axes.set_xlabel("Year from today", color=PALETTE["ink"])
-    axes.set_ylabel("Expected margin per customer", color=PALETTE["ink"])
-    axes.yaxis.set_major_formatter(FuncFormatter(dollars))
-    axes.set_xticks(years)
-    axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    legend_below(figure, axes, title)
-    return figure
-
-
-def describe_outlook_chart(outlook: pd.DataFrame, *, retention: float | None = None) -> str:
-    """Alt text for :func:`outlook_chart`, written from the same data.
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"expected_margin": [10.0, 7.0, 6.0]}, index=[1, 2, 3])
-    >>> describe_outlook_chart(table)[:20]
-    'Bar chart of the exp'
-    """
-    from .core.formats import cents
-
-    table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "describe_outlook_chart")
-    margins = table["expected_margin"].to_numpy(dtype=float)
-    years = list(table.index)
-    text = (
-        f"Bar chart of the expected margin per customer in each year from today, years {years[0]} to "
-        f"{years[-1]}, predicted by the BG/NBD and Gamma-Gamma models: {cents(margins[0])} in year "
-        f"{years[0]}, {cents(margins[1]) if len(margins) > 1 else ''} in year {years[min(1, len(years) - 1)]}"
-        f" and {cents(margins[-1])} in year {years[-1]}."
-    )
-    if retention is not None:
-        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
-        formula = margins[0] * r ** (len(margins) - 1)
-        text += (
-            f" A line shows the simple formula's margins with a constant retention of {r:.0%}, starting "
-            f"from the same year-1 margin and falling to {cents(formula)} in year {years[-1]}, below "
-            f"the models' bars in the later years."
-            if formula < margins[-1]
-            else f" A line shows the simple formula's margins with a constant retention of {r:.0%}, "
-            f"reaching {cents(formula)} in year {years[-1]}."
-        )
-    return text
-
-
-# ---------------------------------------------------------------------------
-# Synthetic logs
-# ---------------------------------------------------------------------------
-
-
-def _model_from(value: object, kind: type, name: str) -> Any:
-    if isinstance(value, kind):
-        return value
-    if isinstance(value, Mapping):
-        try:
-            return kind(**{key: value[key] for key in kind._NAMES})
-        except KeyError as error:
-            raise ValueError(
-                f"{name} needs the parameters {', '.join(kind._NAMES)}; {error.args[0]!r} is missing."
-            ) from None
-    _require_model(value, kind, name)
-    return value  # pragma: no cover
-
-
-def simulate_transactions(
-    n_customers: int,
-    *,
-    bgnbd: BetaGeoModel | Mapping[str, float] = CDNOW_BGNBD,
-    gamma_gamma: GammaGammaModel | Mapping[str, float] = CDNOW_GAMMA_GAMMA,
-    start: object = "2024-01-01",
-    acquisition_days: int = 84,
-    observation_days: int = 546,
-    period_days: float = 7.0,
-    seed: int = 0,
-    time_of_day: bool = False,
-) -> pd.DataFrame:
-    """A synthetic purchase log drawn from the BG/NBD and Gamma-Gamma models.
-
-    Each customer makes a first purchase on a day drawn at random from the
-    first ``acquisition_days``; then, while active, buys at a rate λ drawn
-    from gamma(r, alpha), and after each repeat purchase drops out with a
-    probability p drawn from beta(a, b). Each purchase's value is drawn from
-    gamma(p, ν), with the customer's ν from gamma(q, gamma). Model time is
-    counted in units of ``period_days`` days (7: the parameters are per
-    week). Purchase times are continuous; by default they are written as
-    dates (rounded to the nearest day), so two purchases on the same day
-    appear as two rows and count as one in
-    :func:`customer_focus.transactions.summarize_customers`. Because of those
-    merges, parameters fitted on a daily summary come out close to, but not
-    exactly at, the generating ones (with CDNOW-like parameters, alpha a few
-    percent high). With ``time_of_day=True`` the exact times are kept.
-
-    Everything is drawn at once with NumPy (no loop per customer): a million
-    purchases take about a second.
-
-    Parameters
-    ----------
-    n_customers : int
-        Number of customers (1 to 10 million).
-    bgnbd : BetaGeoModel or mapping
-        Purchase parameters ``r``, ``alpha``, ``a``, ``b`` (default: the
-        published CDNOW estimates).
-    gamma_gamma : GammaGammaModel or mapping
-        Spend parameters ``p``, ``q``, ``gamma`` (default: CDNOW).
-    start : date-like
-        First day of the log.
-    acquisition_days : int
-        First purchases fall in the first this-many days.
-    observation_days : int
-        Length of the log in days; the observation period ends
-        ``observation_days`` after ``start`` (in ``attrs``).
-    period_days : float
-        Length of the model's time unit in days.
-    seed : int
-        Seed of the random generator: the same seed gives the same log.
-    time_of_day : bool
-        Keep each purchase's exact time (a timestamp) instead of its date.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``customer_id`` (1, 2, ...), ``date`` and ``amount`` (dollars
-        and cents, at least 0.01), sorted by customer and date; ``attrs``
-        hold ``observation_period_end`` and the parameters.
-
-    Examples
-    --------
-    >>> log = simulate_transactions(100, seed=1)
-    >>> log["customer_id"].nunique()
-    100
-    """
-    n = as_whole_number(n_customers, "n_customers", meaning="the number of customers", maximum=10_000_000)
-    purchase = _model_from(bgnbd, BetaGeoModel, "bgnbd")
-    spending = _model_from(gamma_gamma, GammaGammaModel, "gamma_gamma")
-    observed = as_whole_number(observation_days, "observation_days", meaning="the length of the log in days", maximum=36_500)
-    acquisition = as_whole_number(
-        acquisition_days, "acquisition_days", meaning="the days over which first purchases fall", maximum=observed,
-    )
-    unit = _positive(period_days, "period_days", "the length of the model's time unit, in days")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number of 0 or more, such as 0 or 42; you gave {seed!r}.")
-    if not isinstance(time_of_day, (bool, np.bool_)):
-        raise ValueError(f"time_of_day must be True or False; you gave {time_of_day!r}.")
-    first_day = _start_date(start)
-    rng = np.random.default_rng(int(seed))
-
-    birth = rng.integers(0, acquisition, n)  # day of the first purchase
-    age_days = (observed - birth).astype(float)
-    age = age_days / unit  # T in model units
-    rate = rng.gamma(purchase.r, 1 / purchase.alpha, n)
-    dropout = rng.beta(purchase.a, purchase.b, n)
-    events = rng.poisson(rate * age)  # purchases in (0, T] if the customer never dropped out
-    lifetime = rng.geometric(np.clip(dropout, 1e-300, 1.0))  # repeat purchases until dropping out
-    repeats = np.minimum(events, lifetime)
-    # the first `repeats` of `events` uniform times, by exponential spacings: U(k) = S(k) / S(N+1)
-    owner = np.repeat(np.arange(n), repeats)
-    spacing = rng.exponential(1.0, owner.size)
-    total = np.cumsum(spacing)
-    offsets = np.concatenate([[0], np.cumsum(repeats)[:-1]])
-    before = np.concatenate([[0.0], total])[offsets]
-    partial = total - np.repeat(before, repeats)
-    with_repeats = repeats > 0
-    last_sum = np.zeros(n)
-    last_sum[with_repeats] = partial[np.cumsum(repeats)[with_repeats] - 1]
-    rest = np.zeros(n)
-    rest[with_repeats] = rng.gamma(events[with_repeats] - repeats[with_repeats] + 1.0)
-    denominator = last_sum + rest
-    fraction = partial / denominator[owner]
-    repeat_day = birth[owner] + fraction * age_days[owner]
-    if not time_of_day:
-        repeat_day = np.rint(repeat_day)
-
-    customer = np.concatenate([np.arange(n), owner])
-    day = np.concatenate([birth.astype(float), repeat_day])
-    order = np.lexsort((day, customer))
-    customer, day = customer[order], day[order]
-    scale = rng.gamma(spending.q, 1 / spending.gamma, n)  # each customer's spend rate ν
-    amount = rng.gamma(spending.p, 1.0, customer.size) / scale[customer]
-    amount = np.maximum(np.round(amount, 2), 0.01)
-    log = pd.DataFrame(
-        {
-            "customer_id": customer + 1,
-            "date": first_day + pd.to_timedelta(np.round(day * 86_400_000_000) if time_of_day else day, unit="us" if time_of_day else "D"),
-            "amount": amount,
-        }
-    )
-    log.attrs.update(
-        observation_period_end=str((first_day + pd.Timedelta(days=observed)).date()),
-        period_days=unit,
-        bgnbd=purchase.params,
-        gamma_gamma=spending.params,
-        seed=int(seed),
-    )
-    return log
-
-
-def _start_date(value: object) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        stamp = pd.NaT
-    if isinstance(value, bool) or pd.isna(stamp):
-        raise ValueError(f"start must be a date, such as '2024-01-01'; you gave {value!r}.")
-    return stamp.normalize().tz_localize(None) if stamp.tzinfo else stamp.normalize()
-
-
-def write_synthetic_log(path: object, n_customers: int, **options: Any):
-    """Write a synthetic purchase log to a CSV or Excel file.
-
-    Parameters
-    ----------
-    path : str or path-like
-        ``.csv`` or ``.xlsx`` (Excel holds at most 1,048,575 purchases).
-    n_customers : int
-        Number of customers.
-    **options
-        Passed to :func:`simulate_transactions` (``seed``, ``bgnbd``...).
-
-    Returns
-    -------
-    pathlib.Path
-        The file written.
-
-    Examples
-    --------
-    >>> write_synthetic_log("output/synthetic-log.csv", 1000, seed=7)  # doctest: +SKIP
-    PosixPath('output/synthetic-log.csv')
-    """
-    from .core.tables import write_table
-
-    log = simulate_transactions(n_customers, **options)
-    if str(path).lower().endswith(".xlsx") and len(log) > 1_048_575:
-        raise ValueError(
-            f"{len(log):,} purchases do not fit in an Excel sheet (1,048,575 rows at most); "
-            f"write a .csv file instead."
-        )
-    frame = log.assign(date=log["date"].dt.strftime("%Y-%m-%d"))
-    return write_table(frame, path)
-

@@ -32,8 +32,8 @@ CDNOW_CITATION = (
 )
 
 _INSTALL_HINT = (
-    "The CDNOW files ship with the Python package 'lifetimes'. Install it with "
-    "`pip install lifetimes` (in a notebook: `%pip install lifetimes`), then run this again."
+    "The CDNOW files ship with the Python package 'lifetimes'. Install it with `pip install "
+    "lifetimes` (in a notebook: `%pip install lifetimes`), then run this again."
 )
 
 
@@ -79,12 +79,14 @@ def lifetimes_data_file(name: str) -> Path:
     """
     folder = _package_folder()
     if folder is None:
-        raise ModuleNotFoundError(f"{name}: the package 'lifetimes' is not installed. {_INSTALL_HINT}")
+        raise ModuleNotFoundError(
+            f"{name}: the package 'lifetimes' is not installed. {_INSTALL_HINT}"
+        )
     path = folder / "datasets" / name
     if not path.is_file():
         raise FileNotFoundError(
             f"{name}: not found in the installed 'lifetimes' package ({folder / 'datasets'}). "
-            f"Reinstall it with `pip install --force-reinstall lifetimes`."
+            "Reinstall it with `pip install --force-reinstall lifetimes`."
         )
     return path
 

@@ -1,5 +1,5 @@
-"""The service-recovery budget rule (FACTS §11): the cut in the leaving rate, and the share of
-would-be leavers to keep."""
+"""The service-recovery budget rule (docs/facts.md section 11): the cut in the leaving rate, and
+the share of would-be leavers to keep."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_focus.recovery import recovery_break_even
+from customer_focus.core.validation import InputError
+from customer_focus.tools.recovery.calc import recovery_break_even
+from customer_focus.tools.spec import load_spec
 
 
 def test_the_fact_sheet_example():
@@ -56,6 +58,30 @@ def test_a_costly_recovery_cannot_pay_when_nobody_would_leave():
 def test_bad_input_gets_a_clear_message(arguments, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         recovery_break_even(*arguments)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name"),
+    [
+        ((-5, 640, 0.3), "cost"),
+        (("100", 640, 0.3), "cost"),
+        ((100, 0, 0.3), "lifetime_value"),
+        ((100, float("inf"), 0.3), "lifetime_value"),
+        ((100, 640, 30), "share_leaving"),
+    ],
+)
+def test_a_bad_input_is_named_so_a_form_can_show_the_message_beside_it(arguments, name):
+    with pytest.raises(InputError) as caught:
+        recovery_break_even(*arguments)
+    assert caught.value.name == name
+
+
+def test_the_specs_worked_example_is_the_fact_sheets():
+    example = load_spec("recovery").example
+    assert example == {"cost": 100, "lifetime_value": 640, "share_leaving": 0.3}
+    result = recovery_break_even(**example)
+    assert round(result.required_cut * 100, 1) == 15.6
+    assert round(result.share_of_leavers_to_keep * 100) == 52
 
 
 money = st.floats(min_value=0, max_value=1e6, allow_nan=False)

@@ -1,0 +1,216 @@
+"""Command line: ``python -m customer_focus <command>``.
+
+Commands
+--------
+exercises [--check]
+    Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
+    where they differ and exit 1).
+slides [--out DIR]
+    Write a reveal.js slide deck per Learn chapter (default: _build/slides).
+handouts [--site DIR] [--out DIR]
+    Print every worksheet and printable form of the built site to PDF with
+    Chromium (default: _build/html to dist/handouts).
+scorm [--site DIR] [--out DIR]
+    Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
+    book (default: _build/html to dist/).
+specs [--check]
+    Check every tool's spec (``tools/<tool>/<tool>.yml``) and write its JSON
+    twin (``<tool>.json``), which ``calc.py`` and the browser read (or, with
+    ``--check``, report twins that are out of date and exit 1).
+quiz check
+    Validate every question bank in ``book/quizzes/`` against the course map
+    and ``references.bib``, and measure whether the keys give themselves
+    away (:mod:`customer_focus.course.quiz.balance`): print ``file:line: problem``
+    lines and every measure past its limit, and exit 1 on any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .publish import exercises
+
+
+def _exercises(arguments: argparse.Namespace) -> int:
+    solutions, blanks = Path(arguments.solutions), Path(arguments.exercises)
+    if not solutions.is_dir():
+        print(
+            f"error: {solutions} is not a folder; run this from the repository root.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        if arguments.check:
+            problems = exercises.drift(solutions, blanks, root=Path.cwd())
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print(
+                    "Run `python -m customer_focus exercises` and commit exercises/.",
+                    file=sys.stderr,
+                )
+                return 1
+            print(f"{blanks}/ matches {solutions}/.")
+            return 0
+        for path in exercises.build_exercises(solutions, blanks, root=Path.cwd()):
+            print(f"wrote {path}")
+        return 0
+    except exercises.MarkerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _quiz_check(arguments: argparse.Namespace) -> int:
+    from .course.course_map import load_course_map
+    from .course.quiz import BankError, balance_report, bibliography_keys, load_banks
+
+    root = Path(arguments.root)
+    folder, course_map, bib = (
+        root / "book" / "quizzes",
+        root / "book" / "course-map.yml",
+        root / "references.bib",
+    )
+    for needed in (folder, course_map, bib):
+        if not needed.exists():
+            print(f"error: {needed} not found; run this from the repository root.", file=sys.stderr)
+            return 2
+    try:
+        objectives = load_course_map(course_map).objectives
+        quizzes = load_banks(
+            folder, objectives=objectives, citations=bibliography_keys(bib), relative_to=root
+        )
+    except BankError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    count = sum(len(quiz.questions) for quiz in quizzes.values())
+    print(f"{len(quizzes)} banks, {count} questions: all valid.")
+    measures = [measure for measure in balance_report(quizzes.values()) if measure.total]
+    print('Balance of the keys (limits in README.md, "Balanced keys"):')
+    for measure in measures:
+        print(f"  {'FAIL' if measure.failed else 'ok  '} {measure.message}")
+    failed = [measure for measure in measures if measure.failed]
+    for measure in failed:
+        print(measure.message, file=sys.stderr)
+    if failed:
+        print(
+            f"{len(failed)} balance problem(s): rewrite the items so that only understanding "
+            'finds the key (README.md, "How to write a balanced item").',
+            file=sys.stderr,
+        )
+        return 1
+    print("The keys are balanced.")
+    return 0
+
+
+def _specs(arguments: argparse.Namespace) -> int:
+    from .core.problems import DataFileError
+    from .tools.spec import load_spec, spec_tools, twin_path, twin_text
+
+    stale = []
+    for tool in spec_tools():
+        try:
+            text = twin_text(load_spec(tool))
+        except DataFileError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 1
+        path = twin_path(tool)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not arguments.check:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    if arguments.check and stale:
+        for path in stale:
+            print(f"{path}: out of date with its YAML spec", file=sys.stderr)
+        print("Run `python -m customer_focus specs` and commit the .json files.", file=sys.stderr)
+        return 1
+    print(f"{len(spec_tools())} tool spec(s) checked; JSON twins up to date.")
+    return 0
+
+
+def _publish(make: Callable[[], list[Path]], report: Callable[[list[Path]], str]) -> int:
+    """Run a publishing command: print what it wrote, or its error (exit status 1)."""
+    try:
+        written = make()
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(report(written))
+    return 0
+
+
+def _slides(arguments: argparse.Namespace) -> int:
+    from .publish.slides import write_decks
+
+    out = Path(arguments.out)
+    return _publish(
+        lambda: write_decks(Path.cwd(), out),
+        lambda decks: f"Wrote {len(decks)} slide decks: {out.resolve() / 'index.html'}",
+    )
+
+
+def _handouts(arguments: argparse.Namespace) -> int:
+    from .publish.handouts import print_handouts
+
+    out = Path(arguments.out)
+    return _publish(
+        lambda: print_handouts(Path(arguments.site), out),
+        lambda pdfs: f"Wrote {len(pdfs)} handouts to {out.resolve()}",
+    )
+
+
+def _scorm(arguments: argparse.Namespace) -> int:
+    from .publish.scorm import main_build
+
+    return _publish(
+        lambda: main_build(Path.cwd(), Path(arguments.site), Path(arguments.out)),
+        lambda packages: "\n".join(f"wrote {package} (manifest valid)" for package in packages),
+    )
+
+
+def _option(parser: argparse.ArgumentParser, name: str, default: str, what: str) -> None:
+    parser.add_argument(name, default=default, help=f"{what} (default: {default})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m customer_focus", description=__doc__.splitlines()[0]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("exercises", help="write exercises/ from solutions/")
+    build.add_argument("--check", action="store_true", help="report drift, write nothing")
+    _option(build, "--solutions", "solutions", "solution notebooks")
+    _option(build, "--exercises", "exercises", "exercise notebooks")
+    build.set_defaults(run=_exercises)
+    specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
+    specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
+    specs.set_defaults(run=_specs)
+    slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
+    _option(slides, "--out", "_build/slides", "output folder")
+    slides.set_defaults(run=_slides)
+    handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
+    _option(handouts, "--site", "_build/html", "the built book")
+    _option(handouts, "--out", "dist/handouts", "output folder")
+    handouts.set_defaults(run=_handouts)
+    scorm = commands.add_parser("scorm", help="build and validate the SCORM packages")
+    _option(scorm, "--site", "_build/html", "the built book")
+    _option(scorm, "--out", "dist", "output folder")
+    scorm.set_defaults(run=_scorm)
+    quiz = commands.add_parser("quiz", help="question bank tools")
+    quiz_commands = quiz.add_subparsers(dest="quiz_command", required=True)
+    check = quiz_commands.add_parser("check", help="validate every bank in book/quizzes")
+    check.add_argument("--root", default=".", help="the repository folder (default: .)")
+    check.set_defaults(run=_quiz_check)
+    arguments = parser.parse_args(argv)
+    return arguments.run(arguments)

@@ -1,0 +1,32 @@
+"""The lab exercise's checks: a wrong answer is named with its likely mistake."""
+
+from __future__ import annotations
+
+import pytest
+
+from customer_focus.tools.lab import exercise as practice
+
+# ---- the exercise checks ------------------------------------------------------------------------
+
+
+WRONG = {
+    "q1": (1139, "whole log"),
+    "q2": (1.0, "Column 0"),
+    "q3": (583.13, "not months"),
+    "q4": (63.47, "value of the sales"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_check_fails_on_a_wrong_answer_and_says_why(name):
+    question = practice.exercise.questions[name]
+    value, reason = WRONG[name]
+    practice.bind({question.variable: value})
+    feedback = question.check()
+    assert feedback.status == "Incorrect"
+    assert reason in feedback.message
+
+
+def test_unanswered_question_is_not_attempted():
+    practice.bind({"repeat_buyers_q1": ...})
+    assert practice.q1.check().status == "Not attempted yet"
