@@ -29,7 +29,6 @@ from . import (
     recovery,
     satisfaction_targets,
     servqual,
-    turnover,
     value_equation,
     work_process,
 )
@@ -37,6 +36,7 @@ from .core.paths import book_path
 from .core.tables import read_table
 from .tools.lifetime_value import calc
 from .tools.lifetime_value.table import compare_customers
+from .tools.turnover_cost import calc as turnover
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cases import Cases, Quantity

@@ -97,6 +97,23 @@ def test_every_problem_names_its_file_and_line(change, message):
     )
 
 
+def test_a_column_named_as_a_field_takes_its_help_unless_it_gives_its_own():
+    text = GOOD.replace(
+        "      cost: {help: what winning costs, required: false}",
+        "      cost: {help: what winning costs, required: false}\n"
+        "      margin:\n"
+        "      retention: {required: false}\n"
+        "      extra: {required: false}",
+    )
+    with pytest.raises(DataFileError, match=r"demo.yml:16: tables: customers, column extra: "
+                       r"missing 'help'"):
+        _spec(text)
+    columns = _spec(text.replace("      extra: {required: false}\n", "")).tables["customers"]
+    assert columns.helps["margin"] == "the yearly margin"
+    assert columns.helps["retention"] == "the share who stay"
+    assert columns.required == ["customer", "margin"]
+
+
 def test_all_problems_are_reported_at_once():
     text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
     with pytest.raises(DataFileError) as caught:
@@ -139,7 +156,11 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
     stale = tmp_path / "lifetime_value.json"
     stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setattr("customer_focus.tools.spec.twin_path", lambda tool: stale)
+    real = twin_path
+    monkeypatch.setattr(
+        "customer_focus.tools.spec.twin_path",
+        lambda tool: stale if tool == "lifetime_value" else real(tool),
+    )
     assert main(["specs", "--check"]) == 1
     assert "out of date with its YAML spec" in capsys.readouterr().err
     assert main(["specs"]) == 0
@@ -157,7 +178,7 @@ def test_lifetime_value_form_has_its_inputs_and_blank_rows():
 
 
 def test_a_module_not_moved_yet_still_declares_its_form():
-    assert isinstance(load_form("turnover"), FormSpec)
+    assert isinstance(load_form("servqual"), FormSpec)
 
 
 def test_form_text_is_escaped():

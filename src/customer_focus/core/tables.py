@@ -14,13 +14,16 @@ import numbers
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from . import formats
+from .fields import Field
 
 __all__ = [
-    "read_table", "require_columns", "numeric_column", "where", "write_table", "format_table",
+    "read_table", "require_columns", "reject_misspelled", "numeric_column", "optional_numbers",
+    "field_limits", "name_column", "where", "write_table", "format_table",
 ]
 
 #: File endings the worksheets can read and write.
@@ -178,6 +181,85 @@ def require_columns(
     )
 
 
+def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
+    """Raise when an extra column looks like a misspelled optional column.
+
+    An optional column that is missing counts as 0, so a typo would silently
+    drop an amount; other extra columns (a department, a note) are kept as
+    they are.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table.
+    known : sequence of str
+        Every column the worksheet reads, required and optional.
+
+    Raises
+    ------
+    ValueError
+        Naming the column, the one it looks like, and the known columns.
+
+    Examples
+    --------
+    >>> reject_misspelled(pd.DataFrame({"job": [], "department": []}), ["job", "advertising"])
+    >>> reject_misspelled(pd.DataFrame({"advertsing": []}), ["job", "advertising"])
+    Traceback (most recent call last):
+    ...
+    ValueError: the table: column 'advertsing' is not one the worksheet reads; did you mean ...
+    """
+    present = [str(column) for column in table.columns]
+    absent = [name for name in known if name not in present]
+    for column in present:
+        if column in known:
+            continue
+        close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
+        if close:
+            raise ValueError(
+                f"{table.attrs.get('source', 'the table')}: column {column!r} is not one the "
+                f"worksheet reads; did you mean {close[0]!r}? Rename it, or its amounts would be "
+                f"left out. Known columns: {', '.join(known)}."
+            )
+
+
+def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
+    """The column that names each row (a job, an employee), with no empty cell.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The column holding the names.
+    what : str
+        What one row is, for the message: ``"job"``.
+
+    Returns
+    -------
+    pandas.Series
+
+    Raises
+    ------
+    ValueError
+        Naming the first empty cell's line.
+
+    Examples
+    --------
+    >>> name_column(pd.DataFrame({"job": ["Agent", " "]}), "job", "job")
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'job' must name every job; row 2 is empty.
+    """
+    names = table[column]
+    blank = names.isna() | (names.astype(str).str.strip() == "")
+    if blank.any():
+        first = int(blank.to_numpy().nonzero()[0][0])
+        raise ValueError(
+            f"column {column!r} must name every {what}; {where(table, first)} is empty."
+        )
+    return names
+
+
 def _cell(value: object) -> str:
     """A cell's content as a learner would recognize it in their spreadsheet."""
     if isinstance(value, str):
@@ -250,6 +332,55 @@ def numeric_column(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
         f"bad values at {shown}{more}.{hint}"
     )
+
+
+def optional_numbers(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    meaning: str,
+    low: float | None = 0,
+    high: float | None = None,
+    high_inclusive: bool = True,
+) -> pd.Series:
+    """An optional numeric column: a missing column or an empty cell counts as 0.
+
+    Anything else must be a number within ``[low, high]``, or the message
+    names the line, as :func:`numeric_column` does.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"fees": [500, None, " "]})
+    >>> optional_numbers(table, "fees", meaning="agency fees").tolist()
+    [500.0, 0.0, 0.0]
+    >>> optional_numbers(table, "travel", meaning="travel costs").tolist()
+    [0.0, 0.0, 0.0]
+    """
+    if column not in table.columns:
+        return pd.Series(0.0, index=table.index)
+    raw = table[column]
+    blank = raw.isna() | (raw.astype(str).str.strip() == "")
+    filled = table[[column]].copy()
+    filled.attrs = dict(table.attrs)
+    filled[column] = raw.astype(object).where(~blank, 0)
+    return numeric_column(
+        filled, column, meaning=meaning, low=low, high=high, high_inclusive=high_inclusive
+    )
+
+
+def field_limits(field: Field) -> dict[str, Any]:
+    """The range of a tool's input, as :func:`numeric_column` and :func:`optional_numbers` take it.
+
+    Examples
+    --------
+    >>> share = Field("share", "Share", help="a share", kind="rate", max=1, max_included=True)
+    >>> field_limits(share)
+    {'low': 0.0, 'high': 1, 'high_inclusive': True}
+    """
+    rate = field.kind == "rate"
+    low = 0.0 if rate and field.min is None else field.min
+    high = 1.0 if rate and field.max is None else field.max
+    return {"low": low, "high": high, "high_inclusive": not rate or bool(field.max_included)}
 
 
 def format_table(
