@@ -175,11 +175,13 @@ def test_description_of_several_jobs(sample):
     assert "Diamonds mark 21% of each salary" in text
 
 
-def test_the_median_is_written_from_its_constant_everywhere(monkeypatch):
+def test_the_form_writes_the_median_from_its_constant(monkeypatch):
     monkeypatch.setattr(calc, "BOUSHEY_GLYNN_MEDIAN", 0.25)
     row = table.as_row(_example(), "Agent")
-    assert "25% of salary, $9,000.00" in form.describe_cost_by_category(row)
-    assert "diamond" in form.describe_cost_by_category(row)
+    assert "median of 25% of salary, $9,000.00" in form.describe_cost_by_category(row)
+    chart = form.cost_by_category_chart(row)
+    assert "Boushey & Glynn (2012) median: 25% of salary" in _texts(chart)
+    assert "review is 25% of salary: $9,000.00 here" in _html_outputs(form.TurnoverCostForm())[0]
 
 
 # ---- the printable form and the worksheet page -------------------------------------------

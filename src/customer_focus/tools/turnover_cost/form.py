@@ -382,6 +382,7 @@ class TurnoverCostForm(Worksheet):
         "job", "salary", *calc.LINE_ITEMS,
         "weeks_to_full_productivity", "productivity_while_learning",
     )
+    widths = dict.fromkeys(inputs, "32em")
     label_width = "18em"
 
     def __init__(self, **starting_values: Any) -> None:
