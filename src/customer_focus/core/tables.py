@@ -22,8 +22,8 @@ from . import formats
 from .fields import Field
 
 __all__ = [
-    "read_table", "require_columns", "reject_misspelled", "numeric_column", "optional_numbers",
-    "field_limits", "name_column", "where", "write_table", "format_table",
+    "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
+    "numeric_column", "optional_numbers", "field_limits", "where", "write_table", "format_table",
 ]
 
 #: File endings the worksheets can read and write.
@@ -258,6 +258,57 @@ def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
             f"column {column!r} must name every {what}; {where(table, first)} is empty."
         )
     return names
+
+
+def named_rows(
+    table: pd.DataFrame, columns: Sequence[str], required: Sequence[str], *, names: str, what: str
+) -> pd.Series:
+    """The checks every list a learner brings needs, then the names of its rows.
+
+    The required columns are there (:func:`require_columns`), no extra column
+    looks like a misspelled optional one (:func:`reject_misspelled`), there is
+    at least one row, and every row is named (:func:`name_column`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table.
+    columns : sequence of str
+        Every column the worksheet reads, in the order to list them.
+    required : sequence of str
+        The columns that must be present; the others of ``columns`` may be left out.
+    names : str
+        The column naming each row.
+    what : str
+        What one row is, for the messages: ``"job"``.
+
+    Returns
+    -------
+    pandas.Series
+        The names.
+
+    Raises
+    ------
+    ValueError
+        Saying what is wrong and where.
+
+    Examples
+    --------
+    >>> jobs = pd.DataFrame({"job": ["Agent"], "salary": [36000]})
+    >>> columns, required = ["job", "salary", "fees"], ["job", "salary"]
+    >>> named_rows(jobs, columns, required, names="job", what="job").tolist()
+    ['Agent']
+    >>> named_rows(jobs.iloc[0:0], ["job"], ["job"], names="job", what="job")
+    Traceback (most recent call last):
+    ...
+    ValueError: the table: has no jobs; add at least one row.
+    """
+    require_columns(table, required, optional=[name for name in columns if name not in required])
+    if table.empty:
+        source = table.attrs.get("source", "the table")
+        raise ValueError(f"{source}: has no {what}s; add at least one row.")
+    reject_misspelled(table, list(columns))
+    return name_column(table, names, what)
 
 
 def _cell(value: object) -> str:

@@ -12,15 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...core.tables import (
-    field_limits,
-    name_column,
-    numeric_column,
-    optional_numbers,
-    reject_misspelled,
-    require_columns,
-    where,
-)
+from ...core.tables import field_limits, named_rows, numeric_column, optional_numbers, where
 from ..spec import load_spec
 from . import calc
 
@@ -196,12 +188,9 @@ def compare_employees(
     >>> compare_employees(table)["total"].tolist()
     [5000.0]
     """
-    require_columns(employees, _EMPLOYEES.required, optional=_EMPLOYEES.optional)
-    if employees.empty:
-        source = employees.attrs.get("source", "the table")
-        raise ValueError(f"{source}: has no employees; add at least one row.")
-    reject_misspelled(employees, list(EMPLOYEE_COLUMNS))
-    names = name_column(employees, "employee", "employee")
+    names = named_rows(
+        employees, list(EMPLOYEE_COLUMNS), _EMPLOYEES.required, names="employee", what="employee"
+    )
     fixed = {"discount_rate": discount_rate, "overtime_premium": overtime_premium}
     calc.FIELDS.check(discount_rate=discount_rate)  # the two settings are checked once, here
     calc.vacancy_cost(0, 0, overtime_premium=overtime_premium)

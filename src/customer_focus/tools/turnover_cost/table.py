@@ -12,15 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...core.tables import (
-    field_limits,
-    name_column,
-    numeric_column,
-    optional_numbers,
-    reject_misspelled,
-    require_columns,
-    where,
-)
+from ...core.tables import field_limits, named_rows, numeric_column, optional_numbers, where
 from ..spec import load_spec
 from . import calc
 
@@ -133,12 +125,7 @@ def compare_jobs(jobs: pd.DataFrame) -> pd.DataFrame:
     >>> compare_jobs(table)["total"].round(2).tolist()
     [4453.85]
     """
-    require_columns(jobs, _JOBS.required, optional=_JOBS.optional)
-    if jobs.empty:
-        source = jobs.attrs.get("source", "the table")
-        raise ValueError(f"{source}: has no jobs; add at least one row.")
-    reject_misspelled(jobs, list(JOB_COLUMNS))
-    names = name_column(jobs, "job", "job")
+    names = named_rows(jobs, list(JOB_COLUMNS), _JOBS.required, names="job", what="job")
     salary = numeric_column(jobs, "salary", meaning=JOB_COLUMNS["salary"], low=0)
     zero = salary <= 0
     if zero.any():
