@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from customer_focus.core import tables
+from customer_focus.core.fields import Field
 
 CUSTOMERS = pd.DataFrame(
     {"customer": ["A", "B"], "annual_margin": [100.5, 2400.0], "retention_rate": [0.8, 0.25]}
@@ -143,8 +144,6 @@ def test_an_optional_column_counts_missing_and_empty_cells_as_zero_and_names_bad
 
 
 def test_field_limits_follow_the_fields_kind():
-    from customer_focus.core.fields import Field
-
     assert tables.field_limits(Field("r", "R", help="r", kind="rate")) == {
         "low": 0.0, "high": 1.0, "high_inclusive": False,
     }

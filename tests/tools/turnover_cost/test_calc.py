@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from customer_focus.core.fields import Field
 from customer_focus.core.validation import InputError
 from customer_focus.tools.spec import load_spec
 from customer_focus.tools.turnover_cost import calc
@@ -162,8 +163,6 @@ def test_weeks_out_of_range_are_rejected(weeks):
 
 
 def test_check_weeks_names_the_input_of_any_tool():
-    from customer_focus.core.fields import Field
-
     vacancy = Field("vacancy_weeks", "Weeks empty", help="the weeks the job stays empty", min=0,
                     max=520)
     assert calc.check_weeks(vacancy, 8) == 8.0
