@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from customer_focus.core.fields import Field, Fields, load_fields, read_fields
+from customer_focus.core.fields import Field, Fields, load_example, load_fields, read_fields
 from customer_focus.core.problems import DataFileError, Problems
 from customer_focus.core.validation import InputError
 from customer_focus.core.yamlfile import parse_yaml
@@ -96,3 +96,25 @@ def test_a_field_built_in_code_gets_the_kind_defaults_too():
         share.check(1)
     with pytest.raises(InputError, match="count must be a whole number of at least 1"):
         count.check(0)
+
+
+def test_the_worked_example_loads_from_the_twin_as_the_spec_writes_it():
+    package = "customer_focus.tools.lifetime_value"
+    twin = "lifetime_value.json"
+    example = load_example(package, load_fields(package, twin), twin)
+    assert example["margin"] == 100 and isinstance(example["margin"], int)
+    assert example["retention"] == 0.8 and example["timing"] == "after_renewal"
+
+
+def test_a_bad_worked_example_in_a_twin_is_reported(tmp_path, monkeypatch):
+    package = tmp_path / "demo_twin"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    twin = {"fields": {"years": {"label": "Years", "help": "years", "kind": "whole"}},
+            "example": {"years": 0}}
+    (package / "demo.json").write_text(json.dumps(twin))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    fields = load_fields("demo_twin", "demo.json")
+    message = r"demo_twin/demo.json:1: example: years must be a whole"
+    with pytest.raises(DataFileError, match=message):
+        load_example("demo_twin", fields, "demo.json")

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from customer_focus.core import tables
+from customer_focus.core.fields import Field
 
 CUSTOMERS = pd.DataFrame(
     {"customer": ["A", "B"], "annual_margin": [100.5, 2400.0], "retention_rate": [0.8, 0.25]}
@@ -100,4 +101,52 @@ def test_format_table_writes_money_percent_and_decimals():
     )
     assert shown.to_dict("list") == {
         "m": ["\u2212$5.00", "$1,234.50"], "r": ["80.0%", "25.0%"], "d": ["1.23", "2.00"],
+    }
+
+
+# ---- the checks every worksheet's list needs ---------------------------------------------------
+
+
+def test_a_misspelled_optional_column_is_caught_and_other_extra_columns_are_kept():
+    known = ["job", "advertising", "interviews"]
+    tables.reject_misspelled(pd.DataFrame({"job": ["A"], "department": ["Sales"]}), known)
+    with pytest.raises(ValueError, match="column 'intervews' is not one the worksheet reads; "
+                       "did you mean 'interviews'.*Known columns: job, advertising, interviews"):
+        tables.reject_misspelled(pd.DataFrame({"job": ["A"], "intervews": [1]}), known)
+
+
+def test_named_rows_checks_the_columns_the_rows_and_the_names(tmp_path):
+    columns, required = ["employee", "salary", "fees"], ["employee", "salary"]
+    people = pd.DataFrame({"employee": ["Ana", "Sam"], "salary": [1, 2]})
+    assert tables.named_rows(
+        people, columns, required, names="employee", what="employee"
+    ).tolist() == ["Ana", "Sam"]
+    with pytest.raises(ValueError, match="missing column 'salary'.*optional: fees"):
+        tables.named_rows(people[["employee"]], columns, required, names="employee", what="x")
+    with pytest.raises(ValueError, match="has no employees; add at least one row"):
+        tables.named_rows(people.iloc[0:0], columns, required, names="employee", what="employee")
+    path = tmp_path / "people.csv"
+    path.write_text("employee,salary\nAna,1\n,2\n")
+    with pytest.raises(ValueError, match="column 'employee' must name every employee; "
+                       "people.csv line 3 is empty"):
+        tables.named_rows(
+            tables.read_table(path), columns, required, names="employee", what="employee"
+        )
+
+
+def test_an_optional_column_counts_missing_and_empty_cells_as_zero_and_names_bad_ones():
+    table = pd.DataFrame({"fees": [500, None, "", "lots"]})
+    with pytest.raises(ValueError, match=r"column 'fees' \(agency fees\) must hold a number of "
+                       r"at least 0 in every row; bad values at row 4: 'lots'"):
+        tables.optional_numbers(table, "fees", meaning="agency fees")
+    assert tables.optional_numbers(table.iloc[:3], "fees", meaning="fees").tolist() == [500, 0, 0]
+    assert tables.optional_numbers(table, "travel", meaning="travel").tolist() == [0.0] * 4
+
+
+def test_field_limits_follow_the_fields_kind():
+    assert tables.field_limits(Field("r", "R", help="r", kind="rate")) == {
+        "low": 0.0, "high": 1.0, "high_inclusive": False,
+    }
+    assert tables.field_limits(Field("w", "W", help="w", min=0, max=520)) == {
+        "low": 0, "high": 520, "high_inclusive": True,
     }

@@ -97,6 +97,23 @@ def test_every_problem_names_its_file_and_line(change, message):
     )
 
 
+def test_a_column_named_as_a_field_takes_its_help_unless_it_gives_its_own():
+    text = GOOD.replace(
+        "      cost: {help: what winning costs, required: false}",
+        "      cost: {help: what winning costs, required: false}\n"
+        "      margin:\n"
+        "      retention: {required: false}\n"
+        "      extra: {required: false}",
+    )
+    with pytest.raises(DataFileError, match=r"demo.yml:16: tables: customers, column extra: "
+                       r"missing 'help'"):
+        _spec(text)
+    columns = _spec(text.replace("      extra: {required: false}\n", "")).tables["customers"]
+    assert columns.helps["margin"] == "the yearly margin"
+    assert columns.helps["retention"] == "the share who stay"
+    assert columns.required == ["customer", "margin"]
+
+
 def test_all_problems_are_reported_at_once():
     text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
     with pytest.raises(DataFileError) as caught:
@@ -158,7 +175,7 @@ def test_lifetime_value_form_has_its_inputs_and_blank_rows():
 
 
 def test_a_module_not_moved_yet_still_declares_its_form():
-    assert isinstance(load_form("turnover"), FormSpec)
+    assert isinstance(load_form("servqual"), FormSpec)
 
 
 def test_form_text_is_escaped():

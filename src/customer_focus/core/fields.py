@@ -60,7 +60,7 @@ from typing import Any
 from .problems import DataFileError, Problem, Problems
 from .validation import InputError, as_choice, as_number, as_rate, as_text, as_whole_number
 
-__all__ = ["KINDS", "Field", "Fields", "read_fields", "load_fields"]
+__all__ = ["KINDS", "Field", "Fields", "read_fields", "load_fields", "load_example"]
 
 KINDS = ("number", "rate", "whole", "choice", "text")
 _KEYS = {
@@ -303,6 +303,18 @@ def read_fields(data: Any, problems: Problems, *, where: str = "fields") -> Fiel
     return Fields(read)
 
 
+def _twin(package: str, filename: str) -> tuple[dict[str, Any], str]:
+    """The data of a tool's JSON twin shipped in ``package``, and its name for messages."""
+    source = f"{package.replace('.', '/')}/{filename}"
+    try:
+        data = json.loads(resources.files(package).joinpath(filename).read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        reason = f"cannot be read ({error}); run `python -m customer_focus specs`"
+        problem = Problem(source, 1, reason)
+        raise DataFileError([problem]) from None
+    return (data if isinstance(data, dict) else {}), source
+
+
 def load_fields(package: str, filename: str) -> Fields:
     """The fields of a tool's spec, from its JSON twin shipped in ``package``.
 
@@ -314,15 +326,37 @@ def load_fields(package: str, filename: str) -> Fields:
     DataFileError
         When the twin is missing or its fields are not valid.
     """
-    source = f"{package.replace('.', '/')}/{filename}"
-    try:
-        data = json.loads(resources.files(package).joinpath(filename).read_text("utf-8"))
-    except (OSError, ValueError) as error:
-        reason = f"cannot be read ({error}); run `python -m customer_focus specs`"
-        problem = Problem(source, 1, reason)
-        raise DataFileError([problem]) from None
+    data, source = _twin(package, filename)
     problems = Problems(source)
-    fields = read_fields(data.get("fields") if isinstance(data, dict) else None, problems)
+    fields = read_fields(data.get("fields"), problems)
     problems.raise_if_any()
     return fields
 
+
+def load_example(package: str, fields: Fields, filename: str) -> dict[str, Any]:
+    """The worked example of a tool's spec (``example:``), from its JSON twin, checked.
+
+    Each value is checked by its field; a whole amount comes back as a whole
+    number (``36000``, as the spec writes it, not ``36000.0``).
+
+    Raises
+    ------
+    DataFileError
+        When the twin is missing, or a value is not one of the fields or fails its check.
+
+    Examples
+    --------
+    >>> package = "customer_focus.tools.lifetime_value"
+    >>> load_example(package, load_fields(package, "lifetime_value.json"), "lifetime_value.json")
+    {'margin': 100, 'retention': 0.8, 'discount_rate': 0.1, 'years': 10, 'timing': 'after_renewal'}
+    """
+    data, source = _twin(package, filename)
+    example = data.get("example") or {}
+    try:
+        checked = fields.check(**example)
+    except ValueError as error:
+        raise DataFileError([Problem(source, 1, f"example: {error}")]) from None
+    return {
+        name: int(value) if isinstance(value, float) and value.is_integer() else value
+        for name, value in checked.items()
+    }

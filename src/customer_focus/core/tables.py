@@ -14,13 +14,16 @@ import numbers
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from . import formats
+from .fields import Field
 
 __all__ = [
-    "read_table", "require_columns", "numeric_column", "where", "write_table", "format_table",
+    "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
+    "numeric_column", "optional_numbers", "field_limits", "where", "write_table", "format_table",
 ]
 
 #: File endings the worksheets can read and write.
@@ -178,6 +181,136 @@ def require_columns(
     )
 
 
+def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
+    """Raise when an extra column looks like a misspelled optional column.
+
+    An optional column that is missing counts as 0, so a typo would silently
+    drop an amount; other extra columns (a department, a note) are kept as
+    they are.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table.
+    known : sequence of str
+        Every column the worksheet reads, required and optional.
+
+    Raises
+    ------
+    ValueError
+        Naming the column, the one it looks like, and the known columns.
+
+    Examples
+    --------
+    >>> reject_misspelled(pd.DataFrame({"job": [], "department": []}), ["job", "advertising"])
+    >>> reject_misspelled(pd.DataFrame({"advertsing": []}), ["job", "advertising"])
+    Traceback (most recent call last):
+    ...
+    ValueError: the table: column 'advertsing' is not one the worksheet reads; did you mean ...
+    """
+    present = [str(column) for column in table.columns]
+    absent = [name for name in known if name not in present]
+    for column in present:
+        if column in known:
+            continue
+        close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
+        if close:
+            raise ValueError(
+                f"{table.attrs.get('source', 'the table')}: column {column!r} is not one the "
+                f"worksheet reads; did you mean {close[0]!r}? Rename it, or its amounts would be "
+                f"left out. Known columns: {', '.join(known)}."
+            )
+
+
+def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
+    """The column that names each row (a job, an employee), with no empty cell.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The column holding the names.
+    what : str
+        What one row is, for the message: ``"job"``.
+
+    Returns
+    -------
+    pandas.Series
+
+    Raises
+    ------
+    ValueError
+        Naming the first empty cell's line.
+
+    Examples
+    --------
+    >>> name_column(pd.DataFrame({"job": ["Agent", " "]}), "job", "job")
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'job' must name every job; row 2 is empty.
+    """
+    names = table[column]
+    blank = names.isna() | (names.astype(str).str.strip() == "")
+    if blank.any():
+        first = int(blank.to_numpy().nonzero()[0][0])
+        raise ValueError(
+            f"column {column!r} must name every {what}; {where(table, first)} is empty."
+        )
+    return names
+
+
+def named_rows(
+    table: pd.DataFrame, columns: Sequence[str], required: Sequence[str], *, names: str, what: str
+) -> pd.Series:
+    """The checks every list a learner brings needs, then the names of its rows.
+
+    The required columns are there (:func:`require_columns`), no extra column
+    looks like a misspelled optional one (:func:`reject_misspelled`), there is
+    at least one row, and every row is named (:func:`name_column`).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table.
+    columns : sequence of str
+        Every column the worksheet reads, in the order to list them.
+    required : sequence of str
+        The columns that must be present; the others of ``columns`` may be left out.
+    names : str
+        The column naming each row.
+    what : str
+        What one row is, for the messages: ``"job"``.
+
+    Returns
+    -------
+    pandas.Series
+        The names.
+
+    Raises
+    ------
+    ValueError
+        Saying what is wrong and where.
+
+    Examples
+    --------
+    >>> jobs = pd.DataFrame({"job": ["Agent"], "salary": [36000]})
+    >>> columns, required = ["job", "salary", "fees"], ["job", "salary"]
+    >>> named_rows(jobs, columns, required, names="job", what="job").tolist()
+    ['Agent']
+    >>> named_rows(jobs.iloc[0:0], ["job"], ["job"], names="job", what="job")
+    Traceback (most recent call last):
+    ...
+    ValueError: the table: has no jobs; add at least one row.
+    """
+    require_columns(table, required, optional=[name for name in columns if name not in required])
+    if table.empty:
+        source = table.attrs.get("source", "the table")
+        raise ValueError(f"{source}: has no {what}s; add at least one row.")
+    reject_misspelled(table, list(columns))
+    return name_column(table, names, what)
+
+
 def _cell(value: object) -> str:
     """A cell's content as a learner would recognize it in their spreadsheet."""
     if isinstance(value, str):
@@ -250,6 +383,55 @@ def numeric_column(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
         f"bad values at {shown}{more}.{hint}"
     )
+
+
+def optional_numbers(
+    table: pd.DataFrame,
+    column: str,
+    *,
+    meaning: str,
+    low: float | None = 0,
+    high: float | None = None,
+    high_inclusive: bool = True,
+) -> pd.Series:
+    """An optional numeric column: a missing column or an empty cell counts as 0.
+
+    Anything else must be a number within ``[low, high]``, or the message
+    names the line, as :func:`numeric_column` does.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"fees": [500, None, " "]})
+    >>> optional_numbers(table, "fees", meaning="agency fees").tolist()
+    [500.0, 0.0, 0.0]
+    >>> optional_numbers(table, "travel", meaning="travel costs").tolist()
+    [0.0, 0.0, 0.0]
+    """
+    if column not in table.columns:
+        return pd.Series(0.0, index=table.index)
+    raw = table[column]
+    blank = raw.isna() | (raw.astype(str).str.strip() == "")
+    filled = table[[column]].copy()
+    filled.attrs = dict(table.attrs)
+    filled[column] = raw.astype(object).where(~blank, 0)
+    return numeric_column(
+        filled, column, meaning=meaning, low=low, high=high, high_inclusive=high_inclusive
+    )
+
+
+def field_limits(field: Field) -> dict[str, Any]:
+    """The range of a tool's input, as :func:`numeric_column` and :func:`optional_numbers` take it.
+
+    Examples
+    --------
+    >>> share = Field("share", "Share", help="a share", kind="rate", max=1, max_included=True)
+    >>> field_limits(share)
+    {'low': 0.0, 'high': 1, 'high_inclusive': True}
+    """
+    rate = field.kind == "rate"
+    low = 0.0 if rate and field.min is None else field.min
+    high = 1.0 if rate and field.max is None else field.max
+    return {"low": low, "high": high, "high_inclusive": not rate or bool(field.max_included)}
 
 
 def format_table(

@@ -29,7 +29,6 @@ from .. import (
     kano,
     satisfaction_targets,
     servqual,
-    turnover,
     value_equation,
     work_process,
 )
@@ -39,6 +38,7 @@ from ..core.tables import read_table
 from ..tools.lifetime_value import calc
 from ..tools.lifetime_value.table import compare_customers
 from ..tools.recovery import calc as recovery
+from ..tools.turnover_cost import calc as turnover
 from .scenario.model import Scenario, all_paths, find_scenario, load_scenario
 
 __all__ = ["DERIVED", "value_score"]

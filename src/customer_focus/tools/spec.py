@@ -14,6 +14,7 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
         columns:
           customer: {help: a name for the customer or segment}
           acquisition_cost: {help: what it costs to win the customer, required: false}
+          margin:                     # a column named as a field: the field's help
     paper_form:                       # the printable blank form
       title: Customer lifetime value worksheet
       intro: One sentence on how to fill it in.
@@ -321,7 +322,7 @@ def _read_form(data: Any, fields: Fields, problems: Problems) -> FormSpec | None
     return FormSpec(title, intro, tuple(section for section in sections if section))
 
 
-def _read_tables(data: Any, problems: Problems) -> dict[str, TableSpec]:
+def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, TableSpec]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
@@ -337,11 +338,15 @@ def _read_tables(data: Any, problems: Problems) -> dict[str, TableSpec]:
         columns = []
         for column, spec in table["columns"].items():
             place = f"{where}, column {column}"
+            field = fields.get(str(column))
+            if spec is None and field is not None:  # a column named as a field: its help
+                spec = {}
             if not isinstance(spec, Mapping):
                 problems.add(table["columns"], column, f"{place}: must be a mapping with help")
                 continue
             problems.keys(spec, {"help", "required"}, place)
-            meaning = problems.text(spec, "help", place, required=True)
+            meaning = problems.text(spec, "help", place, required=field is None)
+            meaning = meaning if meaning is not None or field is None else field.help
             required = problems.flag(spec, "required", place)
             if meaning is not None:
                 columns.append(Column(str(column), meaning, required is not False))
@@ -387,7 +392,7 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     fields = read_fields(data.get("fields"), problems)
     spec = ToolSpec(
         tool, title, fields, _read_example(data.get("example"), fields, problems),
-        _read_tables(data.get("tables"), problems),
+        _read_tables(data.get("tables"), fields, problems),
         _read_form(data.get("paper_form"), fields, problems), source,
     )
     problems.raise_if_any()
@@ -435,7 +440,7 @@ def load_form(name: str) -> FormSpec:
 
     ``name`` is a tool with a spec (``lifetime_value``); a module not moved to
     ``tools/`` yet still declares its form as ``PRINTABLE_FORM``
-    (``turnover``).
+    (``servqual``).
 
     Raises
     ------

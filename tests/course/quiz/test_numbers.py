@@ -7,7 +7,7 @@ figures are:
 - ``answer`` and ``mistakes``: a numeric question's answer and the values of
   its likely mistakes, computed here from the inputs with the package's own
   functions (``customer_focus.tools.lifetime_value.calc``, ``feedback``, ``kano``, ``servqual``,
-  ``turnover``, ``value_equation``, ``satisfaction_targets``,
+  ``tools.turnover_cost.calc``, ``value_equation``, ``satisfaction_targets``,
   ``work_process``) or with plain arithmetic where the package has none;
 - ``derived``: the other figures the text quotes that follow from the inputs
   (intermediate steps, shares, totals), computed the same way;
@@ -40,12 +40,12 @@ from customer_focus import (
     kano,
     satisfaction_targets,
     servqual,
-    turnover,
     value_equation,
     work_process,
 )
 from customer_focus.tools.lifetime_value import calc as clv
 from customer_focus.tools.recovery.calc import recovery_break_even
+from customer_focus.tools.turnover_cost import calc as turnover
 
 BANKS = Path(__file__).resolve().parents[3] / "book" / "quizzes"
 

@@ -1,0 +1,297 @@
+"""The specific employee replacement cost worksheet's live form, tables for reading and chart.
+
+The arithmetic is :mod:`customer_focus.tools.replacement_cost.calc`'s; this
+module lays out inputs and shows results. The chart is the turnover cost
+tool's stacked bars (:func:`customer_focus.tools.turnover_cost.form.stacked_cost_bars`)
+with the customers who may follow added, hatched; its alt text comes from
+:func:`describe_cost_of_losing`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import HTML
+
+from ...core.figures import CourseFigure, figure_html
+from ...core.formats import cents
+from ...core.tables import format_table
+from ..turnover_cost.form import CATEGORY_COLORS, stacked_cost_bars
+from ..worksheet import Worksheet
+from . import calc, table
+
+__all__ = [
+    "SEGMENT_STYLES",
+    "line_table",
+    "scenarios_table",
+    "employees_table",
+    "cost_of_losing_chart",
+    "describe_cost_of_losing",
+    "ReplacementCostForm",
+    "replacement_cost_form",
+]
+
+#: Legend label, color and hatch of each line in the chart; the customers are hatched.
+SEGMENT_STYLES: dict[str, tuple[str, str, str]] = {
+    **{name: (calc.CATEGORIES[name][0], color, "") for name, color in CATEGORY_COLORS.items()},
+    "customers_who_may_follow": (calc.CATEGORIES["customers_who_may_follow"][0], "#56B4E9", "//"),
+}
+
+
+def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
+    """One employee's cost by line, with subtotals, written for reading.
+
+    Parameters
+    ----------
+    estimate : ReplacementCost
+        The result of :func:`customer_focus.tools.replacement_cost.calc.cost_of_losing`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns "What it covers" and "Amount", indexed by "Line".
+    """
+    rows = table.by_category(estimate).to_dict("records")
+    rows.insert(5, {
+        "category": "Employee costs (lines above)", "covers": "what the turnover worksheet counts",
+        "amount": estimate.employee_costs,
+    })
+    rows.append({
+        "category": "Total", "covers": "employee costs and customers who may follow",
+        "amount": estimate.total,
+    })
+    shown = format_table(pd.DataFrame(rows), money=["amount"])
+    headings = {"category": "Line", "covers": "What it covers", "amount": "Amount"}
+    return shown.rename(columns=headings).set_index("Line")
+
+
+def scenarios_table(
+    estimate: calc.ReplacementCost, shares: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.5)
+) -> pd.DataFrame:
+    """The total for other guesses of the share who might follow, written for reading.
+
+    Examples
+    --------
+    >>> scenarios_table(calc.cost_of_losing(**calc.course_example())).loc["20.0%", "Total cost"]
+    '$137,000.00'
+    """
+    scenarios = table.share_scenarios(estimate, shares)
+    shown = format_table(
+        scenarios, money=["customers_who_may_follow", "total"], percent=["share_who_follow"],
+        decimals={"customers_following": 1},
+    )
+    return shown.rename(
+        columns={
+            "share_who_follow": "Share who might follow",
+            "customers_following": "Customers following",
+            "customers_who_may_follow": "Their lifetime value",
+            "total": "Total cost",
+        }
+    ).set_index("Share who might follow")
+
+
+def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`~.table.compare_employees` (or :func:`~.table.as_row`), for reading.
+
+    Examples
+    --------
+    >>> row = table.as_row(calc.cost_of_losing(**calc.course_example()))
+    >>> employees_table(row).loc["Maria (senior account manager)", "Share of pay"]
+    '175.6%'
+    """
+    money = ["annual_pay", *calc.CATEGORIES, "employee_costs", "total"]
+    shown = format_table(comparison, money=money, percent=["share_of_pay"])
+    headings = {
+        "employee": "Employee", "annual_pay": "Yearly pay", "employee_costs": "Employee costs",
+        "total": "Total", "share_of_pay": "Share of pay", "job": "Job",
+    }
+    headings.update({name: label for name, (label, _) in calc.CATEGORIES.items()})
+    return shown.rename(columns=headings).set_index("Employee")
+
+
+def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
+    """Stacked bars of what losing each employee would cost, by line.
+
+    The five employee lines are solid; the customers who may follow are
+    hatched, since their share is the manager's estimate.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The output of :func:`customer_focus.tools.replacement_cost.table.compare_employees`,
+        or :func:`~customer_focus.tools.replacement_cost.table.as_row` for one employee.
+    title : str, optional
+        A title for the chart.
+
+    Returns
+    -------
+    CourseFigure
+
+    Examples
+    --------
+    >>> cost = calc.cost_of_losing(**calc.course_example())
+    >>> figure = cost_of_losing_chart(table.as_row(cost))
+    >>> len([patch for patch in figure.axes[0].patches if patch.get_hatch()])
+    1
+    """
+    return stacked_cost_bars(
+        comparison,
+        label_column="employee",
+        segments=SEGMENT_STYLES,
+        pay_column="annual_pay",
+        share_column="share_of_pay",
+        xlabel="Cost of losing the employee (share of yearly pay in parentheses)",
+        title=title,
+    )
+
+
+def describe_cost_of_losing(comparison: pd.DataFrame) -> str:
+    """Alt text for :func:`cost_of_losing_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> cost = calc.cost_of_losing(**calc.course_example())
+    >>> describe_cost_of_losing(table.as_row(cost))[:40]
+    'Stacked bar chart of the cost of losing '
+    """
+    labels = {name: label.lower() for name, (label, _) in calc.CATEGORIES.items()}
+    if len(comparison) == 1:
+        row = comparison.iloc[0]
+        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
+        return (
+            f"Stacked bar chart of the cost of losing {row['employee']}: "
+            f"{cents(float(row['total']))} in all, {float(row['share_of_pay']):.0%} of yearly pay. "
+            f"Employee costs are "
+            f"{cents(float(row['employee_costs']))} and the customers who may follow (hatched) add "
+            f"{cents(float(row['customers_who_may_follow']))}. The lines are {parts}."
+        )
+    costliest = comparison.loc[comparison["total"].idxmax()]
+    cheapest = comparison.loc[comparison["total"].idxmin()]
+    customers = comparison["customers_who_may_follow"]
+    with_customers = comparison.loc[customers > 0, "employee"].tolist()
+    customer_share = float(customers.sum() / comparison["total"].sum())
+    text = (
+        f"Stacked bar chart of the cost of losing each of {len(comparison)} employees, split into "
+        f"{', '.join(labels.values())}. The costliest loss is {costliest['employee']} at "
+        f"{cents(float(costliest['total']))} ({float(costliest['share_of_pay']):.0%} of pay); the "
+        f"least costly is {cheapest['employee']} at {cents(float(cheapest['total']))}. "
+    )
+    if with_customers:
+        text += (
+            f"Customers who may follow (hatched) appear for {', '.join(map(str, with_customers))} "
+            f"and make up {customer_share:.0%} of all the costs shown."
+        )
+    else:
+        text += "No customers are at risk in this table."
+    return text
+
+
+# ---- the form ------------------------------------------------------------------------------
+
+
+def _estimate(values: Mapping[str, Any]) -> calc.ReplacementCost:
+    """The estimate for the form's values: the pay goes in as a salary or an hourly rate."""
+    inputs = {name: value for name, value in values.items() if name not in ("pay_basis", "pay")}
+    inputs[values["pay_basis"]] = values["pay"]
+    return calc.cost_of_losing(**inputs)
+
+
+class ReplacementCostForm(Worksheet):
+    """The worksheet's form: one employee's specifics on top; the cost, tables and chart below.
+
+    Parameters
+    ----------
+    **starting_values
+        Any input of :func:`customer_focus.tools.replacement_cost.calc.cost_of_losing`
+        (give ``salary`` or ``hourly_rate``), or the form's own ``pay_basis``
+        and ``pay``. Missing ones start at the course's example (the spec's
+        worked example).
+
+    Examples
+    --------
+    In a notebook (outside one, the results print as text):
+
+    >>> form = ReplacementCostForm(employee="Lena", hourly_rate=22)  # doctest: +SKIP
+    """
+
+    tool = "replacement_cost"
+    inputs = (
+        "employee", "pay_basis", "pay", "hours_per_week",
+        *(name for names in calc.LINE_INPUTS.values() for name in names),
+    )
+    widths = {"cover": "46em"}
+    label_width = "19em"
+
+    def __init__(self, **starting_values: Any) -> None:
+        given = dict(starting_values)
+        salary, hourly = given.pop("salary", None), given.pop("hourly_rate", None)
+        if salary is None and hourly is not None:
+            given.setdefault("pay_basis", "hourly_rate")
+        given.setdefault("pay", hourly if salary is None and hourly is not None else salary)
+        if given["pay"] is None:
+            given["pay"] = calc.course_example()["salary"]
+        super().__init__(**given)
+
+    def layout(self) -> list[w.Widget]:
+        """The employee and the pay, then each line's heading and its inputs."""
+        rows: list[w.Widget] = [
+            self.controls[name] for name in ("employee", "pay_basis", "pay", "hours_per_week")
+        ]
+        for line, names in calc.LINE_INPUTS.items():
+            label, covers = calc.CATEGORIES[line]
+            rows.append(w.HTML(f"<strong>{escape(label)}</strong>: {escape(covers)}"))
+            rows.extend(self.controls[name] for name in names)
+        return rows
+
+    def estimate(self) -> calc.ReplacementCost:
+        """The estimate for the current inputs (raises ``ValueError`` on a bad one)."""
+        return _estimate(self.values())
+
+    def compute(self, values: dict[str, Any]) -> list[object]:
+        """The cost, the tables of lines and of other shares, and the chart."""
+        estimate = _estimate(values)
+        row = table.as_row(estimate)
+        figure = cost_of_losing_chart(row)
+        customers = (
+            f"and {cents(estimate.customer_value_at_risk)} of customer lifetime value if "
+            f"{estimate.share_who_follow:.0%} of the {estimate.customers_at_risk:,.0f} customers "
+            f"at risk follow ({estimate.customers_expected_to_follow:,.1f} customers worth "
+            f"{cents(estimate.customer_lifetime_value)} each). That share is your own assumption."
+            if estimate.customers_at_risk > 0
+            else "and no customers at risk."
+        )
+        return [
+            HTML(
+                f"<p><strong>Losing {escape(estimate.employee)} would cost about "
+                f"{cents(estimate.total)}</strong> ({estimate.share_of_pay:.0%} of yearly pay of "
+                f"{cents(estimate.annual_pay)}): {cents(estimate.employee_costs)} in employee "
+                f"costs {escape(customers)}</p>"
+            ),
+            line_table(estimate),
+            HTML("<p>The total for other guesses of the share who might follow:</p>"),
+            scenarios_table(estimate),
+            HTML(figure_html(figure, describe_cost_of_losing(row))),
+        ]
+
+
+def replacement_cost_form(**starting_values: Any) -> w.VBox:
+    """Build the specific-employee replacement cost form and return the widget to display.
+
+    Parameters
+    ----------
+    **starting_values
+        As for :class:`ReplacementCostForm`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+
+    Examples
+    --------
+    >>> replacement_cost_form(employee="Lena", hourly_rate=22, hours_per_week=35)  # doctest: +SKIP
+    """
+    return ReplacementCostForm(**starting_values).widget

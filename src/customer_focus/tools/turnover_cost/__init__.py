@@ -1,0 +1,22 @@
+"""The employee turnover cost tool: what it costs when someone in a job leaves.
+
+``calc``
+    The arithmetic (standard library only): the five lines
+    (:func:`~.calc.separation_cost`, :func:`~.calc.vacancy_cost`,
+    :func:`~.calc.replacement_cost`, :func:`~.calc.training_cost`,
+    :func:`~.calc.learning_curve_cost`), :func:`~.calc.turnover_cost` for one
+    departure, the course's illustrative job and Boushey & Glynn's benchmarks.
+``table``
+    The same as tables: one departure line by line, several jobs from the
+    learner's file.
+``form``
+    The live form, the tables written for reading, and the stacked-bar chart
+    (which the replacement cost tool uses too).
+``exercise``
+    The checks of ``exercises/turnover-cost.ipynb``.
+``turnover_cost.yml``
+    The inputs, the course's illustrative job, the columns of the learner's
+    file and the paper form (``book/apply/forms/turnover-cost-form.md``).
+
+The worksheet is ``book/apply/tools/turnover-cost-worksheet.ipynb``.
+"""
