@@ -97,6 +97,15 @@ def test_every_problem_names_its_file_and_line(change, message):
     )
 
 
+def test_a_section_may_hold_only_a_note_but_not_nothing():
+    table = "      columns: [Customer, Margin]\n      rows: 3\n"
+    note = _spec(GOOD.replace(table, "      note: Read me.\n")).paper_form.sections[1].note
+    assert note == "Read me."
+    empty = GOOD.replace(table, "")
+    with pytest.raises(DataFileError, match="demo.yml:22: paper_form, section 2: a section needs"):
+        _spec(empty)
+
+
 def test_all_problems_are_reported_at_once():
     text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
     with pytest.raises(DataFileError) as caught:
@@ -137,9 +146,12 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 
 
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
+    for tool in spec_tools():
+        tmp_path.joinpath(f"{tool}.json").write_text("{}\n", encoding="utf-8")
     stale = tmp_path / "lifetime_value.json"
-    stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setattr("customer_focus.tools.spec.twin_path", lambda tool: stale)
+    monkeypatch.setattr(
+        "customer_focus.tools.spec.twin_path", lambda tool: tmp_path / f"{tool}.json"
+    )
     assert main(["specs", "--check"]) == 1
     assert "out of date with its YAML spec" in capsys.readouterr().err
     assert main(["specs"]) == 0
