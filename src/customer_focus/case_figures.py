@@ -7,8 +7,8 @@ written). Nothing here is typed from a page: each figure is computed from the
 inputs in ``data/cases.yml`` with the same functions the worksheets use
 (:mod:`~customer_focus.tools.lifetime_value`, :mod:`~customer_focus.recovery`,
 :mod:`~customer_focus.satisfaction_targets`, :mod:`~customer_focus.turnover`,
-:mod:`~customer_focus.feedback`, :mod:`~customer_focus.kano`,
-:mod:`~customer_focus.servqual`, :mod:`~customer_focus.value_equation`,
+:mod:`~customer_focus.tools.feedback`, :mod:`~customer_focus.tools.kano`,
+:mod:`~customer_focus.tools.servqual`, :mod:`~customer_focus.value_equation`,
 :mod:`~customer_focus.work_process`).
 
 To add a figure, add a line to its case's function; to add a case, add its
@@ -24,19 +24,20 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import (
-    feedback,
-    kano,
     recovery,
     satisfaction_targets,
-    servqual,
     turnover,
     value_equation,
     work_process,
 )
 from .core.paths import book_path
 from .core.tables import read_table
+from .tools.feedback import calc as feedback
+from .tools.feedback.table import analyze_feedback
+from .tools.kano import calc as kano
 from .tools.lifetime_value import calc
 from .tools.lifetime_value.table import compare_customers
+from .tools.servqual.table import score_dimensions
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cases import Cases, Quantity
@@ -582,7 +583,7 @@ def _halden(c: Cases) -> dict[str, Quantity]:
 def _feedback_sample(c: Cases) -> dict[str, Quantity]:
     """Figures of the feedback worksheet's sample file, which the listening-posts steps describe."""
     answers = read_table(book_path("apply", "tools", "data", "feedback-sample.csv"))
-    table = feedback.analyze_feedback(answers, by="segment").set_index("group")
+    table = analyze_feedback(answers, by="segment").set_index("group")
     out: dict[str, Quantity] = {}
     segments = [name for name in table.index if name != "All responses"]
     out["feedback_sample.answers"] = count(table.loc["All responses", "responses"])
@@ -692,7 +693,7 @@ def _crossroads(c: Cases) -> dict[str, Quantity]:
         c["crossroads.nps_q1.detractors"] - c["crossroads.nps_q2.detractors"], "word"
     )
     dims = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
-    scores = servqual.score_dimensions(
+    scores = score_dimensions(
         [c[f"crossroads.servqual.{d}.expected"] for d in dims],
         [c[f"crossroads.servqual.{d}.perceived"] for d in dims],
         [c[f"crossroads.servqual.{d}.points"] for d in dims],

@@ -20,5 +20,5 @@ paper form ``book/apply/forms/<tool-with-hyphens>-form.md``, the exercise
 Shared by every tool: :mod:`.spec` (the YAML spec and the paper form) and
 :mod:`.worksheet` (the base of every live form).
 
-Tools moved here: ``lifetime_value``.
+Tools moved here: ``feedback``, ``kano``, ``lifetime_value``, ``servqual``.
 """
