@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import formats
+from .validation import listed
 
 __all__ = [
     "read_table", "require_columns", "numeric_column", "rating_column", "where", "write_table",
@@ -237,8 +238,7 @@ def numeric_column(
     if not bad.any():
         return values
     positions = [int(i) for i in bad.to_numpy().nonzero()[0]]
-    shown = "; ".join(f"{where(table, i)}: {_cell(raw.iloc[i])}" for i in positions[:5])
-    more = f" (and {len(positions) - 5} more)" if len(positions) > 5 else ""
+    shown = listed(positions, lambda i: f"{where(table, i)}: {_cell(raw.iloc[i])}")
     if low is not None and high is not None:
         bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
     elif low is not None:
@@ -250,7 +250,7 @@ def numeric_column(
         hint = " Write rates as decimals: 0.8 for 80%."
     raise ValueError(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
-        f"bad values at {shown}{more}.{hint}"
+        f"bad values at {shown}.{hint}"
     )
 
 
@@ -300,11 +300,10 @@ def rating_column(
     fractional = array != np.floor(array)
     if fractional.any():
         positions = np.flatnonzero(fractional)
-        shown = "; ".join(f"{where(table, int(i))}: {array[i]:g}" for i in positions[:5])
-        more = f" (and {len(positions) - 5} more)" if len(positions) > 5 else ""
+        shown = listed(positions, lambda i: f"{where(table, int(i))}: {array[i]:g}")
         raise ValueError(
             f"column {column!r} ({meaning}) must hold whole numbers from {low} to {high}; "
-            f"found answers between two points of the scale at {shown}{more}.{ending}"
+            f"found answers between two points of the scale at {shown}.{ending}"
         )
     return values.astype(np.int64)
 

@@ -61,7 +61,6 @@ def test_the_exercise_imports_outside_the_course_and_reads_the_sample_only_when_
     assert "CUSTOMER_FOCUS_COURSE" in lines[1]
 
 
-def test_the_sample_is_the_books():
-    assert exercise.sample_path().parts[-5:] == (
-        "book", "apply", "tools", "data", "feedback-sample.csv",
-    )
+def test_the_sample_is_the_worksheets_file_in_the_book(root):
+    assert exercise.SAMPLE[-1] == "feedback-sample.csv"
+    assert root.joinpath("book", *exercise.SAMPLE).is_file()

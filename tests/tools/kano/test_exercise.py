@@ -82,3 +82,8 @@ def test_question_4_offers_the_features_of_the_sample(root, monkeypatch):
     exercise.bind({"missed_q4": "Free coffee"})
     message = exercise.q4.check().message
     assert "'Brakes checked at every service'" in message and "is not one of the options" in message
+
+
+def test_the_sample_is_the_worksheets_file_in_the_book(root):
+    assert exercise.SAMPLE[-1] == "kano-sample.csv"
+    assert root.joinpath("book", *exercise.SAMPLE).is_file()

@@ -87,7 +87,6 @@ def test_the_exercise_imports_outside_the_course_and_reads_the_sample_only_when_
     assert lines[1].startswith("Cannot find the course's folder")
 
 
-def test_the_sample_is_the_books():
-    assert exercise.sample_path().parts[-5:] == (
-        "book", "apply", "tools", "data", "servqual-sample.csv",
-    )
+def test_the_sample_is_the_worksheets_file_in_the_book(root):
+    assert exercise.SAMPLE[-1] == "servqual-sample.csv"
+    assert root.joinpath("book", *exercise.SAMPLE).is_file()

@@ -45,18 +45,11 @@ import re
 from collections.abc import Iterable
 
 from ...core.fields import load_fields
-from ...core.validation import InputError
+from ...core.validation import InputError, listed
 
 __all__ = [
-    "FIELDS",
-    "NPS_QUESTION",
-    "SATISFACTION_QUESTION",
-    "GROUPS",
-    "nps_group",
-    "nps_from_counts",
-    "nps_margin_of_error",
-    "net_promoter_score",
-    "parse_answers",
+    "FIELDS", "NPS_QUESTION", "SATISFACTION_QUESTION", "GROUPS", "nps_group", "nps_from_counts",
+    "nps_margin_of_error", "net_promoter_score", "parse_answers",
 ]
 
 #: The tool's inputs, as ``feedback.yml`` describes them.
@@ -230,12 +223,11 @@ def net_promoter_score(scores: Iterable[int]) -> float:
     answers = [_answer(value, field.min, field.max) for value in given]
     bad = [row for row, answer in enumerate(answers, start=1) if answer is None]
     if bad:
-        shown = "; ".join(f"row {row}: {_shown(given[row - 1])}" for row in bad[:5])
-        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        shown = listed(bad, lambda row: f"row {row}: {_shown(given[row - 1])}")
         raise InputError(
             "scores",
             f"scores ({field.help}) must be whole numbers from {field.min:g} to {field.max:g}; "
-            f"bad answers at {shown}{more}. {_FIX}",
+            f"bad answers at {shown}. {_FIX}",
         )
     groups = [nps_group(answer) for answer in answers]
     return 100 * float(groups.count("promoter") - groups.count("detractor")) / len(answers)

@@ -1,24 +1,16 @@
 """Checks for the exercise "Customer feedback and the NPS" (``exercises/feedback.ipynb``).
 
-In the notebook::
-
-    from customer_focus.core import tables
-    from customer_focus.tools.feedback import calc, exercise, table
-    exercise.bind(globals())
-    exercise.q1.check()    # or .hint(), .solution()
-
-Expected answers are computed by the tool's own ``calc`` and ``table`` (from
-the worksheet's sample file where a question uses it), so the exercise and the
-worksheet can never disagree. The sample file belongs to the course's book
-(``book/apply/tools/data/``): it is read when a question that needs it is
-checked, not when this module is imported.
+The set-up cell is ``from customer_focus.tools.feedback import calc, exercise, table``
+and ``exercise.bind(globals())``; then ``exercise.q1.check()``, ``.hint()`` or
+``.solution()``. The answers are the tool's own ``calc`` and ``table``
+results. Question 3 reads the worksheet's sample file from the course's
+``book/`` when it is checked, so this module imports from any install.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,20 +20,19 @@ from ...core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 from ...core.paths import book_path
 from . import calc, table
 
-__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "SCORES", "sample_path"]
+__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "SCORES", "SAMPLE"]
 
 #: The answers of question 2 (also printed in the notebook).
 SCORES = [10, 9, 8, 7, 6, 0, 10, 5, 9, 8, 7, 9]
 
 
-def sample_path() -> Path:
-    """The worksheet's sample file, in the course's book next to the worksheet."""
-    return book_path("apply", "tools", "data", "feedback-sample.csv")
+#: The worksheet's sample file, under the course's ``book/`` (read when a check needs it).
+SAMPLE = ("apply", "tools", "data", "feedback-sample.csv")
 
 
 @cache
 def _segments() -> pd.DataFrame:
-    responses = tables.read_table(sample_path())
+    responses = tables.read_table(book_path(*SAMPLE))
     return table.analyze_feedback(responses, by="segment").set_index("group")
 
 

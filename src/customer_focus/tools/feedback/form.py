@@ -1,11 +1,9 @@
-"""The customer feedback worksheet's live form, its table for reading and its chart.
+"""The customer feedback worksheet's live form, its summary for reading and its chart.
 
-The arithmetic is :mod:`customer_focus.tools.feedback.calc`'s and
-:mod:`customer_focus.tools.feedback.table`'s; this module lays out the inputs,
-formats the results and draws the score distribution, so that two groups with
-the same Net Promoter Score can be seen to differ. Every chart returns a figure
-with a white background and has a ``describe_...`` function writing its alt
-text from the same data.
+The form takes the answers pasted into two boxes; the chart draws the share of
+answers at each score, one panel per group, so that two groups with the same
+Net Promoter Score can be seen to differ (:func:`describe_score_distribution`
+writes its alt text). The sums are :mod:`.calc`'s and :mod:`.table`'s.
 """
 
 from __future__ import annotations
@@ -24,12 +22,8 @@ from ..worksheet import Worksheet
 from . import calc, table
 
 __all__ = [
-    "GROUP_COLORS",
-    "summary_table",
-    "score_distribution_chart",
-    "describe_score_distribution",
-    "FeedbackForm",
-    "feedback_form",
+    "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
+    "FeedbackForm", "feedback_form",
 ]
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
@@ -227,14 +221,6 @@ class FeedbackForm(Worksheet):
     satisfaction : str
         Optional: the same customers' satisfaction answers (1–5), in the
         same order; leave empty to skip.
-
-    Examples
-    --------
-    In a notebook (outside one, the results print as text):
-
-    >>> form = FeedbackForm(recommend="10 9 8 3")  # doctest: +SKIP
-    >>> form.results()[0].data[:35]  # doctest: +SKIP
-    '<p><strong>Net Promoter Score: +25'
     """
 
     tool = "feedback"

@@ -21,13 +21,8 @@ from ..spec import load_spec
 from . import calc
 
 __all__ = [
-    "FEEDBACK_COLUMNS",
-    "ALL_RESPONSES",
-    "NOT_GIVEN",
-    "check_feedback",
-    "analyze_feedback",
-    "score_distribution",
-    "satisfaction_distribution",
+    "FEEDBACK_COLUMNS", "ALL_RESPONSES", "NOT_GIVEN", "check_feedback", "analyze_feedback",
+    "score_distribution", "satisfaction_distribution",
 ]
 
 _RESPONSES = load_spec("feedback").tables["responses"]

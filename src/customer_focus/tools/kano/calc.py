@@ -61,20 +61,9 @@ from ...core.fields import load_fields
 from ...core.validation import InputError
 
 __all__ = [
-    "FIELDS",
-    "ANSWERS",
-    "ACCEPTED",
-    "FUNCTIONAL_QUESTION",
-    "DYSFUNCTIONAL_QUESTION",
-    "Category",
-    "CATEGORIES",
-    "LETTERS",
-    "EVALUATION_TABLE",
-    "standard_answer",
-    "normalize_answer",
-    "classify",
-    "better_worse",
-    "summarize",
+    "FIELDS", "ANSWERS", "ACCEPTED", "FUNCTIONAL_QUESTION", "DYSFUNCTIONAL_QUESTION", "Category",
+    "CATEGORIES", "LETTERS", "EVALUATION_TABLE", "standard_answer", "normalize_answer", "classify",
+    "better_worse", "summarize",
 ]
 
 #: The tool's inputs, as ``kano.yml`` describes them.

@@ -1,24 +1,16 @@
 """Checks for the exercise "Kano classification" (``exercises/kano.ipynb``).
 
-In the notebook::
-
-    from customer_focus.core import tables
-    from customer_focus.tools.kano import calc, exercise, table
-    exercise.bind(globals())
-    exercise.q1.check()    # or .hint(), .solution()
-
-Expected answers are computed by the tool's own ``calc`` and ``table`` (from
-the worksheet's sample file where a question uses it), so the exercise and the
-worksheet can never disagree. The sample file belongs to the course's book
-(``book/apply/tools/data/``): it is read when a question that needs it is
-checked, not when this module is imported.
+The notebook binds them with ``exercise.bind(globals())`` after ``from
+customer_focus.tools.kano import calc, exercise, table``. Questions 1 to 3 are
+answered with ``calc``; question 4's options and answer come from Brightwater's
+survey (the worksheet's sample file), read from the course's ``book/`` with
+``table`` when the question is checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,20 +20,19 @@ from ...core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 from ...core.paths import book_path
 from . import calc, table
 
-__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "COUNTS", "sample_path"]
+__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "COUNTS", "SAMPLE"]
 
 #: Category counts of the feature in questions 2 and 3 (also printed in the notebook).
 COUNTS = {"A": 12, "O": 18, "M": 6, "I": 9, "R": 3, "Q": 2}
 
 
-def sample_path() -> Path:
-    """The worksheet's sample file, in the course's book next to the worksheet."""
-    return book_path("apply", "tools", "data", "kano-sample.csv")
+#: The worksheet's sample file, under the course's ``book/`` (read when a check needs it).
+SAMPLE = ("apply", "tools", "data", "kano-sample.csv")
 
 
 @cache
 def _features() -> pd.DataFrame:
-    return table.analyze_kano(tables.read_table(sample_path()))
+    return table.analyze_kano(tables.read_table(book_path(*SAMPLE)))
 
 
 def _features_named() -> tuple[str, ...]:

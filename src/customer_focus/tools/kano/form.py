@@ -1,10 +1,9 @@
-"""The Kano worksheet's live form, its tables for reading and the Better/Worse chart.
+"""The Kano worksheet: one answer pair and one feature's counts, tables, and a chart.
 
-The arithmetic is :mod:`customer_focus.tools.kano.calc`'s and
-:mod:`customer_focus.tools.kano.table`'s; this module lays out the inputs,
-formats the results and draws each feature's Better and Worse coefficients.
-Every chart returns a figure with a white background and has a
-``describe_...`` function writing its alt text from the same data.
+The form classifies a customer's two answers and scores a feature from its
+counts (:mod:`.calc`, through :mod:`.table`'s one-row summary);
+:func:`better_worse_chart` places each feature by Better and the size of
+Worse, and :func:`describe_better_worse` is its alt text.
 """
 
 from __future__ import annotations
@@ -23,13 +22,8 @@ from . import calc, table
 from .calc import CATEGORIES
 
 __all__ = [
-    "CATEGORY_STYLES",
-    "evaluation_table",
-    "results_table",
-    "better_worse_chart",
-    "describe_better_worse",
-    "KanoForm",
-    "kano_form",
+    "CATEGORY_STYLES", "evaluation_table", "results_table", "better_worse_chart",
+    "describe_better_worse", "KanoForm", "kano_form",
 ]
 
 #: Color and marker of each category on the chart (a tie gets its own style).
@@ -204,14 +198,6 @@ class KanoForm(Worksheet):
         ``Q``) or by the name of its field (``attractive`` ...).
 
     The inputs not given start at the spec's worked example (the loaner bike).
-
-    Examples
-    --------
-    In a notebook (outside one, the results print as text):
-
-    >>> form = KanoForm(dysfunctional="Dislike")  # doctest: +SKIP
-    >>> form.results()[0].data[:45]  # doctest: +SKIP
-    '<p>Like / Dislike → <strong>O, One-dimensional'
     """
 
     tool = "kano"

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.tables import require_columns, where
+from ...core.validation import listed
 from ..spec import load_spec
 from . import calc
 from .calc import ANSWERS, LETTERS
@@ -53,14 +54,13 @@ def _answer_codes(table: pd.DataFrame, column: str) -> np.ndarray:
     bad = np.flatnonzero(codes < 0)
     if bad.size:
         cells = table[column].to_numpy()
-        shown = "; ".join(
-            f"{where(table, int(i))}: {'empty' if pd.isna(cells[i]) else repr(cells[i])}"
-            for i in bad[:5]
+        shown = listed(
+            bad,
+            lambda i: f"{where(table, int(i))}: {'empty' if pd.isna(cells[i]) else repr(cells[i])}",
         )
-        more = f" (and {bad.size - 5} more)" if bad.size > 5 else ""
         raise ValueError(
             f"column {column!r} ({calc.FIELDS[column].help}) must hold one of {calc.ACCEPTED} "
-            f"in every row; bad answers at {shown}{more}. Correct them, or delete those rows."
+            f"in every row; bad answers at {shown}. Correct them, or delete those rows."
         )
     return codes
 
@@ -72,10 +72,9 @@ def _labels(table: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]]:
     blank_codes = [index for index, value in enumerate(cleaned) if not value]
     bad = np.flatnonzero((raw < 0) | np.isin(raw, blank_codes))
     if bad.size:
-        shown = "; ".join(where(table, int(i)) for i in bad[:5])
-        more = f" (and {bad.size - 5} more)" if bad.size > 5 else ""
+        shown = listed(bad, lambda i: where(table, int(i)))
         raise ValueError(
-            f"column {column!r} ({KANO_COLUMNS[column]}) is empty at {shown}{more}; "
+            f"column {column!r} ({KANO_COLUMNS[column]}) is empty at {shown}; "
             f"fill it in on every row."
         )
     names, lookup = [], {}
@@ -129,15 +128,15 @@ def classify_answers(table: pd.DataFrame) -> pd.DataFrame:
     pairs = pd.Series(respondents * max(len(names), 1) + features)
     twice = pairs.duplicated(keep=False).to_numpy()
     if twice.any():
-        positions = np.flatnonzero(twice)
-        shown = "; ".join(
-            f"{where(table, int(i))} ({table['respondent'].iloc[i]!s}, {names[features[i]]})"
-            for i in positions[:6]
+        shown = listed(
+            np.flatnonzero(twice),
+            lambda i: f"{where(table, int(i))} ({table['respondent'].iloc[i]!s}, "
+            f"{names[features[i]]})",
+            most=6,
         )
-        more = f" (and {positions.size - 6} more)" if positions.size > 6 else ""
         raise ValueError(
             f"each respondent should answer about each feature once; these rows repeat a "
-            f"respondent and feature: {shown}{more}. Delete the duplicates."
+            f"respondent and feature: {shown}. Delete the duplicates."
         )
     result = table.copy()
     result.attrs = {}
@@ -213,30 +212,12 @@ def analyze_kano(table: pd.DataFrame, *, leave_out_undefined: bool = False) -> p
 
 
 def summarize_counts(counts: Mapping[str, int], feature: str = "Feature") -> pd.DataFrame:
-    """The :func:`analyze_kano` row of one feature, from its category counts, as a table.
+    """One feature's row of :func:`analyze_kano`, from a tally of its categories.
 
-    For a tally made by hand (or in a workshop) rather than from a table of
-    answers.
-
-    Parameters
-    ----------
-    counts : mapping
-        Numbers of respondents per category letter, e.g.
-        ``{"A": 28, "O": 12, "M": 4, "I": 12, "R": 2, "Q": 2}``; a missing
-        letter counts 0 (see :func:`customer_focus.tools.kano.calc.summarize`).
-    feature : str
-        The feature's name.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row with the columns of :func:`analyze_kano`.
-
-    Raises
-    ------
-    ValueError
-        When a letter is unknown, a count is not a whole number of at least 0,
-        or A + O + M + I is 0.
+    ``counts`` and ``feature`` are as for
+    :func:`customer_focus.tools.kano.calc.summarize`, which computes the row
+    (and raises the same errors); this puts it in a one-row table, with the
+    columns :data:`RESULT_COLUMNS`, to show or draw.
 
     Examples
     --------

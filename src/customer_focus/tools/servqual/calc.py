@@ -67,18 +67,8 @@ from ...core.fields import load_fields
 from ...core.validation import InputError, as_number
 
 __all__ = [
-    "FIELDS",
-    "Dimension",
-    "DIMENSIONS",
-    "ITEMS",
-    "EXPECTATION_COLUMNS",
-    "PERCEPTION_COLUMNS",
-    "WEIGHT_COLUMNS",
-    "OVERALL",
-    "WEIGHT_TOLERANCE",
-    "gap",
-    "summarize",
-    "score_dimensions",
+    "FIELDS", "Dimension", "DIMENSIONS", "ITEMS", "EXPECTATION_COLUMNS", "PERCEPTION_COLUMNS",
+    "WEIGHT_COLUMNS", "OVERALL", "WEIGHT_TOLERANCE", "gap", "summarize", "score_dimensions",
 ]
 
 #: The tool's inputs, as ``servqual.yml`` describes them.

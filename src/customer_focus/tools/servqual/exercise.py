@@ -1,24 +1,16 @@
 """Checks for the exercise "SERVQUAL gap scores" (``exercises/servqual.ipynb``).
 
-In the notebook::
-
-    from customer_focus.core import tables
-    from customer_focus.tools.servqual import calc, exercise, table
-    exercise.bind(globals())
-    exercise.q1.check()    # or .hint(), .solution()
-
-Expected answers are computed by the tool's own ``calc`` and ``table`` from the
-worksheet's sample file, so the exercise and the worksheet can never disagree.
-The sample file belongs to the course's book (``book/apply/tools/data/``): it
-is read when a question that needs it is checked, not when this module is
-imported.
+Set up in the notebook with ``from customer_focus.tools.servqual import calc,
+exercise, table`` and ``exercise.bind(globals())``. Questions 2 to 4 are about
+the Crossroads survey, the worksheet's sample file: their answers are
+computed from it with the tool's ``table`` when a learner checks one (it is
+found in the course's ``book/`` then, not at import).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,17 +20,16 @@ from ...core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
 from ...core.paths import book_path
 from . import calc, table
 
-__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "sample_path"]
+__all__ = ["exercise", "bind", "q1", "q2", "q3", "q4", "SAMPLE"]
 
 
-def sample_path() -> Path:
-    """The worksheet's sample file, in the course's book next to the worksheet."""
-    return book_path("apply", "tools", "data", "servqual-sample.csv")
+#: The worksheet's sample file, under the course's ``book/`` (read when a check needs it).
+SAMPLE = ("apply", "tools", "data", "servqual-sample.csv")
 
 
 @cache
 def _dimensions() -> pd.DataFrame:
-    return table.dimension_gaps(tables.read_table(sample_path())).set_index("dimension")
+    return table.dimension_gaps(tables.read_table(book_path(*SAMPLE))).set_index("dimension")
 
 
 def _value(dimension: str, column: str) -> float:

@@ -1,10 +1,9 @@
-"""The SERVQUAL worksheet's live form, its tables for reading and its chart.
+"""The SERVQUAL worksheet: a grid of five dimensions, its tables for reading, its chart.
 
-The arithmetic is :mod:`customer_focus.tools.servqual.calc`'s and
-:mod:`customer_focus.tools.servqual.table`'s; this module lays out the inputs,
-formats the results and draws expectation against perception for each
-dimension. Every chart returns a figure with a white background and has a
-``describe_...`` function writing its alt text from the same data.
+:func:`servqual_chart` draws each dimension's expectation and perception on
+the 1–7 scale, joined by a line, with the gap written beside it;
+:func:`describe_servqual` says the same in words. The scores are
+:mod:`.calc`'s, over a survey file :mod:`.table`'s.
 """
 
 from __future__ import annotations
@@ -24,13 +23,8 @@ from . import calc, table
 from .calc import DIMENSIONS
 
 __all__ = [
-    "EXAMPLE",
-    "dimension_table",
-    "item_table",
-    "servqual_chart",
-    "describe_servqual",
-    "ServqualForm",
-    "servqual_form",
+    "EXAMPLE", "dimension_table", "item_table", "servqual_chart", "describe_servqual",
+    "ServqualForm", "servqual_form",
 ]
 
 _EXPECTATION_COLOR = PALETTE["line"]
@@ -232,14 +226,6 @@ class ServqualForm(Worksheet):
         Five point allocations that add up to 100.
     use_weights : bool
         Whether to compute the weighted score.
-
-    Examples
-    --------
-    In a notebook (outside one, the results print as text):
-
-    >>> form = ServqualForm(use_weights=False)  # doctest: +SKIP
-    >>> form.results()[0].data[:44]  # doctest: +SKIP
-    '<p><strong>Overall gap (unweighted): −0.46'
     """
 
     tool = "servqual"

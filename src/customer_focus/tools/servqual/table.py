@@ -26,18 +26,14 @@ import numpy as np
 import pandas as pd
 
 from ...core.tables import numeric_column, rating_column, require_columns, where
+from ...core.validation import listed
 from ..spec import load_spec
 from . import calc
 from .calc import DIMENSIONS, EXPECTATION_COLUMNS, ITEMS, PERCEPTION_COLUMNS, WEIGHT_COLUMNS
 
 __all__ = [
-    "SERVQUAL_COLUMNS",
-    "ServqualAnswers",
-    "check_servqual",
-    "item_gaps",
-    "respondent_scores",
-    "dimension_gaps",
-    "score_dimensions",
+    "SERVQUAL_COLUMNS", "ServqualAnswers", "check_servqual", "item_gaps", "respondent_scores",
+    "dimension_gaps", "score_dimensions",
 ]
 
 #: Columns of the table :func:`check_servqual` reads (one row per respondent), with what each holds.
@@ -180,16 +176,14 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
         totals = points.sum(axis=1)
         wrong = np.abs(totals - 100) > calc.WEIGHT_TOLERANCE
         if wrong.any():
-            positions = np.flatnonzero(wrong)
-            shown = "; ".join(
-                f"{where(table, int(i))} adds up to {totals[i]:g} "
-                f"({' + '.join(f'{v:g}' for v in points[i])})"
-                for i in positions[:5]
+            shown = listed(
+                np.flatnonzero(wrong),
+                lambda i: f"{where(table, int(i))} adds up to {totals[i]:g} "
+                f"({' + '.join(f'{v:g}' for v in points[i])})",
             )
-            more = f" (and {len(positions) - 5} more)" if len(positions) > 5 else ""
             raise ValueError(
                 f"the weight columns {', '.join(WEIGHT_COLUMNS)} must add up to 100 for every "
-                f"respondent; {shown}{more}. Ask the respondent to share exactly 100 points, or "
+                f"respondent; {shown}. Ask the respondent to share exactly 100 points, or "
                 f"leave the weights out to compute the unweighted scores only."
             )
         weights = points / 100.0
