@@ -5,10 +5,10 @@ temporary folder, then times, for each tool, what the worksheet does with a
 learner's file: read it once with ``tables.read_table``, check every answer,
 and compute the results.
 
-* Feedback / NPS: ``feedback.analyze_feedback(by="segment")`` and
-  ``feedback.score_distribution(by="segment")``.
-* SERVQUAL: ``servqual.dimension_gaps`` and ``servqual.item_gaps``.
-* Kano: ``kano.analyze_kano``.
+* Feedback / NPS: ``analyze_feedback(by="segment")`` and
+  ``score_distribution(by="segment")`` (``customer_focus.tools.feedback.table``).
+* SERVQUAL: ``dimension_gaps`` and ``item_gaps`` (``customer_focus.tools.servqual.table``).
+* Kano: ``analyze_kano`` (``customer_focus.tools.kano.table``).
 
 Each tool is timed with ``time.perf_counter`` over a few repeats; the median
 is compared with the target (2 seconds by default). The script prints a table
@@ -32,8 +32,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from customer_focus import feedback, kano, servqual
 from customer_focus.core import tables
+from customer_focus.tools.feedback.table import analyze_feedback, score_distribution
+from customer_focus.tools.kano.table import analyze_kano
+from customer_focus.tools.servqual.calc import ITEMS, WEIGHT_COLUMNS
+from customer_focus.tools.servqual.table import dimension_gaps, item_gaps
 
 SEED = 20240611
 
@@ -41,9 +44,14 @@ SEED = 20240611
 def write_feedback(path: Path, rows: int, rng: np.random.Generator) -> None:
     """Feedback responses: a recommend score, a satisfaction rating, comments, a segment."""
     recommend = rng.choice(11, size=rows, p=np.array([2, 1, 1, 2, 3, 5, 8, 14, 22, 20, 22]) / 100)
-    satisfaction = np.clip(np.rint(1 + recommend * 0.4 + rng.normal(0, 0.7, rows)), 1, 5).astype(int)
-    comments = np.array(["Quick and friendly", "Fixed first time", "", "Good value", "On time"], dtype=object)
-    wishes = np.array(["", "Shorter visit window", "Call before arriving", "", "Clearer bill"], dtype=object)
+    noise = rng.normal(0, 0.7, rows)
+    satisfaction = np.clip(np.rint(1 + recommend * 0.4 + noise), 1, 5).astype(int)
+    comments = np.array(
+        ["Quick and friendly", "Fixed first time", "", "Good value", "On time"], dtype=object
+    )
+    wishes = np.array(
+        ["", "Shorter visit window", "Call before arriving", "", "Clearer bill"], dtype=object
+    )
     table = pd.DataFrame(
         {
             "response": np.arange(1, rows + 1),
@@ -62,10 +70,12 @@ def write_servqual(path: Path, rows: int, rng: np.random.Generator) -> None:
     """SERVQUAL respondents: 22 expectations, 22 perceptions and 100 points of weights."""
     data: dict[str, object] = {"respondent": np.arange(1, rows + 1)}
     for side, center in (("E", 6.0), ("P", 5.2)):
-        for item in servqual.ITEMS:
-            data[f"{side}{item}"] = np.clip(np.rint(rng.normal(center, 0.9, rows)), 1, 7).astype(int)
-    points = rng.multinomial(20, [0.1, 0.35, 0.25, 0.15, 0.15], size=rows) * 5  # in fives, total 100
-    for column, values in zip(servqual.WEIGHT_COLUMNS, points.T):
+        for item in ITEMS:
+            answers = np.rint(rng.normal(center, 0.9, rows))
+            data[f"{side}{item}"] = np.clip(answers, 1, 7).astype(int)
+    # in fives, total 100
+    points = rng.multinomial(20, [0.1, 0.35, 0.25, 0.15, 0.15], size=rows) * 5
+    for column, values in zip(WEIGHT_COLUMNS, points.T, strict=True):
         data[column] = values
     pd.DataFrame(data).to_csv(path, index=False)
 
@@ -74,7 +84,9 @@ def write_kano(path: Path, rows: int, rng: np.random.Generator) -> None:
     """Kano answers in long format: 10 features per respondent, mixed-case answers."""
     features = [f"Feature {number}" for number in range(1, 11)]
     respondents = -(-rows // len(features))
-    answers = np.array(["Like", "Must-be", "Neutral", "Live-with", "Dislike", "like", "must be"], dtype=object)
+    answers = np.array(
+        ["Like", "Must-be", "Neutral", "Live-with", "Dislike", "like", "must be"], dtype=object
+    )
     table = pd.DataFrame(
         {
             "respondent": np.repeat(np.arange(1, respondents + 1), len(features))[:rows],
@@ -88,22 +100,24 @@ def write_kano(path: Path, rows: int, rng: np.random.Generator) -> None:
 
 def run_feedback(path: Path) -> None:
     table = tables.read_table(path)
-    feedback.analyze_feedback(table, by="segment")
-    feedback.score_distribution(table, by="segment")
+    analyze_feedback(table, by="segment")
+    score_distribution(table, by="segment")
 
 
 def run_servqual(path: Path) -> None:
     table = tables.read_table(path)
-    servqual.dimension_gaps(table)
-    servqual.item_gaps(table)
+    dimension_gaps(table)
+    item_gaps(table)
 
 
 def run_kano(path: Path) -> None:
     table = tables.read_table(path)
-    kano.analyze_kano(table)
+    analyze_kano(table)
 
 
-TOOLS: dict[str, tuple[Callable[[Path, int, np.random.Generator], None], Callable[[Path], None]]] = {
+Writer = Callable[[Path, int, np.random.Generator], None]
+
+TOOLS: dict[str, tuple[Writer, Callable[[Path], None]]] = {
     "Feedback / NPS": (write_feedback, run_feedback),
     "SERVQUAL": (write_servqual, run_servqual),
     "Kano": (write_kano, run_kano),
@@ -112,9 +126,13 @@ TOOLS: dict[str, tuple[Callable[[Path, int, np.random.Generator], None], Callabl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000, help="responses per file (default 100,000)")
+    parser.add_argument(
+        "--rows", type=int, default=100_000, help="responses per file (default 100,000)"
+    )
     parser.add_argument("--repeats", type=int, default=5, help="timed runs per tool (default 5)")
-    parser.add_argument("--target", type=float, default=2.0, help="seconds allowed per run (default 2.0)")
+    parser.add_argument(
+        "--target", type=float, default=2.0, help="seconds allowed per run (default 2.0)"
+    )
     options = parser.parse_args(argv)
     if options.rows < 1 or options.repeats < 1 or options.target <= 0:
         parser.error("--rows and --repeats must be at least 1, and --target positive")
@@ -139,10 +157,19 @@ def main(argv: list[str] | None = None) -> int:
                 missed.append(name)
             lines.append((name, size, min(times), median, max(times), verdict))
 
-    print(f"{options.rows:,} responses per file, {options.repeats} runs each; target {options.target:g} s (median)")
-    print(f"{'Tool':<16} {'File (MB)':>9} {'Fastest (s)':>11} {'Median (s)':>10} {'Slowest (s)':>11}  Result")
+    print(
+        f"{options.rows:,} responses per file, {options.repeats} runs each; "
+        f"target {options.target:g} s (median)"
+    )
+    print(
+        f"{'Tool':<16} {'File (MB)':>9} {'Fastest (s)':>11} {'Median (s)':>10} "
+        f"{'Slowest (s)':>11}  Result"
+    )
     for name, size, fastest, median, slowest, verdict in lines:
-        print(f"{name:<16} {size:>9.1f} {fastest:>11.3f} {median:>10.3f} {slowest:>11.3f}  {verdict}")
+        print(
+            f"{name:<16} {size:>9.1f} {fastest:>11.3f} {median:>10.3f} {slowest:>11.3f}  "
+            f"{verdict}"
+        )
     if missed:
         print(f"Target missed: {', '.join(missed)}", file=sys.stderr)
         return 1

@@ -33,10 +33,7 @@ TOP = {"customer_focus": 4, "customer_focus.__main__": 4}
 
 #: Top-level modules and packages still to move, and the layer each is going to.
 UNMOVED = {
-    "customer_focus.feedback": "tools",
-    "customer_focus.kano": "tools",
     "customer_focus.satisfaction_targets": "tools",
-    "customer_focus.servqual": "tools",
     "customer_focus.value_equation": "tools",
     "customer_focus.work_process": "tools",
     "customer_focus.practice": "tools",

@@ -44,3 +44,29 @@ def test_a_known_mistake_is_explained_and_money_is_written_for_reading():
 def test_infinite_answers_are_explained():
     exercise = Exercise(q1=NumberQuestion("x", "Set x.", "hint", "x = 1", expected=1))
     assert "not a finite number" in exercise.bind({"x": float("inf")}).q1.check().message
+
+
+def test_values_given_as_functions_are_computed_only_when_an_answer_is_checked():
+    asked = []
+
+    def options() -> tuple[str, ...]:
+        asked.append("options")
+        return ("new", "loyal")
+
+    def double() -> float:
+        asked.append("mistake")
+        return 10.0
+
+    choice = ChoiceQuestion(
+        "pick", "Pick one.", "hint", "loyal", options=options, correct=lambda: "loyal",
+        reasons={"new": "The new account loses money."},
+    )
+    number = NumberQuestion(
+        "x", "Set x.", "hint", "x = 5", expected=5, mistakes=(Mistake(double, "You doubled it."),)
+    )
+    exercise = Exercise(q1=choice, q2=number)
+    assert asked == []
+    assert exercise.bind({"pick": "Loyal", "x": 10}).q1.check().passed
+    assert exercise.q2.check().message == "`x` = 10. You doubled it."
+    assert "'new', 'loyal'" in exercise.bind({"pick": "maybe"}).q1.check().message
+    assert asked == ["options", "mistake", "options"]

@@ -114,6 +114,15 @@ def test_a_column_named_as_a_field_takes_its_help_unless_it_gives_its_own():
     assert columns.required == ["customer", "margin"]
 
 
+def test_a_section_may_hold_only_a_note_but_not_nothing():
+    table = "      columns: [Customer, Margin]\n      rows: 3\n"
+    note = _spec(GOOD.replace(table, "      note: Read me.\n")).paper_form.sections[1].note
+    assert note == "Read me."
+    empty = GOOD.replace(table, "")
+    with pytest.raises(DataFileError, match="demo.yml:22: paper_form, section 2: a section needs"):
+        _spec(empty)
+
+
 def test_all_problems_are_reported_at_once():
     text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
     with pytest.raises(DataFileError) as caught:
@@ -154,6 +163,8 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 
 
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
+    for tool in spec_tools():
+        tmp_path.joinpath(f"{tool}.json").write_text("{}\n", encoding="utf-8")
     stale = tmp_path / "lifetime_value.json"
     stale.write_text("{}\n", encoding="utf-8")
     twins = {tool: tmp_path / f"{tool}.json" for tool in spec_tools()}

@@ -56,11 +56,21 @@ class Feedback:
         return f"**{self.status}:** {self.message}"
 
 
+def _now(value: Any) -> Any:
+    """``value``, or what it returns when it is a function (computed when asked, not at import)."""
+    return value() if callable(value) else value
+
+
 @dataclass(frozen=True)
 class Mistake:
-    """A wrong answer that a learner is likely to give, and why it is wrong."""
+    """A wrong answer that a learner is likely to give, and why it is wrong.
 
-    value: Any
+    ``value`` is a number or a function returning it: a function is called only
+    when an answer is checked, so a mistake computed from a file of the course
+    needs the file then, not when the exercise is imported.
+    """
+
+    value: float | Callable[[], float]
     explanation: str
     tolerance: float | None = None  # None: the question's own tolerance
 
@@ -163,31 +173,36 @@ class NumberQuestion(_Question):
             return None
         for mistake in self.mistakes:
             slack = self.tolerance if mistake.tolerance is None else mistake.tolerance
-            if abs(number - float(mistake.value)) <= slack:
+            if abs(number - float(_now(mistake.value))) <= slack:
                 return f"`{self.variable}` = {self._show(number)}. {mistake.explanation}"
         return f"`{self.variable}` = {self._show(number)}, which is not the answer. Try `.hint()`."
 
 
 @dataclass
 class ChoiceQuestion(_Question):
-    """A question answered by one of a few named options (case-insensitive)."""
+    """A question answered by one of a few named options (case-insensitive).
 
-    options: tuple[str, ...] = ()
-    correct: str = ""
+    ``options`` and ``correct`` may be functions returning them, called only
+    when an answer is checked (options read from a file of the course, say).
+    """
+
+    options: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
+    correct: str | Callable[[], str] = ""
     reasons: Mapping[str, str] = field(default_factory=dict)
 
     def _judge(self, value: Any) -> str | None:
+        options = tuple(_now(self.options))
         if not isinstance(value, str):
-            options = ", ".join(map(repr, self.options))
-            return f"`{self.variable}` should be one of {options} (in quotes)."
+            shown = ", ".join(map(repr, options))
+            return f"`{self.variable}` should be one of {shown} (in quotes)."
         answer = value.strip().lower()
-        lowered = {option.lower(): option for option in self.options}
+        lowered = {option.lower(): option for option in options}
         if answer not in lowered:
             return (
                 f"`{self.variable}` = {value!r} is not one of the options: "
-                f"{', '.join(map(repr, self.options))}."
+                f"{', '.join(map(repr, options))}."
             )
-        if lowered[answer] == self.correct:
+        if lowered[answer] == _now(self.correct):
             return None
         return self.reasons.get(lowered[answer], "That is not the best choice. Try `.hint()`.")
 

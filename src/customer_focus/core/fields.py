@@ -123,6 +123,26 @@ class Field:
             return as_text(value, self.name, meaning=self.help)
         return as_number(value, self.name, meaning=self.help, minimum=self.min, maximum=self.max)
 
+    def check_as(self, value: object, words: str) -> Any:
+        """``value`` checked as :meth:`check` does, the message calling it ``words``.
+
+        For one of several values an input holds (a value per dimension, per
+        category): the message names that value, and the error's ``name``
+        stays the field's.
+
+        Examples
+        --------
+        >>> points = Field("points", "Points", help="points out of 100", min=0)
+        >>> points.check_as(-5, "weight for empathy")
+        Traceback (most recent call last):
+        ...
+        customer_focus.core.validation.InputError: weight for empathy must be 0 or more (points...
+        """
+        try:
+            return replace(self, name=words).check(value)
+        except InputError as error:
+            raise InputError(self.name, str(error)) from None
+
     def to_data(self) -> dict[str, Any]:
         """The field as plain JSON-ready data (the keys of the spec, defaults left out)."""
         data: dict[str, Any] = {"label": self.label, "help": self.help, "kind": self.kind}

@@ -16,14 +16,17 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import formats
 from .fields import Field
+from .validation import listed
 
 __all__ = [
     "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
-    "numeric_column", "optional_numbers", "field_limits", "where", "write_table", "format_table",
+    "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
+    "format_table",
 ]
 
 #: File endings the worksheets can read and write.
@@ -368,8 +371,7 @@ def numeric_column(
     if not bad.any():
         return values
     positions = [int(i) for i in bad.to_numpy().nonzero()[0]]
-    shown = "; ".join(f"{where(table, i)}: {_cell(raw.iloc[i])}" for i in positions[:5])
-    more = f" (and {len(positions) - 5} more)" if len(positions) > 5 else ""
+    shown = listed(positions, lambda i: f"{where(table, i)}: {_cell(raw.iloc[i])}")
     if low is not None and high is not None:
         bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
     elif low is not None:
@@ -381,7 +383,7 @@ def numeric_column(
         hint = " Write rates as decimals: 0.8 for 80%."
     raise ValueError(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
-        f"bad values at {shown}{more}.{hint}"
+        f"bad values at {shown}.{hint}"
     )
 
 
@@ -432,6 +434,60 @@ def field_limits(field: Field) -> dict[str, Any]:
     low = 0.0 if rate and field.min is None else field.min
     high = 1.0 if rate and field.max is None else field.max
     return {"low": low, "high": high, "high_inclusive": not rate or bool(field.max_included)}
+
+
+def rating_column(
+    table: pd.DataFrame, column: str, *, meaning: str, low: int, high: int, fix: str = ""
+) -> pd.Series:
+    """Return ``table[column]`` as whole numbers from ``low`` to ``high``, or raise.
+
+    Blanks, words and values outside the scale are reported by
+    :func:`numeric_column`; answers that are not whole numbers (7.5) are
+    reported here. Both messages name the lines, and end with ``fix``.
+    Everything is done on the whole column at once, so a survey of 100,000
+    answers takes a fraction of a second.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (the column already checked to be present).
+    column : str
+        The column holding the answers.
+    meaning : str
+        What the column holds, in a manager's words.
+    low, high : int
+        The ends of the rating scale.
+    fix : str
+        A sentence saying how to fix the data, added to the message.
+
+    Returns
+    -------
+    pandas.Series of int64
+
+    Examples
+    --------
+    >>> rating_column(pd.DataFrame({"r": [9, "10"]}), "r", meaning="score", low=0, high=10).tolist()
+    [9, 10]
+    >>> rating_column(pd.DataFrame({"r": [9, 7.5]}), "r", meaning="score", low=0, high=10)
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'r' (score) must hold whole numbers from 0 to 10; found answers between...
+    """
+    ending = f" {fix}" if fix else ""
+    try:
+        values = numeric_column(table, column, meaning=meaning, low=low, high=high)
+    except ValueError as error:
+        raise ValueError(f"{error}{ending}") from None
+    array = values.to_numpy()
+    fractional = array != np.floor(array)
+    if fractional.any():
+        positions = np.flatnonzero(fractional)
+        shown = listed(positions, lambda i: f"{where(table, int(i))}: {array[i]:g}")
+        raise ValueError(
+            f"column {column!r} ({meaning}) must hold whole numbers from {low} to {high}; "
+            f"found answers between two points of the scale at {shown}.{ending}"
+        )
+    return values.astype(np.int64)
 
 
 def format_table(

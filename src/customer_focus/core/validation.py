@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-__all__ = ["InputError", "as_number", "as_rate", "as_whole_number", "as_choice", "as_text"]
+__all__ = [
+    "InputError", "as_number", "as_rate", "as_whole_number", "as_choice", "as_text", "listed",
+]
+
+_Item = TypeVar("_Item")
 
 
 class InputError(ValueError):
@@ -254,3 +259,20 @@ def as_text(value: object, name: str, *, meaning: str = "") -> str:
     if not isinstance(value, str) or not value.strip():
         raise InputError(name, f"{name} must be some text{hint}; you gave {_describe(value)}.")
     return value.strip()
+
+
+def listed(items: Sequence[_Item], describe: Callable[[_Item], str], *, most: int = 5) -> str:
+    """The first ``most`` of ``items``, each described, then how many more there are.
+
+    For a message naming the bad rows of a file: only the first few are
+    described, however many there are.
+
+    Examples
+    --------
+    >>> listed([3, 7], lambda row: f"line {row}")
+    'line 3; line 7'
+    >>> listed(range(2, 10), lambda row: f"line {row}", most=2)
+    'line 2; line 3 (and 6 more)'
+    """
+    shown = "; ".join(describe(item) for item in items[:most])
+    return shown + (f" (and {len(items) - most} more)" if len(items) > most else "")

@@ -7,8 +7,8 @@ number, its kind and how it is written). Nothing here is typed from a page:
 each figure is computed from the inputs in ``data/cases.yml`` with the same
 functions the worksheets use (:mod:`~customer_focus.tools.lifetime_value`,
 :mod:`~customer_focus.tools.recovery.calc`, :mod:`~customer_focus.satisfaction_targets`,
-:mod:`~customer_focus.turnover`, :mod:`~customer_focus.feedback`,
-:mod:`~customer_focus.kano`, :mod:`~customer_focus.servqual`,
+:mod:`~customer_focus.turnover`, :mod:`~customer_focus.tools.feedback`,
+:mod:`~customer_focus.tools.kano`, :mod:`~customer_focus.tools.servqual`,
 :mod:`~customer_focus.value_equation`, :mod:`~customer_focus.work_process`),
 and the facts of the scenario's paths by walking them
 (:mod:`~customer_focus.course.scenario.model`).
@@ -25,19 +25,20 @@ from collections.abc import Callable
 import pandas as pd
 
 from .. import (
-    feedback,
-    kano,
     satisfaction_targets,
-    servqual,
     value_equation,
     work_process,
 )
 from ..core.cases import CaseInputs, Quantity, crossroads_segments, distributor_accounts
 from ..core.paths import book_path
 from ..core.tables import read_table
+from ..tools.feedback import calc as feedback
+from ..tools.feedback.table import analyze_feedback
+from ..tools.kano import calc as kano
 from ..tools.lifetime_value import calc
 from ..tools.lifetime_value.table import compare_customers
 from ..tools.recovery import calc as recovery
+from ..tools.servqual.table import score_dimensions
 from ..tools.turnover_cost import calc as turnover
 from .scenario.model import Scenario, all_paths, find_scenario, load_scenario
 
@@ -495,7 +496,7 @@ def _halden(c: CaseInputs) -> dict[str, Quantity]:
 def _feedback_sample(c: CaseInputs) -> dict[str, Quantity]:
     """Figures of the feedback worksheet's sample file, which the listening-posts steps describe."""
     answers = read_table(book_path("apply", "tools", "data", "feedback-sample.csv"))
-    table = feedback.analyze_feedback(answers, by="segment").set_index("group")
+    table = analyze_feedback(answers, by="segment").set_index("group")
     out: dict[str, Quantity] = {}
     segments = [name for name in table.index if name != "All responses"]
     out["feedback_sample.answers"] = count(table.loc["All responses", "responses"])
@@ -575,7 +576,7 @@ def _crossroads(c: CaseInputs) -> dict[str, Quantity]:
         c["crossroads.nps_q1.detractors"] - c["crossroads.nps_q2.detractors"], "word"
     )
     dims = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
-    scores = servqual.score_dimensions(
+    scores = score_dimensions(
         [c[f"crossroads.servqual.{d}.expected"] for d in dims],
         [c[f"crossroads.servqual.{d}.perceived"] for d in dims],
         [c[f"crossroads.servqual.{d}.points"] for d in dims],

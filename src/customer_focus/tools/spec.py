@@ -26,7 +26,7 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
         - title: Customers
           columns: [Customer, Yearly margin ($)]
           rows: 8                     # or row_labels: [...] to pre-fill the first column
-          note: Optional sentence under the section's title.
+          note: Optional sentence under the section's title (or all a section holds).
 
 :func:`load_spec` reads and checks it, reporting every problem as
 ``file:line: what is wrong``. The live form (:mod:`customer_focus.tools.worksheet`),
@@ -289,13 +289,13 @@ def _read_section(data: Any, fields: Fields, where: str, problems: Problems) -> 
         rows = 0
     if columns and not (rows or row_labels):
         problems.add(data, "columns", f"{where}: a table needs 'rows' or 'row_labels'")
-    if not blanks and not columns:
-        problems.add(data, None, f"{where}: a section needs 'fields' or 'columns'")
+    note = problems.text(data, "note", where) or ""
+    if not blanks and not columns and not note:
+        problems.add(data, None, f"{where}: a section needs 'fields', 'columns' or a 'note'")
     if title is None:
         return None
     return Section(
-        title, tuple(blank for blank in blanks if blank), columns, rows, row_labels,
-        problems.text(data, "note", where) or "",
+        title, tuple(blank for blank in blanks if blank), columns, rows, row_labels, note
     )
 
 

@@ -6,8 +6,8 @@ figures are:
 - ``inputs``: the figures the case gives (invented for teaching);
 - ``answer`` and ``mistakes``: a numeric question's answer and the values of
   its likely mistakes, computed here from the inputs with the package's own
-  functions (``customer_focus.tools.lifetime_value.calc``, ``feedback``, ``kano``, ``servqual``,
-  ``tools.turnover_cost.calc``, ``value_equation``, ``satisfaction_targets``,
+  functions (``customer_focus.tools.<tool>`` for lifetime value, feedback, Kano, SERVQUAL
+  and turnover, ``value_equation``, ``satisfaction_targets``,
   ``work_process``) or with plain arithmetic where the package has none;
 - ``derived``: the other figures the text quotes that follow from the inputs
   (intermediate steps, shares, totals), computed the same way;
@@ -36,15 +36,15 @@ import pytest
 import yaml
 
 from customer_focus import (
-    feedback,
-    kano,
     satisfaction_targets,
-    servqual,
     value_equation,
     work_process,
 )
+from customer_focus.tools.feedback import calc as feedback
+from customer_focus.tools.kano import calc as kano
 from customer_focus.tools.lifetime_value import calc as clv
 from customer_focus.tools.recovery.calc import recovery_break_even
+from customer_focus.tools.servqual import table as servqual
 from customer_focus.tools.turnover_cost import calc as turnover
 
 BANKS = Path(__file__).resolve().parents[3] / "book" / "quizzes"

@@ -1,107 +1,52 @@
-"""The customer feedback worksheet: its live form and its chart.
+"""The customer feedback worksheet's live form, its summary for reading and its chart.
 
-The arithmetic lives in :mod:`customer_focus.feedback`; this module lays out
-the inputs, formats the results and draws the score distribution, so that
-two groups with the same Net Promoter Score can be seen to differ.
+The form takes the answers pasted into two boxes; the chart draws the share of
+answers at each score, one panel per group, so that two groups with the same
+Net Promoter Score can be seen to differ (:func:`describe_score_distribution`
+writes its alt text). The sums are :mod:`.calc`'s and :mod:`.table`'s.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
+from typing import Any
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 from matplotlib.patches import Patch
 
-from .. import feedback
-from ..core.figures import PALETTE, CourseFigure, new_figure as _new_figure, figure_html
-from ..core.tables import format_table
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.tables import format_table
+from ..worksheet import Worksheet
+from . import calc, table
 
 __all__ = [
-    "GROUP_COLORS",
-    "parse_answers",
-    "summary_table",
-    "score_distribution_chart",
-    "describe_score_distribution",
-    "FeedbackForm",
-    "feedback_form",
+    "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
+    "FeedbackForm", "feedback_form",
 ]
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
 GROUP_COLORS = {"detractor": PALETTE["accent"], "passive": "#8c8c8c", "promoter": PALETTE["line"]}
-_GROUP_LABELS = {"detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)"}
+_GROUP_LABELS = {
+    "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
+}
 _MAX_PANELS = 8
-_LABEL_STYLE = {"description_width": "16em"}
-
-
-def parse_answers(text: str, *, name: str, low: int, high: int) -> list[int]:
-    """Read whole-number answers typed or pasted into a box.
-
-    Answers may be separated by spaces, commas, semicolons or new lines (a
-    column pasted from a spreadsheet works).
-
-    Parameters
-    ----------
-    text : str
-        What the box holds.
-    name : str
-        What the answers are, for messages ("recommend").
-    low, high : int
-        The ends of the scale.
-
-    Returns
-    -------
-    list of int
-        Empty when the box is empty.
-
-    Raises
-    ------
-    ValueError
-        Naming the first bad answer by its position.
-
-    Examples
-    --------
-    >>> parse_answers("10, 9\\n7 3", name="recommend", low=0, high=10)
-    [10, 9, 7, 3]
-    """
-    tokens = [token for token in re.split(r"[\s,;]+", str(text).strip()) if token]
-    answers = []
-    for position, token in enumerate(tokens, start=1):
-        try:
-            number = float(token)
-        except ValueError:
-            number = None
-        if number is None or not np.isfinite(number):
-            raise ValueError(
-                f"{name} answer {position} is {token!r}, not a number. Type whole numbers from "
-                f"{low} to {high}, separated by spaces, commas or new lines."
-            )
-        if not low <= number <= high:
-            raise ValueError(f"{name} answer {position} is {token}; answers go from {low} to {high}.")
-        if number != int(number):
-            raise ValueError(
-                f"{name} answer {position} is {token}, between two points of the scale; "
-                f"answers are whole numbers from {low} to {high}."
-            )
-        answers.append(int(number))
-    return answers
 
 
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """The output of :func:`customer_focus.feedback.analyze_feedback`, written for reading.
+    """The output of :func:`customer_focus.tools.feedback.table.analyze_feedback`, for reading.
 
     Examples
     --------
-    >>> table = feedback.analyze_feedback(pd.DataFrame({"recommend": [10, 9, 8, 3]}))
-    >>> summary_table(table)["NPS"].tolist()
+    >>> summary = table.analyze_feedback(pd.DataFrame({"recommend": [10, 9, 8, 3]}))
+    >>> summary_table(summary)["NPS"].tolist()
     ['+25']
     """
+    shares = ("promoter_share", "passive_share", "detractor_share", "top_box_share")
     shown = format_table(
         summary,
-        percent=[c for c in ("promoter_share", "passive_share", "detractor_share", "top_box_share") if c in summary],
+        percent=[column for column in shares if column in summary],
         decimals={"satisfaction_mean": 2} if "satisfaction_mean" in summary else None,
     )
     shown["nps"] = [f"{value:+.0f}" for value in summary["nps"]]
@@ -129,7 +74,8 @@ def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
     for column in ("group", "score", "responses", "share"):
         if column not in distribution.columns:
             raise ValueError(
-                f"the chart needs the table from feedback.score_distribution; column {column!r} is missing."
+                f"the chart needs the table from table.score_distribution; "
+                f"column {column!r} is missing."
             )
     totals = distribution.groupby("group", sort=False)["responses"].sum()
     groups = list(totals.index)
@@ -142,17 +88,21 @@ def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
 def _group_facts(rows: pd.DataFrame) -> dict[str, float]:
     counts = rows.set_index("score")["responses"].reindex(range(11), fill_value=0).to_numpy()
     total = int(counts.sum())
-    promoters, detractors = counts[9:].sum(), counts[:7].sum()
+    promoters, passives, detractors = (
+        int(counts[list(scores)].sum()) for scores in calc.GROUPS.values()
+    )
     return {
         "total": total,
-        "nps": 100 * (promoters - detractors) / total if total else 0.0,
+        "nps": calc.nps_from_counts(promoters, passives, detractors) if total else 0.0,
         "promoters": promoters / total if total else 0.0,
         "detractors": detractors / total if total else 0.0,
         "mode": int(np.argmax(counts)),
     }
 
 
-def score_distribution_chart(distribution: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
+def score_distribution_chart(
+    distribution: pd.DataFrame, *, title: str | None = None
+) -> CourseFigure:
     """Bars of the share of answers at each score, one panel per group.
 
     Panels share their axes, so two groups with the same NPS but different
@@ -161,8 +111,8 @@ def score_distribution_chart(distribution: pd.DataFrame, *, title: str | None = 
     Parameters
     ----------
     distribution : pandas.DataFrame
-        The output of :func:`customer_focus.feedback.score_distribution`. With
-        more than eight groups, the eight largest are drawn.
+        The output of :func:`customer_focus.tools.feedback.table.score_distribution`.
+        With more than eight groups, the eight largest are drawn.
     title : str, optional
         A title above the panels.
 
@@ -172,19 +122,23 @@ def score_distribution_chart(distribution: pd.DataFrame, *, title: str | None = 
 
     Examples
     --------
-    >>> table = feedback.score_distribution(pd.DataFrame({"recommend": [10, 9, 3]}))
-    >>> figure = score_distribution_chart(table)
+    >>> distribution = table.score_distribution(pd.DataFrame({"recommend": [10, 9, 3]}))
+    >>> len(score_distribution_chart(distribution).axes[0].patches)
+    11
     """
     groups, count = _panels(distribution)
-    figure = _new_figure(7.5, 1.2 + 1.9 * len(groups))
+    figure = new_figure(7.5, 1.2 + 1.9 * len(groups))
     axes_list = figure.subplots(len(groups), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
     top = float(distribution.loc[distribution["group"].isin(groups), "share"].max() or 0.0)
-    for axes, group in zip(axes_list, groups):
+    for axes, group in zip(axes_list, groups, strict=True):
         rows = distribution[distribution["group"] == group]
         facts = _group_facts(rows)
         axes.set_facecolor("white")
-        colors = [GROUP_COLORS[feedback.nps_group(int(score))] for score in rows["score"]]
-        axes.bar(rows["score"], rows["share"] * 100, color=colors, edgecolor=PALETTE["ink"], linewidth=0.4)
+        colors = [GROUP_COLORS[calc.nps_group(int(score))] for score in rows["score"]]
+        axes.bar(
+            rows["score"], rows["share"] * 100, color=colors, edgecolor=PALETTE["ink"],
+            linewidth=0.4,
+        )
         axes.set_title(
             f"{group}: NPS {facts['nps']:+.0f} ({facts['total']:,} responses)",
             color=PALETTE["ink"], fontsize=10, loc="left",
@@ -197,17 +151,20 @@ def score_distribution_chart(distribution: pd.DataFrame, *, title: str | None = 
     axes_list[0].set_ylim(0, max(top * 100 * 1.15, 5))
     axes_list[-1].set_xticks(range(11))
     axes_list[-1].set_xlabel(
-        "Answer to “How likely is it that you would recommend [company X] to a friend or colleague?”",
-        color=PALETTE["ink"], fontsize=9.5,
+        f"Answer to “{calc.NPS_QUESTION}”", color=PALETTE["ink"], fontsize=9.5,
     )
     handles = [
-        Patch(facecolor=GROUP_COLORS[key], edgecolor=PALETTE["ink"], linewidth=0.4, label=_GROUP_LABELS[key])
+        Patch(
+            facecolor=GROUP_COLORS[key], edgecolor=PALETTE["ink"], linewidth=0.4,
+            label=_GROUP_LABELS[key],
+        )
         for key in ("detractor", "passive", "promoter")
     ]
     figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=9)
     heading = title or ""
     if count > len(groups):
-        heading = (heading + " " if heading else "") + f"(the {len(groups)} largest of {count} groups)"
+        largest = f"(the {len(groups)} largest of {count} groups)"
+        heading = (heading + " " if heading else "") + largest
     if heading:
         figure.suptitle(heading, color=PALETTE["ink"], fontsize=11)
     bottom = 0.4 / figure.get_figheight()
@@ -220,8 +177,8 @@ def describe_score_distribution(distribution: pd.DataFrame) -> str:
 
     Examples
     --------
-    >>> table = feedback.score_distribution(pd.DataFrame({"recommend": [10, 9, 3]}))
-    >>> describe_score_distribution(table)[:35]
+    >>> distribution = table.score_distribution(pd.DataFrame({"recommend": [10, 9, 3]}))
+    >>> describe_score_distribution(distribution)[:35]
     'Bar chart of the share of answers a'
     """
     groups, count = _panels(distribution)
@@ -241,18 +198,20 @@ def describe_score_distribution(distribution: pd.DataFrame) -> str:
         f"passives (7–8) and promoters (9–10) in different colors. " + " ".join(parts)
     )
     if len(groups) > 1 and len(set(scores)) == 1:
-        text += f" Every group has the same NPS, {scores[0]:+d}, but the bars are spread differently."
+        text += (
+            f" Every group has the same NPS, {scores[0]:+d}, but the bars are spread differently."
+        )
     if count > len(groups):
         text += f" Only the {len(groups)} largest of {count} groups are drawn."
     return text
 
 
-def _alert(error: Exception) -> HTML:
-    return HTML(f'<p role="alert"><strong>Check your answers:</strong> {escape(str(error))}</p>')
-
-
-class FeedbackForm:
+class FeedbackForm(Worksheet):
     """The worksheet's form: paste the answers, see the NPS, the groups and the bars.
+
+    The two boxes (the spec's ``recommend_answers`` and ``satisfaction_answers``)
+    hold many answers each, so they are text areas, made by :meth:`layout` and
+    registered as the form's controls.
 
     Parameters
     ----------
@@ -262,65 +221,68 @@ class FeedbackForm:
     satisfaction : str
         Optional: the same customers' satisfaction answers (1–5), in the
         same order; leave empty to skip.
-
-    Attributes
-    ----------
-    widget : ipywidgets.VBox
-        What to display.
     """
 
+    tool = "feedback"
+    inputs = ()
+
     def __init__(self, recommend: str = "", satisfaction: str = "") -> None:
-        self.recommend = w.Textarea(
-            value=recommend, description="Recommend answers (0–10)", style=_LABEL_STYLE,
-            layout=w.Layout(width="46em", height="6em"),
-            placeholder="10 9 8 7 6 ...  (spaces, commas or one per line)",
-        )
-        self.satisfaction = w.Textarea(
-            value=satisfaction, description="Satisfaction (1–5), optional", style=_LABEL_STYLE,
-            layout=w.Layout(width="46em", height="6em"),
-            placeholder="Same customers, same order; leave empty to skip",
-        )
-        self.output = w.Output()
-        for control in (self.recommend, self.satisfaction):
-            control.observe(self._changed, names="value")
-        self.widget = w.VBox([self.recommend, self.satisfaction, self.output])
-        self.update()
+        self._starting = {"recommend_answers": recommend, "satisfaction_answers": satisfaction}
+        super().__init__()
 
-    def _changed(self, _change: dict) -> None:
-        self.update()
+    def layout(self) -> list[w.Widget]:
+        """The two text areas, as the form's controls."""
+        placeholders = {
+            "recommend_answers": "10 9 8 7 6 ...  (spaces, commas or one per line)",
+            "satisfaction_answers": "Same customers, same order; leave empty to skip",
+        }
+        for name, placeholder in placeholders.items():
+            self.controls[name] = w.Textarea(
+                value=self._starting[name], description=self.spec.fields[name].caption,
+                style={"description_width": self.label_width},
+                layout=w.Layout(width="46em", height="6em"), placeholder=placeholder,
+            )
+        self.recommend = self.controls["recommend_answers"]
+        self.satisfaction = self.controls["satisfaction_answers"]
+        return [self.recommend, self.satisfaction]
 
-    def table(self) -> pd.DataFrame:
+    def responses(self, values: dict[str, Any]) -> pd.DataFrame:
         """The answers as a table of responses (raises ``ValueError`` on a bad answer)."""
-        scores = parse_answers(self.recommend.value, name="recommend", low=0, high=10)
+        score, rating = calc.FIELDS["score"], calc.FIELDS["satisfaction"]
+        scores = calc.parse_answers(
+            values["recommend_answers"], name="recommend", low=int(score.min),
+            high=int(score.max),
+        )
         if not scores:
-            raise ValueError("type or paste at least one answer to the recommend question (0 to 10).")
+            raise ValueError(
+                "type or paste at least one answer to the recommend question (0 to 10)."
+            )
         data: dict[str, list[int]] = {"recommend": scores}
-        ratings = parse_answers(self.satisfaction.value, name="satisfaction", low=1, high=5)
+        ratings = calc.parse_answers(
+            values["satisfaction_answers"], name="satisfaction", low=int(rating.min),
+            high=int(rating.max),
+        )
         if ratings:
             if len(ratings) != len(scores):
                 raise ValueError(
-                    f"there are {len(scores)} recommend answers but {len(ratings)} satisfaction answers. "
-                    f"Give one satisfaction answer per customer, in the same order, or leave that box empty."
+                    f"there are {len(scores)} recommend answers but {len(ratings)} satisfaction "
+                    f"answers. Give one satisfaction answer per customer, in the same order, or "
+                    f"leave that box empty."
                 )
             data["satisfaction"] = ratings
         return pd.DataFrame(data)
 
-    def results(self) -> list[object]:
-        """What the form shows for its current answers: the score, a table and the chart.
-
-        A bad answer gives a single message saying what to fix.
-        """
-        try:
-            responses = self.table()
-            summary = feedback.analyze_feedback(responses)
-            distribution = feedback.score_distribution(responses)
-        except ValueError as error:
-            return [_alert(error)]
+    def compute(self, values: dict[str, Any]) -> list[object]:
+        """The score, a table and the chart of the answers."""
+        responses = self.responses(values)
+        summary = table.analyze_feedback(responses)
+        distribution = table.score_distribution(responses)
         row = summary.iloc[-1]
         text = (
-            f"<p><strong>Net Promoter Score: {row['nps']:+.0f}</strong> from {int(row['responses'])} answers "
-            f"({row['promoter_share']:.0%} promoters − {row['detractor_share']:.0%} detractors; "
-            f"margin of error about ± {row['nps_margin']:.0f} points).</p>"
+            f"<p><strong>Net Promoter Score: {row['nps']:+.0f}</strong> from "
+            f"{int(row['responses'])} answers ({row['promoter_share']:.0%} promoters − "
+            f"{row['detractor_share']:.0%} detractors; margin of error about "
+            f"± {row['nps_margin']:.0f} points).</p>"
         )
         if "satisfaction_mean" in summary:
             text += (
@@ -333,13 +295,6 @@ class FeedbackForm:
             summary_table(summary),
             HTML(figure_html(figure, describe_score_distribution(distribution))),
         ]
-
-    def update(self) -> None:
-        """Recompute and redraw the results from the current answers."""
-        self.output.clear_output(wait=True)
-        with self.output:
-            for item in self.results():
-                display(item)
 
 
 def feedback_form(**starting_values: str) -> w.VBox:

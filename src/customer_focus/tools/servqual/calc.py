@@ -1,0 +1,300 @@
+"""Service quality assessment: SERVQUAL-style gap scores.
+
+SERVQUAL (Parasuraman, Zeithaml & Berry 1988, "SERVQUAL: A Multiple-Item
+Scale for Measuring Consumer Perceptions of Service Quality", *Journal of
+Retailing* 64(1)) measures the gap between the service customers expect and
+the service they perceive, with 22 items in five dimensions (RATER). The
+dimensions, defined as the authors define them:
+
+Tangibles
+    "appearance of physical facilities, equipment, personnel, and
+    communication materials."
+Reliability
+    "ability to perform the promised service dependably and accurately."
+Responsiveness
+    "willingness to help customers and provide prompt service."
+Assurance
+    "knowledge and courtesy of employees and their ability to inspire
+    (convey) trust and confidence."
+Empathy
+    "caring, individualized attention the firm provides its customers."
+
+The items are usually reported as split 4, 5, 4, 4 and 5 across the five
+dimensions (Tangibles 4, Reliability 5, Responsiveness 4, Assurance 4,
+Empathy 5); that split comes from secondary sources, not from the course's
+reading of the paper itself. The course does not reproduce the published
+item statements: items are labeled "Tangibles 1" to "Empathy 5", and each
+organization writes its own statement for each item, within the dimension's
+definition.
+
+Each item is asked twice on a 7-point scale: what the customer expects (E)
+and what the customer perceives (P). The gap score of an item is
+
+    Q = P − E,
+
+averaged over the items of each dimension, and over the five dimensions for
+the overall (unweighted) score. A negative score means the service falls
+short of expectations. (The course averages the five dimension scores, so
+that equal importance weights give back the unweighted score.)
+
+Weighted version (Parasuraman, Berry & Zeithaml 1991, *Journal of Retailing*
+67(4)), as it is usually described: each respondent shares 100 points among
+the five dimensions, and each dimension's gap is weighted by its share; the
+weighted score is the sum of the weighted gaps. The importance percentages
+often quoted for the five dimensions have no traceable source and are not
+used here.
+
+Cautions: Cronin & Taylor (1992) proposed SERVPERF, which uses perceptions
+only; critics also point to the unreliability of difference scores, to
+ambiguous "expectations", and to five dimensions that do not replicate
+consistently across industries. Use the gaps to decide where to look, not as
+a precise grade.
+
+Standard library only, and plain values in and out (numbers, lists of dicts),
+so the same functions run in a notebook and, through Pyodide, in the reader's
+browser. The averages of a quick assessment are checked against their
+descriptions in ``servqual.yml`` (read here from its JSON twin). A survey
+file, one row per respondent, is read by
+:mod:`customer_focus.tools.servqual.table`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ...core.fields import load_fields
+from ...core.validation import InputError, as_number
+
+__all__ = [
+    "FIELDS", "Dimension", "DIMENSIONS", "ITEMS", "EXPECTATION_COLUMNS", "PERCEPTION_COLUMNS",
+    "WEIGHT_COLUMNS", "OVERALL", "WEIGHT_TOLERANCE", "gap", "summarize", "score_dimensions",
+]
+
+#: The tool's inputs, as ``servqual.yml`` describes them.
+FIELDS = load_fields(__package__, "servqual.json")
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One SERVQUAL dimension: its name, its published definition and its items."""
+
+    key: str
+    name: str
+    definition: str
+    items: tuple[int, ...]
+
+    @property
+    def weight_column(self) -> str:
+        """The column holding the respondent's points for this dimension."""
+        return f"W_{self.key}"
+
+
+def _dimensions() -> tuple[Dimension, ...]:
+    split = (
+        ("tangibles", "Tangibles", "appearance of physical facilities, equipment, personnel, "
+         "and communication materials.", 4),
+        ("reliability", "Reliability", "ability to perform the promised service dependably and "
+         "accurately.", 5),
+        ("responsiveness", "Responsiveness", "willingness to help customers and provide prompt "
+         "service.", 4),
+        ("assurance", "Assurance", "knowledge and courtesy of employees and their ability to "
+         "inspire (convey) trust and confidence.", 4),
+        ("empathy", "Empathy", "caring, individualized attention the firm provides its "
+         "customers.", 5),
+    )
+    result, first = [], 1
+    for key, name, definition, count in split:
+        result.append(Dimension(key, name, definition, tuple(range(first, first + count))))
+        first += count
+    return tuple(result)
+
+
+#: The five dimensions in RATER order, with the 4/5/4/4/5 item split [secondary sources].
+DIMENSIONS: tuple[Dimension, ...] = _dimensions()
+
+#: Item number (1–22) → label such as "Reliability 3".
+ITEMS: dict[int, str] = {
+    item: f"{dimension.name} {index}"
+    for dimension in DIMENSIONS
+    for index, item in enumerate(dimension.items, start=1)
+}
+
+EXPECTATION_COLUMNS = tuple(f"E{item}" for item in ITEMS)
+PERCEPTION_COLUMNS = tuple(f"P{item}" for item in ITEMS)
+WEIGHT_COLUMNS = tuple(dimension.weight_column for dimension in DIMENSIONS)
+
+#: Label of the summary row of :func:`summarize`.
+OVERALL = "Overall"
+
+#: How far a respondent's points may be from 100 (33.33 + 33.33 + 33.34 is fine).
+WEIGHT_TOLERANCE = 0.01
+
+
+def gap(expectation: float, perception: float) -> float:
+    """The gap score of an item or a dimension: perception minus expectation, Q = P − E.
+
+    Parameters
+    ----------
+    expectation, perception : float
+        Scores (or average scores) on the 1–7 scale.
+
+    Returns
+    -------
+    float
+        From −6 to +6; negative when the service falls short of expectations.
+
+    Examples
+    --------
+    >>> round(gap(6.4, 5.1), 2)
+    -1.3
+    """
+    e = as_number(expectation, "expectation", meaning="a score on the 1–7 scale", minimum=1,
+                  maximum=7)
+    p = as_number(perception, "perception", meaning="a score on the 1–7 scale", minimum=1,
+                  maximum=7)
+    return p - e
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean of the five dimensions, added in order (as NumPy adds so few numbers)."""
+    return sum(values) / len(values)
+
+
+def summarize(
+    expectation: Sequence[float],
+    perception: Sequence[float],
+    gaps: Sequence[float],
+    weight: Sequence[float] | None = None,
+    weighted_gap: Sequence[float] | None = None,
+) -> list[dict[str, object]]:
+    """The six rows of a SERVQUAL summary: one per dimension, then ``"Overall"``.
+
+    Parameters
+    ----------
+    expectation, perception, gaps : sequence of float
+        Five values each, in RATER order (Tangibles, Reliability,
+        Responsiveness, Assurance, Empathy).
+    weight, weighted_gap : sequence of float, optional
+        Five shares of the 100 points and five weighted gaps.
+
+    Returns
+    -------
+    list of dict
+        Rows with ``dimension``, ``items``, ``expectation``, ``perception`` and
+        ``gap`` (and ``weight`` and ``weighted_gap`` when weighted). The overall
+        row holds the mean of the five dimensions (the unweighted score), the
+        sum of the weights and the sum of the weighted gaps (the weighted
+        score).
+
+    Examples
+    --------
+    >>> rows = summarize([6] * 5, [5] * 5, [-1] * 5)
+    >>> rows[-1]["dimension"], rows[-1]["items"], rows[-1]["gap"]
+    ('Overall', 22, -1.0)
+    """
+    columns = {"expectation": expectation, "perception": perception, "gap": gaps}
+    if weight is not None and weighted_gap is not None:
+        columns.update(weight=weight, weighted_gap=weighted_gap)
+    rows: list[dict[str, object]] = [
+        {"dimension": dimension.name, "items": len(dimension.items)} for dimension in DIMENSIONS
+    ]
+    overall: dict[str, object] = {"dimension": OVERALL, "items": len(ITEMS)}
+    for name, values in columns.items():
+        numbers = [float(value) for value in values]
+        for row, value in zip(rows, numbers, strict=True):
+            row[name] = value
+        overall[name] = sum(numbers) if name in ("weight", "weighted_gap") else _mean(numbers)
+    return [*rows, overall]
+
+
+def _per_dimension(values: Mapping[str, object] | Sequence[object], name: str) -> list[object]:
+    """Five values in RATER order, from a list or a mapping keyed by dimension name."""
+    names = ", ".join(d.name for d in DIMENSIONS)
+    if isinstance(values, Mapping):
+        lookup = {str(key).strip().lower(): value for key, value in values.items()}
+        missing = [d.name for d in DIMENSIONS if d.key not in lookup]
+        extra = sorted(set(lookup) - {d.key for d in DIMENSIONS})
+        if missing or extra:
+            wrong = f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
+            raise InputError(name, f"{name} needs one value for each dimension: {names}; {wrong}.")
+        return [lookup[d.key] for d in DIMENSIONS]
+    if (
+        isinstance(values, (str, bytes)) or not isinstance(values, Sequence)
+        or len(values) != len(DIMENSIONS)
+    ):
+        raise InputError(
+            name,
+            f"{name} needs five values, one per dimension in the order {names}; "
+            f"you gave {values!r}.",
+        )
+    return list(values)
+
+
+def score_dimensions(
+    expectations: Mapping[str, float] | Sequence[float],
+    perceptions: Mapping[str, float] | Sequence[float],
+    weights: Mapping[str, float] | Sequence[float] | None = None,
+) -> list[dict[str, object]]:
+    """SERVQUAL scores from average expectations and perceptions per dimension.
+
+    For a quick assessment (or a workshop tally) when only the dimension
+    averages are known. With ``weights``, each dimension's gap is weighted by
+    its share of 100 points.
+
+    Parameters
+    ----------
+    expectations, perceptions : mapping or sequence of float
+        Average scores from 1 to 7, one per dimension: a list in RATER order
+        (Tangibles, Reliability, Responsiveness, Assurance, Empathy) or a
+        mapping keyed by dimension (``{"reliability": 6.6, ...}``).
+    weights : mapping or sequence of float, optional
+        Points from 0 to 100 per dimension, adding up to 100.
+
+    Returns
+    -------
+    list of dict
+        The six rows of :func:`summarize`.
+
+    Raises
+    ------
+    InputError
+        When a value is missing, not a number or outside its range, or the
+        weights do not add up to 100; the message names the dimension, and
+        ``name`` is the input's field (``reliability_points``).
+
+    Examples
+    --------
+    >>> rows = score_dimensions([5.0, 6.6, 6.2, 6.0, 5.4], [5.4, 5.1, 5.0, 5.8, 5.6],
+    ...                         [10, 35, 25, 15, 15])
+    >>> [round(row["gap"], 3) for row in rows]
+    [0.4, -1.5, -1.2, -0.2, 0.2, -0.46]
+    >>> round(rows[-1]["weighted_gap"], 3)
+    -0.785
+    """
+
+    def scale(values: object, label: str, side: str) -> list[float]:
+        return [
+            FIELDS[f"{d.key}_{side}"].check_as(value, f"{label} for {d.name.lower()}")
+            for value, d in zip(_per_dimension(values, label), DIMENSIONS, strict=True)
+        ]
+
+    expectation = scale(expectations, "expectation", "expected")
+    perception = scale(perceptions, "perception", "perceived")
+    gaps = [p - e for e, p in zip(expectation, perception, strict=True)]
+    if weights is None:
+        return summarize(expectation, perception, gaps)
+    points = [
+        FIELDS[f"{d.key}_points"].check_as(value, f"weight for {d.name.lower()}")
+        for value, d in zip(_per_dimension(weights, "weights"), DIMENSIONS, strict=True)
+    ]
+    total = sum(points)
+    if abs(total - 100) > WEIGHT_TOLERANCE:
+        raise InputError(
+            "weights",
+            f"the weights must add up to 100 points; yours add up to {total:g} "
+            f"({' + '.join(f'{p:g}' for p in points)}). Change them so that they total 100.",
+        )
+    share = [p / 100 for p in points]
+    weighted = [s * g for s, g in zip(share, gaps, strict=True)]
+    return summarize(expectation, perception, gaps, share, weighted)

@@ -1,0 +1,314 @@
+"""The SERVQUAL worksheet: a grid of five dimensions, its tables for reading, its chart.
+
+:func:`servqual_chart` draws each dimension's expectation and perception on
+the 1–7 scale, joined by a line, with the gap written beside it;
+:func:`describe_servqual` says the same in words. The scores are
+:mod:`.calc`'s, over a survey file :mod:`.table`'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import HTML
+from matplotlib.lines import Line2D
+
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.tables import format_table
+from ..spec import load_spec
+from ..worksheet import Worksheet, named
+from . import calc, table
+from .calc import DIMENSIONS
+
+__all__ = [
+    "EXAMPLE", "dimension_table", "item_table", "servqual_chart", "describe_servqual",
+    "ServqualForm", "servqual_form",
+]
+
+_EXPECTATION_COLOR = PALETTE["line"]
+_PERCEPTION_COLOR = PALETTE["accent"]
+_ABOVE_COLOR = "#2e7d32"
+#: The three numbers of each dimension, by the end of their fields' names.
+_SIDES = ("expected", "perceived", "points")
+
+
+def _example() -> dict[str, list[float]]:
+    example = load_spec("servqual").example
+    return {
+        argument: [example[f"{d.key}_{side}"] for d in DIMENSIONS]
+        for argument, side in zip(("expectations", "perceptions", "weights"), _SIDES, strict=True)
+    }
+
+
+#: The worked example of the Learn chapter "Delivering value" (the spec's ``example``), as the
+#: arguments of :func:`customer_focus.tools.servqual.table.score_dimensions`.
+EXAMPLE: dict[str, list[float]] = _example()
+
+
+def _signed(value: float, places: int = 2) -> str:
+    return f"{value:+.{places}f}".replace("-", "−")
+
+
+def dimension_table(dimensions: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`customer_focus.tools.servqual.table.dimension_gaps`, for reading.
+
+    Examples
+    --------
+    >>> shown = dimension_table(table.score_dimensions(**EXAMPLE))
+    >>> shown.loc["Reliability", "Gap (P − E)"]
+    '−1.50'
+    """
+    shown = format_table(
+        dimensions,
+        percent=["weight"] if "weight" in dimensions else (),
+        decimals={"expectation": 2, "perception": 2},
+    )
+    shown["gap"] = [_signed(value) for value in dimensions["gap"]]
+    if "weighted_gap" in dimensions:
+        shown["weighted_gap"] = [_signed(value, 3) for value in dimensions["weighted_gap"]]
+    return shown.rename(
+        columns={
+            "dimension": "Dimension",
+            "items": "Items",
+            "expectation": "Expected (E)",
+            "perception": "Perceived (P)",
+            "gap": "Gap (P − E)",
+            "weight": "Weight (share of 100 points)",
+            "weighted_gap": "Weighted gap",
+        }
+    ).set_index("Dimension")
+
+
+def item_table(items: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`customer_focus.tools.servqual.table.item_gaps`, for reading.
+
+    Examples
+    --------
+    >>> row = {**{f"E{i}": 6 for i in range(1, 23)}, **{f"P{i}": 5 for i in range(1, 23)}}
+    >>> item_table(table.item_gaps(pd.DataFrame([row]))).loc[22, "Gap (P − E)"]
+    '−1.00'
+    """
+    shown = format_table(items, decimals={"expectation": 2, "perception": 2})
+    shown["gap"] = [_signed(value) for value in items["gap"]]
+    return shown.rename(
+        columns={
+            "item": "Item", "label": "Label", "dimension": "Dimension",
+            "expectation": "Expected (E)", "perception": "Perceived (P)", "gap": "Gap (P − E)",
+        }
+    ).set_index("Item")
+
+
+def _dimension_rows(dimensions: pd.DataFrame) -> pd.DataFrame:
+    for column in ("dimension", "expectation", "perception", "gap"):
+        if column not in dimensions.columns:
+            raise ValueError(
+                f"the chart needs the table from table.dimension_gaps; "
+                f"column {column!r} is missing."
+            )
+    return dimensions[dimensions["dimension"] != calc.OVERALL]
+
+
+def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
+    """Expectation and perception for each dimension on the 1–7 scale, with the gap.
+
+    Each dimension is a line from the average expectation (open circle) to the
+    average perception (filled circle); the gap P − E is written at the right.
+
+    Parameters
+    ----------
+    dimensions : pandas.DataFrame
+        The output of :func:`customer_focus.tools.servqual.table.dimension_gaps`
+        or :func:`~customer_focus.tools.servqual.table.score_dimensions` (the
+        overall row is left out).
+    title : str, optional
+        A title for the chart.
+
+    Returns
+    -------
+    CourseFigure
+
+    Examples
+    --------
+    >>> figure = servqual_chart(table.score_dimensions(**EXAMPLE))
+    >>> [label.get_text() for label in figure.axes[0].get_yticklabels()][-1]
+    'Tangibles'
+    """
+    rows = _dimension_rows(dimensions).iloc[::-1]
+    figure = new_figure(7.5, 1.5 + 0.55 * len(rows))
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    positions = list(range(len(rows)))
+    for y, (_, row) in zip(positions, rows.iterrows(), strict=True):
+        color = _PERCEPTION_COLOR if row["gap"] < 0 else _ABOVE_COLOR
+        axes.plot(
+            [row["expectation"], row["perception"]], [y, y], color=color, linewidth=2.2, zorder=1
+        )
+        axes.text(
+            7.25, y, _signed(row["gap"]), va="center", ha="left", fontsize=9.5,
+            color=PALETTE["ink"],
+        )
+    axes.scatter(
+        rows["expectation"], positions, s=70, facecolor="white", edgecolor=_EXPECTATION_COLOR,
+        linewidth=2, zorder=2, label="Expected (E)",
+    )
+    axes.scatter(
+        rows["perception"], positions, s=70, color=_PERCEPTION_COLOR, marker="D", zorder=3,
+        label="Perceived (P)",
+    )
+    axes.set_yticks(positions, list(rows["dimension"]))
+    axes.set_xlim(1, 7.9)
+    axes.set_xticks(range(1, 8))
+    axes.set_ylim(-0.6, len(rows) - 0.4)
+    axes.text(
+        7.25, len(rows) - 0.45, "Gap", fontsize=9.5, color=PALETTE["ink"], fontweight="bold",
+        va="bottom",
+    )
+    axes.set_xlabel(
+        "Average score (1 = strongly disagree, 7 = strongly agree)", color=PALETTE["ink"]
+    )
+    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])
+    handles, labels = axes.get_legend_handles_labels()
+    handles += [
+        Line2D([], [], color=_PERCEPTION_COLOR, linewidth=2.2),
+        Line2D([], [], color=_ABOVE_COLOR, linewidth=2.2),
+    ]
+    labels += ["Shortfall (P below E)", "P at or above E"]
+    figure.legend(handles, labels, loc="lower center", ncol=4, frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, 0.5 / figure.get_figheight(), 1, 1))
+    return figure
+
+
+def describe_servqual(dimensions: pd.DataFrame) -> str:
+    """Alt text for :func:`servqual_chart`, written from the same table.
+
+    Examples
+    --------
+    >>> describe_servqual(table.score_dimensions(**EXAMPLE))[:40]
+    'Dot chart of average expectation and per'
+    """
+    rows = _dimension_rows(dimensions)
+    parts = [
+        f"{row['dimension']}: expected {row['expectation']:.2f}, "
+        f"perceived {row['perception']:.2f}, gap {_signed(row['gap'])}."
+        for _, row in rows.iterrows()
+    ]
+    worst = rows.loc[rows["gap"].idxmin()]
+    text = (
+        "Dot chart of average expectation and perception on the 1 to 7 scale for each SERVQUAL "
+        "dimension, joined by a line. " + " ".join(parts)
+    )
+    if worst["gap"] < 0:
+        text += f" The largest shortfall is {worst['dimension']}, {_signed(worst['gap'])}."
+    else:
+        text += " Perception meets or beats expectation on every dimension."
+    return text
+
+
+class ServqualForm(Worksheet):
+    """The worksheet's form: average expectation, perception and points per dimension.
+
+    The fifteen numbers are a grid (a row per dimension), made by
+    :meth:`layout` from the spec's fields (``tangibles_expected`` ...) and
+    registered as the form's controls.
+
+    Parameters
+    ----------
+    expectations, perceptions : sequence of float
+        Five averages from 1 to 7, in RATER order.
+    weights : sequence of float
+        Five point allocations that add up to 100.
+    use_weights : bool
+        Whether to compute the weighted score.
+    """
+
+    tool = "servqual"
+    inputs = ()
+
+    def __init__(
+        self,
+        expectations: list[float] | None = None,
+        perceptions: list[float] | None = None,
+        weights: list[float] | None = None,
+        use_weights: bool = True,
+    ) -> None:
+        given = (expectations, perceptions, weights)
+        self._starting = {
+            side: list(values or EXAMPLE[argument])
+            for side, values, argument in zip(_SIDES, given, EXAMPLE, strict=True)
+        }
+        self.use_weights = w.Checkbox(
+            value=use_weights, description="Weight the dimensions by their points"
+        )
+        super().__init__()
+
+    def layout(self) -> list[w.Widget]:
+        """A heading row, one row per dimension, and the checkbox."""
+        headings = (
+            ("Dimension", "11em"), ("Expected (1–7)", "9em"), ("Perceived (1–7)", "9em"),
+            ("Points (of 100)", "9em"),
+        )
+        rows = [
+            w.HBox([w.Label(text, layout=w.Layout(width=width)) for text, width in headings])
+        ]
+        cells: dict[str, list[w.FloatText]] = {side: [] for side in _SIDES}
+        for index, dimension in enumerate(DIMENSIONS):
+            for side in _SIDES:
+                field = self.spec.fields[f"{dimension.key}_{side}"]
+                cell = w.FloatText(
+                    value=self._starting[side][index], step=field.step,
+                    layout=w.Layout(width="8em"),
+                )
+                self.controls[field.name] = named(cell, field.label)
+                cells[side].append(cell)
+            row = [self.controls[f"{dimension.key}_{side}"] for side in _SIDES]
+            rows.append(w.HBox([w.Label(dimension.name, layout=w.Layout(width="11em")), *row]))
+        self.expectations, self.perceptions, self.weights = (cells[side] for side in _SIDES)
+        self.watch(self.use_weights)
+        return [*rows, self.use_weights]
+
+    def compute(self, values: dict[str, Any]) -> list[object]:
+        """The scores, the table and the chart."""
+        expectations, perceptions, weights = (
+            [values[f"{d.key}_{side}"] for d in DIMENSIONS] for side in _SIDES
+        )
+        summary = table.score_dimensions(
+            expectations, perceptions, weights if self.use_weights.value else None
+        )
+        overall = summary.iloc[-1]
+        text = f"<p><strong>Overall gap (unweighted): {_signed(overall['gap'])}</strong>"
+        if "weighted_gap" in summary:
+            text += f"; <strong>weighted: {_signed(overall['weighted_gap'])}</strong>"
+        text += ". A negative gap means the service falls short of what customers expect.</p>"
+        figure = servqual_chart(summary)
+        return [
+            HTML(text),
+            dimension_table(summary),
+            HTML(figure_html(figure, describe_servqual(summary))),
+        ]
+
+
+def servqual_form(**starting_values: Any) -> w.VBox:
+    """Build the SERVQUAL form and return the widget to display.
+
+    Parameters
+    ----------
+    **starting_values
+        ``expectations``, ``perceptions``, ``weights`` (five numbers each) and
+        ``use_weights``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+
+    Examples
+    --------
+    >>> servqual_form(use_weights=False)  # doctest: +SKIP
+    """
+    return ServqualForm(**starting_values).widget

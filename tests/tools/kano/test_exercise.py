@@ -1,0 +1,89 @@
+"""The Kano exercise: its numbers match the notebook, and each check explains the likely wrong
+answers."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from customer_focus.core import tables
+from customer_focus.tools.kano import exercise, table
+
+SAMPLE = "book/apply/tools/data/kano-sample.csv"
+
+
+def test_notebook_prints_the_same_counts_as_the_check(root):
+    notebook = nbformat.read(root / "solutions/kano.ipynb", as_version=4)
+    cells = [cell.source.strip() for cell in notebook.cells if cell.source.startswith("counts = ")]
+    assert [ast.literal_eval(cell.split("=", 1)[1].strip()) for cell in cells] == [exercise.COUNTS]
+
+
+WRONG = {
+    "q1": ("I", "dislikes missing it"),
+    "q1b": ("o", "*Like* when the feature is there and *Dislike*"),
+    "q2": (0.6, "divided by all 50 answers"),
+    "q3": (0.533, "Worse is negative"),
+    "q3b": (-0.48, "divided by all 50 answers"),
+    "q4": ("Repair done within two days", "A close second"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(WRONG))
+def test_check_fails_on_a_wrong_answer_and_says_why(key):
+    question = exercise.exercise.questions[key[:2]]
+    value, reason = WRONG[key]
+    exercise.bind({question.variable: value})
+    result = question.check()
+    assert result.status == "Incorrect"
+    assert reason in result.message
+
+
+def test_the_reasons_of_question_4_still_match_the_sample(root):
+    results = table.analyze_kano(tables.read_table(root / SAMPLE)).set_index("feature")
+    assert results.loc["Repair done within two days", "worse"] == pytest.approx(-0.75)
+    assert results.loc["Shop logo sticker", "worse"] == 0
+    assert results.loc["Sales call after every visit", "category"] == "R"
+    assert results["better"].idxmax() in (
+        "Loaner bike during repairs",
+        "Repair done within two days",
+    )
+
+
+def test_the_exercise_imports_outside_the_course_and_reads_the_sample_only_when_checked(tmp_path):
+    """The package works from any install: the book's sample file is needed by a check, not
+    by the import, and its absence is explained."""
+    script = (
+        "from customer_focus.tools.kano import exercise\n"
+        "exercise.bind({'category_q1': 'M', 'missed_q4': 'Shop logo sticker'})\n"
+        "print(exercise.q1.check().status)\n"
+        "try:\n"
+        "    exercise.q4.check()\n"
+        "except FileNotFoundError as error:\n"
+        "    print(error)\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "CUSTOMER_FOCUS_COURSE"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=environment, capture_output=True,
+        text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Correct"
+    assert lines[1].startswith("Cannot find the course's folder")
+
+
+def test_question_4_offers_the_features_of_the_sample(root, monkeypatch):
+    monkeypatch.chdir(root)
+    exercise.bind({"missed_q4": "Free coffee"})
+    message = exercise.q4.check().message
+    assert "'Brakes checked at every service'" in message and "is not one of the options" in message
+
+
+def test_the_sample_is_the_worksheets_file_in_the_book(root):
+    assert exercise.SAMPLE[-1] == "kano-sample.csv"
+    assert root.joinpath("book", *exercise.SAMPLE).is_file()
