@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import formats
+from . import formats, validation
 
 __all__ = [
     "read_table", "require_columns", "numeric_column", "where", "write_table", "format_table",
+    "name_column", "yes_no_column", "require_output",
 ]
 
 #: File endings the worksheets can read and write.
@@ -178,6 +179,28 @@ def require_columns(
     )
 
 
+def require_output(table: pd.DataFrame, columns: Iterable[str], *, reader: str, maker: str) -> None:
+    """Check that ``table`` is what ``maker`` returns before ``reader`` shows it, or raise.
+
+    A chart or a table written for reading takes the result of a tool's
+    function; given the learner's own table instead, it says which function
+    to call first.
+
+    Examples
+    --------
+    >>> require_output(pd.DataFrame({"a": [1]}), ["a", "b"], reader="plan_table",
+    ...                maker="plan_targets")
+    Traceback (most recent call last):
+    ...
+    ValueError: plan_table needs the table from plan_targets; column 'b' is missing.
+    """
+    for column in columns:
+        if column not in table.columns:
+            raise ValueError(
+                f"{reader} needs the table from {maker}; column {column!r} is missing."
+            )
+
+
 def _cell(value: object) -> str:
     """A cell's content as a learner would recognize it in their spreadsheet."""
     if isinstance(value, str):
@@ -250,6 +273,83 @@ def numeric_column(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
         f"bad values at {shown}{more}.{hint}"
     )
+
+
+def name_column(table: pd.DataFrame, column: str, *, item: str) -> pd.Series:
+    """Return ``table[column]`` as names without surrounding spaces, or raise at an empty cell.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The column that names each row.
+    item : str
+        What one row is, for the message: ``step``, ``segment``...
+
+    Returns
+    -------
+    pandas.Series of str
+
+    Examples
+    --------
+    >>> name_column(pd.DataFrame({"step": [" Book "]}), "step", item="step").tolist()
+    ['Book']
+    >>> name_column(pd.DataFrame({"step": ["Book", None]}), "step", item="step")
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'step' must name every step; row 2 is empty.
+    """
+    names = table[column]
+    blank = names.isna() | (names.astype(str).str.strip() == "")
+    if blank.any():
+        first = int(blank.to_numpy().nonzero()[0][0])
+        raise ValueError(f"column {column!r} must name every {item}; {where(table, first)} is "
+            "empty.")
+    return names.astype(str).str.strip()
+
+
+def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:
+    """Return ``table[column]`` as True/False, or raise naming the rows to fix.
+
+    Each cell is read by :func:`customer_focus.core.validation.yes_no`:
+    yes/no, y/n, true/false and 1/0 in any capitals, and a spreadsheet's
+    TRUE/FALSE.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The yes/no column.
+    meaning : str
+        What the column says, in a manager's words.
+
+    Returns
+    -------
+    pandas.Series of bool
+
+    Raises
+    ------
+    ValueError
+        When a cell is empty or holds anything but yes/no, y/n, true/false or
+        1/0; the message names up to five such rows and what they hold.
+
+    Examples
+    --------
+    >>> yes_no_column(pd.DataFrame({"a": ["Y", "no", True]}), "a", meaning="adds value").tolist()
+    [True, False, True]
+    """
+    answers = [validation.yes_no(value) for value in table[column]]
+    bad = [i for i, answer in enumerate(answers) if answer is None]
+    if bad:
+        shown = "; ".join(f"{where(table, i)}: {_cell(table[column].iloc[i])}" for i in bad[:5])
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        raise ValueError(
+            f"column {column!r} ({meaning}) must hold yes or no in every row (also accepted: y/n, "
+            f"true/false, 1/0); bad values at {shown}{more}."
+        )
+    return pd.Series(answers, index=table.index, dtype=bool)
 
 
 def format_table(
