@@ -39,11 +39,8 @@ UNMOVED = {
     "customer_focus.feedback": "tools",
     "customer_focus.kano": "tools",
     "customer_focus.replacement": "tools",
-    "customer_focus.satisfaction_targets": "tools",
     "customer_focus.servqual": "tools",
     "customer_focus.turnover": "tools",
-    "customer_focus.value_equation": "tools",
-    "customer_focus.work_process": "tools",
     "customer_focus.recovery": "tools",
     "customer_focus.practice": "tools",
     "customer_focus.worksheets": "tools",
@@ -94,7 +91,7 @@ CYCLES_ALLOWED = [
 #: splits their inputs, which a tool may read, from the figures derived from them.
 UPWARD_ALLOWED = {
     ("customer_focus.tools.lifetime_value.exercise", "customer_focus.cases"),
-    ("customer_focus.worksheets.satisfaction_targets", "customer_focus.cases"),
+    ("customer_focus.tools.satisfaction_targets.form", "customer_focus.cases"),
 }
 
 #: What a tool's ``calc.py`` may import from the package (all standard library only), besides

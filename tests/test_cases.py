@@ -7,10 +7,11 @@ import textwrap
 import pandas as pd
 import pytest
 
-from customer_focus import cases, satisfaction_targets
+from customer_focus import cases
 from customer_focus.case_figures import crossroads_segments, distributor_accounts
 from customer_focus.cases import CaseError, load_cases
 from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.satisfaction_targets import table as satisfaction_targets
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ figures are:
 - ``answer`` and ``mistakes``: a numeric question's answer and the values of
   its likely mistakes, computed here from the inputs with the package's own
   functions (``customer_focus.tools.lifetime_value.calc``, ``feedback``, ``kano``, ``servqual``,
-  ``turnover``, ``value_equation``, ``satisfaction_targets``,
-  ``work_process``) or with plain arithmetic where the package has none;
+  ``turnover``, the ``calc`` and ``table`` of ``tools.value_equation``,
+  ``tools.satisfaction_targets`` and ``tools.work_process``) or with plain arithmetic where
+  the package has none;
 - ``derived``: the other figures the text quotes that follow from the inputs
   (intermediate steps, shares, totals), computed the same way;
 - ``published``: figures quoted from a source (cited in the bank), and
@@ -38,13 +39,14 @@ import yaml
 from customer_focus import (
     feedback,
     kano,
-    satisfaction_targets,
     servqual,
     turnover,
-    value_equation,
-    work_process,
 )
 from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.satisfaction_targets import calc as targets_calc
+from customer_focus.tools.satisfaction_targets import table as targets_table
+from customer_focus.tools.value_equation import calc as value_equation
+from customer_focus.tools.work_process import table as work_process
 
 BANKS = Path(__file__).resolve().parent.parent / "book" / "quizzes"
 
@@ -168,7 +170,7 @@ def _st_top_box() -> Numbers:
     return N(
         [n, *counts.values()],
         [four_or_five],
-        100 * satisfaction_targets.top_box_share(answers),
+        100 * targets_calc.top_box_share(answers),
         [100 * four_or_five, 100 * counts[4] / n, 100 * counts[5] / (counts[5] + counts[4])],
     )
 
@@ -530,7 +532,7 @@ def _kc_gym_segments() -> Numbers:
             "target_top_box_share": [0.20, 0.55, 0.35],
         }
     )
-    plan = satisfaction_targets.plan_targets(segments, discount_rate=0.10)
+    plan = targets_table.plan_targets(segments, discount_rate=0.10)
     assert plan.sort_values("priority")["segment"].iloc[0] == "Corporate members"
     return N(
         [*segments["customers"], *plan["lifetime_value"], *segments["top_box_share"]],

@@ -27,16 +27,16 @@ from . import (
     feedback,
     kano,
     recovery,
-    satisfaction_targets,
     servqual,
     turnover,
-    value_equation,
-    work_process,
 )
 from .core.paths import book_path
 from .core.tables import read_table
 from .tools.lifetime_value import calc
 from .tools.lifetime_value.table import compare_customers
+from .tools.satisfaction_targets import table as satisfaction_targets
+from .tools.value_equation import calc as value_equation
+from .tools.work_process import table as work_process
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cases import Cases, Quantity

@@ -20,5 +20,6 @@ paper form ``book/apply/forms/<tool-with-hyphens>-form.md``, the exercise
 Shared by every tool: :mod:`.spec` (the YAML spec and the paper form) and
 :mod:`.worksheet` (the base of every live form).
 
-Tools moved here: ``lifetime_value``.
+Tools moved here: ``lifetime_value``, ``satisfaction_targets``, ``value_equation``,
+``work_process``.
 """
