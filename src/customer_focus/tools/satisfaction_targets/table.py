@@ -175,8 +175,8 @@ def what_if_retention(
     segments : pandas.DataFrame
         The segment table (as for :func:`plan_targets`).
     retention_gain : float
-        Your assumption, in points as a decimal (0.02 = two points), with no
-        default, as for :func:`customer_focus.tools.satisfaction_targets.calc.what_if`.
+        Your assumption, in points as a decimal (0.02 = two points): there is
+        no default, as for :func:`customer_focus.tools.satisfaction_targets.calc.what_if`.
     discount_rate : float
         Yearly discount rate, in [0, 1).
 
