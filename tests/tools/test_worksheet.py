@@ -176,3 +176,8 @@ def test_a_grid_cell_of_a_whole_number_or_a_choice_and_their_blanks():
     assert (blank_years.value, blank_timing.value) == (0, "after_renewal")
     assert timing.label == load_spec("lifetime_value").fields["timing"].options[1][1]
     assert [item.data for item in form.results()] == ["<p>2 rows</p>"]
+
+
+def test_a_row_with_too_few_values_says_what_each_row_holds():
+    with pytest.raises(ValueError, match="Steps: row 2 holds 2 values; give one per column: step"):
+        Steps([("Wait", 30, "no"), ("Repair", 90)])

@@ -324,6 +324,13 @@ class GridWorksheet(Worksheet):
                  **starting_values: Any) -> None:
         spec = load_spec(self.tool)
         given = [tuple(row) for row in (self.default_rows(spec) if rows is None else rows)]
+        for number, row in enumerate(given, start=1):
+            if len(row) != len(self.columns):
+                names = ", ".join(column.field for column in self.columns)
+                raise ValueError(
+                    f"{type(self).__name__}: row {number} holds {len(row)} values; give one per "
+                    f"column: {names}."
+                )
         fields = [spec.fields[column.field] for column in self.columns]
         blank = tuple(_blank(field) for field in fields)
         self.rows: list[tuple[w.ValueWidget, ...]] = []
