@@ -118,14 +118,12 @@ def test_yes_no_column_names_every_bad_row():
         tables.yes_no_column(table, "a", meaning="adds value")
 
 
-def test_name_column_strips_names_and_names_the_first_empty_row(tmp_path):
-    assert tables.name_column(pd.DataFrame({"s": [" A ", 2]}), "s", item="step").tolist() == [
-        "A", "2",
-    ]
+def test_name_column_names_the_first_empty_row_of_a_file(tmp_path):
+    assert tables.name_column(pd.DataFrame({"s": ["A", 2]}), "s", "step").tolist() == ["A", 2]
     path = tmp_path / "steps.csv"
     pd.DataFrame({"s": ["A", " ", None]}).to_csv(path, index=False)
     with pytest.raises(ValueError, match="column 's' must name every step; steps.csv line 3 is"):
-        tables.name_column(tables.read_table(path), "s", item="step")
+        tables.name_column(tables.read_table(path), "s", "step")
 
 
 def test_require_output_says_which_function_to_call_first():

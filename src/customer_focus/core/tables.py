@@ -275,38 +275,42 @@ def numeric_column(
     )
 
 
-def name_column(table: pd.DataFrame, column: str, *, item: str) -> pd.Series:
-    """Return ``table[column]`` as names without surrounding spaces, or raise at an empty cell.
+def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
+    """The column that names each row (a job, an employee), with no empty cell.
 
     Parameters
     ----------
     table : pandas.DataFrame
         The learner's table (columns already checked).
     column : str
-        The column that names each row.
-    item : str
-        What one row is, for the message: ``step``, ``segment``...
+        The column holding the names.
+    what : str
+        What one row is, for the message: ``"job"``.
 
     Returns
     -------
-    pandas.Series of str
+    pandas.Series
+
+    Raises
+    ------
+    ValueError
+        Naming the first empty cell's line.
 
     Examples
     --------
-    >>> name_column(pd.DataFrame({"step": [" Book "]}), "step", item="step").tolist()
-    ['Book']
-    >>> name_column(pd.DataFrame({"step": ["Book", None]}), "step", item="step")
+    >>> name_column(pd.DataFrame({"job": ["Agent", " "]}), "job", "job")
     Traceback (most recent call last):
     ...
-    ValueError: column 'step' must name every step; row 2 is empty.
+    ValueError: column 'job' must name every job; row 2 is empty.
     """
     names = table[column]
     blank = names.isna() | (names.astype(str).str.strip() == "")
     if blank.any():
         first = int(blank.to_numpy().nonzero()[0][0])
-        raise ValueError(f"column {column!r} must name every {item}; {where(table, first)} is "
-            "empty.")
-    return names.astype(str).str.strip()
+        raise ValueError(
+            f"column {column!r} must name every {what}; {where(table, first)} is empty."
+        )
+    return names
 
 
 def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:

@@ -42,7 +42,7 @@ def _segments(segments: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Series
     source = segments.attrs.get("source", "the table")
     if segments.empty:
         raise ValueError(f"{source}: has no segments; add one row per customer segment.")
-    names = name_column(segments, "segment", item="segment")
+    names = name_column(segments, "segment", "segment").astype(str).str.strip()
     customers = numeric_column(
         segments, "customers", meaning=SEGMENT_COLUMNS["customers"], low=1
     )

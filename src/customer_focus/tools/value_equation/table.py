@@ -109,7 +109,7 @@ def compare_alternatives(
             "idea.")
     scale = calc.check_costs(costs)
     top = calc.check_top_score(top_score)
-    names = name_column(alternatives, "alternative", item="alternative")
+    names = name_column(alternatives, "alternative", "alternative").astype(str).str.strip()
     repeated = names[names.duplicated(keep=False)]
     if not repeated.empty:
         twice = np.flatnonzero(names.duplicated(keep=False).to_numpy())

@@ -86,7 +86,7 @@ def analyze_process(steps: pd.DataFrame) -> pd.DataFrame:
     source = steps.attrs.get("source", "the table")
     if steps.empty:
         raise ValueError(f"{source}: has no steps; write one row per step, in order.")
-    names = name_column(steps, "step", item="step")
+    names = name_column(steps, "step", "step").astype(str).str.strip()
     minutes = numeric_column(steps, "minutes", meaning=STEP_COLUMNS["minutes"], low=0)
     adds_value = _answers(steps, "adds_value")
     fail_point = _answers(steps, "fail_point")
