@@ -32,13 +32,7 @@ LAYERS = {"core": 0, "tools": 1, "course": 2, "publish": 3, "sphinxext": 3, "cli
 TOP = {"customer_focus": 4, "customer_focus.__main__": 4}
 
 #: Top-level modules and packages still to move, and the layer each is going to.
-UNMOVED = {
-    "customer_focus.satisfaction_targets": "tools",
-    "customer_focus.value_equation": "tools",
-    "customer_focus.work_process": "tools",
-    "customer_focus.practice": "tools",
-    "customer_focus.worksheets": "tools",
-}
+UNMOVED: dict[str, str] = {}
 
 #: Private names that modules not moved yet still take from each other: (importer, name).
 UNDERSCORE_ALLOWED = {
@@ -267,8 +261,8 @@ def _stdlib_only(module: str, allowed: set[str]) -> list[str]:
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             source = _resolve(module, node)
-            names = [
-                f"{source}.{alias.name}" if f"{source}.{alias.name}" in allowed else source
+            names = [  # ``from ..lifetime_value import calc`` imports the submodule
+                f"{source}.{alias.name}" if f"{source}.{alias.name}" in MODULES else source
                 for alias in node.names
             ]
         else:

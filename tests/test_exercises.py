@@ -19,10 +19,7 @@ from customer_focus.publish.exercises import exercise_from_solution, solution_co
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 # A tool moved to tools/ imports its exercise module; one not moved yet, its practice module.
-_SETUP = re.compile(
-    r"from (customer_focus\.tools\.\w+) import [\w, ]*\bexercise\b"
-    r"|from customer_focus\.practice import (\w+) as exercise"
-)
+_SETUP = re.compile(r"from (customer_focus\.tools\.\w+) import [\w, ]*\bexercise\b")
 
 
 def _run(notebook: nbformat.NotebookNode, folder: Path, monkeypatch) -> dict:
@@ -39,10 +36,8 @@ def _module(notebook: nbformat.NotebookNode) -> str:
     """The name of the exercise module the notebook's set-up cell imports."""
     for cell in notebook.cells:
         match = _SETUP.search(cell.source)
-        if match and match.group(1):
-            return f"{match.group(1)}.exercise"
         if match:
-            return f"customer_focus.practice.{match.group(2)}"
+            return f"{match.group(1)}.exercise"
     raise AssertionError("no set-up cell importing a tool's exercise module")
 
 

@@ -118,3 +118,34 @@ def test_a_bad_worked_example_in_a_twin_is_reported(tmp_path, monkeypatch):
     message = r"demo_twin/demo.json:1: example: years must be a whole"
     with pytest.raises(DataFileError, match=message):
         load_example("demo_twin", fields, "demo.json")
+
+
+def test_a_yes_no_field_reads_every_spelling_and_names_itself():
+    fields, problems = _read("sees: {label: Customer sees it, help: 'does the customer see it?',"
+                             " kind: yes_no, default: no}\n")
+    assert problems == []
+    sees = fields["sees"]
+    assert (sees.default, sees.check("Y"), sees.check(0)) == (False, True, False)
+    with pytest.raises(InputError, match=r"sees must be yes or no .*does the customer see it\?"):
+        sees.check("sometimes")
+    again = read_fields(json.loads(json.dumps(fields.to_data())), Problems("spec.json"))
+    assert again["sees"] == sees
+
+
+def test_check_rows_checks_each_row_and_names_the_bad_one():
+    fields = Fields([
+        Field("minutes", "Minutes", "elapsed time", min=0),
+        Field("sees", "Customer sees it", "seen?", kind="yes_no"),
+    ])
+    rows = [{"step": "Wait", "minutes": 30}, {"step": "Fix", "minutes": 5, "sees": "y"}]
+    assert fields.check_rows(rows, ["minutes"], optional=["sees"], item="step") == [
+        {"step": "Wait", "minutes": 30.0}, {"step": "Fix", "minutes": 5.0, "sees": True},
+    ]
+    with pytest.raises(InputError, match="step 2: sees must be yes or no") as caught:
+        fields.check_rows([rows[0], {"minutes": 1, "sees": "?"}], ["minutes"],
+                          optional=["sees"], item="step")
+    assert caught.value.name == "sees"
+    with pytest.raises(InputError, match="step 1 must be a dict with minutes"):
+        fields.check_rows([{"step": "Wait"}], ["minutes"], item="step")
+    with pytest.raises(InputError, match="steps must be a list with one dict per step"):
+        fields.check_rows({"minutes": 1}, ["minutes"], item="step")

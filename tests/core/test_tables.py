@@ -150,3 +150,32 @@ def test_field_limits_follow_the_fields_kind():
     assert tables.field_limits(Field("w", "W", help="w", min=0, max=520)) == {
         "low": 0, "high": 520, "high_inclusive": True,
     }
+
+
+def test_yes_no_column_reads_every_spelling():
+    table = pd.DataFrame({"a": ["Y", "no", True, 0, " TRUE "]})
+    assert tables.yes_no_column(table, "a", meaning="adds value").tolist() == [
+        True, False, True, False, True,
+    ]
+
+
+def test_yes_no_column_names_every_bad_row():
+    table = pd.DataFrame({"a": ["yes", "maybe", None, "no", "sí"]})
+    with pytest.raises(
+        ValueError, match=r"column 'a' .*bad values at row 2: 'maybe'; row 3: empty; row 5: 'sí'"
+    ):
+        tables.yes_no_column(table, "a", meaning="adds value")
+
+
+def test_name_column_names_the_first_empty_row_of_a_file(tmp_path):
+    assert tables.name_column(pd.DataFrame({"s": ["A", 2]}), "s", "step").tolist() == ["A", 2]
+    path = tmp_path / "steps.csv"
+    pd.DataFrame({"s": ["A", " ", None]}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match="column 's' must name every step; steps.csv line 3 is"):
+        tables.name_column(tables.read_table(path), "s", "step")
+
+
+def test_require_output_says_which_function_to_call_first():
+    tables.require_output(pd.DataFrame({"a": [1]}), ["a"], reader="chart", maker="plan")
+    with pytest.raises(ValueError, match="chart needs the table from plan; column 'b' is missing"):
+        tables.require_output(pd.DataFrame({"a": [1]}), ["a", "b"], reader="chart", maker="plan")

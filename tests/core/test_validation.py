@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import numpy as np
 import pytest
 
 from customer_focus.core.validation import (
@@ -13,6 +14,8 @@ from customer_focus.core.validation import (
     as_rate,
     as_text,
     as_whole_number,
+    as_yes_no,
+    yes_no,
 )
 
 
@@ -58,3 +61,41 @@ def test_good_values_come_back_as_their_type():
     assert as_rate(1, "share", meaning="a share", high_inclusive=True) == 1.0
     assert as_whole_number(3, "n", meaning="count", maximum=3) == 3
     assert as_text(" Driver ", "job") == "Driver"
+
+
+# ---- yes/no answers (moved from the work process tool, which reads them first) ------------
+
+
+@pytest.mark.parametrize(
+    "value", ["yes", "YES", " Yes ", "y", "Y", "true", "TRUE", "1", 1, 1.0, True, np.True_]
+)
+def test_yes_answers_are_read_as_yes(value):
+    assert as_yes_no(value, "adds_value") is True
+
+
+@pytest.mark.parametrize(
+    "value", ["no", "No", "n", "N", "false", "False", "0", 0, 0.0, False, np.False_]
+)
+def test_no_answers_are_read_as_no(value):
+    assert as_yes_no(value, "adds_value") is False
+
+
+@pytest.mark.parametrize("value", ["maybe", "", "2", 2, 0.5, None, float("nan"), "yes please"])
+def test_anything_else_is_rejected_with_the_accepted_words(value):
+    with pytest.raises(
+        InputError, match=r"adds_value must be yes or no \(also accepted: y/n, true/false, 1/0\)"
+    ):
+        as_yes_no(value, "adds_value")
+
+
+def test_a_yes_no_error_names_the_input_says_what_it_means_and_shows_an_empty_cell():
+    with pytest.raises(InputError) as caught:
+        as_yes_no(None, "fail_point", meaning="do things often go wrong here?")
+    assert caught.value.name == "fail_point"
+    assert str(caught.value).endswith(": do things often go wrong here?; you gave empty.")
+
+
+def test_yes_no_says_none_when_there_is_no_answer():
+    assert [yes_no(value) for value in ("Y", "n", np.float64(1), "perhaps", [1])] == [
+        True, False, True, None, None,
+    ]

@@ -7,11 +7,11 @@ import textwrap
 
 import pytest
 
-from customer_focus import satisfaction_targets
 from customer_focus.core.cases import crossroads_segments, data_path, distributor_accounts
 from customer_focus.course import cases
 from customer_focus.course.cases import load_cases
 from customer_focus.tools.lifetime_value import calc as clv
+from customer_focus.tools.satisfaction_targets import table as satisfaction_targets
 
 
 @pytest.fixture(scope="module")

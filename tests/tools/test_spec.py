@@ -123,6 +123,48 @@ def test_a_section_may_hold_only_a_note_but_not_nothing():
         _spec(empty)
 
 
+ROWS = """\
+  customers:
+    - {customer: Harbor Supply, margin: 12000}
+    - {customer: Crestline, cost: 20000}
+"""
+
+
+def _with_rows(rows: str) -> str:
+    """GOOD, its table with a margin column too, and ``rows`` in its example."""
+    return GOOD.replace("  margin: 100\n", "  margin: 100\n" + rows).replace(
+        "      customer: {help: a name}\n",
+        "      customer: {help: a name}\n      margin: {help: the yearly margin}\n",
+    )
+
+
+def test_the_example_may_hold_rows_of_a_table_checked_by_their_fields():
+    spec = _spec(_with_rows(ROWS))
+    assert spec.example["customers"] == [
+        {"customer": "Harbor Supply", "margin": 12000.0}, {"customer": "Crestline", "cost": 20000},
+    ]
+    again = read_spec(json.loads(twin_text(spec)), "demo.json", "demo")
+    assert again.example == spec.example
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (ROWS.replace("margin: 12000", "margin: lots"),
+         "demo.yml:9: example: customers, row 1: margin must be a number"),
+        (ROWS.replace("cost: 20000", "costs: 20000"),
+         "demo.yml:10: example: customers, row 2: unknown key 'costs'"),
+        ("  customers: Harbor Supply\n", "demo.yml:8: example: customers: must be a list of rows"),
+    ],
+)
+def test_example_rows_name_their_line(rows, message):
+    with pytest.raises(DataFileError) as caught:
+        _spec(_with_rows(rows))
+    assert any(str(problem).startswith(message) for problem in caught.value.problems), str(
+        caught.value
+    )
+
+
 def test_all_problems_are_reported_at_once():
     text = GOOD.replace("title: Demo\n", "").replace("  margin: 100", "  margin: lots")
     with pytest.raises(DataFileError) as caught:
@@ -163,12 +205,13 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 
 
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
-    for tool in spec_tools():
-        tmp_path.joinpath(f"{tool}.json").write_text("{}\n", encoding="utf-8")
+    for tool in spec_tools():  # every other twin up to date, in its own file
+        (tmp_path / f"{tool}.json").write_text(twin_text(load_spec(tool)), encoding="utf-8")
     stale = tmp_path / "lifetime_value.json"
     stale.write_text("{}\n", encoding="utf-8")
-    twins = {tool: tmp_path / f"{tool}.json" for tool in spec_tools()}
-    monkeypatch.setattr("customer_focus.tools.spec.twin_path", twins.__getitem__)
+    monkeypatch.setattr(
+        "customer_focus.tools.spec.twin_path", lambda tool: tmp_path / f"{tool}.json"
+    )
     assert main(["specs", "--check"]) == 1
     assert "out of date with its YAML spec" in capsys.readouterr().err
     assert main(["specs"]) == 0
@@ -205,7 +248,8 @@ def test_table_section_can_label_its_rows():
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("nope", "no tool or module named 'nope'"), ("core", "declares no PRINTABLE_FORM")],
+    [("nope", "no tool named 'nope'; the tools with a paper form are: "),
+     ("recovery", "the spec of recovery has no paper_form")],
 )
 def test_load_form_explains_a_wrong_name(name, message):
     with pytest.raises(ValueError, match=message):

@@ -6,7 +6,7 @@ Each tool declares its inputs once, under ``fields:`` in its YAML spec
     fields:
       retention:                      # the parameter's name in calc.py
         label: Retention rate         # what a form shows next to the input
-        kind: rate                    # number | rate | whole | choice | text
+        kind: rate                    # number | rate | whole | choice | text | yes_no
         help: the share of customers who stay from one year to the next, e.g. 0.8 for 80%
         why_high: A retention of 1 or more would mean that no customer ever leaves...
         slider: [0, 0.99]             # the live form shows a slider over this range
@@ -25,7 +25,8 @@ Keys of a field
     What the input means, in a manager's words; error messages quote it.
 ``kind``
     ``number`` (the default), ``rate`` (a share written as a decimal),
-    ``whole`` (a whole number), ``choice`` (one of ``options``) or ``text``.
+    ``whole`` (a whole number), ``choice`` (one of ``options``), ``text`` or
+    ``yes_no`` (an answer: yes/no, y/n, true/false or 1/0, read as True or False).
 ``unit``
     Shown after the label, e.g. ``$``.
 ``min``, ``max``
@@ -52,17 +53,25 @@ which reads the spec's JSON twin (:func:`load_fields`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from .problems import DataFileError, Problem, Problems
-from .validation import InputError, as_choice, as_number, as_rate, as_text, as_whole_number
+from .validation import (
+    InputError,
+    as_choice,
+    as_number,
+    as_rate,
+    as_text,
+    as_whole_number,
+    as_yes_no,
+)
 
 __all__ = ["KINDS", "Field", "Fields", "read_fields", "load_fields", "load_example"]
 
-KINDS = ("number", "rate", "whole", "choice", "text")
+KINDS = ("number", "rate", "whole", "choice", "text", "yes_no")
 _KEYS = {
     "label", "help", "kind", "unit", "min", "max", "max_included", "why_high", "step", "slider",
     "options", "default",
@@ -121,6 +130,8 @@ class Field:
             )
         if self.kind == "text":
             return as_text(value, self.name, meaning=self.help)
+        if self.kind == "yes_no":
+            return as_yes_no(value, self.name, meaning=self.help)
         return as_number(value, self.name, meaning=self.help, minimum=self.min, maximum=self.max)
 
     def check_as(self, value: object, words: str) -> Any:
@@ -195,6 +206,42 @@ class Fields(Mapping[str, Field]):
                 message = f"{name} is not an input of this tool; its inputs are {known}."
                 raise InputError(name, message)
             checked[name] = self._fields[name].check(value)
+        return checked
+
+    def check_rows(
+        self, rows: Sequence[Mapping[str, Any]], names: Sequence[str], *,
+        optional: Sequence[str] = (), item: str = "row",
+    ) -> list[dict[str, Any]]:
+        """Each row (a dict) with its values of ``names`` (and ``optional``, if present) checked.
+
+        Other keys are kept. A bad value is an ``InputError`` naming the input
+        and the row (``step 3: minutes must be 0 or more...``).
+
+        Examples
+        --------
+        >>> fields = Fields([Field("minutes", "Minutes", "elapsed time", min=0)])
+        >>> fields.check_rows([{"step": "Wait", "minutes": 30}], ["minutes"], item="step")
+        [{'step': 'Wait', 'minutes': 30.0}]
+        >>> fields.check_rows([{"minutes": -5}], ["minutes"], item="step")
+        Traceback (most recent call last):
+        ...
+        customer_focus.core.validation.InputError: step 1: minutes must be 0 or more (elapsed...
+        """
+        plural = f"{item}s"
+        if isinstance(rows, (str, bytes, Mapping)) or not rows:
+            raise InputError(plural, f"{plural} must be a list with one dict per {item}.")
+        checked = []
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, Mapping) or any(name not in row for name in names):
+                raise InputError(
+                    plural, f"{item} {number} must be a dict with {', '.join(names)}."
+                )
+            present = [*names, *(name for name in optional if name in row)]
+            try:
+                values = {name: self._fields[name].check(row[name]) for name in present}
+            except InputError as error:
+                raise InputError(error.name, f"{item} {number}: {error}") from None
+            checked.append({**row, **values})
         return checked
 
     def to_data(self) -> dict[str, dict[str, Any]]:

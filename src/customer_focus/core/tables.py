@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import formats
+from . import formats, validation
 from .fields import Field
 from .validation import listed
 
 __all__ = [
     "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
-    "format_table",
+    "format_table", "yes_no_column", "require_output",
 ]
 
 #: File endings the worksheets can read and write.
@@ -528,3 +528,68 @@ def format_table(
     for column, places in (decimals or {}).items():
         shown[column] = [formats.number(value, places) for value in table[column]]
     return shown
+
+
+def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:
+    """Return ``table[column]`` as True/False, or raise naming the rows to fix.
+
+    Each cell is read by :func:`customer_focus.core.validation.yes_no`:
+    yes/no, y/n, true/false and 1/0 in any capitals, and a spreadsheet's
+    TRUE/FALSE.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The learner's table (columns already checked).
+    column : str
+        The yes/no column.
+    meaning : str
+        What the column says, in a manager's words.
+
+    Returns
+    -------
+    pandas.Series of bool
+
+    Raises
+    ------
+    ValueError
+        When a cell is empty or holds anything but yes/no, y/n, true/false or
+        1/0; the message names up to five such rows and what they hold.
+
+    Examples
+    --------
+    >>> yes_no_column(pd.DataFrame({"a": ["Y", "no", True]}), "a", meaning="adds value").tolist()
+    [True, False, True]
+    """
+    answers = [validation.yes_no(value) for value in table[column]]
+    bad = [i for i, answer in enumerate(answers) if answer is None]
+    if bad:
+        shown = "; ".join(f"{where(table, i)}: {_cell(table[column].iloc[i])}" for i in bad[:5])
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        raise ValueError(
+            f"column {column!r} ({meaning}) must hold yes or no in every row (also accepted: y/n, "
+            f"true/false, 1/0); bad values at {shown}{more}."
+        )
+    return pd.Series(answers, index=table.index, dtype=bool)
+
+
+def require_output(table: pd.DataFrame, columns: Iterable[str], *, reader: str, maker: str) -> None:
+    """Check that ``table`` is what ``maker`` returns before ``reader`` shows it, or raise.
+
+    A chart or a table written for reading takes the result of a tool's
+    function; given the learner's own table instead, it says which function
+    to call first.
+
+    Examples
+    --------
+    >>> require_output(pd.DataFrame({"a": [1]}), ["a", "b"], reader="plan_table",
+    ...                maker="plan_targets")
+    Traceback (most recent call last):
+    ...
+    ValueError: plan_table needs the table from plan_targets; column 'b' is missing.
+    """
+    for column in columns:
+        if column not in table.columns:
+            raise ValueError(
+                f"{reader} needs the table from {maker}; column {column!r} is missing."
+            )

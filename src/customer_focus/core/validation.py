@@ -18,7 +18,12 @@ from typing import TypeVar
 
 __all__ = [
     "InputError", "as_number", "as_rate", "as_whole_number", "as_choice", "as_text", "listed",
+    "YES_WORDS", "NO_WORDS", "yes_no", "as_yes_no",
 ]
+
+#: Words read as yes and as no (any capitals; surrounding spaces ignored).
+YES_WORDS = ("yes", "y", "true", "1")
+NO_WORDS = ("no", "n", "false", "0")
 
 _Item = TypeVar("_Item")
 
@@ -276,3 +281,54 @@ def listed(items: Sequence[_Item], describe: Callable[[_Item], str], *, most: in
     """
     shown = "; ".join(describe(item) for item in items[:most])
     return shown + (f" (and {len(items) - most} more)" if len(items) > most else "")
+
+
+def yes_no(value: object) -> bool | None:
+    """The yes/no answer ``value`` holds, or ``None`` when it holds none.
+
+    Read as answers: ``yes``/``no``, ``y``/``n``, ``true``/``false`` and
+    ``1``/``0`` in any capitals (surrounding spaces ignored), the numbers 1
+    and 0, and booleans (a spreadsheet's TRUE/FALSE, numpy's too).
+
+    Examples
+    --------
+    >>> yes_no(" Yes "), yes_no(0), yes_no("TRUE"), yes_no("maybe"), yes_no(None)
+    (True, False, True, None, None)
+    """
+    if isinstance(value, bool):
+        return value
+    if getattr(value, "shape", None) == () and getattr(value.dtype, "kind", "") == "b":
+        return bool(value)  # numpy's True and False
+    if isinstance(value, numbers.Real):
+        return True if value == 1 else False if value == 0 else None
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+    return None
+
+
+def as_yes_no(value: object, name: str, *, meaning: str = "") -> bool:
+    """Return the yes/no answer in ``value`` (see :func:`yes_no`), or raise naming ``name``.
+
+    Examples
+    --------
+    >>> as_yes_no(" Yes ", "adds_value"), as_yes_no(0, "fail_point")
+    (True, False)
+    >>> as_yes_no("maybe", "fail_point")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.validation.InputError: fail_point must be yes or no (also accepted: ...
+    """
+    answer = yes_no(value)
+    if answer is not None:
+        return answer
+    blank = value is None or (isinstance(value, numbers.Real) and value != value)
+    hint = f": {meaning}" if meaning else ""
+    raise InputError(
+        name,
+        f"{name} must be yes or no (also accepted: y/n, true/false, 1/0){hint}; "
+        f"you gave {'empty' if blank else _describe(value)}.",
+    )

@@ -6,10 +6,10 @@ figures by name, each a :class:`~customer_focus.core.cases.Quantity` (a
 number, its kind and how it is written). Nothing here is typed from a page:
 each figure is computed from the inputs in ``data/cases.yml`` with the same
 functions the worksheets use (:mod:`~customer_focus.tools.lifetime_value`,
-:mod:`~customer_focus.tools.recovery.calc`, :mod:`~customer_focus.satisfaction_targets`,
-:mod:`~customer_focus.turnover`, :mod:`~customer_focus.tools.feedback`,
+:mod:`~customer_focus.tools.recovery.calc`, :mod:`~customer_focus.tools.satisfaction_targets`,
+:mod:`~customer_focus.tools.turnover_cost`, :mod:`~customer_focus.tools.feedback`,
 :mod:`~customer_focus.tools.kano`, :mod:`~customer_focus.tools.servqual`,
-:mod:`~customer_focus.value_equation`, :mod:`~customer_focus.work_process`),
+:mod:`~customer_focus.tools.value_equation`, :mod:`~customer_focus.tools.work_process`),
 and the facts of the scenario's paths by walking them
 (:mod:`~customer_focus.course.scenario.model`).
 
@@ -24,11 +24,6 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .. import (
-    satisfaction_targets,
-    value_equation,
-    work_process,
-)
 from ..core.cases import CaseInputs, Quantity, crossroads_segments, distributor_accounts
 from ..core.paths import book_path
 from ..core.tables import read_table
@@ -38,8 +33,11 @@ from ..tools.kano import calc as kano
 from ..tools.lifetime_value import calc
 from ..tools.lifetime_value.table import compare_customers
 from ..tools.recovery import calc as recovery
+from ..tools.satisfaction_targets import table as satisfaction_targets
 from ..tools.servqual.table import score_dimensions
 from ..tools.turnover_cost import calc as turnover
+from ..tools.value_equation import calc as value_equation
+from ..tools.work_process import table as work_process
 from .scenario.model import Scenario, all_paths, find_scenario, load_scenario
 
 __all__ = ["DERIVED", "value_score"]

@@ -21,7 +21,8 @@ Shared by every tool: :mod:`.spec` (the YAML spec and the paper form) and
 :mod:`.worksheet` (the base of every live form).
 
 Tools moved here: ``lifetime_value``, ``turnover_cost``, ``replacement_cost``,
-``feedback``, ``servqual``, ``kano``, ``recovery``. Beside them, ``lab/`` is the
+``feedback``, ``servqual``, ``kano``, ``value_equation``, ``satisfaction_targets``,
+``work_process`` and ``recovery``. Beside them, ``lab/`` is the
 advanced lab (lifetime value from a purchase log): ``transactions``, ``bgnbd``,
 ``datasets``, ``charts`` and ``exercise``, with no spec of its own.
 """

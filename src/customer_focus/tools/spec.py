@@ -6,8 +6,10 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
     title: Customer lifetime value
     fields:                           # every input, described once (see core.fields)
       margin: {label: Yearly margin per customer, unit: $, help: ...}
-    example:                          # the worked example: values of some fields
+    example:                          # the worked example: values of some fields...
       margin: 100
+      customers:                      # ...and rows of a table the learner brings
+        - {customer: Harbor Supply, annual_margin: 12000}
     tables:                           # the files a learner brings, column by column
       customers:
         about: One row per customer.
@@ -39,7 +41,6 @@ browser.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -355,7 +356,36 @@ def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, Tab
     return tables
 
 
-def _read_example(data: Any, fields: Fields, problems: Problems) -> dict[str, Any]:
+def _read_rows(
+    example: Mapping, table: TableSpec, fields: Fields, problems: Problems
+) -> list[dict[str, Any]]:
+    """The example's rows of a table: each a mapping of its columns to values."""
+    where, data = f"example: {table.name}", example[table.name]
+    if not isinstance(data, list) or not data:
+        problems.add(
+            example, table.name, f"{where}: must be a list of rows, each mapping columns to values"
+        )
+        return []
+    columns = {column.name for column in table.columns}
+    rows = []
+    for number, row in enumerate(data, start=1):
+        if not isinstance(row, Mapping):
+            problems.add(row, None, f"{where}, row {number}: must map columns to values")
+            continue
+        problems.keys(row, columns, f"{where}, row {number}")
+        checked = {}
+        for name, value in row.items():
+            try:
+                checked[name] = fields[name].check(value) if name in fields else value
+            except ValueError as error:
+                problems.add(row, name, f"{where}, row {number}: {error}")
+        rows.append(checked)
+    return rows
+
+
+def _read_example(
+    data: Any, fields: Fields, tables: Mapping[str, TableSpec], problems: Problems
+) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
@@ -363,8 +393,11 @@ def _read_example(data: Any, fields: Fields, problems: Problems) -> dict[str, An
         return {}
     example = {}
     for name, value in data.items():
+        if name in tables:
+            example[name] = _read_rows(data, tables[name], fields, problems)
+            continue
         if name not in fields:
-            problems.add(data, name, f"example: {name!r} is not one of the fields")
+            problems.add(data, name, f"example: {name!r} is not one of the fields or tables")
             continue
         try:
             example[name] = fields[name].check(value)
@@ -390,10 +423,10 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
         problems.add(data, "tool", f"'tool' must be {tool!r}, the name of the tool's folder")
     title = problems.text(data, "title", "spec", required=True) or ""
     fields = read_fields(data.get("fields"), problems)
+    tables = _read_tables(data.get("tables"), fields, problems)
     spec = ToolSpec(
-        tool, title, fields, _read_example(data.get("example"), fields, problems),
-        _read_tables(data.get("tables"), fields, problems),
-        _read_form(data.get("paper_form"), fields, problems), source,
+        tool, title, fields, _read_example(data.get("example"), fields, tables, problems),
+        tables, _read_form(data.get("paper_form"), fields, problems), source,
     )
     problems.raise_if_any()
     return spec
@@ -438,27 +471,22 @@ def twin_path(tool: str) -> Path:
 def load_form(name: str) -> FormSpec:
     """The paper form of a tool, for ``{printable-form} <name>``.
 
-    ``name`` is a tool with a spec (``lifetime_value``); a module not moved to
-    ``tools/`` yet still declares its form as ``PRINTABLE_FORM``
-    (``servqual``).
-
     Raises
     ------
     ValueError
         When there is no such tool, or it has no paper form.
+
+    Examples
+    --------
+    >>> load_form("kano").title
+    'Kano questionnaire'
     """
-    if name in spec_tools():
-        form = load_spec(name).paper_form
-        if form is None:
-            raise ValueError(f"the spec of {name} has no paper_form")
-        return form
-    try:
-        module = importlib.import_module(f"customer_focus.{name}")
-    except ModuleNotFoundError:
+    if name not in spec_tools():
         raise ValueError(
-            f"no tool or module named {name!r}; give the tool's name, e.g. lifetime_value"
-        ) from None
-    form = getattr(module, "PRINTABLE_FORM", None)
-    if not isinstance(form, FormSpec):
-        raise ValueError(f"customer_focus.{name} declares no PRINTABLE_FORM (a FormSpec)")
+            f"no tool named {name!r}; the tools with a paper form are: "
+            + ", ".join(spec_tools())
+        )
+    form = load_spec(name).paper_form
+    if form is None:
+        raise ValueError(f"the spec of {name} has no paper_form")
     return form

@@ -23,23 +23,40 @@ Controls, by the field's ``kind`` (see :mod:`customer_focus.core.fields`):
 ``choice`` is a drop-down of its options; ``whole``, ``rate`` and
 ``number`` are a slider when the field has ``slider: [low, high]``
 (a rate's reads as a percentage) and a box to type in otherwise; ``text`` is
-a text box.
+a text box; ``yes_no`` a check box.
+
+A form with a row per item (the alternatives of the value equation, the steps
+of a process) is a :class:`GridWorksheet`: it names the :class:`GridColumn`
+of each field in its grid, and ``compute`` reads the rows with ``self.table()``::
+
+    class WorkProcessForm(GridWorksheet):
+        tool = "work_process"
+        inputs = ()
+        columns = (GridColumn("step", "Step (in order)", "Name of step {number}"),
+                   GridColumn("minutes", "Minutes", "Minutes for step {number}"))
+        grid_template = "20em 6em"
+
+        def compute(self, values):
+            analysis = table.analyze_process(self.table())
+            ...
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any, ClassVar
 
 import ipywidgets as w
+import pandas as pd
 from IPython.display import HTML, display
 
 from ..core.fields import Field
 from .spec import ToolSpec, load_spec
 
-__all__ = ["Worksheet", "control_for", "alert", "named"]
+__all__ = ["Worksheet", "GridWorksheet", "GridColumn", "control_for", "alert", "named"]
 
 #: Room for the longest label of a form; a form may set its own.
 LABEL_WIDTH = "16em"
@@ -64,15 +81,17 @@ def named(control: w.Widget, name: str) -> w.Widget:
     return control
 
 
-def alert(error: Exception) -> HTML:
+def alert(error: Exception, heading: str = "Check your numbers") -> HTML:
     """The message a form shows instead of its results when an input is wrong.
 
     Examples
     --------
     >>> alert(ValueError("margin must be a number")).data
     '<p role="alert"><strong>Check your numbers:</strong> margin must be a number</p>'
+    >>> alert(ValueError("type a step."), "Check your steps").data
+    '<p role="alert"><strong>Check your steps:</strong> type a step.</p>'
     """
-    return HTML(f'<p role="alert"><strong>Check your numbers:</strong> {escape(str(error))}</p>')
+    return HTML(f'<p role="alert"><strong>{escape(heading)}:</strong> {escape(str(error))}</p>')
 
 
 def control_for(
@@ -97,6 +116,8 @@ def control_for(
                           value=value, **common)
     if field.kind == "text":
         return w.Text(value=value, **common)
+    if field.kind == "yes_no":
+        return w.Checkbox(value=field.check(value), **common)
     whole = field.kind == "whole"
     if field.slider is None:
         box = w.IntText if whole else w.FloatText
@@ -141,6 +162,8 @@ class Worksheet(ABC):
     widths: ClassVar[Mapping[str, str]] = {}
     #: Room for the labels.
     label_width: ClassVar[str] = LABEL_WIDTH
+    #: The first words of the message shown when an input is wrong.
+    alert_heading: ClassVar[str] = "Check your numbers"
 
     def __init__(self, **starting_values: Any) -> None:
         self.spec: ToolSpec = load_spec(self.tool)
@@ -197,7 +220,7 @@ class Worksheet(ABC):
         try:
             return list(self.compute(self.values()))
         except ValueError as error:
-            return [alert(error)]
+            return [alert(error, self.alert_heading)]
 
     def update(self) -> None:
         """Recompute and redraw the results from the current inputs."""
@@ -205,3 +228,142 @@ class Worksheet(ABC):
         with self.output:
             for item in self.results():
                 display(item)
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A column of a form's grid: the field its cells edit, and what the reader sees.
+
+    Parameters
+    ----------
+    field : str
+        The field of the tool's spec (and the column of :meth:`GridWorksheet.table`).
+    heading : str
+        The heading above the column.
+    cell : str
+        Each cell's accessible name (see :func:`named`), from ``{heading}``,
+        ``{number}`` (the row's, from 1) and ``{name}`` (what the row's first
+        cell starts with).
+    placeholder : str
+        The grey hint in an empty text cell.
+
+    Examples
+    --------
+    >>> GridColumn("price", "Price").name_of(2, "Rival")
+    'Price for Rival'
+    """
+
+    field: str
+    heading: str
+    cell: str = "{heading} for {name}"
+    placeholder: str = ""
+
+    def name_of(self, number: int, name: str) -> str:
+        """The accessible name of this column's cell in row ``number`` (from 1)."""
+        return self.cell.format(heading=self.heading, number=number, name=name)
+
+
+#: What an empty row of a grid holds, by the field's kind (a choice: its default).
+_BLANK = {"text": "", "whole": 0, "yes_no": False}
+
+
+def _blank(field: Field) -> Any:
+    return field.default if field.kind == "choice" else _BLANK.get(field.kind, 0.0)
+
+
+def _cell(field: Field, column: GridColumn, value: Any, name: str) -> w.ValueWidget:
+    """One cell of a grid: the control for ``field``'s kind, showing ``value``, named."""
+    layout = w.Layout(width="auto")
+    if field.kind == "text":
+        extra = {"placeholder": column.placeholder} if column.placeholder else {}
+        control = w.Text(value=str(value), layout=layout, **extra)
+    elif field.kind == "yes_no":
+        control = w.Checkbox(value=field.check(value), indent=False, layout=layout)
+    elif field.kind == "whole":
+        control = w.IntText(value=int(value), layout=layout)
+    elif field.kind == "choice":
+        options = [(words, option) for option, words in field.options]
+        control = w.Dropdown(options=options, value=value, layout=layout)
+    else:
+        extra = {"step": field.step} if field.step else {}
+        control = w.FloatText(value=float(value), layout=layout, **extra)
+    return named(control, name)
+
+
+class GridWorksheet(Worksheet):
+    """The base of a live form with a row per item, in a grid of cells, above its inputs.
+
+    Subclasses set :attr:`columns` and :attr:`grid_template` besides what
+    :class:`Worksheet` asks for; ``compute`` reads the rows with :meth:`table`.
+
+    Parameters
+    ----------
+    rows : sequence of sequences, optional
+        Starting rows, one value per column; by default :meth:`default_rows`.
+    size : int
+        At least this many rows: blank ones are added after the starting rows.
+    **starting_values
+        Values for some inputs, as for :class:`Worksheet`.
+
+    Attributes
+    ----------
+    rows : list of tuples
+        The cells of each row, in the order of :attr:`columns`.
+    grid : ipywidgets.GridBox
+        The headings and the cells.
+    """
+
+    #: The grid's columns, in order.
+    columns: ClassVar[tuple[GridColumn, ...]]
+    #: The CSS ``grid-template-columns`` of the grid: the width of each column.
+    grid_template: ClassVar[str]
+    #: The table of the spec's example that the rows start from (see :meth:`default_rows`).
+    example_table: ClassVar[str] = ""
+
+    def __init__(self, rows: Sequence[Sequence[Any]] | None = None, *, size: int = 0,
+                 **starting_values: Any) -> None:
+        spec = load_spec(self.tool)
+        given = [tuple(row) for row in (self.default_rows(spec) if rows is None else rows)]
+        for number, row in enumerate(given, start=1):
+            if len(row) != len(self.columns):
+                names = ", ".join(column.field for column in self.columns)
+                raise ValueError(
+                    f"{type(self).__name__}: row {number} holds {len(row)} values; give one per "
+                    f"column: {names}."
+                )
+        fields = [spec.fields[column.field] for column in self.columns]
+        blank = tuple(_blank(field) for field in fields)
+        self.rows: list[tuple[w.ValueWidget, ...]] = []
+        for number, row in enumerate(given + [blank] * max(size - len(given), 0), start=1):
+            self.rows.append(tuple(
+                _cell(field, column, value, column.name_of(number, str(row[0])))
+                for field, column, value in zip(fields, self.columns, row, strict=True)
+            ))
+        headings = [w.Label(value=column.heading, style={"font_weight": "bold"})
+                    for column in self.columns]
+        self.grid = w.GridBox(
+            [*headings, *(cell for row in self.rows for cell in row)],
+            layout=w.Layout(grid_template_columns=self.grid_template, grid_gap="4px 8px"),
+        )
+        super().__init__(**starting_values)
+        self.watch(*(cell for row in self.rows for cell in row))
+
+    def default_rows(self, spec: ToolSpec) -> list[tuple[Any, ...]]:
+        """The rows a form starts with: the spec's example of :attr:`example_table`."""
+        names = [column.field for column in self.columns]
+        blank = {name: _blank(spec.fields[name]) for name in names}
+        return [
+            tuple(row.get(name, blank[name]) for name in names)
+            for row in spec.example.get(self.example_table, [])
+        ]
+
+    def layout(self) -> list[w.Widget]:
+        """The widgets above the results: the grid, then the other inputs."""
+        return [self.grid, *self.controls.values()]
+
+    def table(self) -> pd.DataFrame:
+        """The rows as typed in the form, one column per field."""
+        return pd.DataFrame(
+            [[cell.value for cell in row] for row in self.rows],
+            columns=[column.field for column in self.columns],
+        )

@@ -6,9 +6,10 @@ figures are:
 - ``inputs``: the figures the case gives (invented for teaching);
 - ``answer`` and ``mistakes``: a numeric question's answer and the values of
   its likely mistakes, computed here from the inputs with the package's own
-  functions (``customer_focus.tools.<tool>`` for lifetime value, feedback, Kano, SERVQUAL
-  and turnover, ``value_equation``, ``satisfaction_targets``,
-  ``work_process``) or with plain arithmetic where the package has none;
+  functions (``customer_focus.tools.lifetime_value.calc``, ``feedback``, ``kano``, ``servqual``,
+  ``turnover``, the ``calc`` and ``table`` of ``tools.value_equation``,
+  ``tools.satisfaction_targets`` and ``tools.work_process``) or with plain arithmetic where
+  the package has none;
 - ``derived``: the other figures the text quotes that follow from the inputs
   (intermediate steps, shares, totals), computed the same way;
 - ``published``: figures quoted from a source (cited in the bank), and
@@ -35,17 +36,16 @@ import pandas as pd
 import pytest
 import yaml
 
-from customer_focus import (
-    satisfaction_targets,
-    value_equation,
-    work_process,
-)
 from customer_focus.tools.feedback import calc as feedback
 from customer_focus.tools.kano import calc as kano
 from customer_focus.tools.lifetime_value import calc as clv
 from customer_focus.tools.recovery.calc import recovery_break_even
+from customer_focus.tools.satisfaction_targets import calc as targets_calc
+from customer_focus.tools.satisfaction_targets import table as targets_table
 from customer_focus.tools.servqual import table as servqual
 from customer_focus.tools.turnover_cost import calc as turnover
+from customer_focus.tools.value_equation import calc as value_equation
+from customer_focus.tools.work_process import table as work_process
 
 BANKS = Path(__file__).resolve().parents[3] / "book" / "quizzes"
 
@@ -169,7 +169,7 @@ def _st_top_box() -> Numbers:
     return N(
         [n, *counts.values()],
         [four_or_five],
-        100 * satisfaction_targets.top_box_share(answers),
+        100 * targets_calc.top_box_share(answers),
         [100 * four_or_five, 100 * counts[4] / n, 100 * counts[5] / (counts[5] + counts[4])],
     )
 
@@ -531,7 +531,7 @@ def _kc_gym_segments() -> Numbers:
             "target_top_box_share": [0.20, 0.55, 0.35],
         }
     )
-    plan = satisfaction_targets.plan_targets(segments, discount_rate=0.10)
+    plan = targets_table.plan_targets(segments, discount_rate=0.10)
     assert plan.sort_values("priority")["segment"].iloc[0] == "Corporate members"
     return N(
         [*segments["customers"], *plan["lifetime_value"], *segments["top_box_share"]],

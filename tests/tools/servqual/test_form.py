@@ -6,8 +6,8 @@ import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
 
-from customer_focus import cases
 from customer_focus.core import tables
+from customer_focus.course import cases
 from customer_focus.tools.servqual import calc, form, table
 from customer_focus.tools.spec import load_form, render_html
 

@@ -1,1 +1,0 @@
-"""Checks for the exercise notebooks in ``exercises/`` (one module per exercise)."""

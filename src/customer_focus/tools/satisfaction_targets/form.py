@@ -1,0 +1,357 @@
+"""The setting customer satisfaction targets worksheet's live form, its tables, and its chart.
+
+The arithmetic is :mod:`customer_focus.tools.satisfaction_targets.calc`'s, over
+the learner's table in :mod:`customer_focus.tools.satisfaction_targets.table`;
+this module lays out the inputs and shows the results. The retention what-if
+uses only a gain the learner types in (0 until they do). The chart has a
+``describe_...`` function writing its alt text from the same data.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from IPython.display import HTML
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from ...core import cases
+from ...core.figures import PALETTE, figure_html, new_figure
+from ...core.formats import dollars
+from ...core.tables import format_table, require_output
+from ..spec import ToolSpec
+from ..worksheet import GridColumn, GridWorksheet
+from . import table
+
+__all__ = [
+    "plan_table",
+    "what_if_table",
+    "targets_chart",
+    "describe_targets_chart",
+    "SatisfactionTargetsForm",
+    "satisfaction_targets_form",
+]
+
+_FLAGGED = "#e0e0e0"
+_NEEDED = (
+    "segment", "customers", "lifetime_value", "value_at_stake", "value_totally_satisfied",
+    "value_not_totally_satisfied", "top_box_share", "target_top_box_share", "flag", "priority",
+    "advice",
+)
+
+
+def _compact(value: float, _position: object = None) -> str:
+    """Money on an axis: $0, $250k, $1.5M."""
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 1e6:
+        return f"{sign}${size / 1e6:,.4g}M"
+    if size >= 1e3:
+        return f"{sign}${size / 1e3:,.4g}k"
+    return f"{sign}${size:,.0f}"
+
+
+def _check(plan: pd.DataFrame, reader: str) -> None:
+    require_output(plan, _NEEDED, reader=reader, maker="plan_targets")
+
+
+def _by_priority(plan: pd.DataFrame) -> pd.DataFrame:
+    return plan.sort_values("priority", kind="stable").reset_index(drop=True)
+
+
+def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan with readable headings and formats, in priority order, for display.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Text, indexed by priority.
+    """
+    _check(plan, "plan_table")
+    ordered = _by_priority(plan)
+    shown = format_table(
+        ordered,
+        money=["annual_margin", "lifetime_value"],
+        percent=["retention_rate", "top_box_share", "target_top_box_share"],
+        decimals={"customers": 0, "customers_to_move": 0},
+    )
+    for column in ("value_at_stake", "value_not_totally_satisfied"):
+        shown[column] = [dollars(value) for value in ordered[column]]
+    shown["flag"] = ["do not spend: " + flag if flag else "" for flag in ordered["flag"]]
+    columns = {
+        "priority": "Priority",
+        "segment": "Segment",
+        "customers": "Customers",
+        "annual_margin": "Yearly margin",
+        "retention_rate": "Retention",
+        "lifetime_value": "Lifetime value per customer",
+        "value_at_stake": "Value at stake",
+        "top_box_share": "Totally satisfied now",
+        "target_top_box_share": "Target",
+        "value_not_totally_satisfied": "Value not yet totally satisfied",
+        "customers_to_move": "Customers to move into the top box",
+        "flag": "Flag",
+    }
+    if "easy_to_switch" in ordered.columns:
+        shown["easy_to_switch"] = ["yes" if value else "no" for value in ordered["easy_to_switch"]]
+        items = list(columns.items())
+        columns = {**dict(items[:5]), "easy_to_switch": "Easy to switch", **dict(items[5:])}
+    return shown[list(columns)].rename(columns=columns).set_index("Priority")
+
+
+def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
+    """The retention what-if with readable headings and formats, for display.
+
+    Parameters
+    ----------
+    what_if : pandas.DataFrame
+        The output of :func:`customer_focus.tools.satisfaction_targets.table.what_if_retention`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Text, indexed by segment.
+    """
+    require_output(
+        what_if, ("segment", "retention_rate", "retention_after", "lifetime_value",
+                  "gain_for_segment"),
+        reader="what_if_table", maker="what_if_retention",
+    )
+    shown = format_table(
+        what_if,
+        money=["lifetime_value", "lifetime_value_after", "gain_per_customer", "gain_for_segment"],
+        percent=["retention_rate", "retention_after"],
+    )
+    columns = {
+        "segment": "Segment",
+        "retention_rate": "Retention now",
+        "retention_after": "Retention if the gain you assume happened",
+        "lifetime_value": "Lifetime value now",
+        "lifetime_value_after": "Lifetime value after",
+        "gain_per_customer": "Gain per customer",
+        "gain_for_segment": "Gain for the segment",
+    }
+    return shown[list(columns)].rename(columns=columns).set_index("Segment")
+
+
+def _label(row: pd.Series) -> str:
+    name = str(row["segment"])
+    name = name if len(name) <= 30 else name[:29] + "…"
+    if row["flag"]:
+        return f"{name}\n(do not spend: {row['flag']})"
+    return f"#{int(row['priority'])} {name}"
+
+
+def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Horizontal bars of each segment's value at stake, split by today's top-box share.
+
+    The dark part of a bar is the lifetime value held by customers who are
+    totally satisfied today; the light part, by those who are not yet. A
+    diamond marks where the bar would split if the target were reached.
+    Segments flagged "do not spend" are grey. Segments are listed by
+    priority.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
+    title : str, optional
+        A title for the chart.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    _check(plan, "targets_chart")
+    rows = _by_priority(plan).iloc[::-1]
+    count = len(rows)
+    height = 2.4 + 0.62 * count + (0.3 if title else 0)
+    figure = new_figure(9, height)
+    axes = figure.add_subplot()
+    axes.set_facecolor("white")
+    positions = np.arange(count)
+    flagged = (rows["flag"] != "").to_numpy()
+    dark = np.where(flagged, "#9e9e9e", PALETTE["line"])
+    light = np.where(flagged, _FLAGGED, PALETTE["employees"])
+    axes.barh(
+        positions, rows["value_totally_satisfied"], color=dark, edgecolor=PALETTE["ink"],
+        linewidth=0.6,
+    )
+    rest = axes.barh(
+        positions, rows["value_not_totally_satisfied"], left=rows["value_totally_satisfied"],
+        color=light,
+        edgecolor=PALETTE["ink"], linewidth=0.6,
+    )
+    for bar, is_flagged in zip(rest, flagged, strict=True):
+        if is_flagged:
+            bar.set_hatch("//")
+    target_at = rows["value_at_stake"] * rows["target_top_box_share"]
+    axes.scatter(
+        target_at, positions, marker="D", s=42, color=PALETTE["accent"], edgecolor=PALETTE["ink"],
+        zorder=3,
+    )
+    axes.set_yticks(list(positions), [_label(row) for _, row in rows.iterrows()])
+    axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
+    axes.xaxis.set_major_formatter(FuncFormatter(_compact))
+    axes.set_xlabel("Value at stake: customers × lifetime value per customer", color=PALETTE["ink"])
+    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])
+    handles = [
+        Patch(facecolor=PALETTE["line"], edgecolor=PALETTE["ink"], label="Held by totally "
+            "satisfied customers now"),
+        Patch(facecolor=PALETTE["employees"], edgecolor=PALETTE["ink"], label="Held by customers "
+            "not yet totally satisfied"),
+        Line2D([], [], marker="D", linestyle="none", color=PALETTE["accent"],
+               markeredgecolor=PALETTE["ink"],
+               label="Where the split would be at your target"),
+        Patch(facecolor=_FLAGGED, edgecolor=PALETTE["ink"], hatch="//", label="Do not spend: "
+            "negative or tiny lifetime value"),
+    ]
+    figure.legend(handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=9)
+    figure.tight_layout(rect=(0, 0.75 / height, 1, 1))
+    return figure
+
+
+def describe_targets_chart(plan: pd.DataFrame) -> str:
+    """Alt text for :func:`targets_chart`, written from the same data.
+
+    Examples
+    --------
+    >>> fleet = pd.DataFrame({"segment": ["Fleet"], "customers": [90], "annual_margin": [15000],
+    ...     "retention_rate": [0.88], "top_box_share": [0.15], "target_top_box_share": [0.5]})
+    >>> describe_targets_chart(table.plan_targets(fleet))[:52]
+    'Horizontal bar chart of the value at stake in 1 segm'
+    """
+    _check(plan, "describe_targets_chart")
+    ordered = _by_priority(plan)
+    parts = []
+    for _, row in ordered.iterrows():
+        if row["flag"]:
+            parts.append(
+                f"{row['segment']}, flagged do not spend ({row['flag']} lifetime value, "
+                f"{dollars(row['lifetime_value'])} per customer): {dollars(row['value_at_stake'])} "
+                "at stake"
+            )
+        else:
+            parts.append(
+                f"priority {int(row['priority'])}, {row['segment']}: "
+                f"{dollars(row['value_at_stake'])} at stake, {row['top_box_share']:.0%} totally "
+                f"satisfied now, target {row['target_top_box_share']:.0%}, "
+                f"{dollars(row['value_not_totally_satisfied'])} held by customers not yet totally "
+                "satisfied"
+            )
+    return (
+        f"Horizontal bar chart of the value at stake in {len(ordered)} "
+        f"segment{'s' if len(ordered) != 1 else ''}, each bar split into the value held by totally "
+        "satisfied customers and the rest, with a diamond at the target. In priority order: "
+        f"{'; '.join(parts)}."
+    )
+
+
+# ---- the live form ----------------------------------------------------------------
+
+
+class SatisfactionTargetsForm(GridWorksheet):
+    """The worksheet's form: the segments, the discount rate, and a what-if you type in.
+
+    Parameters
+    ----------
+    segments : sequence of (segment, customers, annual_margin, retention_rate, top_box_share,
+            target_top_box_share), optional
+        Starting values, one tuple per segment; by default Crossroads's three
+        segments from the course's cases.
+    discount_rate : float
+        Yearly discount rate.
+    retention_gain : float
+        The retention gain you assume for the what-if, in points as a decimal
+        (0.02 = two points). 0 by default: the what-if appears once you type one.
+
+    Attributes
+    ----------
+    widget : ipywidgets.VBox
+        What to display.
+    """
+
+    tool = "satisfaction_targets"
+    inputs = ("discount_rate", "retention_gain")
+    label_width = "22em"
+    widths = {"discount_rate": "32em", "retention_gain": "32em"}
+    columns = (
+        GridColumn("segment", "Segment", "{heading}, row {number}"),
+        GridColumn("customers", "Customers"),
+        GridColumn("annual_margin", "Yearly margin ($)"),
+        GridColumn("retention_rate", "Retention (0-1)"),
+        GridColumn("top_box_share", "Totally satisfied now (0-1)"),
+        GridColumn("target_top_box_share", "Target (0-1)"),
+    )
+    grid_template = "14em repeat(5, 9em)"
+
+    def __init__(self, segments: Any = None, **starting_values: Any) -> None:
+        super().__init__(segments, **starting_values)
+
+    def default_rows(self, spec: ToolSpec) -> list[tuple[Any, ...]]:
+        """Crossroads's three segments, from the course's cases (the worksheet's example)."""
+        names = [column.field for column in self.columns]
+        return list(cases.crossroads_segments()[names].itertuples(index=False, name=None))
+
+    def compute(self, values: dict[str, Any]) -> list[object]:
+        """The advice, the plan table, the chart and the what-if."""
+        segments = self.table()
+        rate, gain = values["discount_rate"], values["retention_gain"]
+        plan = table.plan_targets(segments, discount_rate=rate)
+        what_if = table.what_if_retention(segments, gain, discount_rate=rate) if gain else None
+        ordered = _by_priority(plan)
+        advice = "".join(
+            f"<li><strong>{escape(str(row.segment))}</strong>: {escape(row.advice)}</li>"
+            for row in ordered.itertuples()
+        )
+        items: list[object] = [
+            HTML(f"<ul>{advice}</ul>"),
+            plan_table(plan),
+            HTML(figure_html(targets_chart(plan), describe_targets_chart(plan))),
+        ]
+        if what_if is None:
+            items.append(HTML(
+                "<p>What-if: type the retention gain <em>you</em> assume if a segment reached its "
+                "target (no research figure gives it for your business) to see what it would be "
+                "worth.</p>"
+            ))
+        else:
+            items.append(HTML(
+                f"<p><strong>What-if, with your assumption of {gain * 100:+g} points of "
+                f"retention:</strong> a calculation, not a forecast.</p>"
+            ))
+            items.append(what_if_table(what_if))
+        return items
+
+
+def satisfaction_targets_form(**starting_values: Any) -> w.VBox:
+    """Build the satisfaction targets form and return the widget to display.
+
+    Parameters
+    ----------
+    **starting_values
+        ``segments`` (tuples of segment, customers, yearly margin, retention,
+        top-box share, target), ``discount_rate`` and ``retention_gain``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+
+    Examples
+    --------
+    >>> form = satisfaction_targets_form(discount_rate=0.1)  # doctest: +SKIP
+    """
+    return SatisfactionTargetsForm(**starting_values).widget

@@ -1,1 +1,0 @@
-"""Forms and charts of the Apply worksheets, one module per tool."""
