@@ -35,8 +35,7 @@ TOP = {"customer_focus": 4, "customer_focus.__main__": 4}
 UNMOVED: dict[str, str] = {}
 
 #: Private names that modules not moved yet still take from each other: (importer, name).
-UNDERSCORE_ALLOWED = {
-}
+UNDERSCORE_ALLOWED: set[tuple[str, str]] = set()
 
 #: Import cycles among modules not moved yet (imports made on use count too): none now.
 CYCLES_ALLOWED: list[set[str]] = []

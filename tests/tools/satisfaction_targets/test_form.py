@@ -7,6 +7,7 @@ import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
 
+from customer_focus.core import cases as inputs
 from customer_focus.course import cases
 from customer_focus.tools.satisfaction_targets import form, table
 from customer_focus.tools.spec import load_form, render_html
@@ -68,7 +69,7 @@ def test_form_shows_a_message_instead_of_a_traceback():
 
 def test_form_starts_from_crossroads_with_named_cells_and_the_inputs_below():
     worksheet = form.SatisfactionTargetsForm()
-    assert worksheet.table()["segment"].tolist() == cases.crossroads_segments()["segment"].tolist()
+    assert worksheet.table()["segment"].tolist() == inputs.crossroads_segments()["segment"].tolist()
     grid, rate, gain, output = worksheet.widget.children
     assert (grid, output) == (worksheet.grid, worksheet.output)
     assert (rate.description, rate.value, rate.step) == ("Discount rate (0.1 = 10%)", 0.1, 0.01)
