@@ -208,6 +208,38 @@ class Fields(Mapping[str, Field]):
             checked[name] = self._fields[name].check(value)
         return checked
 
+    def checked(self, values: Mapping[str, object]) -> tuple[Any, ...]:
+        """The values of ``values``, each checked by its field, in the mapping's order.
+
+        Called first thing in a function as ``FIELDS.checked(locals())``, it
+        checks every argument, in the order of the signature, by the field of
+        the same name.
+
+        Parameters
+        ----------
+        values : Mapping
+            Input names and the values given for them.
+
+        Returns
+        -------
+        tuple
+            The checked values, in the order of ``values``.
+
+        Raises
+        ------
+        InputError
+            At the first value that is not valid, or whose name is not an
+            input of the tool.
+
+        Examples
+        --------
+        >>> fields = Fields([Field("years", "Years", help="years to count", kind="whole", min=1),
+        ...                  Field("rate", "Rate", help="the rate", min=0)])
+        >>> fields.checked({"years": 10, "rate": 2})
+        (10, 2.0)
+        """
+        return tuple(self.check(**values).values())
+
     def check_rows(
         self, rows: Sequence[Mapping[str, Any]], names: Sequence[str], *,
         optional: Sequence[str] = (), item: str = "row",

@@ -140,6 +140,15 @@ def dollars(value: float, _position: object = None, *, step: int = 1) -> str:
     return _sign(rounded, f"${abs(rounded):,.0f}")
 
 
+def _measure(value: float, places: int | None, unit: str = "") -> str:
+    """``value`` with thousands separators and ``unit``: ``places`` decimals, or up to two."""
+    if places is None:
+        rounded = _half_up(value, 2)
+        return _sign(rounded, _trim(rounded, 2) + unit)
+    rounded = _half_up(value, places)
+    return _sign(rounded, f"{abs(rounded):,.{places}f}{unit}")
+
+
 def percent(value: float, places: int | None = None) -> str:
     """A share written as a decimal (0.8), shown as a percentage.
 
@@ -151,11 +160,7 @@ def percent(value: float, places: int | None = None) -> str:
     >>> percent(0.25), percent(0.275), percent(0.8, 1), percent(0.125, 0)
     ('25%', '27.5%', '80.0%', '13%')
     """
-    if places is None:
-        rounded = _half_up(_finite(value) * 100, 2)
-        return _sign(rounded, _trim(rounded, 2) + "%")
-    rounded = _half_up(_finite(value) * 100, places)
-    return _sign(rounded, f"{abs(rounded):,.{places}f}%")
+    return _measure(_finite(value) * 100, places, "%")
 
 
 def points(value: float, places: int = 0) -> str:
@@ -193,11 +198,7 @@ def number(value: float, places: int | None = None) -> str:
     >>> number(2.5), number(4.0909), number(0.891139, 4), number(2400, 0)
     ('2.5', '4.09', '0.8911', '2,400')
     """
-    if places is None:
-        rounded = _half_up(_finite(value), 2)
-        return _sign(rounded, _trim(rounded, 2))
-    rounded = _half_up(_finite(value), places)
-    return _sign(rounded, f"{abs(rounded):,.{places}f}")
+    return _measure(_finite(value), places)
 
 
 def signed(value: float, places: int | None = None) -> str:

@@ -126,9 +126,19 @@ class Problems:
         return str(value)
 
     def number(
-        self, data: Mapping, key: str, where: str, *, required: bool = False
+        self,
+        data: Mapping,
+        key: str,
+        where: str,
+        *,
+        required: bool = False,
+        minimum: float | None = None,
+        kind: str = "a number",
     ) -> float | None:
-        """``data[key]`` as a finite number."""
+        """``data[key]`` as a finite number (at least ``minimum``, when given).
+
+        ``kind`` is how the message names what is expected ("a number").
+        """
         value = data.get(key)
         if value is None:
             if required:
@@ -136,7 +146,10 @@ class Problems:
             return None
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if not number or not math.isfinite(value):
-            self.add(data, key, f"{where}: {key!r} must be a number, not {value!r}")
+            self.add(data, key, f"{where}: {key!r} must be {kind}, not {value!r}")
+            return None
+        if minimum is not None and value < minimum:
+            self.add(data, key, f"{where}: {key!r} must be at least {minimum:g}, not {value!r}")
             return None
         return value
 

@@ -199,6 +199,39 @@ class Worksheet(ABC):
         """The widgets above the results, in order (by default, the controls)."""
         return list(self.controls.values())
 
+    def sections(
+        self, first: Sequence[str], sections: Sequence[tuple[str, str, Sequence[str]]]
+    ) -> list[w.Widget]:
+        """A layout of sections: the controls ``first``, then each section's heading and controls.
+
+        Parameters
+        ----------
+        first : sequence of str
+            The names of the controls above the sections.
+        sections : sequence of (label, covers, names)
+            Each section's heading (its label in bold, then what it covers)
+            and the names of its controls.
+
+        Returns
+        -------
+        list of ipywidgets.Widget
+
+        Examples
+        --------
+        >>> import contextlib, io
+        >>> from customer_focus.tools.turnover_cost.form import TurnoverCostForm
+        >>> with contextlib.redirect_stdout(io.StringIO()):  # outside a notebook, it prints
+        ...     form = TurnoverCostForm()
+        >>> rows = form.sections(["job"], [("Pay", "the salary", ["salary"])])
+        >>> [type(row).__name__ for row in rows], rows[1].value
+        (['Text', 'HTML', 'FloatText'], '<strong>Pay</strong>: the salary')
+        """
+        rows: list[w.Widget] = [self.controls[name] for name in first]
+        for label, covers, names in sections:
+            rows.append(w.HTML(f"<strong>{escape(label)}</strong>: {escape(covers)}"))
+            rows.extend(self.controls[name] for name in names)
+        return rows
+
     def watch(self, *controls: w.ValueWidget) -> None:
         """Redraw the results whenever one of ``controls`` changes."""
         for control in controls:

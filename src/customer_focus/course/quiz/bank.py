@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -280,30 +279,12 @@ class _Checker(Problems):
             return str(value)
 
     def finite(
-        self,
-        data: Mapping,
-        key: str,
-        where: str,
-        *,
-        required: bool = True,
-        minimum: float | None = None,
+        self, data: Mapping, key: str, where: str, *, minimum: float | None = None
     ) -> float | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(data, None, f"{where}: missing {key!r} (a number)")
-            return None
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(float(value))
-        ):
-            self.add(data, key, f"{where}: {key!r} must be a finite number, not {value!r}")
-            return None
-        if minimum is not None and float(value) < minimum:
-            self.add(data, key, f"{where}: {key!r} must be at least {minimum:g}, not {value!r}")
-            return None
-        return float(value)
+        """``data[key]``, required, as a float (at least ``minimum``, when given)."""
+        value = self.number(data, key, where, required=True, minimum=minimum,
+                            kind="a finite number")
+        return None if value is None else float(value)
 
     def id_list(
         self,

@@ -62,7 +62,7 @@ import json
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -216,6 +216,23 @@ class _Reader(Problems):
             self.add(data, key, f"{where}: {key!r}: {error}")
             return ""
 
+    def items(
+        self, raw: list, label: str, known: set[str], *, shape: str, keys_hint: str = ""
+    ) -> Iterator[tuple[str, dict]]:
+        """The mappings of the list ``raw``, each with its place ("``label`` 2").
+
+        An item that is not a mapping is reported ("must ``shape``") and
+        skipped; an unknown key is reported (with ``keys_hint`` after it).
+        """
+        for index, item in enumerate(raw):
+            place = f"{label} {index + 1}"
+            if not isinstance(item, dict):
+                self.add(raw, index, f"{place}: must {shape}")
+                continue
+            for key in sorted(set(item) - known, key=str):
+                self.add(item, key, f"{place}: unknown key {key!r}{keys_hint}")
+            yield place, item
+
     def ids(self, data: Mapping, key: str, where: str) -> tuple[str, ...]:
         """``data[key]``: a list of node or choice ids."""
         ids = _id_list(data, key)
@@ -257,15 +274,12 @@ def _ending(found: _Reader, node_id: str, raw: dict, where: str, title: str) -> 
     variants: list[Variant] = []
     if raw_variants is not None and not has_variants:
         found.add(raw, "variants", f"{where}: 'variants' must be a list of texts with conditions")
-    for index, item in enumerate(raw_variants if has_variants else []):
-        place = f"{where}, variant {index + 1}"
-        if not isinstance(item, dict):
-            found.add(raw_variants, index,
-                      f"{place}: must be a mapping with requires/excludes and text")
-            continue
-        for key in sorted(set(item) - _VARIANT_KEYS, key=str):
-            found.add(item, key, f"{place}: unknown key {key!r} (a variant has "
-                      f"{', '.join(sorted(_VARIANT_KEYS))})")
+    variant_items = found.items(
+        raw_variants if has_variants else [], f"{where}, variant", _VARIANT_KEYS,
+        shape="be a mapping with requires/excludes and text",
+        keys_hint=f" (a variant has {', '.join(sorted(_VARIANT_KEYS))})",
+    )
+    for place, item in variant_items:
         requires = found.ids(item, "requires", place)
         excludes = found.ids(item, "excludes", place)
         if not requires and not excludes:
@@ -286,14 +300,11 @@ def _choices(
 ) -> list[Choice]:
     choices = []
     raw_choices = raw["choices"]
-    for index, item in enumerate(raw_choices):
-        place = f"{where}, choice {index + 1}"
-        if not isinstance(item, dict):
-            found.add(raw_choices, index,
-                      f"{place}: must have label, next, points, consequence and feedback")
-            continue
-        for key in sorted(set(item) - _CHOICE_KEYS, key=str):
-            found.add(item, key, f"{place}: unknown key {key!r}")
+    choice_items = found.items(
+        raw_choices, f"{where}, choice", _CHOICE_KEYS,
+        shape="have label, next, points, consequence and feedback",
+    )
+    for place, item in choice_items:
         points = item.get("points", 0)
         if isinstance(points, bool) or not isinstance(points, int):
             found.add(item, "points", f"{place}: 'points' must be a whole number (got {points!r})")

@@ -17,9 +17,8 @@ the exercise and the lab can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
 import pandas as pd
 
@@ -243,7 +242,5 @@ q4 = NumberQuestion(
 
 exercise = Exercise(q1=q1, q2=q2, q3=q3, q4=q4)
 
-
-def bind(namespace: Mapping[str, Any]) -> Exercise:
-    """Connect the checks to the notebook: call ``bind(globals())`` once."""
-    return exercise.bind(namespace)
+#: Connect the checks to the notebook: call ``bind(globals())`` once.
+bind = exercise.bind

@@ -275,11 +275,7 @@ def berger_nasr(
     >>> round(berger_nasr(100, 20, 0.8, 0.1, 5), 2)
     256.72
     """
-    gc = FIELDS["gross_contribution"].check(gross_contribution)
-    cost = FIELDS["promotion_cost"].check(promotion_cost)
-    r = FIELDS["retention"].check(retention)
-    d = FIELDS["discount_rate"].check(discount_rate)
-    n = FIELDS["years"].check(years)
+    gc, cost, r, d, n = FIELDS.checked(locals())
     revenue = gc * math.fsum(r**k / (1 + d) ** k for k in range(0, n + 1))
     promotion = cost * math.fsum(r ** (k - 1) / (1 + d) ** (k - 0.5) for k in range(1, n + 1))
     return revenue - promotion

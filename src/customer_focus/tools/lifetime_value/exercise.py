@@ -16,9 +16,6 @@ quote is computed here from them with ``calc`` and written with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from ...core import cases, formats
 from ...core.checking import Exercise, Mistake, NumberQuestion
 from . import calc, table
@@ -176,7 +173,5 @@ q4 = NumberQuestion(
 
 exercise = Exercise(q1=q1, q2=q2, q3=q3, q4=q4)
 
-
-def bind(namespace: Mapping[str, Any]) -> Exercise:
-    """Connect the checks to the notebook: call ``bind(globals())`` once."""
-    return exercise.bind(namespace)
+#: Connect the checks to the notebook: call ``bind(globals())`` once.
+bind = exercise.bind

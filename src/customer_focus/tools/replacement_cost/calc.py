@@ -318,10 +318,7 @@ def hiring_cost(
     >>> hiring_cost(hiring_hours=30, hiring_hourly_cost=50, hiring_fees=2000)
     3500.0
     """
-    hours = FIELDS["hiring_hours"].check(hiring_hours)
-    rate = FIELDS["hiring_hourly_cost"].check(hiring_hourly_cost)
-    fees = FIELDS["hiring_fees"].check(hiring_fees)
-    other = FIELDS["other_hiring_costs"].check(other_hiring_costs)
+    hours, rate, fees, other = FIELDS.checked(locals())
     return hours * rate + fees + other
 
 
@@ -358,11 +355,7 @@ def training_cost(
     ...               training_materials=300)
     2100.0
     """
-    pay = FIELDS["hourly_pay"].check(hourly_pay)
-    hours = FIELDS["training_hours"].check(training_hours)
-    coach = FIELDS["trainer_hours"].check(trainer_hours)
-    rate = FIELDS["trainer_hourly_cost"].check(trainer_hourly_cost)
-    materials = FIELDS["training_materials"].check(training_materials)
+    pay, hours, coach, rate, materials = FIELDS.checked(locals())
     return hours * pay + coach * rate + materials
 
 
@@ -401,11 +394,7 @@ def customers_at_risk_value(
     >>> round(customers_at_risk_value(40, 1500, 0.8, 0.1, 0.25), 2)
     40000.0
     """
-    count = FIELDS["customers_at_risk"].check(customers_at_risk)
-    margin = FIELDS["customer_margin"].check(customer_margin)
-    retention = FIELDS["customer_retention"].check(customer_retention)
-    rate = FIELDS["discount_rate"].check(discount_rate)
-    share = FIELDS["share_who_follow"].check(share_who_follow)
+    count, margin, retention, rate, share = FIELDS.checked(locals())
     return count * share * clv.lifetime_value(margin, retention, rate)
 
 

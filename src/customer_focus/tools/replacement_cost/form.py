@@ -238,14 +238,10 @@ class ReplacementCostForm(Worksheet):
 
     def layout(self) -> list[w.Widget]:
         """The employee and the pay, then each line's heading and its inputs."""
-        rows: list[w.Widget] = [
-            self.controls[name] for name in ("employee", "pay_basis", "pay", "hours_per_week")
-        ]
-        for line, names in calc.LINE_INPUTS.items():
-            label, covers = calc.CATEGORIES[line]
-            rows.append(w.HTML(f"<strong>{escape(label)}</strong>: {escape(covers)}"))
-            rows.extend(self.controls[name] for name in names)
-        return rows
+        return self.sections(
+            ("employee", "pay_basis", "pay", "hours_per_week"),
+            [(*calc.CATEGORIES[line], names) for line, names in calc.LINE_INPUTS.items()],
+        )
 
     def estimate(self) -> calc.ReplacementCost:
         """The estimate for the current inputs (raises ``ValueError`` on a bad one)."""

@@ -17,9 +17,6 @@ never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import pandas as pd
 
 from ...core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
@@ -183,7 +180,5 @@ q4 = NumberQuestion(
 
 exercise = Exercise(q1=q1, q2=q2, q3=q3, q4=q4)
 
-
-def bind(namespace: Mapping[str, Any]) -> Exercise:
-    """Connect the checks to the notebook: call ``bind(globals())`` once."""
-    return exercise.bind(namespace)
+#: Connect the checks to the notebook: call ``bind(globals())`` once.
+bind = exercise.bind

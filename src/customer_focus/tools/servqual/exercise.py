@@ -9,9 +9,7 @@ found in the course's ``book/`` then, not at import).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 import pandas as pd
 
@@ -132,7 +130,5 @@ q4 = ChoiceQuestion(
 
 exercise = Exercise(q1=q1, q2=q2, q3=q3, q4=q4)
 
-
-def bind(namespace: Mapping[str, Any]) -> Exercise:
-    """Connect the checks to the notebook: call ``bind(globals())`` once."""
-    return exercise.bind(namespace)
+#: Connect the checks to the notebook: call ``bind(globals())`` once.
+bind = exercise.bind

@@ -10,7 +10,6 @@ cost tool's chart, whose first five lines are this worksheet's.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -392,14 +391,12 @@ class TurnoverCostForm(Worksheet):
 
     def layout(self) -> list[w.Widget]:
         """The job and salary, then each line's heading and its items."""
-        rows: list[w.Widget] = [self.controls["job"], self.controls["salary"]]
         learning = ("weeks_to_full_productivity", "productivity_while_learning")
-        for name, category in calc.CATEGORIES.items():
-            rows.append(w.HTML(f"<strong>{escape(category.label)}</strong>: "
-                               f"{escape(category.covers)}"))
-            items = learning if name == "learning_curve" else category.items
-            rows.extend(self.controls[item] for item in items)
-        return rows
+        return self.sections(("job", "salary"), [
+            (category.label, category.covers,
+             learning if key == "learning_curve" else category.items)
+            for key, category in calc.CATEGORIES.items()
+        ])
 
     def estimate(self) -> calc.TurnoverCost:
         """The estimate for the current inputs (raises ``ValueError`` on a bad one)."""
