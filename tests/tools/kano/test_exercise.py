@@ -4,15 +4,14 @@ answers."""
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
-import sys
 
 import nbformat
 import pytest
 
 from customer_focus.core import tables
 from customer_focus.tools.kano import exercise, table
+
+from ..exercise_checks import assert_wrong_answer_explained, run_outside_the_course
 
 SAMPLE = "book/apply/tools/data/kano-sample.csv"
 
@@ -35,12 +34,7 @@ WRONG = {
 
 @pytest.mark.parametrize("key", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(key):
-    question = exercise.exercise.questions[key[:2]]
-    value, reason = WRONG[key]
-    exercise.bind({question.variable: value})
-    result = question.check()
-    assert result.status == "Incorrect"
-    assert reason in result.message
+    assert_wrong_answer_explained(exercise, key[:2], *WRONG[key])
 
 
 def test_the_reasons_of_question_4_still_match_the_sample(root):
@@ -57,22 +51,9 @@ def test_the_reasons_of_question_4_still_match_the_sample(root):
 def test_the_exercise_imports_outside_the_course_and_reads_the_sample_only_when_checked(tmp_path):
     """The package works from any install: the book's sample file is needed by a check, not
     by the import, and its absence is explained."""
-    script = (
-        "from customer_focus.tools.kano import exercise\n"
-        "exercise.bind({'category_q1': 'M', 'missed_q4': 'Shop logo sticker'})\n"
-        "print(exercise.q1.check().status)\n"
-        "try:\n"
-        "    exercise.q4.check()\n"
-        "except FileNotFoundError as error:\n"
-        "    print(error)\n"
+    lines = run_outside_the_course(
+        "kano", {'category_q1': 'M', 'missed_q4': 'Shop logo sticker'}, "q1", "q4", tmp_path
     )
-    environment = {k: v for k, v in os.environ.items() if k != "CUSTOMER_FOCUS_COURSE"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, env=environment, capture_output=True,
-        text=True, timeout=120, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
     assert lines[0] == "Correct"
     assert lines[1].startswith("Cannot find the course's folder")
 

@@ -6,6 +6,8 @@ import pytest
 
 from customer_focus.tools.lab import exercise as practice
 
+from ..exercise_checks import assert_wrong_answer_explained
+
 # ---- the exercise checks ------------------------------------------------------------------------
 
 
@@ -19,12 +21,7 @@ WRONG = {
 
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = practice.exercise.questions[name]
-    value, reason = WRONG[name]
-    practice.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
+    assert_wrong_answer_explained(practice, name, *WRONG[name])
 
 
 def test_unanswered_question_is_not_attempted():

@@ -6,6 +6,8 @@ import pytest
 
 from customer_focus.tools.replacement_cost import exercise
 
+from ..exercise_checks import assert_wrong_answer_explained
+
 WRONG = {
     "q1": (9000, "whole overtime pay"),
     "q2": (160000, "all 40 customers"),
@@ -16,12 +18,7 @@ WRONG = {
 
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = exercise.exercise.questions[name]
-    value, reason = WRONG[name]
-    exercise.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
+    assert_wrong_answer_explained(exercise, name, *WRONG[name])
 
 
 def test_one_year_of_margin_is_explained():

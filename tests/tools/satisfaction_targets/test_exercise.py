@@ -6,6 +6,8 @@ import pytest
 
 from customer_focus.tools.satisfaction_targets import exercise
 
+from ..exercise_checks import assert_wrong_answer_explained
+
 WRONG = {
     "q1": (50000.0, "You counted the first margin today"),
     "q2": (3_200_000.0, "already totally satisfied"),
@@ -16,12 +18,7 @@ WRONG = {
 
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = exercise.exercise.questions[name]
-    value, reason = WRONG[name]
-    exercise.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
+    assert_wrong_answer_explained(exercise, name, *WRONG[name])
 
 
 def test_relative_instead_of_points_is_explained():

@@ -6,6 +6,8 @@ import pytest
 
 from customer_focus.tools.value_equation import exercise, table
 
+from ..exercise_checks import assert_wrong_answer_explained
+
 WRONG = {
     "q1": ((6 + 7) / 6, "divided by the price only"),
     "q2": (3.0, "The denominator falls, so the change is negative"),
@@ -16,12 +18,7 @@ WRONG = {
 
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = exercise.exercise.questions[name]
-    value, reason = WRONG[name]
-    exercise.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
+    assert_wrong_answer_explained(exercise, name, *WRONG[name])
 
 
 def test_exercise_prompt_matches_the_computed_indexes():

@@ -6,6 +6,8 @@ import pytest
 
 from customer_focus.tools.work_process import exercise, table
 
+from ..exercise_checks import assert_wrong_answer_explained
+
 WRONG = {
     "q1": (27 / 103, "as a decimal"),
     "q2": (2, "first fail point"),
@@ -16,12 +18,7 @@ WRONG = {
 
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_check_fails_on_a_wrong_answer_and_says_why(name):
-    question = exercise.exercise.questions[name]
-    value, reason = WRONG[name]
-    exercise.bind({question.variable: value})
-    feedback = question.check()
-    assert feedback.status == "Incorrect"
-    assert reason in feedback.message
+    assert_wrong_answer_explained(exercise, name, *WRONG[name])
 
 
 def test_redesign_removes_the_repeated_details_and_shortens_the_wait():
