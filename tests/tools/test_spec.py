@@ -67,6 +67,8 @@ exercise:
     options: [a, b]
     correct: a
     reasons: {b: Not b.}
+reading:
+  customers: {customer: Customer, cost: Cost to win}
 """
 
 
@@ -84,6 +86,7 @@ def test_a_good_spec_is_read_whole():
     assert spec.paper_form.sections[1].rows == 3
     assert spec.exercise["q1"].mistakes == (MistakeSpec("Too low."), MistakeSpec("Too high.", 0.1))
     assert spec.exercise["q2"].reasons == {"b": "Not b."}
+    assert spec.reading == {"customers": {"customer": "Customer", "cost": "Cost to win"}}
 
 
 @pytest.mark.parametrize(
@@ -111,6 +114,8 @@ def test_a_good_spec_is_read_whole():
         (("    hint: Multiply.\n", ""), "demo.yml:27: exercise: q1: missing 'hint'"),
         (("      - {why: Too high., tolerance: 0.1}", "      - {why: Too high., tolerance: -1}"),
          "demo.yml:35: exercise: q1, mistake 2: 'tolerance' must be at least 0"),
+        (("  customers: {customer: Customer, cost: Cost to win}", "  customers: [Customer]"),
+         "demo.yml:45: reading: customers: must map each column to its heading"),
         (("    options: [a, b]", "    mistakes: [Oops.]\n    options: [a, b]"),
          "demo.yml:41: exercise: q2: a question has mistakes (a number question) or options"),
         (("      cost: {help: what winning costs, required: false}",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import numbers
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from .validation import listed
 __all__ = [
     "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
-    "format_table", "yes_no_column", "require_output",
+    "format_table", "with_headings", "yes_no_column", "require_output",
 ]
 
 #: File endings the worksheets can read and write.
@@ -528,6 +528,34 @@ def format_table(
     for column, places in (decimals or {}).items():
         shown[column] = [formats.number(value, places) for value in table[column]]
     return shown
+
+
+def with_headings(
+    shown: pd.DataFrame, headings: Mapping[str, str], *, only: bool = False
+) -> pd.DataFrame:
+    """``shown`` with its columns headed for reading, its rows named by the first heading's column.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        A table written for reading (:func:`format_table`).
+    headings : mapping
+        Each column's heading (a tool keeps them in its YAML, ``reading:``); the
+        first names the rows. Columns without a heading keep their name.
+    only : bool
+        Keep only the columns with a heading that ``shown`` has, in the headings' order.
+
+    Examples
+    --------
+    >>> shown = pd.DataFrame({"year": [1], "value": ["$9.00"], "note": ["x"]})
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}).columns.tolist()
+    ['Value', 'note']
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}, only=True).index.name
+    'Year'
+    """
+    if only:
+        shown = shown[[column for column in headings if column in shown.columns]]
+    return shown.rename(columns=dict(headings)).set_index(next(iter(headings.values())))
 
 
 def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:

@@ -10,6 +10,8 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
       margin: 100
       customers:                      # ...and rows of a table the learner brings
         - {customer: Harbor Supply, annual_margin: 12000}
+    reading:                          # the headings of the tables written for reading
+      schedule: {year: Year, present_value: Present value}   # the first names the rows
     tables:                           # the files a learner brings, column by column
       customers:
         about: One row per customer.
@@ -71,7 +73,9 @@ __all__ = [
     "load_spec", "read_spec", "spec_tools", "twin_text", "twin_path", "render_html", "load_form",
 ]
 
-_TOP_KEYS = {"tool", "title", "fields", "example", "tables", "exercise", "paper_form"}
+_TOP_KEYS = {
+    "tool", "title", "fields", "example", "tables", "reading", "exercise", "paper_form",
+}
 _QUESTION_KEYS = {
     "variable", "prompt", "hint", "solution", "takeaway", "tolerance", "unit", "mistakes",
     "options", "correct", "reasons",
@@ -258,6 +262,7 @@ class ToolSpec:
     paper_form: FormSpec | None
     source: str
     exercise: dict[str, QuestionSpec] = field(default_factory=dict)
+    reading: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_data(self) -> dict[str, Any]:
         """The spec as plain JSON-ready data (what the JSON twin holds)."""
@@ -275,6 +280,8 @@ class ToolSpec:
                 for name, table in self.tables.items()
             },
         }
+        if self.reading:
+            data["reading"] = {name: dict(headings) for name, headings in self.reading.items()}
         if self.exercise:
             data["exercise"] = {name: q.to_data() for name, q in self.exercise.items()}
         if self.paper_form is not None:
@@ -526,6 +533,24 @@ def _read_question(name: str, data: Any, problems: Problems) -> QuestionSpec | N
     )
 
 
+def _read_reading(data: Any, problems: Problems) -> dict[str, dict[str, str]]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "reading: must map each table's name to its columns' headings")
+        return {}
+    reading = {}
+    for name, headings in data.items():
+        good = isinstance(headings, Mapping) and headings and all(
+            isinstance(heading, str) for heading in headings.values()
+        )
+        if not good:
+            problems.add(data, name, f"reading: {name}: must map each column to its heading (text)")
+            continue
+        reading[str(name)] = {str(column): heading for column, heading in headings.items()}
+    return reading
+
+
 def _read_exercise(data: Any, problems: Problems) -> dict[str, QuestionSpec]:
     if data is None:
         return {}
@@ -558,6 +583,7 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
         tool, title, fields, _read_example(data.get("example"), fields, tables, problems),
         tables, _read_form(data.get("paper_form"), fields, problems), source,
         _read_exercise(data.get("exercise"), problems),
+        _read_reading(data.get("reading"), problems),
     )
     problems.raise_if_any()
     return spec

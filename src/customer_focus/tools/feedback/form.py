@@ -17,7 +17,8 @@ from IPython.display import HTML
 from matplotlib.patches import Patch
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, table
 
@@ -32,6 +33,10 @@ _GROUP_LABELS = {
     "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
 }
 _MAX_PANELS = 8
+
+
+#: The headings of the tables written for reading (feedback.yml, ``reading:``).
+_HEADINGS = load_spec("feedback").reading
 
 
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
@@ -51,22 +56,7 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     )
     shown["nps"] = [f"{value:+.0f}" for value in summary["nps"]]
     shown["nps_margin"] = [f"± {value:.0f}" for value in summary["nps_margin"]]
-    return shown.rename(
-        columns={
-            "group": "Group",
-            "responses": "Responses",
-            "promoters": "Promoters (9–10)",
-            "passives": "Passives (7–8)",
-            "detractors": "Detractors (0–6)",
-            "promoter_share": "% promoters",
-            "passive_share": "% passives",
-            "detractor_share": "% detractors",
-            "nps": "NPS",
-            "nps_margin": "Margin of error (95%)",
-            "satisfaction_mean": "Mean satisfaction (1–5)",
-            "top_box_share": "Top box (5)",
-        }
-    ).set_index("Group")
+    return with_headings(shown, _HEADINGS["summary"])
 
 
 def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:

@@ -16,7 +16,8 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet, alert
 from . import calc, table
 from .calc import CATEGORIES
@@ -53,6 +54,10 @@ def evaluation_table() -> pd.DataFrame:
     return grid
 
 
+#: The headings of the tables written for reading (kano.yml, ``reading:``).
+_HEADINGS = load_spec("kano").reading
+
+
 def results_table(results: pd.DataFrame) -> pd.DataFrame:
     """The output of :func:`customer_focus.tools.kano.table.analyze_kano`, for reading.
 
@@ -63,17 +68,7 @@ def results_table(results: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(results, decimals={"better": 2, "worse": 2})
     shown["worse"] = [f"{value:.2f}".replace("-", "−") for value in results["worse"]]
-    return shown.rename(
-        columns={
-            "feature": "Feature",
-            "responses": "Responses",
-            "category": "Chosen most often",
-            "kano_name": "Kano's name",
-            "practitioner_name": "Practitioner name",
-            "better": "Better",
-            "worse": "Worse",
-        }
-    ).set_index("Feature")
+    return with_headings(shown, _HEADINGS["results"])
 
 
 def _check_results(results: pd.DataFrame) -> None:

@@ -17,7 +17,8 @@ from matplotlib.ticker import FuncFormatter
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, legend_below, new_figure
 from ...core.formats import cents, dollars
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, table
 
@@ -29,6 +30,10 @@ __all__ = [
     "LifetimeValueForm",
     "lifetime_value_form",
 ]
+
+
+#: The headings of the tables written for reading (lifetime_value.yml, ``reading:``).
+_HEADINGS = load_spec("lifetime_value").reading
 
 
 def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
@@ -46,16 +51,7 @@ def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
         percent=["survival"],
         decimals={"discount_factor": 4},
     )
-    return shown.rename(
-        columns={
-            "year": "Year",
-            "survival": "Still a customer",
-            "expected_margin": "Expected margin",
-            "discount_factor": "Discount factor",
-            "present_value": "Present value",
-            "cumulative_value": "Cumulative value",
-        }
-    ).set_index("Year")
+    return with_headings(shown, _HEADINGS["schedule"])
 
 
 def _require(data: pd.DataFrame, columns: tuple[str, ...], chart: str, source: str) -> None:

@@ -19,7 +19,8 @@ from IPython.display import HTML
 
 from ...core.figures import CourseFigure, figure_html
 from ...core.formats import cents
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..turnover_cost.form import CATEGORY_COLORS, stacked_cost_bars
 from ..worksheet import Worksheet
 from . import calc, table
@@ -40,6 +41,10 @@ SEGMENT_STYLES: dict[str, tuple[str, str, str]] = {
     **{name: (calc.CATEGORIES[name][0], color, "") for name, color in CATEGORY_COLORS.items()},
     "customers_who_may_follow": (calc.CATEGORIES["customers_who_may_follow"][0], "#56B4E9", "//"),
 }
+
+
+#: The headings of the tables written for reading (replacement_cost.yml, ``reading:``).
+_HEADINGS = load_spec("replacement_cost").reading
 
 
 def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
@@ -65,8 +70,7 @@ def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
         "amount": estimate.total,
     })
     shown = format_table(pd.DataFrame(rows), money=["amount"])
-    headings = {"category": "Line", "covers": "What it covers", "amount": "Amount"}
-    return shown.rename(columns=headings).set_index("Line")
+    return with_headings(shown, _HEADINGS["line"])
 
 
 def scenarios_table(
@@ -84,14 +88,7 @@ def scenarios_table(
         scenarios, money=["customers_who_may_follow", "total"], percent=["share_who_follow"],
         decimals={"customers_following": 1},
     )
-    return shown.rename(
-        columns={
-            "share_who_follow": "Share who might follow",
-            "customers_following": "Customers following",
-            "customers_who_may_follow": "Their lifetime value",
-            "total": "Total cost",
-        }
-    ).set_index("Share who might follow")
+    return with_headings(shown, _HEADINGS["scenarios"])
 
 
 def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -105,12 +102,8 @@ def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["annual_pay", *calc.CATEGORIES, "employee_costs", "total"]
     shown = format_table(comparison, money=money, percent=["share_of_pay"])
-    headings = {
-        "employee": "Employee", "annual_pay": "Yearly pay", "employee_costs": "Employee costs",
-        "total": "Total", "share_of_pay": "Share of pay", "job": "Job",
-    }
-    headings.update({name: label for name, (label, _) in calc.CATEGORIES.items()})
-    return shown.rename(columns=headings).set_index("Employee")
+    lines = {name: label for name, (label, _) in calc.CATEGORIES.items()}
+    return with_headings(shown, {**_HEADINGS["employees"], **lines})
 
 
 def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:

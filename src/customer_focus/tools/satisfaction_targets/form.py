@@ -24,8 +24,8 @@ from matplotlib.ticker import FuncFormatter
 from ...core import cases
 from ...core.figures import PALETTE, figure_html, new_figure
 from ...core.formats import dollars
-from ...core.tables import format_table, require_output
-from ..spec import ToolSpec
+from ...core.tables import format_table, require_output, with_headings
+from ..spec import ToolSpec, load_spec
 from ..worksheet import GridColumn, GridWorksheet
 from . import table
 
@@ -44,6 +44,10 @@ _NEEDED = (
     "value_not_totally_satisfied", "top_box_share", "target_top_box_share", "flag", "priority",
     "advice",
 )
+
+
+#: The headings of the tables written for reading (satisfaction_targets.yml, ``reading:``).
+_HEADINGS = load_spec("satisfaction_targets").reading
 
 
 def _compact(value: float, _position: object = None) -> str:
@@ -88,25 +92,9 @@ def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
     for column in ("value_at_stake", "value_not_totally_satisfied"):
         shown[column] = [dollars(value) for value in ordered[column]]
     shown["flag"] = ["do not spend: " + flag if flag else "" for flag in ordered["flag"]]
-    columns = {
-        "priority": "Priority",
-        "segment": "Segment",
-        "customers": "Customers",
-        "annual_margin": "Yearly margin",
-        "retention_rate": "Retention",
-        "lifetime_value": "Lifetime value per customer",
-        "value_at_stake": "Value at stake",
-        "top_box_share": "Totally satisfied now",
-        "target_top_box_share": "Target",
-        "value_not_totally_satisfied": "Value not yet totally satisfied",
-        "customers_to_move": "Customers to move into the top box",
-        "flag": "Flag",
-    }
     if "easy_to_switch" in ordered.columns:
         shown["easy_to_switch"] = ["yes" if value else "no" for value in ordered["easy_to_switch"]]
-        items = list(columns.items())
-        columns = {**dict(items[:5]), "easy_to_switch": "Easy to switch", **dict(items[5:])}
-    return shown[list(columns)].rename(columns=columns).set_index("Priority")
+    return with_headings(shown, _HEADINGS["plan"], only=True)
 
 
 def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
@@ -132,16 +120,7 @@ def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
         money=["lifetime_value", "lifetime_value_after", "gain_per_customer", "gain_for_segment"],
         percent=["retention_rate", "retention_after"],
     )
-    columns = {
-        "segment": "Segment",
-        "retention_rate": "Retention now",
-        "retention_after": "Retention if the gain you assume happened",
-        "lifetime_value": "Lifetime value now",
-        "lifetime_value_after": "Lifetime value after",
-        "gain_per_customer": "Gain per customer",
-        "gain_for_segment": "Gain for the segment",
-    }
-    return shown[list(columns)].rename(columns=columns).set_index("Segment")
+    return with_headings(shown, _HEADINGS["what_if"], only=True)
 
 
 def _label(row: pd.Series) -> str:

@@ -16,7 +16,7 @@ from IPython.display import HTML
 from matplotlib.lines import Line2D
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
 from . import calc, table
@@ -32,6 +32,10 @@ _PERCEPTION_COLOR = PALETTE["accent"]
 _ABOVE_COLOR = "#2e7d32"
 #: The three numbers of each dimension, by the end of their fields' names.
 _SIDES = ("expected", "perceived", "points")
+
+
+#: The headings of the tables written for reading (servqual.yml, ``reading:``).
+_HEADINGS = load_spec("servqual").reading
 
 
 def _example() -> dict[str, list[float]]:
@@ -68,17 +72,7 @@ def dimension_table(dimensions: pd.DataFrame) -> pd.DataFrame:
     shown["gap"] = [_signed(value) for value in dimensions["gap"]]
     if "weighted_gap" in dimensions:
         shown["weighted_gap"] = [_signed(value, 3) for value in dimensions["weighted_gap"]]
-    return shown.rename(
-        columns={
-            "dimension": "Dimension",
-            "items": "Items",
-            "expectation": "Expected (E)",
-            "perception": "Perceived (P)",
-            "gap": "Gap (P − E)",
-            "weight": "Weight (share of 100 points)",
-            "weighted_gap": "Weighted gap",
-        }
-    ).set_index("Dimension")
+    return with_headings(shown, _HEADINGS["dimension"])
 
 
 def item_table(items: pd.DataFrame) -> pd.DataFrame:
@@ -92,12 +86,7 @@ def item_table(items: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(items, decimals={"expectation": 2, "perception": 2})
     shown["gap"] = [_signed(value) for value in items["gap"]]
-    return shown.rename(
-        columns={
-            "item": "Item", "label": "Label", "dimension": "Dimension",
-            "expectation": "Expected (E)", "perception": "Perceived (P)", "gap": "Gap (P − E)",
-        }
-    ).set_index("Item")
+    return with_headings(shown, _HEADINGS["item"])
 
 
 def _dimension_rows(dimensions: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
 from ...core.formats import cents, dollars, percent
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, table
 
@@ -43,6 +44,10 @@ CATEGORY_COLORS = {
     "training": "#CC79A7",
     "learning_curve": "#D55E00",
 }
+
+
+#: The headings of the tables written for reading (turnover_cost.yml, ``reading:``).
+_HEADINGS = load_spec("turnover_cost").reading
 
 
 def _median() -> str:
@@ -76,15 +81,7 @@ def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
     )
     lines = pd.concat([lines, total], ignore_index=True)
     shown = format_table(lines, money=["amount"], percent=["share_of_total"])
-    return shown.rename(
-        columns={
-            "category": "Line",
-            "covers": "What it covers",
-            "cascio": "Cascio's category",
-            "amount": "Amount",
-            "share_of_total": "Share of total",
-        }
-    ).set_index("Line")
+    return with_headings(shown, _HEADINGS["category"])
 
 
 def benchmarks_table(salary: float) -> pd.DataFrame:
@@ -97,15 +94,7 @@ def benchmarks_table(salary: float) -> pd.DataFrame:
     """
     estimates = pd.DataFrame(calc.benchmarks(salary))
     shown = format_table(estimates, money=["amount"], percent=["share_of_salary"])
-    return shown.rename(
-        columns={
-            "estimate": "Estimate",
-            "share_of_salary": "Share of salary",
-            "amount": "At this salary",
-            "basis": "Basis",
-            "source": "Source",
-        }
-    ).set_index("Estimate")
+    return with_headings(shown, _HEADINGS["benchmarks"])
 
 
 def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -119,11 +108,8 @@ def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["salary", *calc.CATEGORIES, "total"]
     shown = format_table(comparison, money=money, percent=["share_of_salary"])
-    headings = {
-        "job": "Job", "salary": "Salary", "total": "Total", "share_of_salary": "Share of salary",
-    }
-    headings.update({name: spec.label for name, spec in calc.CATEGORIES.items()})
-    return shown.rename(columns=headings).set_index("Job")
+    lines = {name: spec.label for name, spec in calc.CATEGORIES.items()}
+    return with_headings(shown, {**_HEADINGS["jobs"], **lines})
 
 
 # ---- the chart -------------------------------------------------------------------------------

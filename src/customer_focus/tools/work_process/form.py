@@ -20,7 +20,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ...core.figures import PALETTE, figure_html, new_figure
-from ...core.tables import format_table, require_output
+from ...core.tables import format_table, require_output, with_headings
+from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
 from . import calc, table
 
@@ -38,6 +39,10 @@ _NEEDED = (
 )
 _VALUE = PALETTE["line"]
 _NO_VALUE = PALETTE["customers"]
+
+
+#: The headings of the tables written for reading (work_process.yml, ``reading:``).
+_HEADINGS = load_spec("work_process").reading
 
 
 def _check(analysis: pd.DataFrame, reader: str) -> None:
@@ -109,18 +114,7 @@ def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
         calc.action(bool(adds), bool(fails))
         for adds, fails in zip(listing["adds_value"], listing["fail_point"], strict=True)
     ]
-    columns = {
-        "priority": "Priority",
-        "order": "Step no.",
-        "step": "Step",
-        "minutes": "Minutes",
-        "share_of_time": "Share of the time",
-        "adds_value": "Adds value",
-        "fail_point": "Fail point",
-        "what_goes_wrong": "What goes wrong",
-        "action": "What to do",
-    }
-    return shown[list(columns)].rename(columns=columns).set_index("Priority")
+    return with_headings(shown, _HEADINGS["improvement"], only=True)
 
 
 def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure:
