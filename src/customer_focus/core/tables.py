@@ -50,6 +50,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
+        The file's rows, with the column names stripped of spaces.
 
     Raises
     ------
@@ -240,6 +241,7 @@ def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
     Returns
     -------
     pandas.Series
+        The names, as text.
 
     Raises
     ------
@@ -355,6 +357,7 @@ def numeric_column(
     Returns
     -------
     pandas.Series of float
+        The numbers, one per row.
 
     Examples
     --------
@@ -463,6 +466,7 @@ def rating_column(
     Returns
     -------
     pandas.Series of int64
+        The ratings, one per row.
 
     Examples
     --------
@@ -577,6 +581,7 @@ def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Serie
     Returns
     -------
     pandas.Series of bool
+        True for yes, False for no, one per row.
 
     Raises
     ------

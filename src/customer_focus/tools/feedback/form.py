@@ -109,6 +109,7 @@ def score_distribution_chart(
     Returns
     -------
     CourseFigure
+        The bars, with their alt text from :func:`describe_score_distribution`.
 
     Examples
     --------

@@ -109,6 +109,7 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     Returns
     -------
     CourseFigure
+        The scatter, one labelled point per feature.
 
     Examples
     --------

@@ -123,6 +123,7 @@ def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     Returns
     -------
     CourseFigure
+        The stacked bars, one per employee.
 
     Examples
     --------

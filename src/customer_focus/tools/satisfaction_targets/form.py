@@ -150,6 +150,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
+        The bars, one per segment.
     """
     _check(plan, "targets_chart")
     rows = _by_priority(plan).iloc[::-1]

@@ -117,6 +117,7 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
     Returns
     -------
     CourseFigure
+        The chart, one row per dimension.
 
     Examples
     --------

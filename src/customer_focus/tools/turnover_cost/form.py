@@ -269,6 +269,7 @@ def cost_by_category_chart(
     Returns
     -------
     CourseFigure
+        The stacked bars, one per job.
 
     Examples
     --------

@@ -195,6 +195,7 @@ def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     Returns
     -------
     matplotlib.figure.Figure
+        The two panels, one bar per alternative in each.
     """
     _check(comparison, "value_equation_chart")
     rows = _ordered(comparison).iloc[::-1]

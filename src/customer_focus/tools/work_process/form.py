@@ -130,6 +130,7 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
     Returns
     -------
     matplotlib.figure.Figure
+        The bars, one per step.
     """
     _check(analysis, "process_chart")
     count = len(analysis)
