@@ -16,7 +16,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below"]
+__all__ = ["PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "plain_axes"]
 
 #: Colors with enough contrast on white, one per side of the chain.
 PALETTE = {
@@ -102,3 +102,31 @@ def legend_below(
     columns = max(1, min(columns, len(labels)))
     figure.legend(handles, labels, loc="lower center", ncol=columns, frameon=False, fontsize=9)
     figure.tight_layout(rect=(0, space, 1, 1))
+
+
+def plain_axes(axes: Any, *, grid: str = "both", title: str | None = None) -> None:
+    """Light grid lines behind the marks, no frame on the top and right, and the title if any.
+
+    Parameters
+    ----------
+    axes
+        The chart's axes.
+    grid : {"both", "x", "y"}
+        Which axis gets grid lines.
+    title : str, optional
+        A title for the axes.
+
+    Examples
+    --------
+    >>> figure = new_figure(4, 3)
+    >>> axes = figure.add_subplot()
+    >>> plain_axes(axes, grid="x", title="Cost")
+    >>> axes.get_title(), axes.spines["top"].get_visible()
+    ('Cost', False)
+    """
+    axes.grid(axis=grid, color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])

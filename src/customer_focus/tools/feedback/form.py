@@ -16,7 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.patches import Patch
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
@@ -135,10 +135,7 @@ def score_distribution_chart(
             color=PALETTE["ink"], fontsize=10, loc="left",
         )
         axes.set_ylabel("% of answers", color=PALETTE["ink"], fontsize=9)
-        axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        plain_axes(axes, grid="y")
     axes_list[0].set_ylim(0, max(top * 100 * 1.15, 5))
     axes_list[-1].set_xticks(range(11))
     axes_list[-1].set_xlabel(
@@ -289,19 +286,8 @@ class FeedbackForm(Worksheet):
 
 
 def feedback_form(**starting_values: str) -> w.VBox:
-    """Build the feedback form and return the widget to display.
+    """The feedback form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``recommend`` and ``satisfaction``, as text.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = feedback_form(recommend="10 9 7 3")  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``recommend`` and ``satisfaction``, as text.
     """
     return FeedbackForm(**starting_values).widget

@@ -15,7 +15,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, alert
@@ -144,12 +144,7 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     axes.set_ylim(-0.02, 1.05)
     axes.set_xlabel("|Worse|: how much dissatisfaction its absence causes", color=PALETTE["ink"])
     axes.set_ylabel("Better: how much satisfaction its presence adds", color=PALETTE["ink"])
-    axes.grid(color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, title=title)
     handles, labels = axes.get_legend_handles_labels()
     figure.legend(
         handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False, fontsize=9
@@ -260,20 +255,9 @@ class KanoForm(Worksheet):
 
 
 def kano_form(**starting_values: Any) -> w.VBox:
-    """Build the Kano form and return the widget to display.
+    """The Kano form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``functional``, ``dysfunctional``, ``feature`` and the counts ``A`` …
-        ``Q``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> kano_form(dysfunctional="Dislike", A=3, O=1)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``functional``, ``dysfunctional``, ``feature`` and the
+    counts ``A`` … ``Q``.
     """
     return KanoForm(**starting_values).widget

@@ -234,19 +234,9 @@ class LifetimeValueForm(Worksheet):
 
 
 def lifetime_value_form(**starting_values: Any) -> w.VBox:
-    """Build the lifetime value form and return the widget to display.
+    """The lifetime value form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``margin``, ``retention``, ``discount_rate``, ``years``, ``timing``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> lifetime_value_form(margin=250, retention=0.85)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``margin``, ``retention``, ``discount_rate``, ``years``,
+    ``timing``.
     """
     return LifetimeValueForm(**starting_values).widget

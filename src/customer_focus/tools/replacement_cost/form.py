@@ -269,19 +269,8 @@ class ReplacementCostForm(Worksheet):
 
 
 def replacement_cost_form(**starting_values: Any) -> w.VBox:
-    """Build the specific-employee replacement cost form and return the widget to display.
+    """The specific-employee replacement cost form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        As for :class:`ReplacementCostForm`.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> replacement_cost_form(employee="Lena", hourly_rate=22, hours_per_week=35)  # doctest: +SKIP
+    ``starting_values`` are as for :class:`ReplacementCostForm`.
     """
     return ReplacementCostForm(**starting_values).widget

@@ -318,20 +318,9 @@ class SatisfactionTargetsForm(GridWorksheet):
 
 
 def satisfaction_targets_form(**starting_values: Any) -> w.VBox:
-    """Build the satisfaction targets form and return the widget to display.
+    """The satisfaction targets form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``segments`` (tuples of segment, customers, yearly margin, retention,
-        top-box share, target), ``discount_rate`` and ``retention_gain``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = satisfaction_targets_form(discount_rate=0.1)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``segments`` (tuples of segment, customers, yearly
+    margin, retention, top-box share, target), ``discount_rate`` and ``retention_gain``.
     """
     return SatisfactionTargetsForm(**starting_values).widget

@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.lines import Line2D
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
@@ -158,12 +158,7 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
     axes.set_xlabel(
         "Average score (1 = strongly disagree, 7 = strongly agree)", color=PALETTE["ink"]
     )
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title)
     handles, labels = axes.get_legend_handles_labels()
     handles += [
         Line2D([], [], color=_PERCEPTION_COLOR, linewidth=2.2),
@@ -285,20 +280,9 @@ class ServqualForm(Worksheet):
 
 
 def servqual_form(**starting_values: Any) -> w.VBox:
-    """Build the SERVQUAL form and return the widget to display.
+    """The SERVQUAL form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``expectations``, ``perceptions``, ``weights`` (five numbers each) and
-        ``use_weights``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> servqual_form(use_weights=False)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``expectations``, ``perceptions``, ``weights`` (five
+    numbers each) and ``use_weights``.
     """
     return ServqualForm(**starting_values).widget

@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.formats import cents, dollars, percent
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
@@ -238,12 +238,7 @@ def stacked_cost_bars(
     axes.set_xlabel(xlabel, color=PALETTE["ink"])
     axes.xaxis.set_major_formatter(FuncFormatter(dollars))
     axes.xaxis.set_major_locator(MaxNLocator(nbins=5))
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title)
     _legend_left_to_right(figure, axes, [label for label, _, _ in segments.values()])
     figure.tight_layout(rect=(0, (0.24 * legend_rows + 0.12) / height, 1, 1))
     return figure
@@ -409,19 +404,8 @@ class TurnoverCostForm(Worksheet):
 
 
 def turnover_cost_form(**starting_values: Any) -> w.VBox:
-    """Build the turnover cost form and return the widget to display.
+    """The turnover cost form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        As for :class:`TurnoverCostForm`.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> turnover_cost_form(job="Agent", salary=36000)  # doctest: +SKIP
+    ``starting_values`` are as for :class:`TurnoverCostForm`.
     """
     return TurnoverCostForm(**starting_values).widget

@@ -358,20 +358,9 @@ class ValueEquationForm(GridWorksheet):
 
 
 def value_equation_form(**starting_values: Any) -> w.VBox:
-    """Build the value equation form and return the widget to display.
+    """The value equation form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``rows`` (tuples of name, results, process quality, price, other
-        costs) and ``costs`` ("score" or "money").
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = value_equation_form(costs="score")  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``rows`` (tuples of name, results, process quality,
+    price, other costs) and ``costs`` ("score" or "money").
     """
     return ValueEquationForm(**starting_values).widget

@@ -278,20 +278,9 @@ class WorkProcessForm(GridWorksheet):
 
 
 def work_process_form(**starting_values: Any) -> w.VBox:
-    """Build the work process form and return the widget to display.
+    """The work process form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``steps`` (tuples of step, minutes, adds value, fail point, what goes
-        wrong) and ``rows``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = work_process_form(rows=12)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``steps`` (tuples of step, minutes, adds value, fail
+    point, what goes wrong) and ``rows``.
     """
     return WorkProcessForm(**starting_values).widget
