@@ -48,17 +48,9 @@ _HEADINGS = load_spec("replacement_cost").reading
 
 
 def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
-    """One employee's cost by line, with subtotals, written for reading.
+    """One employee's cost (:func:`~.calc.cost_of_losing`) by line, with subtotals, for reading.
 
-    Parameters
-    ----------
-    estimate : ReplacementCost
-        The result of :func:`customer_focus.tools.replacement_cost.calc.cost_of_losing`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns "What it covers" and "Amount", indexed by "Line".
+    Columns "What it covers" and "Amount", indexed by "Line".
     """
     rows = table.by_category(estimate).to_dict("records")
     rows.insert(5, {

@@ -69,17 +69,9 @@ def _by_priority(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
-    """The plan with readable headings and formats, in priority order, for display.
+    """The output of :func:`~.table.plan_targets` in priority order, for reading.
 
-    Parameters
-    ----------
-    plan : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by priority.
+    Text, indexed by priority.
     """
     _check(plan, "plan_table")
     ordered = _by_priority(plan)
@@ -98,18 +90,7 @@ def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
-    """The retention what-if with readable headings and formats, for display.
-
-    Parameters
-    ----------
-    what_if : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.what_if_retention`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by segment.
-    """
+    """The output of :func:`~.table.what_if_retention`, for reading: text, indexed by segment."""
     require_output(
         what_if, ("segment", "retention_rate", "retention_after", "lifetime_value",
                   "gain_for_segment"),

@@ -56,18 +56,10 @@ def _median() -> str:
 
 
 def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
-    """One departure's cost by line, with a total row, written for reading.
+    """One departure's cost (:func:`~.calc.turnover_cost`) by line, with a total row, for reading.
 
-    Parameters
-    ----------
-    estimate : TurnoverCost
-        The result of :func:`customer_focus.tools.turnover_cost.calc.turnover_cost`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns "What it covers", "Cascio's category", "Amount" and
-        "Share of total", indexed by "Line".
+    Columns "What it covers", "Cascio's category", "Amount" and "Share of
+    total", indexed by "Line".
 
     Examples
     --------

@@ -76,19 +76,11 @@ def _is_baseline(comparison: pd.DataFrame) -> pd.Series:
 
 
 def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
-    """The comparison with readable headings and formats, for display.
+    """The output of :func:`~.table.compare_alternatives`, for reading.
 
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.value_equation.table.compare_alternatives`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by alternative: the four terms, the numerator and the
-        denominator, the index (for ranking only), the rank, the changes
-        against the current offer and what the alternative does.
+    Text, indexed by alternative: the four terms, the numerator and the
+    denominator, the index (for ranking only), the rank, the changes against
+    the current offer and what the alternative does.
     """
     _check(comparison, "comparison_table")
     money = _in_money(comparison)

@@ -54,17 +54,9 @@ def _minutes(value: float) -> str:
 
 
 def summary_table(summary: dict[str, float]) -> pd.DataFrame:
-    """The process summary as a two-column table, for display.
+    """The output of :func:`~.table.process_summary` as a two-column table, for reading.
 
-    Parameters
-    ----------
-    summary : dict
-        The output of :func:`customer_focus.tools.work_process.table.process_summary`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by measure.
+    Text, indexed by measure.
 
     Examples
     --------
@@ -91,18 +83,7 @@ def summary_table(summary: dict[str, float]) -> pd.DataFrame:
 
 
 def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
-    """The improvement list with readable headings, for display.
-
-    Parameters
-    ----------
-    listing : pandas.DataFrame
-        The output of :func:`customer_focus.tools.work_process.table.where_to_improve`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by priority.
-    """
+    """The output of :func:`~.table.where_to_improve`, for reading: text, indexed by priority."""
     require_output(
         listing, ("priority", *_NEEDED), reader="improvement_table", maker="where_to_improve"
     )
