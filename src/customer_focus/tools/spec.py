@@ -392,12 +392,18 @@ def _read_form(data: Any, fields: Fields, problems: Problems) -> FormSpec | None
     return FormSpec(title, intro, tuple(section for section in sections if section))
 
 
-def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, TableSpec]:
+def _entries(data: Any, message: str, problems: Problems) -> Mapping:
+    """``data``, a mapping; empty when missing, or when not a mapping (``message`` then noted)."""
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        problems.add(data, None, "tables: must map each file's name to its about and columns")
+        problems.add(data, None, message)
         return {}
+    return data
+
+
+def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, TableSpec]:
+    data = _entries(data, "tables: must map each file's name to its about and columns", problems)
     tables = {}
     for name, table in data.items():
         where = f"tables: {name}"
@@ -455,11 +461,7 @@ def _read_rows(
 def _read_example(
     data: Any, fields: Fields, tables: Mapping[str, TableSpec], problems: Problems
 ) -> dict[str, Any]:
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        problems.add(data, None, "example: must map fields to their values")
-        return {}
+    data = _entries(data, "example: must map fields to their values", problems)
     example = {}
     for name, value in data.items():
         if name in tables:
@@ -534,11 +536,7 @@ def _read_question(name: str, data: Any, problems: Problems) -> QuestionSpec | N
 
 
 def _read_reading(data: Any, problems: Problems) -> dict[str, dict[str, str]]:
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        problems.add(data, None, "reading: must map each table's name to its columns' headings")
-        return {}
+    data = _entries(data, "reading: must map each table's name to its columns' headings", problems)
     reading = {}
     for name, headings in data.items():
         good = isinstance(headings, Mapping) and headings and all(
@@ -552,11 +550,7 @@ def _read_reading(data: Any, problems: Problems) -> dict[str, dict[str, str]]:
 
 
 def _read_exercise(data: Any, problems: Problems) -> dict[str, QuestionSpec]:
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping) or not data:
-        problems.add(data, None, "exercise: must map each question's name (q1...) to its words")
-        return {}
+    data = _entries(data, "exercise: must map each question's name (q1...) to its words", problems)
     questions = {str(key): _read_question(str(key), item, problems) for key, item in data.items()}
     return {name: question for name, question in questions.items() if question}
 
