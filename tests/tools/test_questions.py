@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from customer_focus.core.problems import DataFileError
+from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.questions import Choice, Number, build_exercise, tool_exercise
-from customer_focus.tools.spec import MistakeSpec, QuestionSpec, load_spec, spec_tools
+from customer_focus.tools.spec import (
+    MistakeSpec,
+    QuestionSpec,
+    load_spec,
+    read_questions,
+    spec_tools,
+)
 
 NUMBER = QuestionSpec(
     "q1", "x_q1", "Set `x_q1` to {n} × 2.", "Double {n}.", "`x_q1 = {n} * 2`",
@@ -67,3 +75,11 @@ def test_a_spec_question_needs_no_python_when_its_answer_is_in_the_spec():
     exercise = tool_exercise("turnover_cost", values={"median": "21%"},
                              **{f"q{n}": Number(n, 0, 0) for n in (1, 2, 3)})
     assert exercise.bind({"benchmark_q4": "Boushey-Glynn"}).q4.check().passed
+
+
+def test_a_file_of_questions_names_its_problems_with_their_lines():
+    text = "exercise:\n  q1:\n    variable: x_q1\n    prompt: Set it.\n    hint: Add.\n"
+    with pytest.raises(DataFileError) as caught:
+        read_questions(parse_yaml(text, "lab.yml"), "lab.yml")
+    assert str(caught.value.problems[0]).startswith("lab.yml:3: exercise: q1: missing 'solution'")
+    assert read_questions(parse_yaml("exercise:\n", "lab.yml"), "lab.yml") == {}

@@ -29,9 +29,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
-from .spec import QuestionSpec, load_spec
+from ..core.paths import tool_file
+from ..core.yamlfile import parse_yaml
+from .spec import QuestionSpec, load_spec, read_questions
 
-__all__ = ["Number", "Choice", "build_exercise", "tool_exercise"]
+__all__ = ["Number", "Choice", "build_exercise", "tool_exercise", "file_exercise"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -162,3 +164,21 @@ def tool_exercise(
     """
     spec = load_spec(tool)
     return build_exercise(spec.exercise, answers, values or {}, spec.source)
+
+
+def file_exercise(
+    folder: str, name: str, *, values: Mapping[str, Any] | None = None, **answers: Number | Choice
+) -> Exercise:
+    """An exercise whose words are in their own file, ``tools/<folder>/<name>`` (the lab's).
+
+    Examples
+    --------
+    >>> exercise = file_exercise("lab", "exercise.yml", **{f"q{n}": Number(0, *[0] * m)
+    ...     for n, m in ((1, 4), (2, 3), (3, 4), (4, 3))})
+    >>> exercise.q3.variable
+    'purchases_q3'
+    """
+    source = f"src/customer_focus/tools/{folder}/{name}"
+    text = tool_file(folder, name).read_text("utf-8")
+    words = read_questions(parse_yaml(text, source), source)
+    return build_exercise(words, answers, values or {}, source)

@@ -70,7 +70,8 @@ from ..core.yamlfile import parse_yaml
 __all__ = [
     "Blank", "Section", "FormSpec", "Column", "TableSpec", "MistakeSpec", "QuestionSpec",
     "ToolSpec",
-    "load_spec", "read_spec", "spec_tools", "twin_text", "twin_path", "render_html", "load_form",
+    "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
+    "render_html", "load_form",
 ]
 
 _TOP_KEYS = {
@@ -553,6 +554,22 @@ def _read_exercise(data: Any, problems: Problems) -> dict[str, QuestionSpec]:
     data = _entries(data, "exercise: must map each question's name (q1...) to its words", problems)
     questions = {str(key): _read_question(str(key), item, problems) for key, item in data.items()}
     return {name: question for name, question in questions.items() if question}
+
+
+def read_questions(data: Any, source: str) -> dict[str, QuestionSpec]:
+    """Check a file that holds only an ``exercise:`` section (the lab's) and return its questions.
+
+    Raises
+    ------
+    DataFileError
+        Listing every problem as ``file:line: message``.
+    """
+    problems = Problems(source)
+    data = _entries(data, "a file of questions is a mapping with 'exercise'", problems)
+    problems.keys(data, {"exercise"}, "questions")
+    questions = _read_exercise(data.get("exercise"), problems)
+    problems.raise_if_any()
+    return questions
 
 
 def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
