@@ -2,9 +2,10 @@
 
 The set-up cell is ``from customer_focus.tools.feedback import calc, exercise, table``
 and ``exercise.bind(globals())``; then ``exercise.q1.check()``, ``.hint()`` or
-``.solution()``. The answers are the tool's own ``calc`` and ``table``
-results. Question 3 reads the worksheet's sample file from the course's
-``book/`` when it is checked, so this module imports from any install.
+``.solution()``. The questions' words are in ``feedback.yml``; the answers are
+the tool's own ``calc`` and ``table`` results. Question 3 reads the
+worksheet's sample file from the course's ``book/`` when it is checked, so this
+module imports from any install.
 """
 
 from __future__ import annotations

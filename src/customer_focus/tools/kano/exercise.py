@@ -4,7 +4,7 @@ The notebook binds them with ``exercise.bind(globals())`` after ``from
 customer_focus.tools.kano import calc, exercise, table``. Questions 1 to 3 are
 answered with ``calc``; question 4's options and answer come from Brightwater's
 survey (the worksheet's sample file), read from the course's ``book/`` with
-``table`` when the question is checked.
+``table`` when the question is checked. The questions' words are in ``kano.yml``.
 """
 
 from __future__ import annotations

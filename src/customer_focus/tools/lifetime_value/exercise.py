@@ -7,7 +7,8 @@ In the notebook::
     exercise.bind(globals())
     exercise.q1.check()    # or .hint(), .solution()
 
-Expected answers are computed by the tool's own ``calc`` and ``table``, so the
+The questions' words are in ``lifetime_value.yml``, with ``{name}`` where a
+figure goes. Expected answers are computed by the tool's own ``calc`` and ``table``, so the
 exercise and the worksheet can never disagree. The inputs come from the course's
 invented cases (:mod:`customer_focus.core.cases`); every figure the questions
 quote is computed here from them with ``calc`` and written with

@@ -7,7 +7,8 @@ In the notebook::
     exercise.bind(globals())
     exercise.q1.check()    # or .hint(), .solution()
 
-Expected answers are computed by the tool's own ``calc`` and the lifetime value
+The questions' words are in ``replacement_cost.yml``. Expected answers are computed by
+the tool's own ``calc`` and the lifetime value
 tool's (:mod:`customer_focus.tools.lifetime_value.calc`), so the exercise and the
 worksheet can never disagree.
 """

@@ -10,7 +10,8 @@ In the notebook::
     segments = exercise.segments()
     exercise.q1.check()    # or .hint(), .solution()
 
-Expected answers are computed by the tool's own ``table`` (over its ``calc``)
+The questions' words are in ``satisfaction_targets.yml``. Expected answers are
+computed by the tool's own ``table`` (over its ``calc``)
 and the lifetime value tool's ``calc``, so the exercise and the worksheet can
 never disagree.
 """

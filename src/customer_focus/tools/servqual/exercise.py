@@ -4,7 +4,8 @@ Set up in the notebook with ``from customer_focus.tools.servqual import calc,
 exercise, table`` and ``exercise.bind(globals())``. Questions 2 to 4 are about
 the Crossroads survey, the worksheet's sample file: their answers are
 computed from it with the tool's ``table`` when a learner checks one (it is
-found in the course's ``book/`` then, not at import).
+found in the course's ``book/`` then, not at import). The questions' words
+are in ``servqual.yml``.
 """
 
 from __future__ import annotations

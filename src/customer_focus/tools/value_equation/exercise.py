@@ -7,8 +7,9 @@ In the notebook::
     offers = exercise.offers()
     exercise.q1.check()    # or .hint(), .solution()
 
-Expected answers are computed by the tool's own ``table`` (over its ``calc``),
-so the exercise and the worksheet can never disagree.
+The questions' words are in ``value_equation.yml``; the expected answers are
+computed by the tool's own ``table`` (over its ``calc``), so the exercise and
+the worksheet can never disagree.
 """
 
 from __future__ import annotations

@@ -1,14 +1,13 @@
 """Checks for the exercise "Improving work processes" (``exercises/work-process.ipynb``).
 
-In the notebook::
+The notebook imports ``exercise`` and ``table`` from
+``customer_focus.tools.work_process``, calls ``exercise.bind(globals())``, takes
+the clinic visit's steps from ``exercise.steps()``, then checks each answer
+with ``exercise.q1.check()`` (or asks ``.hint()``, ``.solution()``).
 
-    from customer_focus.tools.work_process import exercise, table
-    exercise.bind(globals())
-    steps = exercise.steps()
-    exercise.q1.check()    # or .hint(), .solution()
-
-Expected answers are computed by the tool's own ``table`` (over its ``calc``),
-so the exercise and the worksheet can never disagree.
+The questions' words are in ``work_process.yml``; the expected answers are
+computed by the tool's own ``table`` (over its ``calc``), so the exercise and
+the worksheet can never disagree.
 """
 
 from __future__ import annotations
