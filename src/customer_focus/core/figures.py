@@ -16,7 +16,10 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "plain_axes"]
+__all__ = [
+    "PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "legend_under",
+    "plain_axes",
+]
 
 #: Colors with enough contrast on white, one per side of the chain.
 PALETTE = {
@@ -99,8 +102,27 @@ def legend_below(
     if title:
         axes.set_title(title, color=PALETTE["ink"])
     handles, labels = axes.get_legend_handles_labels()
-    columns = max(1, min(columns, len(labels)))
-    figure.legend(handles, labels, loc="lower center", ncol=columns, frameon=False, fontsize=9)
+    legend_under(figure, handles, labels, columns=max(1, min(columns, len(labels))), space=space)
+
+
+def legend_under(
+    figure: Figure, handles: list, labels: list | None = None, *, columns: int, space: float
+) -> None:
+    """Put a legend of ``handles`` (and ``labels``) under the plot, and lay the figure out.
+
+    Parameters
+    ----------
+    figure
+        The chart.
+    handles, labels
+        The legend's entries (without labels, each handle's own).
+    columns : int
+        Legend entries per row.
+    space : float
+        Share of the figure's height kept free for the legend.
+    """
+    entries = {"handles": handles} if labels is None else {"handles": handles, "labels": labels}
+    figure.legend(**entries, loc="lower center", ncol=columns, frameon=False, fontsize=9)
     figure.tight_layout(rect=(0, space, 1, 1))
 
 

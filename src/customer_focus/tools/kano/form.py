@@ -15,7 +15,7 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
+from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, alert
@@ -146,11 +146,9 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     axes.set_ylabel("Better: how much satisfaction its presence adds", color=PALETTE["ink"])
     plain_axes(axes, title=title)
     handles, labels = axes.get_legend_handles_labels()
-    figure.legend(
-        handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False, fontsize=9
-    )
     rows = (len(labels) + 2) // 3
-    figure.tight_layout(rect=(0, (0.2 + 0.25 * rows) / figure.get_figheight(), 1, 1))
+    space = (0.2 + 0.25 * rows) / figure.get_figheight()
+    legend_under(figure, handles, labels, columns=min(3, len(labels)), space=space)
     return figure
 
 

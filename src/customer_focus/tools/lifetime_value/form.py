@@ -144,17 +144,9 @@ def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | No
 def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
     """Horizontal bars of each customer's lifetime value and net value.
 
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.lifetime_value.table.compare_customers`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    CourseFigure
-        Two bars per customer, the first customer at the top, and a line at zero.
+    ``comparison`` is the output of :func:`~.table.compare_customers`; ``title``,
+    when given, heads the chart. Two bars per customer, the first customer at
+    the top, and a line at zero.
 
     Examples
     --------

@@ -22,7 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from ...core import cases
-from ...core.figures import PALETTE, figure_html, new_figure
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure
 from ...core.formats import dollars
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import ToolSpec, load_spec
@@ -115,23 +115,12 @@ def _label(row: pd.Series) -> str:
 def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Horizontal bars of each segment's value at stake, split by today's top-box share.
 
-    The dark part of a bar is the lifetime value held by customers who are
-    totally satisfied today; the light part, by those who are not yet. A
-    diamond marks where the bar would split if the target were reached.
-    Segments flagged "do not spend" are grey. Segments are listed by
-    priority.
-
-    Parameters
-    ----------
-    plan : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        The bars, one per segment.
+    ``plan`` is the output of :func:`~.table.plan_targets`; ``title``, when
+    given, heads the chart. One bar per segment, listed by priority. The dark
+    part of a bar is the lifetime value held by customers who are totally
+    satisfied today; the light part, by those who are not yet. A diamond marks
+    where the bar would split if the target were reached. Segments flagged "do
+    not spend" are grey.
     """
     _check(plan, "targets_chart")
     rows = _by_priority(plan).iloc[::-1]
@@ -180,8 +169,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
         Patch(facecolor=_FLAGGED, edgecolor=PALETTE["ink"], hatch="//", label="Do not spend: "
             "negative or tiny lifetime value"),
     ]
-    figure.legend(handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.75 / height, 1, 1))
+    legend_under(figure, handles, columns=2, space=0.75 / height)
     return figure
 
 

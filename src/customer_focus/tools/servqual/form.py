@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.lines import Line2D
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
+from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
@@ -165,8 +165,7 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
         Line2D([], [], color=_ABOVE_COLOR, linewidth=2.2),
     ]
     labels += ["Shortfall (P below E)", "P at or above E"]
-    figure.legend(handles, labels, loc="lower center", ncol=4, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.5 / figure.get_figheight(), 1, 1))
+    legend_under(figure, handles, labels, columns=4, space=0.5 / figure.get_figheight())
     return figure
 
 

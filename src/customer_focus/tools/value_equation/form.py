@@ -171,23 +171,13 @@ def _label(row: pd.Series) -> str:
 def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Two panels of horizontal bars: what each alternative gives and what it costs the customer.
 
-    The left panel stacks results and process quality (the numerator), the
-    right panel price and the customer's other costs (the denominator).
+    ``comparison`` is the output of :func:`~.table.compare_alternatives`;
+    ``title``, when given, heads the figure. The left panel stacks results and
+    process quality (the numerator), the right panel price and the customer's
+    other costs (the denominator), one bar per alternative in each.
     Alternatives are listed by rank, with the index written next to the
     right-hand bar. A note under the chart says that the index is a ranking
     aid, not a measurement.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.value_equation.table.compare_alternatives`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        The two panels, one bar per alternative in each.
     """
     _check(comparison, "value_equation_chart")
     rows = _ordered(comparison).iloc[::-1]

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ...core.figures import PALETTE, figure_html, new_figure
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
@@ -101,17 +101,8 @@ def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
 def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Horizontal bars, one per step in order: minutes, value-adding or not, fail points marked.
 
-    Parameters
-    ----------
-    analysis : pandas.DataFrame
-        The output of :func:`customer_focus.tools.work_process.table.analyze_process`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        The bars, one per step.
+    ``analysis`` is the output of :func:`~.table.analyze_process`; ``title``,
+    when given, heads the chart.
     """
     _check(analysis, "process_chart")
     count = len(analysis)
@@ -158,8 +149,7 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
         Line2D([], [], marker="X", linestyle="none", markersize=9, color=PALETTE["accent"],
                markeredgecolor=PALETTE["ink"], label="Fail point (hatched bar)"),
     ]
-    figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.45 / height, 1, 1))
+    legend_under(figure, handles, columns=3, space=0.45 / height)
     return figure
 
 
