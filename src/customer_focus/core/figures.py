@@ -126,7 +126,9 @@ def legend_under(
     figure.tight_layout(rect=(0, space, 1, 1))
 
 
-def plain_axes(axes: Any, *, grid: str = "both", title: str | None = None) -> None:
+def plain_axes(
+    axes: Any, *, grid: str = "both", title: str | None = None, box: bool = False
+) -> None:
     """Light grid lines behind the marks, no frame on the top and right, and the title if any.
 
     Parameters
@@ -137,6 +139,8 @@ def plain_axes(axes: Any, *, grid: str = "both", title: str | None = None) -> No
         Which axis gets grid lines.
     title : str, optional
         A title for the axes.
+    box : bool
+        Keep the frame on the top and right too.
 
     Examples
     --------
@@ -148,7 +152,7 @@ def plain_axes(axes: Any, *, grid: str = "both", title: str | None = None) -> No
     """
     axes.grid(axis=grid, color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
-    for side in ("top", "right"):
+    for side in () if box else ("top", "right"):
         axes.spines[side].set_visible(False)
     if title:
         axes.set_title(title, color=PALETTE["ink"])

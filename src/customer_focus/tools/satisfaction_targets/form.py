@@ -22,7 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from ...core import cases
-from ...core.figures import PALETTE, figure_html, legend_under, new_figure
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
 from ...core.formats import dollars
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import ToolSpec, load_spec
@@ -154,10 +154,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
     axes.xaxis.set_major_formatter(FuncFormatter(_compact))
     axes.set_xlabel("Value at stake: customers × lifetime value per customer", color=PALETTE["ink"])
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title, box=True)
     handles = [
         Patch(facecolor=PALETTE["line"], edgecolor=PALETTE["ink"], label="Held by totally "
             "satisfied customers now"),

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ...core.figures import PALETTE, figure_html, legend_under, new_figure
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
@@ -139,10 +139,7 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
     axes.set_yticks(list(positions), names)
     axes.set_xlim(0, top * 1.3)
     axes.set_xlabel("Minutes (elapsed time, waiting included)", color=PALETTE["ink"])
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title, box=True)
     handles = [
         Patch(facecolor=_VALUE, edgecolor=PALETTE["ink"], label="Adds value for the customer"),
         Patch(facecolor=_NO_VALUE, edgecolor=PALETTE["ink"], label="Adds no value"),
