@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import numbers
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from .validation import listed
 __all__ = [
     "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
-    "format_table", "yes_no_column", "require_output",
+    "format_table", "with_headings", "yes_no_column", "require_output",
 ]
 
 #: File endings the worksheets can read and write.
@@ -50,6 +50,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
+        The file's rows, with the column names stripped of spaces.
 
     Raises
     ------
@@ -240,6 +241,7 @@ def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
     Returns
     -------
     pandas.Series
+        The names, as text.
 
     Raises
     ------
@@ -355,6 +357,7 @@ def numeric_column(
     Returns
     -------
     pandas.Series of float
+        The numbers, one per row.
 
     Examples
     --------
@@ -463,6 +466,7 @@ def rating_column(
     Returns
     -------
     pandas.Series of int64
+        The ratings, one per row.
 
     Examples
     --------
@@ -530,6 +534,34 @@ def format_table(
     return shown
 
 
+def with_headings(
+    shown: pd.DataFrame, headings: Mapping[str, str], *, only: bool = False
+) -> pd.DataFrame:
+    """``shown`` with its columns headed for reading, its rows named by the first heading's column.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        A table written for reading (:func:`format_table`).
+    headings : mapping
+        Each column's heading (a tool keeps them in its YAML, ``reading:``); the
+        first names the rows. Columns without a heading keep their name.
+    only : bool
+        Keep only the columns with a heading that ``shown`` has, in the headings' order.
+
+    Examples
+    --------
+    >>> shown = pd.DataFrame({"year": [1], "value": ["$9.00"], "note": ["x"]})
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}).columns.tolist()
+    ['Value', 'note']
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}, only=True).index.name
+    'Year'
+    """
+    if only:
+        shown = shown[[column for column in headings if column in shown.columns]]
+    return shown.rename(columns=dict(headings)).set_index(next(iter(headings.values())))
+
+
 def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:
     """Return ``table[column]`` as True/False, or raise naming the rows to fix.
 
@@ -549,6 +581,7 @@ def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Serie
     Returns
     -------
     pandas.Series of bool
+        True for yes, False for no, one per row.
 
     Raises
     ------
