@@ -18,6 +18,7 @@ import dataclasses
 import os
 from pathlib import Path
 
+from ...core.paths import packaged_course
 from .attempt import draw_items, option_order
 from .balance import balance_report
 from .bank import BankError, Draw, Question, Quiz, bibliography_keys, load_bank, load_banks
@@ -32,11 +33,15 @@ __all__ = [
 
 
 def course_root(start: str | os.PathLike[str] | None = None) -> Path:
-    """The repository folder (the one holding ``book/quizzes``), searched upward from ``start``."""
+    """The repository folder (the one holding ``book/quizzes``), searched upward from ``start``,
+    else the copy of the course an installed wheel carries."""
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "book" / "quizzes").is_dir():
             return folder
+    packaged = packaged_course()
+    if packaged is not None:
+        return packaged
     raise FileNotFoundError(
         f"Cannot find the course's book/quizzes folder above {here}. Open the notebook from "
         f"inside the course repository, or pass the path of a bank file."
