@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["package_file", "tool_file", "course_root", "book_path", "sample_file", "packaged_course"]
+__all__ = [
+    "package_file", "tool_file", "course_root", "book_path", "sample_file", "packaged_course",
+]
 
 #: Set this to the course's folder to use the book's files from anywhere.
 ROOT_VARIABLE = "CUSTOMER_FOCUS_COURSE"
