@@ -13,6 +13,7 @@ sample data, the package's wheel and a README for a manager
 from __future__ import annotations
 
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +62,7 @@ def wheel_name() -> str:
     >>> wheel_name().startswith("customer_focus-") and wheel_name().endswith("-py3-none-any.whl")
     True
     """
-    from .. import __version__
-
-    return f"customer_focus-{__version__}-py3-none-any.whl"
+    return f"customer_focus-{version('customer-focus')}-py3-none-any.whl"
 
 
 class InstallCommand(SphinxDirective):
