@@ -20,6 +20,7 @@ so that ``setup.py`` can import it during a build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import subprocess
@@ -193,6 +194,23 @@ def write_worksheets(target: Path, force: bool = False, source: Path | None = No
     return written
 
 
+@contextlib.contextmanager
+def _one_build_at_a_time(root: Path) -> Iterator[None]:
+    """Hold a lock while setuptools builds in ``root/build`` (tests and the book may overlap)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no concurrent builds to fear there
+        yield
+        return
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"customer-focus-build-{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_wheel(root: Path, out: Path) -> Path:
     """Build the package's wheel from the repository at ``root`` into ``out`` (``make dist``).
 
@@ -205,11 +223,12 @@ def build_wheel(root: Path, out: Path) -> Path:
     """
     out.mkdir(parents=True, exist_ok=True)
     before = set(out.glob("*.whl"))
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "--wheel-dir", str(out), str(root)],
-        capture_output=True, text=True, check=False,
-    )
+    with _one_build_at_a_time(root):
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+             "--disable-pip-version-check", "--wheel-dir", str(out), str(root)],
+            capture_output=True, text=True, check=False,
+        )
     if result.returncode != 0:
         last = "\n".join((result.stderr or result.stdout).strip().splitlines()[-15:])
         raise KitError(f"building the wheel failed:\n{last}")
