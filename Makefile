@@ -19,7 +19,7 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm chromium clean
+.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
@@ -30,6 +30,7 @@ help:
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
 	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
 	@echo "make scorm  build dist/customer-focus-scorm12.zip and dist/customer-focus-scorm2004.zip"
+	@echo "make dist   build the package's wheel (with the worksheets) into dist/"
 	@echo "make clean  remove the build output (keeps .venv and node_modules)"
 
 $(BIN)/python:
@@ -102,6 +103,11 @@ handouts: book chromium
 scorm: book
 	$(BIN)/python -m customer_focus scorm --site $(HTML) --out dist
 
+# The wheel carries the worksheets, exercises and sample data (setup.py copies them in).
+dist: setup
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --disable-pip-version-check --wheel-dir dist .
+	@ls dist/customer_focus-*.whl
+
 clean:
-	rm -rf _build dist .pytest_cache .hypothesis
+	rm -rf _build dist build .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path "./$(VENV)/*" -not -path "./node_modules/*" -prune -exec rm -rf {} +

@@ -1,7 +1,12 @@
-"""Command line: ``python -m customer_focus <command>``.
+"""Command line: ``python -m customer_focus <command>``, or ``customer-focus <command>``.
 
 Commands
 --------
+worksheets DIR [--force]
+    Copy the worksheets, the lab, the exercises and the sample data into the
+    folder DIR, ready to open in Jupyter (the learner's kit,
+    :mod:`customer_focus.publish.kit`). DIR must be new or empty, unless
+    ``--force``.
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
@@ -61,6 +66,23 @@ def _exercises(arguments: argparse.Namespace) -> int:
     except exercises.MarkerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _worksheets(arguments: argparse.Namespace) -> int:
+    from .publish import kit
+
+    target = Path(arguments.folder)
+    try:
+        written = kit.write_worksheets(target, force=arguments.force)
+    except (kit.KitError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    notebooks = sum(path.suffix == ".ipynb" for path in written)
+    print(
+        f"Wrote {notebooks} notebooks and their sample files into {target.resolve()}.\n"
+        f"Open them with: jupyter lab {arguments.folder}"
+    )
+    return 0
 
 
 def _quiz_check(arguments: argparse.Namespace) -> int:
@@ -188,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m customer_focus", description=__doc__.splitlines()[0]
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    worksheets = commands.add_parser(
+        "worksheets", help="copy the worksheets, exercises and sample data into a folder"
+    )
+    worksheets.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    worksheets.add_argument(
+        "--force", action="store_true",
+        help="write into a folder that holds files (replaces the course's notebooks there)",
+    )
+    worksheets.set_defaults(run=_worksheets)
     build = commands.add_parser("exercises", help="write exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="report drift, write nothing")
     _option(build, "--solutions", "solutions", "solution notebooks")
