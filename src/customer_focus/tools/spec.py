@@ -17,6 +17,10 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
           customer: {help: a name for the customer or segment}
           acquisition_cost: {help: what it costs to win the customer, required: false}
           margin:                     # a column named as a field: the field's help
+    live:                             # the tool as it runs in the book's page (optional)
+      fields: [margin, retention]     # the inputs its form shows, in this order
+      table: customers                # a file the reader may pick (optional)...
+      table_fields: [discount_rate]   # ...and the form's inputs that apply to it
     paper_form:                       # the printable blank form
       title: Customer lifetime value worksheet
       intro: One sentence on how to fill it in.
@@ -55,11 +59,11 @@ from ..core.problems import Problems
 from ..core.yamlfile import parse_yaml
 
 __all__ = [
-    "Blank", "Section", "FormSpec", "Column", "TableSpec", "ToolSpec",
+    "Blank", "Section", "FormSpec", "Column", "TableSpec", "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "spec_tools", "twin_text", "twin_path", "render_html", "load_form",
 ]
 
-_TOP_KEYS = {"tool", "title", "fields", "example", "tables", "paper_form"}
+_TOP_KEYS = {"tool", "title", "fields", "example", "tables", "live", "paper_form"}
 
 
 # ---- the paper form ------------------------------------------------------------------
@@ -188,6 +192,23 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class LiveSpec:
+    """The tool as it runs in the book's page: the inputs its form shows, and the file it reads."""
+
+    fields: tuple[str, ...]
+    table: str | None = None
+    table_fields: tuple[str, ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        """The block as plain JSON-ready data."""
+        data: dict[str, Any] = {"fields": list(self.fields)}
+        if self.table is not None:
+            data["table"] = self.table
+            data["table_fields"] = list(self.table_fields)
+        return data
+
+
+@dataclass(frozen=True)
 class ToolSpec:
     """Everything a tool's YAML says, checked."""
 
@@ -198,6 +219,7 @@ class ToolSpec:
     tables: dict[str, TableSpec]
     paper_form: FormSpec | None
     source: str
+    live: LiveSpec | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The spec as plain JSON-ready data (what the JSON twin holds)."""
@@ -215,6 +237,8 @@ class ToolSpec:
                 for name, table in self.tables.items()
             },
         }
+        if self.live is not None:
+            data["live"] = self.live.to_data()
         if self.paper_form is not None:
             data["paper_form"] = _form_data(self.paper_form)
         return data
@@ -356,6 +380,49 @@ def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, Tab
     return tables
 
 
+def _names(
+    data: Mapping, key: str, known: Mapping, what: str, problems: Problems
+) -> tuple[str, ...]:
+    """A list of names from ``known``: each one not in it is a problem at its line."""
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(data, key, f"live: {key!r} must be a list of {what} names")
+        return ()
+    for index, name in enumerate(value):
+        if name not in known:
+            choices = ", ".join(known) or "none"
+            problems.add(value, index, f"live: {key}: no {what} {name!r} (the {what}s: {choices})")
+    if len(set(value)) != len(value):
+        problems.add(data, key, f"live: {key!r} names an input twice")
+    return tuple(name for name in value if name in known)
+
+
+def _read_live(
+    data: Any, fields: Fields, tables: Mapping[str, TableSpec], problems: Problems
+) -> LiveSpec | None:
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "live: must be a mapping with fields (and table, table_fields)")
+        return None
+    problems.keys(data, {"fields", "table", "table_fields"}, "live")
+    shown = _names(data, "fields", fields, "field", problems)
+    if not shown:
+        problems.add(data, "fields" if "fields" in data else None,
+                     "live: 'fields' must list the inputs the page's form shows")
+    table = problems.text(data, "table", "live")
+    if table is not None and table not in tables:
+        choices = ", ".join(tables) or "none"
+        problems.add(data, "table", f"live: 'table' {table!r} is not one of the tables ({choices})")
+        table = None
+    used = _names(data, "table_fields", dict.fromkeys(shown), "shown field", problems)
+    if used and table is None:
+        problems.add(data, "table_fields", "live: 'table_fields' needs a 'table'")
+    return LiveSpec(shown, table, used)
+
+
 def _read_rows(
     example: Mapping, table: TableSpec, fields: Fields, problems: Problems
 ) -> list[dict[str, Any]]:
@@ -427,6 +494,7 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     spec = ToolSpec(
         tool, title, fields, _read_example(data.get("example"), fields, tables, problems),
         tables, _read_form(data.get("paper_form"), fields, problems), source,
+        _read_live(data.get("live"), fields, tables, problems),
     )
     problems.raise_if_any()
     return spec
