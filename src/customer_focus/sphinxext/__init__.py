@@ -13,7 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, freshness, kernel_wait, live, quiz, scenario, sitemap, vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
     vendor.setup(app)
+    live.setup(app)
     freshness.setup(app)
     accessibility.setup(app)
     quiz.setup(app)
