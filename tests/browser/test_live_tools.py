@@ -224,7 +224,7 @@ def test_a_csv_file_round_trip(started, tmp_path):
         picker.set_input_files(str(bad))
         message = table_error(tool, case["text"], case["values"], "mine.csv")
         expect(section.locator(".cf-live-error")).to_have_text(message)
-        expect(picker).to_have_attribute("aria-invalid", "")
+        expect(picker).to_have_attribute("aria-invalid", "true")
     assert reader.blocked == [] and reader.errors == []
 
 

@@ -229,7 +229,8 @@
       recomputeFile = function () {
         var results = JSON.parse(live.run_table_json(tool, fileText, JSON.stringify(values(form)), fileName));
         var fileMessages = results.messages.filter(function (m) { return !m.field; });
-        picker.toggleAttribute("aria-invalid", fileMessages.length > 0);
+        if (fileMessages.length) { picker.setAttribute("aria-invalid", "true"); }
+        else { picker.removeAttribute("aria-invalid"); }
         fileError.hidden = fileMessages.length === 0;
         fileError.textContent = fileMessages.map(function (m) { return m.text; }).join(" ");
         download.hidden = true;
