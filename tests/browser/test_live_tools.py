@@ -217,12 +217,12 @@ def test_a_csv_file_round_trip(started, tmp_path):
                     assert math.isclose(float(cell), float(value), rel_tol=1e-12)
                 except ValueError:
                     assert cell == value
-    for case in cases(tool).get("table_errors", []):
+    for number, case in enumerate(cases(tool).get("table_errors", []), start=1):
         fill(form, case["values"])
-        bad = tmp_path / "mine.csv"
+        bad = tmp_path / f"mine-{number}.csv"
         bad.write_text(case["text"], encoding="utf-8")
         picker.set_input_files(str(bad))
-        message = table_error(tool, case["text"], case["values"], "mine.csv")
+        message = table_error(tool, case["text"], case["values"], bad.name)
         expect(section.locator(".cf-live-error")).to_have_text(message)
         expect(picker).to_have_attribute("aria-invalid", "true")
     assert reader.blocked == [] and reader.errors == []
