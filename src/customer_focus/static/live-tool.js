@@ -98,9 +98,75 @@
   function values(form) {
     var found = {};
     Array.prototype.forEach.call(form.elements, function (control) {
-      if (control.name && control.type !== "file") { found[control.name] = control.value; }
+      if (!control.name || control.type === "file") { return; }
+      var cell = /^(\w+)\.(\d+)\.(\w+)$/.exec(control.name);  // a grid's cell: grid.row.column
+      if (!cell) { found[control.name] = control.value; return; }
+      var rows = found[cell[1]] = found[cell[1]] || [];
+      var index = Number(cell[2]) - 1;
+      rows[index] = rows[index] || {};
+      rows[index][cell[3]] = control.value;
     });
     return found;
+  }
+
+  /* ---- a grid: a table of the spec edited row by row (cells named grid.row.column) ---- */
+  function buildGrid(grid, prefix, changed) {
+    var box = element("fieldset", { "class": "cf-live-inputs cf-live-grid-box" });
+    box.appendChild(element("legend", {}, "Your rows"));
+    box.appendChild(element("p", { "class": "cf-live-help" }, grid.about));
+    var helps = element("ul", { "class": "cf-live-help" });
+    grid.columns.forEach(function (column) {
+      var caption = column.unit ? column.label + " (" + column.unit + ")" : column.label;
+      helps.appendChild(element("li", { id: prefix + "-" + column.name + "-help" }, caption + ": " + column.help + "."));
+    });
+    box.appendChild(helps);
+    var region = element("div", { "class": "cf-live-scroll", role: "region", tabindex: "0", "aria-label": "Your rows" });
+    var table = element("table", { "class": "cf-live-table cf-live-grid" });
+    var head = element("tr");
+    head.appendChild(element("th", { scope: "col" }, "Row"));
+    grid.columns.forEach(function (column) {
+      head.appendChild(element("th", { scope: "col" }, column.unit ? column.label + " (" + column.unit + ")" : column.label));
+    });
+    var thead = element("thead"); thead.appendChild(head); table.appendChild(thead);
+    var body = element("tbody"); table.appendChild(body);
+    region.appendChild(table); box.appendChild(region);
+
+    function addRow(cells) {
+      var number = body.rows.length + 1;
+      var line = element("tr");
+      line.appendChild(element("th", { scope: "row" }, String(number)));
+      grid.columns.forEach(function (column, index) {
+        var id = prefix + "-" + grid.name + "-" + number + "-" + column.name;
+        var cell = element("td");
+        var input = element("input", {
+          id: id, name: grid.name + "." + number + "." + column.name, type: "text", autocomplete: "off",
+          inputmode: column.kind === "text" ? null : "decimal",
+          "aria-label": column.label + ", row " + number,
+          "aria-describedby": prefix + "-" + column.name + "-help " + id + "-error",
+        });
+        var value = cells ? cells[index] : "";
+        input.value = value === null || value === undefined ? "" : String(value);
+        cell.appendChild(input);
+        cell.appendChild(element("p", { id: id + "-error", "class": "cf-live-error", hidden: true }));
+        line.appendChild(cell);
+      });
+      body.appendChild(line);
+    }
+    grid.rows.forEach(addRow);
+    var buttons = element("div", { "class": "cf-live-grid-buttons" });
+    var add = element("button", { type: "button", "class": "cf-live-button" }, "Add a row");
+    var remove = element("button", { type: "button", "class": "cf-live-button" }, "Remove the last row");
+    add.addEventListener("click", function () {
+      addRow(null);
+      body.rows[body.rows.length - 1].querySelector("input").focus();
+      changed();
+    });
+    remove.addEventListener("click", function () {
+      if (body.rows.length > 1) { body.deleteRow(body.rows.length - 1); changed(); }
+    });
+    buttons.appendChild(add); buttons.appendChild(remove);
+    box.appendChild(buttons);
+    return box;
   }
 
   /* ---- results ---- */
@@ -178,7 +244,8 @@
     var inputs = element("fieldset", { "class": "cf-live-inputs" });
     inputs.appendChild(element("legend", {}, "Your numbers"));
     spec.fields.forEach(function (field) { inputs.appendChild(buildField(field, prefix)); });
-    form.appendChild(inputs);
+    if (spec.fields.length) { form.appendChild(inputs); }
+    if (spec.grid) { form.appendChild(buildGrid(spec.grid, prefix, function () { recompute(); })); }
     var general = element("p", { "class": "cf-live-error", hidden: true });
     form.appendChild(general);
     var status = element("p", { "class": "cf-live-summary", role: "status", "aria-live": "polite" });

@@ -39,7 +39,7 @@ from ..core.validation import InputError
 
 __all__ = [
     "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid", "column_table",
-    "parse", "form", "form_json", "run_json", "run_table_json",
+    "parse", "cell_name", "grid_rows", "form", "form_json", "run_json", "run_table_json",
 ]
 
 
@@ -170,6 +170,58 @@ def parse(fields: Fields, values: Mapping[str, object], names: Sequence[str]) ->
     return parsed
 
 
+def cell_name(grid: str, number: int, column: str) -> str:
+    """The form's name for a cell of a grid: ``<grid>.<row number>.<column>`` (rows from 1).
+
+    Examples
+    --------
+    >>> cell_name("alternatives", 2, "price")
+    'alternatives.2.price'
+    """
+    return f"{grid}.{number}.{column}"
+
+
+def grid_rows(
+    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any]
+) -> list[Any]:
+    """Each row of the form's grid ``grid`` (a list of dicts) passed through ``check``.
+
+    ``check(number, row)`` returns the row's result or raises an
+    ``InputError`` named after a column: its message becomes the message of
+    that cell (``<item> <number>: ...``), and every row is checked.
+
+    Raises
+    ------
+    Invalid
+        With one message per bad row, tied to the cell.
+
+    Examples
+    --------
+    >>> def positive(number, row):
+    ...     if float(row["x"]) <= 0:
+    ...         raise InputError("x", "x must be above 0")
+    ...     return float(row["x"])
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive)
+    [1.0, 2.0]
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "-2"}]}, "rows", positive)
+    Traceback (most recent call last):
+    ...
+    customer_focus.tools.live.Invalid: row 2: x must be above 0
+    """
+    rows = values.get(grid)
+    if not isinstance(rows, list) or not rows:
+        raise Invalid([Message(f"{grid}: add at least one row.", grid)])
+    checked, messages = [], []
+    for number, row in enumerate(rows, start=1):
+        try:
+            checked.append(check(number, dict(row)))
+        except InputError as error:
+            messages.append(Message(f"row {number}: {error}", cell_name(grid, number, error.name)))
+    if messages:
+        raise Invalid(messages)
+    return checked
+
+
 def _twin(tool: str) -> tuple[str, dict[str, Any]]:
     if not tool.isidentifier():
         raise ValueError(f"{tool!r} is not a tool's name")
@@ -201,6 +253,22 @@ def form(tool: str) -> dict[str, Any]:
             "value": start,
         })
     result: dict[str, Any] = {"tool": tool, "title": data.get("title", tool), "fields": shown}
+    if live.get("grid"):
+        grid = live["grid"]
+        columns = []
+        for name in data["tables"][grid]["columns"]:
+            field = fields[name]
+            columns.append({
+                "name": name, "label": field.label, "unit": field.unit, "kind": field.kind,
+                "help": data["tables"][grid]["columns"][name]["help"],
+            })
+        result["grid"] = {
+            "name": grid, "about": data["tables"][grid]["about"], "columns": columns,
+            "rows": [
+                [row.get(column["name"], "") for column in columns]
+                for row in data.get("example", {}).get(grid, [])
+            ],
+        }
     if live.get("table"):
         table = data["tables"][live["table"]]
         result["table"] = {

@@ -19,6 +19,7 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
           margin:                     # a column named as a field: the field's help
     live:                             # the tool as it runs in the book's page (optional)
       fields: [margin, retention]     # the inputs its form shows, in this order
+      grid: alternatives              # a table edited in the form, row by row (optional)
       table: customers                # a file the reader may pick (optional)...
       table_fields: [discount_rate]   # ...and the form's inputs that apply to it
     paper_form:                       # the printable blank form
@@ -198,6 +199,7 @@ class LiveSpec:
     fields: tuple[str, ...]
     table: str | None = None
     table_fields: tuple[str, ...] = ()
+    grid: str | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The block as plain JSON-ready data."""
@@ -205,6 +207,8 @@ class LiveSpec:
         if self.table is not None:
             data["table"] = self.table
             data["table_fields"] = list(self.table_fields)
+        if self.grid is not None:
+            data["grid"] = self.grid
         return data
 
 
@@ -407,11 +411,19 @@ def _read_live(
     if not isinstance(data, Mapping):
         problems.add(data, None, "live: must be a mapping with fields (and table, table_fields)")
         return None
-    problems.keys(data, {"fields", "table", "table_fields"}, "live")
+    problems.keys(data, {"fields", "table", "table_fields", "grid"}, "live")
     shown = _names(data, "fields", fields, "field", problems)
-    if not shown:
+    grid = problems.text(data, "grid", "live")
+    if grid is not None and grid not in tables:
+        choices = ", ".join(tables) or "none"
+        problems.add(data, "grid", f"live: 'grid' {grid!r} is not one of the tables ({choices})")
+        grid = None
+    if grid is not None and not all(column.name in fields for column in tables[grid].columns):
+        problems.add(data, "grid", f"live: 'grid' {grid!r}: every column must be a field")
+        grid = None
+    if not shown and grid is None:
         problems.add(data, "fields" if "fields" in data else None,
-                     "live: 'fields' must list the inputs the page's form shows")
+                     "live: 'fields' must list the inputs the page's form shows, or 'grid' a table")
     table = problems.text(data, "table", "live")
     if table is not None and table not in tables:
         choices = ", ".join(tables) or "none"
@@ -420,7 +432,7 @@ def _read_live(
     used = _names(data, "table_fields", dict.fromkeys(shown), "shown field", problems)
     if used and table is None:
         problems.add(data, "table_fields", "live: 'table_fields' needs a 'table'")
-    return LiveSpec(shown, table, used)
+    return LiveSpec(shown, table, used, grid)
 
 
 def _read_rows(
