@@ -294,8 +294,10 @@ def stacked_panels(
     bottom = top + row * len(names)
     width = (WIDTH - label_width - 20) / len(panels)
     parts = []
+    most = int((label_width - 10) / 6.5)
     for index, name in enumerate(names):
-        parts.append(_text(label_width - 6, top + row * index + 17, name, anchor="end"))
+        shown = name if len(name) <= most else name[: most - 1].rstrip() + "…"
+        parts.append(_text(label_width - 6, top + row * index + 17, shown, anchor="end"))
     legend = []
     for number, panel in enumerate(panels):
         left = label_width + number * width + (12 if number else 0)
