@@ -60,8 +60,7 @@ class Reader:
             route.abort()
 
     def open(self, path: str):
-        self.page.goto(f"{self.base}/{path}")
-        self.page.wait_for_load_state("networkidle")
+        self.page.goto(f"{self.base}/{path}", wait_until="load", timeout=90_000)
         return self.page
 
     def close(self) -> None:
