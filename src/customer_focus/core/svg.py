@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -87,6 +88,13 @@ def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = FON
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'fill="{PALETTE["ink"]}">{escape(text)}</text>'
     )
+
+
+def _wrapped(x: float, y: float, text: str, width: float, size: int = FONT) -> str:
+    """``text`` centred at ``x``, wrapped to lines that fit ``width`` pixels, the first at ``y``."""
+    lines = textwrap.wrap(text, max(8, int(width / (size * 0.56))))
+    return "".join(_text(x, y + number * (size + 3), line, size=size)
+                   for number, line in enumerate(lines))
 
 
 def _legend(items: Sequence[tuple[str, str, bool]], top: float) -> list[str]:
@@ -290,7 +298,7 @@ def stacked_panels(
     """
     names = [str(category) for category in categories]
     label_width = min(220.0, 16.0 + 6.5 * max(len(name) for name in names))
-    top, row = 34.0, 26.0
+    top, row = 46.0, 26.0
     bottom = top + row * len(names)
     width = (WIDTH - label_width - 20) / len(panels)
     parts = []
@@ -311,14 +319,17 @@ def stacked_panels(
                  ) -> float:
             return left + value / span * (right - left)
 
-        parts.append(_text((left + right) / 2, 18, panel.title, size=FONT + 1))
+        parts.append(_wrapped((left + right) / 2, 16, panel.title, right - left + room - 16, FONT))
         for tick in scale:
             parts.append(
                 f'<line x1="{x_of(tick):.1f}" y1="{top}" x2="{x_of(tick):.1f}" y2="{bottom:.1f}" '
                 f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
             )
             parts.append(_text(x_of(tick), bottom + 14, panel.ticks(tick), size=FONT - 1))
-        parts.append(_text((left + right) / 2, bottom + 32, panel.axis_label, size=FONT - 1))
+        parts.append(
+            _wrapped((left + right) / 2, bottom + 30, panel.axis_label, right - left + room,
+                     FONT - 1)
+        )
         for index in range(len(names)):
             start, y = 0.0, top + row * index + 4
             for item in panel.series:
@@ -334,7 +345,7 @@ def stacked_panels(
                 parts.append(_text(x_of(start) + 4, y + 13, panel.notes[index], anchor="start",
                                    size=FONT - 1))
         legend += [(item.label, _color(item.color), False) for item in panel.series]
-    legend_top = bottom + 48
+    legend_top = bottom + 62
     parts += _legend(legend, legend_top)
     height = legend_top + LEGEND_ROW * len(legend)
     if note:
