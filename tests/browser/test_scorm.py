@@ -446,3 +446,28 @@ def test_outside_an_lms_the_launch_page_just_shows_the_book(visit, packages, ver
     book.locator("article h1").first.wait_for()
     assert page.evaluate("window.customerFocusScorm.connected()") is False
     assert visit.problems() == []
+
+
+def test_a_worksheet_runs_in_the_page_inside_the_lms_frame(visit, packages):
+    """The packages carry Pyodide and the course's archive: a worksheet starts inside the SCO's frame."""
+    from customer_focus.tools.lifetime_value import calc
+
+    from tools.live_cases import EXPECTED, cases
+
+    page, _ = launch(visit, packages, "course", "2004")
+    sco(page).evaluate("document.getElementById('cf-content').src = 'book/apply/tools/lifetime-value-worksheet.html'")
+    book = page.frame_locator("#sco").frame_locator("#cf-content")
+    box = book.locator(".cf-live[data-tool=lifetime_value]")
+    box.get_by_role("button", name="Use this worksheet here").click()
+    form = box.locator("form.cf-live-form")
+    form.wait_for(timeout=240_000)
+    values = cases("lifetime_value")["form"][1]["values"]
+    for name, value in values.items():
+        control = form.locator(f"[name={name}]")
+        if name in calc.FIELDS and calc.FIELDS[name].kind == "choice":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    summary = form.locator(":scope > .cf-live-summary")
+    summary.filter(has_text=EXPECTED["lifetime_value"].form(values).summary[0]).wait_for()
+    assert visit.problems() == []

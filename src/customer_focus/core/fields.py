@@ -69,7 +69,9 @@ from .validation import (
     as_yes_no,
 )
 
-__all__ = ["KINDS", "Field", "Fields", "read_fields", "load_fields", "load_example"]
+__all__ = [
+    "KINDS", "Field", "Fields", "read_fields", "read_twin", "load_fields", "load_example",
+]
 
 KINDS = ("number", "rate", "whole", "choice", "text", "yes_no")
 _KEYS = {
@@ -133,6 +135,58 @@ class Field:
         if self.kind == "yes_no":
             return as_yes_no(value, self.name, meaning=self.help)
         return as_number(value, self.name, meaning=self.help, minimum=self.min, maximum=self.max)
+
+    @property
+    def limits(self) -> tuple[float | None, float | None, bool]:
+        """A form's allowed range: lowest, highest, and whether the highest is allowed.
+
+        Examples
+        --------
+        >>> Field("r", "Rate", help="a share", kind="rate", min=0.0, max=1.0).limits
+        (0.0, 1.0, False)
+        """
+        if self.kind == "rate":
+            low = 0.0 if self.min is None else self.min
+            high = 1.0 if self.max is None else self.max
+            return low, high, bool(self.max_included)
+        if self.kind == "whole":
+            return (1 if self.min is None else self.min), self.max, True
+        return self.min, self.max, True
+
+    def parse(self, text: object) -> Any:
+        """What a reader typed in a form's box, checked as :meth:`check` checks a value.
+
+        A number may be typed with thousands separators and a leading ``$``;
+        an empty box is an ``InputError`` naming the input, and anything else
+        gets :meth:`check`'s message, the same as in a notebook.
+
+        Examples
+        --------
+        >>> margin = Field("margin", "Yearly margin", help="the yearly margin", unit="$")
+        >>> margin.parse(" $1,250 ")
+        1250.0
+        >>> Field("years", "Years", help="years to count", kind="whole").parse("10")
+        10
+        >>> margin.parse("")
+        Traceback (most recent call last):
+        ...
+        customer_focus.core.validation.InputError: margin is empty (the yearly margin); type a...
+        """
+        if not isinstance(text, str) or self.kind not in ("number", "rate", "whole"):
+            return self.check(text)
+        cleaned = text.strip().replace(",", "").removeprefix("$").strip()
+        if not cleaned:
+            raise InputError(
+                self.name, f"{self.name} is empty ({self.help}); type a number, for example "
+                f"{self.default if self.default is not None else 1}."
+            )
+        try:
+            number = float(cleaned)
+        except ValueError:
+            return self.check(text)
+        if self.kind == "whole" and number.is_integer():
+            return self.check(int(number))
+        return self.check(number)
 
     def check_as(self, value: object, words: str) -> Any:
         """``value`` checked as :meth:`check` does, the message calling it ``words``.
@@ -412,6 +466,22 @@ def _twin(package: str, filename: str) -> tuple[dict[str, Any], str]:
         problem = Problem(source, 1, reason)
         raise DataFileError([problem]) from None
     return (data if isinstance(data, dict) else {}), source
+
+
+def read_twin(package: str, filename: str) -> dict[str, Any]:
+    """The whole data of a tool's JSON twin shipped in ``package`` (what the page reads too).
+
+    Raises
+    ------
+    DataFileError
+        When the twin is missing or is not JSON.
+
+    Examples
+    --------
+    >>> read_twin("customer_focus.tools.lifetime_value", "lifetime_value.json")["tool"]
+    'lifetime_value'
+    """
+    return _twin(package, filename)[0]
 
 
 def load_fields(package: str, filename: str) -> Fields:

@@ -1,5 +1,6 @@
 """What every course figure shares: a figure class that displays itself, the
-palette, a new blank figure, a legend under the plot, and a way to embed a
+palette (kept in :mod:`customer_focus.core.palette`, which the SVG charts drawn
+in the page share), a new blank figure, a legend under the plot, and a way to embed a
 figure with alt text. Amounts on axes are written by
 :func:`customer_focus.core.formats.dollars`.
 
@@ -16,21 +17,12 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from .palette import PALETTE
+
 __all__ = [
     "PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "legend_under",
     "plain_axes",
 ]
-
-#: Colors with enough contrast on white, one per side of the chain.
-PALETTE = {
-    "employees": "#cfe3f6",
-    "customers": "#fde2c4",
-    "results": "#d5efd5",
-    "ink": "#1a1a1a",
-    "line": "#1f5f99",
-    "accent": "#b35900",
-    "grid": "#d0d0d0",
-}
 
 
 class CourseFigure(Figure):

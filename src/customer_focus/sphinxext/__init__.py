@@ -14,8 +14,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, freshness, kernel_wait, quiz, repository, scenario,
-    sitemap, vendor,
+    accessibility, cases, directives, download, freshness, kernel_wait, live, quiz, repository,
+    scenario, sitemap, vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
     vendor.setup(app)
+    live.setup(app)
     freshness.setup(app)
     accessibility.setup(app)
     quiz.setup(app)

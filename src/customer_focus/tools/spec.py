@@ -21,6 +21,11 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
           margin:                     # a column named as a field: the field's help
     exercise:                         # the exercise's questions: their words (see below)
       q1: {variable: margin_q1, prompt: ..., hint: ..., solution: ..., unit: $}
+    live:                             # the tool as it runs in the book's page (optional)
+      fields: [margin, retention]     # the inputs its form shows, in this order
+      grid: alternatives              # a table edited in the form, row by row (optional)
+      table: customers                # a file the reader may pick (optional)...
+      table_fields: [discount_rate]   # ...and the form's inputs that apply to it
     paper_form:                       # the printable blank form
       title: Customer lifetime value worksheet
       intro: One sentence on how to fill it in.
@@ -69,13 +74,13 @@ from ..core.yamlfile import parse_yaml
 
 __all__ = [
     "Blank", "Section", "FormSpec", "Column", "TableSpec", "MistakeSpec", "QuestionSpec",
-    "ToolSpec",
+    "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form",
 ]
 
 _TOP_KEYS = {
-    "tool", "title", "fields", "example", "tables", "reading", "exercise", "paper_form",
+    "tool", "title", "fields", "example", "tables", "reading", "exercise", "live", "paper_form",
 }
 _QUESTION_KEYS = {
     "variable", "prompt", "hint", "solution", "takeaway", "tolerance", "unit", "mistakes",
@@ -252,6 +257,26 @@ class QuestionSpec:
 
 
 @dataclass(frozen=True)
+class LiveSpec:
+    """The tool as it runs in the book's page: the inputs its form shows, and the file it reads."""
+
+    fields: tuple[str, ...]
+    table: str | None = None
+    table_fields: tuple[str, ...] = ()
+    grid: str | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The block as plain JSON-ready data."""
+        data: dict[str, Any] = {"fields": list(self.fields)}
+        if self.table is not None:
+            data["table"] = self.table
+            data["table_fields"] = list(self.table_fields)
+        if self.grid is not None:
+            data["grid"] = self.grid
+        return data
+
+
+@dataclass(frozen=True)
 class ToolSpec:
     """Everything a tool's YAML says, checked."""
 
@@ -264,6 +289,7 @@ class ToolSpec:
     source: str
     exercise: dict[str, QuestionSpec] = field(default_factory=dict)
     reading: dict[str, dict[str, str]] = field(default_factory=dict)
+    live: LiveSpec | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The spec as plain JSON-ready data (what the JSON twin holds)."""
@@ -285,6 +311,8 @@ class ToolSpec:
             data["reading"] = {name: dict(headings) for name, headings in self.reading.items()}
         if self.exercise:
             data["exercise"] = {name: q.to_data() for name, q in self.exercise.items()}
+        if self.live is not None:
+            data["live"] = self.live.to_data()
         if self.paper_form is not None:
             data["paper_form"] = _form_data(self.paper_form)
         return data
@@ -430,6 +458,57 @@ def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, Tab
         about = problems.text(table, "about", where, required=True) or ""
         tables[str(name)] = TableSpec(str(name), about, tuple(columns))
     return tables
+
+
+def _names(
+    data: Mapping, key: str, known: Mapping, what: str, problems: Problems
+) -> tuple[str, ...]:
+    """A list of names from ``known``: each one not in it is a problem at its line."""
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(data, key, f"live: {key!r} must be a list of {what} names")
+        return ()
+    for index, name in enumerate(value):
+        if name not in known:
+            choices = ", ".join(known) or "none"
+            problems.add(value, index, f"live: {key}: no {what} {name!r} (the {what}s: {choices})")
+    if len(set(value)) != len(value):
+        problems.add(data, key, f"live: {key!r} names an input twice")
+    return tuple(name for name in value if name in known)
+
+
+def _read_live(
+    data: Any, fields: Fields, tables: Mapping[str, TableSpec], problems: Problems
+) -> LiveSpec | None:
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        problems.add(data, None, "live: must be a mapping with fields (and table, table_fields)")
+        return None
+    problems.keys(data, {"fields", "table", "table_fields", "grid"}, "live")
+    shown = _names(data, "fields", fields, "field", problems)
+    grid = problems.text(data, "grid", "live")
+    if grid is not None and grid not in tables:
+        choices = ", ".join(tables) or "none"
+        problems.add(data, "grid", f"live: 'grid' {grid!r} is not one of the tables ({choices})")
+        grid = None
+    if grid is not None and not all(column.name in fields for column in tables[grid].columns):
+        problems.add(data, "grid", f"live: 'grid' {grid!r}: every column must be a field")
+        grid = None
+    if not shown and grid is None:
+        problems.add(data, "fields" if "fields" in data else None,
+                     "live: 'fields' must list the inputs the page's form shows, or 'grid' a table")
+    table = problems.text(data, "table", "live")
+    if table is not None and table not in tables:
+        choices = ", ".join(tables) or "none"
+        problems.add(data, "table", f"live: 'table' {table!r} is not one of the tables ({choices})")
+        table = None
+    used = _names(data, "table_fields", dict.fromkeys(shown), "shown field", problems)
+    if used and table is None:
+        problems.add(data, "table_fields", "live: 'table_fields' needs a 'table'")
+    return LiveSpec(shown, table, used, grid)
 
 
 def _read_rows(
@@ -595,6 +674,7 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
         tables, _read_form(data.get("paper_form"), fields, problems), source,
         _read_exercise(data.get("exercise"), problems),
         _read_reading(data.get("reading"), problems),
+        _read_live(data.get("live"), fields, tables, problems),
     )
     problems.raise_if_any()
     return spec

@@ -20,7 +20,7 @@ from ...core.formats import cents, dollars
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
-from . import calc, table
+from . import calc, describe, table
 
 __all__ = [
     "schedule_table",
@@ -122,23 +122,14 @@ def cumulative_value_chart(
 
 
 def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | None = None) -> str:
-    """Alt text for :func:`cumulative_value_chart`, written from the same data.
+    """Alt text for :func:`cumulative_value_chart` (:func:`.describe.cumulative_value`).
 
     Examples
     --------
     >>> describe_cumulative_value(table.lifetime_value_schedule(100, 0.8, 0.1, years=2))[:40]
     'Bar chart of present value by year, year'
     """
-    first, last = schedule.iloc[0], schedule.iloc[-1]
-    text = (
-        f"Bar chart of present value by year, years {int(first['year'])} to {int(last['year'])}. "
-        f"Each year's present value goes from {cents(first['present_value'])} to "
-        f"{cents(last['present_value'])}; the cumulative value reaches "
-        f"{cents(last['cumulative_value'])}."
-    )
-    if lifetime_total is not None:
-        text += f" A dashed line marks the lifetime value over all years, {cents(lifetime_total)}."
-    return text
+    return describe.cumulative_value(schedule.to_dict("records"), lifetime_total)
 
 
 def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:

@@ -21,10 +21,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ...core.figures import PALETTE, figure_html, new_figure
-from ...core.formats import cents, dollars
+from ...core.formats import dollars
 from ...core.tables import require_output
 from ..worksheet import GridColumn, GridWorksheet
-from . import calc, table
+from . import calc, describe, table
 
 __all__ = [
     "INDEX_NOTE",
@@ -59,16 +59,8 @@ def _in_money(comparison: pd.DataFrame) -> bool:
     return "in money" in str(comparison["scales"].iloc[0])
 
 
-def _amount(value: float, money: bool) -> str:
-    return cents(value) if money else f"{float(value):.1f}"
-
-
-def _signed(value: float, relative: float, money: bool) -> str:
-    if abs(value) < 1e-9:
-        return "no change"
-    sign = "+" if value > 0 else "−"
-    size = cents(abs(value)) if money else f"{round(abs(float(value)), 2):g}"
-    return f"{sign}{size} ({sign}{abs(relative):.0%})"
+_amount = describe.amount
+_signed = describe.signed
 
 
 def _is_baseline(comparison: pd.DataFrame) -> pd.Series:
@@ -129,28 +121,7 @@ def change_sentences(comparison: pd.DataFrame) -> list[str]:
     'Idea ranks 1 of 2: raises the numerator by 2 (+17%) and lowers the denominator by 4 (−31%).'
     """
     _check(comparison, "change_sentences")
-    money = _in_money(comparison)
-    count = len(comparison)
-    sentences = []
-    for row in comparison.itertuples(index=False):
-        head = f"{row.alternative} ranks {int(row.rank)} of {count}"
-        if row.lever == calc.LEVERS["baseline"]:
-            sentences.append(f"{head}: your current offer, the point of comparison.")
-            continue
-        parts = []
-        for word, change, relative, unit_money in (
-            ("numerator", row.numerator_change, row.numerator_change_relative, False),
-            ("denominator", row.denominator_change, row.denominator_change_relative, money),
-        ):
-            if abs(change) < 1e-9:
-                continue
-            verb = "raises" if change > 0 else "lowers"
-            size = cents(abs(change)) if unit_money else f"{round(abs(float(change)), 2):g}"
-            sign = "+" if change > 0 else "−"
-            parts.append(f"{verb} the {word} by {size} ({sign}{abs(relative):.0%})")
-        body = " and ".join(parts) if parts else "no change on either side"
-        sentences.append(f"{head}: {body}.")
-    return sentences
+    return describe.change_sentences(comparison.to_dict("records"))
 
 
 def _ordered(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -247,40 +218,7 @@ def describe_value_chart(comparison: pd.DataFrame) -> str:
     'Two-panel horizontal bar chart comparing 2 a'
     """
     _check(comparison, "describe_value_chart")
-    money = _in_money(comparison)
-    ordered = _ordered(comparison)
-    decimals = 4 if money else 2
-
-    def name_value(row: pd.Series, column: str, in_money: bool) -> str:
-        return f"{row['alternative']} ({_amount(row[column], in_money)})"
-
-    most = ordered.loc[ordered["numerator"].idxmax()]
-    least = ordered.loc[ordered["numerator"].idxmin()]
-    cheapest = ordered.loc[ordered["denominator"].idxmin()]
-    dearest = ordered.loc[ordered["denominator"].idxmax()]
-    ranks = [
-        f"{int(row['rank'])}. {row['alternative']} ({row['value_index']:.{decimals}f})"
-        for _, row in ordered.iterrows()
-    ]
-    if len(ranks) > 6:
-        ranks = [*ranks[:3], "…", ranks[-1]]
-    scales = "all four terms scored by customers"
-    if money:
-        scales = "with price and other costs in money"
-    text = (
-        f"Two-panel horizontal bar chart comparing {len(ordered)} alternatives, {scales}. "
-        f"Left panel, the numerator (results plus process quality): highest "
-        f"{name_value(most, 'numerator', False)}, lowest {name_value(least, 'numerator', False)}. "
-        f"Right panel, the denominator (price plus the customer's other costs): lowest "
-        f"{name_value(cheapest, 'denominator', money)}, highest "
-        f"{name_value(dearest, 'denominator', money)}. Ranked by the index, numerator divided by "
-        f"denominator: {'; '.join(ranks)}."
-    )
-    base = ordered.loc[_is_baseline(ordered)]
-    if not base.empty:
-        row = base.iloc[0]
-        text += f" The current offer, {row['alternative']}, ranks {int(row['rank'])}."
-    return text + " The index is a ranking aid, not a measurement of value."
+    return describe.value_chart(comparison.to_dict("records"))
 
 
 # ---- the live form ----------------------------------------------------------------

@@ -1,0 +1,201 @@
+"""A learner's CSV table read with the standard library, for the tools that run in the page.
+
+In a notebook, :mod:`customer_focus.core.tables` reads the learner's file with
+pandas. In the book's page, where a tool runs on Pyodide with the standard
+library only, the reader picks a CSV file and this module reads its text: the
+same columns are required, and a missing column or a bad cell gets the same
+message (its column, its line in the file, what to type instead).
+
+Examples
+--------
+>>> table = read_csv("customer,margin\\nHarbor,100\\n", ["customer", "margin"])
+>>> numbers(table, "margin", meaning="yearly margin")
+[100.0]
+>>> write_csv(["customer", "value"], [["Harbor", 266.67]])
+'customer,value\\r\\nHarbor,266.67\\r\\n'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .validation import listed
+
+__all__ = ["MAX_ROWS", "Rows", "read_csv", "numbers", "optional_numbers", "write_csv"]
+
+#: The most rows a table read in the page may have; a larger file belongs in the notebook.
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A table read from CSV text: its source's name, its columns and its rows (text cells)."""
+
+    source: str
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+
+    def where(self, position: int) -> str:
+        """Name the place of the row at ``position`` (0-based): its line in the file.
+
+        Examples
+        --------
+        >>> Rows("data.csv", ("a",), ({"a": "1"},)).where(0)
+        'data.csv line 2'
+        """
+        return f"{self.source} line {position + 2}"
+
+    def column(self, name: str) -> list[str]:
+        """The cells of a column, as text (empty where a row is short)."""
+        return [row.get(name) or "" for row in self.rows]
+
+
+def read_csv(
+    text: str, required: Sequence[str], optional: Sequence[str] = (), *,
+    source: str = "your file", most: int = MAX_ROWS,
+) -> Rows:
+    """Read CSV text with a header row, checking that the ``required`` columns are there.
+
+    Raises
+    ------
+    ValueError
+        When the text has no header or no rows, more than ``most`` rows, or
+        misses a required column (the message names it, suggests the closest
+        column found and lists the expected columns, as the notebook's does).
+
+    Examples
+    --------
+    >>> read_csv("name,margn\\nA,1\\n", ["name", "margin"], source="a.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: a.csv: missing column 'margin' (found 'margn': a misspelling?). Expected...
+    """
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    lines = [line for line in reader if any(cell.strip() for cell in line)]
+    if not lines:
+        raise ValueError(f"{source}: is empty; it needs a header row naming its columns.")
+    present = [cell.strip() for cell in lines[0]]
+    missing = [column for column in required if column not in present]
+    if missing:
+        details = []
+        for column in missing:
+            close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
+            details.append(
+                f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
+            )
+        expected = ", ".join(required)
+        if optional:
+            expected += "; optional: " + ", ".join(optional)
+        raise ValueError(
+            f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
+            f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
+        )
+    body = lines[1:]
+    if not body:
+        raise ValueError(f"{source}: has a header but no rows; add at least one row.")
+    if len(body) > most:
+        raise ValueError(
+            f"{source}: has {len(body):,} rows; the page works with up to {most:,}. "
+            f"Use the worksheet's notebook for a larger file."
+        )
+    rows = tuple(
+        {name: (line[index].strip() if index < len(line) else "") for index, name in
+         enumerate(present)}
+        for line in body
+    )
+    return Rows(source, tuple(present), rows)
+
+
+def _number(cell: str) -> float | None:
+    try:
+        value = float(cell.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _shown(cell: str, value: float | None) -> str:
+    """A cell as the learner would recognize it in their spreadsheet."""
+    if not cell:
+        return "empty"
+    return f"{value:g}" if value is not None else repr(cell)
+
+
+def numbers(
+    table: Rows, column: str, *, meaning: str, low: float | None = None,
+    high: float | None = None, high_inclusive: bool = True,
+) -> list[float]:
+    """A column as numbers, or a ``ValueError`` naming every bad cell by its line.
+
+    Empty cells, text and values outside ``[low, high]`` are reported in one
+    message, worded as :func:`customer_focus.core.tables.numeric_column` words it.
+
+    Examples
+    --------
+    >>> table = read_csv("r\\n0.8\\n80\\n", ["r"], source="a.csv")
+    >>> numbers(table, "r", meaning="retention", low=0, high=1, high_inclusive=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'r' (retention) must hold a number from 0 to 1 (not included) in every...
+    """
+    cells = table.column(column)
+    values = [_number(cell) for cell in cells]
+
+    def bad(value: float | None) -> bool:
+        if value is None:
+            return True
+        if low is not None and value < low:
+            return True
+        return high is not None and (value > high if high_inclusive else value >= high)
+
+    wrong = [position for position, value in enumerate(values) if bad(value)]
+    if not wrong:
+        return [float(value) for value in values if value is not None]
+    shown = listed(wrong, lambda i: f"{table.where(i)}: {_shown(cells[i], values[i])}")
+    if low is not None and high is not None:
+        bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
+    elif low is not None:
+        bound = f"a number of at least {low:g}"
+    else:
+        bound = "a number"
+    hint = ""
+    if high is not None and high <= 1 and any(value is not None and value > 1 for value in values):
+        hint = " Write rates as decimals: 0.8 for 80%."
+    raise ValueError(
+        f"column {column!r} ({meaning}) must hold {bound} in every row; "
+        f"bad values at {shown}.{hint}"
+    )
+
+
+def optional_numbers(
+    table: Rows, column: str, *, meaning: str, low: float | None = 0
+) -> list[float]:
+    """An optional column as numbers: a missing column or an empty cell counts as 0.
+
+    Examples
+    --------
+    >>> optional_numbers(read_csv("a,cost\\nx,\\ny,5\\n", ["a"]), "cost", meaning="cost")
+    [0.0, 5.0]
+    """
+    if column not in table.columns:
+        return [0.0] * len(table.rows)
+    filled = Rows(
+        table.source, table.columns,
+        tuple({**row, column: row.get(column) or "0"} for row in table.rows),
+    )
+    return numbers(filled, column, meaning=meaning, low=low)
+
+
+def write_csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """CSV text with a header row, numbers written in full (for a spreadsheet to read back)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([repr(cell) if isinstance(cell, float) else cell for cell in row])
+    return buffer.getvalue()

@@ -1,0 +1,178 @@
+"""The worksheets that run in the page: Pyodide and the course's modules, served by the site.
+
+A worksheet notebook marks the cell of its live form with ``"live_tool":
+"<tool>"`` in the cell's metadata. In the built page that cell gives way to
+the tool's live version: a button, "Use this worksheet here", that
+``static/live-tool.js`` shows and, when the reader presses it, turns into a
+form running the tool's own Python in the browser (Pyodide). Nothing is
+loaded until then. In the notebook the cell stays what it is (the ipywidgets
+form).
+
+At the end of an HTML build this module copies Pyodide's core runtime (the
+npm package ``pyodide``: interpreter and standard library, no packages) to
+``_static/vendor/pyodide/`` and packs the modules the page needs (``core``'s
+standard library modules, :mod:`customer_focus.tools.live`, and each tool's
+``calc.py``, ``page.py``, ``describe.py`` and JSON twin) into one zip under
+``_static/live/``, which the page unpacks into Pyodide
+(``pyodide.unpackArchive``). The site stays offline: no CDN, no package
+download.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from ..core.paths import package_file
+from ..tools.spec import load_spec, spec_tools
+from .vendor import node_modules
+
+logger = logging.getLogger(__name__)
+
+#: Pyodide's core runtime: what ``loadPyodide`` fetches (no packages).
+PYODIDE_FILES = (
+    "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+#: ``core``'s standard-library modules the tools' page code imports.
+CORE_MODULES = (
+    "__init__.py", "validation.py", "formats.py", "fields.py", "problems.py", "palette.py",
+    "svg.py", "rows.py",
+)
+#: The files of a tool's folder the page may need (those present are packed).
+TOOL_FILES = ("__init__.py", "calc.py", "page.py", "describe.py")
+#: Where the built site keeps the runtime and the archive.
+PYODIDE_DIR = "_static/vendor/pyodide"
+ARCHIVE_DIR = "_static/live"
+#: The archive's name (the page fetches it revalidated, so a rebuilt archive is seen at once).
+ARCHIVE = "customer-focus.zip"
+#: The page's script.
+SCRIPT = "live-tool.js"
+STYLESHEET = "live-tool.css"
+
+
+def archive_files() -> dict[str, bytes]:
+    """The archive's files by their path in it (``customer_focus/...``), sorted.
+
+    Examples
+    --------
+    >>> files = archive_files()
+    >>> "customer_focus/tools/lifetime_value/page.py" in files
+    True
+    """
+    files = {"customer_focus/__init__.py": package_file("__init__.py").read_bytes()}
+    for name in CORE_MODULES:
+        files[f"customer_focus/core/{name}"] = package_file("core", name).read_bytes()
+    tools = package_file("tools")
+    for name in ("__init__.py", "live.py"):
+        files[f"customer_focus/tools/{name}"] = tools.joinpath(name).read_bytes()
+    for tool in spec_tools():
+        folder = tools.joinpath(tool)
+        for name in (*TOOL_FILES, f"{tool}.json"):
+            if folder.joinpath(name).is_file():
+                files[f"customer_focus/tools/{tool}/{name}"] = folder.joinpath(name).read_bytes()
+    return dict(sorted(files.items()))
+
+
+def archive_bytes() -> bytes:
+    """The zip the page unpacks into Pyodide: always the same bytes for the same files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in archive_files().items():
+            info = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def live_tools() -> list[str]:
+    """The tools whose spec has a ``live:`` block."""
+    return [tool for tool in spec_tools() if load_spec(tool).live is not None]
+
+
+def placeholder(tool: str) -> str:
+    """The HTML that stands for a live tool until the reader starts it.
+
+    Without JavaScript the button stays hidden (the page's worked example
+    and the notebook remain); ``live-tool.js`` shows it.
+    """
+    title = escape(load_spec(tool).title)
+    return (
+        f'<div class="cf-live" data-tool="{escape(tool)}" data-title="{title}">'
+        f'<p class="cf-live-intro" hidden>Try the worksheet with your own numbers here, in this '
+        f"page: its Python runs in your browser and nothing you type is sent anywhere. "
+        f"Starting it loads about 13 MB the first time.</p>"
+        f'<button type="button" class="cf-live-start" hidden>Use this worksheet here</button>'
+        f"</div>"
+    )
+
+
+def place_live_tools(app: Sphinx, doctree: nodes.document) -> None:
+    """Put each marked cell's live tool in its place (the cell itself is left out of the page)."""
+    known = None
+    for cell in list(doctree.findall(nodes.container)):
+        if cell.get("nb_element") != "cell_code":
+            continue
+        tool = (cell.get("cell_metadata") or {}).get("live_tool")
+        if tool is None:
+            continue
+        known = live_tools() if known is None else known
+        if tool not in known:
+            logger.warning(
+                "cell metadata live_tool: %r has no live version (tools with a 'live:' block: %s)",
+                tool, ", ".join(known) or "none", location=cell,
+            )
+            continue
+        cell.replace_self(nodes.raw("", placeholder(tool), format="html"))
+
+
+def check_runtime(app: Sphinx) -> None:
+    """Fail early, with a fix, when Pyodide is not installed."""
+    if app.builder.format != "html":
+        return
+    folder = node_modules(app) / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ConfigError(
+            f"Pyodide is not installed: missing {', '.join(missing)} in {folder}. "
+            "Run `make book` (it runs `npm ci`), or `npm ci` in the repository folder."
+        )
+
+
+def add_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Add ``live-tool.js`` and its stylesheet to the pages that hold a live tool, only to them."""
+    if 'class="cf-live"' in context.get("body", ""):
+        app.add_js_file(SCRIPT, loading_method="defer")
+        app.add_css_file(STYLESHEET)
+
+
+def copy_runtime(app: Sphinx, exception: Exception | None) -> None:
+    """Copy Pyodide's core runtime and write the course's archive into the built site."""
+    if exception is not None or app.builder.format != "html":
+        return
+    runtime = Path(app.outdir) / PYODIDE_DIR
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
+    folder = Path(app.outdir) / ARCHIVE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ARCHIVE).write_bytes(archive_bytes())
+    logger.info("customer_focus: Pyodide and the live tools' archive written to %s", folder.parent)
+
+
+def setup(app: Sphinx) -> None:
+    """Register the build hooks."""
+    app.connect("builder-inited", check_runtime)
+    app.connect("doctree-read", place_live_tools)
+    app.connect("html-page-context", add_script, priority=600)
+    app.connect("build-finished", copy_runtime)

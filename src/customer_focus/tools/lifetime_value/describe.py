@@ -1,0 +1,68 @@
+"""Alt text for the lifetime value charts, written from the same rows the charts draw.
+
+Standard library only: the notebook's matplotlib charts (:mod:`.form`) and the
+SVG charts of the book's page (:mod:`.page`) take their alt text from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ...core.formats import cents
+
+__all__ = ["cumulative_value", "comparison"]
+
+
+def cumulative_value(
+    schedule: Sequence[Mapping[str, float]], lifetime_total: float | None = None
+) -> str:
+    """Alt text for the chart of cumulative present value by year.
+
+    Parameters
+    ----------
+    schedule : sequence of dict
+        The rows of :func:`customer_focus.tools.lifetime_value.calc.schedule`.
+    lifetime_total : float, optional
+        The lifetime value over all years, drawn as a dashed line.
+
+    Examples
+    --------
+    >>> from customer_focus.tools.lifetime_value import calc
+    >>> cumulative_value(calc.schedule(100, 0.8, 0.1, years=2))[:40]
+    'Bar chart of present value by year, year'
+    """
+    first, last = schedule[0], schedule[-1]
+    text = (
+        f"Bar chart of present value by year, years {int(first['year'])} to {int(last['year'])}. "
+        f"Each year's present value goes from {cents(first['present_value'])} to "
+        f"{cents(last['present_value'])}; the cumulative value reaches "
+        f"{cents(last['cumulative_value'])}."
+    )
+    if lifetime_total is not None:
+        text += f" A dashed line marks the lifetime value over all years, {cents(lifetime_total)}."
+    return text
+
+
+def comparison(rows: Sequence[Mapping[str, object]]) -> str:
+    """Alt text for the chart comparing customers' lifetime value and net value.
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        One per customer, with ``customer``, ``lifetime_value`` and ``net_value``.
+
+    Examples
+    --------
+    >>> comparison([{"customer": "A", "lifetime_value": 300.0, "net_value": 100.0},
+    ...             {"customer": "B", "lifetime_value": 50.0, "net_value": -20.0}])[-45:]
+    'The lowest is B, at −$20.00; 1 is below zero.'
+    """
+    best = max(rows, key=lambda row: row["net_value"])
+    worst = min(rows, key=lambda row: row["net_value"])
+    negative = sum(1 for row in rows if row["net_value"] < 0)
+    return (
+        f"Horizontal bar chart of the lifetime value and the net value of {len(rows)} "
+        f"customers, in the order of the table. The highest net value is {best['customer']}'s, "
+        f"{cents(best['net_value'])}. The lowest is {worst['customer']}, at "
+        f"{cents(worst['net_value'])}; {negative} {'is' if negative == 1 else 'are'} below zero."
+    )

@@ -1,0 +1,322 @@
+"""What a tool gives the book's page when it runs there, on Pyodide: its form and its results.
+
+A tool that runs in the page has a ``live:`` block in its spec (the inputs
+its form shows, and the file a reader may pick) and a ``page.py`` whose
+``results(values)`` (and, for a file, ``table_results(text, values)``) call
+the same ``calc`` functions the notebook calls and return a :class:`Results`:
+sentences, tables (each cell written for reading, with its raw number), an
+SVG chart with its alt text, messages tied to the inputs they are about, and
+a CSV to download.
+
+The page's script (``static/live-tool.js``) only calls the three functions
+that take and give JSON text: :func:`form_json`, :func:`run_json` and
+:func:`run_table_json`. Standard library only (plus ``core``'s standard
+library modules), like ``calc.py``.
+
+Examples
+--------
+>>> import json
+>>> form = json.loads(form_json("lifetime_value"))
+>>> [field["name"] for field in form["fields"]][:2]
+['margin', 'retention']
+>>> values = {field["name"]: field["value"] for field in form["fields"]}
+>>> shown = json.loads(run_json("lifetime_value", json.dumps({**values, "retention": "1.5"})))
+>>> [message["field"] for message in shown["messages"]]
+['retention']
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.fields import Fields, load_fields, read_twin
+from ..core.rows import MAX_ROWS
+from ..core.validation import InputError
+
+__all__ = [
+    "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid", "column_table",
+    "parse", "cell_name", "grid_rows", "form", "form_json", "run_json", "run_table_json",
+]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a results table: the text a reader sees, and the raw value behind it."""
+
+    text: str
+    value: float | int | str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A results table: its caption, column headings and rows of cells."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something the reader must fix; ``field`` names the input it is about (or None)."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn as SVG (:mod:`customer_focus.core.svg`), with its alt text."""
+
+    svg: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the reader may save: its name and its text (CSV)."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything the page shows after a change of the inputs."""
+
+    summary: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    chart: Chart | None = None
+    messages: tuple[Message, ...] = ()
+    download: Download | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """The results as plain JSON-ready data, for the page's script."""
+        return {
+            "summary": list(self.summary),
+            "tables": [
+                {
+                    "caption": table.caption, "headers": list(table.headers),
+                    "rows": [
+                        [{"text": cell.text, "value": cell.value} for cell in row]
+                        for row in table.rows
+                    ],
+                }
+                for table in self.tables
+            ],
+            "chart": None if self.chart is None else {"svg": self.chart.svg, "alt": self.chart.alt},
+            "messages": [{"text": m.text, "field": m.field} for m in self.messages],
+            "download": None if self.download is None else {
+                "name": self.download.name, "text": self.download.text,
+            },
+        }
+
+
+class Invalid(ValueError):
+    """Several inputs are wrong at once: one :class:`Message` per input."""
+
+    def __init__(self, messages: Sequence[Message]) -> None:
+        super().__init__(" ".join(message.text for message in messages))
+        self.messages = tuple(messages)
+
+
+def column_table(
+    caption: str,
+    columns: Sequence[tuple[str, str, Callable[[Any], str]]],
+    rows: Sequence[Mapping[str, Any]],
+) -> Table:
+    """A :class:`Table` from rows of dicts: each column is (heading, key, how to write it).
+
+    Examples
+    --------
+    >>> from customer_focus.core.formats import cents
+    >>> shown = column_table("Values", [("Value", "v", cents)], [{"v": 1234.5}])
+    >>> shown.rows[0][0]
+    Cell(text='$1,234.50', value=1234.5)
+    """
+    return Table(
+        caption,
+        tuple(heading for heading, _, _ in columns),
+        tuple(tuple(Cell(write(row[key]), row[key]) for _, key, write in columns) for row in rows),
+    )
+
+
+def parse(fields: Fields, values: Mapping[str, object], names: Sequence[str]) -> dict[str, Any]:
+    """The values of ``names`` as typed in a form, each read by its field (:meth:`Field.parse`).
+
+    Raises
+    ------
+    Invalid
+        With one message per bad or missing input, tied to the input.
+
+    Examples
+    --------
+    >>> from customer_focus.tools.lifetime_value import calc
+    >>> parse(calc.FIELDS, {"margin": "1,000", "years": "10"}, ["margin", "years"])
+    {'margin': 1000.0, 'years': 10}
+    """
+    parsed, messages = {}, []
+    for name in names:
+        try:
+            parsed[name] = fields[name].parse(values.get(name, ""))
+        except InputError as error:
+            messages.append(Message(str(error), name))
+    if messages:
+        raise Invalid(messages)
+    return parsed
+
+
+def cell_name(grid: str, number: int, column: str) -> str:
+    """The form's name for a cell of a grid: ``<grid>.<row number>.<column>`` (rows from 1).
+
+    Examples
+    --------
+    >>> cell_name("alternatives", 2, "price")
+    'alternatives.2.price'
+    """
+    return f"{grid}.{number}.{column}"
+
+
+def grid_rows(
+    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any]
+) -> list[Any]:
+    """Each row of the form's grid ``grid`` (a list of dicts) passed through ``check``.
+
+    ``check(number, row)`` returns the row's result or raises an
+    ``InputError`` named after a column: its message becomes the message of
+    that cell (``<item> <number>: ...``), and every row is checked.
+
+    Raises
+    ------
+    Invalid
+        With one message per bad row, tied to the cell.
+
+    Examples
+    --------
+    >>> def positive(number, row):
+    ...     if float(row["x"]) <= 0:
+    ...         raise InputError("x", "x must be above 0")
+    ...     return float(row["x"])
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive)
+    [1.0, 2.0]
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "-2"}]}, "rows", positive)
+    Traceback (most recent call last):
+    ...
+    customer_focus.tools.live.Invalid: row 2: x must be above 0
+    """
+    rows = values.get(grid)
+    if not isinstance(rows, list) or not rows:
+        raise Invalid([Message(f"{grid}: add at least one row.", grid)])
+    checked, messages = [], []
+    for number, row in enumerate(rows, start=1):
+        try:
+            checked.append(check(number, dict(row)))
+        except InputError as error:
+            messages.append(Message(f"row {number}: {error}", cell_name(grid, number, error.name)))
+    if messages:
+        raise Invalid(messages)
+    return checked
+
+
+def _twin(tool: str) -> tuple[str, dict[str, Any]]:
+    if not tool.isidentifier():
+        raise ValueError(f"{tool!r} is not a tool's name")
+    package = f"{__package__}.{tool}"
+    return package, read_twin(package, f"{tool}.json")
+
+
+def form(tool: str) -> dict[str, Any]:
+    """What the page's form shows for ``tool``: its inputs (from the spec) and its file.
+
+    Each input has its name, label, unit, help, kind, limits, step, options
+    and starting value (the spec's worked example, or the input's default).
+    """
+    package, data = _twin(tool)
+    live = data.get("live")
+    if not live:
+        raise ValueError(f"the tool {tool!r} has no 'live' block in its spec")
+    fields = load_fields(package, f"{tool}.json")
+    example = {
+        name: fields[name].check(value)
+        for name, value in (data.get("example") or {}).items() if name in fields
+    }
+    shown = []
+    for name in live["fields"]:
+        field = fields[name]
+        low, high, high_included = field.limits
+        start = example.get(name, field.default)
+        if isinstance(start, float) and start.is_integer():
+            start = int(start)  # as the spec writes it: 100, not 100.0
+        shown.append({
+            "name": name, "label": field.label, "unit": field.unit, "help": field.help,
+            "kind": field.kind, "min": low, "max": high, "max_included": high_included,
+            "step": field.step, "options": [list(option) for option in field.options],
+            "value": start,
+        })
+    result: dict[str, Any] = {"tool": tool, "title": data.get("title", tool), "fields": shown}
+    if live.get("grid"):
+        grid = live["grid"]
+        columns = []
+        for name in data["tables"][grid]["columns"]:
+            field = fields[name]
+            columns.append({
+                "name": name, "label": field.label, "unit": field.unit, "kind": field.kind,
+                "help": data["tables"][grid]["columns"][name]["help"],
+            })
+        result["grid"] = {
+            "name": grid, "about": data["tables"][grid]["about"], "columns": columns,
+            "rows": [
+                [row.get(column["name"], "") for column in columns]
+                for row in data.get("example", {}).get(grid, [])
+            ],
+        }
+    if live.get("table"):
+        table = data["tables"][live["table"]]
+        result["table"] = {
+            "name": live["table"], "about": table["about"], "fields": live["table_fields"],
+            "columns": [
+                {"name": name, "help": column["help"], "required": column["required"]}
+                for name, column in table["columns"].items()
+            ],
+            "max_rows": MAX_ROWS,
+        }
+    return result
+
+
+def _guarded(tool: str, compute: Callable[[Any], Results]) -> dict[str, Any]:
+    fields = load_fields(_twin(tool)[0], f"{tool}.json")
+    page = importlib.import_module(f"{__package__}.{tool}.page")
+    try:
+        results = compute(page)
+    except Invalid as error:
+        results = Results(messages=error.messages)
+    except InputError as error:
+        field = error.name if error.name in fields else None
+        results = Results(messages=(Message(str(error), field),))
+    except ValueError as error:
+        results = Results(messages=(Message(str(error)),))
+    return results.to_data()
+
+
+def form_json(tool: str) -> str:
+    """:func:`form` as JSON text."""
+    return json.dumps(form(tool))
+
+
+def run_json(tool: str, values: str) -> str:
+    """The tool's results for the form's values (JSON text in and out).
+
+    A bad input gives results with only a message, tied to that input.
+    """
+    return json.dumps(_guarded(tool, lambda page: page.results(json.loads(values))))
+
+
+def run_table_json(tool: str, text: str, values: str, source: str = "your file") -> str:
+    """The tool's results for a CSV file's text and the form's values (JSON text out)."""
+    return json.dumps(
+        _guarded(tool, lambda page: page.table_results(text, json.loads(values), source=source))
+    )
