@@ -201,7 +201,12 @@ def _workbook(path, rows, *, errors=()):
 def test_excel_blanks_are_empty_cells_named_by_their_row(tmp_path):
     path = _workbook(
         tmp_path / "mine.xlsx",
-        [["customer", "annual_margin", "fees"], ["A", 100, 5], ["B", None, None], [None, 250.5, "  "]],
+        [
+            ["customer", "annual_margin", "fees"],
+            ["A", 100, 5],
+            ["B", None, None],
+            [None, 250.5, "  "],
+        ],
     )
     table = tables.read_table(path)
     assert list(table.columns) == ["customer", "annual_margin", "fees"]
@@ -211,7 +216,8 @@ def test_excel_blanks_are_empty_cells_named_by_their_row(tmp_path):
     with pytest.raises(ValueError) as caught:
         tables.numeric_column(table, "annual_margin", meaning="the margin", low=0)
     assert "bad values at mine.xlsx row 3: empty." in str(caught.value)
-    with pytest.raises(ValueError, match="column 'customer' must name every customer; mine.xlsx row 4 is empty"):
+    expected = "column 'customer' must name every customer; mine.xlsx row 4 is empty"
+    with pytest.raises(ValueError, match=expected):
         tables.name_column(table, "customer", "customer")
 
 
@@ -219,7 +225,8 @@ def test_excel_whole_numbers_and_decimals_read_as_numbers(tmp_path):
     path = _workbook(tmp_path / "n.xlsx", [["score", "rate"], [9, 0.25], [10, 1]])
     table = tables.read_table(path)
     assert tables.rating_column(table, "score", meaning="score", low=0, high=10).tolist() == [9, 10]
-    assert tables.numeric_column(table, "rate", meaning="rate", low=0, high=1).tolist() == [0.25, 1.0]
+    rates = tables.numeric_column(table, "rate", meaning="rate", low=0, high=1)
+    assert rates.tolist() == [0.25, 1.0]
 
 
 def test_excel_dates_are_read_as_dates_and_shown_as_typed(tmp_path):
@@ -265,7 +272,8 @@ def test_an_empty_workbook_is_a_table_with_no_columns(tmp_path):
 
     openpyxl.Workbook().save(tmp_path / "empty.xlsx")
     table = tables.read_table(tmp_path / "empty.xlsx")
-    with pytest.raises(ValueError, match="empty.xlsx: missing column 'customer'.*Columns found: none"):
+    expected = "empty.xlsx: missing column 'customer'.*Columns found: none"
+    with pytest.raises(ValueError, match=expected):
         tables.require_columns(table, ["customer"])
 
 

@@ -2,9 +2,10 @@
 
 A worksheet accepts the learner's own data as a CSV or Excel file (or a
 DataFrame). This module reads such a file once (Excel workbooks with
-python-calamine, several times faster than openpyxl, which still writes them), checks that the documented
-columns are there, and turns the numeric columns into numbers, naming the
-file, the line and the column of anything it cannot use. Results go back out
+python-calamine, several times faster than openpyxl, which still writes
+them), checks that the documented columns are there, and turns the numeric
+columns into numbers, naming the file, the line and the column of anything it
+cannot use. Results go back out
 with :func:`write_table`, or to the screen with :func:`format_table`.
 """
 

@@ -1,7 +1,8 @@
 """Sphinx extension for the course book (registered in ``_config.yml``).
 
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
-the course's stylesheet and script, and provides the course's directives
+the course's stylesheet and script, the site's icons and web manifest
+(:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time).
 """
 
@@ -13,7 +14,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, siteicons, sitemap,
+    vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -36,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     quiz.setup(app)
     scenario.setup(app)
     sitemap.setup(app)
+    siteicons.setup(app)
     directives.setup(app)
     cases.setup(app)
     app.connect("config-inited", _add_paths)

@@ -193,7 +193,7 @@ def _help(placement: Placement, course: CourseMap | None) -> str:
 
 
 def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None = None,
-              course: CourseMap | None = None) -> str:
+              course: CourseMap | None = None, *, heading_level: int = 2) -> str:
     """The HTML of a placed quiz, as the ``{quiz}`` directive writes it.
 
     Visible text holds only the prompts and the options, in their authored
@@ -208,6 +208,8 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
         Exam banks: ``{"id", "title", "url"}`` of each chapter, for the breakdown.
     course : CourseMap, optional
         For chapter titles in the help text.
+    heading_level : int
+        The level of the quiz's title (``<h2>`` ... ``<h6>``), one below the section it is in.
     """
     placement = quiz if isinstance(quiz, Placement) else Placement(quiz)
     bank = placement.quiz
@@ -249,7 +251,7 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
         f'<section class="cf-quiz{" cf-exam" if exam else ""}" id="cf-quiz-{escape(placement.slug)}" '
         f'data-quiz="{escape(bank.id)}" data-key="{escape(placement.key)}" data-mode="{bank.mode}" '
         f'aria-label="{escape(bank.title)}">\n'
-        f'<p class="cf-quiz-title">{escape(bank.title)}</p>\n'
+        f'<h{heading_level} class="cf-quiz-title">{escape(bank.title)}</h{heading_level}>\n'
         f"{_help(placement, course)}\n"
         f'<form class="cf-quiz-form" novalidate>\n{questions}\n</form>\n'
         f"{footer}\n"
@@ -300,7 +302,17 @@ class QuizDirective(SphinxDirective):
         if quiz.has_math:
             self.env.temp_data["cf_quiz_math"] = True
         links = self._chapter_links(placement, course) if quiz.mode == "exam" else []
-        return [nodes.raw("", quiz_html(placement, links, course), format="html")]
+        html = quiz_html(placement, links, course, heading_level=self._heading_level())
+        return [nodes.raw("", html, format="html")]
+
+    def _heading_level(self) -> int:
+        """The level of a heading one below the section the quiz is placed in (h3 under an h2)."""
+        depth = 0
+        node = self.state.parent
+        while node is not None:
+            depth += isinstance(node, nodes.section)
+            node = node.parent
+        return min(depth + 1, 6)
 
     def _chapter_links(self, placement: Placement, course: CourseMap | None) -> list[dict[str, str]]:
         links = []
