@@ -225,7 +225,11 @@ def _link_icons(app: Sphinx, pagename: str, templatename: str, context: dict, do
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    title = app.config.html_title or app.config.project
+    # the book's title (Jupyter Book sets it from _config.yml), or the project's name when
+    # html_title is Sphinx's default
+    title = app.config.html_title
+    if not title or title == f"{app.config.project} {app.config.release} documentation":
+        title = app.config.project
     write_icons(Path(app.outdir), title, app.config.root_doc + app.builder.out_suffix)
 
 
