@@ -34,6 +34,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 IMPACTS = ("serious", "critical")
 #: Pages open at once: enough to keep Chromium busy while one page waits for the network.
 PARALLEL = 4
+#: How long a page may take to load or axe to run: generous, as the machine's cores are shared.
+TIMEOUT_MS = 120_000
 #: Every URL that is not the site (127.0.0.1), inline data or a blob: matched in the browser,
 #: so the site's own requests are never held up by the test.
 OFF_SITE = re.compile(r"^(?!(https?://127\.0\.0\.1[:/])|data:|blob:)")
@@ -84,6 +86,7 @@ class Sweep:
 
 async def _check(browser, base: str, path: str, mode: str, axe_source: str) -> list[str]:
     context = await browser.new_context(color_scheme=mode)
+    context.set_default_timeout(TIMEOUT_MS)
     page = await context.new_page()
     found: list[str] = []
 
