@@ -1,14 +1,17 @@
 """Reading and checking the tables learners bring to a worksheet, and showing results.
 
 A worksheet accepts the learner's own data as a CSV or Excel file (or a
-DataFrame). This module reads such a file once, checks that the documented
-columns are there, and turns the numeric columns into numbers, naming the
-file, the line and the column of anything it cannot use. Results go back out
+DataFrame). This module reads such a file once (Excel workbooks with
+python-calamine, several times faster than openpyxl, which still writes
+them), checks that the documented columns are there, and turns the numeric
+columns into numbers, naming the file, the line and the column of anything it
+cannot use. Results go back out
 with :func:`write_table`, or to the screen with :func:`format_table`.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import numbers
 import os
@@ -73,7 +76,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise ValueError(f"{file}: no such file. Check the folder and the spelling of the name.")
     try:
         if suffix in SPREADSHEET_SUFFIXES:
-            table = pd.read_excel(file, sheet_name=0, engine="openpyxl")
+            table = pd.read_excel(file, sheet_name=0, engine="calamine")
         else:
             table = pd.read_csv(file, skipinitialspace=True)
     except Exception as error:  # noqa: BLE001 - any parser failure becomes one clear message
@@ -320,6 +323,11 @@ def _cell(value: object) -> str:
     """A cell's content as a learner would recognize it in their spreadsheet."""
     if isinstance(value, str):
         return repr(value)
+    if isinstance(value, datetime.datetime) and not pd.isna(value):
+        # a spreadsheet's date: shown as the date (and time) the learner typed
+        return value.strftime("%Y-%m-%d" if value.time() == datetime.time() else "%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if pd.isna(value):
         return "empty"
     if isinstance(value, numbers.Real) and not isinstance(value, bool):

@@ -1,7 +1,8 @@
 """Sphinx extension for the course book (registered in ``_config.yml``).
 
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
-the course's stylesheet and script, and provides the course's directives
+the course's stylesheet and script, the site's icons and web manifest
+(:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time), the
 worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`).
 """
@@ -15,7 +16,7 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, directives, download, freshness, kernel_wait, live, quiz, repository,
-    scenario, sitemap, vendor,
+    scenario, siteicons, sitemap, vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     quiz.setup(app)
     scenario.setup(app)
     sitemap.setup(app)
+    siteicons.setup(app)
     directives.setup(app)
     cases.setup(app)
     download.setup(app)
