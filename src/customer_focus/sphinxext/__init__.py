@@ -13,7 +13,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, freshness, kernel_wait, pageweight, quiz, scenario, sitemap,
+    vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sitemap.setup(app)
     directives.setup(app)
     cases.setup(app)
+    pageweight.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")
