@@ -64,8 +64,8 @@ def _open(browser, url: str):
     context = browser.new_context(viewport={"width": 1350, "height": 940})
     page = context.new_page()
     traffic = Traffic(context, page)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, timeout=90_000)
+    page.wait_for_load_state("networkidle", timeout=90_000)
     page.wait_for_timeout(500)
     return context, page, traffic
 
@@ -105,7 +105,7 @@ def test_widget_manager_loads_when_a_widget_comes_on_screen(browser, compressed_
         assert page.locator(".widget-subarea").count() == 0
         before = traffic.bytes
         widget.scroll_into_view_if_needed()
-        page.wait_for_selector(".widget-subarea .jupyter-widgets")
+        page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=90_000)
         assert len(traffic.loaded(*WIDGET_MANAGER)) == 2
         assert page.locator(".widget-subarea").count() >= 1
         # the live tool's runtime, measured apart: the widget manager, its styles and fonts
@@ -125,3 +125,14 @@ def test_pages_without_widgets_load_no_widget_manager(browser, compressed_site):
             assert traffic.loaded(*WIDGET_MANAGER, "widget-loader.js") == [], path
         finally:
             context.close()
+
+
+def test_widgets_loaded_on_demand_are_drawn_and_accessible(visit):
+    """What a reader meets once the widgets are drawn: no console error, axe finds nothing serious."""
+    page = visit.open(WORKSHEET)
+    page.evaluate("() => window.cfLoadWidgets()")
+    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=90_000)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".widget-subarea").count() >= 1
+    assert visit.axe_violations() == []
+    assert visit.problems() == []

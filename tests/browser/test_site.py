@@ -138,6 +138,8 @@ def test_comparison_explains_a_bad_rate_in_the_live_region(visit):
 
 def test_worksheet_widgets_render_from_saved_state(visit):
     page = visit.open(WORKSHEET)
+    # the widget manager loads when a widget comes on screen (sphinxext/pageweight.py)
+    page.locator('.cell:has(script[type="application/vnd.jupyter.widget-view+json"])').first.scroll_into_view_if_needed()
     page.wait_for_selector(".widget-slider")
     assert page.locator(".widget-slider").count() == 3
     assert page.locator(".widget-dropdown select").count() == 1
