@@ -7,8 +7,9 @@ an edited chart or widget would keep showing its old output. This module
 fingerprints the package's files in two parts:
 
 * what notebooks run (every file but the book's extension, its stylesheet,
-  scripts and templates): when it changes, the execution cache is cleared and
-  every page is read again, so every notebook runs again;
+  scripts and templates, and what only publishes or runs the command line:
+  ``publish/``, ``cli.py``, ``__main__.py``): when it changes, the execution
+  cache is cleared and every page is read again, so every notebook runs again;
 * the book's extension (``sphinxext/``): when it changes, every page is read
   again from the cache, since a directive may write something else, but no
   notebook runs.
@@ -32,8 +33,8 @@ logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = ".customer-focus-package"
-#: Folders of the package that no notebook runs.
-SITE_ONLY = ("static", "templates")
+#: Folders and files of the package that no notebook runs nor the book's extension reads.
+SITE_ONLY = ("static", "templates", "publish", "cli.py", "__main__.py")
 EXTENSION = "sphinxext"
 
 
@@ -48,8 +49,8 @@ def _digest(paths: list[Path]) -> str:
 def package_fingerprint() -> str:
     """Hashes of the package's files: what notebooks run, then the book's extension.
 
-    The two hashes are joined by a space; the site's static files and
-    templates are in neither.
+    The two hashes are joined by a space; the site's static files,
+    templates, ``publish/`` and the command line are in neither.
 
     Examples
     --------
