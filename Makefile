@@ -25,7 +25,7 @@ help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
 	@echo "make test   run every test: lint, unit (with docstring examples), notebooks, drift, build, browser"
 	@echo "make lint   check the Python code with ruff (configured in pyproject.toml)"
-	@echo "make serve  serve the built site on http://127.0.0.1:$(PORT)"
+	@echo "make serve  serve the built site, compressed, on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
 	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
@@ -52,8 +52,7 @@ book: setup
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+	$(BIN)/python -m customer_focus.publish.serve $(HTML) --port $(PORT)
 
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \

@@ -71,6 +71,9 @@ def print_handouts(site: Path, out: Path, *, chromium: str = CHROMIUM) -> list[P
             for source in pages:
                 page.goto(f"{base}/{source.relative_to(site).as_posix()}")
                 page.wait_for_load_state("networkidle")
+                # a worksheet loads its widget manager on demand (sphinxext/pageweight.py)
+                page.evaluate("() => window.cfLoadWidgets ? window.cfLoadWidgets() : null")
+                page.wait_for_load_state("networkidle")
                 page.emulate_media(media="print")
                 target = out / f"{source.stem}.pdf"
                 page.pdf(

@@ -15,8 +15,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, freshness, kernel_wait, live, quiz, repository,
-    scenario, siteicons, sitemap, vendor,
+    accessibility, cases, directives, download, freshness, kernel_wait, live, pageweight, quiz,
+    repository, scenario, siteicons, sitemap, vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     cases.setup(app)
     download.setup(app)
     repository.setup(app)
+    pageweight.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")
