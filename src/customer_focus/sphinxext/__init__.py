@@ -2,7 +2,8 @@
 
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
 the course's stylesheet and script, and provides the course's directives
-and the ``{case}`` role (figures of the invented cases, computed at build time).
+and the ``{case}`` role (figures of the invented cases, computed at build time),
+and publishes the workshop kit with the site (:mod:`.kit`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, freshness, kernel_wait, kit, quiz, scenario, sitemap, vendor,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sitemap.setup(app)
     directives.setup(app)
     cases.setup(app)
+    kit.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")
