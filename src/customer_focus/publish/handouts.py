@@ -133,14 +133,13 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
     page = await browser.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
-        await page.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith((base, "data:", "blob:"))
-                else route.abort()
-            ),
-        )
+        async def offline(route) -> None:
+            if route.request.url.startswith((base, "data:", "blob:")):
+                await route.continue_()
+            else:
+                await route.abort()
+
+        await page.route("**/*", offline)
         await page.goto(f"{base}/{page_path}")
         await page.wait_for_load_state("networkidle")
         await page.emulate_media(media="print")
