@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from customer_focus.course.course_map import load_course_map
-from customer_focus.publish.handouts import handout_pages
+from customer_focus.publish.kit import handout_pages
 from customer_focus.publish.slides import write_decks
 
 from .conftest import ROOT, SITE, _QuietHandler
@@ -65,7 +65,7 @@ def handouts(tmp_path_factory):
         capture_output=True, text=True, check=False, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    return sorted(out.glob("*.pdf"))
+    return sorted(out.glob("a4/*.pdf"))
 
 
 def test_every_worksheet_and_form_has_a_handout(handouts):

@@ -1,11 +1,9 @@
 """Printable handouts: pages of the built book printed to PDF on A4 and US Letter.
 
-``python -m customer_focus handouts`` (``make handouts``) serves the built
-site on 127.0.0.1, opens each page the workshop kit lists as a handout
-(``book/instructors/kit.yml``, read by :mod:`.kit`) in the system's headless
-Chromium, and prints it to ``<out>/a4/<page>.pdf`` and
-``<out>/letter/<page>.pdf``. ``make book`` prints the same pages into the site
-(:mod:`customer_focus.sphinxext.kit`).
+:func:`print_pages` serves the built site on 127.0.0.1, opens each page in
+the system's headless Chromium, and prints it to PDF on each paper size asked
+for. The workshop kit (:mod:`.kit`) prints its handouts with it, in
+``make book`` and ``make handouts``.
 
 The PDFs are printed with the book's print stylesheet (no navigation, no
 sidebars, nothing wider than the paper), with :data:`MARGINS` around the text
@@ -22,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +28,7 @@ from pathlib import Path
 
 __all__ = [
     "CHROMIUM", "MARGINS", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
-    "footer_template", "handout_pages", "print_pages", "print_handouts",
+    "footer_template", "print_pages",
 ]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -61,7 +59,7 @@ class Paper:
         """The width of the text between the side margins, in CSS pixels (96 per inch).
 
         >>> PAPERS["a4"].text_width_px(), PAPERS["letter"].text_width_px()
-        (658, 680)
+        (657, 679)
         """
         side = sum(float(MARGINS[edge].removesuffix("mm")) for edge in ("left", "right"))
         return int((self.width_mm - side) / 25.4 * 96)
@@ -74,7 +72,9 @@ PAPERS = {"a4": Paper("A4", 210, 297), "letter": Paper("Letter", 215.9, 279.4)}
 # below: the templates replace them in the PDFs.
 _NO_CSS_MARGIN_BOXES = "@page { " + " ".join(
     f"@{box} {{ content: none; }}"
-    for box in ("top-left", "top-center", "top-right", "bottom-left", "bottom-center", "bottom-right")
+    for box in (
+        "top-left", "top-center", "top-right", "bottom-left", "bottom-center", "bottom-right"
+    )
 ) + " }"
 
 _BAND = (
@@ -93,7 +93,10 @@ def header_template(course: str, title: str) -> str:
     return _BAND.format(
         side=MARGINS["left"],
         justify="space-between",
-        content=f"<span>{escape(course)}</span><span style=\"text-align: right\">{escape(title)}</span>",
+        content=(
+            f"<span>{escape(course)}</span>"
+            f"<span style=\"text-align: right\">{escape(title)}</span>"
+        ),
     )
 
 
@@ -106,22 +109,11 @@ def footer_template() -> str:
     return _BAND.format(
         side=MARGINS["left"],
         justify="center",
-        content='<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>',
+        content=(
+            '<span>Page <span class="pageNumber"></span> of '
+            '<span class="totalPages"></span></span>'
+        ),
     )
-
-
-def handout_pages(site: Path, root: Path | None = None) -> list[Path]:
-    """The built pages the workshop kit prints (``book/instructors/kit.yml``), in its order."""
-    from .kit import load_kit
-
-    kit = load_kit(root)
-    built = sorted(
-        path.relative_to(site).with_suffix("").as_posix() for path in site.rglob("*.html")
-    )
-    pages = [site / f"{docname}.html" for _, docnames in kit.handouts(built) for docname in docnames]
-    if not pages:
-        raise FileNotFoundError(f"no handout pages under {site}: run `make book` first.")
-    return pages
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -148,7 +140,8 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
             """() => {
               const heading = document.querySelector('main h1, article h1, h1');
               const parts = document.title.split(' \\u2014 ');
-              const title = heading ? heading.textContent.replace(/[#\\u00b6]/g, '').trim() : parts[0];
+              const title = heading
+                ? heading.textContent.replace(/[#\\u00b6]/g, '').trim() : parts[0];
               return [title, parts.length > 1 ? parts[parts.length - 1] : ''];
             }"""
         )
@@ -239,21 +232,3 @@ def print_pages(
         server.shutdown()
         server.server_close()
     return [target for targets in jobs.values() for target in targets.values()]
-
-
-def print_handouts(
-    site: Path,
-    out: Path,
-    *,
-    papers: Sequence[str] = tuple(PAPERS),
-    chromium: str = CHROMIUM,
-    root: Path | None = None,
-) -> list[Path]:
-    """Print every handout of the kit to ``out/<paper>/<page>.pdf``; return the PDFs written."""
-    if not (site / "index.html").is_file():
-        raise FileNotFoundError(f"no built site at {site}: run `make book` first.")
-    jobs = {
-        page.relative_to(site).as_posix(): {paper: out / paper / f"{page.stem}.pdf" for paper in papers}
-        for page in handout_pages(site, root)
-    }
-    return print_pages(site, jobs, chromium=chromium)

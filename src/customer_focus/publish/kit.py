@@ -40,9 +40,11 @@ from . import handouts
 
 __all__ = [
     "SITE_FOLDER", "KitGroup", "Kit", "KitFiles", "load_kit", "page_fingerprint",
-    "sources_fingerprint", "write_kit_decks", "deck_titles", "publish_kit",
+    "sources_fingerprint", "write_kit_decks", "deck_titles", "publish_kit", "handout_pages",
+    "print_handouts",
 ]
 
+PACKAGE = Path(__file__).resolve().parents[1]
 #: Where the kit is published in the built site.
 SITE_FOLDER = "_downloads/kit"
 _KEYS = {"title", "zip", "readme", "handouts", "decks"}
@@ -141,7 +143,8 @@ def load_kit(root: Path | None = None) -> Kit:
     data = load_yaml(path)
     found = Problems(str(path))
     if not isinstance(data, dict):
-        raise DataFileError([_problem(str(path), 1, "must be a mapping (title:, zip:, handouts:...)")])
+        message = "must be a mapping (title:, zip:, handouts:...)"
+        raise DataFileError([_problem(str(path), 1, message)])
     found.keys(data, _KEYS, "kit")
     title = found.text(data, "title", "kit", required=True) or ""
     zip_name = found.text(data, "zip", "kit", required=True) or ""
@@ -222,13 +225,11 @@ def write_kit_decks(root: Path, cache: Path) -> Path:
 
     Returns the folder holding them, under ``cache/decks/``.
     """
-    import customer_focus
-
     from .slides import write_decks
 
     node = root / "node_modules"
     fingerprint = sources_fingerprint(
-        [root / "book", root / "references.bib", Path(customer_focus.__file__).parent]
+        [root / "book", root / "references.bib", PACKAGE]
         + [node / name / "package.json" for name in ("reveal.js", "mathjax")
            if (node / name / "package.json").is_file()]
     )
@@ -379,3 +380,38 @@ def _remove_stale(out: Path, names: set[str]) -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def handout_pages(site: Path, root: Path | None = None) -> list[Path]:
+    """The built pages the kit prints (``book/instructors/kit.yml``), in its order."""
+    kit = load_kit(root)
+    built = [path.relative_to(site).with_suffix("").as_posix() for path in site.rglob("*.html")]
+    pages = [
+        site / f"{docname}.html" for _, docnames in kit.handouts(built) for docname in docnames
+    ]
+    if not pages:
+        raise FileNotFoundError(f"no handout pages under {site}: run `make book` first.")
+    return pages
+
+
+def print_handouts(
+    site: Path,
+    out: Path,
+    *,
+    papers: Sequence[str] = tuple(handouts.PAPERS),
+    chromium: str = handouts.CHROMIUM,
+    root: Path | None = None,
+) -> list[Path]:
+    """Print every handout of the kit to ``out/<paper>/<page>.pdf``; return the PDFs written.
+
+    This is ``python -m customer_focus handouts`` (``make handouts``).
+    """
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"no built site at {site}: run `make book` first.")
+    jobs = {
+        page.relative_to(site).as_posix(): {
+            paper: out / paper / f"{page.stem}.pdf" for paper in papers
+        }
+        for page in handout_pages(site, root)
+    }
+    return handouts.print_pages(site, jobs, chromium=chromium)
