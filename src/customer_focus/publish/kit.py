@@ -34,7 +34,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..core.paths import book_path
-from ..core.problems import DataFileError, Problem, Problems
+from ..core.problems import DataFileError, Problem, Problems, line_of
 from ..core.yamlfile import load_yaml
 from . import handouts
 
@@ -175,7 +175,7 @@ def load_kit(root: Path | None = None) -> Kit:
             continue
         if heading:
             groups.append(KitGroup(heading, [p.removesuffix(".md").removesuffix(".ipynb")
-                                             for p in patterns], entry.line))
+                                             for p in patterns], line_of(entry, "pages")))
     found.raise_if_any()
     return Kit(title, zip_name, readme, groups, True if decks is None else decks, str(path))
 
