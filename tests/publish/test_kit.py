@@ -119,19 +119,26 @@ def test_a_page_taken_off_the_list_leaves_the_site(tmp_path):
     root, site = make_course(tmp_path)
     cache = root / "_build/.cache/kit"
     publish_kit(site, root, cache, docnames(site), printer=Printer())
-    (root / "book/instructors/kit.yml").write_text(KIT.replace("[book/handouts/plan]", "[book/forms/a-form]"))
+    kit = KIT.replace("[book/handouts/plan]", "[book/forms/a-form]")
+    (root / "book/instructors/kit.yml").write_text(kit)
     publish_kit(site, root, cache, docnames(site), printer=Printer())
-    assert sorted(p.name for p in (site / SITE_FOLDER / "handouts/a4").iterdir()) == ["a-form.pdf", "b-form.pdf"]
+    printed = sorted(p.name for p in (site / SITE_FOLDER / "handouts/a4").iterdir())
+    assert printed == ["a-form.pdf", "b-form.pdf"]
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("book/forms/*-form", "book/form/*-form"), "kit.yml:6: 'book/form/*-form' matches no page"),
-        (("heading: Forms", "headline: Forms"), "kit.yml:5: handouts: group 1: unknown key 'headline'"),
-        (("zip: workshop-kit.zip", "zip: kit/workshop.tar"), "kit.yml:2: kit: 'zip' must be a file name ending in .zip"),
-        (("decks: false", "decks: maybe"), "kit.yml:9: kit: 'decks' must be true or false"),
-        (("[book/handouts/plan]", "[]"), "kit.yml:8: handouts: group 2: 'pages' must be a page's path"),
+        (("book/forms/*-form", "book/form/*-form"),
+         "kit.yml:6: 'book/form/*-form' matches no page"),
+        (("heading: Forms", "headline: Forms"),
+         "kit.yml:5: handouts: group 1: unknown key 'headline'"),
+        (("zip: workshop-kit.zip", "zip: kit/workshop.tar"),
+         "kit.yml:2: kit: 'zip' must be a file name ending in .zip"),
+        (("decks: false", "decks: maybe"),
+         "kit.yml:9: kit: 'decks' must be true or false"),
+        (("[book/handouts/plan]", "[]"),
+         "kit.yml:8: handouts: group 2: 'pages' must be a page's path"),
     ],
 )
 def test_a_mistake_in_the_kit_list_is_reported_at_its_line(tmp_path, change, message):
@@ -142,7 +149,8 @@ def test_a_mistake_in_the_kit_list_is_reported_at_its_line(tmp_path, change, mes
 
 
 def test_two_handouts_with_one_file_name_are_reported(tmp_path):
-    root, site = make_course(tmp_path, KIT.replace("[book/handouts/plan]", "[book/handouts/plan, book/plan]"))
+    kit = KIT.replace("[book/handouts/plan]", "[book/handouts/plan, book/plan]")
+    root, site = make_course(tmp_path, kit)
     (site / "book/plan.html").write_text("<h1>Another plan</h1>")
     with pytest.raises(DataFileError, match="would both print to plan.pdf"):
         load_kit(root).handouts(docnames(site))
