@@ -45,6 +45,8 @@ MARGINS = {"top": "20mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}
 PARALLEL = 2
 #: How long a page may take to load and print, in milliseconds (a busy machine is slow).
 TIMEOUT_MS = 300_000
+#: How long to wait for the page's last requests before printing what is drawn.
+IDLE_MS = 30_000
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,20 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+async def _settle(page) -> None:
+    """Wait until the page is drawn: loaded, its requests done, its math typeset."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await page.wait_for_load_state("networkidle", timeout=IDLE_MS)
+    except PlaywrightTimeout:
+        pass  # a request still open (a slow machine, a polling script) does not stop the print
+    await page.evaluate(
+        "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+        "await MathJax.startup.promise; await document.fonts.ready; }"
+    )
+
+
 async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, Path]) -> None:
     page = await browser.new_page()
     page.set_default_timeout(TIMEOUT_MS)
@@ -133,7 +149,7 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
 
         await page.route("**/*", offline)
         await page.goto(f"{base}/{page_path}")
-        await page.wait_for_load_state("networkidle")
+        await _settle(page)
         await page.emulate_media(media="print")
         await page.add_style_tag(content=_NO_CSS_MARGIN_BOXES)
         title, course = await page.evaluate(
@@ -148,7 +164,12 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
         for paper_name, target in targets.items():
             paper = PAPERS[paper_name]
             await page.set_viewport_size({"width": paper.text_width_px(), "height": 1000})
-            await page.evaluate("() => window.cfFitForPrint && window.cfFitForPrint()")
+            # Shrink what is wider than this paper's text (the course's script).
+            await page.evaluate(
+                "width => window.customerFocus && window.customerFocus.fitForPrint"
+                " && window.customerFocus.fitForPrint(width)",
+                paper.text_width_px(),
+            )
             target.parent.mkdir(parents=True, exist_ok=True)
             await page.pdf(
                 path=str(target),
