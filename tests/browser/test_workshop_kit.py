@@ -123,6 +123,16 @@ def test_every_printed_page_names_the_course_the_page_and_its_number(names):
                 assert f"Page {number} of {total}" in text, (pdf, number)
 
 
+def test_handouts_carry_their_page_title_and_no_navigation(names):
+    for name in names:
+        reader = PdfReader(KIT / "handouts" / "a4" / f"{name}.pdf")
+        page = next((SITE / "book").rglob(f"{name}.html"))
+        heading = unescape(page.read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0])
+        assert reader.metadata.title == " ".join(heading.split()), name
+        text = " ".join(sheet.extract_text() for sheet in reader.pages)
+        assert "Skip to main content" not in text, name
+
+
 def test_a_printed_form_keeps_its_rightmost_column(names):
     # The example: the turnover form's "Amount" column was cut at the right edge.
     text = PdfReader(KIT / "handouts" / "a4" / "turnover-cost-form.pdf").pages[0].extract_text()
