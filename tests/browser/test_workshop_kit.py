@@ -195,3 +195,20 @@ def test_every_kit_link_of_the_guide_is_served_and_opens(visit):
         page.wait_for_function("window.Reveal && Reveal.isReady()")
         assert page.evaluate("Reveal.getTotalSlides()") >= 1, deck
     assert visit.problems() == []
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_the_browsers_own_print_keeps_the_margins_header_and_footer(visit, tmp_path, paper):
+    # What a reader gets from the browser's Print on the same page: Chromium's print with
+    # the stylesheet's @page rules only (no header or footer templates, no margins given).
+    page = visit.open("book/apply/forms/turnover-cost-form.html")
+    page.emulate_media(media="print")
+    pdf = tmp_path / f"turnover-cost-form-{paper}.pdf"
+    page.pdf(path=str(pdf), format=PAPERS[paper].name, prefer_css_page_size=False)
+    assert margin_problems(pdf, paper) == []
+    reader = PdfReader(pdf)
+    title = page.eval_on_selector("h1", "h => h.textContent").replace("#", "").strip()
+    for number, sheet in enumerate(reader.pages, 1):
+        text = " ".join(sheet.extract_text().split())
+        assert "Customer Focus" in text and " ".join(title.split()[:3]) in text, (number, text[:200])
+        assert f"Page {number} of {len(reader.pages)}" in text, number
