@@ -106,8 +106,9 @@ def test_no_word_of_any_handout_comes_closer_to_a_side_than_the_margin(names, pa
 
 
 def test_every_printed_page_names_the_course_the_page_and_its_number(names):
-    course = (SITE / "index.html").read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
+    course = (SITE / "book/index.html").read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
     course = unescape(course).split(" \u2014 ")[-1].strip()
+    assert course.startswith("Customer Focus")
     for paper in PAPERS:
         for name in names:
             pdf = KIT / "handouts" / paper / f"{name}.pdf"
