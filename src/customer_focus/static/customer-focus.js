@@ -107,16 +107,25 @@
     var room = width || PRINT_WIDTH;
     document.querySelectorAll(WIDE).forEach(function (element) {
       element.style.zoom = "";
+      element.classList.remove("cf-print-squeeze");
       var space = Math.min(room, element.parentElement.clientWidth || room);
       var need = element.scrollWidth;
+      if (need > space / 0.6 && element.tagName === "TABLE") {
+        /* Too wide even at 60%: its cells may break long names anywhere. */
+        element.classList.add("cf-print-squeeze");
+        need = element.scrollWidth;
+      }
       if (need > space + 1) {
-        element.style.zoom = String(Math.max(0.6, Math.floor((space / need) * 100) / 100));
+        element.style.zoom = String(Math.max(0.6, Math.floor(((space - 2) / need) * 100) / 100));
       }
     });
   }
 
   function unfit() {
-    document.querySelectorAll(WIDE).forEach(function (element) { element.style.zoom = ""; });
+    document.querySelectorAll(WIDE).forEach(function (element) {
+      element.style.zoom = "";
+      element.classList.remove("cf-print-squeeze");
+    });
   }
 
   function start() {
