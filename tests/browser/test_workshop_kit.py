@@ -38,8 +38,9 @@ _WORD = re.compile(
 )
 
 
-def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float]]]]:
-    """Each page of a PDF: its width, its height and its words with their left and right x."""
+def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float]]]]:
+    """Each page of a PDF: its width, its height and its words with their left and right x
+    and their height."""
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing: `make chromium` installs Debian's poppler-utils.")
     result = subprocess.run(
@@ -47,7 +48,8 @@ def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, flo
     )
     return [
         (float(width), float(height), [
-            (unescape(word[4]), float(word[0]), float(word[2])) for word in _WORD.findall(body)
+            (unescape(word[4]), float(word[0]), float(word[2]), float(word[3]) - float(word[1]))
+            for word in _WORD.findall(body)
         ])
         for width, height, body in _PAGE.findall(result.stdout)
     ]
@@ -68,12 +70,16 @@ def margin_problems(pdf: Path, paper: str) -> list[str]:
     pages = word_boxes(pdf)
     if not pages:
         return [f"{pdf.name}: no pages"]
+    # Chromium shrinks a whole page that holds something too wide: the text then gets small.
+    heights = sorted(height for _, _, words in pages for *_, height in words)
+    if heights and heights[len(heights) // 2] < 12:  # the body text is 14 pt high
+        problems.append(f"{paper}/{pdf.name}: text shrunk to {heights[len(heights) // 2]:.1f} pt")
     for number, (width, height, words) in enumerate(pages, 1):
         if abs(width - expected.width_mm * POINTS_PER_MM) > 1 or abs(
             height - expected.height_mm * POINTS_PER_MM
         ) > 1:
             problems.append(f"{paper}/{pdf.name} page {number}: {width:.0f} x {height:.0f} pt, not {paper}")
-        for word, left, right in words:
+        for word, left, right, _ in words:
             if left < margin or right > width - margin:
                 problems.append(
                     f"{paper}/{pdf.name} page {number}: {word!r} is {min(left, width - right) / POINTS_PER_MM:.1f} mm "
