@@ -161,7 +161,7 @@ def _slides(arguments: argparse.Namespace) -> int:
 
 
 def _handouts(arguments: argparse.Namespace) -> int:
-    from .publish.kit import print_handouts
+    from .publish.workshop import print_handouts
 
     out = Path(arguments.out)
     return _publish(

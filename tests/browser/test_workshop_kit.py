@@ -1,7 +1,7 @@
 """The workshop kit published with the site: handouts that print whole, linked from the guide.
 
 ``make book`` prints every handout of ``book/instructors/kit.yml`` on A4 and US
-Letter into ``_build/html/_downloads/kit/`` (customer_focus.sphinxext.kit).
+Letter into ``_build/html/_downloads/kit/`` (customer_focus.sphinxext.workshop_kit).
 These tests read every word's box on every page of those PDFs with
 ``pdftotext -bbox`` (poppler-utils, installed by ``make chromium``), and follow
 every link of the facilitator guide's kit list in the browser.
@@ -24,7 +24,7 @@ import pytest
 from pypdf import PdfReader
 
 from customer_focus.publish.handouts import PAPERS, SIDE_MARGIN_MM
-from customer_focus.publish.kit import SITE_FOLDER, load_kit
+from customer_focus.publish.workshop import SITE_FOLDER, load_kit
 
 from .conftest import ROOT, SITE
 

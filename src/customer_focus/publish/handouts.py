@@ -2,7 +2,7 @@
 
 :func:`print_pages` serves the built site on 127.0.0.1, opens each page in
 the system's headless Chromium, and prints it to PDF on each paper size asked
-for. The workshop kit (:mod:`.kit`) prints its handouts with it, in
+for. The workshop kit (:mod:`.workshop`) prints its handouts with it, in
 ``make book`` and ``make handouts``.
 
 The PDFs are printed with the book's print stylesheet (no navigation, no

@@ -3,7 +3,7 @@
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
 the course's stylesheet and script, and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time),
-and publishes the workshop kit with the site (:mod:`.kit`).
+and publishes the workshop kit with the site (:mod:`.workshop_kit`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, kit, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
+    workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sitemap.setup(app)
     directives.setup(app)
     cases.setup(app)
-    kit.setup(app)
+    workshop_kit.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")

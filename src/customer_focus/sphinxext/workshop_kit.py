@@ -4,7 +4,7 @@ When the course has a ``book/instructors/kit.yml``, every HTML build:
 
 - prints the kit's handouts on A4 and US Letter, writes the slide decks and one
   zip of it all into ``_build/html/_downloads/kit/`` at the end of the build
-  (:func:`customer_focus.publish.kit.publish_kit`, redoing only what changed,
+  (:func:`customer_focus.publish.workshop.publish_kit`, redoing only what changed,
   with its cache in ``_build/.cache/kit``);
 - replaces ``{workshop-kit}`` (in the facilitator guide) with the list of
   those files, linked, taken from the kit's own list so that no file name is
@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.problems import DataFileError
 from ..publish import handouts
-from ..publish.kit import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
+from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
 
 __all__ = ["KIT_FILE", "page_title_style", "setup"]
 

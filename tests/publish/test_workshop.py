@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from customer_focus.core.problems import DataFileError
-from customer_focus.publish.kit import SITE_FOLDER, load_kit, publish_kit
+from customer_focus.publish.workshop import SITE_FOLDER, load_kit, publish_kit
 
 ROOT = Path(__file__).resolve().parents[2]
 
