@@ -28,7 +28,7 @@ help:
 	@echo "make serve  serve the built site, compressed, on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
-	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
+	@echo "make handouts  print the kit's handouts (A4 and US Letter) to PDF into dist/handouts"
 	@echo "make scorm  build dist/customer-focus-scorm12.zip and dist/customer-focus-scorm2004.zip"
 	@echo "make dist   build the package's wheel (with the worksheets) into dist/"
 	@echo "make clean  remove the build output (keeps .venv and node_modules)"
@@ -46,7 +46,7 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-book: setup
+book: setup chromium
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html"
 
@@ -54,12 +54,14 @@ serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
 	$(BIN)/python -m customer_focus.publish.serve $(HTML) --port $(PORT)
 
+# Chromium prints the workshop kit's handouts (make book) and runs the browser tests;
+# poppler-utils' pdftotext reads the printed words' positions in the tests.
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
+		echo "Installing Debian's chromium and poppler-utils"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
 lint: setup

@@ -13,8 +13,9 @@ exercises [--check]
 slides [--out DIR]
     Write a reveal.js slide deck per Learn chapter (default: _build/slides).
 handouts [--site DIR] [--out DIR]
-    Print every worksheet and printable form of the built site to PDF with
-    Chromium (default: _build/html to dist/handouts).
+    Print every handout of the workshop kit (book/instructors/kit.yml) of the
+    built site to PDF on A4 and US Letter with Chromium, into DIR/a4 and
+    DIR/letter (default: _build/html to dist/handouts).
 scorm [--site DIR] [--out DIR]
     Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
     book (default: _build/html to dist/).
@@ -182,7 +183,7 @@ def _slides(arguments: argparse.Namespace) -> int:
 
 
 def _handouts(arguments: argparse.Namespace) -> int:
-    from .publish.handouts import print_handouts
+    from .publish.workshop import print_handouts
 
     out = Path(arguments.out)
     return _publish(

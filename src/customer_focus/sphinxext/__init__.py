@@ -4,7 +4,8 @@ It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
 the course's stylesheet and script, the site's icons and web manifest
 (:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time), the
-worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`).
+worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`),
+and publishes the workshop kit with the site (:mod:`.workshop_kit`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, directives, download, freshness, kernel_wait, live, pageweight, quiz,
-    repository, scenario, siteicons, sitemap, vendor,
+    repository, scenario, siteicons, sitemap, vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     download.setup(app)
     repository.setup(app)
     pageweight.setup(app)
+    workshop_kit.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")
