@@ -69,6 +69,7 @@ def test_every_slide_fits_the_16_9_frame(visit, decks_url, deck):
     assert total >= 5
     config = page.evaluate("({width: Reveal.getConfig().width, height: Reveal.getConfig().height})")
     assert config["width"] * 9 == config["height"] * 16
+    page.evaluate("Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
     problems = []
     for index in range(total):
         page.evaluate(f"Reveal.slide({index})")

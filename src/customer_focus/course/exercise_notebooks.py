@@ -34,6 +34,8 @@ _BEGIN = "### BEGIN SOLUTION"
 _END = "### END SOLUTION"
 _QUESTION = re.compile(r"^##\s+(Question\s+\d+\b.*)$")
 _CHECK = re.compile(r"^exercise\.(q\d+)\.check\(\)\s*$")
+#: Code cells of a question that are the learner's, not the question's: answer, check, hints.
+_NOT_GIVEN = ("# Your answer", "exercise.", "# exercise.")
 _STATUS = re.compile(r"^\*{0,2}Correct:\*{0,2}\s*")
 
 
@@ -99,13 +101,19 @@ def read_notebook(solution: Path, exercise: Path) -> ExerciseNotebook:
     problem = f"{solution}: "
     cells = json.loads(solution.read_text(encoding="utf-8"))["cells"]
     blank = json.loads(exercise.read_text(encoding="utf-8"))["cells"]
-    prompts = {}
+    prompts: dict[str, str] = {}
+    asked = ""
     for cell in blank:
+        text = _source(cell)
         if cell["cell_type"] == "markdown":
-            first, _, rest = _source(cell).partition("\n")
+            first, _, rest = text.partition("\n")
             match = _QUESTION.match(first.strip())
-            if match:
-                prompts[match.group(1)] = rest.strip()
+            asked = match.group(1) if match else ""
+            if asked:
+                prompts[asked] = rest.strip()
+        elif asked and not text.lstrip().startswith(_NOT_GIVEN):
+            # data the question gives, in a code cell of its own
+            prompts[asked] += f"\n\n```python\n{text.strip()}\n```"
     title_line, _, intro = _source(cells[0]).partition("\n")
     if not title_line.startswith("# Exercise:"):
         raise ValueError(problem + 'the first cell must start with "# Exercise: <title>".')

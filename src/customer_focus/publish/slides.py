@@ -56,8 +56,9 @@ ASSETS = {
 #: Directives whose content is for the reader of the page, not for a slide.
 _SKIPPED = {"solution", "quiz", "learning-objectives", "clv-comparison", "printable-form",
             "scenario", "bibliography", "toctree", "raw"}
-#: Items of a list above which it is split over two slides.
+#: The most items of a list, or rows of a table, on one slide, and the most characters.
 _MAX_ITEMS = 5
+_MAX_CHARACTERS = 650
 _DIRECTIVE = re.compile(r"^\{([a-z][a-z0-9-]*)\}\s*(.*)$")
 _VISUAL = {"bullet_list_open", "ordered_list_open", "table_open", "math_block", "dl_open"}
 
@@ -211,6 +212,22 @@ def _items(block: list[Token]) -> list[list[Token]]:
     return _blocks(block[1:-1])
 
 
+def _text_length(tokens: list[Token]) -> int:
+    return sum(len(token.content) for token in tokens if token.type == "inline")
+
+
+def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
+    """Items (of a list, or rows of a table) in runs that fit a slide."""
+    chunks: list[list[list[Token]]] = [[]]
+    for item in items:
+        run = chunks[-1]
+        if run and (len(run) >= _MAX_ITEMS
+                    or _text_length([t for i in run for t in i]) + _text_length(item) > _MAX_CHARACTERS):
+            chunks.append([])
+        chunks[-1].append(item)
+    return chunks
+
+
 class _Builder:
     """Walks a page's blocks and lays them out as slides."""
 
@@ -261,17 +278,26 @@ class _Builder:
         self.resume()
         assert self.current is not None
         if block[0].type in {"bullet_list_open", "ordered_list_open"}:
-            items = _items(block)
-            chunks = [items[i:i + _MAX_ITEMS] for i in range(0, len(items), _MAX_ITEMS)]
-            for number, chunk in enumerate(chunks):
+            start = 1
+            for number, chunk in enumerate(_chunks(_items(block))):
                 if self.visual or number:
                     self.current = self.start(self.current.title)
-                start = number * _MAX_ITEMS + 1
                 opening = block[0]
                 tag = "ol" if opening.type == "ordered_list_open" else "ul"
                 attribute = f' start="{start}"' if tag == "ol" and start > 1 else ""
                 inner = "".join(self.html(item) for item in chunk)
                 self.current.body += f"<{tag}{attribute}>{inner}</{tag}>"
+                self.visual = True
+                start += len(chunk)
+            return
+        body = next((i for i, token in enumerate(block) if token.type == "tbody_open"), None)
+        if block[0].type == "table_open" and body is not None:
+            head, rows = block[1:body], _blocks(block[body + 1:-2])
+            for number, chunk in enumerate(_chunks(rows)):
+                if self.visual or number:
+                    self.current = self.start(self.current.title)
+                inner = "".join(self.html(row) for row in chunk)
+                self.current.body += f"<table>{self.html(head)}<tbody>{inner}</tbody></table>"
                 self.visual = True
             return
         if self.visual:
@@ -451,7 +477,7 @@ def deck_html(deck: Deck) -> str:
 .reveal img.cf-slide-figure {{ max-height: 520px; max-width: 100%; display: block;
   margin: 0.2em auto; background: #fff; }}
 .reveal .cf-slide-exercise h2 {{ color: #1f5f99; }}
-.reveal .cf-slide-box {{ border-left: 6px solid #1f5f99; padding-left: 0.8em; }}
+.reveal .slides section.cf-slide-box {{ box-sizing: border-box; border-left: 6px solid #1f5f99; padding-left: 0.8em; }}
 </style>
 <script>window.MathJax = {{
   tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]] }},

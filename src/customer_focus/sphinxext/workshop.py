@@ -15,6 +15,8 @@ Each writes MyST Markdown and parses it in place, so links, math and the
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -89,14 +91,15 @@ def workbook_markdown(root: Path, page: Path) -> str:
         parts += [
             f"## Exercise: {notebook.title}",
             "",
-            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{link}>`. {notebook.lead}",
+            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{link}>`. "
+            + _rebased(notebook.lead, root / "exercises", page),
             "",
         ]
         for question in notebook.questions:
             parts += [
                 f"### {question.heading}",
                 "",
-                question.prompt,
+                _rebased(question.prompt, root / "exercises", page),
                 "",
                 "```{raw} html",
                 '<div class="cf-work-space" aria-hidden="true"></div>',
@@ -123,7 +126,7 @@ def answer_keys_markdown(root: Path, page: Path) -> str:
             parts += [
                 f"#### {question.heading}",
                 "",
-                question.prompt,
+                _rebased(question.prompt, root / "exercises", page),
                 "",
                 "```python",
                 question.solution,
@@ -136,9 +139,20 @@ def answer_keys_markdown(root: Path, page: Path) -> str:
 
 
 def _relative(target: Path, page: Path) -> str:
-    import os
-
     return Path(os.path.relpath(target, page.parent)).as_posix()
+
+
+def _rebased(text: str, folder: Path, page: Path) -> str:
+    """Markdown written in ``folder`` (a notebook's), its relative links made to work on ``page``."""
+
+    def link(match: re.Match[str]) -> str:
+        target, _, anchor = match.group(1).partition("#")
+        if not target or re.match(r"^[a-z]+:|^/", target):
+            return match.group(0)
+        fragment = f"#{anchor}" if anchor else ""
+        return f"]({_relative((folder / target).resolve(), page)}{fragment})"
+
+    return re.sub(r"\]\(([^)\s]+)\)", link, text)
 
 
 class _MarkdownDirective(SphinxDirective):
