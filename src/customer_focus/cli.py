@@ -6,7 +6,8 @@ exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
 slides [--out DIR]
-    Write a reveal.js slide deck per Learn chapter (default: _build/slides).
+    Write the reveal.js slide decks of book/instructors/decks.yml: one per Learn chapter,
+    the opening-case poll and the scenario debrief (default: _build/slides).
 handouts [--site DIR] [--out DIR]
     Print every worksheet and printable form of the built site to PDF with
     Chromium (default: _build/html to dist/handouts).
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
-    slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
+    slides = commands.add_parser("slides", help="write the reveal.js decks: one per Learn chapter, the opening-case poll and the scenario debrief")
     _option(slides, "--out", "_build/slides", "output folder")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
