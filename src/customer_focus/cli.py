@@ -197,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
-    slides = commands.add_parser("slides", help="write the reveal.js decks: one per Learn chapter, the opening-case poll and the scenario debrief")
+    slides = commands.add_parser(
+        "slides", help="write the reveal.js decks (chapters, opening poll, scenario debrief)"
+    )
     _option(slides, "--out", "_build/slides", "output folder")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")

@@ -50,7 +50,9 @@ def decks_url(tmp_path_factory):
     out = tmp_path_factory.mktemp("decks")
     written = write_decks(ROOT, out)
     assert {deck.stem for deck in written} == set(DECKS)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -64,7 +66,9 @@ def test_every_slide_fits_the_16_9_frame(visit, decks_url, deck):
     page.wait_for_function("window.Reveal && Reveal.isReady()")
     page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise")
     page.evaluate("() => MathJax.startup.promise")
-    page.wait_for_function("Array.from(document.images).every(image => image.complete && image.naturalWidth > 0)")
+    page.wait_for_function(
+        "Array.from(document.images).every(image => image.complete && image.naturalWidth > 0)"
+    )
     total = page.evaluate("Reveal.getTotalSlides()")
     assert total >= 5
     config = page.evaluate("({width: Reveal.getConfig().width, height: Reveal.getConfig().height})")

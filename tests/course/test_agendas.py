@@ -17,7 +17,10 @@ from customer_focus.course.decks import load_outlines
 ROOT = course_root()
 INSTRUCTORS = ROOT / "book/instructors"
 AGENDAS = load_agendas(INSTRUCTORS / "agendas.yml")
-RAW = {agenda["id"]: agenda for agenda in yaml.safe_load((INSTRUCTORS / "agendas.yml").read_text())["agendas"]}
+RAW = {
+    agenda["id"]: agenda
+    for agenda in yaml.safe_load((INSTRUCTORS / "agendas.yml").read_text())["agendas"]
+}
 COURSE = load_course_map(ROOT / "book/course-map.yml")
 
 
@@ -48,7 +51,10 @@ def test_a_wrong_sum_is_reported_at_its_line(tmp_path):
     with pytest.raises(DataFileError) as error:
         load_agendas(bad)
     line = text.splitlines().index("    length: 95") + 1
-    assert f"agendas.yml:{line}: agenda 90-minute: the items add up to 90 minutes, not the 95" in str(error.value)
+    assert (
+        f"agendas.yml:{line}: agenda 90-minute: the items add up to 90 minutes, not the 95"
+        in str(error.value)
+    )
     assert "no page '../start/opening-case.md'" in str(error.value)
 
 
@@ -64,7 +70,9 @@ def _chapter_minutes(agenda):
 
 def test_the_full_day_gives_every_chapter_time_for_its_objectives():
     minutes = _chapter_minutes(AGENDAS["full-day"])
-    per_objective = {chapter: minutes[chapter] / len(COURSE.objectives_of(chapter)) for chapter in minutes}
+    per_objective = {
+        chapter: minutes[chapter] / len(COURSE.objectives_of(chapter)) for chapter in minutes
+    }
     assert min(per_objective.values()) >= 5, per_objective
     # Chapter 6 has the most objectives (8) and quiz items: it gets the most time after chapter 3.
     assert minutes["delivering-value"] >= 75

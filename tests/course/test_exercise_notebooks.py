@@ -31,7 +31,7 @@ def test_keys_exist_for_every_exercise():
 
 
 def _run(name: str) -> dict:
-    """Run a solution notebook's code cells top to bottom in its own folder; return its variables."""
+    """Run a solution notebook's code cells in its own folder; return its variables."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -44,7 +44,11 @@ def _run(name: str) -> dict:
             for cell in cells:
                 if cell["cell_type"] == "code":
                     source = "".join(cell["source"])
-                    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+                    lines = [
+                        line
+                        for line in source.splitlines()
+                        if not line.lstrip().startswith(("%", "!"))
+                    ]
                     exec(compile("\n".join(lines), f"{name}.ipynb", "exec"), namespace)  # noqa: S102
     finally:
         os.chdir(here)
@@ -69,7 +73,7 @@ def test_each_key_says_what_the_solution_computes_now(name):
         shown = float(digits.replace(",", "")) * (-1 if minus else 1)
         value = float(namespace[variable])
         decimals = len(digits.partition(".")[2])
-        assert abs(shown - value) <= 0.5 * 10 ** -decimals + 1e-9, (variable, shown, value)
+        assert abs(shown - value) <= 0.5 * 10**-decimals + 1e-9, (variable, shown, value)
 
 
 def test_the_workbook_asks_every_question_of_the_exercises_with_space_to_work():
@@ -78,11 +82,15 @@ def test_the_workbook_asks_every_question_of_the_exercises_with_space_to_work():
     questions = [question for notebook in NOTEBOOKS.values() for question in notebook.questions]
     assert text.count('class="cf-work-space"') == len(questions) == 40
     blank = {
-        name: json.loads((ROOT / "exercises" / f"{name}.ipynb").read_text())["cells"] for name in NOTEBOOKS
+        name: json.loads((ROOT / "exercises" / f"{name}.ipynb").read_text())["cells"]
+        for name in NOTEBOOKS
     }
     for name, notebook in NOTEBOOKS.items():
-        headings = ["".join(cell["source"]).split("\n")[0][3:] for cell in blank[name]
-                    if cell["cell_type"] == "markdown" and "".join(cell["source"]).startswith("## Question")]
+        headings = [
+            "".join(cell["source"]).split("\n")[0][3:]
+            for cell in blank[name]
+            if cell["cell_type"] == "markdown" and "".join(cell["source"]).startswith("## Question")
+        ]
         assert [question.heading for question in notebook.questions] == headings
     # no answer leaks into the workbook
     for question in questions:
@@ -98,8 +106,13 @@ def test_links_in_the_workbook_work_from_its_page():
 
 def test_a_question_without_a_check_is_refused(tmp_path):
     solution = json.loads((ROOT / "solutions/kano.ipynb").read_text())
-    solution["cells"] = [cell for cell in solution["cells"]
-                         if "".join(cell["source"]).strip() != "exercise.q2.check()"]
+    solution["cells"] = [
+        cell
+        for cell in solution["cells"]
+        if "".join(cell["source"]).strip() != "exercise.q2.check()"
+    ]
     (tmp_path / "kano.ipynb").write_text(json.dumps(solution))
-    with pytest.raises(ValueError, match=r'"Question 2: Better" needs a solution between the markers and a check'):
+    with pytest.raises(
+        ValueError, match=r'"Question 2: Better" needs a solution between the markers and a check'
+    ):
         read_notebook(tmp_path / "kano.ipynb", ROOT / "exercises/kano.ipynb")

@@ -20,8 +20,11 @@ PAGE_DECKS = sorted(ident for ident, outline in OUTLINES.items() if outline.sour
 
 def _headings(source: str) -> list[str]:
     tokens = markdown_parser().parse((ROOT / "book" / f"{source}.md").read_text())
-    return [tokens[i + 1].content for i, token in enumerate(tokens)
-            if token.type == "heading_open" and token.tag == "h2"]
+    return [
+        tokens[i + 1].content
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open" and token.tag == "h2"
+    ]
 
 
 def test_a_deck_per_learn_chapter_the_opening_poll_and_the_debrief():
@@ -36,8 +39,11 @@ def test_every_section_the_outline_names_is_on_its_page_and_has_an_activity(iden
     headings = _headings(outline.source)
     for heading in (*outline.sections, *outline.skip, *outline.activities, *outline.after):
         assert heading in headings, f"{ident}: no section {heading!r} on {outline.source}"
-    kept = [heading for heading in headings if outline.keeps(heading)
-            and not heading.lower().startswith("check yourself")]
+    kept = [
+        heading
+        for heading in headings
+        if outline.keeps(heading) and not heading.lower().startswith("check yourself")
+    ]
     assert kept
     assert [heading for heading in kept if heading not in outline.activities] == []
 
@@ -76,14 +82,23 @@ def test_a_chapter_deck_has_its_objectives_figures_exercises_and_notes(decks):
 def test_one_idea_per_slide_lists_and_tables_are_split(decks):
     for deck in decks[0].values():
         for slide in deck.slides:
-            assert slide.body.count("<li>") <= 5 or slide.kind == "objectives" and len(slide.body) < 1200, slide.title
+            assert (
+                slide.body.count("<li>") <= 5
+                or slide.kind == "objectives"
+                and len(slide.body) < 1200
+            ), slide.title
             assert slide.body.count("<table") <= 1 and slide.body.count("<img") <= 1, slide.title
 
 
 def test_the_opening_poll_puts_its_own_slides_after_the_decision(decks):
     titles = [slide.title for slide in decks[0]["opening-case-poll"].slides]
-    assert titles == ["Opening case: what would you do?", "The case: one big prospect, one loyal account",
-                      "Your decision", "Vote", "Why did you choose it?"]
+    assert titles == [
+        "Opening case: what would you do?",
+        "The case: one big prospect, one loyal account",
+        "Your decision",
+        "Vote",
+        "Why did you choose it?",
+    ]
 
 
 def test_nested_fences_are_read_as_the_book_reads_them(tmp_path):
@@ -99,12 +114,18 @@ def test_nested_fences_are_read_as_the_book_reads_them(tmp_path):
         ":::{exercise}\nTry the thing: {case}`opening.harbor.lifetime_value`.\n:::\n\n"
         "After the box.\n\n- one\n- two\n"
     )
-    outline = DeckOutline(id="nested", title="", source="learn/nested",
-                          activities={"Fences": "Discuss."}, kinds=KINDS)
+    outline = DeckOutline(
+        id="nested", title="", source="learn/nested", activities={"Fences": "Discuss."}, kinds=KINDS
+    )
     deck = page_deck(outline, tmp_path, tmp_path / "images", {})
     kinds = [(slide.kind, slide.title) for slide in deck.slides]
-    assert kinds == [("title", "Nested"), ("section", "Fences"), ("box", "Outer box"),
-                     ("exercise", "Try it"), ("section", "Fences")]
+    assert kinds == [
+        ("title", "Nested"),
+        ("section", "Fences"),
+        ("box", "Outer box"),
+        ("exercise", "Try it"),
+        ("section", "Fences"),
+    ]
     box = deck.slides[2].body
     assert "print('inside')" in box and "More text after the inner fence." in box
     assert "$108,000" in deck.slides[3].body
@@ -113,9 +134,17 @@ def test_nested_fences_are_read_as_the_book_reads_them(tmp_path):
 
 def test_a_deck_outline_with_a_problem_names_its_line(tmp_path):
     bad = tmp_path / "decks.yml"
-    text = (ROOT / "book/instructors/decks.yml").read_text().replace(
-        "    title: \"Scenario debrief: Crestline and Harbor Supply\"\n",
-        "    title: \"Scenario debrief: Crestline and Harbor Supply\"\n    source: practice/scenario\n")
+    text = (
+        (ROOT / "book/instructors/decks.yml")
+        .read_text()
+        .replace(
+            '    title: "Scenario debrief: Crestline and Harbor Supply"\n',
+            '    title: "Scenario debrief: Crestline and Harbor Supply"\n'
+            "    source: practice/scenario\n",
+        )
+    )
     bad.write_text(text)
-    with pytest.raises(DataFileError, match=r"decks.yml:\d+: deck scenario-debrief: give either 'source'"):
+    with pytest.raises(
+        DataFileError, match=r"decks.yml:\d+: deck scenario-debrief: give either 'source'"
+    ):
         load_outlines(bad)

@@ -101,7 +101,7 @@ class Agenda:
     def materials(self) -> list[Material]:
         """Every handout the agenda uses, once, with the most copies any activity asks for."""
         found: dict[str, Material] = {}
-        for item, start in zip(self.items, self.starts()):
+        for item, start in zip(self.items, self.starts()[:-1], strict=True):
             for use in item.uses:
                 if use.kind != "handout":
                     continue
@@ -127,7 +127,9 @@ class Agenda:
 
 def _read_use(data: object, where: str, folder: Path, problems: Problems) -> Use | None:
     if not isinstance(data, dict):
-        problems.add(data, None, f"{where}: each use must be a mapping with one of {', '.join(_USE_KINDS)}")
+        problems.add(
+            data, None, f"{where}: each use must be a mapping with one of {', '.join(_USE_KINDS)}"
+        )
         return None
     kinds = [kind for kind in _USE_KINDS if kind in data]
     if len(kinds) != 1:
@@ -140,10 +142,18 @@ def _read_use(data: object, where: str, folder: Path, problems: Problems) -> Use
     if kind == "handout":
         copies = data.get("copies")
         if not isinstance(copies, int) or isinstance(copies, bool) or copies < 1:
-            problems.add(data, "copies", f"{where}: 'copies' (per participant) must be a whole number of 1 or more")
+            problems.add(
+                data,
+                "copies",
+                f"{where}: 'copies' (per participant) must be a whole number of 1 or more",
+            )
             copies = 1
     if kind in {"page", "handout"} and target and not (folder / target).is_file():
-        problems.add(data, kind, f"{where}: no page {target!r} next to the agendas (a path like ../apply/forms/x.md)")
+        problems.add(
+            data,
+            kind,
+            f"{where}: no page {target!r} next to the agendas (a path like ../apply/forms/x.md)",
+        )
     slides = problems.text(data, "slides", where, required=kind == "deck") or ""
     return Use(kind, target, label, copies, slides)
 
@@ -182,13 +192,16 @@ def _read_agenda(data: object, folder: Path, problems: Problems) -> Agenda | Non
     total = sum(item.minutes for item in items)
     if length and total != length:
         problems.add(
-            data, "length",
+            data,
+            "length",
             f"{where}: the items add up to {total} minutes, not the {length} of 'length'; "
             "change an item's minutes or the length",
         )
     chapters = data.get("chapters")
     if not isinstance(chapters, list) or not chapters:
-        problems.add(data, "chapters", f"{where}: 'chapters' must list the course-map chapters it teaches")
+        problems.add(
+            data, "chapters", f"{where}: 'chapters' must list the course-map chapters it teaches"
+        )
         chapters = []
     check = problems.text(data, "check", where, required=True) or ""
     if check and not (folder / check).is_file():

@@ -74,7 +74,9 @@ def _slides(data: object, where: str, problems: Problems) -> tuple[WrittenSlide,
     for number, entry in enumerate(data, start=1):
         here = f"{where}, slide {number}"
         if not isinstance(entry, dict):
-            problems.add(data, number - 1, f"{here}: must be a mapping with title, body, notes and activity")
+            problems.add(
+                data, number - 1, f"{here}: must be a mapping with title, body, notes and activity"
+            )
             continue
         problems.keys(entry, {"title", "body", "notes", "activity"}, here)
         slides.append(
@@ -108,13 +110,21 @@ def _read_deck(data: object, kinds: dict[str, str], problems: Problems) -> DeckO
     if not isinstance(data, dict):
         problems.add(data, None, "each deck must be a mapping with an id")
         return None
-    problems.keys(data, {"id", "title", "source", "chapter", "sections", "skip", "activities", "after", "slides"}, "deck")
+    problems.keys(
+        data,
+        {"id", "title", "source", "chapter", "sections", "skip", "activities", "after", "slides"},
+        "deck",
+    )
     ident = problems.text(data, "id", "deck", required=True) or "?"
     where = f"deck {ident}"
     source = problems.text(data, "source", where) or ""
     if bool(source) == ("slides" in data):
-        problems.add(data, None, f"{where}: give either 'source' (a page of the book) or 'slides', not both")
-    activities = {str(key): str(value) for key, value in _mapping(data, "activities", where, problems).items()}
+        problems.add(
+            data, None, f"{where}: give either 'source' (a page of the book) or 'slides', not both"
+        )
+    activities = {
+        str(key): str(value) for key, value in _mapping(data, "activities", where, problems).items()
+    }
     after = {
         str(key): _slides(value, f"{where}, after {key!r}", problems)
         for key, value in _mapping(data, "after", where, problems).items()

@@ -40,8 +40,16 @@ from ..course.cases import course_cases, expand
 from ..course.course_map import load_course_map
 from ..course.decks import DeckOutline, WrittenSlide, load_outlines
 
-__all__ = ["Slide", "Deck", "markdown_parser", "render_markdown", "page_deck", "written_deck",
-           "deck_html", "write_decks"]
+__all__ = [
+    "Slide",
+    "Deck",
+    "markdown_parser",
+    "render_markdown",
+    "page_deck",
+    "written_deck",
+    "deck_html",
+    "write_decks",
+]
 
 #: Files the decks need from node_modules: destination under assets/ -> source.
 ASSETS = {
@@ -54,8 +62,17 @@ ASSETS = {
 }
 
 #: Directives whose content is for the reader of the page, not for a slide.
-_SKIPPED = {"solution", "quiz", "learning-objectives", "clv-comparison", "printable-form",
-            "scenario", "bibliography", "toctree", "raw"}
+_SKIPPED = {
+    "solution",
+    "quiz",
+    "learning-objectives",
+    "clv-comparison",
+    "printable-form",
+    "scenario",
+    "bibliography",
+    "toctree",
+    "raw",
+}
 #: The most items of a list, or rows of a table, on one slide, and the most characters.
 _MAX_ITEMS = 5
 _MAX_CHARACTERS = 650
@@ -138,8 +155,11 @@ def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
         if name.startswith("cite"):
             parts = [labels.get(key.strip(), key.strip()) for key in content.split(",")]
             if name == "cite:t":
-                return escape("; ".join(
-                    f"{part.rsplit(', ', 1)[0]} ({part.rsplit(', ', 1)[-1]})" for part in parts))
+                return escape(
+                    "; ".join(
+                        f"{part.rsplit(', ', 1)[0]} ({part.rsplit(', ', 1)[-1]})" for part in parts
+                    )
+                )
             return escape("(" + "; ".join(parts) + ")")
         titled = re.match(r"^(.*?)\s*<[^>]*>$", content, flags=re.S)
         return escape(titled.group(1) if titled else content)
@@ -154,8 +174,14 @@ def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
         return f'<div class="cf-math">\\[{escape(tokens[index].content)}\\]</div>\n'
 
     parser.add_render_rule("myst_role", role)
-    for rule in ("link_open", "link_close", "myst_target", "myst_line_comment", "front_matter",
-                 "myst_block_break"):
+    for rule in (
+        "link_open",
+        "link_close",
+        "myst_target",
+        "myst_line_comment",
+        "front_matter",
+        "myst_block_break",
+    ):
         parser.add_render_rule(rule, nothing)
     parser.add_render_rule("math_inline", inline_math)
     parser.add_render_rule("math_block", block_math)
@@ -173,7 +199,7 @@ def _options(content: str) -> tuple[dict, str]:
     lines = content.splitlines()
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-        return yaml.safe_load("\n".join(lines[1:end])) or {}, "\n".join(lines[end + 1:])
+        return yaml.safe_load("\n".join(lines[1:end])) or {}, "\n".join(lines[end + 1 :])
     options = {}
     index = 0
     while index < len(lines):
@@ -221,8 +247,10 @@ def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
     chunks: list[list[list[Token]]] = [[]]
     for item in items:
         run = chunks[-1]
-        if run and (len(run) >= _MAX_ITEMS
-                    or _text_length([t for i in run for t in i]) + _text_length(item) > _MAX_CHARACTERS):
+        if run and (
+            len(run) >= _MAX_ITEMS
+            or _text_length([t for i in run for t in i]) + _text_length(item) > _MAX_CHARACTERS
+        ):
             chunks.append([])
         chunks[-1].append(item)
     return chunks
@@ -247,8 +275,11 @@ class _Builder:
         return self.outline.activities.get(self.section, "")
 
     def start(self, title: str, kind: str = "section") -> Slide:
-        slide = Slide(title, kind=kind, activity=self.activity() if kind == "section" else
-                      self.outline.kinds.get(kind, ""))
+        slide = Slide(
+            title,
+            kind=kind,
+            activity=self.activity() if kind == "section" else self.outline.kinds.get(kind, ""),
+        )
         self.deck.slides.append(slide)
         self.visual = False
         return slide
@@ -262,8 +293,9 @@ class _Builder:
                 return
             if text.lower().startswith("check yourself"):
                 self.current = None
-                self.start("Check yourself", "check").body = (
-                    "<p>Take the chapter's quiz in the online course, on your own device.</p>")
+                self.start(
+                    "Check yourself", "check"
+                ).body = "<p>Take the chapter's quiz in the online course, on your own device.</p>"
                 return
         elif self.current is None and not self.outline.keeps(self.section):
             return
@@ -292,7 +324,7 @@ class _Builder:
             return
         body = next((i for i, token in enumerate(block) if token.type == "tbody_open"), None)
         if block[0].type == "table_open" and body is not None:
-            head, rows = block[1:body], _blocks(block[body + 1:-2])
+            head, rows = block[1:body], _blocks(block[body + 1 : -2])
             for number, chunk in enumerate(_chunks(rows)):
                 if self.visual or number:
                     self.current = self.start(self.current.title)
@@ -349,8 +381,9 @@ class _Builder:
             alt = ((options.get("mystnb") or {}).get("image") or {}).get("alt", "")
             slide = self.start(self.title)
             slide.kind = "figure"
-            slide.body = (f'<img class="cf-slide-figure" src="images/{image.name}" '
-                          f'alt="{escape(alt)}">')
+            slide.body = (
+                f'<img class="cf-slide-figure" src="images/{image.name}" alt="{escape(alt)}">'
+            )
             slide.notes = f"<p>{escape(alt)}</p>" if alt else ""
             self.current = slide
             self.visual = True
@@ -380,8 +413,13 @@ class _Builder:
                 self.paragraph(block)
             elif first.type in _VISUAL:
                 self.add_visual(block)
-            elif first.type not in {"myst_target", "myst_line_comment", "front_matter",
-                                     "hr", "html_block"}:
+            elif first.type not in {
+                "myst_target",
+                "myst_line_comment",
+                "front_matter",
+                "hr",
+                "html_block",
+            }:
                 self.current.notes += self.html(block)
 
     def resume(self) -> Slide:
@@ -393,8 +431,12 @@ class _Builder:
 
 
 def _title_slide(title: str, outline: DeckOutline) -> Slide:
-    return Slide(title, "<p>Customer Focus: creating value and loyalty</p>", kind="title",
-                 activity=outline.kinds.get("title", ""))
+    return Slide(
+        title,
+        "<p>Customer Focus: creating value and loyalty</p>",
+        kind="title",
+        activity=outline.kinds.get("title", ""),
+    )
 
 
 def _written(slide: WrittenSlide, parser: MarkdownIt) -> Slide:
@@ -412,15 +454,28 @@ def page_deck(outline: DeckOutline, root: Path, images: Path, labels: dict[str, 
     source = root / "book" / f"{outline.source}.md"
     tokens = parser.parse(source.read_text(encoding="utf-8"))
     page_title = next(
-        (tokens[i + 1].content for i, token in enumerate(tokens)
-         if token.type == "heading_open" and token.tag == "h1"), outline.source)
+        (
+            tokens[i + 1].content
+            for i, token in enumerate(tokens)
+            if token.type == "heading_open" and token.tag == "h1"
+        ),
+        outline.source,
+    )
     title = outline.title or re.sub(r"<[^>]+>", "", parser.renderInline(page_title))
     deck = Deck(outline.id, title, [_title_slide(title, outline)])
     if outline.chapter:
-        objectives = load_course_map(root / "book" / "course-map.yml").objectives_of(outline.chapter)
+        objectives = load_course_map(root / "book" / "course-map.yml").objectives_of(
+            outline.chapter
+        )
         items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
-        deck.slides.append(Slide("By the end of this chapter you can", f"<ul>{items}</ul>",
-                                 kind="objectives", activity=outline.kinds.get("objectives", "")))
+        deck.slides.append(
+            Slide(
+                "By the end of this chapter you can",
+                f"<ul>{items}</ul>",
+                kind="objectives",
+                activity=outline.kinds.get("objectives", ""),
+            )
+        )
     builder = _Builder(deck, outline, parser, images)
     sections: list[tuple[str, list[Token]]] = []
     for block in _blocks(tokens):
@@ -450,8 +505,11 @@ def deck_html(deck: Deck) -> str:
     """A reveal.js page for a deck, loading only files next to it (16:9, 1280 by 720)."""
     sections = []
     for slide in deck.slides:
-        room = (f"<p><strong>In the room:</strong> {escape(slide.activity)}</p>"
-                if slide.activity else "")
+        room = (
+            f"<p><strong>In the room:</strong> {escape(slide.activity)}</p>"
+            if slide.activity
+            else ""
+        )
         notes = f'<aside class="notes">{room}{slide.notes}</aside>'
         heading = "h1" if slide.kind == "title" else "h2"
         sections.append(
@@ -477,7 +535,8 @@ def deck_html(deck: Deck) -> str:
 .reveal img.cf-slide-figure {{ max-height: 520px; max-width: 100%; display: block;
   margin: 0.2em auto; background: #fff; }}
 .reveal .cf-slide-exercise h2 {{ color: #1f5f99; }}
-.reveal .slides section.cf-slide-box {{ box-sizing: border-box; border-left: 6px solid #1f5f99; padding-left: 0.8em; }}
+.reveal .slides section.cf-slide-box {{ box-sizing: border-box; border-left: 6px solid #1f5f99;
+  padding-left: 0.8em; }}
 </style>
 <script>window.MathJax = {{
   tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]] }},
@@ -507,8 +566,12 @@ def _copy_assets(modules: Path, out: Path) -> None:
         target = out / "assets" / destination
         target.parent.mkdir(parents=True, exist_ok=True)
         if (modules / source).is_dir():
-            shutil.copytree(modules / source, target, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
+            shutil.copytree(
+                modules / source,
+                target,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("*.map", "*.esm.js"),
+            )
         else:
             shutil.copy2(modules / source, target)
 
@@ -539,8 +602,9 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
         target = out / f"{deck.id}.html"
         target.write_text(deck_html(deck), encoding="utf-8")
         written.append(target)
-        links.append(f'<li><a href="{target.name}">{escape(deck.title)}</a> '
-                     f"({len(deck.slides)} slides)</li>")
+        links.append(
+            f'<li><a href="{target.name}">{escape(deck.title)}</a> ({len(deck.slides)} slides)</li>'
+        )
     (out / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         "<title>Customer Focus: slides</title></head>"
