@@ -14,7 +14,6 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, directives, freshness, kernel_wait, quiz, scenario, sitemap, vendor,
-    workshop,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -38,7 +37,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     scenario.setup(app)
     sitemap.setup(app)
     directives.setup(app)
-    workshop.setup(app)
     cases.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")

@@ -23,6 +23,7 @@ from ..core.formats import dollars
 from ..course.course_map import load_course_map
 from ..tools.lifetime_value import calc, table
 from ..tools.spec import load_form, load_form_file, render_html
+from . import workshop
 
 
 def course_map_path(env: object) -> Path:
@@ -137,3 +138,4 @@ def setup(app: object) -> None:
     app.add_directive("learning-objectives", LearningObjectives)  # type: ignore[attr-defined]
     app.add_directive("clv-comparison", ClvComparison)  # type: ignore[attr-defined]
     app.add_directive("printable-form", PrintableForm)  # type: ignore[attr-defined]
+    workshop.setup(app)  # the workshop kit's directives: agendas, workbook, answer keys

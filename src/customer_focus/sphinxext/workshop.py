@@ -132,10 +132,15 @@ def answer_keys_markdown(root: Path, page: Path) -> str:
                 question.solution,
                 "```",
                 "",
-                f"**Answer:** {question.answer}",
+                f"**Answer:** {_dollars(question.answer)}",
                 "",
             ]
     return "\n".join(parts)
+
+
+def _dollars(text: str) -> str:
+    """A check's message for a MyST page: its dollar amounts escaped, so they are not math."""
+    return re.sub(r"(?<!\\)\$", r"\\$", text)
 
 
 def _relative(target: Path, page: Path) -> str:
