@@ -45,6 +45,11 @@ def test_agenda_tables_add_up_on_the_page(visit):
             if row[1]:
                 assert _minutes(following[0]) - _minutes(row[0]) == int(row[1])
         assert cells[-1][2] == "End"
+        uses = " ".join(row[3] for row in cells)
+        assert "**" not in uses and "slides: (" not in uses
+        assert uses.count("slides: ") == sum(
+            1 for item in agenda.items for use in item.uses if use.kind == "deck"
+        )
     assert visit.problems() == []
 
 

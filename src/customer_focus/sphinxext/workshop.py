@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.problems import DataFileError
 from ..course.agendas import Agenda, load_agendas
+from ..course.course_map import load_course_map
 from ..course.decks import load_outlines
 from ..course.exercise_notebooks import course_exercises
 
@@ -195,7 +196,12 @@ class AgendaDirective(_MarkdownDirective):
         self.env.note_dependency(str(decks))
         try:
             agendas = load_agendas(path)
-            titles = {ident: outline.title for ident, outline in load_outlines(decks).items()}
+            chapters = load_course_map(self.root / self.config.cf_course_map).learn_chapters
+            titles = {
+                ident: outline.title
+                or (chapters[outline.chapter].title if outline.chapter in chapters else ident)
+                for ident, outline in load_outlines(decks).items()
+            }
         except DataFileError as error:
             raise ValueError(str(error)) from None
         if self.arguments[0] not in agendas:
