@@ -11,7 +11,8 @@ exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
 slides [--out DIR]
-    Write a reveal.js slide deck per Learn chapter (default: _build/slides).
+    Write the reveal.js slide decks of book/instructors/decks.yml: one per Learn chapter,
+    the opening-case poll and the scenario debrief (default: _build/slides).
 handouts [--site DIR] [--out DIR]
     Print every handout of the workshop kit (book/instructors/kit.yml) of the
     built site to PDF on A4 and US Letter with Chromium, into DIR/a4 and
@@ -228,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
-    slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
+    slides = commands.add_parser(
+        "slides", help="write the reveal.js decks (chapters, opening poll, scenario debrief)"
+    )
     _option(slides, "--out", "_build/slides", "output folder")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")

@@ -21,7 +21,7 @@ CHAPTERS = load_course_map(ROOT / "book/course-map.yml").learn_chapters
 def slides_url(tmp_path_factory):
     out = tmp_path_factory.mktemp("slides")
     decks = write_decks(ROOT, out)
-    assert {deck.stem for deck in decks} == set(CHAPTERS)
+    assert set(CHAPTERS) <= {deck.stem for deck in decks}
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

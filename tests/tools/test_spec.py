@@ -7,6 +7,7 @@ import json
 import pytest
 
 from customer_focus.cli import main
+from customer_focus.core.paths import course_root
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (
@@ -15,6 +16,7 @@ from customer_focus.tools.spec import (
     MistakeSpec,
     Section,
     load_form,
+    load_form_file,
     load_spec,
     read_spec,
     render_html,
@@ -290,3 +292,17 @@ def test_table_section_can_label_its_rows():
 def test_load_form_explains_a_wrong_name(name, message):
     with pytest.raises(ValueError, match=message):
         load_form(name)
+
+
+def test_a_form_of_its_own_reads_from_its_file_and_names_the_line_of_a_problem(tmp_path):
+    plan = load_form_file(course_root() / "book/apply/forms/action-plan.yml")
+    assert [section.title for section in plan.sections][1:4] == [
+        "What I will do in the next 30 days", "The numbers I will compute", "Who I will talk to",
+    ]
+    assert "Who I will talk to" in render_html(plan)
+    bad = tmp_path / "plan.yml"
+    bad.write_text("title: Plan\nintro: Fill it in.\nsections:\n  - title: Numbers\n    fields:\n"
+                   "      - hint: no label\n")
+    problem = r"plan.yml:6: paper_form, section 1, blank 1: missing 'label'"
+    with pytest.raises(DataFileError, match=problem):
+        load_form_file(bad)

@@ -76,7 +76,7 @@ __all__ = [
     "Blank", "Section", "FormSpec", "Column", "TableSpec", "MistakeSpec", "QuestionSpec",
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
-    "render_html", "load_form",
+    "render_html", "load_form", "load_form_file",
 ]
 
 _TOP_KEYS = {
@@ -738,3 +738,27 @@ def load_form(name: str) -> FormSpec:
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
     return form
+
+
+def load_form_file(path: str | Path) -> FormSpec:
+    """A paper form that belongs to no tool, from its own YAML file (``title``, ``intro``,
+    ``sections``, as a tool's ``paper_form``; blanks give a ``label``, never a ``field``).
+
+    Raises
+    ------
+    customer_focus.core.problems.DataFileError
+        Listing each problem as ``file:line: what is wrong``.
+
+    Examples
+    --------
+    >>> from customer_focus.core.paths import course_root
+    >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml").title
+    'My action plan: the next 30 days'
+    """
+    path = Path(path)
+    problems = Problems(str(path))
+    form = _read_form(parse_yaml(path.read_text(encoding="utf-8"), str(path)), Fields([]), problems)
+    if form is None and not problems.found:
+        problems.add(None, None, "the file is empty: give title, intro and sections")
+    problems.raise_if_any()
+    return form  # type: ignore[return-value]
