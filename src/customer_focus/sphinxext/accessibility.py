@@ -10,6 +10,9 @@ A table whose top-left heading is empty (a Markdown table with a row label in
 its first column, as in the opening case) has no header for its body cells:
 axe reports ``td-has-header`` (critical). Its first column becomes a stub
 column, which docutils writes as row headings (``<th class="stub">``).
+
+A folded code cell's toggle gets its visible text as its name, and a notebook's
+HTML output (which may scroll sideways) can take the keyboard focus.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-REPLACEMENTS = {'role="doc-biblioentry"': 'role="listitem"'}
+REPLACEMENTS = {
+    'role="doc-biblioentry"': 'role="listitem"',
+    # myst-nb names a folded cell's toggle "Toggle hidden content" while it shows "Show code
+    # cell source": axe's label-content-name-mismatch. The visible text becomes its name.
+    '<summary aria-label="Toggle hidden content">': "<summary>",
+    # A notebook's HTML output (a wide table) scrolls sideways inside its box: a keyboard
+    # user must be able to reach it to scroll (axe's scrollable-region-focusable).
+    '<div class="output text_html">': '<div class="output text_html" tabindex="0">',
+}
 
 
 def fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:

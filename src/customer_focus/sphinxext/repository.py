@@ -29,6 +29,8 @@ def repository_url(config: Config) -> str:
 
 def apply_setting(app: Sphinx, config: Config) -> None:
     """Buttons only with an address: the repository button, and the launch buttons."""
+    if config.html_theme != "sphinx_book_theme":
+        return  # the buttons are the book theme's; another theme has none to switch
     options = config.html_theme_options
     if repository_url(config):
         options["use_repository_button"] = True
