@@ -77,7 +77,10 @@ def test_without_an_address_the_page_says_how_to_get_the_source(tmp_path, url):
 def _config(url: str) -> SimpleNamespace:
     launch = {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org",
               "colab_url": "https://colab.research.google.com", "thebe": False}
-    return SimpleNamespace(html_theme_options={"repository_url": url, "launch_buttons": launch})
+    return SimpleNamespace(
+        html_theme="sphinx_book_theme",
+        html_theme_options={"repository_url": url, "launch_buttons": launch},
+    )
 
 
 def test_launch_buttons_and_the_repository_button_only_with_an_address():
@@ -89,6 +92,12 @@ def test_launch_buttons_and_the_repository_button_only_with_an_address():
     assert without.html_theme_options["use_repository_button"] is False
     assert "repository_url" not in without.html_theme_options
     assert not set(LAUNCHERS) & set(without.html_theme_options["launch_buttons"])
+
+
+def test_another_theme_gets_no_book_theme_options():
+    other = SimpleNamespace(html_theme="alabaster", html_theme_options={})
+    apply_setting(None, other)
+    assert other.html_theme_options == {}
 
 
 def test_the_course_sets_the_address_in_one_place():
