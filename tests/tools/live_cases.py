@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
-    "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
+    "feedback", "replacement_cost", "satisfaction_targets", "servqual",
     "turnover_cost", "value_equation", "work_process",
 ]
 
@@ -116,6 +116,55 @@ def _lifetime_value_table(text: str, values: dict, source: str) -> Shown:
     return Shown([summary], [_rows(shown, comparison)], buffer.getvalue())
 
 
+# ---- kano --------------------------------------------------------------------------------
+
+
+def _kano_worse(value: float) -> str:
+    return f"{value:.2f}".replace("-", "−")
+
+
+def _kano_form(values: dict) -> Shown:
+    from customer_focus.tools.kano import calc, form, table
+
+    v = typed(values, calc.FIELDS)
+    letter = calc.classify(v["functional"], v["dysfunctional"])
+    category = calc.CATEGORIES[letter]
+    practitioner = f"; practitioners say {category.practitioner}" if category.practitioner else ""
+    pair = (
+        f"{calc.normalize_answer(v['functional'])} / {calc.normalize_answer(v['dysfunctional'])}"
+        f" → {letter}, {category.name}{practitioner}: {category.meaning}."
+    )
+    counts = {letter: v[c.key] for letter, c in calc.CATEGORIES.items()}
+    row = table.summarize_counts(counts, v["feature"].strip() or "Feature")
+    first = row.iloc[0]
+    feature = (
+        f"{first['feature']}: Better {first['better']:.2f}, Worse {_kano_worse(first['worse'])}; "
+        f"chosen most often: {first['category']} ({first['kano_name']})."
+    )
+    return Shown([pair, feature], [_rows(form.results_table(row).reset_index(), row)])
+
+
+def _kano_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.kano import form, table
+
+    answers = _read(text, source)
+    results = table.analyze_kano(answers)
+    respondents = table.classify_answers(answers)["respondent"].astype(str).str.strip().nunique()
+
+    def many(count: int, word: str) -> str:
+        return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+    summary = (
+        f"{many(len(results), 'feature')} scored from {many(int(results['responses'].sum()), 'answer')}"
+        f" by {many(int(respondents), 'respondent')}."
+    )
+    buffer = io.StringIO()
+    results.to_csv(buffer, index=False, lineterminator="\r\n")  # as the notebook saves it
+    return Shown(
+        [summary], [_rows(form.results_table(results).reset_index(), results)], buffer.getvalue()
+    )
+
+
 def _read(text: str, source: str) -> pd.DataFrame:
     """The learner's file read as the notebook reads it (core.tables.read_table)."""
     import tempfile
@@ -137,6 +186,7 @@ class Expected:
 #: Every live tool's expectations, computed with the notebook's functions.
 EXPECTED: dict[str, Expected] = {
     "lifetime_value": Expected(_lifetime_value_form, _lifetime_value_table),
+    "kano": Expected(_kano_form, _kano_table),
 }
 
 

@@ -25,7 +25,9 @@ from html import escape
 from .formats import dollars
 from .palette import PALETTE
 
-__all__ = ["Series", "Line", "nice_ticks", "bar_chart", "horizontal_bar_chart"]
+__all__ = [
+    "Series", "Line", "Point", "nice_ticks", "bar_chart", "horizontal_bar_chart", "scatter_chart",
+]
 
 WIDTH = 640
 FONT = 12
@@ -54,6 +56,50 @@ class Line:
     value: float
     label: str
     color: str = "ink"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One named point of a scatter chart: its label, place, color, marker and legend entry.
+
+    ``marker`` is one of :data:`MARKERS` (matplotlib's letters: ``o`` circle,
+    ``s`` square, ``D`` diamond, ``^`` and ``v`` triangles, ``X`` a cross,
+    ``P`` a plus); points with the same ``legend`` share one legend entry.
+    """
+
+    label: str
+    x: float
+    y: float
+    color: str
+    marker: str = "o"
+    legend: str = ""
+
+
+def _marker(marker: str, x: float, y: float, color: str, size: float = 6.5) -> str:
+    """The SVG shape of a marker centred at (x, y), edged in ink as the notebook's points are."""
+    edge = f'fill="{color}" stroke="{PALETTE["ink"]}" stroke-width="0.6"'
+    r, t = size, size * 0.35
+    shapes = {
+        "o": lambda: f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r * 0.85:.1f}" {edge}/>',
+        "s": lambda: (f'<rect x="{x - r * 0.75:.1f}" y="{y - r * 0.75:.1f}" '
+                      f'width="{r * 1.5:.1f}" height="{r * 1.5:.1f}" {edge}/>'),
+        "D": [(0, -r), (r * 0.8, 0), (0, r), (-r * 0.8, 0)],
+        "^": [(0, -r), (r, r * 0.8), (-r, r * 0.8)],
+        "v": [(0, r), (r, -r * 0.8), (-r, -r * 0.8)],
+        "X": [(-r, -r + t), (-r + t, -r), (0, -t), (r - t, -r), (r, -r + t), (t, 0),
+              (r, r - t), (r - t, r), (0, t), (-r + t, r), (-r, r - t), (-t, 0)],
+        "P": [(-t, -r), (t, -r), (t, -t), (r, -t), (r, t), (t, t), (t, r), (-t, r), (-t, t),
+              (-r, t), (-r, -t), (-t, -t)],
+    }
+    shape = shapes.get(marker, shapes["o"])
+    if callable(shape):
+        return shape()
+    corners = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in shape)
+    return f'<polygon points="{corners}" {edge}/>'
+
+
+#: The markers :class:`Point` may have.
+MARKERS = ("o", "s", "D", "^", "v", "X", "P")
 
 
 def _color(name: str) -> str:
@@ -257,3 +303,89 @@ def horizontal_bar_chart(
     )
     parts += _legend([(item.label, _color(item.color), False) for item in series], bottom + 30)
     return _frame(bottom + 30 + LEGEND_ROW * len(series), alt, parts)
+
+
+def scatter_chart(
+    points: Sequence[Point],
+    *,
+    alt: str,
+    x_label: str,
+    y_label: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    ticks: Callable[[float], str] = lambda value: f"{value:.1f}",
+) -> str:
+    """Named points on two axes, styled by group, with a legend of the groups under the plot.
+
+    Parameters
+    ----------
+    points : sequence of Point
+        The points; each is labeled by its ``label`` beside it.
+    alt : str
+        The chart's accessible name (its alt text).
+    x_label, y_label : str
+        The axes' titles.
+    x_range, y_range : tuple of float
+        The axes' limits (low, high).
+    ticks : callable
+        Writes a tick's value.
+
+    Examples
+    --------
+    >>> svg = scatter_chart([Point("Bike", 0.1, 0.9, "#2e7d32", "^", "A: Attractive")], alt="x",
+    ...                     x_label="|Worse|", y_label="Better", x_range=(0, 1), y_range=(0, 1))
+    >>> svg.count("<polygon"), ">Bike<" in svg, ">A: Attractive<" in svg
+    (2, True, True)
+    """
+    left, right, top, plot = 64.0, WIDTH - 24.0, 16.0, 420.0
+    bottom = top + plot
+    (x_low, x_high), (y_low, y_high) = x_range, y_range
+
+    def x_of(value: float) -> float:
+        return left + (value - x_low) / (x_high - x_low) * (right - left)
+
+    def y_of(value: float) -> float:
+        return bottom - (value - y_low) / (y_high - y_low) * plot
+
+    parts = []
+    for tick in nice_ticks(max(0.0, x_low), x_high, most=5):
+        if x_low <= tick <= x_high:
+            parts.append(
+                f'<line x1="{x_of(tick):.1f}" y1="{top}" x2="{x_of(tick):.1f}" y2="{bottom:.1f}" '
+                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+            )
+            parts.append(_text(x_of(tick), bottom + 16, ticks(tick)))
+    for tick in nice_ticks(max(0.0, y_low), y_high, most=5):
+        if y_low <= tick <= y_high:
+            parts.append(
+                f'<line x1="{left}" y1="{y_of(tick):.1f}" x2="{right}" y2="{y_of(tick):.1f}" '
+                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+            )
+            parts.append(_text(left - 6, y_of(tick) + 4, ticks(tick), anchor="end"))
+    parts.append(
+        f'<polyline points="{left},{top} {left},{bottom:.1f} {right},{bottom:.1f}" fill="none" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+    )
+    legend: dict[str, Point] = {}
+    for point in points:
+        x, y = x_of(point.x), y_of(point.y)
+        parts.append(_marker(point.marker, x, y, _color(point.color)))
+        # the label goes left of the point when it would run past the right edge
+        width = 6.5 * len(point.label)
+        if x + 9 + width > WIDTH - 4:
+            parts.append(_text(x - 9, y - 6, point.label, anchor="end", size=11))
+        else:
+            parts.append(_text(x + 9, y - 6, point.label, anchor="start", size=11))
+        if point.legend:
+            legend.setdefault(point.legend, point)
+    parts.append(_text((left + right) / 2, bottom + 34, x_label))
+    parts.append(
+        f'<text transform="translate(14 {top + plot / 2:.1f}) rotate(-90)" text-anchor="middle" '
+        f'font-size="{FONT}" fill="{PALETTE["ink"]}">{escape(y_label)}</text>'
+    )
+    first = bottom + 52
+    for row, (label, point) in enumerate(legend.items()):
+        y = first + row * LEGEND_ROW
+        parts.append(_marker(point.marker, 92, y + 6, _color(point.color), size=5.5))
+        parts.append(_text(112, y + 11, label, anchor="start"))
+    return _frame(first + LEGEND_ROW * len(legend), alt, parts)
