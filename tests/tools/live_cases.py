@@ -154,8 +154,9 @@ def _kano_table(text: str, values: dict, source: str) -> Shown:
     def many(count: int, word: str) -> str:
         return f"{count:,} {word}{'' if count == 1 else 's'}"
 
+    answered = int(results["responses"].sum())
     summary = (
-        f"{many(len(results), 'feature')} scored from {many(int(results['responses'].sum()), 'answer')}"
+        f"{many(len(results), 'feature')} scored from {many(answered, 'answer')}"
         f" by {many(int(respondents), 'respondent')}."
     )
     buffer = io.StringIO()

@@ -340,8 +340,8 @@ def blank_labels(column: str, meaning: str, places: str) -> str:
 
     Examples
     --------
-    >>> blank_labels("feature", "the feature asked about", "kano.csv line 4")
-    "column 'feature' (the feature asked about) is empty at kano.csv line 4; fill it in on every row."
+    >>> blank_labels("feature", "the feature asked about", "kano.csv line 4")[-41:]
+    'kano.csv line 4; fill it in on every row.'
     """
     return f"column {column!r} ({meaning}) is empty at {places}; fill it in on every row."
 

@@ -165,7 +165,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any
     functional = _answers(table, "functional")
     dysfunctional = _answers(table, "dysfunctional")
     seen: dict[tuple[str, str], int] = {}
-    for position, pair in enumerate(zip(respondents, features, strict=True)):
+    for pair in zip(respondents, features, strict=True):
         seen[pair] = seen.get(pair, 0) + 1
     twice = [
         position for position, pair in enumerate(zip(respondents, features, strict=True))
@@ -227,7 +227,9 @@ def table_results(
     )
     download = live.Download(
         "kano-results.csv",
-        csv_rows.write_csv(RESULT_COLUMNS, [[row[key] for key in RESULT_COLUMNS] for row in scored]),
+        csv_rows.write_csv(
+            RESULT_COLUMNS, [[row[key] for key in RESULT_COLUMNS] for row in scored]
+        ),
     )
     return live.Results(
         summary=(summary,),
