@@ -26,7 +26,8 @@ from .formats import dollars
 from .palette import PALETTE
 
 __all__ = [
-    "Series", "Line", "Point", "nice_ticks", "bar_chart", "horizontal_bar_chart", "scatter_chart",
+    "Series", "Line", "Point", "Span", "nice_ticks", "bar_chart", "horizontal_bar_chart",
+    "scatter_chart", "span_chart",
 ]
 
 WIDTH = 640
@@ -389,3 +390,107 @@ def scatter_chart(
         parts.append(_marker(point.marker, 92, y + 6, _color(point.color), size=5.5))
         parts.append(_text(112, y + 11, label, anchor="start"))
     return _frame(first + LEGEND_ROW * len(legend), alt, parts)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One row of a span chart: its label, where it starts and ends, its color and a note."""
+
+    label: str
+    start: float
+    end: float
+    color: str
+    note: str = ""
+
+
+def span_chart(
+    spans: Sequence[Span],
+    *,
+    alt: str,
+    x_label: str,
+    x_range: tuple[float, float],
+    start: tuple[str, str],
+    end: tuple[str, str],
+    lines: Sequence[tuple[str, str]] = (),
+    note_heading: str = "",
+) -> str:
+    """A row per span, the first at the top: a line from an open circle (start) to a diamond (end).
+
+    Parameters
+    ----------
+    spans : sequence of Span
+        The rows; each note is written at the right.
+    alt : str
+        The chart's accessible name (its alt text).
+    x_label : str
+        The axis' title; its ticks are the whole numbers of ``x_range``.
+    x_range : tuple of float
+        The axis' limits.
+    start, end : tuple of str
+        The legend's label and color of the start and end markers.
+    lines : sequence of tuple of str
+        More legend entries: (label, color) of the lines.
+    note_heading : str
+        A heading above the notes.
+
+    Examples
+    --------
+    >>> svg = span_chart([Span("Tangibles", 5.0, 5.4, "#2e7d32", "+0.40")], alt="x",
+    ...                  x_label="Score", x_range=(1, 7.9), start=("E", "#1f5f99"),
+    ...                  end=("P", "#b35900"))
+    >>> svg.count("<circle"), ">+0.40<" in svg
+    (2, True)
+    """
+    left = min(200.0, 24.0 + 7.0 * max(len(span.label) for span in spans))
+    right, top, row = WIDTH - 24.0, 28.0, 36.0
+    bottom = top + row * len(spans)
+    low, high = x_range
+
+    def x_of(value: float) -> float:
+        return left + (value - low) / (high - low) * (right - left)
+
+    parts = []
+    for tick in range(math.ceil(low), math.floor(high) + 1):
+        parts.append(
+            f'<line x1="{x_of(tick):.1f}" y1="{top}" x2="{x_of(tick):.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x_of(tick), bottom + 16, str(tick)))
+    notes = x_of(math.floor(high) + 0.25)
+    if note_heading:
+        parts.append(
+            f'<text x="{notes:.1f}" y="{top - 8:.1f}" font-size="{FONT}" font-weight="bold" '
+            f'fill="{PALETTE["ink"]}">{escape(note_heading)}</text>'
+        )
+    start_color, end_color = _color(start[1]), _color(end[1])
+    for index, span in enumerate(spans):
+        y = top + row * (index + 0.5)
+        parts.append(_text(left - 8, y + 4, span.label, anchor="end"))
+        parts.append(
+            f'<line x1="{x_of(span.start):.1f}" y1="{y:.1f}" x2="{x_of(span.end):.1f}" '
+            f'y2="{y:.1f}" stroke="{_color(span.color)}" stroke-width="3"/>'
+        )
+        parts.append(
+            f'<circle cx="{x_of(span.start):.1f}" cy="{y:.1f}" r="5.5" fill="white" '
+            f'stroke="{start_color}" stroke-width="2"/>'
+        )
+        parts.append(_marker("D", x_of(span.end), y, end_color, size=6))
+        if span.note:
+            parts.append(_text(notes, y + 4, span.note, anchor="start"))
+    parts.append(_text((left + right) / 2, bottom + 34, x_label))
+    first = bottom + 52
+    legend = [
+        f'<circle cx="92" cy="{first + 6:.1f}" r="5" fill="white" stroke="{start_color}" '
+        f'stroke-width="2"/>',
+        _text(112, first + 11, start[0], anchor="start"),
+        _marker("D", 92, first + LEGEND_ROW + 6, end_color, size=5.5),
+        _text(112, first + LEGEND_ROW + 11, end[0], anchor="start"),
+    ]
+    for number, (label, color) in enumerate(lines, start=2):
+        y = first + LEGEND_ROW * number
+        legend.append(
+            f'<line x1="80" y1="{y + 6:.1f}" x2="104" y2="{y + 6:.1f}" stroke="{_color(color)}" '
+            f'stroke-width="3"/>'
+        )
+        legend.append(_text(112, y + 11, label, anchor="start"))
+    return _frame(first + LEGEND_ROW * (2 + len(lines)), alt, parts + legend)
