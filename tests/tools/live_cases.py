@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
-    "feedback", "replacement_cost", "satisfaction_targets", "servqual",
+    "feedback", "replacement_cost", "satisfaction_targets",
     "turnover_cost", "value_equation", "work_process",
 ]
 
@@ -166,6 +166,52 @@ def _kano_table(text: str, values: dict, source: str) -> Shown:
     )
 
 
+# ---- servqual ----------------------------------------------------------------------------
+
+
+def _servqual_signed(value: float, places: int = 2) -> str:
+    return f"{value:+.{places}f}".replace("-", "−")
+
+
+def _servqual_summary(dimensions: pd.DataFrame) -> str:
+    overall = dimensions.iloc[-1]
+    text = f"Overall gap (unweighted): {_servqual_signed(overall['gap'])}"
+    if "weighted_gap" in dimensions:
+        text += f"; weighted: {_servqual_signed(overall['weighted_gap'], 3)}"
+    return text + "."
+
+
+def _servqual_form(values: dict) -> Shown:
+    from customer_focus.tools.servqual import calc, form, table
+
+    v = typed(values, calc.FIELDS)
+    expectations, perceptions, weights = (
+        [v[f"{d.key}_{side}"] for d in calc.DIMENSIONS]
+        for side in ("expected", "perceived", "points")
+    )
+    dimensions = table.score_dimensions(expectations, perceptions, weights)
+    summary = [
+        _servqual_summary(dimensions),
+        "A negative gap means the service falls short of what customers expect.",
+    ]
+    return Shown(summary, [_rows(form.dimension_table(dimensions).reset_index(), dimensions)])
+
+
+def _servqual_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.servqual import form, table
+
+    survey = _read(text, source)
+    dimensions = table.dimension_gaps(survey)
+    count = f"{len(survey):,} respondent{'' if len(survey) == 1 else 's'}."
+    buffer = io.StringIO()
+    dimensions.to_csv(buffer, index=False, lineterminator="\r\n")  # as the notebook saves it
+    return Shown(
+        [f"{count} {_servqual_summary(dimensions)}"],
+        [_rows(form.dimension_table(dimensions).reset_index(), dimensions)],
+        buffer.getvalue(),
+    )
+
+
 def _read(text: str, source: str) -> pd.DataFrame:
     """The learner's file read as the notebook reads it (core.tables.read_table)."""
     import tempfile
@@ -188,6 +234,7 @@ class Expected:
 EXPECTED: dict[str, Expected] = {
     "lifetime_value": Expected(_lifetime_value_form, _lifetime_value_table),
     "kano": Expected(_kano_form, _kano_table),
+    "servqual": Expected(_servqual_form, _servqual_table),
 }
 
 
