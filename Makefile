@@ -19,17 +19,18 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm chromium clean
+.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
 	@echo "make test   run every test: lint, unit (with docstring examples), notebooks, drift, build, browser"
 	@echo "make lint   check the Python code with ruff (configured in pyproject.toml)"
-	@echo "make serve  serve the built site on http://127.0.0.1:$(PORT)"
+	@echo "make serve  serve the built site, compressed, on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
-	@echo "make handouts  print every worksheet and blank form to PDF into dist/handouts"
+	@echo "make handouts  print the kit's handouts (A4 and US Letter) to PDF into dist/handouts"
 	@echo "make scorm  build dist/customer-focus-scorm12.zip and dist/customer-focus-scorm2004.zip"
+	@echo "make dist   build the package's wheel (with the worksheets) into dist/"
 	@echo "make clean  remove the build output (keeps .venv and node_modules)"
 
 $(BIN)/python:
@@ -45,21 +46,22 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-book: setup
+book: setup chromium
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html"
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+	$(BIN)/python -m customer_focus.publish.serve $(HTML) --port $(PORT)
 
+# Chromium prints the workshop kit's handouts (make book) and runs the browser tests;
+# poppler-utils' pdftotext reads the printed words' positions in the tests.
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
+		echo "Installing Debian's chromium and poppler-utils"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 
 lint: setup
@@ -102,6 +104,11 @@ handouts: book chromium
 scorm: book
 	$(BIN)/python -m customer_focus scorm --site $(HTML) --out dist
 
+# The wheel carries the worksheets, exercises and sample data (setup.py copies them in).
+dist: setup
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --disable-pip-version-check --wheel-dir dist .
+	@ls dist/customer_focus-*.whl
+
 clean:
-	rm -rf _build dist .pytest_cache .hypothesis
+	rm -rf _build dist build .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path "./$(VENV)/*" -not -path "./node_modules/*" -prune -exec rm -rf {} +

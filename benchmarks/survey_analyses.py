@@ -11,12 +11,21 @@ and compute the results.
 * Kano: ``analyze_kano`` (``customer_focus.tools.kano.table``).
 
 Each tool is timed with ``time.perf_counter`` over a few repeats; the median
-is compared with the target (2 seconds by default). The script prints a table
-and exits with status 1 if any tool misses its target.
+is compared with the target (2 seconds by default).
+
+The Excel column saves the same responses as an ``.xlsx`` workbook and times
+reading it with pandas through openpyxl and through python-calamine (the
+engine ``tables.read_table`` uses), and the worksheet's whole run on the
+workbook; calamine must be at least ``--excel-speedup`` times faster (5 by
+default), and both engines must give the same table.
+
+The script prints a table and exits with status 1 if any tool misses a target.
 
 Usage::
 
     python benchmarks/survey_analyses.py [--rows 100000] [--repeats 5] [--target 2.0]
+        [--excel-repeats 3] [--excel-speedup 5] [--excel-tools feedback servqual kano]
+        [--no-excel]
 """
 
 from __future__ import annotations
@@ -117,6 +126,56 @@ def run_kano(path: Path) -> None:
 
 Writer = Callable[[Path, int, np.random.Generator], None]
 
+
+def save_as_excel(csv: Path) -> Path:
+    """Save a CSV survey file as an .xlsx workbook next to it (openpyxl's fast write-only mode).
+
+    Numbers stay numbers and empty text stays an empty cell, as a spreadsheet
+    program would save them.
+    """
+    import openpyxl
+
+    table = pd.read_csv(csv, keep_default_na=False)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(list(table.columns))
+    for row in table.itertuples(index=False):
+        sheet.append([None if value == "" else value for value in row])
+    path = csv.with_suffix(".xlsx")
+    book.save(path)
+    return path
+
+
+def timed(action: Callable[[], object], repeats: int) -> tuple[list[float], object]:
+    """Seconds taken by each of ``repeats`` calls of ``action``, and what the last call returned."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return times, result
+
+
+def excel_times(csv: Path, run: Callable[[Path], None], repeats: int) -> tuple[float, ...]:
+    """Median seconds to read the survey saved as .xlsx with openpyxl and calamine, and to run.
+
+    Returns the workbook's size in MB, the medians of reading it with each
+    engine and of the worksheet's whole run on it (``read_table`` and the
+    analysis). Raises ``AssertionError`` if the two engines read different tables.
+    """
+    path = save_as_excel(csv)
+    size = path.stat().st_size / 1e6
+    openpyxl_read, by_openpyxl = timed(lambda: pd.read_excel(path, engine="openpyxl"), repeats)
+    calamine_read, by_calamine = timed(lambda: pd.read_excel(path, engine="calamine"), repeats)
+    pd.testing.assert_frame_equal(by_calamine, by_openpyxl)
+    whole_run, _ = timed(lambda: run(path), repeats)
+    return (
+        size,
+        statistics.median(openpyxl_read),
+        statistics.median(calamine_read),
+        statistics.median(whole_run),
+    )
+
 TOOLS: dict[str, tuple[Writer, Callable[[Path], None]]] = {
     "Feedback / NPS": (write_feedback, run_feedback),
     "SERVQUAL": (write_servqual, run_servqual),
@@ -133,13 +192,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--target", type=float, default=2.0, help="seconds allowed per run (default 2.0)"
     )
+    parser.add_argument(
+        "--excel-repeats", type=int, default=3,
+        help="timed reads of the .xlsx workbook per engine (default 3)",
+    )
+    parser.add_argument(
+        "--excel-speedup", type=float, default=5.0,
+        help="how many times faster calamine must read the workbook than openpyxl (default 5)",
+    )
+    parser.add_argument(
+        "--excel-tools", nargs="+", choices=[name.split()[0].lower() for name in TOOLS],
+        default=[name.split()[0].lower() for name in TOOLS],
+        help="the tools whose file is also timed as .xlsx (default: all)",
+    )
+    parser.add_argument("--no-excel", action="store_true", help="skip the Excel column")
     options = parser.parse_args(argv)
     if options.rows < 1 or options.repeats < 1 or options.target <= 0:
         parser.error("--rows and --repeats must be at least 1, and --target positive")
+    if options.excel_repeats < 1 or options.excel_speedup <= 0:
+        parser.error("--excel-repeats must be at least 1, and --excel-speedup positive")
 
     rng = np.random.default_rng(SEED)
     missed = []
     lines = []
+    excel = []
     with tempfile.TemporaryDirectory(prefix="survey-benchmark-") as folder:
         for name, (write, run) in TOOLS.items():
             path = Path(folder) / f"{name.split()[0].lower()}.csv"
@@ -156,6 +232,17 @@ def main(argv: list[str] | None = None) -> int:
             if verdict != "ok":
                 missed.append(name)
             lines.append((name, size, min(times), median, max(times), verdict))
+            if not options.no_excel and name.split()[0].lower() in options.excel_tools:
+                size, openpyxl_read, calamine_read, whole_run = excel_times(
+                    path, run, options.excel_repeats
+                )
+                speedup = openpyxl_read / calamine_read
+                verdict = "ok" if speedup >= options.excel_speedup else "MISSED"
+                if verdict != "ok":
+                    missed.append(f"{name} (Excel)")
+                excel.append(
+                    (name, size, openpyxl_read, calamine_read, speedup, whole_run, verdict)
+                )
 
     print(
         f"{options.rows:,} responses per file, {options.repeats} runs each; "
@@ -170,6 +257,20 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<16} {size:>9.1f} {fastest:>11.3f} {median:>10.3f} {slowest:>11.3f}  "
             f"{verdict}"
         )
+    if excel:
+        print(
+            f"\nExcel: the same responses as .xlsx, {options.excel_repeats} reads per engine; "
+            f"target: calamine {options.excel_speedup:g}x faster than openpyxl (medians)"
+        )
+        print(
+            f"{'Tool':<16} {'File (MB)':>9} {'openpyxl (s)':>12} {'calamine (s)':>12} "
+            f"{'Speed-up':>8} {'Whole run (s)':>13}  Result"
+        )
+        for name, size, openpyxl_read, calamine_read, speedup, whole_run, verdict in excel:
+            print(
+                f"{name:<16} {size:>9.1f} {openpyxl_read:>12.3f} {calamine_read:>12.3f} "
+                f"{speedup:>7.1f}x {whole_run:>13.3f}  {verdict}"
+            )
     if missed:
         print(f"Target missed: {', '.join(missed)}", file=sys.stderr)
         return 1

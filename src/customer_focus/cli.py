@@ -1,15 +1,22 @@
-"""Command line: ``python -m customer_focus <command>``.
+"""Command line: ``python -m customer_focus <command>``, or ``customer-focus <command>``.
 
 Commands
 --------
+worksheets DIR [--force]
+    Copy the worksheets, the lab, the exercises and the sample data into the
+    folder DIR, ready to open in Jupyter (the learner's kit,
+    :mod:`customer_focus.publish.kit`). DIR must be new or empty, unless
+    ``--force``.
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
 slides [--out DIR]
-    Write a reveal.js slide deck per Learn chapter (default: _build/slides).
+    Write the reveal.js slide decks of book/instructors/decks.yml: one per Learn chapter,
+    the opening-case poll and the scenario debrief (default: _build/slides).
 handouts [--site DIR] [--out DIR]
-    Print every worksheet and printable form of the built site to PDF with
-    Chromium (default: _build/html to dist/handouts).
+    Print every handout of the workshop kit (book/instructors/kit.yml) of the
+    built site to PDF on A4 and US Letter with Chromium, into DIR/a4 and
+    DIR/letter (default: _build/html to dist/handouts).
 scorm [--site DIR] [--out DIR]
     Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
     book (default: _build/html to dist/).
@@ -61,6 +68,23 @@ def _exercises(arguments: argparse.Namespace) -> int:
     except exercises.MarkerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _worksheets(arguments: argparse.Namespace) -> int:
+    from .publish import kit
+
+    target = Path(arguments.folder)
+    try:
+        written = kit.write_worksheets(target, force=arguments.force)
+    except (kit.KitError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    notebooks = sum(path.suffix == ".ipynb" for path in written)
+    print(
+        f"Wrote {notebooks} notebooks and their sample files into {target.resolve()}.\n"
+        f"Open them with: jupyter lab {arguments.folder}"
+    )
+    return 0
 
 
 def _quiz_check(arguments: argparse.Namespace) -> int:
@@ -160,7 +184,7 @@ def _slides(arguments: argparse.Namespace) -> int:
 
 
 def _handouts(arguments: argparse.Namespace) -> int:
-    from .publish.handouts import print_handouts
+    from .publish.workshop import print_handouts
 
     out = Path(arguments.out)
     return _publish(
@@ -188,6 +212,15 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m customer_focus", description=__doc__.splitlines()[0]
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    worksheets = commands.add_parser(
+        "worksheets", help="copy the worksheets, exercises and sample data into a folder"
+    )
+    worksheets.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    worksheets.add_argument(
+        "--force", action="store_true",
+        help="write into a folder that holds files (replaces the course's notebooks there)",
+    )
+    worksheets.set_defaults(run=_worksheets)
     build = commands.add_parser("exercises", help="write exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="report drift, write nothing")
     _option(build, "--solutions", "solutions", "solution notebooks")
@@ -196,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     specs = commands.add_parser("specs", help="check the tools' specs and write their JSON twins")
     specs.add_argument("--check", action="store_true", help="report stale twins, write nothing")
     specs.set_defaults(run=_specs)
-    slides = commands.add_parser("slides", help="write a reveal.js deck per Learn chapter")
+    slides = commands.add_parser(
+        "slides", help="write the reveal.js decks (chapters, opening poll, scenario debrief)"
+    )
     _option(slides, "--out", "_build/slides", "output folder")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")

@@ -30,3 +30,18 @@ def test_outside_the_course_the_error_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.delenv(ROOT_VARIABLE, raising=False)
     with pytest.raises(FileNotFoundError, match=f"set {ROOT_VARIABLE} to the course's folder"):
         course_root(tmp_path)
+
+
+def test_outside_the_course_an_installed_wheel_uses_the_copy_it_carries(tmp_path, monkeypatch):
+    from customer_focus.core import paths
+
+    carried = tmp_path / "site-packages" / "customer_focus"
+    (carried / "course_files" / "book" / "quizzes").mkdir(parents=True)
+    monkeypatch.delenv(ROOT_VARIABLE, raising=False)
+    monkeypatch.setattr(paths, "package_file", lambda *parts: carried.joinpath(*parts))
+    elsewhere = tmp_path / "my-worksheets"
+    elsewhere.mkdir()
+    assert course_root(elsewhere) == carried / "course_files"
+    assert paths.sample_file("kano-sample.csv", start=elsewhere) == (
+        carried / "course_files" / "book" / "apply" / "tools" / "data" / "kano-sample.csv"
+    )

@@ -179,3 +179,117 @@ def test_require_output_says_which_function_to_call_first():
     tables.require_output(pd.DataFrame({"a": [1]}), ["a"], reader="chart", maker="plan")
     with pytest.raises(ValueError, match="chart needs the table from plan; column 'b' is missing"):
         tables.require_output(pd.DataFrame({"a": [1]}), ["a", "b"], reader="chart", maker="plan")
+
+
+def _workbook(path, rows, *, errors=()):
+    """Write ``rows`` (the header first) to an .xlsx file with openpyxl, as a spreadsheet would.
+
+    ``errors`` names cells (``"B3"``) that hold a spreadsheet error such as ``#DIV/0!``.
+    """
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for cell in errors:
+        sheet[cell].data_type = "e"
+    book.save(path)
+    return path
+
+
+def test_excel_blanks_are_empty_cells_named_by_their_row(tmp_path):
+    path = _workbook(
+        tmp_path / "mine.xlsx",
+        [
+            ["customer", "annual_margin", "fees"],
+            ["A", 100, 5],
+            ["B", None, None],
+            [None, 250.5, "  "],
+        ],
+    )
+    table = tables.read_table(path)
+    assert list(table.columns) == ["customer", "annual_margin", "fees"]
+    assert table.attrs == {"source": "mine.xlsx", "first_line": 2, "line_word": "row"}
+    assert table["annual_margin"].isna().tolist() == [False, True, False]
+    assert tables.optional_numbers(table, "fees", meaning="fees").tolist() == [5.0, 0.0, 0.0]
+    with pytest.raises(ValueError) as caught:
+        tables.numeric_column(table, "annual_margin", meaning="the margin", low=0)
+    assert "bad values at mine.xlsx row 3: empty." in str(caught.value)
+    expected = "column 'customer' must name every customer; mine.xlsx row 4 is empty"
+    with pytest.raises(ValueError, match=expected):
+        tables.name_column(table, "customer", "customer")
+
+
+def test_excel_whole_numbers_and_decimals_read_as_numbers(tmp_path):
+    path = _workbook(tmp_path / "n.xlsx", [["score", "rate"], [9, 0.25], [10, 1]])
+    table = tables.read_table(path)
+    assert tables.rating_column(table, "score", meaning="score", low=0, high=10).tolist() == [9, 10]
+    rates = tables.numeric_column(table, "rate", meaning="rate", low=0, high=1)
+    assert rates.tolist() == [0.25, 1.0]
+
+
+def test_excel_dates_are_read_as_dates_and_shown_as_typed(tmp_path):
+    import datetime
+
+    path = _workbook(
+        tmp_path / "dates.xlsx",
+        [
+            ["customer", "first_order", "margin"],
+            ["A", datetime.date(2024, 3, 1), datetime.date(2024, 5, 2)],
+            ["B", datetime.datetime(2024, 3, 1, 12, 30), 40],
+        ],
+    )
+    table = tables.read_table(path)
+    assert pd.to_datetime(table["first_order"]).tolist() == [
+        pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-01 12:30"),
+    ]
+    with pytest.raises(ValueError) as caught:
+        tables.numeric_column(table, "margin", meaning="the margin", low=0)
+    assert "bad values at dates.xlsx row 2: 2024-05-02." in str(caught.value)
+
+
+def test_excel_error_cells_are_reported_as_empty(tmp_path):
+    path = _workbook(tmp_path / "e.xlsx", [["margin"], [5], ["#DIV/0!"]], errors=["A3"])
+    with pytest.raises(ValueError) as caught:
+        tables.numeric_column(tables.read_table(path), "margin", meaning="the margin")
+    assert "bad values at e.xlsx row 3: empty." in str(caught.value)
+
+
+def test_excel_reads_the_first_sheet_only(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["customer"])
+    book.active.append(["first sheet"])
+    book.create_sheet("Notes").append(["something else"])
+    book.save(tmp_path / "two.xlsx")
+    assert tables.read_table(tmp_path / "two.xlsx")["customer"].tolist() == ["first sheet"]
+
+
+def test_an_empty_workbook_is_a_table_with_no_columns(tmp_path):
+    import openpyxl
+
+    openpyxl.Workbook().save(tmp_path / "empty.xlsx")
+    table = tables.read_table(tmp_path / "empty.xlsx")
+    expected = "empty.xlsx: missing column 'customer'.*Columns found: none"
+    with pytest.raises(ValueError, match=expected):
+        tables.require_columns(table, ["customer"])
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("text.xlsx", b"customer,margin\nA,5\n"),
+        ("truncated.xlsx", b"PK\x03\x04 cut short"),
+        ("macros.xlsm", b"\x00\x01\x02"),
+    ],
+)
+def test_a_file_that_is_not_a_workbook_says_how_to_fix_it(tmp_path, name, content):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(ValueError) as caught:
+        tables.read_table(tmp_path / name)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: could not be read as a Excel file (")
+    assert message.endswith("Open it in a spreadsheet program and save it again as Excel.")
+    assert "\n" not in message

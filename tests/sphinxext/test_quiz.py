@@ -116,6 +116,15 @@ def test_the_exam_page_links_each_chapter_for_review(exam_build):
     assert data["chapters"][-1]["url"] == "../apply/index.html"
 
 
+def test_a_quiz_title_is_a_heading_one_level_below_its_section(exam_build):
+    """Under the page's title an h2; in a section (## Check yourself) an h3 (axe: p-as-heading)."""
+    check = (exam_build / "_build/book/practice/knowledge-check.html").read_text()
+    assert '<h2 class="cf-quiz-title">Knowledge check' in check
+    chapter = (exam_build / "_build/book/learn/lifetime-value.html").read_text()
+    assert chapter.count('class="cf-quiz-title"') == 1
+    assert '<h3 class="cf-quiz-title">' in chapter
+
+
 @pytest.mark.parametrize(
     ("directive", "message"),
     [

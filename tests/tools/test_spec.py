@@ -7,13 +7,16 @@ import json
 import pytest
 
 from customer_focus.cli import main
+from customer_focus.core.paths import course_root
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (
     Blank,
     FormSpec,
+    MistakeSpec,
     Section,
     load_form,
+    load_form_file,
     load_spec,
     read_spec,
     render_html,
@@ -47,6 +50,27 @@ paper_form:
     - title: Customers
       columns: [Customer, Margin]
       rows: 3
+exercise:
+  q1:
+    variable: value_q1
+    prompt: Set `value_q1` to {n}.
+    hint: Multiply.
+    solution: "`value_q1 = 2`"
+    tolerance: 0.5
+    unit: $
+    mistakes:
+      - Too low.
+      - {why: Too high., tolerance: 0.1}
+  q2:
+    variable: pick_q2
+    prompt: Pick one.
+    hint: Think.
+    solution: "`pick_q2 = 'a'`"
+    options: [a, b]
+    correct: a
+    reasons: {b: Not b.}
+reading:
+  customers: {customer: Customer, cost: Cost to win}
 """
 
 
@@ -62,6 +86,9 @@ def test_a_good_spec_is_read_whole():
     blank = spec.paper_form.sections[0].fields[0]
     assert blank == Blank("Margin", "$", "per year")
     assert spec.paper_form.sections[1].rows == 3
+    assert spec.exercise["q1"].mistakes == (MistakeSpec("Too low."), MistakeSpec("Too high.", 0.1))
+    assert spec.exercise["q2"].reasons == {"b": "Not b."}
+    assert spec.reading == {"customers": {"customer": "Customer", "cost": "Cost to win"}}
 
 
 @pytest.mark.parametrize(
@@ -82,6 +109,17 @@ def test_a_good_spec_is_read_whole():
         (("      rows: 3", "      rowz: 3"),
          "demo.yml:24: paper_form, section 2: unknown key 'rowz'"),
         (("tool: demo", "tool: other"), "demo.yml:1: 'tool' must be 'demo'"),
+        (("    correct: a", "    correct: c"),
+         "demo.yml:42: exercise: q2: 'correct' must be one of the options"),
+        (("    reasons: {b: Not b.}", "    reasons: {a: Not b.}"),
+         "demo.yml:43: exercise: q2: no reason is needed for 'a'"),
+        (("    hint: Multiply.\n", ""), "demo.yml:27: exercise: q1: missing 'hint'"),
+        (("      - {why: Too high., tolerance: 0.1}", "      - {why: Too high., tolerance: -1}"),
+         "demo.yml:35: exercise: q1, mistake 2: 'tolerance' must be at least 0"),
+        (("  customers: {customer: Customer, cost: Cost to win}", "  customers: [Customer]"),
+         "demo.yml:45: reading: customers: must map each column to its heading"),
+        (("    options: [a, b]", "    mistakes: [Oops.]\n    options: [a, b]"),
+         "demo.yml:41: exercise: q2: a question has mistakes (a number question) or options"),
         (("      cost: {help: what winning costs, required: false}",
           "      cost: {help: what winning costs, required: maybe}"),
          "demo.yml:13: tables: customers, column cost: 'required' must be true or false"),
@@ -254,3 +292,17 @@ def test_table_section_can_label_its_rows():
 def test_load_form_explains_a_wrong_name(name, message):
     with pytest.raises(ValueError, match=message):
         load_form(name)
+
+
+def test_a_form_of_its_own_reads_from_its_file_and_names_the_line_of_a_problem(tmp_path):
+    plan = load_form_file(course_root() / "book/apply/forms/action-plan.yml")
+    assert [section.title for section in plan.sections][1:4] == [
+        "What I will do in the next 30 days", "The numbers I will compute", "Who I will talk to",
+    ]
+    assert "Who I will talk to" in render_html(plan)
+    bad = tmp_path / "plan.yml"
+    bad.write_text("title: Plan\nintro: Fill it in.\nsections:\n  - title: Numbers\n    fields:\n"
+                   "      - hint: no label\n")
+    problem = r"plan.yml:6: paper_form, section 1, blank 1: missing 'label'"
+    with pytest.raises(DataFileError, match=problem):
+        load_form_file(bad)

@@ -19,7 +19,10 @@ from matplotlib.figure import Figure
 
 from .palette import PALETTE
 
-__all__ = ["PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below"]
+__all__ = [
+    "PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "legend_under",
+    "plain_axes",
+]
 
 
 class CourseFigure(Figure):
@@ -91,6 +94,57 @@ def legend_below(
     if title:
         axes.set_title(title, color=PALETTE["ink"])
     handles, labels = axes.get_legend_handles_labels()
-    columns = max(1, min(columns, len(labels)))
-    figure.legend(handles, labels, loc="lower center", ncol=columns, frameon=False, fontsize=9)
+    legend_under(figure, handles, labels, columns=max(1, min(columns, len(labels))), space=space)
+
+
+def legend_under(
+    figure: Figure, handles: list, labels: list | None = None, *, columns: int, space: float
+) -> None:
+    """Put a legend of ``handles`` (and ``labels``) under the plot, and lay the figure out.
+
+    Parameters
+    ----------
+    figure
+        The chart.
+    handles, labels
+        The legend's entries (without labels, each handle's own).
+    columns : int
+        Legend entries per row.
+    space : float
+        Share of the figure's height kept free for the legend.
+    """
+    entries = {"handles": handles} if labels is None else {"handles": handles, "labels": labels}
+    figure.legend(**entries, loc="lower center", ncol=columns, frameon=False, fontsize=9)
     figure.tight_layout(rect=(0, space, 1, 1))
+
+
+def plain_axes(
+    axes: Any, *, grid: str = "both", title: str | None = None, box: bool = False
+) -> None:
+    """Light grid lines behind the marks, no frame on the top and right, and the title if any.
+
+    Parameters
+    ----------
+    axes
+        The chart's axes.
+    grid : {"both", "x", "y"}
+        Which axis gets grid lines.
+    title : str, optional
+        A title for the axes.
+    box : bool
+        Keep the frame on the top and right too.
+
+    Examples
+    --------
+    >>> figure = new_figure(4, 3)
+    >>> axes = figure.add_subplot()
+    >>> plain_axes(axes, grid="x", title="Cost")
+    >>> axes.get_title(), axes.spines["top"].get_visible()
+    ('Cost', False)
+    """
+    axes.grid(axis=grid, color=PALETTE["grid"], linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in () if box else ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if title:
+        axes.set_title(title, color=PALETTE["ink"])

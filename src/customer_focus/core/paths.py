@@ -4,7 +4,9 @@ Data the package needs to work (a tool's spec, the invented cases, the diagrams'
 labels) ships inside the package and is read with :func:`package_file`, so the
 package works from any install. Files that belong to the course (question
 banks, sample files, scenarios) are found in the course's folder by
-:func:`course_root`, asked when they are needed, never at import.
+:func:`course_root`, asked when they are needed, never at import. An installed
+wheel carries a copy of those files (``course_files/``, put there by the build,
+see :mod:`customer_focus.publish.kit`), used when no course folder is around.
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["package_file", "tool_file", "course_root", "book_path"]
+__all__ = [
+    "package_file", "tool_file", "course_root", "book_path", "sample_file", "packaged_course",
+]
 
 #: Set this to the course's folder to use the book's files from anywhere.
 ROOT_VARIABLE = "CUSTOMER_FOCUS_COURSE"
+
+#: The folder of the package where a built wheel carries the course's files.
+PACKAGED_COURSE = "course_files"
 
 
 def package_file(*parts: str) -> Traversable:
@@ -45,12 +52,26 @@ def tool_file(tool: str, name: str) -> Traversable:
     return package_file("tools", tool, name)
 
 
+def packaged_course() -> Path | None:
+    """The copy of the course's files an installed wheel carries, or None (a checkout).
+
+    Examples
+    --------
+    >>> folder = packaged_course()
+    >>> folder is None or (folder / "book").is_dir()
+    True
+    """
+    folder = Path(str(package_file(PACKAGED_COURSE)))
+    return folder if (folder / "book").is_dir() else None
+
+
 def course_root(start: str | os.PathLike[str] | None = None) -> Path:
     """The course's folder: the one holding ``_toc.yml`` and ``book/``.
 
     It is ``$CUSTOMER_FOCUS_COURSE`` when set, otherwise the first such folder
     at or above ``start`` (default: the working folder, which is the
-    notebook's folder in Jupyter).
+    notebook's folder in Jupyter), otherwise the copy an installed wheel
+    carries (:func:`packaged_course`).
 
     Raises
     ------
@@ -67,6 +88,9 @@ def course_root(start: str | os.PathLike[str] | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "_toc.yml").is_file() and (folder / "book").is_dir():
             return folder
+    packaged = packaged_course()
+    if packaged is not None:
+        return packaged
     raise FileNotFoundError(
         f"Cannot find the course's folder (with _toc.yml and book/) at or above {here}. Open the "
         f"notebook from inside the course, or set {ROOT_VARIABLE} to the course's folder."
@@ -76,3 +100,14 @@ def course_root(start: str | os.PathLike[str] | None = None) -> Path:
 def book_path(*parts: str, start: str | os.PathLike[str] | None = None) -> Path:
     """A path inside the course's ``book/`` folder, e.g. ``book_path("quizzes")``."""
     return course_root(start).joinpath("book", *parts)
+
+
+def sample_file(name: str, start: str | os.PathLike[str] | None = None) -> Path:
+    """A sample file of the worksheets (``book/apply/tools/data/<name>``), from any install.
+
+    Examples
+    --------
+    >>> sample_file("kano-sample.csv").name
+    'kano-sample.csv'
+    """
+    return book_path("apply", "tools", "data", name, start=start)

@@ -1,18 +1,21 @@
 """Reading and checking the tables learners bring to a worksheet, and showing results.
 
 A worksheet accepts the learner's own data as a CSV or Excel file (or a
-DataFrame). This module reads such a file once, checks that the documented
-columns are there, and turns the numeric columns into numbers, naming the
-file, the line and the column of anything it cannot use. Results go back out
+DataFrame). This module reads such a file once (Excel workbooks with
+python-calamine, several times faster than openpyxl, which still writes
+them), checks that the documented columns are there, and turns the numeric
+columns into numbers, naming the file, the line and the column of anything it
+cannot use. Results go back out
 with :func:`write_table`, or to the screen with :func:`format_table`.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import numbers
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,7 @@ from .validation import listed
 __all__ = [
     "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
-    "format_table", "yes_no_column", "require_output",
+    "format_table", "with_headings", "yes_no_column", "require_output",
 ]
 
 #: File endings the worksheets can read and write.
@@ -50,6 +53,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
+        The file's rows, with the column names stripped of spaces.
 
     Raises
     ------
@@ -72,7 +76,7 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         raise ValueError(f"{file}: no such file. Check the folder and the spelling of the name.")
     try:
         if suffix in SPREADSHEET_SUFFIXES:
-            table = pd.read_excel(file, sheet_name=0, engine="openpyxl")
+            table = pd.read_excel(file, sheet_name=0, engine="calamine")
         else:
             table = pd.read_csv(file, skipinitialspace=True)
     except Exception as error:  # noqa: BLE001 - any parser failure becomes one clear message
@@ -240,6 +244,7 @@ def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
     Returns
     -------
     pandas.Series
+        The names, as text.
 
     Raises
     ------
@@ -318,6 +323,11 @@ def _cell(value: object) -> str:
     """A cell's content as a learner would recognize it in their spreadsheet."""
     if isinstance(value, str):
         return repr(value)
+    if isinstance(value, datetime.datetime) and not pd.isna(value):
+        # a spreadsheet's date: shown as the date (and time) the learner typed
+        return value.strftime("%Y-%m-%d" if value.time() == datetime.time() else "%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if pd.isna(value):
         return "empty"
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
@@ -355,6 +365,7 @@ def numeric_column(
     Returns
     -------
     pandas.Series of float
+        The numbers, one per row.
 
     Examples
     --------
@@ -463,6 +474,7 @@ def rating_column(
     Returns
     -------
     pandas.Series of int64
+        The ratings, one per row.
 
     Examples
     --------
@@ -530,6 +542,34 @@ def format_table(
     return shown
 
 
+def with_headings(
+    shown: pd.DataFrame, headings: Mapping[str, str], *, only: bool = False
+) -> pd.DataFrame:
+    """``shown`` with its columns headed for reading, its rows named by the first heading's column.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        A table written for reading (:func:`format_table`).
+    headings : mapping
+        Each column's heading (a tool keeps them in its YAML, ``reading:``); the
+        first names the rows. Columns without a heading keep their name.
+    only : bool
+        Keep only the columns with a heading that ``shown`` has, in the headings' order.
+
+    Examples
+    --------
+    >>> shown = pd.DataFrame({"year": [1], "value": ["$9.00"], "note": ["x"]})
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}).columns.tolist()
+    ['Value', 'note']
+    >>> with_headings(shown, {"year": "Year", "value": "Value"}, only=True).index.name
+    'Year'
+    """
+    if only:
+        shown = shown[[column for column in headings if column in shown.columns]]
+    return shown.rename(columns=dict(headings)).set_index(next(iter(headings.values())))
+
+
 def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Series:
     """Return ``table[column]`` as True/False, or raise naming the rows to fix.
 
@@ -549,6 +589,7 @@ def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Serie
     Returns
     -------
     pandas.Series of bool
+        True for yes, False for no, one per row.
 
     Raises
     ------

@@ -80,6 +80,7 @@ def as_number(
     Returns
     -------
     float
+        The value, checked.
 
     Examples
     --------
@@ -150,6 +151,7 @@ def as_rate(
     Returns
     -------
     float
+        The rate, checked, as a decimal.
 
     Examples
     --------
@@ -194,6 +196,7 @@ def as_whole_number(
     Returns
     -------
     int
+        The whole number, checked.
 
     Examples
     --------
@@ -236,6 +239,7 @@ def as_choice(
     Returns
     -------
     str
+        The option, as ``options`` spells it.
 
     Examples
     --------

@@ -33,8 +33,17 @@ from .problems import DataFileError, LinedDict, LinedList, Problem
 __all__ = ["LineLoader", "parse_yaml", "load_yaml"]
 
 
-class LineLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, building mappings and lists that know their lines."""
+#: PyYAML's safe loader, with its C parser (libyaml) when installed: reading the question
+#: banks at the start of every book build took most of a no-change build in pure Python.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, building mappings and lists that know their lines.
+
+    An invalid file is read again by :class:`ExactLineLoader` (the pure-Python
+    parser), whose error names the line the way PyYAML always has.
+    """
 
     def construct_lined_mapping(self, node: yaml.MappingNode) -> LinedDict:
         """A mapping with the line of each key; a repeated key is an error."""
@@ -59,12 +68,20 @@ class LineLoader(yaml.SafeLoader):
         return items
 
 
-LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, LineLoader.construct_lined_mapping
-)
-LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, LineLoader.construct_lined_list
-)
+class ExactLineLoader(yaml.SafeLoader):
+    """The same loader on PyYAML's pure-Python parser (for the messages of invalid files)."""
+
+    construct_lined_mapping = LineLoader.construct_lined_mapping
+    construct_lined_list = LineLoader.construct_lined_list
+
+
+for _loader in (LineLoader, ExactLineLoader):
+    _loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _loader.construct_lined_mapping
+    )
+    _loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _loader.construct_lined_list
+    )
 
 
 def parse_yaml(text: str, source: str) -> Any:
@@ -77,6 +94,10 @@ def parse_yaml(text: str, source: str) -> Any:
     """
     try:
         return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        pass
+    try:
+        return yaml.load(text, Loader=ExactLineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ..core.yamlfile import load_yaml
 
 __all__ = ["Chapter", "Objective", "CourseMap", "PARTS", "load_course_map"]
 
@@ -93,10 +93,7 @@ def load_course_map(path: str | os.PathLike[str]) -> CourseMap:
         and the entry.
     """
     source = Path(path)
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ValueError(f"{source}: cannot be read ({error}).") from None
+    data = load_yaml(source)
     chapters: dict[str, Chapter] = {}
     for entry in _entries(data, "chapters", ("id", "title", "page"), str(source)):
         if entry["id"] in chapters:

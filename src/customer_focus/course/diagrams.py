@@ -22,11 +22,11 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-import yaml
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
 from ..core.figures import PALETTE, CourseFigure, new_figure
 from ..core.paths import package_file
+from ..core.yamlfile import load_yaml
 
 __all__ = [
     "service_profit_chain_data",
@@ -52,8 +52,7 @@ FILLS = ["#cfe3f6", "#fde2c4", "#d5efd5", "#e8dcf4", "#f6d5d5", "#fff1b8"]
 @lru_cache(maxsize=1)
 def diagram_data() -> dict[str, Any]:
     """The labels of every diagram, from the package's ``data/diagrams.yml``."""
-    text = package_file("data", "diagrams.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(package_file("data", "diagrams.yml"), source="diagrams.yml")
 
 
 def _canvas(
@@ -167,8 +166,8 @@ def service_profit_chain_data() -> dict[str, Any]:
     >>> service_profit_chain_data()["links"][0]["label"]
     'Internal service quality'
     """
-    text = package_file("data", "service_profit_chain.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    name = "service_profit_chain.yml"
+    data = load_yaml(package_file("data", name), source=name)
     for key in ("links", "propositions", "foundation", "citation"):
         if key not in data:
             raise ValueError(f"service_profit_chain.yml: missing key {key!r}")

@@ -10,6 +10,9 @@
 ``scorm``
     The SCORM 1.2 and SCORM 2004 packages of the built book, for learning
     management systems, with their manifests checked against the schemas.
+``kit``
+    The learner's kit: the course's files the wheel carries, the copy that
+    ``customer-focus worksheets DIR`` writes, and the site's download.
 
 Each is run from the command line (:mod:`customer_focus.cli`).
 """

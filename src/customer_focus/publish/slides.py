@@ -1,11 +1,18 @@
-"""Slide decks for the Learn chapters, made from the chapters themselves.
+"""Slide decks for workshops, made from the book's pages with a real MyST parser.
 
-``python -m customer_focus slides`` (``make slides``) reads each chapter's
-MyST source and writes a reveal.js deck per chapter: a title slide, the
-chapter's learning objectives (from the course map), one slide per section
-(its lead paragraph, lists, tables and figure, with the rest of the section
-as speaker notes), a slide per "try it" exercise, the executive-perspective
-boxes, and the summary. Figures are drawn by :mod:`customer_focus.course.diagrams`.
+``python -m customer_focus slides`` (``make slides``) writes a reveal.js deck
+for each deck of ``book/instructors/decks.yml``
+(:mod:`customer_focus.course.decks`): one per Learn chapter, the opening-case
+poll and the scenario debrief. A page is parsed with markdown-it-py and the
+MyST plugins the book uses (front matter, targets and comments, roles, colon
+fences, dollar math, definition lists), so nested fences are read as the book
+reads them. Each ``##`` or ``###`` heading starts a slide: its lead paragraph
+and its first list, table or formula go on the slide, the rest of the section
+into the speaker notes (``<aside class="notes">``); a second list or table, and
+every figure, get a slide of their own, so a slide holds one idea. Exercises
+become "Try it" slides and boxed notes their own slides. The page's code cells
+run as in the book, and the figures they draw are saved as images next to the
+deck. Every slide's speaker notes start with its activity ("In the room: ...").
 reveal.js and MathJax are copied from ``node_modules``, so a deck opens with
 no network: copy the whole output folder to the room's laptop.
 """
@@ -20,19 +27,29 @@ from html import escape
 from pathlib import Path
 
 import yaml
-from matplotlib.figure import Figure
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
 
-from ..course.cases import course_cases
+from ..course.cases import course_cases, expand
 from ..course.course_map import load_course_map
-from ..course.markup import render_block
+from ..course.decks import DeckOutline, WrittenSlide, load_outlines
 
-__all__ = ["Slide", "Deck", "chapter_deck", "write_decks"]
-
-_FENCE = re.compile(r"^(`{3,}|:{3,})\{([a-z-]+)\}\s*(.*)$")
-_CITE = re.compile(r"\{cite:(p|t)\}`([^`]+)`")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
-_CASE = re.compile(r"\{case\}`([^`]+)`")
-_DOWNLOAD = re.compile(r"\{download\}`([^`<]+?)\s*(?:<[^>]*>)?`")
+__all__ = [
+    "Slide",
+    "Deck",
+    "markdown_parser",
+    "render_markdown",
+    "page_deck",
+    "written_deck",
+    "deck_html",
+    "write_decks",
+]
 
 #: Files the decks need from node_modules: destination under assets/ -> source.
 ASSETS = {
@@ -44,22 +61,41 @@ ASSETS = {
     "mathjax": "mathjax/es5",
 }
 
+#: Directives whose content is for the reader of the page, not for a slide.
+_SKIPPED = {
+    "solution",
+    "quiz",
+    "learning-objectives",
+    "clv-comparison",
+    "printable-form",
+    "scenario",
+    "bibliography",
+    "toctree",
+    "raw",
+}
+#: The most items of a list, or rows of a table, on one slide, and the most characters.
+_MAX_ITEMS = 5
+_MAX_CHARACTERS = 650
+_DIRECTIVE = re.compile(r"^\{([a-z][a-z0-9-]*)\}\s*(.*)$")
+_VISUAL = {"bullet_list_open", "ordered_list_open", "table_open", "math_block", "dl_open"}
+
 
 @dataclass
 class Slide:
-    """One slide: a title, its HTML body and speaker notes (HTML)."""
+    """One slide: a title, its HTML body, speaker notes (HTML) and the room's activity."""
 
     title: str
     body: str = ""
     notes: str = ""
     kind: str = "section"
+    activity: str = ""
 
 
 @dataclass
 class Deck:
-    """A chapter's slides."""
+    """A deck's id, title and slides."""
 
-    chapter: str
+    id: str
     title: str
     slides: list[Slide] = field(default_factory=list)
 
@@ -84,200 +120,400 @@ def _bibliography(bib: Path) -> dict[str, str]:
     return labels
 
 
-def _plain_markdown(text: str, labels: dict[str, str]) -> str:
-    """Turn MyST roles (citations, case figures, downloads) and links into text a slide can show."""
+def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
+    """markdown-it-py with the book's MyST syntax, rendering for a slide.
 
-    def cite(match: re.Match[str]) -> str:
-        keys = [key.strip() for key in match.group(2).split(",")]
-        parts = [labels.get(key, key) for key in keys]
-        if match.group(1) == "t":
-            return "; ".join(f"{p.rsplit(', ', 1)[0]} ({p.rsplit(', ', 1)[1]})" for p in parts)
-        return "(" + "; ".join(parts) + ")"
+    Roles become text (a citation its author and year, a case figure its value,
+    a download or cross-reference its title), links their text, and math the
+    ``\\(...\\)`` and ``\\[...\\]`` MathJax reads.
 
-    def case(match: re.Match[str]) -> str:
-        return course_cases().figure(match.group(1)).replace("$", "\\$")
+    Examples
+    --------
+    >>> parser = markdown_parser({"gupta2003": "Gupta et al., 2003"})
+    >>> parser.render("A value of {case}`opening.harbor.lifetime_value` {cite:p}`gupta2003`.")
+    '<p>A value of $108,000 (Gupta et al., 2003).</p>\\n'
+    >>> parser.render("$m \\\\cdot r$ and a [link](page.md)")
+    '<p>\\\\(m \\\\cdot r\\\\) and a link</p>\\n'
+    """
+    labels = labels or {}
+    parser = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(myst_block_plugin)
+        .use(myst_role_plugin)
+        .use(colon_fence_plugin)
+        .use(dollarmath_plugin)
+        .use(deflist_plugin)
+    )
 
-    text = _DOWNLOAD.sub(lambda match: match.group(1).strip(), _CASE.sub(case, text))
-    return _LINK.sub(r"\1", _CITE.sub(cite, text))
+    def role(self, tokens: list[Token], index: int, options: dict, env: dict) -> str:
+        token = tokens[index]
+        name, content = token.meta.get("name", ""), token.content
+        if name == "case":
+            return escape(course_cases().figure(content))
+        if name.startswith("cite"):
+            parts = [labels.get(key.strip(), key.strip()) for key in content.split(",")]
+            if name == "cite:t":
+                return escape(
+                    "; ".join(
+                        f"{part.rsplit(', ', 1)[0]} ({part.rsplit(', ', 1)[-1]})" for part in parts
+                    )
+                )
+            return escape("(" + "; ".join(parts) + ")")
+        titled = re.match(r"^(.*?)\s*<[^>]*>$", content, flags=re.S)
+        return escape(titled.group(1) if titled else content)
+
+    def nothing(self, tokens: list[Token], index: int, options: dict, env: dict) -> str:
+        return ""
+
+    def inline_math(self, tokens: list[Token], index: int, options: dict, env: dict) -> str:
+        return f"\\({escape(tokens[index].content)}\\)"
+
+    def block_math(self, tokens: list[Token], index: int, options: dict, env: dict) -> str:
+        return f'<div class="cf-math">\\[{escape(tokens[index].content)}\\]</div>\n'
+
+    parser.add_render_rule("myst_role", role)
+    for rule in (
+        "link_open",
+        "link_close",
+        "myst_target",
+        "myst_line_comment",
+        "front_matter",
+        "myst_block_break",
+    ):
+        parser.add_render_rule(rule, nothing)
+    parser.add_render_rule("math_inline", inline_math)
+    parser.add_render_rule("math_block", block_math)
+    parser.add_render_rule("math_block_label", block_math)
+    return parser
 
 
-def _blocks(lines: list[str]) -> list[tuple[str, str, str, list[str]]]:
-    """Split a chapter into blocks: ("heading", level, text, []), ("text", "", text, []),
-    ("directive", name, argument, body lines)."""
-    blocks: list[tuple[str, str, str, list[str]]] = []
+def render_markdown(parser: MarkdownIt, text: str) -> str:
+    """Markdown (with MyST roles) as slide HTML."""
+    return parser.render(text)
+
+
+def _options(content: str) -> tuple[dict, str]:
+    """A directive's options (``:key: value`` lines or a ``---`` YAML block) and its content."""
+    lines = content.splitlines()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+        return yaml.safe_load("\n".join(lines[1:end])) or {}, "\n".join(lines[end + 1 :])
+    options = {}
     index = 0
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph and any(line.strip() for line in paragraph):
-            blocks.append(("text", "", "\n".join(paragraph).strip(), []))
-        paragraph.clear()
-
     while index < len(lines):
-        line = lines[index]
-        fence = _FENCE.match(line)
-        if fence:
-            flush()
-            marker, name, argument = fence.groups()
-            body = []
-            index += 1
-            while index < len(lines) and lines[index].strip() != marker:
-                body.append(lines[index])
-                index += 1
-            blocks.append(("directive", name, argument.strip(), body))
-        elif line.startswith("#"):
-            flush()
-            level = len(line) - len(line.lstrip("#"))
-            blocks.append(("heading", str(level), line[level:].strip(), []))
-        elif re.match(r"^\([a-z0-9-]+\)=\s*$", line):
-            pass
-        elif not line.strip():
-            flush()
-        else:
-            paragraph.append(line)
-        index += 1
-    flush()
-    return blocks
-
-
-def _options(body: list[str]) -> tuple[dict, list[str]]:
-    """The options (``:key: value`` lines or a ``---`` YAML block) and a directive's content."""
-    if body and body[0].strip() == "---":
-        end = body.index("---", 1) if "---" in body[1:] else 0
-        return yaml.safe_load("\n".join(body[1:end])) or {}, body[end + 1 :]
-    options, content = {}, []
-    for number, line in enumerate(body):
-        match = re.match(r"^:([a-z-]+):\s*(.*)$", line)
-        if match and not content:
-            options[match.group(1)] = match.group(2)
-        else:
-            content = body[number:]
+        match = re.match(r"^:([a-z-]+):\s*(.*)$", lines[index])
+        if not match:
             break
-    return options, content
+        options[match.group(1)] = match.group(2)
+        index += 1
+    return options, "\n".join(lines[index:])
 
 
 def _run_cell(code: str, namespace: dict) -> object:
-    """Run a chapter's code cell like a notebook does; return its last expression's value."""
+    """Run a page's code cell like a notebook does; return its last expression's value."""
     tree = ast.parse(code)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<chapter cell>", "exec"), namespace)  # noqa: S102 - the course's own chapter code
+    exec(compile(tree, "<page cell>", "exec"), namespace)  # noqa: S102 - the course's own page code
     if last is None:
         return None
-    return eval(compile(ast.Expression(last.value), "<chapter cell>", "eval"), namespace)  # noqa: S307
+    return eval(compile(ast.Expression(last.value), "<page cell>", "eval"), namespace)  # noqa: S307
 
 
-def chapter_deck(source: Path, *, course_map: Path, bib: Path, images: Path) -> Deck:
-    """Build the deck of one chapter (figures are written to ``images``)."""
-    text = source.read_text(encoding="utf-8")
-    if text.startswith("---"):
-        text = text.split("---", 2)[2]
-    labels = _bibliography(bib)
-    lines = text.splitlines()
-    blocks = _blocks(lines)
-    title = next(block[2] for block in blocks if block[0] == "heading" and block[1] == "1")
-    chapter = next(
-        (
-            block[2]
-            for block in blocks
-            if block[0] == "directive" and block[1] == "learning-objectives"
-        ),
-        source.stem,
-    )
-    deck = Deck(
-        chapter,
+def _blocks(tokens: list[Token]) -> list[list[Token]]:
+    """The page's top-level blocks: each a run of tokens from an opening to its closing."""
+    blocks, current, depth = [], [], 0
+    for token in tokens:
+        current.append(token)
+        depth += token.nesting
+        if depth == 0:
+            blocks.append(current)
+            current = []
+    return blocks
+
+
+def _items(block: list[Token]) -> list[list[Token]]:
+    """The top-level items of a list block (without the list's own tokens)."""
+    return _blocks(block[1:-1])
+
+
+def _text_length(tokens: list[Token]) -> int:
+    return sum(len(token.content) for token in tokens if token.type == "inline")
+
+
+def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
+    """Items (of a list, or rows of a table) in runs that fit a slide."""
+    chunks: list[list[list[Token]]] = [[]]
+    for item in items:
+        run = chunks[-1]
+        if run and (
+            len(run) >= _MAX_ITEMS
+            or _text_length([t for i in run for t in i]) + _text_length(item) > _MAX_CHARACTERS
+        ):
+            chunks.append([])
+        chunks[-1].append(item)
+    return chunks
+
+
+class _Builder:
+    """Walks a page's blocks and lays them out as slides."""
+
+    def __init__(self, deck: Deck, outline: DeckOutline, parser: MarkdownIt, images: Path) -> None:
+        self.deck, self.outline, self.parser, self.images = deck, outline, parser, images
+        self.namespace: dict = {}
+        self.current: Slide | None = None
+        self.section = ""
+        self.title = ""
+        self.figures = 0
+        self.visual = False
+
+    def html(self, block: list[Token]) -> str:
+        return self.parser.renderer.render(block, self.parser.options, {})
+
+    def activity(self) -> str:
+        return self.outline.activities.get(self.section, "")
+
+    def start(self, title: str, kind: str = "section") -> Slide:
+        slide = Slide(
+            title,
+            kind=kind,
+            activity=self.activity() if kind == "section" else self.outline.kinds.get(kind, ""),
+        )
+        self.deck.slides.append(slide)
+        self.visual = False
+        return slide
+
+    def heading(self, level: int, text: str) -> None:
+        title = self.html_inline(text)
+        if level == 2:
+            self.section = text
+            if not self.outline.keeps(text):
+                self.current = None
+                return
+            if text.lower().startswith("check yourself"):
+                self.current = None
+                self.start(
+                    "Check yourself", "check"
+                ).body = "<p>Take the chapter's quiz in the online course, on your own device.</p>"
+                return
+        elif self.current is None and not self.outline.keeps(self.section):
+            return
+        self.title = title
+        self.current = self.start(title)
+
+    def html_inline(self, text: str) -> str:
+        rendered = self.parser.renderInline(text)
+        return re.sub(r"<[^>]+>", "", rendered)
+
+    def add_visual(self, block: list[Token]) -> None:
+        self.resume()
+        assert self.current is not None
+        if block[0].type in {"bullet_list_open", "ordered_list_open"}:
+            start = 1
+            for number, chunk in enumerate(_chunks(_items(block))):
+                if self.visual or number:
+                    self.current = self.start(self.current.title)
+                opening = block[0]
+                tag = "ol" if opening.type == "ordered_list_open" else "ul"
+                attribute = f' start="{start}"' if tag == "ol" and start > 1 else ""
+                inner = "".join(self.html(item) for item in chunk)
+                self.current.body += f"<{tag}{attribute}>{inner}</{tag}>"
+                self.visual = True
+                start += len(chunk)
+            return
+        body = next((i for i, token in enumerate(block) if token.type == "tbody_open"), None)
+        if block[0].type == "table_open" and body is not None:
+            head, rows = block[1:body], _blocks(block[body + 1 : -2])
+            for number, chunk in enumerate(_chunks(rows)):
+                if self.visual or number:
+                    self.current = self.start(self.current.title)
+                inner = "".join(self.html(row) for row in chunk)
+                self.current.body += f"<table>{self.html(head)}<tbody>{inner}</tbody></table>"
+                self.visual = True
+            return
+        if self.visual:
+            self.current = self.start(self.current.title)
+        self.current.body += self.html(block)
+        self.visual = True
+
+    def paragraph(self, block: list[Token]) -> None:
+        self.resume()
+        assert self.current is not None
+        if not self.current.body:
+            self.current.body = self.html(block)
+        else:
+            self.current.notes += self.html(block)
+
+    def directive(self, token: Token) -> None:
+        match = _DIRECTIVE.match(token.info.strip())
+        if not match:
+            if self.current is not None:
+                self.current.notes += self.html([token])
+            return
+        name, argument = match.groups()
+        options, content = _options(token.content)
+        if name == "code-cell":
+            result = _run_cell(content, self.namespace)
+            if self.current is not None and result is not None:
+                self.figure(result, options)
+            return
+        if self.current is None or name in _SKIPPED:
+            return
+        if name == "exercise":
+            slide = self.start("Try it", "exercise")
+            slide.body = render_markdown(self.parser, content.strip())
+        else:
+            title = argument or name.replace("-", " ").capitalize()
+            slide = self.start(self.html_inline(title), "box")
+            slide.body = render_markdown(self.parser, content.strip())
+        self.current = slide
+
+    def figure(self, result: object, options: dict) -> None:
+        from matplotlib.figure import Figure
+
+        assert self.current is not None
+        if isinstance(result, Figure):
+            self.figures += 1
+            image = self.images / f"{self.deck.id}-{self.figures}.png"
+            image.parent.mkdir(parents=True, exist_ok=True)
+            result.savefig(image, facecolor="white", metadata={"Software": None})
+            alt = ((options.get("mystnb") or {}).get("image") or {}).get("alt", "")
+            slide = self.start(self.title)
+            slide.kind = "figure"
+            slide.body = (
+                f'<img class="cf-slide-figure" src="images/{image.name}" alt="{escape(alt)}">'
+            )
+            slide.notes = f"<p>{escape(alt)}</p>" if alt else ""
+            self.current = slide
+            self.visual = True
+        elif hasattr(result, "to_html"):
+            self.resume()
+            if self.visual:
+                self.current = self.start(self.current.title)
+            self.current.body += result.to_html(border=0, classes="cf-slide-table")
+            self.visual = True
+        elif hasattr(result, "_repr_markdown_"):
+            self.add_visual(self.parser.parse(result._repr_markdown_()))
+
+    def walk(self, tokens: list[Token]) -> None:
+        for block in _blocks(tokens):
+            first = block[0]
+            if first.type == "heading_open":
+                level = int(first.tag[1])
+                if level >= 2:
+                    self.heading(level, block[1].content)
+                continue
+            if first.type in {"fence", "colon_fence"}:
+                self.directive(first)
+                continue
+            if self.current is None:
+                continue
+            if first.type == "paragraph_open":
+                self.paragraph(block)
+            elif first.type in _VISUAL:
+                self.add_visual(block)
+            elif first.type not in {
+                "myst_target",
+                "myst_line_comment",
+                "front_matter",
+                "hr",
+                "html_block",
+            }:
+                self.current.notes += self.html(block)
+
+    def resume(self) -> Slide:
+        """The slide the section's text goes on: after a figure, exercise or box, a new one."""
+        assert self.current is not None
+        if self.current.kind in {"figure", "exercise", "box"}:
+            self.current = self.start(self.title)
+        return self.current
+
+
+def _title_slide(title: str, outline: DeckOutline) -> Slide:
+    return Slide(
         title,
-        [
-            Slide(
-                title,
-                f"<p>{escape('Customer Focus: creating value and loyalty')}</p>",
-                kind="title",
-            )
-        ],
+        "<p>Customer Focus: creating value and loyalty</p>",
+        kind="title",
+        activity=outline.kinds.get("title", ""),
     )
-    objectives = load_course_map(course_map).objectives_of(chapter) if chapter else []
-    if objectives:
+
+
+def _written(slide: WrittenSlide, parser: MarkdownIt) -> Slide:
+    return Slide(
+        slide.title,
+        render_markdown(parser, expand(slide.body)),
+        render_markdown(parser, expand(slide.notes)) if slide.notes else "",
+        activity=slide.activity,
+    )
+
+
+def page_deck(outline: DeckOutline, root: Path, images: Path, labels: dict[str, str]) -> Deck:
+    """A deck made from a page of the book (``outline.source``), figures written to ``images``."""
+    parser = markdown_parser(labels)
+    source = root / "book" / f"{outline.source}.md"
+    tokens = parser.parse(source.read_text(encoding="utf-8"))
+    page_title = next(
+        (
+            tokens[i + 1].content
+            for i, token in enumerate(tokens)
+            if token.type == "heading_open" and token.tag == "h1"
+        ),
+        outline.source,
+    )
+    title = outline.title or re.sub(r"<[^>]+>", "", parser.renderInline(page_title))
+    deck = Deck(outline.id, title, [_title_slide(title, outline)])
+    if outline.chapter:
+        objectives = load_course_map(root / "book" / "course-map.yml").objectives_of(
+            outline.chapter
+        )
         items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
-        deck.slides.append(Slide("By the end of this chapter you can", f"<ul>{items}</ul>"))
-    current: Slide | None = None
-    figures = 0
-    namespace: dict = {}
-    for kind, name, value, body in blocks:
-        if kind == "heading" and name in {"2", "3"}:
-            if value.lower().startswith("check yourself"):
-                current = None
-                deck.slides.append(
-                    Slide(
-                        "Check yourself",
-                        "<p>Take the chapter's quiz in the online course, or in Jupyter with "
-                        f'<code>quiz.show("{escape(chapter)}")</code>.</p>',
-                    )
-                )
-                continue
-            current = Slide(_plain_markdown(value, labels))
-            deck.slides.append(current)
-        elif kind == "directive" and name == "code-cell" and current is None:
-            _run_cell("\n".join(_options(body)[1]), namespace)
-        elif current is None:
-            continue
-        elif kind == "text":
-            html = render_block(_plain_markdown(value, labels))
-            is_list_or_table = value.lstrip().startswith(("-", "*", "|", "$$")) or re.match(
-                r"^\d+\.", value.lstrip()
+        deck.slides.append(
+            Slide(
+                "By the end of this chapter you can",
+                f"<ul>{items}</ul>",
+                kind="objectives",
+                activity=outline.kinds.get("objectives", ""),
             )
-            if is_list_or_table or not current.body:
-                current.body += html
-            else:
-                current.notes += html
-        elif kind == "directive" and name == "code-cell":
-            options, content = _options(body)
-            result = _run_cell("\n".join(content), namespace)
-            if result is None:
-                continue
-            if isinstance(result, Figure):
-                figures += 1
-                image = images / f"{chapter}-{figures}.png"
-                image.parent.mkdir(parents=True, exist_ok=True)
-                result.savefig(image, facecolor="white", metadata={"Software": None})
-                alt = ((options.get("mystnb") or {}).get("image") or {}).get("alt", "")
-                current.body += (
-                    f'<img class="cf-slide-figure" src="images/{image.name}" alt="{escape(alt)}">'
-                )
-            elif hasattr(result, "to_html"):
-                current.body += result.to_html(border=0, classes="cf-slide-table")
-            elif hasattr(result, "_repr_markdown_"):
-                current.body += render_block(result._repr_markdown_())
-        elif kind == "directive" and name == "exercise":
-            _, content = _options(body)
-            deck.slides.append(
-                Slide(
-                    "Try it",
-                    render_block(_plain_markdown("\n".join(content).strip(), labels)),
-                    kind="exercise",
-                )
-            )
-        elif kind == "directive" and name == "admonition":
-            _, content = _options(body)
-            deck.slides.append(
-                Slide(
-                    value,
-                    render_block(_plain_markdown("\n".join(content).strip(), labels)),
-                    kind="box",
-                )
-            )
-    deck.slides = [
-        slide for slide in deck.slides if slide.body or slide.notes or slide.kind != "section"
-    ]
+        )
+    builder = _Builder(deck, outline, parser, images)
+    sections: list[tuple[str, list[Token]]] = []
+    for block in _blocks(tokens):
+        if block[0].type == "heading_open" and block[0].tag == "h2":
+            sections.append((block[1].content, []))
+        if sections:
+            sections[-1][1].extend(block)
+        else:
+            builder.walk(block)  # the page's set-up cells, before the first section
+    for heading, section_tokens in sections:
+        builder.walk(section_tokens)
+        if builder.outline.keeps(heading):
+            deck.slides.extend(_written(slide, parser) for slide in outline.after.get(heading, ()))
+    deck.slides = [slide for slide in deck.slides if slide.body or slide.kind != "section"]
+    return deck
+
+
+def written_deck(outline: DeckOutline, labels: dict[str, str]) -> Deck:
+    """A deck written out slide by slide in the outline."""
+    parser = markdown_parser(labels)
+    deck = Deck(outline.id, outline.title, [_title_slide(outline.title, outline)])
+    deck.slides.extend(_written(slide, parser) for slide in outline.slides)
     return deck
 
 
 def deck_html(deck: Deck) -> str:
-    """A reveal.js page for a deck, loading only files next to it."""
+    """A reveal.js page for a deck, loading only files next to it (16:9, 1280 by 720)."""
     sections = []
     for slide in deck.slides:
-        notes = f'<aside class="notes">{slide.notes}</aside>' if slide.notes else ""
+        room = (
+            f"<p><strong>In the room:</strong> {escape(slide.activity)}</p>"
+            if slide.activity
+            else ""
+        )
+        notes = f'<aside class="notes">{room}{slide.notes}</aside>'
         heading = "h1" if slide.kind == "title" else "h2"
         sections.append(
-            f'<section class="cf-slide-{slide.kind}"><{heading}>{escape(slide.title)}</{heading}>'
+            f'<section class="cf-slide-{slide.kind}"><{heading}>{slide.title}</{heading}>'
             f"{slide.body}{notes}</section>"
         )
     return f"""<!doctype html>
@@ -290,13 +526,17 @@ def deck_html(deck: Deck) -> str:
 <link rel="stylesheet" href="assets/reveal/reveal.css">
 <link rel="stylesheet" href="assets/reveal/theme/white.css">
 <style>
-.reveal h1 {{ font-size: 1.7em; }} .reveal h2 {{ font-size: 1.15em; }}
-.reveal section {{ text-align: left; font-size: 0.62em; }}
-.reveal .cf-slide-title {{ text-align: center; }}
-.reveal table {{ font-size: 0.85em; }}
-.reveal img.cf-slide-figure {{ max-height: 55vh; display: block; margin: 0.4em auto;
-  background: #fff; }}
+.reveal h1 {{ font-size: 1.8em; }} .reveal h2 {{ font-size: 1.2em; margin-bottom: 0.5em; }}
+.reveal .slides section {{ text-align: left; font-size: 0.66em; line-height: 1.35; }}
+.reveal .slides section.cf-slide-title {{ text-align: center; }}
+.reveal table {{ font-size: 0.8em; }}
+.reveal ul, .reveal ol {{ margin-left: 1.2em; }}
+.reveal li p {{ margin: 0.15em 0; }}
+.reveal img.cf-slide-figure {{ max-height: 520px; max-width: 100%; display: block;
+  margin: 0.2em auto; background: #fff; }}
 .reveal .cf-slide-exercise h2 {{ color: #1f5f99; }}
+.reveal .slides section.cf-slide-box {{ box-sizing: border-box; border-left: 6px solid #1f5f99;
+  padding-left: 0.8em; }}
 </style>
 <script>window.MathJax = {{
   tex: {{ inlineMath: [["\\\\(", "\\\\)"]], displayMath: [["\\\\[", "\\\\]"]] }},
@@ -309,27 +549,19 @@ def deck_html(deck: Deck) -> str:
 </div></div>
 <script src="assets/reveal/reveal.js"></script>
 <script src="assets/reveal/plugin/notes/notes.js"></script>
-<script>Reveal.initialize({{ hash: true, slideNumber: true, plugins: [RevealNotes] }});</script>
+<script>Reveal.initialize({{ hash: true, slideNumber: true, width: 1280, height: 720,
+  margin: 0.04, plugins: [RevealNotes] }});</script>
 </body>
 </html>
 """
 
 
-def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> list[Path]:
-    """Write one deck per Learn chapter of the course map, the assets and an index page.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The deck files written.
-    """
-    modules = node_modules or root / "node_modules"
+def _copy_assets(modules: Path, out: Path) -> None:
     missing = [source for source in ASSETS.values() if not (modules / source).exists()]
     if missing:
         raise FileNotFoundError(
             f"missing {', '.join(missing)} in {modules}: run `npm ci` (make does it)."
         )
-    out.mkdir(parents=True, exist_ok=True)
     for destination, source in ASSETS.items():
         target = out / "assets" / destination
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -342,18 +574,32 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
             )
         else:
             shutil.copy2(modules / source, target)
-    course = load_course_map(root / "book" / "course-map.yml")
-    written = []
-    links = []
-    for chapter in course.learn_chapters.values():
-        source = root / "book" / f"{chapter.page}.md"
-        deck = chapter_deck(
-            source,
-            course_map=root / "book" / "course-map.yml",
-            bib=root / "references.bib",
-            images=out / "images",
-        )
-        target = out / f"{chapter.id}.html"
+
+
+def build_decks(root: Path, images: Path) -> list[Deck]:
+    """Every deck of ``book/instructors/decks.yml``, figures written to ``images``."""
+    labels = _bibliography(root / "references.bib")
+    decks = []
+    for outline in load_outlines(root / "book" / "instructors" / "decks.yml").values():
+        if outline.source:
+            decks.append(page_deck(outline, root, images, labels))
+        else:
+            decks.append(written_deck(outline, labels))
+    return decks
+
+
+def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> list[Path]:
+    """Write every deck, the assets it needs and an index page into ``out``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The deck files written.
+    """
+    _copy_assets(node_modules or root / "node_modules", out)
+    written, links = [], []
+    for deck in build_decks(root, out / "images"):
+        target = out / f"{deck.id}.html"
         target.write_text(deck_html(deck), encoding="utf-8")
         written.append(target)
         links.append(
@@ -362,8 +608,9 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
     (out / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         "<title>Customer Focus: slides</title></head>"
-        "<body><h1>Customer Focus: slide decks</h1><p>One deck per Learn chapter. "
-        "Press S in a deck for the speaker notes, F for full screen.</p><ol>"
+        "<body><h1>Customer Focus: slide decks</h1><p>One deck per Learn chapter, the opening "
+        "case poll and the scenario debrief. Press S in a deck for the speaker notes, with the "
+        "activity behind each slide; F for full screen.</p><ol>"
         + "".join(links)
         + "</ol></body></html>",
         encoding="utf-8",

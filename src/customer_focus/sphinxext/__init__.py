@@ -1,8 +1,11 @@
 """Sphinx extension for the course book (registered in ``_config.yml``).
 
 It serves the site's JavaScript from the site itself (:mod:`.vendor`), adds
-the course's stylesheet and script, and provides the course's directives
-and the ``{case}`` role (figures of the invented cases, computed at build time).
+the course's stylesheet and script, the site's icons and web manifest
+(:mod:`.siteicons`), and provides the course's directives
+and the ``{case}`` role (figures of the invented cases, computed at build time), the
+worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`),
+and publishes the workshop kit with the site (:mod:`.workshop_kit`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, freshness, kernel_wait, live, quiz, scenario, sitemap, vendor,
+    accessibility, cases, directives, download, freshness, kernel_wait, live, pageweight, quiz,
+    repository, scenario, siteicons, sitemap, vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -37,8 +41,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     quiz.setup(app)
     scenario.setup(app)
     sitemap.setup(app)
+    siteicons.setup(app)
     directives.setup(app)
     cases.setup(app)
+    download.setup(app)
+    repository.setup(app)
+    pageweight.setup(app)
+    workshop_kit.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")

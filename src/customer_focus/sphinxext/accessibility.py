@@ -5,10 +5,16 @@ docutils marks a list of citations ``role="list"`` and each citation
 ``list`` must hold ``listitem`` children, so axe reports a critical
 ``aria-required-children`` violation on the references page. Each citation is
 given the ``listitem`` role instead.
+
+A table whose top-left heading is empty (a Markdown table with a row label in
+its first column, as in the opening case) has no header for its body cells:
+axe reports ``td-has-header`` (critical). Its first column becomes a stub
+column, which docutils writes as row headings (``<th class="stub">``).
 """
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 REPLACEMENTS = {'role="doc-biblioentry"': 'role="listitem"'}
@@ -24,6 +30,19 @@ def fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
     context["body"] = body
 
 
+def row_label_columns(app: Sphinx, doctree: nodes.document) -> None:
+    """Make the first column a stub (row headings) in each table whose top-left heading is empty."""
+    for group in doctree.findall(nodes.tgroup):
+        head = next(iter(group.findall(nodes.thead)), None)
+        specs = [child for child in group.children if isinstance(child, nodes.colspec)]
+        if head is None or len(specs) < 2 or not head.children:
+            continue
+        first = head.children[0].children[0] if head.children[0].children else None
+        if first is not None and not first.astext().strip():
+            specs[0]["stub"] = 1
+
+
 def setup(app: Sphinx) -> None:
-    """Register the hook."""
+    """Register the hooks."""
     app.connect("html-page-context", fix_body)
+    app.connect("doctree-read", row_label_columns)

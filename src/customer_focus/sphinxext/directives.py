@@ -2,6 +2,8 @@
 
 ``{learning-objectives} <chapter id>``
     Lists a chapter's objectives from the course map (``cf_course_map``).
+``{printable-form} <tool or file.yml>``
+    A blank paper form: a tool's, or one of its own in a YAML file next to the page.
 ``{clv-comparison}``
     An interactive side-by-side lifetime value calculator that runs in the
     static page (``customer-focus.js``), starting from the opening case.
@@ -20,7 +22,8 @@ from ..core.cases import opening_case
 from ..core.formats import dollars
 from ..course.course_map import load_course_map
 from ..tools.lifetime_value import calc, table
-from ..tools.spec import load_form, render_html
+from ..tools.spec import load_form, load_form_file, render_html
+from . import workshop
 
 
 def course_map_path(env: object) -> Path:
@@ -109,15 +112,22 @@ class ClvComparison(SphinxDirective):
 
 
 class PrintableForm(SphinxDirective):
-    """``{printable-form} <module>``: the blank paper form a worksheet module declares."""
+    """``{printable-form} <tool>``: the blank paper form a tool's spec declares;
+    ``{printable-form} <file>.yml``: a form of its own, in a YAML file next to the page."""
 
     required_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
         try:
-            spec = load_form(self.arguments[0])
-        except ValueError as error:
+            if name.endswith((".yml", ".yaml")):
+                path = Path(self.env.doc2path(self.env.docname)).parent / name
+                self.env.note_dependency(str(path))
+                spec = load_form_file(path)
+            else:
+                spec = load_form(name)
+        except (ValueError, OSError) as error:
             raise self.error(f"printable-form: {error}") from None
         return [nodes.raw("", render_html(spec), format="html")]
 
@@ -128,3 +138,4 @@ def setup(app: object) -> None:
     app.add_directive("learning-objectives", LearningObjectives)  # type: ignore[attr-defined]
     app.add_directive("clv-comparison", ClvComparison)  # type: ignore[attr-defined]
     app.add_directive("printable-form", PrintableForm)  # type: ignore[attr-defined]
+    workshop.setup(app)  # the workshop kit's directives: agendas, workbook, answer keys

@@ -249,7 +249,8 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
         f'<section class="cf-quiz{" cf-exam" if exam else ""}" id="cf-quiz-{escape(placement.slug)}" '
         f'data-quiz="{escape(bank.id)}" data-key="{escape(placement.key)}" data-mode="{bank.mode}" '
         f'aria-label="{escape(bank.title)}">\n'
-        f'<p class="cf-quiz-title">{escape(bank.title)}</p>\n'
+        # an h2; the {quiz} directive's page sets its level by the section (_title_levels)
+        f'<h2 class="cf-quiz-title">{escape(bank.title)}</h2>\n'
         f"{_help(placement, course)}\n"
         f'<form class="cf-quiz-form" novalidate>\n{questions}\n</form>\n'
         f"{footer}\n"
@@ -300,7 +301,9 @@ class QuizDirective(SphinxDirective):
         if quiz.has_math:
             self.env.temp_data["cf_quiz_math"] = True
         links = self._chapter_links(placement, course) if quiz.mode == "exam" else []
-        return [nodes.raw("", quiz_html(placement, links, course), format="html")]
+        node = nodes.raw("", quiz_html(placement, links, course), format="html")
+        node["cf_quiz"] = True  # its title's level is set once the page is read: see _title_levels
+        return [node]
 
     def _chapter_links(self, placement: Placement, course: CourseMap | None) -> list[dict[str, str]]:
         links = []
@@ -408,6 +411,29 @@ def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
     env.cf_progress_pages = getattr(env, "cf_progress_pages", set()) | getattr(other, "cf_progress_pages", set())
 
 
+def _title_levels(app: Sphinx, doctree: nodes.document) -> None:
+    """Make each quiz's title a heading one level below the section it is in (h3 under an h2).
+
+    The directive cannot see its section (MyST runs it with a mock state), so the
+    level is set here, from the quiz's place in the page's sections.
+    """
+    for node in list(doctree.findall(nodes.raw)):
+        if not node.get("cf_quiz"):
+            continue
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += isinstance(parent, nodes.section)
+            parent = parent.parent
+        level = min(depth + 1, 6)
+        html = re.sub(
+            r'<h2 class="cf-quiz-title">(.*?)</h2>',
+            rf'<h{level} class="cf-quiz-title">\1</h{level}>',
+            node.astext(), count=1, flags=re.S,
+        )
+        node.replace_self(nodes.raw("", html, format="html"))
+
+
 def _load_mathjax_for_quiz_math(app: Sphinx, doctree: nodes.document) -> None:
     """Make Sphinx load MathJax on a page whose only math is in a quiz.
 
@@ -476,6 +502,7 @@ def setup(app: Sphinx) -> None:
     app.connect("env-merge-info", _merge)
     app.connect("env-check-consistency", _check_placed)
     app.connect("env-get-outdated", _progress_pages_outdated)
+    app.connect("doctree-read", _title_levels)
     app.connect("doctree-read", _load_mathjax_for_quiz_math)
     app.connect("doctree-resolved", _fill_progress)
     app.connect("build-finished", _write_index)

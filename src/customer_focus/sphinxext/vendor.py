@@ -10,6 +10,7 @@ CDN and works with no internet. ``_config.yml`` points ``mathjax_path`` and
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -51,20 +52,64 @@ def check_assets(app: Sphinx) -> None:
         )
 
 
+def _copy_if_changed(origin: Path, copy: Path) -> bool:
+    """Copy a file unless its copy has the same size and modification time; True if copied."""
+    source = origin.stat()
+    try:
+        existing = copy.stat()
+    except FileNotFoundError:
+        existing = None
+    if existing and existing.st_size == source.st_size and existing.st_mtime_ns == source.st_mtime_ns:
+        return False
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(origin, copy)
+    return True
+
+
+def sync_assets(root: Path, target: Path) -> int:
+    """Copy the vendored assets from ``root`` (node_modules) to ``target``; return files copied.
+
+    A file whose copy is already there, with the same size and modification
+    time (``copy2`` keeps it), is skipped: MathJax alone is over a thousand
+    files, and copying them all again was most of a no-change build.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     root, target = Path(folder) / "node_modules", Path(folder) / "vendor"
+    ...     script = root / "requirejs" / "require.js"
+    ...     script.parent.mkdir(parents=True)
+    ...     _ = script.write_text("var requirejs;")
+    ...     first, again = sync_assets(root, target), sync_assets(root, target)
+    >>> first, again
+    (1, 0)
+    """
+    copied = 0
+    for destination, source in ASSETS.items():
+        origin, copy = root / source, target / destination
+        if origin.is_file():
+            copied += _copy_if_changed(origin, copy)
+            continue
+        if not origin.is_dir():
+            continue
+        for folder, names, files in os.walk(origin):
+            here = Path(folder)
+            ignored = SKIPPED(folder, names + files)
+            names[:] = [name for name in names if name not in ignored]
+            for name in files:
+                if name not in ignored:
+                    copied += _copy_if_changed(here / name, copy / here.relative_to(origin) / name)
+    return copied
+
+
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
     """Copy the vendored assets into the built site's ``_static/vendor``."""
     if exception is not None or app.builder.format != "html":
         return
-    root = node_modules(app)
     target = Path(app.outdir) / "_static" / "vendor"
-    for destination, source in ASSETS.items():
-        origin, copy = root / source, target / destination
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        if origin.is_dir():
-            shutil.copytree(origin, copy, ignore=SKIPPED, dirs_exist_ok=True)
-        else:
-            shutil.copy2(origin, copy)
-    logger.info("customer_focus: offline JavaScript copied to %s", target)
+    copied = sync_assets(node_modules(app), target)
+    logger.info("customer_focus: offline JavaScript in %s (%d files copied)", target, copied)
 
 
 def support_widget_pages(

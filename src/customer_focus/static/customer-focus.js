@@ -93,13 +93,51 @@
     });
   }
 
+  /* ---- Print that fits ----
+   * A formula, table or widget wider than the printed text is shrunk to fit
+   * (down to 60%; the print stylesheet wraps long words and table cells
+   * first). The printed text is at most 657 CSS pixels
+   * wide: A4 less the 18 mm margins of the stylesheet's @page rule. The PDFs
+   * of the workshop kit (customer_focus.publish.handouts) call it too. */
+  var PRINT_WIDTH = 657;
+  var WIDE = '.bd-article mjx-container[display="true"], .bd-article table, ' +
+    ".bd-article .jupyter-widgets, .bd-article .cell_output img";
+
+  function fitForPrint(width) {
+    var room = width || PRINT_WIDTH;
+    document.querySelectorAll(WIDE).forEach(function (element) {
+      element.style.zoom = "";
+      element.classList.remove("cf-print-squeeze");
+      var space = Math.min(room, element.parentElement.clientWidth || room);
+      var need = element.scrollWidth;
+      if (need > space / 0.6 && element.tagName === "TABLE") {
+        /* Too wide even at 60%: its cells may break long names anywhere. */
+        element.classList.add("cf-print-squeeze");
+        need = element.scrollWidth;
+      }
+      if (need > space + 1) {
+        element.style.zoom = String(Math.max(0.6, Math.floor(((space - 2) / need) * 100) / 100));
+      }
+    });
+  }
+
+  function unfit() {
+    document.querySelectorAll(WIDE).forEach(function (element) {
+      element.style.zoom = "";
+      element.classList.remove("cf-print-squeeze");
+    });
+  }
+
   function start() {
     setUpComparisons();
     setUpPrintButtons();
+    window.addEventListener("beforeprint", function () { fitForPrint(); });
+    window.addEventListener("afterprint", unfit);
   }
 
   window.customerFocus = window.customerFocus || {};
   window.customerFocus.lifetimeValue = lifetimeValue;
+  window.customerFocus.fitForPrint = fitForPrint;
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

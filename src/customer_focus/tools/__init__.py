@@ -7,7 +7,8 @@ paper form ``book/apply/forms/<tool-with-hyphens>-form.md``, the exercise
 
 ``<tool>.yml``
     The content: inputs (labels, units, limits, help), the worked example,
-    the columns of the learner's file and the paper form (see :mod:`.spec`).
+    the columns of the learner's file, the headings of the tables written for
+    reading, the exercise's questions and the paper form (see :mod:`.spec`).
 ``calc.py``
     The arithmetic and its input checks, standard library only.
 ``table.py``
@@ -15,10 +16,11 @@ paper form ``book/apply/forms/<tool-with-hyphens>-form.md``, the exercise
 ``form.py``
     The live form and the tool's charts, with their alt text.
 ``exercise.py``
-    The exercise notebook's checks.
+    The exercise notebook's checks: the answers, computed (``exercises/<tool-with-hyphens>.ipynb``).
 
-Shared by every tool: :mod:`.spec` (the YAML spec and the paper form) and
-:mod:`.worksheet` (the base of every live form).
+Shared by every tool: :mod:`.spec` (the YAML spec and the paper form),
+:mod:`.questions` (an exercise from the spec's words and the computed answers)
+and :mod:`.worksheet` (the base of every live form).
 
 Tools moved here: ``lifetime_value``, ``turnover_cost``, ``replacement_cost``,
 ``feedback``, ``servqual``, ``kano``, ``value_equation``, ``satisfaction_targets``,

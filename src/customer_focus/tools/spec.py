@@ -10,6 +10,8 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
       margin: 100
       customers:                      # ...and rows of a table the learner brings
         - {customer: Harbor Supply, annual_margin: 12000}
+    reading:                          # the headings of the tables written for reading
+      schedule: {year: Year, present_value: Present value}   # the first names the rows
     tables:                           # the files a learner brings, column by column
       customers:
         about: One row per customer.
@@ -17,6 +19,8 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
           customer: {help: a name for the customer or segment}
           acquisition_cost: {help: what it costs to win the customer, required: false}
           margin:                     # a column named as a field: the field's help
+    exercise:                         # the exercise's questions: their words (see below)
+      q1: {variable: margin_q1, prompt: ..., hint: ..., solution: ..., unit: $}
     live:                             # the tool as it runs in the book's page (optional)
       fields: [margin, retention]     # the inputs its form shows, in this order
       grid: alternatives              # a table edited in the form, row by row (optional)
@@ -35,6 +39,14 @@ Every tool keeps what is content, not arithmetic, in ``tools/<tool>/<tool>.yml``
           rows: 8                     # or row_labels: [...] to pre-fill the first column
           note: Optional sentence under the section's title (or all a section holds).
 
+Each exercise question holds what the learner reads: ``variable``, ``prompt``,
+``hint``, ``solution`` and ``takeaway``; a number question its ``tolerance``,
+``unit`` and the words of its known ``mistakes`` (a text, or ``{why, tolerance}``),
+in the order of the values its ``exercise.py`` computes; a choice question its
+``options``, ``correct`` answer and ``reasons`` (why a wrong option is wrong),
+unless ``exercise.py`` computes the options or the answer. ``{name}`` in a text
+stands for a value ``exercise.py`` gives (:mod:`customer_focus.tools.questions`).
+
 :func:`load_spec` reads and checks it, reporting every problem as
 ``file:line: what is wrong``. The live form (:mod:`customer_focus.tools.worksheet`),
 the paper form (:func:`render_html`, the book's ``{printable-form} <tool>``)
@@ -49,6 +61,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -60,11 +73,19 @@ from ..core.problems import Problems
 from ..core.yamlfile import parse_yaml
 
 __all__ = [
-    "Blank", "Section", "FormSpec", "Column", "TableSpec", "LiveSpec", "ToolSpec",
-    "load_spec", "read_spec", "spec_tools", "twin_text", "twin_path", "render_html", "load_form",
+    "Blank", "Section", "FormSpec", "Column", "TableSpec", "MistakeSpec", "QuestionSpec",
+    "LiveSpec", "ToolSpec",
+    "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
+    "render_html", "load_form", "load_form_file",
 ]
 
-_TOP_KEYS = {"tool", "title", "fields", "example", "tables", "live", "paper_form"}
+_TOP_KEYS = {
+    "tool", "title", "fields", "example", "tables", "reading", "exercise", "live", "paper_form",
+}
+_QUESTION_KEYS = {
+    "variable", "prompt", "hint", "solution", "takeaway", "tolerance", "unit", "mistakes",
+    "options", "correct", "reasons",
+}
 
 
 # ---- the paper form ------------------------------------------------------------------
@@ -193,6 +214,49 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class MistakeSpec:
+    """The words for a known wrong answer: why it is wrong (its value is computed in Python)."""
+
+    why: str
+    tolerance: float | None = None  # None: the question's own tolerance
+
+    def to_data(self) -> str | dict[str, Any]:
+        """The mistake as the YAML writes it: its text, or why and tolerance."""
+        return self.why if self.tolerance is None else asdict(self)
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    """The words of one exercise question, and how its answer is judged.
+
+    A number question has ``tolerance``, ``unit`` and ``mistakes``; a choice
+    question ``options``, ``correct`` and ``reasons`` (any of them may come from
+    the exercise's Python instead, when it is computed).
+    """
+
+    name: str
+    variable: str
+    prompt: str
+    hint: str
+    solution: str
+    takeaway: str = ""
+    tolerance: float | None = None
+    unit: str = ""
+    mistakes: tuple[MistakeSpec, ...] = ()
+    options: tuple[str, ...] = ()
+    correct: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def to_data(self) -> dict[str, Any]:
+        """The question as plain data, as the YAML writes it (what is not given left out)."""
+        plain = {"mistakes": [item.to_data() for item in self.mistakes], "options": [*self.options]}
+        return {
+            key.name: plain.get(key.name, getattr(self, key.name)) for key in dataclass_fields(self)
+            if key.name != "name" and getattr(self, key.name) not in (None, "", (), {})
+        }
+
+
+@dataclass(frozen=True)
 class LiveSpec:
     """The tool as it runs in the book's page: the inputs its form shows, and the file it reads."""
 
@@ -223,6 +287,8 @@ class ToolSpec:
     tables: dict[str, TableSpec]
     paper_form: FormSpec | None
     source: str
+    exercise: dict[str, QuestionSpec] = field(default_factory=dict)
+    reading: dict[str, dict[str, str]] = field(default_factory=dict)
     live: LiveSpec | None = None
 
     def to_data(self) -> dict[str, Any]:
@@ -241,6 +307,10 @@ class ToolSpec:
                 for name, table in self.tables.items()
             },
         }
+        if self.reading:
+            data["reading"] = {name: dict(headings) for name, headings in self.reading.items()}
+        if self.exercise:
+            data["exercise"] = {name: q.to_data() for name, q in self.exercise.items()}
         if self.live is not None:
             data["live"] = self.live.to_data()
         if self.paper_form is not None:
@@ -351,12 +421,18 @@ def _read_form(data: Any, fields: Fields, problems: Problems) -> FormSpec | None
     return FormSpec(title, intro, tuple(section for section in sections if section))
 
 
-def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, TableSpec]:
+def _entries(data: Any, message: str, problems: Problems) -> Mapping:
+    """``data``, a mapping; empty when missing, or when not a mapping (``message`` then noted)."""
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        problems.add(data, None, "tables: must map each file's name to its about and columns")
+        problems.add(data, None, message)
         return {}
+    return data
+
+
+def _read_tables(data: Any, fields: Fields, problems: Problems) -> dict[str, TableSpec]:
+    data = _entries(data, "tables: must map each file's name to its about and columns", problems)
     tables = {}
     for name, table in data.items():
         where = f"tables: {name}"
@@ -465,11 +541,7 @@ def _read_rows(
 def _read_example(
     data: Any, fields: Fields, tables: Mapping[str, TableSpec], problems: Problems
 ) -> dict[str, Any]:
-    if data is None:
-        return {}
-    if not isinstance(data, Mapping):
-        problems.add(data, None, "example: must map fields to their values")
-        return {}
+    data = _entries(data, "example: must map fields to their values", problems)
     example = {}
     for name, value in data.items():
         if name in tables:
@@ -483,6 +555,100 @@ def _read_example(
         except ValueError as error:
             problems.add(data, name, f"example: {error}")
     return example
+
+
+def _read_mistake(data: Any, where: str, problems: Problems) -> MistakeSpec | None:
+    if isinstance(data, str):
+        return MistakeSpec(data)
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: a mistake is a text, or a mapping of why and tolerance")
+        return None
+    problems.keys(data, {"why", "tolerance"}, where)
+    why = problems.text(data, "why", where, required=True)
+    tolerance = problems.number(data, "tolerance", where, minimum=0)
+    return MistakeSpec(why, tolerance) if why is not None else None
+
+
+def _read_question(name: str, data: Any, problems: Problems) -> QuestionSpec | None:
+    where = f"exercise: {name}"
+    if not isinstance(data, Mapping):
+        problems.add(data, None, f"{where}: must map variable, prompt, hint and solution")
+        return None
+    problems.keys(data, _QUESTION_KEYS, where)
+    texts = {
+        key: problems.text(data, key, where, required=True)
+        for key in ("variable", "prompt", "hint", "solution")
+    }
+    raw = data.get("mistakes") or []
+    if not isinstance(raw, list):
+        problems.add(data, "mistakes", f"{where}: 'mistakes' must be a list")
+        raw = []
+    mistakes = [
+        _read_mistake(item, f"{where}, mistake {i + 1}", problems) for i, item in enumerate(raw)
+    ]
+    options = _texts(data, "options", where, problems)
+    correct = problems.text(data, "correct", where) or ""
+    if options and correct and correct not in options:
+        problems.add(data, "correct", f"{where}: 'correct' must be one of the options {options}")
+    reasons = data.get("reasons") or {}
+    if not isinstance(reasons, Mapping) or not all(
+        isinstance(reason, str) for reason in reasons.values()
+    ):
+        problems.add(data, "reasons", f"{where}: 'reasons' must map options to texts")
+        reasons = {}
+    for option in reasons:
+        if options and option not in options or option == correct:
+            problems.add(reasons, option, f"{where}: no reason is needed for {option!r}, it is "
+                         "not a wrong option")
+    if mistakes and (options or correct or reasons):
+        problems.add(data, "mistakes", f"{where}: a question has mistakes (a number question) "
+                     "or options, correct and reasons (a choice question), not both")
+    if None in texts.values():
+        return None
+    return QuestionSpec(
+        name, texts["variable"], texts["prompt"], texts["hint"], texts["solution"],
+        problems.text(data, "takeaway", where) or "",
+        problems.number(data, "tolerance", where, minimum=0),
+        problems.text(data, "unit", where) or "",
+        tuple(mistake for mistake in mistakes if mistake), options, correct,
+        {str(option): reason for option, reason in reasons.items()},
+    )
+
+
+def _read_reading(data: Any, problems: Problems) -> dict[str, dict[str, str]]:
+    data = _entries(data, "reading: must map each table's name to its columns' headings", problems)
+    reading = {}
+    for name, headings in data.items():
+        good = isinstance(headings, Mapping) and headings and all(
+            isinstance(heading, str) for heading in headings.values()
+        )
+        if not good:
+            problems.add(data, name, f"reading: {name}: must map each column to its heading (text)")
+            continue
+        reading[str(name)] = {str(column): heading for column, heading in headings.items()}
+    return reading
+
+
+def _read_exercise(data: Any, problems: Problems) -> dict[str, QuestionSpec]:
+    data = _entries(data, "exercise: must map each question's name (q1...) to its words", problems)
+    questions = {str(key): _read_question(str(key), item, problems) for key, item in data.items()}
+    return {name: question for name, question in questions.items() if question}
+
+
+def read_questions(data: Any, source: str) -> dict[str, QuestionSpec]:
+    """Check a file that holds only an ``exercise:`` section (the lab's) and return its questions.
+
+    Raises
+    ------
+    DataFileError
+        Listing every problem as ``file:line: message``.
+    """
+    problems = Problems(source)
+    data = _entries(data, "a file of questions is a mapping with 'exercise'", problems)
+    problems.keys(data, {"exercise"}, "questions")
+    questions = _read_exercise(data.get("exercise"), problems)
+    problems.raise_if_any()
+    return questions
 
 
 def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
@@ -506,6 +672,8 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     spec = ToolSpec(
         tool, title, fields, _read_example(data.get("example"), fields, tables, problems),
         tables, _read_form(data.get("paper_form"), fields, problems), source,
+        _read_exercise(data.get("exercise"), problems),
+        _read_reading(data.get("reading"), problems),
         _read_live(data.get("live"), fields, tables, problems),
     )
     problems.raise_if_any()
@@ -570,3 +738,27 @@ def load_form(name: str) -> FormSpec:
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
     return form
+
+
+def load_form_file(path: str | Path) -> FormSpec:
+    """A paper form that belongs to no tool, from its own YAML file (``title``, ``intro``,
+    ``sections``, as a tool's ``paper_form``; blanks give a ``label``, never a ``field``).
+
+    Raises
+    ------
+    customer_focus.core.problems.DataFileError
+        Listing each problem as ``file:line: what is wrong``.
+
+    Examples
+    --------
+    >>> from customer_focus.core.paths import course_root
+    >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml").title
+    'My action plan: the next 30 days'
+    """
+    path = Path(path)
+    problems = Problems(str(path))
+    form = _read_form(parse_yaml(path.read_text(encoding="utf-8"), str(path)), Fields([]), problems)
+    if form is None and not problems.found:
+        problems.add(None, None, "the file is empty: give title, intro and sections")
+    problems.raise_if_any()
+    return form  # type: ignore[return-value]

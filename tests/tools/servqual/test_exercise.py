@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from customer_focus.core import tables
+from customer_focus.core import paths, tables
 from customer_focus.publish.exercises import solution_code
 from customer_focus.tools.servqual import calc, exercise, table
 
@@ -21,7 +21,7 @@ def _solutions(root) -> dict[str, str]:
 
 def test_check_passes_on_every_solution_in_order(root, monkeypatch):
     monkeypatch.chdir(root / "solutions")
-    namespace = {"calc": calc, "table": table, "tables": tables}
+    namespace = {"calc": calc, "table": table, "tables": tables, "paths": paths}
     solutions = _solutions(root)
     bound = exercise.bind(namespace)
     for name in ("q1", "q2", "q3", "q4"):

@@ -18,6 +18,7 @@ import dataclasses
 import os
 from pathlib import Path
 
+from ...core.paths import course_root
 from .attempt import draw_items, option_order
 from .balance import balance_report
 from .bank import BankError, Draw, Question, Quiz, bibliography_keys, load_bank, load_banks
@@ -27,20 +28,8 @@ __all__ = [
     "BankError", "Question", "Quiz", "Grade", "Draw",
     "load_bank", "load_banks", "bibliography_keys", "grade", "parse_number",
     "draw_items", "option_order", "balance_report",
-    "find_bank", "show", "course_root",
+    "find_bank", "show",
 ]
-
-
-def course_root(start: str | os.PathLike[str] | None = None) -> Path:
-    """The repository folder (the one holding ``book/quizzes``), searched upward from ``start``."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "book" / "quizzes").is_dir():
-            return folder
-    raise FileNotFoundError(
-        f"Cannot find the course's book/quizzes folder above {here}. Open the notebook from "
-        f"inside the course repository, or pass the path of a bank file."
-    )
 
 
 def find_bank(name: str | os.PathLike[str]) -> Path:

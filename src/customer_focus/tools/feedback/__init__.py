@@ -11,11 +11,8 @@
 ``form``
     The live form, the summary written for reading, and the chart of the
     distributions.
-``exercise``
-    The checks of ``exercises/feedback.ipynb``.
-``feedback.yml``
-    The two questions, the counts, the form's boxes, the columns of the
-    learner's file and the paper questionnaire (``book/apply/forms/feedback-form.md``).
 
-The worksheet is ``book/apply/tools/feedback-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/feedback-worksheet.ipynb``; its exercise,
+its content (``feedback.yml``) and their places are as for every tool
+(:mod:`customer_focus.tools`).
 """

@@ -198,6 +198,7 @@ def net_promoter_score(scores: Iterable[int]) -> float:
     Returns
     -------
     float
+        The score, in points from −100 to +100.
 
     Raises
     ------

@@ -16,8 +16,9 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.patches import Patch
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, table
 
@@ -32,6 +33,10 @@ _GROUP_LABELS = {
     "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
 }
 _MAX_PANELS = 8
+
+
+#: The headings of the tables written for reading (feedback.yml, ``reading:``).
+_HEADINGS = load_spec("feedback").reading
 
 
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
@@ -51,22 +56,7 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     )
     shown["nps"] = [f"{value:+.0f}" for value in summary["nps"]]
     shown["nps_margin"] = [f"± {value:.0f}" for value in summary["nps_margin"]]
-    return shown.rename(
-        columns={
-            "group": "Group",
-            "responses": "Responses",
-            "promoters": "Promoters (9–10)",
-            "passives": "Passives (7–8)",
-            "detractors": "Detractors (0–6)",
-            "promoter_share": "% promoters",
-            "passive_share": "% passives",
-            "detractor_share": "% detractors",
-            "nps": "NPS",
-            "nps_margin": "Margin of error (95%)",
-            "satisfaction_mean": "Mean satisfaction (1–5)",
-            "top_box_share": "Top box (5)",
-        }
-    ).set_index("Group")
+    return with_headings(shown, _HEADINGS["summary"])
 
 
 def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
@@ -119,6 +109,7 @@ def score_distribution_chart(
     Returns
     -------
     CourseFigure
+        The bars, with their alt text from :func:`describe_score_distribution`.
 
     Examples
     --------
@@ -144,10 +135,7 @@ def score_distribution_chart(
             color=PALETTE["ink"], fontsize=10, loc="left",
         )
         axes.set_ylabel("% of answers", color=PALETTE["ink"], fontsize=9)
-        axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        plain_axes(axes, grid="y")
     axes_list[0].set_ylim(0, max(top * 100 * 1.15, 5))
     axes_list[-1].set_xticks(range(11))
     axes_list[-1].set_xlabel(
@@ -298,19 +286,8 @@ class FeedbackForm(Worksheet):
 
 
 def feedback_form(**starting_values: str) -> w.VBox:
-    """Build the feedback form and return the widget to display.
+    """The feedback form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``recommend`` and ``satisfaction``, as text.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = feedback_form(recommend="10 9 7 3")  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``recommend`` and ``satisfaction``, as text.
     """
     return FeedbackForm(**starting_values).widget

@@ -10,12 +10,8 @@
     at once, then each feature's counts, category, Better and Worse.
 ``form``
     The live form, the tables written for reading, and the Better/Worse chart.
-``exercise``
-    The checks of ``exercises/kano.ipynb``.
-``kano.yml``
-    The form's inputs (the two answers, a feature's counts), the worked
-    example, the columns of the survey file and the paper questionnaire
-    (``book/apply/forms/kano-form.md``).
 
-The worksheet is ``book/apply/tools/kano-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/kano-worksheet.ipynb``; its exercise, its
+content (``kano.yml``) and their places are as for every tool
+(:mod:`customer_focus.tools`).
 """

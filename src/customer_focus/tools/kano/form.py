@@ -15,8 +15,9 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import HTML
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet, alert
 from . import calc, describe, table
 from .calc import CATEGORIES
@@ -43,6 +44,10 @@ def evaluation_table() -> pd.DataFrame:
     return grid
 
 
+#: The headings of the tables written for reading (kano.yml, ``reading:``).
+_HEADINGS = load_spec("kano").reading
+
+
 def results_table(results: pd.DataFrame) -> pd.DataFrame:
     """The output of :func:`customer_focus.tools.kano.table.analyze_kano`, for reading.
 
@@ -53,17 +58,7 @@ def results_table(results: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(results, decimals={"better": 2, "worse": 2})
     shown["worse"] = [f"{value:.2f}".replace("-", "−") for value in results["worse"]]
-    return shown.rename(
-        columns={
-            "feature": "Feature",
-            "responses": "Responses",
-            "category": "Chosen most often",
-            "kano_name": "Kano's name",
-            "practitioner_name": "Practitioner name",
-            "better": "Better",
-            "worse": "Worse",
-        }
-    ).set_index("Feature")
+    return with_headings(shown, _HEADINGS["results"])
 
 
 def _check_results(results: pd.DataFrame) -> None:
@@ -95,6 +90,7 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     Returns
     -------
     CourseFigure
+        The scatter, one labelled point per feature.
 
     Examples
     --------
@@ -129,18 +125,11 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     axes.set_ylim(-0.02, 1.05)
     axes.set_xlabel("|Worse|: how much dissatisfaction its absence causes", color=PALETTE["ink"])
     axes.set_ylabel("Better: how much satisfaction its presence adds", color=PALETTE["ink"])
-    axes.grid(color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, title=title)
     handles, labels = axes.get_legend_handles_labels()
-    figure.legend(
-        handles, labels, loc="lower center", ncol=min(3, len(labels)), frameon=False, fontsize=9
-    )
     rows = (len(labels) + 2) // 3
-    figure.tight_layout(rect=(0, (0.2 + 0.25 * rows) / figure.get_figheight(), 1, 1))
+    space = (0.2 + 0.25 * rows) / figure.get_figheight()
+    legend_under(figure, handles, labels, columns=min(3, len(labels)), space=space)
     return figure
 
 
@@ -236,20 +225,9 @@ class KanoForm(Worksheet):
 
 
 def kano_form(**starting_values: Any) -> w.VBox:
-    """Build the Kano form and return the widget to display.
+    """The Kano form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``functional``, ``dysfunctional``, ``feature`` and the counts ``A`` …
-        ``Q``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> kano_form(dysfunctional="Dislike", A=3, O=1)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``functional``, ``dysfunctional``, ``feature`` and the
+    counts ``A`` … ``Q``.
     """
     return KanoForm(**starting_values).widget

@@ -1013,6 +1013,7 @@ def expected_spend(model: GammaGammaModel, summary: pd.DataFrame) -> pd.Series:
     Returns
     -------
     pandas.Series
+        The expected spend, indexed like ``summary``.
 
     Raises
     ------

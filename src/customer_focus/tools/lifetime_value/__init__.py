@@ -9,11 +9,8 @@
     by side from the learner's file, the opening case.
 ``form``
     The live form, the schedule written for reading, and the charts.
-``exercise``
-    The checks of ``exercises/lifetime-value.ipynb``.
-``lifetime_value.yml``
-    The inputs, the worked example, the columns of the learner's file and the
-    paper form (``book/apply/forms/lifetime-value-form.md``).
 
-The worksheet is ``book/apply/tools/lifetime-value-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/lifetime-value-worksheet.ipynb``; its
+exercise, its content (``lifetime_value.yml``) and their places are as for
+every tool (:mod:`customer_focus.tools`).
 """

@@ -111,6 +111,7 @@ def margin_multiple(retention: float, discount_rate: float) -> float:
     Returns
     -------
     float
+        The years of margin the customer is worth today.
 
     Examples
     --------
@@ -269,6 +270,7 @@ def berger_nasr(
     Returns
     -------
     float
+        The customer's lifetime value, net of the promotion spend.
 
     Examples
     --------

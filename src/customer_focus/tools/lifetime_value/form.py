@@ -17,7 +17,8 @@ from matplotlib.ticker import FuncFormatter
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, legend_below, new_figure
 from ...core.formats import cents, dollars
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, describe, table
 
@@ -29,6 +30,10 @@ __all__ = [
     "LifetimeValueForm",
     "lifetime_value_form",
 ]
+
+
+#: The headings of the tables written for reading (lifetime_value.yml, ``reading:``).
+_HEADINGS = load_spec("lifetime_value").reading
 
 
 def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
@@ -46,16 +51,7 @@ def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
         percent=["survival"],
         decimals={"discount_factor": 4},
     )
-    return shown.rename(
-        columns={
-            "year": "Year",
-            "survival": "Still a customer",
-            "expected_margin": "Expected margin",
-            "discount_factor": "Discount factor",
-            "present_value": "Present value",
-            "cumulative_value": "Cumulative value",
-        }
-    ).set_index("Year")
+    return with_headings(shown, _HEADINGS["schedule"])
 
 
 def _require(data: pd.DataFrame, columns: tuple[str, ...], chart: str, source: str) -> None:
@@ -139,17 +135,9 @@ def describe_cumulative_value(schedule: pd.DataFrame, lifetime_total: float | No
 def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
     """Horizontal bars of each customer's lifetime value and net value.
 
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.lifetime_value.table.compare_customers`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    CourseFigure
-        Two bars per customer, the first customer at the top, and a line at zero.
+    ``comparison`` is the output of :func:`~.table.compare_customers`; ``title``,
+    when given, heads the chart. Two bars per customer, the first customer at
+    the top, and a line at zero.
 
     Examples
     --------
@@ -229,19 +217,9 @@ class LifetimeValueForm(Worksheet):
 
 
 def lifetime_value_form(**starting_values: Any) -> w.VBox:
-    """Build the lifetime value form and return the widget to display.
+    """The lifetime value form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``margin``, ``retention``, ``discount_rate``, ``years``, ``timing``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> lifetime_value_form(margin=250, retention=0.85)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``margin``, ``retention``, ``discount_rate``, ``years``,
+    ``timing``.
     """
     return LifetimeValueForm(**starting_values).widget

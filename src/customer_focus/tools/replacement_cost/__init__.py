@@ -11,12 +11,8 @@
     who might follow, several employees from the learner's file.
 ``form``
     The live form, the tables written for reading, and the chart.
-``exercise``
-    The checks of ``exercises/replacement-cost.ipynb``.
-``replacement_cost.yml``
-    The inputs, the course's illustrative employee, the columns of the
-    learner's file and the paper form
-    (``book/apply/forms/replacement-cost-form.md``).
 
-The worksheet is ``book/apply/tools/replacement-cost-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/replacement-cost-worksheet.ipynb``; its
+exercise, its content (``replacement_cost.yml``) and their places are as for
+every tool (:mod:`customer_focus.tools`).
 """

@@ -184,6 +184,7 @@ def annual_pay(
     Returns
     -------
     float
+        The yearly pay, in dollars.
 
     Raises
     ------
@@ -264,6 +265,7 @@ def vacancy_cost(
     Returns
     -------
     float
+        The vacancy line, in dollars.
 
     Examples
     --------
@@ -312,6 +314,7 @@ def hiring_cost(
     Returns
     -------
     float
+        The hiring line, in dollars.
 
     Examples
     --------
@@ -348,6 +351,7 @@ def training_cost(
     Returns
     -------
     float
+        The training line, in dollars.
 
     Examples
     --------
@@ -388,6 +392,7 @@ def customers_at_risk_value(
     Returns
     -------
     float
+        Their lifetime value, in dollars.
 
     Examples
     --------
@@ -535,6 +540,7 @@ def cost_of_losing(**inputs: object) -> ReplacementCost:
     Returns
     -------
     ReplacementCost
+        Every line, the employee costs and the total.
 
     Raises
     ------

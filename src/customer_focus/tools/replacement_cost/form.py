@@ -19,7 +19,8 @@ from IPython.display import HTML
 
 from ...core.figures import CourseFigure, figure_html
 from ...core.formats import cents
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..turnover_cost.form import CATEGORY_COLORS, stacked_cost_bars
 from ..worksheet import Worksheet
 from . import calc, table
@@ -42,18 +43,14 @@ SEGMENT_STYLES: dict[str, tuple[str, str, str]] = {
 }
 
 
+#: The headings of the tables written for reading (replacement_cost.yml, ``reading:``).
+_HEADINGS = load_spec("replacement_cost").reading
+
+
 def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
-    """One employee's cost by line, with subtotals, written for reading.
+    """One employee's cost (:func:`~.calc.cost_of_losing`) by line, with subtotals, for reading.
 
-    Parameters
-    ----------
-    estimate : ReplacementCost
-        The result of :func:`customer_focus.tools.replacement_cost.calc.cost_of_losing`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns "What it covers" and "Amount", indexed by "Line".
+    Columns "What it covers" and "Amount", indexed by "Line".
     """
     rows = table.by_category(estimate).to_dict("records")
     rows.insert(5, {
@@ -65,8 +62,7 @@ def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
         "amount": estimate.total,
     })
     shown = format_table(pd.DataFrame(rows), money=["amount"])
-    headings = {"category": "Line", "covers": "What it covers", "amount": "Amount"}
-    return shown.rename(columns=headings).set_index("Line")
+    return with_headings(shown, _HEADINGS["line"])
 
 
 def scenarios_table(
@@ -84,14 +80,7 @@ def scenarios_table(
         scenarios, money=["customers_who_may_follow", "total"], percent=["share_who_follow"],
         decimals={"customers_following": 1},
     )
-    return shown.rename(
-        columns={
-            "share_who_follow": "Share who might follow",
-            "customers_following": "Customers following",
-            "customers_who_may_follow": "Their lifetime value",
-            "total": "Total cost",
-        }
-    ).set_index("Share who might follow")
+    return with_headings(shown, _HEADINGS["scenarios"])
 
 
 def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -105,12 +94,8 @@ def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["annual_pay", *calc.CATEGORIES, "employee_costs", "total"]
     shown = format_table(comparison, money=money, percent=["share_of_pay"])
-    headings = {
-        "employee": "Employee", "annual_pay": "Yearly pay", "employee_costs": "Employee costs",
-        "total": "Total", "share_of_pay": "Share of pay", "job": "Job",
-    }
-    headings.update({name: label for name, (label, _) in calc.CATEGORIES.items()})
-    return shown.rename(columns=headings).set_index("Employee")
+    lines = {name: label for name, (label, _) in calc.CATEGORIES.items()}
+    return with_headings(shown, {**_HEADINGS["employees"], **lines})
 
 
 def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
@@ -130,6 +115,7 @@ def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     Returns
     -------
     CourseFigure
+        The stacked bars, one per employee.
 
     Examples
     --------
@@ -275,19 +261,8 @@ class ReplacementCostForm(Worksheet):
 
 
 def replacement_cost_form(**starting_values: Any) -> w.VBox:
-    """Build the specific-employee replacement cost form and return the widget to display.
+    """The specific-employee replacement cost form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        As for :class:`ReplacementCostForm`.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> replacement_cost_form(employee="Lena", hourly_rate=22, hours_per_week=35)  # doctest: +SKIP
+    ``starting_values`` are as for :class:`ReplacementCostForm`.
     """
     return ReplacementCostForm(**starting_values).widget

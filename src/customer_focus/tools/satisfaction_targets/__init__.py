@@ -11,11 +11,8 @@
 ``form``
     The live form (it starts from Crossroads's segments, in the course's
     cases), the plan and the what-if written for reading, and the chart.
-``exercise``
-    The checks of ``exercises/satisfaction-targets.ipynb``.
-``satisfaction_targets.yml``
-    The inputs, the worked example's settings, the columns of the learner's
-    file and the paper form (``book/apply/forms/satisfaction-targets-form.md``).
 
-The worksheet is ``book/apply/tools/satisfaction-targets-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/satisfaction-targets-worksheet.ipynb``;
+its exercise, its content (``satisfaction_targets.yml``) and their places are
+as for every tool (:mod:`customer_focus.tools`).
 """

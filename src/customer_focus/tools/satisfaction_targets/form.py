@@ -22,10 +22,10 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from ...core import cases
-from ...core.figures import PALETTE, figure_html, new_figure
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
 from ...core.formats import dollars
-from ...core.tables import format_table, require_output
-from ..spec import ToolSpec
+from ...core.tables import format_table, require_output, with_headings
+from ..spec import ToolSpec, load_spec
 from ..worksheet import GridColumn, GridWorksheet
 from . import table
 
@@ -44,6 +44,10 @@ _NEEDED = (
     "value_not_totally_satisfied", "top_box_share", "target_top_box_share", "flag", "priority",
     "advice",
 )
+
+
+#: The headings of the tables written for reading (satisfaction_targets.yml, ``reading:``).
+_HEADINGS = load_spec("satisfaction_targets").reading
 
 
 def _compact(value: float, _position: object = None) -> str:
@@ -65,17 +69,9 @@ def _by_priority(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
-    """The plan with readable headings and formats, in priority order, for display.
+    """The output of :func:`~.table.plan_targets` in priority order, for reading.
 
-    Parameters
-    ----------
-    plan : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by priority.
+    Text, indexed by priority.
     """
     _check(plan, "plan_table")
     ordered = _by_priority(plan)
@@ -88,40 +84,13 @@ def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
     for column in ("value_at_stake", "value_not_totally_satisfied"):
         shown[column] = [dollars(value) for value in ordered[column]]
     shown["flag"] = ["do not spend: " + flag if flag else "" for flag in ordered["flag"]]
-    columns = {
-        "priority": "Priority",
-        "segment": "Segment",
-        "customers": "Customers",
-        "annual_margin": "Yearly margin",
-        "retention_rate": "Retention",
-        "lifetime_value": "Lifetime value per customer",
-        "value_at_stake": "Value at stake",
-        "top_box_share": "Totally satisfied now",
-        "target_top_box_share": "Target",
-        "value_not_totally_satisfied": "Value not yet totally satisfied",
-        "customers_to_move": "Customers to move into the top box",
-        "flag": "Flag",
-    }
     if "easy_to_switch" in ordered.columns:
         shown["easy_to_switch"] = ["yes" if value else "no" for value in ordered["easy_to_switch"]]
-        items = list(columns.items())
-        columns = {**dict(items[:5]), "easy_to_switch": "Easy to switch", **dict(items[5:])}
-    return shown[list(columns)].rename(columns=columns).set_index("Priority")
+    return with_headings(shown, _HEADINGS["plan"], only=True)
 
 
 def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
-    """The retention what-if with readable headings and formats, for display.
-
-    Parameters
-    ----------
-    what_if : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.what_if_retention`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by segment.
-    """
+    """The output of :func:`~.table.what_if_retention`, for reading: text, indexed by segment."""
     require_output(
         what_if, ("segment", "retention_rate", "retention_after", "lifetime_value",
                   "gain_for_segment"),
@@ -132,16 +101,7 @@ def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
         money=["lifetime_value", "lifetime_value_after", "gain_per_customer", "gain_for_segment"],
         percent=["retention_rate", "retention_after"],
     )
-    columns = {
-        "segment": "Segment",
-        "retention_rate": "Retention now",
-        "retention_after": "Retention if the gain you assume happened",
-        "lifetime_value": "Lifetime value now",
-        "lifetime_value_after": "Lifetime value after",
-        "gain_per_customer": "Gain per customer",
-        "gain_for_segment": "Gain for the segment",
-    }
-    return shown[list(columns)].rename(columns=columns).set_index("Segment")
+    return with_headings(shown, _HEADINGS["what_if"], only=True)
 
 
 def _label(row: pd.Series) -> str:
@@ -155,22 +115,12 @@ def _label(row: pd.Series) -> str:
 def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Horizontal bars of each segment's value at stake, split by today's top-box share.
 
-    The dark part of a bar is the lifetime value held by customers who are
-    totally satisfied today; the light part, by those who are not yet. A
-    diamond marks where the bar would split if the target were reached.
-    Segments flagged "do not spend" are grey. Segments are listed by
-    priority.
-
-    Parameters
-    ----------
-    plan : pandas.DataFrame
-        The output of :func:`customer_focus.tools.satisfaction_targets.table.plan_targets`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
+    ``plan`` is the output of :func:`~.table.plan_targets`; ``title``, when
+    given, heads the chart. One bar per segment, listed by priority. The dark
+    part of a bar is the lifetime value held by customers who are totally
+    satisfied today; the light part, by those who are not yet. A diamond marks
+    where the bar would split if the target were reached. Segments flagged "do
+    not spend" are grey.
     """
     _check(plan, "targets_chart")
     rows = _by_priority(plan).iloc[::-1]
@@ -204,10 +154,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
     axes.xaxis.set_major_formatter(FuncFormatter(_compact))
     axes.set_xlabel("Value at stake: customers × lifetime value per customer", color=PALETTE["ink"])
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title, box=True)
     handles = [
         Patch(facecolor=PALETTE["line"], edgecolor=PALETTE["ink"], label="Held by totally "
             "satisfied customers now"),
@@ -219,8 +166,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
         Patch(facecolor=_FLAGGED, edgecolor=PALETTE["ink"], hatch="//", label="Do not spend: "
             "negative or tiny lifetime value"),
     ]
-    figure.legend(handles=handles, loc="lower center", ncol=2, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.75 / height, 1, 1))
+    legend_under(figure, handles, columns=2, space=0.75 / height)
     return figure
 
 
@@ -338,20 +284,9 @@ class SatisfactionTargetsForm(GridWorksheet):
 
 
 def satisfaction_targets_form(**starting_values: Any) -> w.VBox:
-    """Build the satisfaction targets form and return the widget to display.
+    """The satisfaction targets form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``segments`` (tuples of segment, customers, yearly margin, retention,
-        top-box share, target), ``discount_rate`` and ``retention_gain``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = satisfaction_targets_form(discount_rate=0.1)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``segments`` (tuples of segment, customers, yearly
+    margin, retention, top-box share, target), ``discount_rate`` and ``retention_gain``.
     """
     return SatisfactionTargetsForm(**starting_values).widget

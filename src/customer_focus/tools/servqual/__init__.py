@@ -11,12 +11,8 @@
 ``form``
     The live form (a grid of the five dimensions), the tables written for
     reading, and the chart of expectation against perception.
-``exercise``
-    The checks of ``exercises/servqual.ipynb``.
-``servqual.yml``
-    The fifteen numbers of a quick assessment, the worked example, the columns
-    of the survey file and the paper questionnaire
-    (``book/apply/forms/servqual-form.md``).
 
-The worksheet is ``book/apply/tools/servqual-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/servqual-worksheet.ipynb``; its exercise,
+its content (``servqual.yml``) and their places are as for every tool
+(:mod:`customer_focus.tools`).
 """

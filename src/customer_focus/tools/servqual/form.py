@@ -15,8 +15,8 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.lines import Line2D
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
-from ...core.tables import format_table
+from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
+from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
 from . import calc, describe, table
@@ -32,6 +32,10 @@ _PERCEPTION_COLOR = describe.PERCEPTION_COLOR
 _ABOVE_COLOR = describe.ABOVE_COLOR
 #: The three numbers of each dimension, by the end of their fields' names.
 _SIDES = ("expected", "perceived", "points")
+
+
+#: The headings of the tables written for reading (servqual.yml, ``reading:``).
+_HEADINGS = load_spec("servqual").reading
 
 
 def _example() -> dict[str, list[float]]:
@@ -68,17 +72,7 @@ def dimension_table(dimensions: pd.DataFrame) -> pd.DataFrame:
     shown["gap"] = [_signed(value) for value in dimensions["gap"]]
     if "weighted_gap" in dimensions:
         shown["weighted_gap"] = [_signed(value, 3) for value in dimensions["weighted_gap"]]
-    return shown.rename(
-        columns={
-            "dimension": "Dimension",
-            "items": "Items",
-            "expectation": "Expected (E)",
-            "perception": "Perceived (P)",
-            "gap": "Gap (P − E)",
-            "weight": "Weight (share of 100 points)",
-            "weighted_gap": "Weighted gap",
-        }
-    ).set_index("Dimension")
+    return with_headings(shown, _HEADINGS["dimension"])
 
 
 def item_table(items: pd.DataFrame) -> pd.DataFrame:
@@ -92,12 +86,7 @@ def item_table(items: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(items, decimals={"expectation": 2, "perception": 2})
     shown["gap"] = [_signed(value) for value in items["gap"]]
-    return shown.rename(
-        columns={
-            "item": "Item", "label": "Label", "dimension": "Dimension",
-            "expectation": "Expected (E)", "perception": "Perceived (P)", "gap": "Gap (P − E)",
-        }
-    ).set_index("Item")
+    return with_headings(shown, _HEADINGS["item"])
 
 
 def _dimension_rows(dimensions: pd.DataFrame) -> pd.DataFrame:
@@ -128,6 +117,7 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
     Returns
     -------
     CourseFigure
+        The chart, one row per dimension.
 
     Examples
     --------
@@ -168,20 +158,14 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
     axes.set_xlabel(
         "Average score (1 = strongly disagree, 7 = strongly agree)", color=PALETTE["ink"]
     )
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title)
     handles, labels = axes.get_legend_handles_labels()
     handles += [
         Line2D([], [], color=_PERCEPTION_COLOR, linewidth=2.2),
         Line2D([], [], color=_ABOVE_COLOR, linewidth=2.2),
     ]
     labels += ["Shortfall (P below E)", "P at or above E"]
-    figure.legend(handles, labels, loc="lower center", ncol=4, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.5 / figure.get_figheight(), 1, 1))
+    legend_under(figure, handles, labels, columns=4, space=0.5 / figure.get_figheight())
     return figure
 
 
@@ -281,20 +265,9 @@ class ServqualForm(Worksheet):
 
 
 def servqual_form(**starting_values: Any) -> w.VBox:
-    """Build the SERVQUAL form and return the widget to display.
+    """The SERVQUAL form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``expectations``, ``perceptions``, ``weights`` (five numbers each) and
-        ``use_weights``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> servqual_form(use_weights=False)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``expectations``, ``perceptions``, ``weights`` (five
+    numbers each) and ``use_weights``.
     """
     return ServqualForm(**starting_values).widget

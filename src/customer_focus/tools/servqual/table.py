@@ -75,6 +75,7 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
     Returns
     -------
     ServqualAnswers
+        The expectation and perception answers, item by item.
 
     Raises
     ------

@@ -12,11 +12,8 @@
 ``form``
     The live form, the tables written for reading, and the stacked-bar chart
     (which the replacement cost tool uses too).
-``exercise``
-    The checks of ``exercises/turnover-cost.ipynb``.
-``turnover_cost.yml``
-    The inputs, the course's illustrative job, the columns of the learner's
-    file and the paper form (``book/apply/forms/turnover-cost-form.md``).
 
-The worksheet is ``book/apply/tools/turnover-cost-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/turnover-cost-worksheet.ipynb``; its
+exercise, its content (``turnover_cost.yml``) and their places are as for
+every tool (:mod:`customer_focus.tools`).
 """

@@ -181,6 +181,7 @@ def check_weeks(field: Field, value: object) -> float:
     Returns
     -------
     float
+        The weeks, checked.
 
     Examples
     --------
@@ -231,6 +232,7 @@ def separation_cost(**items: float) -> float:
     Returns
     -------
     float
+        The separation line, in dollars.
 
     Examples
     --------
@@ -255,6 +257,7 @@ def vacancy_cost(**items: float) -> float:
     Returns
     -------
     float
+        The vacancy line, in dollars.
 
     Examples
     --------
@@ -276,6 +279,7 @@ def replacement_cost(**items: float) -> float:
     Returns
     -------
     float
+        The replacement line, in dollars.
 
     Examples
     --------
@@ -297,6 +301,7 @@ def training_cost(**items: float) -> float:
     Returns
     -------
     float
+        The training line, in dollars.
 
     Examples
     --------
@@ -328,6 +333,7 @@ def learning_curve_cost(salary: float, weeks: float, productivity: float) -> flo
     Returns
     -------
     float
+        The learning-curve line, in dollars.
 
     Raises
     ------

@@ -17,9 +17,10 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
+from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.formats import cents, dollars, percent
-from ...core.tables import format_table
+from ...core.tables import format_table, with_headings
+from ..spec import load_spec
 from ..worksheet import Worksheet
 from . import calc, table
 
@@ -45,24 +46,20 @@ CATEGORY_COLORS = {
 }
 
 
+#: The headings of the tables written for reading (turnover_cost.yml, ``reading:``).
+_HEADINGS = load_spec("turnover_cost").reading
+
+
 def _median() -> str:
     """Boushey & Glynn's median share of salary, as the chart and the texts write it."""
     return percent(calc.BOUSHEY_GLYNN_MEDIAN)
 
 
 def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
-    """One departure's cost by line, with a total row, written for reading.
+    """One departure's cost (:func:`~.calc.turnover_cost`) by line, with a total row, for reading.
 
-    Parameters
-    ----------
-    estimate : TurnoverCost
-        The result of :func:`customer_focus.tools.turnover_cost.calc.turnover_cost`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns "What it covers", "Cascio's category", "Amount" and
-        "Share of total", indexed by "Line".
+    Columns "What it covers", "Cascio's category", "Amount" and "Share of
+    total", indexed by "Line".
 
     Examples
     --------
@@ -76,15 +73,7 @@ def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
     )
     lines = pd.concat([lines, total], ignore_index=True)
     shown = format_table(lines, money=["amount"], percent=["share_of_total"])
-    return shown.rename(
-        columns={
-            "category": "Line",
-            "covers": "What it covers",
-            "cascio": "Cascio's category",
-            "amount": "Amount",
-            "share_of_total": "Share of total",
-        }
-    ).set_index("Line")
+    return with_headings(shown, _HEADINGS["category"])
 
 
 def benchmarks_table(salary: float) -> pd.DataFrame:
@@ -97,15 +86,7 @@ def benchmarks_table(salary: float) -> pd.DataFrame:
     """
     estimates = pd.DataFrame(calc.benchmarks(salary))
     shown = format_table(estimates, money=["amount"], percent=["share_of_salary"])
-    return shown.rename(
-        columns={
-            "estimate": "Estimate",
-            "share_of_salary": "Share of salary",
-            "amount": "At this salary",
-            "basis": "Basis",
-            "source": "Source",
-        }
-    ).set_index("Estimate")
+    return with_headings(shown, _HEADINGS["benchmarks"])
 
 
 def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -119,11 +100,8 @@ def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["salary", *calc.CATEGORIES, "total"]
     shown = format_table(comparison, money=money, percent=["share_of_salary"])
-    headings = {
-        "job": "Job", "salary": "Salary", "total": "Total", "share_of_salary": "Share of salary",
-    }
-    headings.update({name: spec.label for name, spec in calc.CATEGORIES.items()})
-    return shown.rename(columns=headings).set_index("Job")
+    lines = {name: spec.label for name, spec in calc.CATEGORIES.items()}
+    return with_headings(shown, {**_HEADINGS["jobs"], **lines})
 
 
 # ---- the chart -------------------------------------------------------------------------------
@@ -252,12 +230,7 @@ def stacked_cost_bars(
     axes.set_xlabel(xlabel, color=PALETTE["ink"])
     axes.xaxis.set_major_formatter(FuncFormatter(dollars))
     axes.xaxis.set_major_locator(MaxNLocator(nbins=5))
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title)
     _legend_left_to_right(figure, axes, [label for label, _, _ in segments.values()])
     figure.tight_layout(rect=(0, (0.24 * legend_rows + 0.12) / height, 1, 1))
     return figure
@@ -283,6 +256,7 @@ def cost_by_category_chart(
     Returns
     -------
     CourseFigure
+        The stacked bars, one per job.
 
     Examples
     --------
@@ -422,19 +396,8 @@ class TurnoverCostForm(Worksheet):
 
 
 def turnover_cost_form(**starting_values: Any) -> w.VBox:
-    """Build the turnover cost form and return the widget to display.
+    """The turnover cost form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        As for :class:`TurnoverCostForm`.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> turnover_cost_form(job="Agent", salary=36000)  # doctest: +SKIP
+    ``starting_values`` are as for :class:`TurnoverCostForm`.
     """
     return TurnoverCostForm(**starting_values).widget

@@ -26,18 +26,10 @@ JOB_COLUMNS: dict[str, str] = _JOBS.helps
 
 
 def line_items(cost: calc.TurnoverCost) -> pd.DataFrame:
-    """One departure's cost item by item.
+    """One departure's cost (:func:`~.calc.turnover_cost`) item by item.
 
-    Parameters
-    ----------
-    cost : TurnoverCost
-        The result of :func:`customer_focus.tools.turnover_cost.calc.turnover_cost`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per line item: ``category`` (the line's label), ``item`` and
-        ``amount``; the learning curve is the last, computed, item.
+    One row per line item: ``category`` (the line's label), ``item`` and
+    ``amount``; the learning curve is the last, computed, item.
 
     Examples
     --------

@@ -10,11 +10,8 @@
 ``form``
     The live form, the comparison written for reading (a table and one
     sentence per alternative), and the chart.
-``exercise``
-    The checks of ``exercises/value-equation.ipynb``.
-``value_equation.yml``
-    The inputs, the worked example, the columns of the learner's file and the
-    paper form (``book/apply/forms/value-equation-form.md``).
 
-The worksheet is ``book/apply/tools/value-equation-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/value-equation-worksheet.ipynb``; its
+exercise, its content (``value_equation.yml``) and their places are as for
+every tool (:mod:`customer_focus.tools`).
 """

@@ -186,6 +186,7 @@ def value_index(
     Returns
     -------
     float
+        The index, for ranking alternatives scored on the same scales; not a measure of value.
 
     Raises
     ------

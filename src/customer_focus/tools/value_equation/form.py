@@ -68,19 +68,11 @@ def _is_baseline(comparison: pd.DataFrame) -> pd.Series:
 
 
 def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
-    """The comparison with readable headings and formats, for display.
+    """The output of :func:`~.table.compare_alternatives`, for reading.
 
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.value_equation.table.compare_alternatives`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by alternative: the four terms, the numerator and the
-        denominator, the index (for ranking only), the rank, the changes
-        against the current offer and what the alternative does.
+    Text, indexed by alternative: the four terms, the numerator and the
+    denominator, the index (for ranking only), the rank, the changes against
+    the current offer and what the alternative does.
     """
     _check(comparison, "comparison_table")
     money = _in_money(comparison)
@@ -150,22 +142,13 @@ def _label(row: pd.Series) -> str:
 def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Two panels of horizontal bars: what each alternative gives and what it costs the customer.
 
-    The left panel stacks results and process quality (the numerator), the
-    right panel price and the customer's other costs (the denominator).
+    ``comparison`` is the output of :func:`~.table.compare_alternatives`;
+    ``title``, when given, heads the figure. The left panel stacks results and
+    process quality (the numerator), the right panel price and the customer's
+    other costs (the denominator), one bar per alternative in each.
     Alternatives are listed by rank, with the index written next to the
     right-hand bar. A note under the chart says that the index is a ranking
     aid, not a measurement.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        The output of :func:`customer_focus.tools.value_equation.table.compare_alternatives`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
     """
     _check(comparison, "value_equation_chart")
     rows = _ordered(comparison).iloc[::-1]
@@ -295,20 +278,9 @@ class ValueEquationForm(GridWorksheet):
 
 
 def value_equation_form(**starting_values: Any) -> w.VBox:
-    """Build the value equation form and return the widget to display.
+    """The value equation form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``rows`` (tuples of name, results, process quality, price, other
-        costs) and ``costs`` ("score" or "money").
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = value_equation_form(costs="score")  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``rows`` (tuples of name, results, process quality,
+    price, other costs) and ``costs`` ("score" or "money").
     """
     return ValueEquationForm(**starting_values).widget

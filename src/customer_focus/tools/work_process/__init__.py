@@ -11,11 +11,8 @@
 ``form``
     The live form, the summary and the improvement list written for reading,
     and the chart.
-``exercise``
-    The checks of ``exercises/work-process.ipynb``.
-``work_process.yml``
-    The inputs, the worked example, the columns of the learner's file and the
-    paper form (``book/apply/forms/work-process-form.md``).
 
-The worksheet is ``book/apply/tools/work-process-worksheet.ipynb``.
+Its worksheet is ``book/apply/tools/work-process-worksheet.ipynb``; its
+exercise, its content (``work_process.yml``) and their places are as for every
+tool (:mod:`customer_focus.tools`).
 """

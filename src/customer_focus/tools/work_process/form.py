@@ -19,8 +19,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ...core.figures import PALETTE, figure_html, new_figure
-from ...core.tables import format_table, require_output
+from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
+from ...core.tables import format_table, require_output, with_headings
+from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
 from . import calc, table
 
@@ -40,6 +41,10 @@ _VALUE = PALETTE["line"]
 _NO_VALUE = PALETTE["customers"]
 
 
+#: The headings of the tables written for reading (work_process.yml, ``reading:``).
+_HEADINGS = load_spec("work_process").reading
+
+
 def _check(analysis: pd.DataFrame, reader: str) -> None:
     require_output(analysis, _NEEDED, reader=reader, maker="analyze_process")
 
@@ -49,17 +54,9 @@ def _minutes(value: float) -> str:
 
 
 def summary_table(summary: dict[str, float]) -> pd.DataFrame:
-    """The process summary as a two-column table, for display.
+    """The output of :func:`~.table.process_summary` as a two-column table, for reading.
 
-    Parameters
-    ----------
-    summary : dict
-        The output of :func:`customer_focus.tools.work_process.table.process_summary`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by measure.
+    Text, indexed by measure.
 
     Examples
     --------
@@ -86,18 +83,7 @@ def summary_table(summary: dict[str, float]) -> pd.DataFrame:
 
 
 def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
-    """The improvement list with readable headings, for display.
-
-    Parameters
-    ----------
-    listing : pandas.DataFrame
-        The output of :func:`customer_focus.tools.work_process.table.where_to_improve`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Text, indexed by priority.
-    """
+    """The output of :func:`~.table.where_to_improve`, for reading: text, indexed by priority."""
     require_output(
         listing, ("priority", *_NEEDED), reader="improvement_table", maker="where_to_improve"
     )
@@ -109,33 +95,14 @@ def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
         calc.action(bool(adds), bool(fails))
         for adds, fails in zip(listing["adds_value"], listing["fail_point"], strict=True)
     ]
-    columns = {
-        "priority": "Priority",
-        "order": "Step no.",
-        "step": "Step",
-        "minutes": "Minutes",
-        "share_of_time": "Share of the time",
-        "adds_value": "Adds value",
-        "fail_point": "Fail point",
-        "what_goes_wrong": "What goes wrong",
-        "action": "What to do",
-    }
-    return shown[list(columns)].rename(columns=columns).set_index("Priority")
+    return with_headings(shown, _HEADINGS["improvement"], only=True)
 
 
 def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Horizontal bars, one per step in order: minutes, value-adding or not, fail points marked.
 
-    Parameters
-    ----------
-    analysis : pandas.DataFrame
-        The output of :func:`customer_focus.tools.work_process.table.analyze_process`.
-    title : str, optional
-        A title for the chart.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
+    ``analysis`` is the output of :func:`~.table.analyze_process`; ``title``,
+    when given, heads the chart.
     """
     _check(analysis, "process_chart")
     count = len(analysis)
@@ -172,18 +139,14 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
     axes.set_yticks(list(positions), names)
     axes.set_xlim(0, top * 1.3)
     axes.set_xlabel("Minutes (elapsed time, waiting included)", color=PALETTE["ink"])
-    axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
-    axes.set_axisbelow(True)
-    if title:
-        axes.set_title(title, color=PALETTE["ink"])
+    plain_axes(axes, grid="x", title=title, box=True)
     handles = [
         Patch(facecolor=_VALUE, edgecolor=PALETTE["ink"], label="Adds value for the customer"),
         Patch(facecolor=_NO_VALUE, edgecolor=PALETTE["ink"], label="Adds no value"),
         Line2D([], [], marker="X", linestyle="none", markersize=9, color=PALETTE["accent"],
                markeredgecolor=PALETTE["ink"], label="Fail point (hatched bar)"),
     ]
-    figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=9)
-    figure.tight_layout(rect=(0, 0.45 / height, 1, 1))
+    legend_under(figure, handles, columns=3, space=0.45 / height)
     return figure
 
 
@@ -283,20 +246,9 @@ class WorkProcessForm(GridWorksheet):
 
 
 def work_process_form(**starting_values: Any) -> w.VBox:
-    """Build the work process form and return the widget to display.
+    """The work process form, ready to display.
 
-    Parameters
-    ----------
-    **starting_values
-        ``steps`` (tuples of step, minutes, adds value, fail point, what goes
-        wrong) and ``rows``.
-
-    Returns
-    -------
-    ipywidgets.VBox
-
-    Examples
-    --------
-    >>> form = work_process_form(rows=12)  # doctest: +SKIP
+    ``starting_values`` fill its boxes: ``steps`` (tuples of step, minutes, adds value, fail
+    point, what goes wrong) and ``rows``.
     """
     return WorkProcessForm(**starting_values).widget

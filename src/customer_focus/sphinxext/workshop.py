@@ -1,0 +1,236 @@
+"""The workshop kit's directives: agendas, the participant workbook and the answer keys.
+
+``{agenda} <id>``
+    An agenda of ``book/instructors/agendas.yml`` (``cf_agendas``): its timed
+    table, the sum of its minutes, and the materials to print and bring.
+``{exercise-workbook}``
+    Every exercise notebook's questions (from ``exercises/``), with space to work.
+``{answer-keys}``
+    Every exercise notebook's worked answers (from ``solutions/``): each
+    question, the solution code and what its check says on the solution.
+
+Each writes MyST Markdown and parses it in place, so links, math and the
+``{case}`` role work as on any page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.problems import DataFileError
+from ..course.agendas import Agenda, load_agendas
+from ..course.course_map import load_course_map
+from ..course.decks import load_outlines
+from ..course.exercise_notebooks import course_exercises
+
+__all__ = ["agenda_markdown", "workbook_markdown", "answer_keys_markdown", "setup"]
+
+
+def _cell(text: str) -> str:
+    """Text for one cell of a Markdown table (one line, no bare pipes)."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def agenda_markdown(agenda: Agenda, deck_titles: dict[str, str]) -> str:
+    """The agenda's table, its total and its materials list, as MyST Markdown."""
+    lines = ["| Start | Minutes | Activity | Use |", "|---|---|---|---|"]
+    starts = agenda.starts()
+    for item, start in zip(agenda.items, starts):
+        uses = []
+        for use in item.uses:
+            if use.kind == "page":
+                uses.append(f"[{use.label}]({use.target})")
+            elif use.kind == "handout":
+                copies = "copy" if use.copies == 1 else "copies"
+                uses.append(f"[{use.label}]({use.target}) (handout, {use.copies} {copies} each)")
+            elif use.kind == "deck":
+                uses.append(f"slides: *{deck_titles.get(use.target, use.target)}* ({use.slides})")
+            else:
+                uses.append(use.target)
+        activity = f"*{item.activity}*" if item.is_break else item.activity
+        lines.append(f"| {start} | {item.minutes} | {_cell(activity)} | {_cell('; '.join(uses))} |")
+    lines.append(f"| {starts[-1]} | | End | |")
+    minutes = [item.minutes for item in agenda.items]
+    total = f"Total: {' + '.join(str(m) for m in minutes)} = {sum(minutes)} minutes"
+    breaks = [item.minutes for item in agenda.items if item.is_break]
+    if breaks:
+        total += (
+            f", of which {agenda.content_minutes()} minutes of content and "
+            f"{sum(breaks)} of breaks"
+        )
+    lines += ["", total + f", {agenda.start} to {starts[-1]}.", ""]
+    materials = agenda.materials()
+    lines.append("**Materials for this session.** Print, for each participant:")
+    lines.append("")
+    for material in materials:
+        copies = "copy" if material.copies == 1 else "copies"
+        lines.append(
+            f"- {material.copies} {copies} of [{material.label}]({material.page}), "
+            f"used at {', '.join(material.used_at)};"
+        )
+    lines.append(
+        "- plus a few spares of each. Print from the browser, or use the published PDFs."
+    )
+    if agenda.bring:
+        lines += ["", f"**Bring:** {agenda.bring}"]
+    decks = [deck_titles.get(deck, deck) for deck in agenda.decks()]
+    lines += ["", f"**Slides:** {', '.join(decks)}."]
+    return "\n".join(lines)
+
+
+def workbook_markdown(root: Path, page: Path) -> str:
+    """Every exercise's questions, with a box to work in after each."""
+    parts = []
+    for notebook in course_exercises(root):
+        link = _relative(root / "exercises" / f"{notebook.name}.ipynb", page)
+        parts += [
+            f"## Exercise: {notebook.title}",
+            "",
+            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{link}>`. "
+            + _rebased(notebook.lead, root / "exercises", page),
+            "",
+        ]
+        for question in notebook.questions:
+            parts += [
+                f"### {question.heading}",
+                "",
+                _rebased(question.prompt, root / "exercises", page),
+                "",
+                "```{raw} html",
+                '<div class="cf-work-space" aria-hidden="true"></div>',
+                "```",
+                "",
+            ]
+    return "\n".join(parts)
+
+
+def answer_keys_markdown(root: Path, page: Path) -> str:
+    """Every exercise's worked answers, read from the solution notebooks."""
+    parts = []
+    for notebook in course_exercises(root):
+        exercise = _relative(root / "exercises" / f"{notebook.name}.ipynb", page)
+        solution = _relative(root / "solutions" / f"{notebook.name}.ipynb", page)
+        parts += [
+            f"### Exercise: {notebook.title}",
+            "",
+            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{exercise}>`; "
+            f"worked answers in {{download}}`solutions/{notebook.name}.ipynb <{solution}>`.",
+            "",
+        ]
+        for question in notebook.questions:
+            parts += [
+                f"#### {question.heading}",
+                "",
+                _rebased(question.prompt, root / "exercises", page),
+                "",
+                "```python",
+                question.solution,
+                "```",
+                "",
+                f"**Answer:** {_dollars(question.answer)}",
+                "",
+            ]
+    return "\n".join(parts)
+
+
+def _dollars(text: str) -> str:
+    """A check's message for a MyST page: its dollar amounts escaped, so they are not math."""
+    return re.sub(r"(?<!\\)\$", r"\\$", text)
+
+
+def _relative(target: Path, page: Path) -> str:
+    return Path(os.path.relpath(target, page.parent)).as_posix()
+
+
+def _rebased(text: str, folder: Path, page: Path) -> str:
+    """Markdown written in ``folder`` (a notebook's), its relative links made to work on ``page``."""
+
+    def link(match: re.Match[str]) -> str:
+        target, _, anchor = match.group(1).partition("#")
+        if not target or re.match(r"^[a-z]+:|^/", target):
+            return match.group(0)
+        fragment = f"#{anchor}" if anchor else ""
+        return f"]({_relative((folder / target).resolve(), page)}{fragment})"
+
+    return re.sub(r"\]\(([^)\s]+)\)", link, text)
+
+
+class _MarkdownDirective(SphinxDirective):
+    """A directive that writes MyST Markdown and parses it in place."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            text = self.markdown()  # type: ignore[attr-defined]
+        except (ValueError, OSError, KeyError) as error:
+            raise self.error(f"{self.name}: {error}") from None
+        box = nodes.container(classes=[f"cf-{self.name}"])
+        self.state.nested_parse(StringList(text.splitlines(), self.env.docname), 0, box)
+        return [box]
+
+    @property
+    def root(self) -> Path:
+        return Path(self.env.app.confdir)  # type: ignore[attr-defined]
+
+    @property
+    def page(self) -> Path:
+        return Path(self.env.doc2path(self.env.docname))
+
+
+class AgendaDirective(_MarkdownDirective):
+    """``{agenda} <id>``: one agenda of the agendas file."""
+
+    required_arguments = 1
+
+    def markdown(self) -> str:
+        path = self.root / self.config.cf_agendas
+        decks = self.root / self.config.cf_decks
+        self.env.note_dependency(str(path))
+        self.env.note_dependency(str(decks))
+        try:
+            agendas = load_agendas(path)
+            chapters = load_course_map(self.root / self.config.cf_course_map).learn_chapters
+            titles = {
+                ident: outline.title
+                or (chapters[outline.chapter].title if outline.chapter in chapters else ident)
+                for ident, outline in load_outlines(decks).items()
+            }
+        except DataFileError as error:
+            raise ValueError(str(error)) from None
+        if self.arguments[0] not in agendas:
+            raise ValueError(f"no agenda {self.arguments[0]!r}; the agendas: {', '.join(agendas)}")
+        return agenda_markdown(agendas[self.arguments[0]], titles)
+
+
+class WorkbookDirective(_MarkdownDirective):
+    """``{exercise-workbook}``: the exercises' questions with space to work."""
+
+    def markdown(self) -> str:
+        for notebook in sorted((self.root / "exercises").glob("*.ipynb")):
+            self.env.note_dependency(str(notebook))
+        return workbook_markdown(self.root, self.page)
+
+
+class AnswerKeysDirective(_MarkdownDirective):
+    """``{answer-keys}``: the worked answers of every exercise."""
+
+    def markdown(self) -> str:
+        for notebook in sorted((self.root / "solutions").glob("*.ipynb")):
+            self.env.note_dependency(str(notebook))
+        return answer_keys_markdown(self.root, self.page)
+
+
+def setup(app: object) -> None:
+    """Register the directives and the files they read."""
+    app.add_config_value("cf_agendas", "book/instructors/agendas.yml", "env", types=[str])  # type: ignore[attr-defined]
+    app.add_config_value("cf_decks", "book/instructors/decks.yml", "env", types=[str])  # type: ignore[attr-defined]
+    app.add_directive("agenda", AgendaDirective)  # type: ignore[attr-defined]
+    app.add_directive("exercise-workbook", WorkbookDirective)  # type: ignore[attr-defined]
+    app.add_directive("answer-keys", AnswerKeysDirective)  # type: ignore[attr-defined]

@@ -1,0 +1,186 @@
+"""The workshop kit, published with the site and listed in the facilitator guide.
+
+When the course has a ``book/instructors/kit.yml``, every HTML build:
+
+- prints the kit's handouts on A4 and US Letter, writes the slide decks and one
+  zip of it all into ``_build/html/_downloads/kit/`` at the end of the build
+  (:func:`customer_focus.publish.workshop.publish_kit`, redoing only what changed,
+  with its cache in ``_build/.cache/kit``);
+- replaces ``{workshop-kit}`` (in the facilitator guide) with the list of
+  those files, linked, taken from the kit's own list so that no file name is
+  typed by hand;
+- gives every page's print the page's title in its header (the stylesheet's
+  ``@page`` rules hold the rest), as the PDFs have.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.problems import DataFileError
+from ..publish import handouts
+from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
+
+__all__ = ["KIT_FILE", "page_title_style", "setup"]
+
+logger = logging.getLogger(__name__)
+#: The kit's list, relative to the course's folder; without it the kit is not built.
+KIT_FILE = "book/instructors/kit.yml"
+PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+
+
+def _root(app: Sphinx) -> Path:
+    return Path(app.srcdir)
+
+
+def _active(app: Sphinx) -> bool:
+    return (_root(app) / KIT_FILE).is_file() and app.builder.format == "html"
+
+
+def _css_string(text: str) -> str:
+    flat = " ".join(text.split())
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def page_title_style(course: str, title: str) -> str:
+    """The ``@page`` header of a page's print: the course's name, then the page's title.
+
+    >>> page_title_style("Course", 'A "quoted" <b>title</b>')
+    '<style media="print">@page { @top-left { content: "Course"; } @top-right { content: "A \\\\"quoted\\\\" title"; } }</style>'
+    """
+    plain = html.unescape(re.sub(r"<[^>]+>", "", title))
+    return (
+        '<style media="print">@page { '
+        f"@top-left {{ content: {_css_string(course)}; }} "
+        f"@top-right {{ content: {_css_string(plain)}; }} }}</style>"
+    )
+
+
+class _workshop_kit(nodes.General, nodes.Element):
+    """Replaced by the list of the kit's files once every page's title is known."""
+
+
+class WorkshopKitDirective(SphinxDirective):
+    """``{workshop-kit}``: every file of the workshop kit, linked."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(_root(self.env.app) / KIT_FILE))
+        pages = getattr(self.env, "cf_kit_pages", set())
+        pages.add(self.env.docname)
+        self.env.cf_kit_pages = pages
+        try:
+            load_kit(_root(self.env.app)).handouts(self.env.found_docs)
+        except (DataFileError, FileNotFoundError) as error:
+            return [self.state.document.reporter.error(str(error), line=self.lineno)]
+        return [_workshop_kit()]
+
+
+def _link(prefix: str, name: str, text: str) -> str:
+    return f'<a href="{html.escape(prefix + SITE_FOLDER + "/" + name)}">{html.escape(text)}</a>'
+
+
+def _listing(app: Sphinx, docname: str) -> str:
+    kit = load_kit(_root(app))
+    prefix = "../" * docname.count("/")
+    blocks = [
+        f'<p class="cf-kit-zip">{_link(prefix, kit.zip_name, f"{kit.title}: everything below in one zip file")}</p>'
+    ]
+    for number, (heading, pages) in enumerate(kit.handouts(app.env.found_docs)):
+        items = []
+        for page in pages:
+            title = app.env.titles[page].astext() if page in app.env.titles else page
+            stem = page.rsplit("/", 1)[-1]
+            papers = ", ".join(
+                _link(prefix, f"handouts/{paper}/{stem}.pdf", f"{PAPER_LABELS.get(paper, paper)}")
+                for paper in handouts.PAPERS
+            )
+            items.append(f"<li>{html.escape(title)} (PDF): {papers}</li>")
+        blocks.append(
+            f'<p class="cf-kit-heading" id="cf-kit-group-{number}"><strong>{html.escape(heading)}</strong></p>'
+            f'<ul aria-labelledby="cf-kit-group-{number}">{"".join(items)}</ul>'
+        )
+    decks = getattr(app.env, "cf_kit_decks", None)
+    if kit.decks and decks is not None:
+        items = [
+            f"<li>{_link(prefix, f'slides/{name}', 'All slide decks' if name == 'index.html' else title)}</li>"
+            for name, title in deck_titles(Path(decks))
+        ]
+        blocks.append(
+            '<p class="cf-kit-heading" id="cf-kit-decks"><strong>Slide decks</strong></p>'
+            f'<ul aria-labelledby="cf-kit-decks">{"".join(items)}</ul>'
+        )
+    return f'<div class="cf-kit">{"".join(blocks)}</div>'
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(_workshop_kit)):
+        node.replace_self(nodes.raw("", _listing(app, docname), format="html"))
+
+
+def _write_decks(app: Sphinx, env: Any) -> None:
+    if _active(app) and load_kit(_root(app)).decks:
+        env.cf_kit_decks = str(write_kit_decks(_root(app), _cache(app)))
+
+
+def _cache(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / ".cache" / "kit"
+
+
+def _page_style(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if not _active(app) or not context.get("title"):
+        return
+    course = app.config.html_title or app.config.project
+    context["metatags"] = context.get("metatags", "") + page_title_style(course, context["title"])
+
+
+def _publish(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not _active(app):
+        return
+    decks = getattr(app.env, "cf_kit_decks", None)
+    try:
+        files = publish_kit(
+            Path(app.outdir), _root(app), _cache(app), app.env.found_docs,
+            decks=Path(decks) if decks else None,
+        )
+    except (DataFileError, FileNotFoundError, ValueError) as error:
+        raise ExtensionError(f"workshop kit: {error}") from None
+    logger.info(
+        f"workshop kit: {len(files.handouts)} handout PDFs ({files.printed} printed now), "
+        f"{len(files.decks)} slide pages and {files.zip}"
+    )
+
+
+def _always_rebuild(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    return sorted(getattr(env, "cf_kit_pages", set()) - added - changed)
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "cf_kit_pages", set()).discard(docname)
+
+
+def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    env.cf_kit_pages = getattr(env, "cf_kit_pages", set()) | getattr(other, "cf_kit_pages", set())
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directive and hooks."""
+    app.add_node(_workshop_kit)
+    app.add_directive("workshop-kit", WorkshopKitDirective)
+    app.connect("env-get-outdated", _always_rebuild)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-updated", _write_decks)
+    app.connect("doctree-resolved", _resolve)
+    app.connect("html-page-context", _page_style)
+    app.connect("build-finished", _publish)
