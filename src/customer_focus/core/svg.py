@@ -25,7 +25,10 @@ from html import escape
 from .formats import dollars
 from .palette import PALETTE
 
-__all__ = ["Series", "Line", "nice_ticks", "bar_chart", "horizontal_bar_chart"]
+__all__ = [
+    "Series", "Line", "nice_ticks", "bar_chart", "horizontal_bar_chart", "compact_dollars",
+    "SplitBar", "split_bar_chart",
+]
 
 WIDTH = 640
 FONT = 12
@@ -257,3 +260,135 @@ def horizontal_bar_chart(
     )
     parts += _legend([(item.label, _color(item.color), False) for item in series], bottom + 30)
     return _frame(bottom + 30 + LEGEND_ROW * len(series), alt, parts)
+
+
+def compact_dollars(value: float) -> str:
+    """Money on an axis, as the notebooks' charts write it: $0, $250k, $1.5M.
+
+    Examples
+    --------
+    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
+    ('$0', '$250k', '-$1.5M')
+    """
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 1e6:
+        return f"{sign}${size / 1e6:,.4g}M"
+    if size >= 1e3:
+        return f"{sign}${size / 1e3:,.4g}k"
+    return f"{sign}${size:,.0f}"
+
+
+@dataclass(frozen=True)
+class SplitBar:
+    """One bar of :func:`split_bar_chart`: a first part, the rest after it, and a marker.
+
+    ``muted`` bars are drawn grey and hatched (flagged: leave them be).
+    """
+
+    label: str
+    first: float
+    rest: float
+    marker: float | None = None
+    muted: bool = False
+
+
+def split_bar_chart(
+    bars: Sequence[SplitBar],
+    *,
+    alt: str,
+    legend: tuple[str, str, str, str],
+    value_label: str = "",
+    ticks: Callable[[float], str] = compact_dollars,
+) -> str:
+    """Horizontal bars, the first at the top, each split in two parts, with a diamond marker.
+
+    Parameters
+    ----------
+    bars : sequence of SplitBar
+        The bars, top to bottom.
+    alt : str
+        The chart's accessible name (its alt text).
+    legend : tuple of 4 str
+        Labels of the first part, the rest, the marker and the muted bars.
+    value_label : str
+        The value axis's title.
+    ticks : callable
+        Writes a value on the axis (compact dollars by default).
+
+    Examples
+    --------
+    >>> svg = split_bar_chart([SplitBar("A", 3.0, 7.0, 5.0), SplitBar("B", -1.0, -1.0, None, True)],
+    ...                       alt="Two bars.", legend=("Now", "Rest", "Target", "Flagged"))
+    >>> svg.index(">A<") < svg.index(">B<"), svg.count("<polygon")
+    (True, 2)
+    """
+    ends = [value for bar in bars for value in (bar.first, bar.first + bar.rest)]
+    ends += [bar.marker for bar in bars if bar.marker is not None]
+    low, high = min(0.0, *ends), max(0.0, *ends)
+    scale = nice_ticks(low, high)
+    names = [bar.label for bar in bars]
+    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
+    right, top, row = WIDTH - 24.0, 12.0, 30.0
+    bottom = top + row * len(bars)
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    muted_dark, muted_light = "#9e9e9e", "#e0e0e0"
+    parts = [
+        '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+        "</pattern></defs>"
+    ]
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, ticks(tick)))
+
+    def diamond(x: float, y: float, size: float = 6) -> str:
+        return (
+            f'<polygon points="{x:.1f},{y - size:.1f} {x + size:.1f},{y:.1f} {x:.1f},'
+            f'{y + size:.1f} {x - size:.1f},{y:.1f}" fill="{PALETTE["accent"]}" '
+            f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+        )
+
+    for index, bar in enumerate(bars):
+        y = top + row * index + 5
+        parts.append(_text(left - 6, y + 14, bar.label, anchor="end"))
+        dark = muted_dark if bar.muted else PALETTE["line"]
+        light = "url(#cf-hatch)" if bar.muted else PALETTE["employees"]
+        for start, end, color in ((0.0, bar.first, dark),
+                                  (bar.first, bar.first + bar.rest, light)):
+            x0, x1 = sorted((x_of(start), x_of(end)))
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="20" '
+                f'fill="{color}" stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+            )
+        if bar.marker is not None:
+            parts.append(diamond(x_of(bar.marker), y + 10))
+    parts.append(
+        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+    )
+    parts.append(_text((left + right) / 2, bottom + 34, value_label))
+    first, rest, marker, muted = legend
+    at = bottom + 48
+    for number, (label, color) in enumerate(
+        ((first, PALETTE["line"]), (rest, PALETTE["employees"]), (marker, ""),
+         (muted, "url(#cf-hatch)"))
+    ):
+        y = at + number * LEGEND_ROW
+        if color:
+            parts.append(
+                f'<rect x="80" y="{y:.1f}" width="24" height="12" fill="{color}" '
+                f'stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+            )
+        else:
+            parts.append(diamond(92, y + 6, 5))
+        parts.append(_text(112, y + 11, label, anchor="start"))
+    return _frame(at + LEGEND_ROW * 4, alt, parts)
