@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
     "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
-    "turnover_cost", "value_equation", "work_process",
+    "turnover_cost", "work_process",
 ]
 
 #: Tools with a spec but no worksheet (the service recovery arithmetic serves a chapter).
@@ -126,18 +126,103 @@ def _read(text: str, source: str) -> pd.DataFrame:
         return tables.read_table(path)
 
 
+# ---- value equation ---------------------------------------------------------------------
+
+
+def _value_equation_shown(comparison: pd.DataFrame, download: bool) -> Shown:
+    from customer_focus.tools.value_equation import form
+
+    texts = form.comparison_table(comparison).reset_index()
+    first = ["alternative", "results", "process_quality", "price", "access_costs", "numerator",
+             "denominator", "value_index", "rank"]
+    second = ["alternative", "numerator_change", "denominator_change", "lever"]
+    tables_shown = [
+        _rows(texts[texts.columns[:9]], comparison[first]),
+        _rows(texts[["Alternative", "Numerator vs current", "Denominator vs current",
+                     "What it does"]], comparison[second]),
+    ]
+    summary = [form.INDEX_NOTE, *form.change_sentences(comparison)]
+    csv_text = None
+    if download:
+        columns = first[:5] + [
+            "numerator", "denominator", "value_index", "rank", "numerator_change",
+            "numerator_change_relative", "denominator_change", "denominator_change_relative",
+            "lever", "scales",
+        ]
+        buffer = io.StringIO()
+        comparison[columns].to_csv(buffer, index=False, lineterminator="\r\n")
+        csv_text = buffer.getvalue()
+    return Shown(summary, tables_shown, csv_text)
+
+
+def _value_equation_form(values: dict) -> Shown:
+    from customer_focus.tools.value_equation import calc, table
+
+    rows = [typed(row, calc.FIELDS) for row in values["alternatives"]]
+    comparison = table.compare_alternatives(pd.DataFrame(rows), costs=values["costs"])
+    return _value_equation_shown(comparison, download=False)
+
+
+def _value_equation_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.value_equation import table
+
+    comparison = table.compare_alternatives(_read(text, source), costs=values["costs"])
+    return _value_equation_shown(comparison, download=True)
+
+
+def _value_equation_error(values: dict, field: str) -> str:
+    """A grid cell's message: its field's check, then the equation's (calc.value_index)."""
+    from customer_focus.tools.value_equation import calc
+
+    _, number, _ = field.split(".")
+    row = values["alternatives"][int(number) - 1]
+    try:
+        parsed = typed(row, calc.FIELDS)
+        calc.value_index(*(parsed[name] for name in (
+            "results", "process_quality", "price", "access_costs")), costs=values["costs"])
+    except ValueError as error:
+        return f"row {number}: {error}"
+    raise AssertionError(f"row {number} is valid")
+
+
+def _field_error(fields, values: dict, field: str) -> str:
+    """A form input's message: its field's check (Field.parse), as in a notebook."""
+    try:
+        fields[field].parse(values[field])
+    except ValueError as error:
+        return str(error)
+    raise AssertionError(f"{field} is valid")
+
+
 @dataclass(frozen=True)
 class Expected:
-    """How Python computes what a tool's page must show."""
+    """How Python computes what a tool's page must show.
+
+    ``error(values, field)`` gives the message the page must show at a field
+    (by default the field's own check).
+    """
 
     form: Callable[[dict], Shown]
     table: Callable[[str, dict, str], Shown] | None = None
+    error: Callable[[dict, str], str] | None = None
 
 
 #: Every live tool's expectations, computed with the notebook's functions.
 EXPECTED: dict[str, Expected] = {
     "lifetime_value": Expected(_lifetime_value_form, _lifetime_value_table),
+    "value_equation": Expected(
+        _value_equation_form, _value_equation_table, _value_equation_error
+    ),
 }
+
+
+def field_error(tool: str, values: dict, field: str) -> str:
+    """The message the page must show at ``field`` for these values."""
+    expected = EXPECTED[tool]
+    if expected.error is not None and "." in field:
+        return expected.error(values, field)
+    calc = __import__(f"customer_focus.tools.{tool}.calc", fromlist=["FIELDS"])
+    return _field_error(calc.FIELDS, values, field)
 
 
 def table_error(tool: str, text: str, values: dict, source: str) -> str:

@@ -26,8 +26,8 @@ from .formats import dollars
 from .palette import PALETTE
 
 __all__ = [
-    "Series", "Line", "nice_ticks", "bar_chart", "horizontal_bar_chart", "compact_dollars",
-    "SplitBar", "split_bar_chart",
+    "Series", "Line", "Panel", "nice_ticks", "bar_chart", "horizontal_bar_chart", "stacked_panels",
+    "compact_dollars", "SplitBar", "split_bar_chart",
 ]
 
 WIDTH = 640
@@ -260,6 +260,88 @@ def horizontal_bar_chart(
     )
     parts += _legend([(item.label, _color(item.color), False) for item in series], bottom + 30)
     return _frame(bottom + 30 + LEGEND_ROW * len(series), alt, parts)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel of :func:`stacked_panels`: its title, stacked series, axis title and notes.
+
+    ``notes`` are written after each bar (one per category, or none).
+    """
+
+    title: str
+    series: tuple[Series, ...]
+    axis_label: str
+    ticks: Callable[[float], str] = lambda value: f"{value:g}"
+    notes: tuple[str, ...] = ()
+
+
+def stacked_panels(
+    categories: Sequence[str], panels: Sequence[Panel], *, alt: str, note: str = ""
+) -> str:
+    """Panels side by side of horizontal stacked bars, one bar per category, the first on top.
+
+    Examples
+    --------
+    >>> panel = Panel("Gets", (Series("A", (1.0, 2.0), "line"), Series("B", (1.0, 1.0), "accent")),
+    ...               "Score")
+    >>> svg = stacked_panels(["X", "Y"], [panel, panel], alt="Two panels.", note="Ranking only.")
+    >>> svg.count("<rect") - 1, "Ranking only." in svg  # 8 bars, 4 legend keys
+    (12, True)
+    """
+    names = [str(category) for category in categories]
+    label_width = min(220.0, 16.0 + 6.5 * max(len(name) for name in names))
+    top, row = 34.0, 26.0
+    bottom = top + row * len(names)
+    width = (WIDTH - label_width - 20) / len(panels)
+    parts = []
+    most = int((label_width - 10) / 6.5)
+    for index, name in enumerate(names):
+        shown = name if len(name) <= most else name[: most - 1].rstrip() + "…"
+        parts.append(_text(label_width - 6, top + row * index + 17, shown, anchor="end"))
+    legend = []
+    for number, panel in enumerate(panels):
+        left = label_width + number * width + (12 if number else 0)
+        room = 70.0 if panel.notes else 12.0
+        right = label_width + (number + 1) * width - room
+        totals = [sum(item.values[i] for item in panel.series) for i in range(len(names))]
+        scale = nice_ticks(0.0, max(totals) if max(totals) > 0 else 1.0, most=4)
+        span = scale[-1] - scale[0]
+
+        def x_of(value: float, left: float = left, right: float = right, span: float = span
+                 ) -> float:
+            return left + value / span * (right - left)
+
+        parts.append(_text((left + right) / 2, 18, panel.title, size=FONT + 1))
+        for tick in scale:
+            parts.append(
+                f'<line x1="{x_of(tick):.1f}" y1="{top}" x2="{x_of(tick):.1f}" y2="{bottom:.1f}" '
+                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+            )
+            parts.append(_text(x_of(tick), bottom + 14, panel.ticks(tick), size=FONT - 1))
+        parts.append(_text((left + right) / 2, bottom + 32, panel.axis_label, size=FONT - 1))
+        for index in range(len(names)):
+            start, y = 0.0, top + row * index + 4
+            for item in panel.series:
+                value = item.values[index]
+                bar = x_of(start + value) - x_of(start)
+                parts.append(
+                    f'<rect x="{x_of(start):.1f}" y="{y:.1f}" width="{bar:.1f}" '
+                    f'height="18" fill="{_color(item.color)}" stroke="{PALETTE["ink"]}" '
+                    f'stroke-width="0.4"/>'
+                )
+                start += value
+            if panel.notes:
+                parts.append(_text(x_of(start) + 4, y + 13, panel.notes[index], anchor="start",
+                                   size=FONT - 1))
+        legend += [(item.label, _color(item.color), False) for item in panel.series]
+    legend_top = bottom + 48
+    parts += _legend(legend, legend_top)
+    height = legend_top + LEGEND_ROW * len(legend)
+    if note:
+        parts.append(_text(WIDTH / 2, height + 8, note, size=FONT - 1))
+        height += 20
+    return _frame(height, alt, parts)
 
 
 def compact_dollars(value: float) -> str:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.fields import Fields, load_example, load_fields, read_twin
+from ..core.fields import Fields, load_fields, read_twin
 from ..core.rows import MAX_ROWS
 from ..core.validation import InputError
 
@@ -240,12 +240,17 @@ def form(tool: str) -> dict[str, Any]:
     if not live:
         raise ValueError(f"the tool {tool!r} has no 'live' block in its spec")
     fields = load_fields(package, f"{tool}.json")
-    example = load_example(package, fields, f"{tool}.json")
+    example = {
+        name: fields[name].check(value)
+        for name, value in (data.get("example") or {}).items() if name in fields
+    }
     shown = []
     for name in live["fields"]:
         field = fields[name]
         low, high, high_included = field.limits
         start = example.get(name, field.default)
+        if isinstance(start, float) and start.is_integer():
+            start = int(start)  # as the spec writes it: 100, not 100.0
         shown.append({
             "name": name, "label": field.label, "unit": field.unit, "help": field.help,
             "kind": field.kind, "min": low, "max": high, "max_included": high_included,
