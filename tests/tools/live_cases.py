@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
-    "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
+    "feedback", "kano", "replacement_cost", "servqual",
     "turnover_cost", "work_process",
 ]
 
@@ -185,6 +185,73 @@ def _value_equation_error(values: dict, field: str) -> str:
     raise AssertionError(f"row {number} is valid")
 
 
+# ---- satisfaction targets ---------------------------------------------------------------
+
+
+def _satisfaction_targets_shown(
+    segments: pd.DataFrame, values: dict, download: bool
+) -> Shown:
+    from customer_focus.tools.satisfaction_targets import calc, form, page, table
+
+    v = typed({name: values[name] for name in ("discount_rate", "retention_gain")}, calc.FIELDS)
+    plan = table.plan_targets(segments, discount_rate=v["discount_rate"])
+    ordered = plan.sort_values("priority", kind="stable").reset_index(drop=True)
+    texts = form.plan_table(plan).reset_index()
+    raw = ordered.copy()
+    columns = ["priority", "segment", "customers", "annual_margin", "retention_rate"]
+    if "easy_to_switch" in raw.columns:
+        raw["easy_to_switch"] = ["yes" if value else "no" for value in raw["easy_to_switch"]]
+        columns.append("easy_to_switch")
+    columns += [
+        "lifetime_value", "value_at_stake", "top_box_share", "target_top_box_share",
+        "value_not_totally_satisfied", "customers_to_move", "flag",
+    ]
+    shown = [_rows(texts, raw[columns])]
+    if v["retention_gain"]:
+        what_if = table.what_if_retention(
+            segments, v["retention_gain"], discount_rate=v["discount_rate"]
+        )
+        shown.append(_rows(form.what_if_table(what_if).reset_index(), what_if[[
+            "segment", "retention_rate", "retention_after", "lifetime_value",
+            "lifetime_value_after", "gain_per_customer", "gain_for_segment",
+        ]]))
+    summary = [f"{row.segment}: {row.advice}" for row in ordered.itertuples()]
+    csv_text = None
+    if download:  # the plan as the notebook saves it (tables.write_table)
+        buffer = io.StringIO()
+        inputs = [name for name in segments.columns if name in calc.FIELDS]
+        plan[[*inputs, *page.PLANNED]].to_csv(buffer, index=False, lineterminator="\r\n")
+        csv_text = buffer.getvalue()
+    return Shown(summary, shown, csv_text)
+
+
+def _satisfaction_targets_form(values: dict) -> Shown:
+    from customer_focus.tools.satisfaction_targets import calc
+
+    rows = [
+        typed({name: cell for name, cell in row.items() if cell != ""}, calc.FIELDS)
+        for row in values["segments"]
+    ]
+    return _satisfaction_targets_shown(pd.DataFrame(rows), values, download=False)
+
+
+def _satisfaction_targets_table(text: str, values: dict, source: str) -> Shown:
+    return _satisfaction_targets_shown(_read(text, source), values, download=True)
+
+
+def _satisfaction_targets_error(values: dict, field: str) -> str:
+    """A grid cell's message: the first of its row's cells that its field refuses."""
+    from customer_focus.tools.satisfaction_targets import calc
+
+    _, number, column = field.split(".")
+    row = values["segments"][int(number) - 1]
+    try:
+        calc.FIELDS[column].parse(row[column])
+    except ValueError as error:
+        return f"row {number}: {error}"
+    raise AssertionError(f"row {number} is valid")
+
+
 def _field_error(fields, values: dict, field: str) -> str:
     """A form input's message: its field's check (Field.parse), as in a notebook."""
     try:
@@ -212,6 +279,9 @@ EXPECTED: dict[str, Expected] = {
     "lifetime_value": Expected(_lifetime_value_form, _lifetime_value_table),
     "value_equation": Expected(
         _value_equation_form, _value_equation_table, _value_equation_error
+    ),
+    "satisfaction_targets": Expected(
+        _satisfaction_targets_form, _satisfaction_targets_table, _satisfaction_targets_error
     ),
 }
 

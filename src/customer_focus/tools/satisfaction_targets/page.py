@@ -26,7 +26,7 @@ from ...core import rows as csv_rows
 from ...core import svg
 from ...core.fields import read_twin
 from ...core.formats import cents, dollars, number, percent
-from ...core.validation import InputError, listed, yes_no
+from ...core.validation import listed, yes_no
 from .. import live
 from . import calc, describe
 
@@ -50,10 +50,7 @@ PLANNED = (
 
 def _grid_segment(number: int, row: dict[str, Any]) -> dict[str, Any]:
     """One row of the form's grid, each cell read by its field (an ``InputError`` names it)."""
-    name = str(row.get("segment", "")).strip()
-    if not name:
-        raise InputError("segment", "segment is empty; give each segment a name.")
-    segment: dict[str, Any] = {"segment": name}
+    segment: dict[str, Any] = {"segment": calc.FIELDS["segment"].parse(row.get("segment", ""))}
     for column in _NUMBERS:
         segment[column] = calc.FIELDS[column].parse(row.get(column, ""))
     answer = str(row.get("easy_to_switch", "")).strip()
