@@ -399,8 +399,8 @@ def split_bar_chart(
 
     Examples
     --------
-    >>> svg = split_bar_chart([SplitBar("A", 3.0, 7.0, 5.0), SplitBar("B", -1.0, -1.0, None, True)],
-    ...                       alt="Two bars.", legend=("Now", "Rest", "Target", "Flagged"))
+    >>> bars = [SplitBar("A", 3.0, 7.0, 5.0), SplitBar("B", -1.0, -1.0, None, True)]
+    >>> svg = split_bar_chart(bars, alt="Two bars.", legend=("Now", "Rest", "Target", "Flagged"))
     >>> svg.index(">A<") < svg.index(">B<"), svg.count("<polygon")
     (True, 2)
     """
@@ -417,7 +417,7 @@ def split_bar_chart(
     def x_of(value: float) -> float:
         return left + (value - scale[0]) / span * (right - left)
 
-    muted_dark, muted_light = "#9e9e9e", "#e0e0e0"
+    muted_dark = "#9e9e9e"
     parts = [
         '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'

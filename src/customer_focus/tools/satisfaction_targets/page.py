@@ -65,7 +65,9 @@ def _yes_no(table: csv_rows.Rows, column: str) -> list[bool]:
     answers = [yes_no(cell) for cell in cells]
     bad = [i for i, answer in enumerate(answers) if answer is None]
     if bad:
-        shown = listed(bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}")
+        shown = listed(
+            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}"
+        )
         raise ValueError(
             f"column {column!r} ({calc.FIELDS[column].help}) must hold yes or no in every row "
             f"(also accepted: y/n, true/false, 1/0); bad values at {shown}."
