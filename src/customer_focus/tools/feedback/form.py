@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.patches import Patch
@@ -19,7 +18,7 @@ from matplotlib.patches import Patch
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
 from ...core.tables import format_table
 from ..worksheet import Worksheet
-from . import calc, table
+from . import calc, describe, table
 
 __all__ = [
     "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
@@ -85,19 +84,18 @@ def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
     return groups, len(groups)
 
 
+def _groups(distribution: pd.DataFrame) -> list[tuple[str, list[int]]]:
+    """Each group of the distribution with its counts of each score, in table order."""
+    return [
+        (group, [int(n) for n in rows.set_index("score")["responses"]
+                 .reindex(range(11), fill_value=0)])
+        for group, rows in distribution.groupby("group", sort=False)
+    ]
+
+
 def _group_facts(rows: pd.DataFrame) -> dict[str, float]:
-    counts = rows.set_index("score")["responses"].reindex(range(11), fill_value=0).to_numpy()
-    total = int(counts.sum())
-    promoters, passives, detractors = (
-        int(counts[list(scores)].sum()) for scores in calc.GROUPS.values()
-    )
-    return {
-        "total": total,
-        "nps": calc.nps_from_counts(promoters, passives, detractors) if total else 0.0,
-        "promoters": promoters / total if total else 0.0,
-        "detractors": detractors / total if total else 0.0,
-        "mode": int(np.argmax(counts)),
-    }
+    counts = rows.set_index("score")["responses"].reindex(range(11), fill_value=0)
+    return describe.facts([int(n) for n in counts])
 
 
 def score_distribution_chart(
@@ -181,29 +179,8 @@ def describe_score_distribution(distribution: pd.DataFrame) -> str:
     >>> describe_score_distribution(distribution)[:35]
     'Bar chart of the share of answers a'
     """
-    groups, count = _panels(distribution)
-    parts = []
-    scores = []
-    for group in groups:
-        facts = _group_facts(distribution[distribution["group"] == group])
-        scores.append(round(facts["nps"]))
-        parts.append(
-            f"{group}: {facts['total']:,} responses, {facts['promoters']:.0%} promoters, "
-            f"{facts['detractors']:.0%} detractors, NPS {facts['nps']:+.0f}; most common answer "
-            f"{facts['mode']}."
-        )
-    kind = "one panel per group" if len(groups) > 1 else "one panel"
-    text = (
-        f"Bar chart of the share of answers at each score from 0 to 10, {kind}; detractors (0–6), "
-        f"passives (7–8) and promoters (9–10) in different colors. " + " ".join(parts)
-    )
-    if len(groups) > 1 and len(set(scores)) == 1:
-        text += (
-            f" Every group has the same NPS, {scores[0]:+d}, but the bars are spread differently."
-        )
-    if count > len(groups):
-        text += f" Only the {len(groups)} largest of {count} groups are drawn."
-    return text
+    _panels(distribution)
+    return describe.score_distribution(_groups(distribution))
 
 
 class FeedbackForm(Worksheet):
