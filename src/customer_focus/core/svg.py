@@ -27,7 +27,7 @@ from .palette import PALETTE
 
 __all__ = [
     "Series", "Line", "Panel", "nice_ticks", "bar_chart", "horizontal_bar_chart", "stacked_panels",
-    "compact_dollars", "SplitBar", "split_bar_chart",
+    "compact_dollars", "SplitBar", "split_bar_chart", "ColumnPanel", "column_panels",
 ]
 
 WIDTH = 640
@@ -474,3 +474,87 @@ def split_bar_chart(
             parts.append(diamond(92, y + 6, 5))
         parts.append(_text(112, y + 11, label, anchor="start"))
     return _frame(at + LEGEND_ROW * 4, alt, parts)
+
+
+@dataclass(frozen=True)
+class ColumnPanel:
+    """One panel of :func:`column_panels`: its title, one value per category, their colors."""
+
+    title: str
+    values: tuple[float, ...]
+    colors: tuple[str, ...]
+
+
+def column_panels(
+    categories: Sequence[str],
+    panels: Sequence[ColumnPanel],
+    *,
+    alt: str,
+    legend: Sequence[tuple[str, str]],
+    value_label: str = "",
+    category_label: str = "",
+    ticks: Callable[[float], str] = lambda value: f"{value:g}",
+) -> str:
+    """Panels one above the other of vertical bars, sharing their axes (one bar per category).
+
+    Parameters
+    ----------
+    categories : sequence of str
+        The labels under the bars, the same in every panel.
+    panels : sequence of ColumnPanel
+        The panels, top to bottom; each bar has its own color (a key of
+        :data:`PALETTE` or a color).
+    alt : str
+        The chart's accessible name (its alt text).
+    legend : sequence of (label, color)
+        What the colors mean.
+    value_label, category_label : str
+        The axes' titles.
+    ticks : callable
+        Writes a value on the value axis.
+
+    Examples
+    --------
+    >>> panel = ColumnPanel("All", (10.0, 30.0), ("line", "accent"))
+    >>> svg = column_panels(["0", "1"], [panel, panel], alt="Two panels.",
+    ...                     legend=[("Low", "accent")])
+    >>> svg.count("<rect")  # the background, 4 bars and 1 legend key
+    6
+    """
+    values = [value for panel in panels for value in panel.values]
+    scale = nice_ticks(0.0, max(max(values) * 1.15, 5.0), most=4)
+    left, right, plot, gap = 70.0, WIDTH - 20.0, 110.0, 44.0
+    slot = (right - left) / max(1, len(categories))
+    parts = []
+    for number, panel in enumerate(panels):
+        top = 10 + number * (plot + gap) + 20
+        bottom = top + plot
+
+        def y_of(value: float, bottom: float = bottom) -> float:
+            return bottom - value / scale[-1] * plot
+
+        parts.append(_text(left, top - 8, panel.title, anchor="start", size=FONT + 1))
+        for tick in scale:
+            y = y_of(tick)
+            parts.append(
+                f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
+                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+            )
+            parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+        for index, (value, color) in enumerate(zip(panel.values, panel.colors, strict=True)):
+            centre = left + slot * (index + 0.5)
+            parts.append(
+                f'<rect x="{centre - slot * 0.4:.1f}" y="{y_of(value):.1f}" '
+                f'width="{slot * 0.8:.1f}" height="{bottom - y_of(value):.1f}" '
+                f'fill="{_color(color)}" stroke="{PALETTE["ink"]}" stroke-width="0.4"/>'
+            )
+            parts.append(_text(centre, bottom + 15, categories[index]))
+        parts.append(
+            f'<text transform="translate(16 {top + plot / 2:.1f}) rotate(-90)" '
+            f'text-anchor="middle" font-size="{FONT - 1}" fill="{PALETTE["ink"]}">'
+            f"{escape(value_label)}</text>"
+        )
+    end = 10 + len(panels) * (plot + gap)
+    parts.append(_text((left + right) / 2, end + 4, category_label))
+    parts += _legend([(label, _color(color), False) for label, color in legend], end + 18)
+    return _frame(end + 18 + LEGEND_ROW * len(legend), alt, parts)
