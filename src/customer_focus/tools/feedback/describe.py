@@ -7,11 +7,14 @@ same titles and the same alt text, from here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from . import calc
 
-__all__ = ["MAX_PANELS", "facts", "panels", "score_distribution"]
+__all__ = [
+    "MAX_PANELS", "GROUP_COLORS", "GROUP_LABELS", "facts", "panels", "score_distribution",
+    "panel_title", "sentences",
+]
 
 #: The most groups the chart draws (the largest, in table order).
 MAX_PANELS = 8
@@ -83,3 +86,46 @@ def score_distribution(groups: Sequence[Group]) -> str:
     if len(groups) > len(drawn):
         text += f" Only the {len(drawn)} largest of {len(groups)} groups are drawn."
     return text
+
+
+#: Bar colors of the three groups (keys of the course's palette, or colors).
+GROUP_COLORS = {"detractor": "accent", "passive": "#8c8c8c", "promoter": "line"}
+
+#: What the legend calls the three groups.
+GROUP_LABELS = {
+    "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
+}
+
+
+def panel_title(group: str, counts: Sequence[int]) -> str:
+    """A panel's title: the group, its NPS and its number of responses.
+
+    Examples
+    --------
+    >>> panel_title("North", [0] * 9 + [2, 0])
+    'North: NPS +100 (2 responses)'
+    """
+    found = facts(counts)
+    return f"{group}: NPS {found['nps']:+.0f} ({found['total']:,} responses)"
+
+
+def sentences(row: Mapping[str, float]) -> list[str]:
+    """What the worksheet says of a summary row (:func:`.calc.summary`): the score, the ratings.
+
+    Examples
+    --------
+    >>> sentences(calc.summary([0] * 9 + [1, 1]))[0][:41]
+    'Net Promoter Score: +100 from 2 answers ('
+
+    """
+    said = [
+        f"Net Promoter Score: {row['nps']:+.0f} from {int(row['responses'])} answers "
+        f"({row['promoter_share']:.0%} promoters − {row['detractor_share']:.0%} detractors; "
+        f"margin of error about ± {row['nps_margin']:.0f} points)."
+    ]
+    if "satisfaction_mean" in row:
+        said.append(
+            f"Mean satisfaction {row['satisfaction_mean']:.2f} out of 5; "
+            f"{row['top_box_share']:.0%} gave the top box (5)."
+        )
+    return said

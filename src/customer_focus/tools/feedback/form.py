@@ -8,6 +8,7 @@ writes its alt text). The sums are :mod:`.calc`'s and :mod:`.table`'s.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -18,7 +19,7 @@ from matplotlib.patches import Patch
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure
 from ...core.tables import format_table
 from ..worksheet import Worksheet
-from . import calc, describe, table
+from . import calc, describe, page, table
 
 __all__ = [
     "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
@@ -26,10 +27,8 @@ __all__ = [
 ]
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
-GROUP_COLORS = {"detractor": PALETTE["accent"], "passive": "#8c8c8c", "promoter": PALETTE["line"]}
-_GROUP_LABELS = {
-    "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
-}
+GROUP_COLORS = {key: PALETTE.get(color, color) for key, color in describe.GROUP_COLORS.items()}
+_GROUP_LABELS = describe.GROUP_LABELS
 _MAX_PANELS = 8
 
 
@@ -225,27 +224,9 @@ class FeedbackForm(Worksheet):
 
     def responses(self, values: dict[str, Any]) -> pd.DataFrame:
         """The answers as a table of responses (raises ``ValueError`` on a bad answer)."""
-        score, rating = calc.FIELDS["score"], calc.FIELDS["satisfaction"]
-        scores = calc.parse_answers(
-            values["recommend_answers"], name="recommend", low=int(score.min),
-            high=int(score.max),
-        )
-        if not scores:
-            raise ValueError(
-                "type or paste at least one answer to the recommend question (0 to 10)."
-            )
+        scores, ratings = page.answers(values)
         data: dict[str, list[int]] = {"recommend": scores}
-        ratings = calc.parse_answers(
-            values["satisfaction_answers"], name="satisfaction", low=int(rating.min),
-            high=int(rating.max),
-        )
-        if ratings:
-            if len(ratings) != len(scores):
-                raise ValueError(
-                    f"there are {len(scores)} recommend answers but {len(ratings)} satisfaction "
-                    f"answers. Give one satisfaction answer per customer, in the same order, or "
-                    f"leave that box empty."
-                )
+        if ratings is not None:
             data["satisfaction"] = ratings
         return pd.DataFrame(data)
 
@@ -254,18 +235,10 @@ class FeedbackForm(Worksheet):
         responses = self.responses(values)
         summary = table.analyze_feedback(responses)
         distribution = table.score_distribution(responses)
-        row = summary.iloc[-1]
-        text = (
-            f"<p><strong>Net Promoter Score: {row['nps']:+.0f}</strong> from "
-            f"{int(row['responses'])} answers ({row['promoter_share']:.0%} promoters − "
-            f"{row['detractor_share']:.0%} detractors; margin of error about "
-            f"± {row['nps_margin']:.0f} points).</p>"
+        score, *rest = describe.sentences(summary.iloc[-1])
+        text = f"<p><strong>{escape(score)}</strong></p>" + "".join(
+            f"<p>{escape(sentence)}</p>" for sentence in rest
         )
-        if "satisfaction_mean" in summary:
-            text += (
-                f"<p>Mean satisfaction {row['satisfaction_mean']:.2f} out of 5; "
-                f"{row['top_box_share']:.0%} gave the top box (5).</p>"
-            )
         figure = score_distribution_chart(distribution)
         return [
             HTML(text),
