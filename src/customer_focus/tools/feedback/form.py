@@ -236,7 +236,8 @@ class FeedbackForm(Worksheet):
         summary = table.analyze_feedback(responses)
         distribution = table.score_distribution(responses)
         score, *rest = describe.sentences(summary.iloc[-1])
-        text = f"<p><strong>{escape(score)}</strong></p>" + "".join(
+        head, tail = score.split(" from ", 1)
+        text = f"<p><strong>{escape(head)}</strong> from {escape(tail)}</p>" + "".join(
             f"<p>{escape(sentence)}</p>" for sentence in rest
         )
         figure = score_distribution_chart(distribution)
