@@ -34,6 +34,11 @@ __all__ = [
     "bar_chart",
     "horizontal_bar_chart",
     "stacked_panels",
+    "compact_dollars",
+    "SplitBar",
+    "split_bar_chart",
+    "ColumnPanel",
+    "column_panels",
     "Point",
     "Span",
     "scatter_chart",
@@ -98,13 +103,6 @@ def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = FON
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'fill="{PALETTE["ink"]}">{escape(text)}</text>'
     )
-
-
-def _wrapped(x: float, y: float, text: str, width: float, size: int = FONT) -> str:
-    """``text`` centred at ``x``, wrapped to lines that fit ``width`` pixels, the first at ``y``."""
-    lines = textwrap.wrap(text, max(8, int(width / (size * 0.56))))
-    return "".join(_text(x, y + number * (size + 3), line, size=size)
-                   for number, line in enumerate(lines))
 
 
 def _legend(items: Sequence[tuple[str, str, bool]], top: float) -> list[str]:
@@ -362,6 +360,229 @@ def stacked_panels(
         parts.append(_text(WIDTH / 2, height + 8, note, size=FONT - 1))
         height += 20
     return _frame(height, alt, parts)
+
+
+def compact_dollars(value: float) -> str:
+    """Money on an axis, as the notebooks' charts write it: $0, $250k, $1.5M.
+
+    Examples
+    --------
+    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
+    ('$0', '$250k', '-$1.5M')
+    """
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 1e6:
+        return f"{sign}${size / 1e6:,.4g}M"
+    if size >= 1e3:
+        return f"{sign}${size / 1e3:,.4g}k"
+    return f"{sign}${size:,.0f}"
+
+
+@dataclass(frozen=True)
+class SplitBar:
+    """One bar of :func:`split_bar_chart`: a first part, the rest after it, and a marker.
+
+    ``muted`` bars are drawn grey and hatched (flagged: leave them be).
+    """
+
+    label: str
+    first: float
+    rest: float
+    marker: float | None = None
+    muted: bool = False
+
+
+def split_bar_chart(
+    bars: Sequence[SplitBar],
+    *,
+    alt: str,
+    legend: tuple[str, str, str, str],
+    value_label: str = "",
+    ticks: Callable[[float], str] = compact_dollars,
+) -> str:
+    """Horizontal bars, the first at the top, each split in two parts, with a diamond marker.
+
+    Parameters
+    ----------
+    bars : sequence of SplitBar
+        The bars, top to bottom.
+    alt : str
+        The chart's accessible name (its alt text).
+    legend : tuple of 4 str
+        Labels of the first part, the rest, the marker and the muted bars.
+    value_label : str
+        The value axis's title.
+    ticks : callable
+        Writes a value on the axis (compact dollars by default).
+
+    Examples
+    --------
+    >>> bars = [SplitBar("A", 3.0, 7.0, 5.0), SplitBar("B", -1.0, -1.0, None, True)]
+    >>> svg = split_bar_chart(bars, alt="Two bars.", legend=("Now", "Rest", "Target", "Flagged"))
+    >>> svg.index(">A<") < svg.index(">B<"), svg.count("<polygon")
+    (True, 2)
+    """
+    ends = [value for bar in bars for value in (bar.first, bar.first + bar.rest)]
+    ends += [bar.marker for bar in bars if bar.marker is not None]
+    low, high = min(0.0, *ends), max(0.0, *ends)
+    scale = nice_ticks(low, high)
+    names = [bar.label for bar in bars]
+    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
+    right, top, row = WIDTH - 24.0, 12.0, 30.0
+    bottom = top + row * len(bars)
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    muted_dark = "#9e9e9e"
+    parts = [
+        '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+        "</pattern></defs>"
+    ]
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, ticks(tick)))
+
+    def diamond(x: float, y: float, size: float = 6) -> str:
+        return (
+            f'<polygon points="{x:.1f},{y - size:.1f} {x + size:.1f},{y:.1f} {x:.1f},'
+            f'{y + size:.1f} {x - size:.1f},{y:.1f}" fill="{PALETTE["accent"]}" '
+            f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+        )
+
+    for index, bar in enumerate(bars):
+        y = top + row * index + 5
+        parts.append(_text(left - 6, y + 14, bar.label, anchor="end"))
+        dark = muted_dark if bar.muted else PALETTE["line"]
+        light = "url(#cf-hatch)" if bar.muted else PALETTE["employees"]
+        for start, end, color in ((0.0, bar.first, dark),
+                                  (bar.first, bar.first + bar.rest, light)):
+            x0, x1 = sorted((x_of(start), x_of(end)))
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" height="20" '
+                f'fill="{color}" stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+            )
+        if bar.marker is not None:
+            parts.append(diamond(x_of(bar.marker), y + 10))
+    parts.append(
+        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+    )
+    parts.append(_text((left + right) / 2, bottom + 34, value_label))
+    first, rest, marker, muted = legend
+    at = bottom + 48
+    for number, (label, color) in enumerate(
+        ((first, PALETTE["line"]), (rest, PALETTE["employees"]), (marker, ""),
+         (muted, "url(#cf-hatch)"))
+    ):
+        y = at + number * LEGEND_ROW
+        if color:
+            parts.append(
+                f'<rect x="80" y="{y:.1f}" width="24" height="12" fill="{color}" '
+                f'stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+            )
+        else:
+            parts.append(diamond(92, y + 6, 5))
+        parts.append(_text(112, y + 11, label, anchor="start"))
+    return _frame(at + LEGEND_ROW * 4, alt, parts)
+
+
+@dataclass(frozen=True)
+class ColumnPanel:
+    """One panel of :func:`column_panels`: its title, one value per category, their colors."""
+
+    title: str
+    values: tuple[float, ...]
+    colors: tuple[str, ...]
+
+
+def column_panels(
+    categories: Sequence[str],
+    panels: Sequence[ColumnPanel],
+    *,
+    alt: str,
+    legend: Sequence[tuple[str, str]],
+    value_label: str = "",
+    category_label: str = "",
+    ticks: Callable[[float], str] = lambda value: f"{value:g}",
+) -> str:
+    """Panels one above the other of vertical bars, sharing their axes (one bar per category).
+
+    Parameters
+    ----------
+    categories : sequence of str
+        The labels under the bars, the same in every panel.
+    panels : sequence of ColumnPanel
+        The panels, top to bottom; each bar has its own color (a key of
+        :data:`PALETTE` or a color).
+    alt : str
+        The chart's accessible name (its alt text).
+    legend : sequence of (label, color)
+        What the colors mean.
+    value_label, category_label : str
+        The axes' titles.
+    ticks : callable
+        Writes a value on the value axis.
+
+    Examples
+    --------
+    >>> panel = ColumnPanel("All", (10.0, 30.0), ("line", "accent"))
+    >>> svg = column_panels(["0", "1"], [panel, panel], alt="Two panels.",
+    ...                     legend=[("Low", "accent")])
+    >>> svg.count("<rect")  # the background, 4 bars and 1 legend key
+    6
+    """
+    values = [value for panel in panels for value in panel.values]
+    scale = nice_ticks(0.0, max(max(values) * 1.15, 5.0), most=4)
+    left, right, plot, gap = 70.0, WIDTH - 20.0, 110.0, 44.0
+    slot = (right - left) / max(1, len(categories))
+    parts = []
+    for number, panel in enumerate(panels):
+        top = 10 + number * (plot + gap) + 20
+        bottom = top + plot
+
+        def y_of(value: float, bottom: float = bottom) -> float:
+            return bottom - value / scale[-1] * plot
+
+        parts.append(_text(left, top - 8, panel.title, anchor="start", size=FONT + 1))
+        for tick in scale:
+            y = y_of(tick)
+            parts.append(
+                f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
+                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+            )
+            parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+        for index, (value, color) in enumerate(zip(panel.values, panel.colors, strict=True)):
+            centre = left + slot * (index + 0.5)
+            parts.append(
+                f'<rect x="{centre - slot * 0.4:.1f}" y="{y_of(value):.1f}" '
+                f'width="{slot * 0.8:.1f}" height="{bottom - y_of(value):.1f}" '
+                f'fill="{_color(color)}" stroke="{PALETTE["ink"]}" stroke-width="0.4"/>'
+            )
+            parts.append(_text(centre, bottom + 15, categories[index]))
+        parts.append(
+            f'<text transform="translate(16 {top + plot / 2:.1f}) rotate(-90)" '
+            f'text-anchor="middle" font-size="{FONT - 1}" fill="{PALETTE["ink"]}">'
+            f"{escape(value_label)}</text>"
+        )
+    end = 10 + len(panels) * (plot + gap)
+    parts.append(_text((left + right) / 2, end + 4, category_label))
+    parts += _legend([(label, _color(color), False) for label, color in legend], end + 18)
+    return _frame(end + 18 + LEGEND_ROW * len(legend), alt, parts)
+
+
+def _wrapped(x: float, y: float, text: str, width: float, size: int = FONT) -> str:
+    """``text`` centred at ``x``, wrapped to lines that fit ``width`` pixels, the first at ``y``."""
+    lines = textwrap.wrap(text, max(8, int(width / (size * 0.56))))
+    return "".join(_text(x, y + number * (size + 3), line, size=size)
+                   for number, line in enumerate(lines))
 
 
 #: The markers :class:`Point` may have.
