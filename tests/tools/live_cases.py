@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
     "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
-    "turnover_cost", "work_process",
+    "turnover_cost",
 ]
 
 #: Tools with a spec but no worksheet (the service recovery arithmetic serves a chapter).
@@ -185,6 +185,57 @@ def _value_equation_error(values: dict, field: str) -> str:
     raise AssertionError(f"row {number} is valid")
 
 
+# ---- work process -----------------------------------------------------------------------
+
+
+def _work_process_shown(analysis: pd.DataFrame, download: bool) -> Shown:
+    from customer_focus.tools.work_process import form, table
+
+    summary = form.summary_table(table.process_summary(analysis)).reset_index()
+    listing = table.where_to_improve(analysis)
+    texts = form.improvement_table(listing).reset_index()
+    values = listing[["priority", "order", "step", "minutes", "share_of_time", "adds_value",
+                      "fail_point", "what_goes_wrong"]].copy()
+    values["action"] = texts["What to do"].to_numpy()
+    csv_text = None
+    if download:
+        buffer = io.StringIO()
+        analysis.to_csv(buffer, index=False, lineterminator="\r\n")
+        csv_text = buffer.getvalue()
+    return Shown(
+        [form.describe_process_chart(analysis)],
+        [_rows(summary, summary), _rows(texts, values)],
+        csv_text,
+    )
+
+
+def _work_process_form(values: dict) -> Shown:
+    from customer_focus.tools.work_process import table
+
+    steps = pd.DataFrame([row for row in values["steps"] if row["step"].strip()])
+    steps = steps[[column for column in steps.columns if (steps[column] != "").any()]]
+    return _work_process_shown(table.analyze_process(steps), download=False)
+
+
+def _work_process_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.work_process import table
+
+    return _work_process_shown(table.analyze_process(_read(text, source)), download=True)
+
+
+def _work_process_error(values: dict, field: str) -> str:
+    """A grid cell's message: its field's check, as calc.analyze checks it."""
+    from customer_focus.tools.work_process import calc
+
+    _, number, column = field.split(".")
+    row = values["steps"][int(number) - 1]
+    try:
+        calc.FIELDS[column].parse(row[column])
+    except ValueError as error:
+        return f"row {number}: {error}"
+    raise AssertionError(f"row {number} is valid")
+
+
 def _field_error(fields, values: dict, field: str) -> str:
     """A form input's message: its field's check (Field.parse), as in a notebook."""
     try:
@@ -213,6 +264,7 @@ EXPECTED: dict[str, Expected] = {
     "value_equation": Expected(
         _value_equation_form, _value_equation_table, _value_equation_error
     ),
+    "work_process": Expected(_work_process_form, _work_process_table, _work_process_error),
 }
 
 

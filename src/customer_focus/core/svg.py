@@ -28,6 +28,7 @@ from .palette import PALETTE
 
 __all__ = [
     "Series", "Line", "Panel", "nice_ticks", "bar_chart", "horizontal_bar_chart", "stacked_panels",
+    "Step", "step_bars",
 ]
 
 WIDTH = 640
@@ -352,3 +353,85 @@ def stacked_panels(
         parts.append(_text(WIDTH / 2, height + 8, note, size=FONT - 1))
         height += 20
     return _frame(height, alt, parts)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One bar of :func:`step_bars`: its name, length, color, label, and whether it is marked."""
+
+    name: str
+    value: float
+    color: str
+    label: str
+    marked: bool = False
+
+
+def step_bars(
+    steps: Sequence[Step],
+    *,
+    alt: str,
+    axis_label: str,
+    legend: Sequence[tuple[str, str]],
+    mark_label: str,
+) -> str:
+    """One horizontal bar per step, the first on top, each its own color; marked bars hatched
+    and crossed, as the notebook's process chart draws them.
+
+    ``legend`` gives (label, color) for the colors; ``mark_label`` names the cross.
+
+    Examples
+    --------
+    >>> svg = step_bars([Step("1. Wait", 30.0, "customers", "30 min", True),
+    ...                  Step("2. Repair", 90.0, "line", "90 min")], alt="Two steps.",
+    ...                 axis_label="Minutes", legend=[("No value", "customers")], mark_label="Fail")
+    >>> svg.index(">1. Wait<") < svg.index(">2. Repair<"), svg.count("url(#cf-hatch)")
+    (True, 1)
+    """
+    names = [textwrap.shorten(step.name, width=52, placeholder="…") for step in steps]
+    left = min(300.0, 20.0 + 6.5 * max(len(name) for name in names))
+    right, top, row = WIDTH - 24.0, 12.0, 24.0
+    bottom = top + row * len(steps)
+    top_value = max((step.value for step in steps), default=0.0) or 1.0
+    scale = nice_ticks(0.0, top_value * 1.3)
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    parts = [
+        '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="1"/></pattern></defs>'
+    ]
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, f"{tick:g}"))
+    parts.append(_text((left + right) / 2, bottom + 34, axis_label))
+    for index, (name, step) in enumerate(zip(names, steps, strict=True)):
+        y = top + row * index + 3
+        parts.append(_text(left - 6, y + 13, name, anchor="end"))
+        width = x_of(step.value) - x_of(0)
+        bar = (
+            f'<rect x="{x_of(0):.1f}" y="{y:.1f}" width="{width:.1f}" height="18" '
+            f'fill="{{fill}}" stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+        )
+        parts.append(bar.format(fill=_color(step.color)))
+        at = x_of(step.value) + 4
+        if step.marked:
+            parts.append(bar.format(fill="url(#cf-hatch)"))
+            parts.append(_text(at + 6, y + 14, "✕", size=FONT + 2).replace(
+                f'fill="{PALETTE["ink"]}"', f'fill="{PALETTE["accent"]}"'))
+            at += 18
+        parts.append(_text(at, y + 13, step.label, anchor="start", size=FONT - 1))
+    items = [(label, _color(color), False) for label, color in legend]
+    legend_top = bottom + 50
+    parts += _legend(items, legend_top)
+    y = legend_top + LEGEND_ROW * len(items)
+    parts.append(_text(92, y + 11, "✕", size=FONT + 2).replace(
+        f'fill="{PALETTE["ink"]}"', f'fill="{PALETTE["accent"]}"'))
+    parts.append(_text(112, y + 11, mark_label, anchor="start"))
+    return _frame(y + LEGEND_ROW, alt, parts)
