@@ -282,6 +282,14 @@ class Panel:
     axis_label: str
     ticks: Callable[[float], str] = lambda value: f"{value:g}"
     notes: tuple[str, ...] = ()
+    marks: tuple[float, ...] = ()
+    mark_label: str = ""
+
+
+def _diamond(x: float, y: float) -> str:
+    """A white diamond with a dark edge, centred at (x, y): the notebook's reference marker."""
+    points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"
+    return f'<polygon points="{points}" fill="white" stroke="{PALETTE["ink"]}" stroke-width="1.3"/>'
 
 
 def stacked_panels(
@@ -313,6 +321,7 @@ def stacked_panels(
         room = 70.0 if panel.notes else 12.0
         right = label_width + (number + 1) * width - room
         totals = [sum(item.values[i] for item in panel.series) for i in range(len(names))]
+        totals += list(panel.marks)
         scale = nice_ticks(0.0, max(totals) if max(totals) > 0 else 1.0, most=4)
         span = scale[-1] - scale[0]
 
@@ -342,13 +351,21 @@ def stacked_panels(
                     f'stroke-width="0.4"/>'
                 )
                 start += value
+            end = start
+            if panel.marks:
+                parts.append(_diamond(x_of(panel.marks[index]), y + 9))
+                end = max(end, panel.marks[index]) + 6 * span / (right - left)
             if panel.notes:
-                parts.append(_text(x_of(start) + 4, y + 13, panel.notes[index], anchor="start",
+                parts.append(_text(x_of(end) + 4, y + 13, panel.notes[index], anchor="start",
                                    size=FONT - 1))
         legend += [(item.label, _color(item.color), False) for item in panel.series]
+    marked = [panel.mark_label for panel in panels if panel.marks]
     legend_top = bottom + 62
     parts += _legend(legend, legend_top)
     height = legend_top + LEGEND_ROW * len(legend)
+    for label in marked:
+        parts += [_diamond(92, height + 6), _text(112, height + 11, label, anchor="start")]
+        height += LEGEND_ROW
     if note:
         parts.append(_text(WIDTH / 2, height + 8, note, size=FONT - 1))
         height += 20

@@ -40,7 +40,7 @@ _ADDED = ("start_minute", "end_minute", "share_of_time", "to_improve")
 
 
 def _step(number: int, row: dict[str, Any]) -> dict[str, Any] | None:
-    """One row of the grid checked, or None when it has no step name (skipped, as in the notebook)."""
+    """One row of the grid checked, or None without a step name (skipped, as in the notebook)."""
     if not str(row.get("step", "")).strip():
         return None
     step = {"step": str(row["step"]).strip()}
