@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
     "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
-    "turnover_cost",
 ]
 
 #: Tools with a spec but no worksheet (the service recovery arithmetic serves a chapter).
@@ -236,6 +235,42 @@ def _work_process_error(values: dict, field: str) -> str:
     raise AssertionError(f"row {number} is valid")
 
 
+# ---- turnover cost ----------------------------------------------------------------------
+
+
+def _turnover_cost_form(values: dict) -> Shown:
+    from customer_focus.tools.turnover_cost import calc, form, table
+
+    v = typed(values, calc.FIELDS)
+    job = v.pop("job")
+    cost = calc.turnover_cost(v.pop("salary"), **v)
+    texts = form.category_table(cost).reset_index()
+    lines = table.by_category(cost)
+    raw = pd.concat([lines, pd.DataFrame([{
+        "category": "Total", "covers": "", "cascio": "", "amount": cost.total,
+        "share_of_total": 1.0 if cost.total > 0 else 0.0}])], ignore_index=True)
+    head = f"Cost of one departure: {cents(cost.total)}"
+    # the notebook's sentence, its HTML tags and escapes removed
+    html = form.TurnoverCostForm(job=job, salary=cost.salary, **v).compute(
+        {"job": job, "salary": cost.salary, **v})[0].data
+    sentence = html.removeprefix(f"<p><strong>{head}</strong>").removesuffix("</p>")
+    summary = head + sentence.replace("&amp;", "&")
+    return Shown([summary], [_rows(texts, raw)])
+
+
+def _turnover_cost_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.turnover_cost import form, table
+
+    comparison = table.compare_jobs(_read(text, source))
+    texts = form.jobs_table(comparison).reset_index()
+    buffer = io.StringIO()
+    comparison.to_csv(buffer, index=False, lineterminator="\r\n")
+    return Shown(
+        [form.describe_cost_by_category(comparison)], [_rows(texts, comparison)],
+        buffer.getvalue(),
+    )
+
+
 def _field_error(fields, values: dict, field: str) -> str:
     """A form input's message: its field's check (Field.parse), as in a notebook."""
     try:
@@ -264,6 +299,7 @@ EXPECTED: dict[str, Expected] = {
     "value_equation": Expected(
         _value_equation_form, _value_equation_table, _value_equation_error
     ),
+    "turnover_cost": Expected(_turnover_cost_form, _turnover_cost_table),
     "work_process": Expected(_work_process_form, _work_process_table, _work_process_error),
 }
 
