@@ -196,6 +196,8 @@ def _work_process_shown(analysis: pd.DataFrame, download: bool) -> Shown:
     values = listing[["priority", "order", "step", "minutes", "share_of_time", "adds_value",
                       "fail_point", "what_goes_wrong"]].copy()
     values["action"] = texts["What to do"].to_numpy()
+    for column in ("adds_value", "fail_point"):  # the page's cells hold the answer as shown
+        values[column] = ["yes" if answer else "no" for answer in values[column]]
     csv_text = None
     if download:
         buffer = io.StringIO()

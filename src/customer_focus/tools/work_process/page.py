@@ -37,6 +37,7 @@ COLUMNS: list[str] = list(_TABLE)
 _REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
 _OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
 _ADDED = ("start_minute", "end_minute", "share_of_time", "to_improve")
+_SHOWN = (None, "adds_value", "fail_point")
 
 
 def _step(number: int, row: dict[str, Any]) -> dict[str, Any] | None:
@@ -74,12 +75,13 @@ def _results(
         tuple((live.Cell(measure, measure), live.Cell(value, value))
               for measure, value in describe.summary_rows(summary)),
     )
+    # the yes/no answers and the advice are their text (as the notebook shows them)
     keys = ("priority", "order", "step", "minutes", "share_of_time", "adds_value", "fail_point",
             "what_goes_wrong", None)
     improvements = live.Table(
         "Where to improve, in order", describe.IMPROVEMENT_HEADINGS,
         tuple(
-            tuple(live.Cell(text, text if key is None else row[key])
+            tuple(live.Cell(text, text if key in _SHOWN else row[key])
                   for text, key in zip(texts, keys, strict=True))
             for row, texts in zip(listing, describe.improvement_rows(listing), strict=True)
         ),
