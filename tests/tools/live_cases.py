@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Tools with a spec whose page version is not written yet: the browser test covers the others.
 NOT_LIVE_YET = [
-    "feedback", "kano", "replacement_cost", "satisfaction_targets", "servqual",
+    "feedback", "kano", "satisfaction_targets", "servqual",
 ]
 
 #: Tools with a spec but no worksheet (the service recovery arithmetic serves a chapter).
@@ -273,6 +273,52 @@ def _turnover_cost_table(text: str, values: dict, source: str) -> Shown:
     )
 
 
+# ---- replacement cost -------------------------------------------------------------------
+
+
+def _sentence(html) -> str:
+    """The text of the notebook's HTML sentence (its tags removed, its escapes undone)."""
+    import html as markup
+    import re
+
+    return markup.unescape(re.sub(r"<[^>]+>", "", html.data))
+
+
+def _replacement_cost_form(values: dict) -> Shown:
+    from customer_focus.tools.replacement_cost import calc, form, table
+
+    v = typed(values, calc.FIELDS)
+    inputs = {name: value for name, value in v.items() if name not in ("pay_basis", "pay")}
+    inputs[v["pay_basis"]] = v["pay"]
+    cost = calc.cost_of_losing(**inputs)
+    lines = table.by_category(cost).to_dict("records")
+    lines.insert(5, {"category": "Employee costs (lines above)",
+                     "covers": "what the turnover worksheet counts", "amount": cost.employee_costs})
+    lines.append({"category": "Total", "covers": "employee costs and customers who may follow",
+                  "amount": cost.total})
+    shares = (0.0, 0.1, 0.2, 0.3, 0.5)
+    texts = form.line_table(cost).reset_index()
+    scenarios = form.scenarios_table(cost, shares).reset_index()
+    html = form.ReplacementCostForm(**v).compute(v)[0]
+    return Shown(
+        [_sentence(html)],
+        [_rows(texts, pd.DataFrame(lines)), _rows(scenarios, table.share_scenarios(cost, shares))],
+    )
+
+
+def _replacement_cost_table(text: str, values: dict, source: str) -> Shown:
+    from customer_focus.tools.replacement_cost import calc, form, table
+
+    v = typed(values, calc.FIELDS)
+    comparison = table.compare_employees(_read(text, source), **v)
+    texts = form.employees_table(comparison).reset_index()
+    buffer = io.StringIO()
+    comparison.to_csv(buffer, index=False, lineterminator="\r\n")
+    return Shown(
+        [form.describe_cost_of_losing(comparison)], [_rows(texts, comparison)], buffer.getvalue()
+    )
+
+
 def _field_error(fields, values: dict, field: str) -> str:
     """A form input's message: its field's check (Field.parse), as in a notebook."""
     try:
@@ -301,6 +347,7 @@ EXPECTED: dict[str, Expected] = {
     "value_equation": Expected(
         _value_equation_form, _value_equation_table, _value_equation_error
     ),
+    "replacement_cost": Expected(_replacement_cost_form, _replacement_cost_table),
     "turnover_cost": Expected(_turnover_cost_form, _turnover_cost_table),
     "work_process": Expected(_work_process_form, _work_process_table, _work_process_error),
 }

@@ -49,6 +49,7 @@ class Series:
     values: tuple[float, ...]
     color: str
     width: float = 0.8
+    hatch: bool = False  # drawn hatched (in :func:`stacked_panels`), as an estimate
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ class Line:
     value: float
     label: str
     color: str = "ink"
+
+
+#: The hatching of an estimate or a fail point (``fill="url(#cf-hatch)"``).
+_HATCH = (
+    '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
+    f'stroke="{PALETTE["ink"]}" stroke-width="1"/></pattern></defs>'
+)
 
 
 def _color(name: str) -> str:
@@ -350,6 +359,11 @@ def stacked_panels(
                     f'height="18" fill="{_color(item.color)}" stroke="{PALETTE["ink"]}" '
                     f'stroke-width="0.4"/>'
                 )
+                if item.hatch:
+                    parts.append(
+                        f'<rect x="{x_of(start):.1f}" y="{y:.1f}" width="{bar:.1f}" '
+                        'height="18" fill="url(#cf-hatch)"/>'
+                    )
                 start += value
             end = start
             if panel.marks:
@@ -360,6 +374,8 @@ def stacked_panels(
                                    size=FONT - 1))
         legend += [(item.label, _color(item.color), False) for item in panel.series]
     marked = [panel.mark_label for panel in panels if panel.marks]
+    if any(item.hatch for panel in panels for item in panel.series):
+        parts.insert(0, _HATCH)
     legend_top = bottom + 62
     parts += _legend(legend, legend_top)
     height = legend_top + LEGEND_ROW * len(legend)
@@ -415,11 +431,7 @@ def step_bars(
     def x_of(value: float) -> float:
         return left + (value - scale[0]) / span * (right - left)
 
-    parts = [
-        '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
-        f'stroke="{PALETTE["ink"]}" stroke-width="1"/></pattern></defs>'
-    ]
+    parts = [_HATCH]
     for tick in scale:
         x = x_of(tick)
         parts.append(
