@@ -374,10 +374,16 @@ def stacked_panels(
                                    size=FONT - 1))
         legend += [(item.label, _color(item.color), False) for item in panel.series]
     marked = [panel.mark_label for panel in panels if panel.marks]
-    if any(item.hatch for panel in panels for item in panel.series):
+    hatched = [item.hatch for panel in panels for item in panel.series]
+    if any(hatched):
         parts.insert(0, _HATCH)
     legend_top = bottom + 62
     parts += _legend(legend, legend_top)
+    parts += [  # a hatched series' key is hatched too
+        f'<rect x="80" y="{legend_top + row * LEGEND_ROW:.1f}" width="24" height="12" '
+        'fill="url(#cf-hatch)"/>'
+        for row, hatch in enumerate(hatched) if hatch
+    ]
     height = legend_top + LEGEND_ROW * len(legend)
     for label in marked:
         parts += [_diamond(92, height + 6), _text(112, height + 11, label, anchor="start")]
