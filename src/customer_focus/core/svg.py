@@ -34,6 +34,8 @@ __all__ = [
     "bar_chart",
     "horizontal_bar_chart",
     "stacked_panels",
+    "Step",
+    "step_bars",
     "compact_dollars",
     "SplitBar",
     "split_bar_chart",
@@ -63,6 +65,7 @@ class Series:
     values: tuple[float, ...]
     color: str
     width: float = 0.8
+    hatch: bool = False  # drawn hatched (in :func:`stacked_panels`), as an estimate
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,14 @@ class Line:
     value: float
     label: str
     color: str = "ink"
+
+
+#: The hatching of an estimate or a fail point (``fill="url(#cf-hatch)"``).
+_HATCH = (
+    '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
+    f'stroke="{PALETTE["ink"]}" stroke-width="1"/></pattern></defs>'
+)
 
 
 def _color(name: str) -> str:
@@ -103,6 +114,13 @@ def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = FON
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'fill="{PALETTE["ink"]}">{escape(text)}</text>'
     )
+
+
+def _wrapped(x: float, y: float, text: str, width: float, size: int = FONT) -> str:
+    """``text`` centred at ``x``, wrapped to lines that fit ``width`` pixels, the first at ``y``."""
+    lines = textwrap.wrap(text, max(8, int(width / (size * 0.56))))
+    return "".join(_text(x, y + number * (size + 3), line, size=size)
+                   for number, line in enumerate(lines))
 
 
 def _legend(items: Sequence[tuple[str, str, bool]], top: float) -> list[str]:
@@ -289,6 +307,14 @@ class Panel:
     axis_label: str
     ticks: Callable[[float], str] = lambda value: f"{value:g}"
     notes: tuple[str, ...] = ()
+    marks: tuple[float, ...] = ()
+    mark_label: str = ""
+
+
+def _diamond(x: float, y: float) -> str:
+    """A white diamond with a dark edge, centred at (x, y): the notebook's reference marker."""
+    points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"
+    return f'<polygon points="{points}" fill="white" stroke="{PALETTE["ink"]}" stroke-width="1.3"/>'
 
 
 def stacked_panels(
@@ -320,6 +346,7 @@ def stacked_panels(
         room = 70.0 if panel.notes else 12.0
         right = label_width + (number + 1) * width - room
         totals = [sum(item.values[i] for item in panel.series) for i in range(len(names))]
+        totals += list(panel.marks)
         scale = nice_ticks(0.0, max(totals) if max(totals) > 0 else 1.0, most=4)
         span = scale[-1] - scale[0]
 
@@ -348,18 +375,117 @@ def stacked_panels(
                     f'height="18" fill="{_color(item.color)}" stroke="{PALETTE["ink"]}" '
                     f'stroke-width="0.4"/>'
                 )
+                if item.hatch:
+                    parts.append(
+                        f'<rect x="{x_of(start):.1f}" y="{y:.1f}" width="{bar:.1f}" '
+                        'height="18" fill="url(#cf-hatch)"/>'
+                    )
                 start += value
+            end = start
+            if panel.marks:
+                parts.append(_diamond(x_of(panel.marks[index]), y + 9))
+                end = max(end, panel.marks[index]) + 6 * span / (right - left)
             if panel.notes:
-                parts.append(_text(x_of(start) + 4, y + 13, panel.notes[index], anchor="start",
+                parts.append(_text(x_of(end) + 4, y + 13, panel.notes[index], anchor="start",
                                    size=FONT - 1))
         legend += [(item.label, _color(item.color), False) for item in panel.series]
+    marked = [panel.mark_label for panel in panels if panel.marks]
+    hatched = [item.hatch for panel in panels for item in panel.series]
+    if any(hatched):
+        parts.insert(0, _HATCH)
     legend_top = bottom + 62
     parts += _legend(legend, legend_top)
+    parts += [  # a hatched series' key is hatched too
+        f'<rect x="80" y="{legend_top + row * LEGEND_ROW:.1f}" width="24" height="12" '
+        'fill="url(#cf-hatch)"/>'
+        for row, hatch in enumerate(hatched) if hatch
+    ]
     height = legend_top + LEGEND_ROW * len(legend)
+    for label in marked:
+        parts += [_diamond(92, height + 6), _text(112, height + 11, label, anchor="start")]
+        height += LEGEND_ROW
     if note:
         parts.append(_text(WIDTH / 2, height + 8, note, size=FONT - 1))
         height += 20
     return _frame(height, alt, parts)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One bar of :func:`step_bars`: its name, length, color, label, and whether it is marked."""
+
+    name: str
+    value: float
+    color: str
+    label: str
+    marked: bool = False
+
+
+def step_bars(
+    steps: Sequence[Step],
+    *,
+    alt: str,
+    axis_label: str,
+    legend: Sequence[tuple[str, str]],
+    mark_label: str,
+) -> str:
+    """One horizontal bar per step, the first on top, each its own color; marked bars hatched
+    and crossed, as the notebook's process chart draws them.
+
+    ``legend`` gives (label, color) for the colors; ``mark_label`` names the cross.
+
+    Examples
+    --------
+    >>> svg = step_bars([Step("1. Wait", 30.0, "customers", "30 min", True),
+    ...                  Step("2. Repair", 90.0, "line", "90 min")], alt="Two steps.",
+    ...                 axis_label="Minutes", legend=[("No value", "customers")], mark_label="Fail")
+    >>> svg.index(">1. Wait<") < svg.index(">2. Repair<"), svg.count("url(#cf-hatch)")
+    (True, 1)
+    """
+    names = [textwrap.shorten(step.name, width=52, placeholder="…") for step in steps]
+    left = min(300.0, 20.0 + 6.5 * max(len(name) for name in names))
+    right, top, row = WIDTH - 24.0, 12.0, 24.0
+    bottom = top + row * len(steps)
+    top_value = max((step.value for step in steps), default=0.0) or 1.0
+    scale = nice_ticks(0.0, top_value * 1.3)
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    parts = [_HATCH]
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, f"{tick:g}"))
+    parts.append(_text((left + right) / 2, bottom + 34, axis_label))
+    for index, (name, step) in enumerate(zip(names, steps, strict=True)):
+        y = top + row * index + 3
+        parts.append(_text(left - 6, y + 13, name, anchor="end"))
+        width = x_of(step.value) - x_of(0)
+        bar = (
+            f'<rect x="{x_of(0):.1f}" y="{y:.1f}" width="{width:.1f}" height="18" '
+            f'fill="{{fill}}" stroke="{PALETTE["ink"]}" stroke-width="0.6"/>'
+        )
+        parts.append(bar.format(fill=_color(step.color)))
+        at = x_of(step.value) + 4
+        if step.marked:
+            parts.append(bar.format(fill="url(#cf-hatch)"))
+            parts.append(_text(at + 6, y + 14, "✕", size=FONT + 2).replace(
+                f'fill="{PALETTE["ink"]}"', f'fill="{PALETTE["accent"]}"'))
+            at += 18
+        parts.append(_text(at, y + 13, step.label, anchor="start", size=FONT - 1))
+    items = [(label, _color(color), False) for label, color in legend]
+    legend_top = bottom + 50
+    parts += _legend(items, legend_top)
+    y = legend_top + LEGEND_ROW * len(items)
+    parts.append(_text(92, y + 11, "✕", size=FONT + 2).replace(
+        f'fill="{PALETTE["ink"]}"', f'fill="{PALETTE["accent"]}"'))
+    parts.append(_text(112, y + 11, mark_label, anchor="start"))
+    return _frame(y + LEGEND_ROW, alt, parts)
 
 
 def compact_dollars(value: float) -> str:
@@ -576,13 +702,6 @@ def column_panels(
     parts.append(_text((left + right) / 2, end + 4, category_label))
     parts += _legend([(label, _color(color), False) for label, color in legend], end + 18)
     return _frame(end + 18 + LEGEND_ROW * len(legend), alt, parts)
-
-
-def _wrapped(x: float, y: float, text: str, width: float, size: int = FONT) -> str:
-    """``text`` centred at ``x``, wrapped to lines that fit ``width`` pixels, the first at ``y``."""
-    lines = textwrap.wrap(text, max(8, int(width / (size * 0.56))))
-    return "".join(_text(x, y + number * (size + 3), line, size=size)
-                   for number, line in enumerate(lines))
 
 
 #: The markers :class:`Point` may have.
