@@ -275,10 +275,11 @@
       section.appendChild(element("p", { id: prefix + "-file-help", "class": "cf-live-help" },
         "The file is read in this page and never leaves your computer. Up to " +
         table.max_rows.toLocaleString("en-US") + " rows (about 1 MB) work well here; for a larger " +
-        "file or survey, use the worksheet's notebook. The inputs above that apply to the file: " +
+        "file or survey, use the worksheet's notebook." + (table.fields.length ?
+        " The inputs above that apply to the file: " +
         table.fields.map(function (name) {
           return spec.fields.filter(function (f) { return f.name === name; })[0].label.toLowerCase();
-        }).join(", ") + "."));
+        }).join(", ") + "." : "")));
       var fileId = prefix + "-file";
       section.appendChild(element("label", { "for": fileId }, "CSV file"));
       var picker = element("input", { id: fileId, type: "file", accept: ".csv,text/csv", "aria-describedby": prefix + "-file-help " + fileId + "-error" });

@@ -229,6 +229,11 @@ def _twin(tool: str) -> tuple[str, dict[str, Any]]:
     return package, read_twin(package, f"{tool}.json")
 
 
+def _start(value: object) -> object:
+    """A grid cell's starting value as a reader types it (a yes/no answer as yes or no)."""
+    return ("yes" if value else "no") if isinstance(value, bool) else value
+
+
 def form(tool: str) -> dict[str, Any]:
     """What the page's form shows for ``tool``: its inputs (from the spec) and its file.
 
@@ -270,7 +275,7 @@ def form(tool: str) -> dict[str, Any]:
         result["grid"] = {
             "name": grid, "about": data["tables"][grid]["about"], "columns": columns,
             "rows": [
-                [row.get(column["name"], "") for column in columns]
+                [_start(row.get(column["name"], "")) for column in columns]
                 for row in data.get("example", {}).get(grid, [])
             ],
         }

@@ -42,14 +42,15 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ...core.fields import load_fields
 from ...core.validation import InputError, listed
 
 __all__ = [
     "FIELDS", "NPS_QUESTION", "SATISFACTION_QUESTION", "GROUPS", "nps_group", "nps_from_counts",
-    "nps_margin_of_error", "net_promoter_score", "parse_answers",
+    "nps_margin_of_error", "net_promoter_score", "parse_answers", "score_counts",
+    "group_counts", "summary",
 ]
 
 #: The tool's inputs, as ``feedback.yml`` describes them.
@@ -287,3 +288,77 @@ def parse_answers(text: str, *, name: str, low: int, high: int) -> list[int]:
             )
         answers.append(int(number))
     return answers
+
+
+def score_counts(scores: Iterable[int], *, low: int = 0, high: int = 10) -> list[int]:
+    """How many answers fall on each point of the scale, from ``low`` to ``high``.
+
+    The answers must already be checked (whole numbers on the scale, as
+    :func:`parse_answers` gives them).
+
+    Examples
+    --------
+    >>> score_counts([10, 10, 0])
+    [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]
+    >>> score_counts([5, 4, 5], low=1, high=5)
+    [0, 0, 0, 1, 2]
+    """
+    counts = [0] * (high - low + 1)
+    for score in scores:
+        counts[int(score) - low] += 1
+    return counts
+
+
+def group_counts(counts: Sequence[int]) -> tuple[int, int, int]:
+    """Promoters, passives and detractors among the counts of each score from 0 to 10.
+
+    Examples
+    --------
+    >>> group_counts([1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2])
+    (2, 1, 1)
+    """
+    return tuple(sum(counts[score] for score in scores) for scores in GROUPS.values())
+
+
+def summary(
+    counts: Sequence[int], ratings: Sequence[int] | None = None
+) -> dict[str, float | int]:
+    """One group's Net Promoter summary, from its counts of each answer.
+
+    Parameters
+    ----------
+    counts : sequence of int
+        How many answered each score from 0 to 10 (:func:`score_counts`).
+    ratings : sequence of int, optional
+        How many gave each satisfaction rating from 1 to 5, the same customers.
+
+    Returns
+    -------
+    dict
+        ``responses``, ``promoters``, ``passives``, ``detractors``,
+        ``promoter_share``, ``passive_share``, ``detractor_share`` (decimals),
+        ``nps`` (points) and ``nps_margin`` (:func:`nps_margin_of_error`); with
+        ratings, ``satisfaction_mean`` and ``top_box_share`` (the share
+        answering 5).
+
+    Examples
+    --------
+    >>> row = summary(score_counts([10, 9, 8, 3]), score_counts([5, 5, 4, 2], low=1, high=5))
+    >>> row["nps"], row["satisfaction_mean"], row["top_box_share"]
+    (25.0, 4.0, 0.5)
+    """
+    promoters, passives, detractors = group_counts(counts)
+    total = promoters + passives + detractors
+    shares = [promoters / total, passives / total, detractors / total]
+    row: dict[str, float | int] = {
+        "responses": total, "promoters": promoters, "passives": passives,
+        "detractors": detractors, "promoter_share": shares[0], "passive_share": shares[1],
+        "detractor_share": shares[2], "nps": 100 * (shares[0] - shares[2]),
+        "nps_margin": nps_margin_of_error(promoters, passives, detractors),
+    }
+    if ratings is not None:
+        row["satisfaction_mean"] = sum(
+            rating * count for rating, count in enumerate(ratings, start=1)
+        ) / total
+        row["top_box_share"] = ratings[-1] / total
+    return row

@@ -8,10 +8,10 @@ writes its alt text). The sums are :mod:`.calc`'s and :mod:`.table`'s.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.patches import Patch
@@ -20,7 +20,7 @@ from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plai
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
-from . import calc, table
+from . import calc, describe, page, table
 
 __all__ = [
     "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
@@ -28,10 +28,8 @@ __all__ = [
 ]
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
-GROUP_COLORS = {"detractor": PALETTE["accent"], "passive": "#8c8c8c", "promoter": PALETTE["line"]}
-_GROUP_LABELS = {
-    "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
-}
+GROUP_COLORS = {key: PALETTE.get(color, color) for key, color in describe.GROUP_COLORS.items()}
+_GROUP_LABELS = describe.GROUP_LABELS
 _MAX_PANELS = 8
 
 
@@ -75,19 +73,18 @@ def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
     return groups, len(groups)
 
 
+def _groups(distribution: pd.DataFrame) -> list[tuple[str, list[int]]]:
+    """Each group of the distribution with its counts of each score, in table order."""
+    return [
+        (group, [int(n) for n in rows.set_index("score")["responses"]
+                 .reindex(range(11), fill_value=0)])
+        for group, rows in distribution.groupby("group", sort=False)
+    ]
+
+
 def _group_facts(rows: pd.DataFrame) -> dict[str, float]:
-    counts = rows.set_index("score")["responses"].reindex(range(11), fill_value=0).to_numpy()
-    total = int(counts.sum())
-    promoters, passives, detractors = (
-        int(counts[list(scores)].sum()) for scores in calc.GROUPS.values()
-    )
-    return {
-        "total": total,
-        "nps": calc.nps_from_counts(promoters, passives, detractors) if total else 0.0,
-        "promoters": promoters / total if total else 0.0,
-        "detractors": detractors / total if total else 0.0,
-        "mode": int(np.argmax(counts)),
-    }
+    counts = rows.set_index("score")["responses"].reindex(range(11), fill_value=0)
+    return describe.facts([int(n) for n in counts])
 
 
 def score_distribution_chart(
@@ -169,29 +166,8 @@ def describe_score_distribution(distribution: pd.DataFrame) -> str:
     >>> describe_score_distribution(distribution)[:35]
     'Bar chart of the share of answers a'
     """
-    groups, count = _panels(distribution)
-    parts = []
-    scores = []
-    for group in groups:
-        facts = _group_facts(distribution[distribution["group"] == group])
-        scores.append(round(facts["nps"]))
-        parts.append(
-            f"{group}: {facts['total']:,} responses, {facts['promoters']:.0%} promoters, "
-            f"{facts['detractors']:.0%} detractors, NPS {facts['nps']:+.0f}; most common answer "
-            f"{facts['mode']}."
-        )
-    kind = "one panel per group" if len(groups) > 1 else "one panel"
-    text = (
-        f"Bar chart of the share of answers at each score from 0 to 10, {kind}; detractors (0–6), "
-        f"passives (7–8) and promoters (9–10) in different colors. " + " ".join(parts)
-    )
-    if len(groups) > 1 and len(set(scores)) == 1:
-        text += (
-            f" Every group has the same NPS, {scores[0]:+d}, but the bars are spread differently."
-        )
-    if count > len(groups):
-        text += f" Only the {len(groups)} largest of {count} groups are drawn."
-    return text
+    _panels(distribution)
+    return describe.score_distribution(_groups(distribution))
 
 
 class FeedbackForm(Worksheet):
@@ -236,27 +212,9 @@ class FeedbackForm(Worksheet):
 
     def responses(self, values: dict[str, Any]) -> pd.DataFrame:
         """The answers as a table of responses (raises ``ValueError`` on a bad answer)."""
-        score, rating = calc.FIELDS["score"], calc.FIELDS["satisfaction"]
-        scores = calc.parse_answers(
-            values["recommend_answers"], name="recommend", low=int(score.min),
-            high=int(score.max),
-        )
-        if not scores:
-            raise ValueError(
-                "type or paste at least one answer to the recommend question (0 to 10)."
-            )
+        scores, ratings = page.answers(values)
         data: dict[str, list[int]] = {"recommend": scores}
-        ratings = calc.parse_answers(
-            values["satisfaction_answers"], name="satisfaction", low=int(rating.min),
-            high=int(rating.max),
-        )
-        if ratings:
-            if len(ratings) != len(scores):
-                raise ValueError(
-                    f"there are {len(scores)} recommend answers but {len(ratings)} satisfaction "
-                    f"answers. Give one satisfaction answer per customer, in the same order, or "
-                    f"leave that box empty."
-                )
+        if ratings is not None:
             data["satisfaction"] = ratings
         return pd.DataFrame(data)
 
@@ -265,18 +223,11 @@ class FeedbackForm(Worksheet):
         responses = self.responses(values)
         summary = table.analyze_feedback(responses)
         distribution = table.score_distribution(responses)
-        row = summary.iloc[-1]
-        text = (
-            f"<p><strong>Net Promoter Score: {row['nps']:+.0f}</strong> from "
-            f"{int(row['responses'])} answers ({row['promoter_share']:.0%} promoters − "
-            f"{row['detractor_share']:.0%} detractors; margin of error about "
-            f"± {row['nps_margin']:.0f} points).</p>"
+        score, *rest = describe.sentences(summary.iloc[-1])
+        head, tail = score.split(" from ", 1)
+        text = f"<p><strong>{escape(head)}</strong> from {escape(tail)}</p>" + "".join(
+            f"<p>{escape(sentence)}</p>" for sentence in rest
         )
-        if "satisfaction_mean" in summary:
-            text += (
-                f"<p>Mean satisfaction {row['satisfaction_mean']:.2f} out of 5; "
-                f"{row['top_box_share']:.0%} gave the top box (5).</p>"
-            )
         figure = score_distribution_chart(distribution)
         return [
             HTML(text),

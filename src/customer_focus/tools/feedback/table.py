@@ -144,40 +144,28 @@ def analyze_feedback(table: pd.DataFrame, *, by: str | None = None) -> pd.DataFr
     """
     responses = check_feedback(table)
     codes, names = _segments(table, by)
-    groups = len(names)
-    group_codes = responses["group"].cat.codes.to_numpy().astype(np.int64)
-    # counts[segment, group]; the last segment row is the total
-    counts = np.bincount(codes * 3 + group_codes, minlength=max(groups, 1) * 3).reshape(-1, 3)
-    if groups:
-        counts = np.vstack([counts, counts.sum(axis=0)])
-    labels = names + [ALL_RESPONSES]
-    total = counts.sum(axis=1)
-    shares = counts / total[:, None]
-    result = pd.DataFrame(
-        {
-            "group": labels,
-            "responses": total,
-            "promoters": counts[:, 0],
-            "passives": counts[:, 1],
-            "detractors": counts[:, 2],
-            "promoter_share": shares[:, 0],
-            "passive_share": shares[:, 1],
-            "detractor_share": shares[:, 2],
-            "nps": 100 * (shares[:, 0] - shares[:, 2]),
-            "nps_margin": [calc.nps_margin_of_error(*row) for row in counts],
-        }
-    )
+    groups = max(len(names), 1)
+    # counts[segment, score]; the rows are calc.summary's, one per segment, then the total
+    counts = np.bincount(
+        codes * 11 + responses["recommend"].to_numpy(), minlength=groups * 11
+    ).reshape(-1, 11)
+    ratings = None
     if "satisfaction" in responses.columns:
-        ratings = responses["satisfaction"].to_numpy()
-        segment = codes if groups else np.zeros(len(ratings), dtype=np.int64)
-        sums = np.bincount(segment, weights=ratings, minlength=max(groups, 1))
-        top = (ratings == 5).astype(float)
-        tops = np.bincount(segment, weights=top, minlength=max(groups, 1))
-        if groups:
-            sums = np.append(sums, sums.sum())
-            tops = np.append(tops, tops.sum())
-        result["satisfaction_mean"] = sums / total
-        result["top_box_share"] = tops / total
+        ratings = np.bincount(
+            codes * 5 + responses["satisfaction"].to_numpy() - 1, minlength=groups * 5
+        ).reshape(-1, 5)
+    if names:
+        counts = np.vstack([counts, counts.sum(axis=0)])
+        if ratings is not None:
+            ratings = np.vstack([ratings, ratings.sum(axis=0)])
+    rows = [
+        calc.summary(
+            [int(n) for n in counts[k]], None if ratings is None else [int(n) for n in ratings[k]]
+        )
+        for k in range(len(counts))
+    ]
+    result = pd.DataFrame(rows)
+    result.insert(0, "group", names + [ALL_RESPONSES])
     return result
 
 

@@ -63,7 +63,7 @@ from ...core.validation import InputError
 __all__ = [
     "FIELDS", "ANSWERS", "ACCEPTED", "FUNCTIONAL_QUESTION", "DYSFUNCTIONAL_QUESTION", "Category",
     "CATEGORIES", "LETTERS", "EVALUATION_TABLE", "standard_answer", "normalize_answer", "classify",
-    "better_worse", "summarize",
+    "better_worse", "summarize", "bad_answers", "blank_labels", "repeated_pairs", "undefined",
 ]
 
 #: The tool's inputs, as ``kano.yml`` describes them.
@@ -313,3 +313,67 @@ def summarize(counts: Mapping[str, int], feature: str = "Feature") -> dict[str, 
         "better": better,
         "worse": worse,
     }
+
+
+# ---- what a survey file's problems are called (the notebook's table.py and the page's page.py)
+
+
+def bad_answers(column: str, places: str) -> str:
+    """The message for answers of a file's ``column`` that are not one of the five.
+
+    ``places`` names the bad cells (line and value), as
+    :func:`customer_focus.core.validation.listed` writes them.
+
+    Examples
+    --------
+    >>> bad_answers("functional", "kano.csv line 3: 'Love it'")[-60:]
+    "o.csv line 3: 'Love it'. Correct them, or delete those rows."
+    """
+    return (
+        f"column {column!r} ({FIELDS[column].help}) must hold one of {ACCEPTED} "
+        f"in every row; bad answers at {places}. Correct them, or delete those rows."
+    )
+
+
+def blank_labels(column: str, meaning: str, places: str) -> str:
+    """The message for empty cells of a file's ``respondent`` or ``feature`` column.
+
+    Examples
+    --------
+    >>> blank_labels("feature", "the feature asked about", "kano.csv line 4")[-41:]
+    'kano.csv line 4; fill it in on every row.'
+    """
+    return f"column {column!r} ({meaning}) is empty at {places}; fill it in on every row."
+
+
+def repeated_pairs(places: str) -> str:
+    """The message for rows that repeat a respondent and a feature.
+
+    Examples
+    --------
+    >>> repeated_pairs("kano.csv line 2 (C1, Loaner bike)")[:45]
+    'each respondent should answer about each feat'
+    """
+    return (
+        f"each respondent should answer about each feature once; these rows repeat a "
+        f"respondent and feature: {places}. Delete the duplicates."
+    )
+
+
+def undefined(features: list[str], way_out: str) -> str:
+    """The message for features whose answers are all Reverse or Questionable.
+
+    ``way_out`` says how to leave them out (the notebook's and the page's ways differ).
+
+    Examples
+    --------
+    >>> undefined(["Sticker"], "leave it out of the file")[:60]
+    "Better and Worse cannot be computed for 'Sticker': every ans"
+    """
+    it = "it" if len(features) == 1 else "them"
+    return (
+        f"Better and Worse cannot be computed for {', '.join(map(repr, features))}: every "
+        f"answer about {it} is Reverse or Questionable, so A + O + M + I is 0. Check the "
+        f"question wording and whether the functional and dysfunctional answers were "
+        f"swapped, or {way_out}."
+    )

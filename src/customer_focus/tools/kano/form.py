@@ -19,24 +19,14 @@ from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, ne
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, alert
-from . import calc, table
+from . import calc, describe, table
 from .calc import CATEGORIES
+from .describe import CATEGORY_STYLES, legend_label
 
 __all__ = [
     "CATEGORY_STYLES", "evaluation_table", "results_table", "better_worse_chart",
     "describe_better_worse", "KanoForm", "kano_form",
 ]
-
-#: Color and marker of each category on the chart (a tie gets its own style).
-CATEGORY_STYLES = {
-    "A": ("#2e7d32", "^"),
-    "O": (PALETTE["accent"], "o"),
-    "M": (PALETTE["line"], "s"),
-    "I": ("#6d6d6d", "D"),
-    "R": ("#7b3294", "v"),
-    "Q": (PALETTE["ink"], "X"),
-    "tie": ("#9e9e9e", "P"),
-}
 
 def evaluation_table() -> pd.DataFrame:
     """Berger et al.'s (1993) evaluation table as a grid, to display.
@@ -81,15 +71,6 @@ def _check_results(results: pd.DataFrame) -> None:
         raise ValueError("the table from table.analyze_kano has no features to draw.")
 
 
-def _legend_label(key: str) -> str:
-    """The legend's words for a category letter, or for a tie."""
-    if key == "tie":
-        return "Tie between categories"
-    category = CATEGORIES[key]
-    practitioner = f" ({category.practitioner})" if category.practitioner else ""
-    return f"{key}: {category.name}{practitioner}"
-
-
 def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
     """Scatter of each feature's Better against the size of its Worse.
 
@@ -125,7 +106,7 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     for _, row in results.iterrows():
         key = row["category"] if row["category"] in CATEGORIES else "tie"
         color, marker = CATEGORY_STYLES[key]
-        label = _legend_label(key)
+        label = legend_label(key)
         axes.scatter(
             -row["worse"], row["better"], s=90, color=color, marker=marker,
             edgecolor=PALETTE["ink"], linewidth=0.6, zorder=3,
@@ -161,16 +142,7 @@ def describe_better_worse(results: pd.DataFrame) -> str:
     'Scatter chart of Kano coeffici'
     """
     _check_results(results)
-    parts = [
-        f"{row['feature']}: Better {row['better']:.2f}, Worse {row['worse']:.2f}, "
-        f"chosen most often {row['category']} ({row['kano_name']})."
-        for _, row in results.iterrows()
-    ]
-    text = (
-        "Scatter chart of Kano coefficients, one point per feature: Better on the vertical axis "
-        "(0 to 1) and the size of Worse on the horizontal axis (0 to 1). " + " ".join(parts)
-    )
-    return text.replace("Worse -", "Worse −")
+    return describe.better_worse(results.to_dict("records"))
 
 
 class KanoForm(Worksheet):

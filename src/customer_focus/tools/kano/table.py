@@ -58,10 +58,7 @@ def _answer_codes(table: pd.DataFrame, column: str) -> np.ndarray:
             bad,
             lambda i: f"{where(table, int(i))}: {'empty' if pd.isna(cells[i]) else repr(cells[i])}",
         )
-        raise ValueError(
-            f"column {column!r} ({calc.FIELDS[column].help}) must hold one of {calc.ACCEPTED} "
-            f"in every row; bad answers at {shown}. Correct them, or delete those rows."
-        )
+        raise ValueError(calc.bad_answers(column, shown))
     return codes
 
 
@@ -73,10 +70,7 @@ def _labels(table: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]]:
     bad = np.flatnonzero((raw < 0) | np.isin(raw, blank_codes))
     if bad.size:
         shown = listed(bad, lambda i: where(table, int(i)))
-        raise ValueError(
-            f"column {column!r} ({KANO_COLUMNS[column]}) is empty at {shown}; "
-            f"fill it in on every row."
-        )
+        raise ValueError(calc.blank_labels(column, KANO_COLUMNS[column], shown))
     names, lookup = [], {}
     for value in cleaned:  # "Free returns" and "Free returns " are one feature
         lookup.setdefault(value, len(names))
@@ -134,10 +128,7 @@ def classify_answers(table: pd.DataFrame) -> pd.DataFrame:
             f"{names[features[i]]})",
             most=6,
         )
-        raise ValueError(
-            f"each respondent should answer about each feature once; these rows repeat a "
-            f"respondent and feature: {shown}. Delete the duplicates."
-        )
+        raise ValueError(calc.repeated_pairs(shown))
     result = table.copy()
     result.attrs = {}
     answers = np.array(ANSWERS, dtype=object)
@@ -195,12 +186,9 @@ def analyze_kano(table: pd.DataFrame, *, leave_out_undefined: bool = False) -> p
     left_out = [str(names[index]) for index in np.flatnonzero(undefined)]
     if left_out and not leave_out_undefined:
         it = "it" if len(left_out) == 1 else "them"
-        raise ValueError(
-            f"Better and Worse cannot be computed for {', '.join(map(repr, left_out))}: every "
-            f"answer about {it} is Reverse or Questionable, so A + O + M + I is 0. Check the "
-            f"question wording and whether the functional and dysfunctional answers were "
-            f"swapped, or leave {it} out with analyze_kano(..., leave_out_undefined=True)."
-        )
+        raise ValueError(calc.undefined(
+            left_out, f"leave {it} out with analyze_kano(..., leave_out_undefined=True)"
+        ))
     keep = ~undefined
     rows = [
         calc.summarize(dict(zip(LETTERS, row, strict=True)), str(name))

@@ -18,12 +18,11 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...core.figures import CourseFigure, figure_html
-from ...core.formats import cents
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..turnover_cost.form import CATEGORY_COLORS, stacked_cost_bars
 from ..worksheet import Worksheet
-from . import calc, table
+from . import calc, describe, table
 
 __all__ = [
     "SEGMENT_STYLES",
@@ -144,36 +143,7 @@ def describe_cost_of_losing(comparison: pd.DataFrame) -> str:
     >>> describe_cost_of_losing(table.as_row(cost))[:40]
     'Stacked bar chart of the cost of losing '
     """
-    labels = {name: label.lower() for name, (label, _) in calc.CATEGORIES.items()}
-    if len(comparison) == 1:
-        row = comparison.iloc[0]
-        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
-        return (
-            f"Stacked bar chart of the cost of losing {row['employee']}: "
-            f"{cents(float(row['total']))} in all, {float(row['share_of_pay']):.0%} of yearly pay. "
-            f"Employee costs are "
-            f"{cents(float(row['employee_costs']))} and the customers who may follow (hatched) add "
-            f"{cents(float(row['customers_who_may_follow']))}. The lines are {parts}."
-        )
-    costliest = comparison.loc[comparison["total"].idxmax()]
-    cheapest = comparison.loc[comparison["total"].idxmin()]
-    customers = comparison["customers_who_may_follow"]
-    with_customers = comparison.loc[customers > 0, "employee"].tolist()
-    customer_share = float(customers.sum() / comparison["total"].sum())
-    text = (
-        f"Stacked bar chart of the cost of losing each of {len(comparison)} employees, split into "
-        f"{', '.join(labels.values())}. The costliest loss is {costliest['employee']} at "
-        f"{cents(float(costliest['total']))} ({float(costliest['share_of_pay']):.0%} of pay); the "
-        f"least costly is {cheapest['employee']} at {cents(float(cheapest['total']))}. "
-    )
-    if with_customers:
-        text += (
-            f"Customers who may follow (hatched) appear for {', '.join(map(str, with_customers))} "
-            f"and make up {customer_share:.0%} of all the costs shown."
-        )
-    else:
-        text += "No customers are at risk in this table."
-    return text
+    return describe.cost_chart(comparison.to_dict("records"))
 
 
 # ---- the form ------------------------------------------------------------------------------
@@ -238,21 +208,10 @@ class ReplacementCostForm(Worksheet):
         estimate = _estimate(values)
         row = table.as_row(estimate)
         figure = cost_of_losing_chart(row)
-        customers = (
-            f"and {cents(estimate.customer_value_at_risk)} of customer lifetime value if "
-            f"{estimate.share_who_follow:.0%} of the {estimate.customers_at_risk:,.0f} customers "
-            f"at risk follow ({estimate.customers_expected_to_follow:,.1f} customers worth "
-            f"{cents(estimate.customer_lifetime_value)} each). That share is your own assumption."
-            if estimate.customers_at_risk > 0
-            else "and no customers at risk."
-        )
+        head = describe.headline(estimate)
+        rest = describe.cost_sentence(estimate).removeprefix(head)
         return [
-            HTML(
-                f"<p><strong>Losing {escape(estimate.employee)} would cost about "
-                f"{cents(estimate.total)}</strong> ({estimate.share_of_pay:.0%} of yearly pay of "
-                f"{cents(estimate.annual_pay)}): {cents(estimate.employee_costs)} in employee "
-                f"costs {escape(customers)}</p>"
-            ),
+            HTML(f"<p><strong>{escape(head)}</strong>{escape(rest)}</p>"),
             line_table(estimate),
             HTML("<p>The total for other guesses of the share who might follow:</p>"),
             scenarios_table(estimate),

@@ -27,7 +27,7 @@ from ...core.formats import dollars
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import ToolSpec, load_spec
 from ..worksheet import GridColumn, GridWorksheet
-from . import table
+from . import describe, table
 
 __all__ = [
     "plan_table",
@@ -181,29 +181,7 @@ def describe_targets_chart(plan: pd.DataFrame) -> str:
     'Horizontal bar chart of the value at stake in 1 segm'
     """
     _check(plan, "describe_targets_chart")
-    ordered = _by_priority(plan)
-    parts = []
-    for _, row in ordered.iterrows():
-        if row["flag"]:
-            parts.append(
-                f"{row['segment']}, flagged do not spend ({row['flag']} lifetime value, "
-                f"{dollars(row['lifetime_value'])} per customer): {dollars(row['value_at_stake'])} "
-                "at stake"
-            )
-        else:
-            parts.append(
-                f"priority {int(row['priority'])}, {row['segment']}: "
-                f"{dollars(row['value_at_stake'])} at stake, {row['top_box_share']:.0%} totally "
-                f"satisfied now, target {row['target_top_box_share']:.0%}, "
-                f"{dollars(row['value_not_totally_satisfied'])} held by customers not yet totally "
-                "satisfied"
-            )
-    return (
-        f"Horizontal bar chart of the value at stake in {len(ordered)} "
-        f"segment{'s' if len(ordered) != 1 else ''}, each bar split into the value held by totally "
-        "satisfied customers and the rest, with a diamond at the target. In priority order: "
-        f"{'; '.join(parts)}."
-    )
+    return describe.targets_chart(plan.to_dict("records"))
 
 
 # ---- the live form ----------------------------------------------------------------

@@ -60,6 +60,7 @@ file, one row per respondent, is read by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -69,6 +70,8 @@ from ...core.validation import InputError, as_number
 __all__ = [
     "FIELDS", "Dimension", "DIMENSIONS", "ITEMS", "EXPECTATION_COLUMNS", "PERCEPTION_COLUMNS",
     "WEIGHT_COLUMNS", "OVERALL", "WEIGHT_TOLERANCE", "gap", "summarize", "score_dimensions",
+    "check_columns", "item_meaning", "RATING_FIX", "partial_weights", "weights_off",
+    "dimension_means", "survey_summary",
 ]
 
 #: The tool's inputs, as ``servqual.yml`` describes them.
@@ -298,3 +301,184 @@ def score_dimensions(
     share = [p / 100 for p in points]
     weighted = [s * g for s, g in zip(share, gaps, strict=True)]
     return summarize(expectation, perception, gaps, share, weighted)
+
+
+# ---- a survey file (one row per respondent): its columns, its messages, its averages; the
+# notebook's table.py (pandas) and the page's page.py (CSV text) share them
+
+
+#: The sentence ending a message about a bad answer.
+RATING_FIX = (
+    "Correct those answers, or delete those respondents: every item needs an expectation and a "
+    "perception from 1 to 7."
+)
+
+
+def item_meaning(column: str) -> str:
+    """What an answer column holds, for a message.
+
+    Examples
+    --------
+    >>> item_meaning("P7")
+    'the perception for item Reliability 3, from 1 to 7'
+    """
+    item = int(column[1:])
+    side = "expectation" if column[0] == "E" else "perception"
+    return f"the {side} for item {ITEMS[item]}, from 1 to 7"
+
+
+def _canonical(column: object) -> str:
+    """A column name as it was probably meant: "p 07" → "P7", "w_Reliability" → "W_RELIABILITY"."""
+    text = re.sub(r"[\s_]+", "", str(column)).upper()
+    return re.sub(r"^([EP])0*(\d+)$", r"\1\2", text)
+
+
+def check_columns(present: Sequence[str], source: str = "the table") -> None:
+    """Check a survey's column names: all 44 answer columns, and the weight columns spelled right.
+
+    A near miss is matched ignoring case, spaces and leading zeros ("p7",
+    "P 07"), and the expected columns are listed as ranges.
+
+    Raises
+    ------
+    ValueError
+        Naming the missing columns (with the column probably meant) or a
+        misspelled weight column.
+
+    Examples
+    --------
+    >>> check_columns([*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS])
+    >>> check_columns(["E1"], "s.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: s.csv: missing columns 'E2', 'E3', 'E4', 'E5', 'E6', 'E7' and 37 more. Expected...
+    """
+    expected = [*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS]
+    present = [str(column) for column in present]
+    missing = [column for column in expected if column not in present]
+    weights = {_canonical(column): column for column in WEIGHT_COLUMNS}
+    misspelled = [
+        (column, weights[_canonical(column)]) for column in present
+        if column not in WEIGHT_COLUMNS and _canonical(column) in weights
+    ]
+    if not missing and misspelled:
+        found, meant = misspelled[0]
+        raise ValueError(
+            f"{source}: column {found!r} looks like the weight "
+            f"column {meant!r}; rename it exactly {meant!r} (the weight columns are "
+            f"{', '.join(WEIGHT_COLUMNS)})."
+        )
+    if not missing:
+        return
+    near = {_canonical(column): column for column in present if column not in expected}
+    details = [
+        f"{column!r} (found {near[column]!r}: a misspelling?)" if column in near else repr(column)
+        for column in missing
+    ]
+    shown = ", ".join(details[:6]) + (f" and {len(details) - 6} more" if len(details) > 6 else "")
+    others = [
+        column for column in present if column not in expected and column not in WEIGHT_COLUMNS
+    ]
+    plural = "s" if len(missing) > 1 else ""
+    raise ValueError(
+        f"{source}: missing column{plural} {shown}. "
+        f"Expected columns: E1 … E22 and P1 … P22 (an expectation and a perception for each "
+        f"item); optional: {', '.join(WEIGHT_COLUMNS)}. "
+        f"Other columns found: {', '.join(others) or 'none'}."
+    )
+
+
+def partial_weights(present: Sequence[str], source: str = "the table") -> str:
+    """The message for a survey with some of the five weight columns but not all.
+
+    Examples
+    --------
+    >>> partial_weights(["W_tangibles"], "s.csv")[:60]
+    's.csv: the importance weights need all five columns W_tangib'
+    """
+    missing = [column for column in WEIGHT_COLUMNS if column not in present]
+    return (
+        f"{source}: the importance weights need all five columns "
+        f"{', '.join(WEIGHT_COLUMNS)}; missing {', '.join(missing)}. Add the missing columns, "
+        f"or remove {', '.join(column for column in WEIGHT_COLUMNS if column in present)} to "
+        f"compute the unweighted scores only."
+    )
+
+
+def weights_off(places: str) -> str:
+    """The message for respondents whose points do not add up to 100 (``places`` names them).
+
+    Examples
+    --------
+    >>> weights_off("s.csv line 2 adds up to 90 (10 + 20 + 20 + 20 + 20)")[-40:]
+    't to compute the unweighted scores only.'
+    """
+    return (
+        f"the weight columns {', '.join(WEIGHT_COLUMNS)} must add up to 100 for every "
+        f"respondent; {places}. Ask the respondent to share exactly 100 points, or "
+        f"leave the weights out to compute the unweighted scores only."
+    )
+
+
+def dimension_means(answers: Sequence[float]) -> list[float]:
+    """One respondent's 22 answers (items 1 to 22) → the mean of each dimension's items.
+
+    Examples
+    --------
+    >>> dimension_means(list(range(1, 23)))
+    [2.5, 7.0, 11.5, 15.5, 20.0]
+    """
+    return [sum(answers[item - 1] for item in d.items) / len(d.items) for d in DIMENSIONS]
+
+
+def _column_means(rows: Sequence[Sequence[float]]) -> list[float]:
+    return [sum(row[k] for row in rows) / len(rows) for k in range(len(DIMENSIONS))]
+
+
+def survey_summary(
+    expectations: Sequence[Sequence[float]],
+    perceptions: Sequence[Sequence[float]],
+    shares: Sequence[Sequence[float]] | None = None,
+) -> list[dict[str, object]]:
+    """The six rows of :func:`summarize` for a survey: respondents' answers averaged.
+
+    Parameters
+    ----------
+    expectations, perceptions : sequence of sequences of float
+        One row of 22 answers (items 1 to 22) per respondent, already checked.
+    shares : sequence of sequences of float, optional
+        One row of five shares of the 100 points (decimals adding up to 1)
+        per respondent, in RATER order.
+
+    Returns
+    -------
+    list of dict
+        Each dimension's average expectation, perception and gap (the mean
+        of each respondent's dimension means) and, with shares, the average
+        share and the average of each respondent's share × gap.
+
+    Examples
+    --------
+    >>> rows = survey_summary([[6] * 22, [7] * 22], [[5] * 22, [5] * 22])
+    >>> [row["gap"] for row in rows]
+    [-1.5, -1.5, -1.5, -1.5, -1.5, -1.5]
+    """
+    if not expectations or len(expectations) != len(perceptions):
+        raise ValueError("a survey needs at least one respondent, with both sets of answers.")
+    expectation = [dimension_means(row) for row in expectations]
+    perception = [dimension_means(row) for row in perceptions]
+    gaps = [
+        [p - e for e, p in zip(es, ps, strict=True)]
+        for es, ps in zip(expectation, perception, strict=True)
+    ]
+    weight = weighted = None
+    if shares is not None:
+        weight = _column_means(shares)
+        weighted = _column_means([
+            [s * g for s, g in zip(share, gap, strict=True)]
+            for share, gap in zip(shares, gaps, strict=True)
+        ])
+    return summarize(
+        _column_means(expectation), _column_means(perception), _column_means(gaps), weight,
+        weighted,
+    )

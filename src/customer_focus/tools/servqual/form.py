@@ -19,7 +19,7 @@ from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, ne
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
-from . import calc, table
+from . import calc, describe, table
 from .calc import DIMENSIONS
 
 __all__ = [
@@ -27,9 +27,9 @@ __all__ = [
     "ServqualForm", "servqual_form",
 ]
 
-_EXPECTATION_COLOR = PALETTE["line"]
-_PERCEPTION_COLOR = PALETTE["accent"]
-_ABOVE_COLOR = "#2e7d32"
+_EXPECTATION_COLOR = describe.EXPECTATION_COLOR
+_PERCEPTION_COLOR = describe.PERCEPTION_COLOR
+_ABOVE_COLOR = describe.ABOVE_COLOR
 #: The three numbers of each dimension, by the end of their fields' names.
 _SIDES = ("expected", "perceived", "points")
 
@@ -177,22 +177,8 @@ def describe_servqual(dimensions: pd.DataFrame) -> str:
     >>> describe_servqual(table.score_dimensions(**EXAMPLE))[:40]
     'Dot chart of average expectation and per'
     """
-    rows = _dimension_rows(dimensions)
-    parts = [
-        f"{row['dimension']}: expected {row['expectation']:.2f}, "
-        f"perceived {row['perception']:.2f}, gap {_signed(row['gap'])}."
-        for _, row in rows.iterrows()
-    ]
-    worst = rows.loc[rows["gap"].idxmin()]
-    text = (
-        "Dot chart of average expectation and perception on the 1 to 7 scale for each SERVQUAL "
-        "dimension, joined by a line. " + " ".join(parts)
-    )
-    if worst["gap"] < 0:
-        text += f" The largest shortfall is {worst['dimension']}, {_signed(worst['gap'])}."
-    else:
-        text += " Perception meets or beats expectation on every dimension."
-    return text
+    _dimension_rows(dimensions)  # the columns the chart needs
+    return describe.servqual(dimensions.to_dict("records"))
 
 
 class ServqualForm(Worksheet):

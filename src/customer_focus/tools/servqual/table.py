@@ -18,7 +18,6 @@ once (NumPy and pandas).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,10 +38,7 @@ __all__ = [
 #: Columns of the table :func:`check_servqual` reads (one row per respondent), with what each holds.
 SERVQUAL_COLUMNS: dict[str, str] = load_spec("servqual").tables["survey"].helps
 
-_FIX = (
-    "Correct those answers, or delete those respondents: every item needs an expectation and a "
-    "perception from 1 to 7."
-)
+_FIX = calc.RATING_FIX
 
 
 @dataclass(frozen=True)
@@ -57,55 +53,14 @@ class ServqualAnswers:
 
 
 def _item_meaning(column: str) -> str:
-    item = int(column[1:])
-    side = "expectation" if column[0] == "E" else "perception"
-    return f"the {side} for item {ITEMS[item]}, from 1 to 7"
-
-
-def _canonical(column: object) -> str:
-    """A column name as it was probably meant: "p 07" → "P7", "w_Reliability" → "W_RELIABILITY"."""
-    text = re.sub(r"[\s_]+", "", str(column)).upper()
-    return re.sub(r"^([EP])0*(\d+)$", r"\1\2", text)
+    return calc.item_meaning(column)
 
 
 def _require_items(table: pd.DataFrame) -> None:
-    """Like :func:`customer_focus.core.tables.require_columns`, but for 44 numbered columns:
-    a near miss is matched ignoring case, spaces and leading zeros ("p7", "P 07"),
-    and the expected columns are listed as ranges."""
+    """The 44 answer columns and the weight columns' names (:func:`.calc.check_columns`)."""
     require_columns(table, [])  # a clear message when it is not a table at all
-    expected = [*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS]
-    present = [str(column) for column in table.columns]
-    missing = [column for column in expected if column not in present]
-    weights = {_canonical(column): column for column in WEIGHT_COLUMNS}
-    misspelled = [
-        (column, weights[_canonical(column)]) for column in present
-        if column not in WEIGHT_COLUMNS and _canonical(column) in weights
-    ]
-    if not missing and misspelled:
-        found, meant = misspelled[0]
-        raise ValueError(
-                f"{table.attrs.get('source', 'the table')}: column {found!r} looks like the weight "
-            f"column {meant!r}; rename it exactly {meant!r} (the weight columns are "
-            f"{', '.join(WEIGHT_COLUMNS)})."
-        )
-    if not missing:
-        return
-    near = {_canonical(column): column for column in present if column not in expected}
-    details = [
-        f"{column!r} (found {near[column]!r}: a misspelling?)" if column in near else repr(column)
-        for column in missing
-    ]
-    shown = ", ".join(details[:6]) + (f" and {len(details) - 6} more" if len(details) > 6 else "")
-    others = [
-        column for column in present if column not in expected and column not in WEIGHT_COLUMNS
-    ]
-    plural = "s" if len(missing) > 1 else ""
-    raise ValueError(
-        f"{table.attrs.get('source', 'the table')}: missing column{plural} {shown}. "
-        f"Expected columns: E1 … E22 and P1 … P22 (an expectation and a perception for each "
-        f"item); optional: {', '.join(WEIGHT_COLUMNS)}. "
-        f"Other columns found: {', '.join(others) or 'none'}."
-    )
+    calc.check_columns([str(column) for column in table.columns],
+                       table.attrs.get("source", "the table"))
 
 
 def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
@@ -143,13 +98,7 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
         raise ValueError(f"{source}: has no respondents; add at least one row.")
     present = [column for column in WEIGHT_COLUMNS if column in table.columns]
     if present and len(present) < len(WEIGHT_COLUMNS):
-        missing = [column for column in WEIGHT_COLUMNS if column not in table.columns]
-        raise ValueError(
-            f"{source}: the importance weights need all five columns "
-            f"{', '.join(WEIGHT_COLUMNS)}; missing {', '.join(missing)}. Add the missing columns, "
-            f"or remove "
-            f"{', '.join(present)} to compute the unweighted scores only."
-        )
+        raise ValueError(calc.partial_weights(present, source))
 
     def block(columns: Sequence[str]) -> np.ndarray:
         return np.column_stack(
@@ -182,11 +131,7 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
                 lambda i: f"{where(table, int(i))} adds up to {totals[i]:g} "
                 f"({' + '.join(f'{v:g}' for v in points[i])})",
             )
-            raise ValueError(
-                f"the weight columns {', '.join(WEIGHT_COLUMNS)} must add up to 100 for every "
-                f"respondent; {shown}. Ask the respondent to share exactly 100 points, or "
-                f"leave the weights out to compute the unweighted scores only."
-            )
+            raise ValueError(calc.weights_off(shown))
         weights = points / 100.0
     return ServqualAnswers(expectations, perceptions, weights)
 
@@ -293,15 +238,9 @@ def dimension_gaps(table: pd.DataFrame) -> pd.DataFrame:
     [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0]
     """
     answers = check_servqual(table)
-    expectation = _dimension_means(answers.expectations)
-    perception = _dimension_means(answers.perceptions)
-    gaps = perception - expectation
-    weight = weighted = None
-    if answers.weights is not None:
-        weight = answers.weights.mean(axis=0)
-        weighted = (answers.weights * gaps).mean(axis=0)
-    rows = calc.summarize(
-        expectation.mean(axis=0), perception.mean(axis=0), gaps.mean(axis=0), weight, weighted
+    rows = calc.survey_summary(
+        answers.expectations.tolist(), answers.perceptions.tolist(),
+        None if answers.weights is None else answers.weights.tolist(),
     )
     return pd.DataFrame(rows)
 

@@ -10,6 +10,7 @@ cost tool's chart, whose first five lines are this worksheet's.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -18,11 +19,11 @@ from IPython.display import HTML
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
-from ...core.formats import cents, dollars, percent
+from ...core.formats import cents, dollars
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
-from . import calc, table
+from . import calc, describe, table
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -49,10 +50,7 @@ CATEGORY_COLORS = {
 #: The headings of the tables written for reading (turnover_cost.yml, ``reading:``).
 _HEADINGS = load_spec("turnover_cost").reading
 
-
-def _median() -> str:
-    """Boushey & Glynn's median share of salary, as the chart and the texts write it."""
-    return percent(calc.BOUSHEY_GLYNN_MEDIAN)
+_median = describe.median
 
 
 def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
@@ -289,37 +287,7 @@ def describe_cost_by_category(comparison: pd.DataFrame, *, median_marker: bool =
     >>> describe_cost_by_category(row)[:45]
     'Stacked bar chart of the cost of one departur'
     """
-    labels = {name: spec.label.lower() for name, spec in calc.CATEGORIES.items()}
-    if len(comparison) == 1:
-        row = comparison.iloc[0]
-        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
-        text = (
-            f"Stacked bar chart of the cost of one departure from {row['job']}: "
-            f"{cents(float(row['total']))} in all, {float(row['share_of_salary']):.1%} of the "
-            f"{cents(float(row['salary']))} salary. The lines are {parts}."
-        )
-        if median_marker:
-            text += (
-                f" A diamond marks Boushey & Glynn's median of {_median()} of salary, "
-                f"{cents(calc.BOUSHEY_GLYNN_MEDIAN * float(row['salary']))}."
-            )
-        return text
-    by_share = comparison.sort_values("share_of_salary", ascending=False)
-    high, low = by_share.iloc[0], by_share.iloc[-1]
-    sums = {name: float(comparison[name].sum()) for name in labels}
-    biggest = max(sums, key=sums.get)
-    costliest = comparison.loc[comparison["total"].idxmax()]
-    text = (
-        f"Stacked bar chart of the cost of one departure for {len(comparison)} jobs, split into "
-        f"{', '.join(labels.values())}. The costliest departure is {costliest['job']} at "
-        f"{cents(float(costliest['total']))}. As a share of salary, costs run from "
-        f"{float(low['share_of_salary']):.0%} ({low['job']}) to "
-        f"{float(high['share_of_salary']):.0%} ({high['job']}). Across all jobs the largest "
-        f"line is the {labels[biggest]}."
-    )
-    if median_marker:
-        text += f" Diamonds mark {_median()} of each salary, Boushey & Glynn's median."
-    return text
+    return describe.cost_chart(comparison.to_dict("records"), median_marker=median_marker)
 
 
 # ---- the form ------------------------------------------------------------------------------
@@ -379,17 +347,12 @@ class TurnoverCostForm(Worksheet):
     def compute(self, values: dict[str, Any]) -> list[object]:
         """The cost, the table of lines and the chart."""
         estimate = _estimate(values)
-        median = calc.BOUSHEY_GLYNN_MEDIAN * estimate.salary
+        head = f"Cost of one departure: {cents(estimate.total)}"
+        rest = describe.cost_sentence(estimate).removeprefix(head)
         row = table.as_row(estimate, values["job"].strip() or calc.FIELDS["job"].default)
         figure = cost_by_category_chart(row)
         return [
-            HTML(
-                f"<p><strong>Cost of one departure: {cents(estimate.total)}</strong>, "
-                f"{estimate.share_of_salary:.1%} of the {cents(estimate.salary)} salary. "
-                f"For reference, the typical (median) cost in Boushey &amp; Glynn's (2012) "
-                f"review is {_median()} of salary: {cents(median)} here. Customers who leave come "
-                f"on top.</p>"
-            ),
+            HTML(f"<p><strong>{escape(head)}</strong>{escape(rest, quote=False)}</p>"),
             category_table(estimate),
             HTML(figure_html(figure, describe_cost_by_category(row))),
         ]

@@ -20,10 +20,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
-from ...core.tables import format_table, require_output, with_headings
+from ...core.tables import require_output
 from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
-from . import calc, table
+from . import describe, table
 
 __all__ = [
     "summary_table",
@@ -49,8 +49,7 @@ def _check(analysis: pd.DataFrame, reader: str) -> None:
     require_output(analysis, _NEEDED, reader=reader, maker="analyze_process")
 
 
-def _minutes(value: float) -> str:
-    return f"{round(float(value), 1):g}"
+_minutes = describe.minutes
 
 
 def summary_table(summary: dict[str, float]) -> pd.DataFrame:
@@ -65,20 +64,7 @@ def summary_table(summary: dict[str, float]) -> pd.DataFrame:
     ...     "steps_to_improve": 1})["Value"].tolist()[:3]
     ['2', '120 min', '90 min (75.0%)']
     """
-    rows = [
-        ("Steps", f"{int(summary['steps'])}"),
-        ("Total time", f"{_minutes(summary['total_minutes'])} min"),
-        (
-            "Time that adds value for the customer",
-            f"{_minutes(summary['value_added_minutes'])} min ({summary['value_added_share']:.1%})",
-        ),
-        ("Time that adds no value", f"{_minutes(summary['non_value_added_minutes'])} min"),
-        ("Fail points", f"{int(summary['fail_points'])}"),
-        ("Steps on the improvement list", f"{int(summary['steps_to_improve'])}"),
-    ]
-    if "customer_minutes" in summary:
-        rows.append(("Time in steps the customer sees", f"{_minutes(summary['customer_minutes'])} "
-            "min"))
+    rows = describe.summary_rows(summary)
     return pd.DataFrame(rows, columns=["Measure", "Value"]).set_index("Measure")
 
 
@@ -87,15 +73,11 @@ def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
     require_output(
         listing, ("priority", *_NEEDED), reader="improvement_table", maker="where_to_improve"
     )
-    shown = format_table(listing, percent=["share_of_time"])
-    shown["minutes"] = [_minutes(value) for value in listing["minutes"]]
-    shown["adds_value"] = ["yes" if value else "no" for value in listing["adds_value"]]
-    shown["fail_point"] = ["yes" if value else "no" for value in listing["fail_point"]]
-    shown["action"] = [
-        calc.action(bool(adds), bool(fails))
-        for adds, fails in zip(listing["adds_value"], listing["fail_point"], strict=True)
-    ]
-    return with_headings(shown, _HEADINGS["improvement"], only=True)
+    rows = describe.improvement_rows(listing.to_dict("records"))
+    shown = pd.DataFrame(rows, columns=list(describe.IMPROVEMENT_HEADINGS), dtype=object)
+    shown["Priority"] = listing["priority"].to_numpy()  # numbers, as the listing has them
+    shown["Step no."] = listing["order"].to_numpy()
+    return shown.set_index("Priority")
 
 
 def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure:
@@ -162,30 +144,7 @@ def describe_process_chart(analysis: pd.DataFrame) -> str:
     """
     _check(analysis, "describe_process_chart")
     summary = table.process_summary(analysis)
-    waste = analysis.loc[~analysis["adds_value"].astype(bool)].sort_values(
-        ["minutes", "order"], ascending=[False, True], kind="stable"
-    )
-    fails = analysis.loc[analysis["fail_point"].astype(bool)]
-    text = (
-        f"Horizontal bar chart of {len(analysis)} process steps in order, from "
-        f"{analysis['step'].iloc[0]} to {analysis['step'].iloc[-1]}, with each bar's length in "
-        f"minutes. The process takes {_minutes(summary['total_minutes'])} minutes, of which "
-        f"{_minutes(summary['value_added_minutes'])} ({summary['value_added_share']:.0%}) add "
-        "value for the customer."
-    )
-    if not waste.empty:
-        longest = waste.iloc[0]
-        text += (
-            f" {len(waste)} steps add no value; the longest is {longest['step']} "
-            f"({_minutes(longest['minutes'])} minutes)."
-        )
-    if fails.empty:
-        text += " No step is marked as a fail point."
-    else:
-        listed = ", ".join(str(step) for step in fails["step"])
-        marked = "fail points are" if len(fails) > 1 else "fail point is"
-        text += f" {len(fails)} {marked} marked with a cross: {listed}."
-    return text
+    return describe.process_chart(analysis.to_dict("records"), summary)
 
 
 # ---- the live form ----------------------------------------------------------------

@@ -1,0 +1,239 @@
+"""The Kano worksheet as it runs in the book's page (on Pyodide).
+
+The same method as the notebook (:mod:`.calc`: the evaluation table, the
+counts, Better and Worse), the same checks of the inputs (the spec's fields),
+the same messages about a survey file (written once in :mod:`.calc`) and the
+same alt text (:mod:`.describe`); the results come back as
+:class:`customer_focus.tools.live.Results` for the page's script. Standard
+library only.
+
+Examples
+--------
+>>> shown = results({"functional": "Like", "dysfunctional": "Live-with", "feature": "Bike",
+...                  "attractive": "28", "one_dimensional": "12", "must_be": "4",
+...                  "indifferent": "12", "reverse": "2", "questionable": "2"})
+>>> shown.summary[1]
+'Bike: Better 0.71, Worse −0.29; chosen most often: A (Attractive).'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...core import rows as csv_rows
+from ...core import svg
+from ...core.fields import read_twin
+from ...core.formats import number
+from ...core.validation import listed
+from .. import live
+from . import calc, describe
+from .calc import CATEGORIES, LETTERS
+
+__all__ = ["LIVE", "RESULT_COLUMNS", "results", "analyze", "table_results"]
+
+#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
+LIVE: dict[str, Any] = read_twin(__package__, "kano.json")["live"]
+_ANSWERS = read_twin(__package__, "kano.json")["tables"]["answers"]["columns"]
+
+#: The columns of a feature's result, as the notebook's table and its saved file have them.
+RESULT_COLUMNS = (
+    "feature", "responses", *LETTERS, "category", "kano_name", "practitioner_name", "better",
+    "worse",
+)
+
+
+def _worse(value: float) -> str:
+    return f"{value:.2f}".replace("-", "−")
+
+
+#: The results table's columns: heading, key, how to write it (the notebook's results table).
+COLUMNS = [
+    ("Feature", "feature", str),
+    ("Responses", "responses", str),
+    *((letter, letter, str) for letter in LETTERS),
+    ("Chosen most often", "category", str),
+    ("Kano's name", "kano_name", str),
+    ("Practitioner name", "practitioner_name", str),
+    ("Better", "better", lambda x: number(x, 2)),
+    ("Worse", "worse", _worse),
+]
+
+
+def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
+    """The notebook's chart: Better against the size of Worse, a point per feature."""
+    alt = describe.better_worse(rows)
+    points = []
+    for row in rows:
+        key = row["category"] if row["category"] in CATEGORIES else "tie"
+        color, marker = describe.CATEGORY_STYLES[key]
+        points.append(svg.Point(
+            str(row["feature"]), -row["worse"], row["better"], color, marker,
+            describe.legend_label(key),
+        ))
+    chart = svg.scatter_chart(
+        points, alt=alt,
+        x_label="|Worse|: how much dissatisfaction its absence causes",
+        y_label="Better: how much satisfaction its presence adds",
+        x_range=(-0.02, 1.12), y_range=(-0.02, 1.05),
+    )
+    return live.Chart(chart, alt)
+
+
+def _feature_sentence(row: Mapping[str, Any]) -> str:
+    return (
+        f"{row['feature']}: Better {row['better']:.2f}, Worse {_worse(row['worse'])}; "
+        f"chosen most often: {row['category']} ({row['kano_name']})."
+    )
+
+
+def results(values: Mapping[str, object]) -> live.Results:
+    """One answer pair's category, and one feature's Better, Worse, table and chart.
+
+    Parameters
+    ----------
+    values : Mapping
+        ``functional``, ``dysfunctional``, ``feature`` and the six counts
+        (``attractive`` … ``questionable``), as typed (text) or as values.
+
+    Raises
+    ------
+    customer_focus.tools.live.Invalid
+        When inputs are missing or wrong, with a message for each.
+    """
+    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    letter = calc.classify(v["functional"], v["dysfunctional"])
+    category = CATEGORIES[letter]
+    practitioner = f"; practitioners say {category.practitioner}" if category.practitioner else ""
+    pair = (
+        f"{calc.normalize_answer(v['functional'])} / "
+        f"{calc.normalize_answer(v['dysfunctional'])} → {letter}, {category.name}"
+        f"{practitioner}: {category.meaning}."
+    )
+    counts = {letter: v[c.key] for letter, c in CATEGORIES.items()}
+    row = calc.summarize(counts, str(v["feature"]).strip() or "Feature")
+    return live.Results(
+        summary=(pair, _feature_sentence(row)),
+        tables=(live.column_table("One feature", COLUMNS, [row]),),
+        chart=_chart([row]),
+    )
+
+
+def _labels(table: csv_rows.Rows, column: str) -> list[str]:
+    """A label column's cells, trimmed; an empty one stops with the notebook's message."""
+    cells = [cell.strip() for cell in table.column(column)]
+    blank = [position for position, cell in enumerate(cells) if not cell]
+    if blank:
+        raise ValueError(calc.blank_labels(
+            column, _ANSWERS[column]["help"], listed(blank, table.where)
+        ))
+    return cells
+
+
+def _answers(table: csv_rows.Rows, column: str) -> list[str]:
+    """An answer column written the standard way; a bad answer stops naming its line."""
+    cells = table.column(column)
+    answers = [calc.standard_answer(cell) for cell in cells]
+    bad = [position for position, answer in enumerate(answers) if answer is None]
+    if bad:
+        raise ValueError(calc.bad_answers(column, listed(
+            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}"
+        )))
+    return answers  # type: ignore[return-value]
+
+
+def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any]], int]:
+    """A survey file's features, as :func:`.table.analyze_kano` scores them, and its respondents.
+
+    Returns
+    -------
+    tuple
+        The rows of :func:`.calc.summarize`, one per feature in order of first
+        appearance, and the number of different respondents.
+
+    Examples
+    --------
+    >>> text = ("respondent,feature,functional,dysfunctional\\n"
+    ...         "1,Bike,Like,Neutral\\n2,Bike,Like,Dislike\\n")
+    >>> rows, respondents = analyze(text)
+    >>> rows[0]["category"], rows[0]["better"], rows[0]["worse"], respondents
+    ('A/O', 1.0, -0.5, 2)
+    """
+    table = csv_rows.read_csv(text, list(_ANSWERS), source=source)
+    respondents = _labels(table, "respondent")
+    features = _labels(table, "feature")
+    functional = _answers(table, "functional")
+    dysfunctional = _answers(table, "dysfunctional")
+    seen: dict[tuple[str, str], int] = {}
+    for pair in zip(respondents, features, strict=True):
+        seen[pair] = seen.get(pair, 0) + 1
+    twice = [
+        position for position, pair in enumerate(zip(respondents, features, strict=True))
+        if seen[pair] > 1
+    ]
+    if twice:
+        raise ValueError(calc.repeated_pairs(listed(
+            twice,
+            lambda i: f"{table.where(i)} ({table.column('respondent')[i]}, {features[i]})",
+            most=6,
+        )))
+    counts: dict[str, dict[str, int]] = {}
+    for feature, f, d in zip(features, functional, dysfunctional, strict=True):
+        letter = calc.EVALUATION_TABLE[(f, d)]
+        tally = counts.setdefault(feature, dict.fromkeys(LETTERS, 0))
+        tally[letter] += 1
+    left_out = [
+        feature for feature, tally in counts.items()
+        if tally["A"] + tally["O"] + tally["M"] + tally["I"] == 0
+    ]
+    if left_out:
+        it = "it" if len(left_out) == 1 else "them"
+        raise ValueError(calc.undefined(left_out, f"remove {it} from the file"))
+    return [calc.summarize(tally, feature) for feature, tally in counts.items()], len(
+        set(respondents)
+    )
+
+
+def table_results(
+    text: str, values: Mapping[str, object], *, source: str = "your file"
+) -> live.Results:
+    """A survey file's features scored, with the chart and a results CSV to download.
+
+    Parameters
+    ----------
+    text : str
+        The CSV file's text (columns as the notebook's file: ``respondent``,
+        ``feature``, ``functional``, ``dysfunctional``).
+    values : Mapping
+        The form's values (none of them applies to the file).
+    source : str
+        The file's name, for messages.
+
+    Examples
+    --------
+    >>> text = "respondent,feature,functional,dysfunctional\\n1,Bike,Like,Neutral\\n"
+    >>> table_results(text, {}).summary[0]
+    '1 feature scored from 1 answer by 1 respondent.'
+    """
+    scored, respondents = analyze(text, source=source)
+    answers = sum(row["responses"] for row in scored)
+
+    def many(count: int, word: str) -> str:
+        return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+    summary = (
+        f"{many(len(scored), 'feature')} scored from {many(answers, 'answer')} by "
+        f"{many(respondents, 'respondent')}."
+    )
+    download = live.Download(
+        "kano-results.csv",
+        csv_rows.write_csv(
+            RESULT_COLUMNS, [[row[key] for key in RESULT_COLUMNS] for row in scored]
+        ),
+    )
+    return live.Results(
+        summary=(summary,),
+        tables=(live.column_table("Features scored", COLUMNS, scored),),
+        chart=_chart(scored),
+        download=download,
+    )

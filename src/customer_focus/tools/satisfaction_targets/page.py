@@ -1,0 +1,261 @@
+"""The satisfaction targets worksheet as it runs in the book's page (on Pyodide).
+
+The same arithmetic as the notebook (:func:`.calc.plan`, :func:`.calc.what_if`),
+the same checks of the inputs (the spec's fields) and the same alt text
+(:mod:`.describe`); the results come back as
+:class:`customer_focus.tools.live.Results` for the page's script. The segments
+are typed in the form's grid, or read from a CSV file the reader picks.
+Standard library only.
+
+Examples
+--------
+>>> segment = {"segment": "Fleet", "customers": "90", "annual_margin": "15000",
+...            "retention_rate": "0.88", "top_box_share": "0.15",
+...            "target_top_box_share": "0.5", "easy_to_switch": "yes"}
+>>> shown = results({"discount_rate": "0.1", "retention_gain": "0", "segments": [segment]})
+>>> shown.summary[0][:60]
+'Fleet: Priority 1: $4,590,000 of lifetime value sits with cu'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ...core import rows as csv_rows
+from ...core import svg
+from ...core.fields import read_twin
+from ...core.formats import cents, dollars, number, percent
+from ...core.validation import listed, yes_no
+from .. import live
+from . import calc, describe
+
+__all__ = ["LIVE", "results", "segments_from_csv", "table_results", "PLANNED"]
+
+_TWIN = read_twin(__package__, "satisfaction_targets.json")
+#: The spec's ``live:`` block (the inputs the page's form shows, its grid, the file it reads).
+LIVE: dict[str, Any] = _TWIN["live"]
+_SEGMENTS = _TWIN["tables"]["segments"]["columns"]
+_HELPS = {name: column["help"] for name, column in _SEGMENTS.items()}
+_NUMBERS = ("customers", "annual_margin", "retention_rate", "top_box_share",
+            "target_top_box_share")
+
+#: What :func:`customer_focus.tools.satisfaction_targets.table.plan_targets` adds (its CSV).
+PLANNED = (
+    "lifetime_value", "value_at_stake", "value_totally_satisfied", "value_not_totally_satisfied",
+    "target_change", "customers_to_move", "value_of_customers_to_move", "flag", "priority",
+    "advice",
+)
+
+
+def _grid_segment(number: int, row: dict[str, Any]) -> dict[str, Any]:
+    """One row of the form's grid, each cell read by its field (an ``InputError`` names it)."""
+    segment: dict[str, Any] = {"segment": calc.FIELDS["segment"].parse(row.get("segment", ""))}
+    for column in _NUMBERS:
+        segment[column] = calc.FIELDS[column].parse(row.get(column, ""))
+    answer = str(row.get("easy_to_switch", "")).strip()
+    if answer:
+        segment["easy_to_switch"] = calc.FIELDS["easy_to_switch"].parse(answer)
+    return segment
+
+
+def _yes_no(table: csv_rows.Rows, column: str) -> list[bool]:
+    """A yes/no column of the file, worded as :func:`customer_focus.core.tables.yes_no_column`."""
+    cells = table.column(column)
+    answers = [yes_no(cell) for cell in cells]
+    bad = [i for i, answer in enumerate(answers) if answer is None]
+    if bad:
+        shown = listed(
+            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}"
+        )
+        raise ValueError(
+            f"column {column!r} ({calc.FIELDS[column].help}) must hold yes or no in every row "
+            f"(also accepted: y/n, true/false, 1/0); bad values at {shown}."
+        )
+    return [bool(answer) for answer in answers]
+
+
+def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str, Any]]:
+    """The segments of a CSV file, checked as the notebook's ``table.plan_targets`` checks them.
+
+    Raises
+    ------
+    ValueError
+        Naming the column and the line of anything that cannot be used.
+
+    Examples
+    --------
+    >>> text = ("segment,customers,annual_margin,retention_rate,top_box_share,"
+    ...         "target_top_box_share\\nFleet,90,15000,0.88,0.15,0.5\\n")
+    >>> segments_from_csv(text)[0]["customers"]
+    90
+    """
+    required = [name for name, column in _SEGMENTS.items() if column["required"]]
+    optional = [name for name, column in _SEGMENTS.items() if not column["required"]]
+    table = csv_rows.read_csv(text, required, optional, source=source)
+    names = table.column("segment")
+    if "" in names:
+        raise ValueError(
+            f"column 'segment' must name every segment; {table.where(names.index(''))} is empty."
+        )
+    customers = csv_rows.numbers(table, "customers", meaning=_HELPS["customers"], low=1)
+    for position, count in enumerate(customers):
+        if count % 1:
+            raise ValueError(
+                f"column 'customers' ({_HELPS['customers']}) must hold whole numbers; "
+                f"{table.where(position)} holds {count:g}."
+            )
+    share = {"low": 0, "high": 1}
+    columns: dict[str, list[Any]] = {
+        "segment": names,
+        "customers": [int(count) for count in customers],
+        "annual_margin": csv_rows.numbers(table, "annual_margin",
+                                          meaning=_HELPS["annual_margin"]),
+        "retention_rate": csv_rows.numbers(
+            table, "retention_rate", meaning=_HELPS["retention_rate"], low=0, high=1,
+            high_inclusive=False,
+        ),
+        "top_box_share": csv_rows.numbers(table, "top_box_share",
+                                          meaning=_HELPS["top_box_share"], **share),
+        "target_top_box_share": csv_rows.numbers(
+            table, "target_top_box_share", meaning=_HELPS["target_top_box_share"], **share
+        ),
+    }
+    if "easy_to_switch" in table.columns:
+        columns["easy_to_switch"] = _yes_no(table, "easy_to_switch")
+    return [
+        {name: values[position] for name, values in columns.items()}
+        for position in range(len(names))
+    ]
+
+
+def _flag(value: str) -> str:
+    return "do not spend: " + value if value else ""
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _plan_columns(
+    with_switch: bool,
+) -> list[tuple[str, str, Callable[[Any], str]]]:
+    """The plan's columns as the notebook's ``form.plan_table`` shows them."""
+    columns: list[tuple[str, str, Callable[[Any], str]]] = [
+        ("Priority", "priority", str),
+        ("Segment", "segment", str),
+        ("Customers", "customers", lambda x: number(x, 0)),
+        ("Yearly margin", "annual_margin", cents),
+        ("Retention", "retention_rate", lambda x: percent(x, 1)),
+        ("Lifetime value per customer", "lifetime_value", cents),
+        ("Value at stake", "value_at_stake", dollars),
+        ("Totally satisfied now", "top_box_share", lambda x: percent(x, 1)),
+        ("Target", "target_top_box_share", lambda x: percent(x, 1)),
+        ("Value not yet totally satisfied", "value_not_totally_satisfied", dollars),
+        ("Customers to move into the top box", "customers_to_move", lambda x: number(x, 0)),
+        ("Flag", "flag", _flag),
+    ]
+    if with_switch:
+        columns.insert(5, ("Easy to switch", "easy_to_switch_text", str))
+    return columns
+
+
+#: The what-if's columns as the notebook's ``form.what_if_table`` shows them.
+WHAT_IF = [
+    ("Segment", "segment", str),
+    ("Retention now", "retention_rate", lambda x: percent(x, 1)),
+    ("Retention if the gain you assume happened", "retention_after", lambda x: percent(x, 1)),
+    ("Lifetime value now", "lifetime_value", cents),
+    ("Lifetime value after", "lifetime_value_after", cents),
+    ("Gain per customer", "gain_per_customer", cents),
+    ("Gain for the segment", "gain_for_segment", cents),
+]
+
+
+def _shown(
+    segments: Sequence[Mapping[str, Any]], v: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], live.Results]:
+    """The plan (and the what-if, for a gain) of checked segments, as the page shows them."""
+    plan = calc.plan(segments, discount_rate=v["discount_rate"])
+    ordered = [dict(row) for row in describe.by_priority(plan)]
+    with_switch = all("easy_to_switch" in row for row in ordered)
+    for row in ordered:
+        if with_switch:
+            row["easy_to_switch_text"] = _yes(row["easy_to_switch"])
+    tables = [live.column_table("Where to raise satisfaction", _plan_columns(with_switch),
+                                ordered)]
+    if v["retention_gain"]:
+        rows = calc.what_if(segments, v["retention_gain"], discount_rate=v["discount_rate"])
+        tables.append(live.column_table(
+            f"What-if, with your assumption of {v['retention_gain'] * 100:+g} points of "
+            "retention: a calculation, not a forecast", WHAT_IF, rows,
+        ))
+    alt = describe.targets_chart(plan)
+    chart = svg.split_bar_chart(
+        [
+            svg.SplitBar(
+                f"{row['segment']} (do not spend: {row['flag']})" if row["flag"]
+                else f"#{row['priority']} {row['segment']}",
+                row["value_totally_satisfied"], row["value_not_totally_satisfied"],
+                row["value_at_stake"] * row["target_top_box_share"], bool(row["flag"]),
+            )
+            for row in ordered
+        ],
+        alt=alt,
+        legend=(
+            "Held by totally satisfied customers now",
+            "Held by customers not yet totally satisfied",
+            "Where the split would be at your target",
+            "Do not spend: negative or tiny lifetime value",
+        ),
+        value_label="Value at stake: customers × lifetime value per customer",
+    )
+    summary = tuple(f"{row['segment']}: {row['advice']}" for row in ordered)
+    return plan, live.Results(summary=summary, tables=tuple(tables), chart=live.Chart(chart, alt))
+
+
+def results(values: Mapping[str, object]) -> live.Results:
+    """The plan, the what-if and the chart, for the form's values and its grid of segments.
+
+    Parameters
+    ----------
+    values : Mapping
+        ``discount_rate`` and ``retention_gain`` as typed, and ``segments``:
+        one dict per row of the grid (``segment``, ``customers``,
+        ``annual_margin``, ``retention_rate``, ``top_box_share``,
+        ``target_top_box_share``, optionally ``easy_to_switch``).
+
+    Raises
+    ------
+    customer_focus.tools.live.Invalid
+        When inputs are missing or wrong, with a message for each.
+    """
+    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    segments = live.grid_rows(values, LIVE["grid"], _grid_segment)
+    return _shown(segments, v)[1]
+
+
+def table_results(
+    text: str, values: Mapping[str, object], *, source: str = "your file"
+) -> live.Results:
+    """The segments of a CSV file planned, with the chart and the plan as CSV to download.
+
+    Examples
+    --------
+    >>> text = ("segment,customers,annual_margin,retention_rate,top_box_share,"
+    ...         "target_top_box_share\\nFleet,90,15000,0.88,0.15,0.5\\n")
+    >>> shown = table_results(text, {"discount_rate": "0.1", "retention_gain": "0"})
+    >>> shown.download.name, len(shown.tables)
+    ('satisfaction-targets-results.csv', 1)
+    """
+    v = live.parse(calc.FIELDS, values, LIVE["table_fields"])
+    segments = segments_from_csv(text, source=source)
+    plan, shown = _shown(segments, v)
+    keys = [*segments[0].keys(), *PLANNED]
+    download = live.Download(
+        "satisfaction-targets-results.csv",
+        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in plan]),
+    )
+    return live.Results(
+        summary=shown.summary, tables=shown.tables, chart=shown.chart, download=download
+    )

@@ -1,0 +1,207 @@
+"""The SERVQUAL worksheet as it runs in the book's page (on Pyodide).
+
+The same arithmetic as the notebook (:mod:`.calc`: the gaps, the weights, a
+survey's averages), the same checks of the inputs (the spec's fields), the
+same messages about a survey file (written once in :mod:`.calc`) and the same
+alt text (:mod:`.describe`); the results come back as
+:class:`customer_focus.tools.live.Results` for the page's script. Standard
+library only.
+
+Examples
+--------
+>>> values = {f"{d}_{side}": "5" for d in ("tangibles", "reliability", "responsiveness",
+...           "assurance", "empathy") for side in ("expected", "perceived")}
+>>> values.update({f"{d}_points": "20" for d in ("tangibles", "reliability",
+...                "responsiveness", "assurance", "empathy")})
+>>> results({**values, "reliability_perceived": "4"}).summary[0]
+'Overall gap (unweighted): −0.20; weighted: −0.200.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...core import rows as csv_rows
+from ...core import svg
+from ...core.fields import read_twin
+from ...core.formats import number, percent
+from ...core.validation import listed
+from .. import live
+from . import calc, describe
+from .calc import DIMENSIONS, EXPECTATION_COLUMNS, PERCEPTION_COLUMNS, WEIGHT_COLUMNS
+
+__all__ = ["LIVE", "results", "analyze", "table_results"]
+
+#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
+LIVE: dict[str, Any] = read_twin(__package__, "servqual.json")["live"]
+
+_NOTE = "A negative gap means the service falls short of what customers expect."
+
+
+def _columns(weighted: bool) -> list[tuple[str, str, Any]]:
+    """The dimension table's columns: heading, key, how to write it (the notebook's table)."""
+    columns = [
+        ("Dimension", "dimension", str),
+        ("Items", "items", str),
+        ("Expected (E)", "expectation", lambda x: number(x, 2)),
+        ("Perceived (P)", "perception", lambda x: number(x, 2)),
+        ("Gap (P − E)", "gap", describe.signed),
+    ]
+    if weighted:
+        columns += [
+            ("Weight (share of 100 points)", "weight", lambda x: percent(x, 1)),
+            ("Weighted gap", "weighted_gap", lambda x: describe.signed(x, 3)),
+        ]
+    return columns
+
+
+def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
+    """The notebook's chart: each dimension from expectation to perception, the gap beside it."""
+    alt = describe.servqual(rows)
+    spans = [
+        svg.Span(
+            str(row["dimension"]), row["expectation"], row["perception"],
+            describe.PERCEPTION_COLOR if row["gap"] < 0 else describe.ABOVE_COLOR,
+            describe.signed(row["gap"]),
+        )
+        for row in describe.dimensions(rows)
+    ]
+    chart = svg.span_chart(
+        spans, alt=alt, x_label="Average score (1 = strongly disagree, 7 = strongly agree)",
+        x_range=(1, 7.9), start=("Expected (E)", describe.EXPECTATION_COLOR),
+        end=("Perceived (P)", describe.PERCEPTION_COLOR),
+        lines=(("Shortfall (P below E)", describe.PERCEPTION_COLOR),
+               ("P at or above E", describe.ABOVE_COLOR)),
+        note_heading="Gap",
+    )
+    return live.Chart(chart, alt)
+
+
+def _shown(rows: Sequence[Mapping[str, Any]], caption: str) -> tuple[str, live.Table]:
+    overall = rows[-1]
+    summary = f"Overall gap (unweighted): {describe.signed(overall['gap'])}"
+    if "weighted_gap" in overall:
+        summary += f"; weighted: {describe.signed(overall['weighted_gap'], 3)}"
+    table = live.column_table(caption, _columns("weighted_gap" in overall), rows)
+    return summary + ".", table
+
+
+def results(values: Mapping[str, object]) -> live.Results:
+    """The gaps per dimension, overall and weighted, with the table and the chart.
+
+    Parameters
+    ----------
+    values : Mapping
+        For each dimension (``tangibles`` … ``empathy``), ``<dimension>_expected``,
+        ``<dimension>_perceived`` and ``<dimension>_points``, as typed (text) or
+        as numbers.
+
+    Raises
+    ------
+    customer_focus.tools.live.Invalid
+        When inputs are missing or wrong, with a message for each.
+    """
+    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    expectations, perceptions, weights = (
+        [v[f"{d.key}_{side}"] for d in DIMENSIONS] for side in ("expected", "perceived", "points")
+    )
+    rows = calc.score_dimensions(expectations, perceptions, weights)
+    summary, table = _shown(rows, "Gaps per dimension")
+    return live.Results(summary=(summary, _NOTE), tables=(table,), chart=_chart(rows))
+
+
+def _ratings(table: csv_rows.Rows, column: str) -> list[float]:
+    """An answer column as whole numbers from 1 to 7, or the notebook's message."""
+    meaning = calc.item_meaning(column)
+    try:
+        values = csv_rows.numbers(table, column, meaning=meaning, low=1, high=7)
+    except ValueError as error:
+        raise ValueError(f"{error} {calc.RATING_FIX}") from None
+    fractional = [position for position, value in enumerate(values) if value != int(value)]
+    if fractional:
+        shown = listed(fractional, lambda i: f"{table.where(i)}: {values[i]:g}")
+        raise ValueError(
+            f"column {column!r} ({meaning}) must hold whole numbers from 1 to 7; "
+            f"found answers between two points of the scale at {shown}. {calc.RATING_FIX}"
+        )
+    return values
+
+
+def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, object]], int]:
+    """A survey file's gaps per dimension, as :func:`.table.dimension_gaps` gives them.
+
+    Returns
+    -------
+    tuple
+        The six rows of :func:`.calc.survey_summary`, and the number of respondents.
+    """
+    table = csv_rows.read_csv(text, [], source=source)
+    calc.check_columns(table.columns, source)
+    present = [column for column in WEIGHT_COLUMNS if column in table.columns]
+    if present and len(present) < len(WEIGHT_COLUMNS):
+        raise ValueError(calc.partial_weights(present, source))
+    expectation_columns = [_ratings(table, column) for column in EXPECTATION_COLUMNS]
+    perception_columns = [_ratings(table, column) for column in PERCEPTION_COLUMNS]
+    expectations = [list(row) for row in zip(*expectation_columns, strict=True)]
+    perceptions = [list(row) for row in zip(*perception_columns, strict=True)]
+    shares = None
+    if present:
+        points = [
+            list(row) for row in zip(*(
+                csv_rows.numbers(
+                    table, column, low=0, high=100,
+                    meaning=f"the points out of 100 for {dimension.name.lower()}",
+                )
+                for column, dimension in zip(WEIGHT_COLUMNS, DIMENSIONS, strict=True)
+            ), strict=True)
+        ]
+        totals = [sum(row) for row in points]
+        wrong = [i for i, total in enumerate(totals) if abs(total - 100) > calc.WEIGHT_TOLERANCE]
+        if wrong:
+            raise ValueError(calc.weights_off(listed(
+                wrong,
+                lambda i: f"{table.where(i)} adds up to {totals[i]:g} "
+                f"({' + '.join(f'{v:g}' for v in points[i])})",
+            )))
+        shares = [[value / 100.0 for value in row] for row in points]
+    return calc.survey_summary(expectations, perceptions, shares), len(table.rows)
+
+
+#: The columns of the results file (the notebook's saved table).
+_SAVED = ("dimension", "items", "expectation", "perception", "gap", "weight", "weighted_gap")
+
+
+def table_results(
+    text: str, values: Mapping[str, object], *, source: str = "your file"
+) -> live.Results:
+    """A survey file's gaps per dimension, with the chart and a results CSV to download.
+
+    Parameters
+    ----------
+    text : str
+        The CSV file's text: one row per respondent, ``E1`` … ``E22`` and
+        ``P1`` … ``P22``, optionally the five weight columns.
+    values : Mapping
+        The form's values (none of them applies to the file).
+    source : str
+        The file's name, for messages.
+
+    Examples
+    --------
+    >>> head = ",".join([*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS])
+    >>> text = head + "\\n" + ",".join(["6"] * 22 + ["5"] * 22) + "\\n"
+    >>> table_results(text, {}).summary[0]
+    '1 respondent. Overall gap (unweighted): −1.00.'
+    """
+    rows, respondents = analyze(text, source=source)
+    summary, table = _shown(rows, "Gaps per dimension, from your file")
+    keys = [key for key in _SAVED if key in rows[0]]
+    download = live.Download(
+        "servqual-results.csv",
+        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in rows]),
+    )
+    count = f"{respondents:,} respondent{'' if respondents == 1 else 's'}."
+    return live.Results(
+        summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows), download=download,
+    )

@@ -1,0 +1,103 @@
+"""What the turnover cost worksheet writes from an estimate: its sentence, its alt text.
+
+Standard library only, over plain rows (one dict per job, with the columns
+of :func:`customer_focus.tools.turnover_cost.table.compare_jobs`): the
+notebook's form (:mod:`.form`, which passes its table's records) and the
+book's page (:mod:`.page`) write the same words from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...core.formats import cents, percent
+from . import calc
+
+__all__ = ["median", "as_row", "cost_sentence", "cost_chart"]
+
+Row = Mapping[str, Any]
+
+
+def median() -> str:
+    """Boushey & Glynn's median share of salary, as the chart and the texts write it.
+
+    Examples
+    --------
+    >>> median()
+    '21%'
+    """
+    return percent(calc.BOUSHEY_GLYNN_MEDIAN)
+
+
+def as_row(cost: calc.TurnoverCost, job: str) -> dict[str, Any]:
+    """The estimate as one plain row with the columns of the notebook's jobs table.
+
+    Examples
+    --------
+    >>> round(as_row(calc.turnover_cost(**calc.course_example()), "Agent")["total"], 2)
+    9453.85
+    """
+    row: dict[str, Any] = {"job": job, "salary": cost.salary}
+    row.update({name: cost.amount(name) for name in calc.CATEGORIES})
+    row.update({"total": cost.total, "share_of_salary": cost.share_of_salary})
+    return row
+
+
+def cost_sentence(cost: calc.TurnoverCost) -> str:
+    """The estimate in a sentence, with the published median for reference.
+
+    Examples
+    --------
+    >>> cost_sentence(calc.turnover_cost(**calc.course_example()))[:55]
+    'Cost of one departure: $9,453.85, 26.3% of the $36,000.'
+    """
+    reference = cents(calc.BOUSHEY_GLYNN_MEDIAN * cost.salary)
+    return (
+        f"Cost of one departure: {cents(cost.total)}, {cost.share_of_salary:.1%} of the "
+        f"{cents(cost.salary)} salary. For reference, the typical (median) cost in Boushey & "
+        f"Glynn's (2012) review is {median()} of salary: {reference} here. Customers who leave "
+        "come on top."
+    )
+
+
+def cost_chart(rows: Sequence[Row], *, median_marker: bool = True) -> str:
+    """Alt text for the chart of the cost of one departure by line, one bar per job.
+
+    Examples
+    --------
+    >>> row = as_row(calc.turnover_cost(**calc.course_example()), "Agent")
+    >>> cost_chart([row])[:45]
+    'Stacked bar chart of the cost of one departur'
+    """
+    labels = {name: spec.label.lower() for name, spec in calc.CATEGORIES.items()}
+    if len(rows) == 1:
+        row = rows[0]
+        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
+        text = (
+            f"Stacked bar chart of the cost of one departure from {row['job']}: "
+            f"{cents(float(row['total']))} in all, {float(row['share_of_salary']):.1%} of the "
+            f"{cents(float(row['salary']))} salary. The lines are {parts}."
+        )
+        if median_marker:
+            text += (
+                f" A diamond marks Boushey & Glynn's median of {median()} of salary, "
+                f"{cents(calc.BOUSHEY_GLYNN_MEDIAN * float(row['salary']))}."
+            )
+        return text
+    by_share = sorted(rows, key=lambda row: -float(row["share_of_salary"]))
+    high, low = by_share[0], by_share[-1]
+    sums = {name: sum(float(row[name]) for row in rows) for name in labels}
+    biggest = max(sums, key=lambda name: sums[name])
+    costliest = max(rows, key=lambda row: float(row["total"]))
+    text = (
+        f"Stacked bar chart of the cost of one departure for {len(rows)} jobs, split into "
+        f"{', '.join(labels.values())}. The costliest departure is {costliest['job']} at "
+        f"{cents(float(costliest['total']))}. As a share of salary, costs run from "
+        f"{float(low['share_of_salary']):.0%} ({low['job']}) to "
+        f"{float(high['share_of_salary']):.0%} ({high['job']}). Across all jobs the largest "
+        f"line is the {labels[biggest]}."
+    )
+    if median_marker:
+        text += f" Diamonds mark {median()} of each salary, Boushey & Glynn's median."
+    return text

@@ -1,0 +1,189 @@
+"""The employee turnover cost worksheet as it runs in the book's page (on Pyodide).
+
+The reader types one job's line items (or picks a CSV file of jobs); the cost
+is :func:`.calc.turnover_cost`, the function the notebook calls, and the
+words come from :mod:`.describe`, as in the notebook. Standard library only.
+
+Examples
+--------
+>>> values = {"salary": "36,000", "hr_admin": "300", "weeks_to_full_productivity": "12",
+...           "productivity_while_learning": "0.5"}
+>>> results(values).tables[0].rows[-1][3].text
+'$4,453.85'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ...core import rows as csv_rows
+from ...core import svg
+from ...core.fields import read_twin
+from ...core.formats import cents, dollars, percent
+from .. import live
+from . import calc, describe
+
+__all__ = ["LIVE", "COLORS", "results", "table_results", "cost_chart"]
+
+_TWIN = read_twin(__package__, "turnover_cost.json")
+#: The spec's ``live:`` block.
+LIVE: dict[str, Any] = _TWIN["live"]
+_TABLE = _TWIN["tables"]["jobs"]["columns"]
+_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
+_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
+#: One color per line, as the notebook's chart draws them (form.CATEGORY_COLORS).
+COLORS = {
+    "separation": "#0072B2",
+    "vacancy": "#E69F00",
+    "replacement": "#009E73",
+    "training": "#CC79A7",
+    "learning_curve": "#D55E00",
+}
+
+
+def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
+    """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
+    alt = describe.cost_chart(rows)
+    chart = svg.stacked_panels(
+        [str(row["job"]) for row in rows],
+        [
+            svg.Panel(
+                "",
+                tuple(
+                    svg.Series(spec.label, tuple(max(float(row[name]), 0.0) for row in rows),
+                               COLORS[name])
+                    for name, spec in calc.CATEGORIES.items()
+                ),
+                "Cost of one departure (share of salary in parentheses)",
+                ticks=dollars,
+                notes=tuple(
+                    f"{dollars(float(row['total']))} ({float(row['share_of_salary']):.0%})"
+                    for row in rows
+                ),
+                marks=tuple(calc.BOUSHEY_GLYNN_MEDIAN * float(row["salary"]) for row in rows),
+                mark_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+            )
+        ],
+        alt=alt,
+    )
+    return live.Chart(chart, alt)
+
+
+def _lines(cost: calc.TurnoverCost) -> live.Table:
+    """The notebook's table of lines (form.category_table), with its total row."""
+    rows = [
+        (spec.label, spec.covers, spec.cascio, cost.amount(name), cost.share_of_total(name))
+        for name, spec in calc.CATEGORIES.items()
+    ]
+    rows.append(("Total", "", "", cost.total, 1.0 if cost.total > 0 else 0.0))
+    return live.Table(
+        "Cost of one departure, by line",
+        ("Line", "What it covers", "Cascio's category", "Amount", "Share of total"),
+        tuple(
+            (live.Cell(line, line), live.Cell(covers, covers), live.Cell(cascio, cascio),
+             live.Cell(cents(amount), amount), live.Cell(percent(share, 1), share))
+            for line, covers, cascio, amount, share in rows
+        ),
+    )
+
+
+def results(values: Mapping[str, object]) -> live.Results:
+    """The cost of one departure from the form's job, line by line, and the chart.
+
+    Parameters
+    ----------
+    values : Mapping
+        The inputs of the spec's ``live:`` block, as typed; an empty job
+        name is the field's default, as in the notebook.
+
+    Raises
+    ------
+    customer_focus.tools.live.Invalid
+        With a message for each wrong input, tied to it.
+    """
+    typed = dict(values)
+    if not str(typed.get("job", "")).strip():
+        typed["job"] = calc.FIELDS["job"].default
+    # a line item left out counts its default, 0, as calc.turnover_cost counts it
+    shown = [name for name in LIVE["fields"]
+             if name in typed or calc.FIELDS[name].default is None]
+    parsed = live.parse(calc.FIELDS, typed, shown)
+    job = parsed.pop("job")
+    cost = calc.turnover_cost(parsed.pop("salary"), **parsed)
+    return live.Results(
+        summary=(describe.cost_sentence(cost),), tables=(_lines(cost),),
+        chart=cost_chart([describe.as_row(cost, job)]),
+    )
+
+
+def table_results(
+    text: str, values: Mapping[str, object], *, source: str = "your file"
+) -> live.Results:
+    """The cost of one departure from each job of a CSV file, by line, with a results CSV.
+
+    Examples
+    --------
+    >>> text = ("job,salary,weeks_to_full_productivity,productivity_while_learning,hr_admin\\n"
+    ...         "Agent,36000,12,0.5,300\\n")
+    >>> table_results(text, {}).tables[0].rows[0][-2].text
+    '$4,453.85'
+    """
+    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
+    names = table.column("job")
+    if "" in names:
+        raise ValueError(
+            f"column 'job' must name every job; {table.where(names.index(''))} is empty."
+        )
+    # the notebook's table checks each column in turn, with these words (table.py)
+    salary = csv_rows.numbers(table, "salary", meaning=_TABLE["salary"]["help"], low=0)
+    if 0 in salary:
+        raise ValueError(
+            f"column 'salary' ({_TABLE['salary']['help']}) must be more than 0 in every row; "
+            f"{table.where(salary.index(0))} holds 0. Type the yearly salary, for example 36000."
+        )
+    inputs = {}
+    for name in ("weeks_to_full_productivity", "productivity_while_learning"):
+        field = calc.FIELDS[name]
+        rate = field.kind == "rate"
+        inputs[name] = csv_rows.numbers(
+            table, name, meaning=_TABLE[name]["help"],
+            low=0.0 if rate and field.min is None else field.min,
+            high=1.0 if rate and field.max is None else field.max,
+            high_inclusive=not rate or bool(field.max_included),
+        )
+    for name in calc.LINE_ITEMS:
+        inputs[name] = csv_rows.optional_numbers(table, name, meaning=_TABLE[name]["help"])
+    extra = [column for column in table.columns if column not in _TABLE]
+    compared = []
+    for position, job in enumerate(names):
+        cost = calc.turnover_cost(
+            salary[position], **{name: column[position] for name, column in inputs.items()}
+        )
+        row = describe.as_row(cost, job)
+        compared.append({"job": job, **{name: table.rows[position][name] for name in extra},
+                         **row})
+    money = ["salary", *calc.CATEGORIES, "total"]
+    headings = {"job": "Job", "salary": "Salary", "total": "Total",
+                "share_of_salary": "Share of salary",
+                **{name: spec.label for name, spec in calc.CATEGORIES.items()}}
+    columns = ["job", *extra, *money, "share_of_salary"]
+
+    def written(name: str) -> Callable[[Any], str]:
+        if name in money:
+            return cents
+        if name == "share_of_salary":
+            return lambda value: percent(value, 1)
+        return str
+
+    shown = live.column_table(
+        "Cost of one departure, by job",
+        [(headings.get(name, name), name, written(name)) for name in columns],
+        compared,
+    )
+    download = live.Download(
+        "turnover-cost-results.csv",
+        csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
+    )
+    chart = cost_chart(compared)
+    return live.Results(summary=(chart.alt,), tables=(shown,), chart=chart, download=download)
