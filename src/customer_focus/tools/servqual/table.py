@@ -238,9 +238,17 @@ def dimension_gaps(table: pd.DataFrame) -> pd.DataFrame:
     [-1.0, -1.0, -1.0, -1.0, -1.0, -1.0]
     """
     answers = check_servqual(table)
-    rows = calc.survey_summary(
-        answers.expectations.tolist(), answers.perceptions.tolist(),
-        None if answers.weights is None else answers.weights.tolist(),
+    # The same averages as calc.survey_summary (the page's), over whole columns at once: a
+    # 100,000-respondent file stays well under the survey benchmark's 2 seconds.
+    expectation = _dimension_means(answers.expectations)
+    perception = _dimension_means(answers.perceptions)
+    gaps = perception - expectation
+    weight = weighted = None
+    if answers.weights is not None:
+        weight = answers.weights.mean(axis=0)
+        weighted = (answers.weights * gaps).mean(axis=0)
+    rows = calc.summarize(
+        expectation.mean(axis=0), perception.mean(axis=0), gaps.mean(axis=0), weight, weighted
     )
     return pd.DataFrame(rows)
 
