@@ -29,7 +29,6 @@ PAGES = {
 }
 MATHJAX = "/_static/vendor/mathjax/"
 WIDGET_MANAGER = ("/_static/vendor/requirejs/require.js", "/_static/vendor/html-manager/embed-amd.js")
-WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 
 @pytest.fixture(scope="module")
@@ -96,28 +95,12 @@ def test_mathjax_loads_only_on_a_page_with_math(browser, compressed_site, path):
         context.close()
 
 
-def test_widget_manager_loads_when_a_widget_comes_on_screen(browser, compressed_site):
-    context, page, traffic = _open(browser, f"{compressed_site}/{WORKSHEET}")
-    try:
-        widget = page.locator(f".cell:has({WIDGET_VIEW})").first
-        assert not widget.is_visible() or widget.bounding_box()["y"] > 940, "the widget is on screen at load"
-        assert traffic.loaded(*WIDGET_MANAGER) == []
-        assert page.locator(".widget-subarea").count() == 0
-        before = traffic.bytes
-        widget.scroll_into_view_if_needed()
-        page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=90_000)
-        assert len(traffic.loaded(*WIDGET_MANAGER)) == 2
-        assert page.locator(".widget-subarea").count() >= 1
-        # the live tool's runtime, measured apart: the widget manager, its styles and fonts
-        assert traffic.bytes - before < MAX_BYTES
-    finally:
-        context.close()
-
-
-def test_pages_without_widgets_load_no_widget_manager(browser, compressed_site):
+def test_no_page_loads_the_widget_manager_now_that_the_tools_run_in_the_page(
+    browser, compressed_site
+):
+    """The worksheets' forms gave way to the live tools: their saved widget state stays in the
+    notebook, but no page shows a widget, so none loads require.js or the widget manager."""
     for path in PAGES:
-        if path == WORKSHEET:
-            continue
         context, page, traffic = _open(browser, f"{compressed_site}/{path}")
         try:
             page.mouse.wheel(0, 20_000)
@@ -125,14 +108,3 @@ def test_pages_without_widgets_load_no_widget_manager(browser, compressed_site):
             assert traffic.loaded(*WIDGET_MANAGER, "widget-loader.js") == [], path
         finally:
             context.close()
-
-
-def test_widgets_loaded_on_demand_are_drawn_and_accessible(visit):
-    """What a reader meets once the widgets are drawn: no console error, axe finds nothing serious."""
-    page = visit.open(WORKSHEET)
-    page.evaluate("() => window.cfLoadWidgets()")
-    page.wait_for_selector(".widget-subarea .jupyter-widgets", timeout=90_000)
-    page.wait_for_load_state("networkidle")
-    assert page.locator(".widget-subarea").count() >= 1
-    assert visit.axe_violations() == []
-    assert visit.problems() == []

@@ -58,3 +58,13 @@ def test_scripts_are_deferred_but_the_options_inline_scripts_use():
     assert kept["_static/doctools.js"].attributes["defer"] == "defer"
     inline = [script for script in _trim(_page_scripts()) if script.filename is None]
     assert all("defer" not in s.attributes for s in inline)
+
+
+
+def test_a_page_whose_widgets_gave_way_to_a_live_tool_loads_no_widget_manager():
+    kept = _names(trim_scripts(
+        _page_scripts(), math=True, mathjax_path=MATHJAX, loader=LOADER, shown=False
+    ))
+    manager = ("require.js", "embed-amd.js", "widget-loader.js")
+    assert not any(name.endswith(manager) for name in kept)
+    assert "_static/quiz.js" in kept

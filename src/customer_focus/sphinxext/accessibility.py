@@ -28,6 +28,9 @@ REPLACEMENTS = {
     # A notebook's HTML output (a wide table) scrolls sideways inside its box: a keyboard
     # user must be able to reach it to scroll (axe's scrollable-region-focusable).
     '<div class="output text_html">': '<div class="output text_html" tabindex="0">',
+    # The same for a code block that scrolls sideways (the theme's script adds the stop only
+    # when it finds the block scrolling at load, which a folded or late-drawn cell misses).
+    '<div class="highlight"><pre>': '<div class="highlight"><pre tabindex="0">',
 }
 
 

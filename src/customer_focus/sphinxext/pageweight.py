@@ -146,11 +146,15 @@ def _deferred(script: Any) -> Any:
     return type(script)(script.filename, priority=script.priority, **attributes)
 
 
-def trim_scripts(scripts: list[Any], *, math: bool, mathjax_path: str, loader: Any) -> list[Any]:
+def trim_scripts(
+    scripts: list[Any], *, math: bool, mathjax_path: str, loader: Any, shown: bool = True
+) -> list[Any]:
     """The scripts a page loads: MathJax only with math, the widget loader, the rest deferred.
 
     ``scripts`` are Sphinx's script entries (``filename``, ``priority``,
-    ``attributes``); ``loader`` is the entry that replaces the widget manager.
+    ``attributes``); ``loader`` is the entry that replaces the widget manager;
+    ``shown`` says whether the page shows a widget at all (a notebook whose
+    widgets gave way to a live tool keeps their saved state, and needs no manager).
     """
     kept = []
     widgets = False
@@ -163,7 +167,7 @@ def trim_scripts(scripts: list[Any], *, math: bool, mathjax_path: str, loader: A
             widgets = True
             continue
         kept.append(_deferred(script))
-    if widgets:
+    if widgets and shown:
         kept.append(loader)
     return kept
 
@@ -188,6 +192,7 @@ def trim_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         math=has_math(body),
         mathjax_path=app.config.mathjax_path,
         loader=loader,
+        shown="application/vnd.jupyter.widget-view+json" in body,
     )
     if body:
         context["body"] = size_images(body, _image_sizes(app))
