@@ -100,6 +100,14 @@ async def _check(browser, base: str, path: str, mode: str, axe_source: str) -> l
     page.on("response", lambda response: response.status >= 400 and found.append(f"failed response {response.status}: {response.url}"))
     try:
         await page.goto(f"{base}/{path}", wait_until="networkidle")
+        from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+        try:  # the theme's deferred script sets the mode; on a busy machine it can come late
+            await page.wait_for_function(
+                "mode => document.documentElement.dataset.theme === mode", arg=mode, timeout=10_000
+            )
+        except PlaywrightTimeout:
+            pass  # reported below, with what the page shows
         facts = await page.evaluate(PAGE_FACTS)
         if facts["theme"] != mode:
             found.append(f"the page shows the {facts['theme']!r} theme, not the system's {mode!r} mode")
