@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from .validation import listed
 
-__all__ = ["MAX_ROWS", "Rows", "read_csv", "numbers", "optional_numbers", "write_csv"]
+__all__ = [
+    "MAX_ROWS", "Rows", "missing_columns", "read_csv", "numbers", "optional_numbers", "write_csv",
+]
 
 #: The most rows a table read in the page may have; a larger file belongs in the notebook.
 MAX_ROWS = 5000
@@ -55,6 +57,39 @@ class Rows:
         return [row.get(name) or "" for row in self.rows]
 
 
+def missing_columns(
+    source: str, present: Sequence[str], required: Sequence[str], optional: Sequence[str] = ()
+) -> str | None:
+    """The message for a file that lacks required columns (a near miss named), or None.
+
+    The notebook's tables (:func:`customer_focus.core.tables.require_columns`)
+    and the page's files say it in the same words.
+
+    Examples
+    --------
+    >>> print(missing_columns("a.csv", ["customer", "margn"], ["customer", "margin"]))
+    a.csv: missing column 'margin' (found 'margn': a misspelling?). Expected columns: customer, ...
+    >>> missing_columns("a.csv", ["margin"], ["margin"]) is None
+    True
+    """
+    missing = [column for column in required if column not in present]
+    if not missing:
+        return None
+    details = []
+    for column in missing:
+        close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
+        details.append(
+            f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
+        )
+    expected = ", ".join(required)
+    if optional:
+        expected += "; optional: " + ", ".join(optional)
+    return (
+        f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
+        f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
+    )
+
+
 def read_csv(
     text: str, required: Sequence[str], optional: Sequence[str] = (), *,
     source: str = "your file", most: int = MAX_ROWS,
@@ -80,21 +115,9 @@ def read_csv(
     if not lines:
         raise ValueError(f"{source}: is empty; it needs a header row naming its columns.")
     present = [cell.strip() for cell in lines[0]]
-    missing = [column for column in required if column not in present]
-    if missing:
-        details = []
-        for column in missing:
-            close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
-            details.append(
-                f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
-            )
-        expected = ", ".join(required)
-        if optional:
-            expected += "; optional: " + ", ".join(optional)
-        raise ValueError(
-            f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
-            f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
-        )
+    problem = missing_columns(source, present, required, optional)
+    if problem:
+        raise ValueError(problem)
     body = lines[1:]
     if not body:
         raise ValueError(f"{source}: has a header but no rows; add at least one row.")

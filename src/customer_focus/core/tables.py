@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import formats, validation
 from .fields import Field
+from .rows import missing_columns
 from .validation import listed
 
 __all__ = [
@@ -169,23 +170,9 @@ def require_columns(
             f"got {type(table).__name__}."
         )
     present = [str(column) for column in table.columns]
-    missing = [column for column in required if column not in present]
-    if not missing:
-        return
-    source = table.attrs.get("source", "the table")
-    details = []
-    for column in missing:
-        close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
-        details.append(
-            f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
-        )
-    expected = ", ".join(required)
-    if optional:
-        expected += "; optional: " + ", ".join(optional)
-    raise ValueError(
-        f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
-        f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
-    )
+    problem = missing_columns(table.attrs.get("source", "the table"), present, required, optional)
+    if problem:
+        raise ValueError(problem)
 
 
 def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
