@@ -31,6 +31,7 @@ def load(
     *,
     source: str | None = None,
     language: str | None = None,
+    locales: str | os.PathLike[str] | None = None,
     fallback: bool = False,
 ) -> Scenario:
     """A scenario of the course, with the figures of the course's cases written into its text.
@@ -44,6 +45,8 @@ def load(
     language : str, optional
         ``None`` or ``"en"``: English; ``"zh_TW"``: with the text of its translation,
         ``locales/zh_TW/scenarios/<name>.yml``.
+    locales : path-like, optional
+        The ``locales`` folder (default: the one in the course's folder).
     fallback : bool, default False
         Without a translation file, give the English story instead of raising.
 
@@ -57,7 +60,7 @@ def load(
     from .model import find_scenario, load_scenario
 
     return load_scenario(find_scenario(name), source=source, expand=expand, language=language,
-                         fallback=fallback)
+                         locales=locales, fallback=fallback)
 
 
 def play(name: str | os.PathLike[str]) -> ipywidgets.VBox:
