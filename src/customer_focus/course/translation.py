@@ -110,6 +110,14 @@ class Translation(Problems):
         super().__init__(source)
         self.english = english
 
+    def add(self, container: Any, key: Any, message: str) -> None:
+        """Note a problem at the line of ``container[key]``, once (a key found missing by
+        :meth:`same_keys` is not reported again when its text is read)."""
+        before = list(self.found)
+        super().add(container, key, message)
+        if self.found[-1] in before:
+            self.found.pop()
+
     def phrase(self, data: Any, key: str, where: str) -> str:
         """``data[key]``: a required, non-empty string ("" and a problem otherwise)."""
         value = data.get(key) if isinstance(data, Mapping) else None
