@@ -131,7 +131,7 @@ class Translation(Problems):
         return value
 
     def same_keys(self, data: Any, expected: Iterable[str], where: str) -> bool:
-        """Whether ``data`` is a mapping with exactly the keys ``expected`` (noting each difference)."""
+        """Whether ``data`` is a mapping with exactly the keys ``expected`` (noting each change)."""
         expected = list(expected)
         if not isinstance(data, Mapping):
             self.add(data, None, f"{where}: must be a mapping with {', '.join(expected)}")
@@ -186,7 +186,7 @@ class Translation(Problems):
                 self.add(items, None, f"{where}: {what} {identifier!r} of the English "
                          f"({_where_english(self.english, line)}) is missing; translate it")
         wanted = [identifier for identifier, _ in english if identifier in found]
-        for mine, theirs in zip(order, wanted):
+        for mine, theirs in zip(order, wanted, strict=True):
             if mine != theirs:
                 self.add(found[mine], key, f"{where}: {what} {mine!r} is out of order; keep the "
                          f"English order ({', '.join(wanted)})")
@@ -196,7 +196,7 @@ class Translation(Problems):
     def by_key(
         self, data: Any, english: list[tuple[str, int]], where: str, what: str
     ) -> dict[str, Any]:
-        """The entries of the mapping ``data``, checked against the English keys (as :meth:`by_id`)."""
+        """The entries of the mapping ``data``, checked against the English ids (as by_id)."""
         if not isinstance(data, Mapping):
             self.add(data, None, f"{where}: must be a mapping of {what} ids, as in the English")
             return {}

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from ..core.paths import package_file
-from ..core.problems import DataFileError, Problems
+from ..core.problems import Problems
 from ..core.yamlfile import load_yaml
 from .translation import language_code
 

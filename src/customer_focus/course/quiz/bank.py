@@ -977,7 +977,9 @@ def _translated_question(
     if question.type == "true-false":
         changes["options"] = tuple(
             replace(option, text=label, feedback=render_block(texts[key]))
-            for option, label, key in zip(question.options, true_false, ("if_true", "if_false"))
+            for option, label, key in zip(
+                question.options, true_false, ("if_true", "if_false"), strict=True
+            )
         )
     elif question.type == "numeric":
         changes["if_correct"] = render_block(texts["if_correct"])

@@ -547,7 +547,8 @@ def _translated_node(check: _Overlay, node: Node, raw: dict, item: Any) -> Node:
                   f"the English, in the same order: {check.english}:{line_of(raw, 'variants')})")
         given = []
     variants = []
-    for index, (english, variant) in enumerate(zip(raw_variants, node.variants)):
+    pairs = zip(raw_variants, node.variants[:len(raw_variants)], strict=True)
+    for index, (english, variant) in enumerate(pairs):
         if not given:
             break
         place = f"{where}, variant {index + 1}"
