@@ -125,8 +125,9 @@ class Translation(Problems):
             self.add(data, None, f"{where}: missing {key!r} (the English has it; translate it)")
             return ""
         if not isinstance(value, str):
-            self.add(data, key, f"{where}: {key!r} must be text in quotes, not "
-                     f"{type(value).__name__}")
+            kind = ("a list" if isinstance(value, list) else
+                    "a mapping" if isinstance(value, Mapping) else type(value).__name__)
+            self.add(data, key, f"{where}: {key!r} must be text in quotes, not {kind}")
             return ""
         return value
 
