@@ -339,8 +339,8 @@ class QuizDirective(SphinxDirective):
         order = list(course.chapters) if course else present
         for chapter in sorted(present, key=lambda c: order.index(c) if c in order else len(order)):
             if course is None or chapter not in course.chapters:
-                whole = words("quiz", self.env.app.config.language)["whole_course"]
-                links.append({"id": chapter, "title": chapter or whole, "url": ""})
+                word = words("quiz", self.env.app.config.language)
+                links.append({"id": chapter, "title": chapter or word["whole_course"], "url": ""})
                 continue
             page = chapter_page(course, chapter)
             if page not in self.env.found_docs:
