@@ -256,3 +256,19 @@ def test_a_chinese_build_plays_the_scenario_in_chinese(zh_build):
     assert story["nodes"]["the-call"]["title"] == "星期五下午 4 點"
     words = json.loads(re.search(r'class="cf-scenario-words">(.*?)</script>', section).group(1))
     assert words["what_do_you_do"] == "你會怎麼做？"
+
+
+def test_a_build_in_a_language_without_translations_says_so_and_shows_english(tmp_path):
+    source = tmp_path / "site"
+    shutil.copytree(ROOT / "tests/fixtures/exam-course", source)
+    with (source / "conf.py").open("a") as conf:
+        conf.write('\nlanguage = "fr"\n')
+    result = _build(source)
+    assert result.returncode != 0  # warnings are errors under -W
+    assert ("the quizzes' and the scenario's words (src/customer_focus/data/widget-words.yml) "
+            "have no fr: they are shown in English") in result.stderr
+    assert ("book/quizzes/fixture-practice.yml:1: WARNING: quiz bank "
+            "book/quizzes/fixture-practice.yml has no translation into fr") in result.stderr
+    assert "Traceback" not in result.stderr
+    page = (source / "_build/book/learn/lifetime-value.html").read_text()
+    assert ">Check<" in page

@@ -19,7 +19,7 @@ from ..core.problems import Problems
 from ..core.yamlfile import load_yaml
 from .translation import language_code
 
-__all__ = ["LANGUAGES", "words", "say", "check_words"]
+__all__ = ["LANGUAGES", "words", "supported", "say", "check_words"]
 
 #: The languages every word must have: the English source and each translation.
 LANGUAGES = ("en", "zh_TW")
@@ -96,6 +96,19 @@ def words(widget: str, language: str | None = None) -> dict[str, str]:
         raise ValueError(f"no words in {code!r} for the {widget}; the languages are "
                          f"{', '.join(LANGUAGES)}")
     return {name: texts[code] for name, texts in _table()[widget].items()}
+
+
+def supported(language: str | None) -> str | None:
+    """The words' language for a build's ``language``: its code when the words have it, else
+    ``None`` (English, for English and for a language the words lack).
+
+    Examples
+    --------
+    >>> supported("zh-TW"), supported("en"), supported("fr")
+    ('zh_TW', None, None)
+    """
+    code = language_code(language)
+    return code if code in LANGUAGES else None
 
 
 def say(text: str, **values: object) -> str:

@@ -47,7 +47,7 @@ from ..course.quiz.balance import balance_report
 from ..course.quiz.bank import Question, Quiz, bibliography_keys, collect_banks
 from ..course.quiz.placement import Placement, parse_key, place
 from ..course.translation import language_code, translation_path
-from ..course.words import say, words
+from ..course.words import LANGUAGES, say, supported, words
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,13 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
 
 
 def _load(app: Sphinx) -> None:
+    language = language_code(app.config.language)
+    if language is not None and supported(language) is None:
+        logger.warning(
+            "the quizzes' and the scenario's words (src/customer_focus/data/widget-words.yml) have "
+            "no %s: they are shown in English (the words are in %s)", language, ", ".join(LANGUAGES),
+            type="cf", subtype="translation",
+        )
     app.cf_quizzes = load_course_quizzes(app)  # type: ignore[attr-defined]
 
 
@@ -232,7 +239,7 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
     placement = quiz if isinstance(quiz, Placement) else Placement(quiz)
     bank = placement.quiz
     exam = bank.mode == "exam"
-    word = words("quiz", language)
+    word = words("quiz", supported(language))
     questions = "\n".join(
         _question_html(placement, question, index + 1, word) for index, question in enumerate(placement.questions)
     )
@@ -339,7 +346,7 @@ class QuizDirective(SphinxDirective):
         order = list(course.chapters) if course else present
         for chapter in sorted(present, key=lambda c: order.index(c) if c in order else len(order)):
             if course is None or chapter not in course.chapters:
-                word = words("quiz", self.env.app.config.language)
+                word = words("quiz", supported(self.env.app.config.language))
                 links.append({"id": chapter, "title": chapter or word["whole_course"], "url": ""})
                 continue
             page = chapter_page(course, chapter)
@@ -386,7 +393,7 @@ def placements(app: Sphinx) -> list[tuple[Placement, str]]:
 
 
 def _progress_html(app: Sphinx, docname: str) -> str:
-    word = words("quiz", app.config.language)
+    word = words("quiz", supported(app.config.language))
     rows = []
     for placement, page in placements(app):
         quiz = placement.quiz

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..course.scenario import load as load_scenario
 from ..course.scenario.model import Scenario, ScenarioError, all_paths
 from ..course.translation import language_code, translation_path
-from ..course.words import say, words
+from ..course.words import say, supported, words
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def scenario_html(scenario: Scenario, language: str | None = None) -> str:
     and the script show (``None``: English); the story's own text is the
     scenario's (load it in that language).
     """
-    word = words("scenario", language)
+    word = words("scenario", supported(language))
     code = f"<code>scenario.play(\"{escape(scenario.id)}\")</code>"
     vocabulary = json.dumps(word, ensure_ascii=False).replace("<", "\\u003c")
     return (

@@ -71,7 +71,7 @@ from ...core.yamlfile import load_yaml
 from ..cases import expand as expand_case_figures
 from ..markup import has_math, render_block, render_inline
 from ..translation import Translation, language_code, translation_path
-from ..words import words
+from ..words import supported, words
 
 __all__ = [
     "BankError",
@@ -737,7 +737,7 @@ def load_bank(
             return quiz
         raise BankError([Problem(quiz.source, 1, f"no translation into {language_code(language)}: "
                                  f"write {_shown(translated)} (ids and text only; see README.md, "
-                                 "\"How to translate\")")])
+                                 "\"How to translate a quiz bank or the scenario\")")])
     return translate_quiz(quiz, translated, language=str(language), source=_shown(translated))
 
 
@@ -1049,8 +1049,8 @@ def translate_quiz(
 ) -> Quiz:
     """Lay a translation file over a loaded English bank.
 
-    The translation (see ``docs`` of the format in README.md, "How to
-    translate") holds the quiz's id and title and, per question (every one
+    The translation (README.md, "How to translate a quiz bank or the
+    scenario") holds the quiz's id and title and, per question (every one
     of the English, in the same order, by id), exactly the English
     question's text keys, its options by id (text and feedback) and its
     mistakes by value (feedback). Everything else comes from the English:
@@ -1080,7 +1080,7 @@ def translate_quiz(
     found = check.by_id(
         data.get("questions"), [(q.id, q.line) for q in quiz.questions], "questions", "question"
     ) if "questions" in data else {}
-    vocabulary = words("quiz", language)
+    vocabulary = words("quiz", supported(language))
     true_false = (vocabulary["true"], vocabulary["false"])
     questions = tuple(
         _translated_question(check, question, found[question.id], true_false)

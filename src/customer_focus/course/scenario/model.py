@@ -441,7 +441,7 @@ def load_scenario(
             return story
         raise ScenarioError([Problem(name, 1, f"no translation into {code}: write "
                                      f"{_shown(translated)} (ids and text only; see README.md, "
-                                     "\"How to translate\")")])
+                                     "\"How to translate a quiz bank or the scenario\")")])
     return _translate(story, raw_nodes, translated, _shown(translated), expand)
 
 
