@@ -195,6 +195,9 @@ def zh_build(tmp_path_factory):
         shutil.copy(ROOT / folder / name, source / folder / name)
     page = source / "book/practice/knowledge-check.md"
     page.write_text(page.read_text() + "\n## 情境\n\n```{scenario} late-delivery\n```\n")
+    chapter = source / "book/learn/lifetime-value.md"  # as the page's catalog would translate it
+    chapter.write_text(chapter.read_text().replace("# How loyalty drives profitability",
+                                                   "# 忠誠度如何帶動獲利", 1))
     result = _build(source)
     assert result.returncode == 0, result.stderr
     return source
@@ -272,3 +275,13 @@ def test_a_build_in_a_language_without_translations_says_so_and_shows_english(tm
     assert "Traceback" not in result.stderr
     page = (source / "_build/book/learn/lifetime-value.html").read_text()
     assert ">Check<" in page
+
+
+def test_a_chinese_exam_names_its_chapters_by_their_translated_pages(zh_build):
+    exam = (zh_build / "_build/book/practice/knowledge-check.html").read_text()
+    data = json.loads(re.search(r'class="cf-quiz-data">(.*?)</script>', exam).group(1))
+    titles = {chapter["id"]: chapter["title"] for chapter in data["chapters"]}
+    assert titles["lifetime-value"] == "忠誠度如何帶動獲利"
+    check = (zh_build / "_build/book/instructors/check-two-chapters.html").read_text()
+    help_text = re.search(r'<p class="cf-quiz-help">(.*?)</p>', check, flags=re.S).group(1)
+    assert "忠誠度如何帶動獲利" in help_text and "How loyalty drives profitability" not in help_text

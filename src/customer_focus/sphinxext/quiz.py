@@ -338,6 +338,13 @@ class QuizDirective(SphinxDirective):
                                                           locales=root / "locales")))
         node = nodes.raw("", quiz_html(placement, links, course, language), format="html")
         node["cf_quiz"] = True  # its title's level is set once the page is read: see _title_levels
+        if language is not None and course is not None:
+            # the course map's chapter titles are English: the page titles (translated) replace
+            # them once every page is read (see _chapter_titles)
+            node["cf_chapter_pages"] = [
+                [course.chapters[c].title, chapter_page(course, c)]
+                for c in placement.pool_chapters() if c in course.chapters
+            ]
         return [node]
 
     def _chapter_links(self, placement: Placement, course: CourseMap | None) -> list[dict[str, str]]:
@@ -470,6 +477,30 @@ def _title_levels(app: Sphinx, doctree: nodes.document) -> None:
             rf'<h{level} class="cf-quiz-title">\1</h{level}>',
             node.astext(), count=1, flags=re.S,
         )
+        new = nodes.raw("", html, format="html")
+        if node.get("cf_chapter_pages"):
+            new["cf_chapter_pages"] = node["cf_chapter_pages"]
+        node.replace_self(new)
+
+
+def _chapter_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In a translated build, name the chapters of an exam's help and breakdown by their pages'
+    (translated) titles instead of the course map's English ones."""
+    for node in list(doctree.findall(nodes.raw)):
+        pairs = node.get("cf_chapter_pages")
+        if not pairs:
+            continue
+        html = node.astext()
+        for english, page in pairs:
+            if page not in app.env.titles:
+                continue
+            title = app.env.titles[page].astext()
+            html = html.replace(f'"title": {json.dumps(english)}',
+                                f'"title": {json.dumps(title)}'.replace("<", "\\u003c"))
+            found = re.search(r'<p class="cf-quiz-help">.*?</p>', html, flags=re.S)
+            if found:
+                help_text = found.group(0).replace(escape(english), escape(title))
+                html = html[:found.start()] + help_text + html[found.end():]
         node.replace_self(nodes.raw("", html, format="html"))
 
 
@@ -544,5 +575,6 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _title_levels)
     app.connect("doctree-read", _load_mathjax_for_quiz_math)
     app.connect("doctree-resolved", _fill_progress)
+    app.connect("doctree-resolved", _chapter_titles)
     app.connect("build-finished", _write_index)
     app.add_js_file("quiz.js", loading_method="defer")
