@@ -2,9 +2,11 @@
 
 In a notebook, :mod:`customer_focus.core.tables` reads the learner's file with
 pandas. In the book's page, where a tool runs on Pyodide with the standard
-library only, the reader picks a CSV file and this module reads its text: the
-same columns are required, and a missing column or a bad cell gets the same
-message (its column, its line in the file, what to type instead).
+library only, the reader picks a CSV file and this module reads its text
+(decoded from the file's bytes by :mod:`customer_focus.core.decoding`, as the
+notebook's is): the same columns are required, and a missing column or a bad
+cell gets the same message (its column, its line in the file, what to type
+instead).
 
 Examples
 --------

@@ -8,9 +8,10 @@ sentences, tables (each cell written for reading, with its raw number), an
 SVG chart with its alt text, messages tied to the inputs they are about, and
 a CSV to download.
 
-The page's script (``static/live-tool.js``) only calls the three functions
-that take and give JSON text: :func:`form_json`, :func:`run_json` and
-:func:`run_table_json`. Standard library only (plus ``core``'s standard
+The page's script (``static/live-tool.js``) only calls the functions
+that give JSON text: :func:`form_json`, :func:`run_json`,
+:func:`run_table_json`, and :func:`read_file_json` for the bytes of a file
+the reader picks. Standard library only (plus ``core``'s standard
 library modules), like ``calc.py``.
 
 Examples
@@ -33,6 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
 from ..core.rows import MAX_ROWS
 from ..core.validation import InputError
@@ -40,6 +42,7 @@ from ..core.validation import InputError
 __all__ = [
     "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid", "column_table",
     "parse", "cell_name", "grid_rows", "form", "form_json", "run_json", "run_table_json",
+    "read_file_json",
 ]
 
 
@@ -325,3 +328,24 @@ def run_table_json(tool: str, text: str, values: str, source: str = "your file")
     return json.dumps(
         _guarded(tool, lambda page: page.table_results(text, json.loads(values), source=source))
     )
+
+
+def read_file_json(data: Any, source: str = "your file") -> str:
+    """A picked file's bytes as text, by :func:`customer_focus.core.decoding.decode_file`'s rule.
+
+    ``data`` is the file's bytes: in the page, a JavaScript ``Uint8Array``
+    (Pyodide passes it with a ``to_bytes`` method). The JSON holds ``text``
+    and ``note`` (which encoding was read, "" for UTF-8), or ``error``: what
+    was tried and how to save the file as CSV UTF-8.
+
+    Examples
+    --------
+    >>> json.loads(read_file_json("名稱\\r\\n台北\\r\\n".encode("cp950"), "a.csv"))["note"]
+    'a.csv was read as Big5 (Traditional Chinese Windows), as Excel saves CSV files on ...'
+    """
+    raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+    try:
+        decoded = decode_file(raw, source)
+    except ValueError as error:
+        return json.dumps({"error": str(error)})
+    return json.dumps({"text": decoded.text, "note": decoded.note})
