@@ -57,7 +57,8 @@ from functools import partial
 
 __all__ = [
     "MINUS", "money", "cents", "dollars", "percent", "points", "count", "number", "signed",
-    "word", "ordinal", "STYLES", "format_number",
+    "word", "ordinal", "chinese_word", "chinese_ordinal", "STYLES", "LANGUAGE_STYLES",
+    "format_number",
 ]
 
 #: The minus sign every negative number is written with.
@@ -70,6 +71,12 @@ _ORDINALS = (
     "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "eleventh", "twelfth",
 )
+
+
+#: Chinese numerals for 0 to 12 as a count ("two" is 兩 before a measure word: 兩家, 兩位).
+_CHINESE_WORDS = ("零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+#: The same as ordinals' numbers (第二, not 第兩).
+_CHINESE_NUMERALS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 
 
 def _finite(value: object) -> float:
@@ -248,6 +255,32 @@ def ordinal(value: float) -> str:
     return _sign(rounded, f"{last:,}{suffix}")
 
 
+def chinese_word(value: float) -> str:
+    """:func:`word` for the Traditional Chinese edition: 0 to 12 in Chinese numerals, then digits.
+
+    Examples
+    --------
+    >>> chinese_word(2), chinese_word(12), chinese_word(13)
+    ('兩', '十二', '13')
+    """
+    rounded = int(_half_up(_finite(value)))
+    return _CHINESE_WORDS[rounded] if 0 <= rounded < len(_CHINESE_WORDS) else count(rounded)
+
+
+def chinese_ordinal(value: float) -> str:
+    """:func:`ordinal` for the Traditional Chinese edition: 第一 to 第十二, then 第13.
+
+    Examples
+    --------
+    >>> chinese_ordinal(2), chinese_ordinal(13)
+    ('第二', '第13')
+    """
+    rounded = int(_half_up(_finite(value)))
+    if 0 < rounded < len(_CHINESE_NUMERALS):
+        return f"第{_CHINESE_NUMERALS[rounded]}"
+    return f"第{count(rounded)}"
+
+
 #: Every style by name, with the function that writes a number in it.
 STYLES: dict[str, Callable[[float], str]] = {
     "money": money,
@@ -276,7 +309,14 @@ STYLES: dict[str, Callable[[float], str]] = {
 }
 
 
-def format_number(value: float, style: str) -> str:
+#: The styles a language writes its own way (Sphinx's language codes); the others are the same
+#: in every edition (amounts stay in US dollars, with digits).
+LANGUAGE_STYLES: dict[str, dict[str, Callable[[float], str]]] = {
+    "zh_TW": {"word": chinese_word, "ordinal": chinese_ordinal},
+}
+
+
+def format_number(value: float, style: str, language: str | None = None) -> str:
     """Write ``value`` in one of the course's :data:`STYLES`, named.
 
     Parameters
@@ -285,6 +325,8 @@ def format_number(value: float, style: str) -> str:
         The number; shares and rates as decimals (0.25 for 25%).
     style : str
         A style name from :data:`STYLES`.
+    language : str, optional
+        The edition's language (``"zh_TW"``); English when ``None`` or unknown.
 
     Returns
     -------
@@ -307,8 +349,10 @@ def format_number(value: float, style: str) -> str:
     ('+20', 'six', 'fourth')
     >>> format_number(0.891139, "decimal4")
     '0.8911'
+    >>> format_number(4, "word", "zh_TW"), format_number(0.25, "percent", "zh_TW")
+    ('四', '25%')
     """
     if style not in STYLES:
         known = ", ".join(STYLES)
         raise ValueError(f"unknown number style {style!r}; use one of: {known}.")
-    return STYLES[style](value)
+    return LANGUAGE_STYLES.get(language or "", {}).get(style, STYLES[style])(value)
