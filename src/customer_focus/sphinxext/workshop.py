@@ -28,6 +28,7 @@ from ..course.agendas import Agenda, load_agendas
 from ..course.course_map import load_course_map
 from ..course.decks import load_outlines
 from ..course.exercise_notebooks import course_exercises
+from .registry import Extension
 
 __all__ = ["agenda_markdown", "workbook_markdown", "answer_keys_markdown", "setup"]
 
@@ -227,10 +228,13 @@ class AnswerKeysDirective(_MarkdownDirective):
         return answer_keys_markdown(self.root, self.page)
 
 
-def setup(app: object) -> None:
-    """Register the directives and the files they read."""
-    app.add_config_value("cf_agendas", "book/instructors/agendas.yml", "env", types=[str])  # type: ignore[attr-defined]
-    app.add_config_value("cf_decks", "book/instructors/decks.yml", "env", types=[str])  # type: ignore[attr-defined]
-    app.add_directive("agenda", AgendaDirective)  # type: ignore[attr-defined]
-    app.add_directive("exercise-workbook", WorkbookDirective)  # type: ignore[attr-defined]
-    app.add_directive("answer-keys", AnswerKeysDirective)  # type: ignore[attr-defined]
+#: The directives and the files they read.
+EXTENSION = Extension(
+    config={"cf_agendas": "book/instructors/agendas.yml", "cf_decks": "book/instructors/decks.yml"},
+    directives={
+        "agenda": AgendaDirective,
+        "exercise-workbook": WorkbookDirective,
+        "answer-keys": AnswerKeysDirective,
+    },
+)
+setup = EXTENSION.setup
