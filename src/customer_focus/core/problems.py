@@ -161,6 +161,31 @@ class Problems:
             return None
         return value
 
+    def texts(
+        self, data: Mapping, key: str, where: str, *, kind: str = "texts"
+    ) -> tuple[str, ...]:
+        """``data[key]`` as a list of texts (none when it is missing or is not one).
+
+        ``kind`` is how the message names what the list holds ("texts").
+
+        Examples
+        --------
+        >>> found = Problems("decks.yml")
+        >>> found.texts({"skip": ["Summary"]}, "skip", "deck a"), found.texts({}, "skip", "deck a")
+        (('Summary',), ())
+        >>> found.texts({"skip": "Summary"}, "skip", "deck a", kind="section headings")
+        ()
+        >>> print(found.found[0])
+        decks.yml:1: deck a: 'skip' must be a list of section headings
+        """
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.add(data, key, f"{where}: {key!r} must be a list of {kind}")
+            return ()
+        return tuple(value)
+
     def listed(self, data: Any, key: str, what: str) -> list:
         """``data[key]``, the list of entries the file holds; without it, raise at once.
 

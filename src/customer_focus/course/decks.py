@@ -89,14 +89,6 @@ def _slides(data: object, where: str, problems: Problems) -> tuple[WrittenSlide,
     return tuple(slides)
 
 
-def _texts(data: dict, key: str, where: str, problems: Problems) -> tuple[str, ...]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(data, key, f"{where}: {key!r} must be a list of section headings")
-        return ()
-    return tuple(value)
-
-
 def _mapping(data: dict, key: str, where: str, problems: Problems) -> dict:
     value = data.get(key) or {}
     if not isinstance(value, dict):
@@ -133,8 +125,8 @@ def _read_deck(data: object, kinds: dict[str, str], problems: Problems) -> DeckO
         title=problems.text(data, "title", where) or "",
         source=source,
         chapter=problems.text(data, "chapter", where) or "",
-        sections=_texts(data, "sections", where, problems),
-        skip=_texts(data, "skip", where, problems),
+        sections=problems.texts(data, "sections", where, kind="section headings"),
+        skip=problems.texts(data, "skip", where, kind="section headings"),
         activities=activities,
         after=after,
         slides=_slides(data["slides"], where, problems) if "slides" in data else (),
