@@ -26,7 +26,7 @@ import pandas as pd
 from . import formats, validation
 from .decoding import decode_file
 from .fields import Field
-from .rows import missing_columns
+from .rows import bad_numbers, missing_columns
 from .validation import listed
 
 __all__ = [
@@ -386,18 +386,9 @@ def numeric_column(
         return values
     positions = [int(i) for i in bad.to_numpy().nonzero()[0]]
     shown = listed(positions, lambda i: f"{where(table, i)}: {_cell(raw.iloc[i])}")
-    if low is not None and high is not None:
-        bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
-    elif low is not None:
-        bound = f"a number of at least {low:g}"
-    else:
-        bound = "a number"
-    hint = ""
-    if high is not None and high <= 1 and (values > 1).any():
-        hint = " Write rates as decimals: 0.8 for 80%."
-    raise ValueError(
-        f"column {column!r} ({meaning}) must hold {bound} in every row; "
-        f"bad values at {shown}.{hint}"
+    raise bad_numbers(
+        column, meaning, shown, low=low, high=high, high_inclusive=high_inclusive,
+        above_one=bool((values > 1).any()),
     )
 
 

@@ -29,6 +29,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .registry import Extension
+
 logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -99,7 +101,8 @@ def outdated_pages(app: Sphinx, env: object, added: set, changed: set, removed: 
     return []
 
 
-def setup(app: Sphinx) -> None:
-    """Register the hooks."""
-    app.connect("builder-inited", clear_stale_cache, priority=100)
-    app.connect("env-get-outdated", outdated_pages)
+#: The hooks: the stale cache is cleared before anything else starts.
+EXTENSION = Extension(
+    events=(("builder-inited", clear_stale_cache, 100), ("env-get-outdated", outdated_pages)),
+)
+setup = EXTENSION.setup
