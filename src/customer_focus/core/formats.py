@@ -74,9 +74,13 @@ _ORDINALS = (
 
 
 #: Chinese numerals for 0 to 12 as a count ("two" is 兩 before a measure word: 兩家, 兩位).
-_CHINESE_WORDS = ("零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+_CHINESE_WORDS = (
+    "零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+)
 #: The same as ordinals' numbers (第二, not 第兩).
-_CHINESE_NUMERALS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+_CHINESE_NUMERALS = (
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+)
 
 
 def _finite(value: object) -> float:

@@ -42,7 +42,7 @@ class CaseRole(SphinxRole):
         try:
             cases, path = _cases(self.env.app)
             self.env.note_dependency(str(path))
-            written = cases.figure(reference)
+            written = cases.figure(reference, self.config.language)
         except (KeyError, CaseError) as error:
             message = error.args[0] if isinstance(error, KeyError) else str(error)
             logger.error(f"case: {message}", location=self.get_location())

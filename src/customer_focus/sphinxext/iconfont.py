@@ -34,12 +34,13 @@ import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-__all__ = ["icon_rules", "used_icon_names", "kept_code_points", "subset_font", "setup"]
+from .registry import Extension
+
+__all__ = ["icon_rules", "used_icon_names", "kept_code_points", "subset_font", "EXTENSION", "setup"]
 
 LOGGER = logging.getLogger(__name__)
 #: The theme's solid icon font, relative to the built site (the only face its pages load).
@@ -180,7 +181,6 @@ def _cut_font(app: Sphinx, exception: Exception | None) -> None:
                 font.stat().st_size // 1000)
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Cut the icon font when the HTML build has finished."""
-    app.connect("build-finished", _cut_font)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+#: The hook: the font is cut when the HTML build has finished.
+EXTENSION = Extension(events=(("build-finished", _cut_font),))
+setup = EXTENSION.setup
