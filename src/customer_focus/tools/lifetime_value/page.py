@@ -21,7 +21,7 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.fields import read_twin
-from ...core.formats import cents, number, percent
+from ...core.formats import cents, percent
 from .. import live
 from . import calc, describe
 

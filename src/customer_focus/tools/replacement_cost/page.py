@@ -15,24 +15,24 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.fields import read_twin
-from ...core.formats import cents, dollars, number, percent
+from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLORS", "SHARES", "results", "table_results", "cost_chart"]
+__all__ = ["LIVE", "HEADINGS", "COLORS", "SHARES", "results", "file_results", "cost_chart"]
 
 _TWIN = read_twin(__package__, "replacement_cost.json")
 #: The spec's ``live:`` block.
 LIVE: dict[str, Any] = _TWIN["live"]
+#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
+HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
 _TABLE = _TWIN["tables"]["employees"]["columns"]
-_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
-_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
 #: One color per line, as the notebook's chart draws them (form.SEGMENT_STYLES).
 COLORS = {
     "separation": "#0072B2",
@@ -76,34 +76,20 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     return live.Chart(chart, alt)
 
 
-def _cells(*pairs: tuple[str, Any]) -> tuple[live.Cell, ...]:
-    return tuple(live.Cell(text, value) for text, value in pairs)
-
-
 def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:
     """The notebook's table of lines (with subtotals) and its table of other shares."""
-    lines = [(label, covers, cost.amount(name))
+    lines = [{"category": label, "covers": covers, "amount": cost.amount(name)}
              for name, (label, covers) in calc.CATEGORIES.items()]
-    lines.insert(5, ("Employee costs (lines above)", "what the turnover worksheet counts",
-                     cost.employee_costs))
-    lines.append(("Total", "employee costs and customers who may follow", cost.total))
-    by_line = live.Table(
-        "Cost of losing the employee, by line", ("Line", "What it covers", "Amount"),
-        tuple(_cells((line, line), (covers, covers), (cents(amount), amount))
-              for line, covers, amount in lines),
-    )
-    others = live.Table(
-        "The total for other guesses of the share who might follow",
-        ("Share who might follow", "Customers following", "Their lifetime value", "Total cost"),
-        tuple(
-            _cells(
-                (percent(row["share_who_follow"], 1), row["share_who_follow"]),
-                (number(row["customers_following"], 1), row["customers_following"]),
-                (cents(row["customers_who_may_follow"]), row["customers_who_may_follow"]),
-                (cents(row["total"]), row["total"]),
-            )
-            for row in cost.share_scenarios(SHARES)
-        ),
+    lines.insert(5, {"category": "Employee costs (lines above)",
+                     "covers": "what the turnover worksheet counts", "amount": cost.employee_costs})
+    lines.append({"category": "Total", "covers": "employee costs and customers who may follow",
+                  "amount": cost.total})
+    by_line = live.table("Cost of losing the employee, by line", HEADINGS["line"], lines,
+                         money=["amount"])
+    others = live.table(
+        "The total for other guesses of the share who might follow", HEADINGS["scenarios"],
+        cost.share_scenarios(SHARES), money=["customers_who_may_follow", "total"],
+        percent=["share_who_follow"], decimals={"customers_following": 1},
     )
     return by_line, others
 
@@ -185,37 +171,29 @@ def _limits(name: str) -> dict[str, Any]:
     }
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The cost of losing each employee of a CSV file, by line, with a results CSV.
 
-    ``values`` holds the form's discount rate and overtime premium, used for
-    every employee of the file.
+    ``v`` holds the form's discount rate and overtime premium, used for every
+    employee of the file.
 
     Examples
     --------
     >>> text = ("employee,hourly_rate,hours_per_week,weeks_to_full_productivity,"
     ...         "productivity_while_learning\\nSam,25,40,10,0.5\\n")
-    >>> table_results(text, {"discount_rate": "0.1", "overtime_premium": "0.5"}).tables[0].rows[
-    ...     0][-2].text
+    >>> file_results(text, {"discount_rate": 0.1, "overtime_premium": 0.5}, "a.csv").tables[
+    ...     0].rows[0][-2].text
     '$5,000.00'
     """
-    fixed = live.parse(calc.FIELDS, values, LIVE["table_fields"])
-    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
-    names = table.column("employee")
-    if "" in names:
-        raise ValueError(
-            f"column 'employee' must name every employee; {table.where(names.index(''))} is "
-            "empty."
-        )
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "employee")
     # the notebook's table checks each column in turn, with these words (table.py)
     salary, hourly = _pay(table)
     inputs = {}
     for column in _TABLE:
         if column in ("employee", "salary", "hourly_rate", "cover"):
             continue
-        read = csv_rows.numbers if column in _REQUIRED else csv_rows.optional_numbers
+        read = csv_rows.numbers if _TABLE[column]["required"] else csv_rows.optional_numbers
         limits = _limits(column)
         if read is csv_rows.optional_numbers:
             limits = {"low": limits["low"]}
@@ -230,34 +208,20 @@ def table_results(
         else:
             given["hourly_rate"] = hourly[position]
         try:
-            cost = calc.cost_of_losing(employee=name, cover=covers[position], **fixed, **given)
+            cost = calc.cost_of_losing(employee=name, cover=covers[position], **v, **given)
         except ValueError as error:
             raise ValueError(f"{table.where(position)}: {error}") from None
         compared.append({"employee": name,
                          **{column: table.rows[position][column] for column in extra},
                          **describe.as_row(cost)})
-    money = [*_RESULTS[:-1]]
-    headings = {"employee": "Employee", "annual_pay": "Yearly pay",
-                "employee_costs": "Employee costs", "total": "Total",
-                "share_of_pay": "Share of pay", "job": "Job",
-                **{name: label for name, (label, _) in calc.CATEGORIES.items()}}
     columns = ["employee", *extra, *_RESULTS]
-
-    def written(name: str) -> Callable[[Any], str]:
-        if name in money:
-            return cents
-        if name == "share_of_pay":
-            return lambda value: percent(value, 1)
-        return str
-
-    shown = live.column_table(
+    shown = live.table(
         "Cost of losing each employee",
-        [(headings.get(name, name), name, written(name)) for name in columns],
-        compared,
-    )
-    download = live.Download(
-        "replacement-cost-results.csv",
-        csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
+        {**HEADINGS["employees"], **{name: label for name, (label, _) in calc.CATEGORIES.items()}},
+        compared, columns=columns, money=_RESULTS[:-1], percent=["share_of_pay"],
     )
     chart = cost_chart(compared)
-    return live.Results(summary=(chart.alt,), tables=(shown,), chart=chart, download=download)
+    return live.Results(
+        summary=(chart.alt,), tables=(shown,), chart=chart,
+        download=live.download("replacement-cost-results.csv", columns, compared),
+    )

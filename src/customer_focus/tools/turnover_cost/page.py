@@ -14,24 +14,24 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.fields import read_twin
-from ...core.formats import cents, dollars, percent
+from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLORS", "results", "table_results", "cost_chart"]
+__all__ = ["LIVE", "HEADINGS", "COLORS", "results", "file_results", "cost_chart"]
 
 _TWIN = read_twin(__package__, "turnover_cost.json")
 #: The spec's ``live:`` block.
 LIVE: dict[str, Any] = _TWIN["live"]
+#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
+HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
 _TABLE = _TWIN["tables"]["jobs"]["columns"]
-_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
-_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
 #: One color per line, as the notebook's chart draws them (form.CATEGORY_COLORS).
 COLORS = {
     "separation": "#0072B2",
@@ -73,19 +73,14 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
 def _lines(cost: calc.TurnoverCost) -> live.Table:
     """The notebook's table of lines (form.category_table), with its total row."""
     rows = [
-        (spec.label, spec.covers, spec.cascio, cost.amount(name), cost.share_of_total(name))
+        {"category": spec.label, "covers": spec.covers, "cascio": spec.cascio,
+         "amount": cost.amount(name), "share_of_total": cost.share_of_total(name)}
         for name, spec in calc.CATEGORIES.items()
     ]
-    rows.append(("Total", "", "", cost.total, 1.0 if cost.total > 0 else 0.0))
-    return live.Table(
-        "Cost of one departure, by line",
-        ("Line", "What it covers", "Cascio's category", "Amount", "Share of total"),
-        tuple(
-            (live.Cell(line, line), live.Cell(covers, covers), live.Cell(cascio, cascio),
-             live.Cell(cents(amount), amount), live.Cell(percent(share, 1), share))
-            for line, covers, cascio, amount, share in rows
-        ),
-    )
+    rows.append({"category": "Total", "covers": "", "cascio": "", "amount": cost.total,
+                 "share_of_total": 1.0 if cost.total > 0 else 0.0})
+    return live.table("Cost of one departure, by line", HEADINGS["category"], rows,
+                      money=["amount"], percent=["share_of_total"])
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -117,24 +112,18 @@ def results(values: Mapping[str, object]) -> live.Results:
     )
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The cost of one departure from each job of a CSV file, by line, with a results CSV.
 
     Examples
     --------
     >>> text = ("job,salary,weeks_to_full_productivity,productivity_while_learning,hr_admin\\n"
     ...         "Agent,36000,12,0.5,300\\n")
-    >>> table_results(text, {}).tables[0].rows[0][-2].text
+    >>> file_results(text, {}, "jobs.csv").tables[0].rows[0][-2].text
     '$4,453.85'
     """
-    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
-    names = table.column("job")
-    if "" in names:
-        raise ValueError(
-            f"column 'job' must name every job; {table.where(names.index(''))} is empty."
-        )
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "job")
     # the notebook's table checks each column in turn, with these words (table.py)
     salary = csv_rows.numbers(table, "salary", meaning=_TABLE["salary"]["help"], low=0)
     if 0 in salary:
@@ -164,26 +153,14 @@ def table_results(
         compared.append({"job": job, **{name: table.rows[position][name] for name in extra},
                          **row})
     money = ["salary", *calc.CATEGORIES, "total"]
-    headings = {"job": "Job", "salary": "Salary", "total": "Total",
-                "share_of_salary": "Share of salary",
-                **{name: spec.label for name, spec in calc.CATEGORIES.items()}}
     columns = ["job", *extra, *money, "share_of_salary"]
-
-    def written(name: str) -> Callable[[Any], str]:
-        if name in money:
-            return cents
-        if name == "share_of_salary":
-            return lambda value: percent(value, 1)
-        return str
-
-    shown = live.column_table(
+    shown = live.table(
         "Cost of one departure, by job",
-        [(headings.get(name, name), name, written(name)) for name in columns],
-        compared,
-    )
-    download = live.Download(
-        "turnover-cost-results.csv",
-        csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
+        {**HEADINGS["jobs"], **{name: spec.label for name, spec in calc.CATEGORIES.items()}},
+        compared, columns=columns, money=money, percent=["share_of_salary"],
     )
     chart = cost_chart(compared)
-    return live.Results(summary=(chart.alt,), tables=(shown,), chart=chart, download=download)
+    return live.Results(
+        summary=(chart.alt,), tables=(shown,), chart=chart,
+        download=live.download("turnover-cost-results.csv", columns, compared),
+    )
