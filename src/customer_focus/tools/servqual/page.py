@@ -25,35 +25,20 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.fields import read_twin
-from ...core.formats import number, percent
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import DIMENSIONS, EXPECTATION_COLUMNS, PERCEPTION_COLUMNS, WEIGHT_COLUMNS
 
-__all__ = ["LIVE", "results", "analyze", "table_results"]
+__all__ = ["LIVE", "HEADINGS", "results", "analyze", "file_results"]
 
+_TWIN = read_twin(__package__, "servqual.json")
 #: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = read_twin(__package__, "servqual.json")["live"]
+LIVE: dict[str, Any] = _TWIN["live"]
+#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
+HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
 
 _NOTE = "A negative gap means the service falls short of what customers expect."
-
-
-def _columns(weighted: bool) -> list[tuple[str, str, Any]]:
-    """The dimension table's columns: heading, key, how to write it (the notebook's table)."""
-    columns = [
-        ("Dimension", "dimension", str),
-        ("Items", "items", str),
-        ("Expected (E)", "expectation", lambda x: number(x, 2)),
-        ("Perceived (P)", "perception", lambda x: number(x, 2)),
-        ("Gap (P − E)", "gap", describe.signed),
-    ]
-    if weighted:
-        columns += [
-            ("Weight (share of 100 points)", "weight", lambda x: percent(x, 1)),
-            ("Weighted gap", "weighted_gap", lambda x: describe.signed(x, 3)),
-        ]
-    return columns
 
 
 def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
@@ -83,7 +68,11 @@ def _shown(rows: Sequence[Mapping[str, Any]], caption: str) -> tuple[str, live.T
     summary = f"Overall gap (unweighted): {describe.signed(overall['gap'])}"
     if "weighted_gap" in overall:
         summary += f"; weighted: {describe.signed(overall['weighted_gap'], 3)}"
-    table = live.column_table(caption, _columns("weighted_gap" in overall), rows)
+    table = live.table(
+        caption, HEADINGS["dimension"], rows, percent=["weight"],
+        decimals={"expectation": 2, "perception": 2},
+        written={"gap": describe.signed, "weighted_gap": lambda x: describe.signed(x, 3)},
+    )
     return summary + ".", table
 
 
@@ -168,40 +157,25 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, obj
     return calc.survey_summary(expectations, perceptions, shares), len(table.rows)
 
 
-#: The columns of the results file (the notebook's saved table).
-_SAVED = ("dimension", "items", "expectation", "perception", "gap", "weight", "weighted_gap")
-
-
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """A survey file's gaps per dimension, with the chart and a results CSV to download.
 
-    Parameters
-    ----------
-    text : str
-        The CSV file's text: one row per respondent, ``E1`` … ``E22`` and
-        ``P1`` … ``P22``, optionally the five weight columns.
-    values : Mapping
-        The form's values (none of them applies to the file).
-    source : str
-        The file's name, for messages.
+    ``text`` has one row per respondent, ``E1`` … ``E22`` and ``P1`` …
+    ``P22``, optionally the five weight columns; none of the form's inputs
+    applies to it.
 
     Examples
     --------
     >>> head = ",".join([*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS])
     >>> text = head + "\\n" + ",".join(["6"] * 22 + ["5"] * 22) + "\\n"
-    >>> table_results(text, {}).summary[0]
+    >>> file_results(text, {}, "a.csv").summary[0]
     '1 respondent. Overall gap (unweighted): −1.00.'
     """
     rows, respondents = analyze(text, source=source)
     summary, table = _shown(rows, "Gaps per dimension, from your file")
-    keys = [key for key in _SAVED if key in rows[0]]
-    download = live.Download(
-        "servqual-results.csv",
-        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in rows]),
-    )
     count = f"{respondents:,} respondent{'' if respondents == 1 else 's'}."
+    keys = [key for key in HEADINGS["dimension"] if key in rows[0]]
     return live.Results(
-        summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows), download=download,
+        summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows),
+        download=live.download("servqual-results.csv", keys, rows),
     )
