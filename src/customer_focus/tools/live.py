@@ -45,10 +45,40 @@ from ..core.rows import MAX_ROWS, Rows, read_csv, write_csv
 from ..core.validation import InputError
 
 __all__ = [
-    "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid", "column_table",
+    "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
+    "column_table",
     "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
     "table_results", "form_json", "run_json", "run_table_json",
 ]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """What a tool's page reads from its spec (the JSON twin), named as the spec names it."""
+
+    #: The ``live:`` block: the inputs the form shows, its grid, the file it reads.
+    live: dict[str, Any]
+    #: The headings of the tables written for reading (``reading:``), by table.
+    headings: dict[str, dict[str, str]]
+    #: The columns of each table the learner brings (``tables:``), by table.
+    columns: dict[str, dict[str, dict[str, Any]]]
+
+
+def page_spec(package: str) -> PageSpec:
+    """The :class:`PageSpec` of the tool whose package is ``package`` (its ``page.py``'s).
+
+    Examples
+    --------
+    >>> spec = page_spec("customer_focus.tools.lifetime_value")
+    >>> spec.live["table"], spec.headings["schedule"]["year"], spec.columns["customers"][
+    ...     "customer"]["required"]
+    ('customers', 'Year', True)
+    """
+    data = read_twin(package, f"{package.rsplit('.', 1)[-1]}.json")
+    return PageSpec(
+        data["live"], data.get("reading", {}),
+        {name: table["columns"] for name, table in data["tables"].items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -250,12 +280,9 @@ def read_rows(
 
 
 def names(rows: Rows, column: str) -> list[str]:
-    """The cells of the column that names each row (a job, a customer, a step …), all filled.
+    """The cells of the column that names each row (a job, a customer, a step …).
 
-    Raises
-    ------
-    ValueError
-        Naming the first row whose name is empty.
+    A row whose name is empty stops with a ``ValueError`` naming its line.
 
     Examples
     --------

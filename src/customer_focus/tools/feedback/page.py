@@ -23,20 +23,16 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.validation import InputError, listed
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "HEADINGS", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv",
+__all__ = ["SPEC", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv",
            "results", "file_results"]
 
-_TWIN = read_twin(__package__, "feedback.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_RESPONSES = _TWIN["tables"]["responses"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_RESPONSES = SPEC.columns["responses"]
 
 #: The row of the summary that covers every response.
 ALL_RESPONSES = "All responses"
@@ -154,7 +150,7 @@ def _shown(rows: list[dict[str, Any]]) -> live.Results:
         category_label=f"Answer to “{calc.NPS_QUESTION}”",
     )
     shown = live.table(
-        "Net Promoter Score", HEADINGS["summary"], rows,
+        "Net Promoter Score", SPEC.headings["summary"], rows,
         percent=["promoter_share", "passive_share", "detractor_share", "top_box_share"],
         decimals={"satisfaction_mean": 2},
         written={"nps": lambda x: f"{x:+.0f}", "nps_margin": lambda x: f"± {x:.0f}"},
@@ -195,5 +191,5 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
                 None if ratings is None else [ratings[k] for k in chosen],
             ))
     rows.append(_summary_row(ALL_RESPONSES, scores, ratings))
-    keys = [key for key in HEADINGS["summary"] if key in rows[-1]]
+    keys = [key for key in SPEC.headings["summary"] if key in rows[-1]]
     return replace(_shown(rows), download=live.download("feedback-results.csv", keys, rows))

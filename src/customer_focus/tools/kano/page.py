@@ -23,20 +23,16 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import CATEGORIES, LETTERS
 
-__all__ = ["LIVE", "HEADINGS", "RESULT_COLUMNS", "results", "analyze", "file_results"]
+__all__ = ["SPEC", "RESULT_COLUMNS", "results", "analyze", "file_results"]
 
-_TWIN = read_twin(__package__, "kano.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_ANSWERS = _TWIN["tables"]["answers"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_ANSWERS = SPEC.columns["answers"]
 
 #: The columns of a feature's result, as the notebook's table and its saved file have them.
 RESULT_COLUMNS = (
@@ -51,7 +47,7 @@ def _worse(value: float) -> str:
 
 def _table(caption: str, rows: Sequence[Mapping[str, Any]]) -> live.Table:
     """The notebook's results table: a column per letter, Better and Worse to 2 decimals."""
-    return live.table(caption, HEADINGS["results"], rows, columns=RESULT_COLUMNS,
+    return live.table(caption, SPEC.headings["results"], rows, columns=RESULT_COLUMNS,
                       decimals={"better": 2}, written={"worse": _worse})
 
 
@@ -96,7 +92,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     letter = calc.classify(v["functional"], v["dysfunctional"])
     category = CATEGORIES[letter]
     practitioner = f"; practitioners say {category.practitioner}" if category.practitioner else ""

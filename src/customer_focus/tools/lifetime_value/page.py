@@ -20,19 +20,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import cents, percent
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "HEADINGS", "results", "file_results", "compare"]
+__all__ = ["SPEC", "results", "file_results", "compare"]
 
-_TWIN = read_twin(__package__, "lifetime_value.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_CUSTOMERS = _TWIN["tables"]["customers"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_CUSTOMERS = SPEC.columns["customers"]
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -49,12 +45,12 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     arguments = (v["margin"], v["retention"], v["discount_rate"])
     value = calc.lifetime_value(*arguments, timing=v["timing"])
     schedule = calc.schedule(*arguments, timing=v["timing"], years=v["years"])
     table = live.table(
-        "Year by year", HEADINGS["schedule"], schedule,
+        "Year by year", SPEC.headings["schedule"], schedule,
         money=["expected_margin", "present_value", "cumulative_value"], percent=["survival"],
         decimals={"discount_factor": 4},
     )
@@ -155,11 +151,11 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
         alt=alt,
     )
     shown = live.table(
-        "Customers compared", HEADINGS["comparison"], compared,
+        "Customers compared", SPEC.headings["comparison"], compared,
         money=["annual_margin", "acquisition_cost", "lifetime_value", "net_value"],
         percent=["retention_rate"], decimals={"expected_years": 1},
     )
     return live.Results(
         summary=(summary,), tables=(shown,), chart=live.Chart(chart, alt),
-        download=live.download("lifetime-values.csv", list(HEADINGS["comparison"]), compared),
+        download=live.download("lifetime-values.csv", list(SPEC.headings["comparison"]), compared),
     )

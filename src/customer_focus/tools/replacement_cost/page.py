@@ -20,28 +20,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "HEADINGS", "COLORS", "SHARES", "results", "file_results", "cost_chart"]
+__all__ = ["SPEC", "SHARES", "results", "file_results", "cost_chart"]
 
-_TWIN = read_twin(__package__, "replacement_cost.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_TABLE = _TWIN["tables"]["employees"]["columns"]
-#: One color per line, as the notebook's chart draws them (form.SEGMENT_STYLES).
-COLORS = {
-    "separation": "#0072B2",
-    "vacancy": "#E69F00",
-    "replacement": "#009E73",
-    "training": "#CC79A7",
-    "learning_curve": "#D55E00",
-    "customers_who_may_follow": "#56B4E9",
-}
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["employees"]
 #: The other guesses of the share who might follow (the notebook's scenarios table).
 SHARES = (0.0, 0.1, 0.2, 0.3, 0.5)
 _RESULTS = [
@@ -60,7 +47,7 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
                 "",
                 tuple(
                     svg.Series(label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               COLORS[name], hatch=name == "customers_who_may_follow")
+                               describe.LINE_COLORS[name], hatch=name == "customers_who_may_follow")
                     for name, (label, _) in calc.CATEGORIES.items()
                 ),
                 "Cost of losing the employee (share of yearly pay in parentheses)",
@@ -84,10 +71,10 @@ def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:
                      "covers": "what the turnover worksheet counts", "amount": cost.employee_costs})
     lines.append({"category": "Total", "covers": "employee costs and customers who may follow",
                   "amount": cost.total})
-    by_line = live.table("Cost of losing the employee, by line", HEADINGS["line"], lines,
+    by_line = live.table("Cost of losing the employee, by line", SPEC.headings["line"], lines,
                          money=["amount"])
     others = live.table(
-        "The total for other guesses of the share who might follow", HEADINGS["scenarios"],
+        "The total for other guesses of the share who might follow", SPEC.headings["scenarios"],
         cost.share_scenarios(SHARES), money=["customers_who_may_follow", "total"],
         percent=["share_who_follow"], decimals={"customers_following": 1},
     )
@@ -109,7 +96,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong input, tied to it.
     """
-    shown = [name for name in LIVE["fields"]
+    shown = [name for name in SPEC.live["fields"]
              if name in values or calc.FIELDS[name].default is None]
     parsed = live.parse(calc.FIELDS, values, shown)
     parsed[parsed.pop("pay_basis", calc.FIELDS["pay_basis"].default)] = parsed.pop("pay")
@@ -217,7 +204,8 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     columns = ["employee", *extra, *_RESULTS]
     shown = live.table(
         "Cost of losing each employee",
-        {**HEADINGS["employees"], **{name: label for name, (label, _) in calc.CATEGORIES.items()}},
+        {**SPEC.headings["employees"],
+         **{name: label for name, (label, _) in calc.CATEGORIES.items()}},
         compared, columns=columns, money=_RESULTS[:-1], percent=["share_of_pay"],
     )
     chart = cost_chart(compared)

@@ -25,20 +25,16 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import dollars
 from ...core.validation import listed, yes_no
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "HEADINGS", "results", "segments_from_csv", "file_results", "PLANNED"]
+__all__ = ["SPEC", "results", "segments_from_csv", "file_results", "PLANNED"]
 
-_TWIN = read_twin(__package__, "satisfaction_targets.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, its grid, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_SEGMENTS = _TWIN["tables"]["segments"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_SEGMENTS = SPEC.columns["segments"]
 _HELPS = {name: column["help"] for name, column in _SEGMENTS.items()}
 _NUMBERS = ("customers", "annual_margin", "retention_rate", "top_box_share",
             "target_top_box_share")
@@ -148,7 +144,7 @@ def _shown(
         else:
             row.pop("easy_to_switch", None)
     tables = [live.table(
-        "Where to raise satisfaction", HEADINGS["plan"], ordered,
+        "Where to raise satisfaction", SPEC.headings["plan"], ordered,
         money=["annual_margin", "lifetime_value"],
         percent=["retention_rate", "top_box_share", "target_top_box_share"],
         decimals={"customers": 0, "customers_to_move": 0},
@@ -159,7 +155,7 @@ def _shown(
         rows = calc.what_if(segments, v["retention_gain"], discount_rate=v["discount_rate"])
         tables.append(live.table(
             f"What-if, with your assumption of {v['retention_gain'] * 100:+g} points of "
-            "retention: a calculation, not a forecast", HEADINGS["what_if"], rows,
+            "retention: a calculation, not a forecast", SPEC.headings["what_if"], rows,
             money=["lifetime_value", "lifetime_value_after", "gain_per_customer",
                    "gain_for_segment"],
             percent=["retention_rate", "retention_after"],
@@ -204,8 +200,8 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
-    segments = live.grid_rows(values, LIVE["grid"], _grid_segment)
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
+    segments = live.grid_rows(values, SPEC.live["grid"], _grid_segment)
     return _shown(segments, v)[1]
 
 

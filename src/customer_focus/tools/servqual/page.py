@@ -24,19 +24,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import DIMENSIONS, EXPECTATION_COLUMNS, PERCEPTION_COLUMNS, WEIGHT_COLUMNS
 
-__all__ = ["LIVE", "HEADINGS", "results", "analyze", "file_results"]
+__all__ = ["SPEC", "results", "analyze", "file_results"]
 
-_TWIN = read_twin(__package__, "servqual.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
 
 _NOTE = "A negative gap means the service falls short of what customers expect."
 
@@ -69,7 +65,7 @@ def _shown(rows: Sequence[Mapping[str, Any]], caption: str) -> tuple[str, live.T
     if "weighted_gap" in overall:
         summary += f"; weighted: {describe.signed(overall['weighted_gap'], 3)}"
     table = live.table(
-        caption, HEADINGS["dimension"], rows, percent=["weight"],
+        caption, SPEC.headings["dimension"], rows, percent=["weight"],
         decimals={"expectation": 2, "perception": 2},
         written={"gap": describe.signed, "weighted_gap": lambda x: describe.signed(x, 3)},
     )
@@ -91,7 +87,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     expectations, perceptions, weights = (
         [v[f"{d.key}_{side}"] for d in DIMENSIONS] for side in ("expected", "perceived", "points")
     )
@@ -174,7 +170,7 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     rows, respondents = analyze(text, source=source)
     summary, table = _shown(rows, "Gaps per dimension, from your file")
     count = f"{respondents:,} respondent{'' if respondents == 1 else 's'}."
-    keys = [key for key in HEADINGS["dimension"] if key in rows[0]]
+    keys = [key for key in SPEC.headings["dimension"] if key in rows[0]]
     return live.Results(
         summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows),
         download=live.download("servqual-results.csv", keys, rows),

@@ -19,27 +19,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "HEADINGS", "COLORS", "results", "file_results", "cost_chart"]
+__all__ = ["SPEC", "results", "file_results", "cost_chart"]
 
-_TWIN = read_twin(__package__, "turnover_cost.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-#: The headings of the tables, as the notebook heads them (the spec's ``reading:``).
-HEADINGS: dict[str, dict[str, str]] = _TWIN["reading"]
-_TABLE = _TWIN["tables"]["jobs"]["columns"]
-#: One color per line, as the notebook's chart draws them (form.CATEGORY_COLORS).
-COLORS = {
-    "separation": "#0072B2",
-    "vacancy": "#E69F00",
-    "replacement": "#009E73",
-    "training": "#CC79A7",
-    "learning_curve": "#D55E00",
-}
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["jobs"]
 
 
 def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
@@ -52,7 +40,7 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
                 "",
                 tuple(
                     svg.Series(spec.label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               COLORS[name])
+                               describe.CATEGORY_COLORS[name])
                     for name, spec in calc.CATEGORIES.items()
                 ),
                 "Cost of one departure (share of salary in parentheses)",
@@ -79,7 +67,7 @@ def _lines(cost: calc.TurnoverCost) -> live.Table:
     ]
     rows.append({"category": "Total", "covers": "", "cascio": "", "amount": cost.total,
                  "share_of_total": 1.0 if cost.total > 0 else 0.0})
-    return live.table("Cost of one departure, by line", HEADINGS["category"], rows,
+    return live.table("Cost of one departure, by line", SPEC.headings["category"], rows,
                       money=["amount"], percent=["share_of_total"])
 
 
@@ -101,7 +89,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     if not str(typed.get("job", "")).strip():
         typed["job"] = calc.FIELDS["job"].default
     # a line item left out counts its default, 0, as calc.turnover_cost counts it
-    shown = [name for name in LIVE["fields"]
+    shown = [name for name in SPEC.live["fields"]
              if name in typed or calc.FIELDS[name].default is None]
     parsed = live.parse(calc.FIELDS, typed, shown)
     job = parsed.pop("job")
@@ -156,7 +144,7 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     columns = ["job", *extra, *money, "share_of_salary"]
     shown = live.table(
         "Cost of one departure, by job",
-        {**HEADINGS["jobs"], **{name: spec.label for name, spec in calc.CATEGORIES.items()}},
+        {**SPEC.headings["jobs"], **{name: spec.label for name, spec in calc.CATEGORIES.items()}},
         compared, columns=columns, money=money, percent=["share_of_salary"],
     )
     chart = cost_chart(compared)

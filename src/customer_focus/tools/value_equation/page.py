@@ -20,20 +20,18 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import dollars
 from ...core.palette import PALETTE
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLUMNS", "INDEX_NOTE", "compare", "results", "file_results"]
+__all__ = ["SPEC", "COLUMNS", "INDEX_NOTE", "compare", "results", "file_results"]
 
-_TWIN = read_twin(__package__, "value_equation.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["alternatives"]
 #: The columns of a row: the alternative's name and its four terms.
-COLUMNS: list[str] = list(_TWIN["tables"]["alternatives"]["columns"])
-_TABLE = _TWIN["tables"]["alternatives"]["columns"]
+COLUMNS: list[str] = list(_TABLE)
 #: The caution shown with every index (the notebook form's words).
 INDEX_NOTE = (
     "Index = numerator ÷ denominator: a ranking aid on your own scales, not a measurement of value."
@@ -212,13 +210,13 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong cell, tied to it.
     """
-    costs = live.parse(calc.FIELDS, values, LIVE["fields"])["costs"]
-    rows = live.grid_rows(values, LIVE["grid"], _row(costs))
+    costs = live.parse(calc.FIELDS, values, SPEC.live["fields"])["costs"]
+    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs))
     repeated = _repeated(rows)
     if repeated is not None:
         first, second = repeated
         message = _twice(rows[second]["alternative"], f"row {first + 1}", f"row {second + 1}")
-        field = live.cell_name(LIVE["grid"], second + 1, "alternative")
+        field = live.cell_name(SPEC.live["grid"], second + 1, "alternative")
         raise live.Invalid([live.Message(message, field)])
     return _results(compare(rows, costs=costs), download=False)
 

@@ -21,17 +21,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.validation import InputError, yes_no
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLUMNS", "results", "file_results"]
+__all__ = ["SPEC", "COLUMNS", "results", "file_results"]
 
-_TWIN = read_twin(__package__, "work_process.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-_TABLE = _TWIN["tables"]["steps"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["steps"]
 #: The columns of a step, in the file's order.
 COLUMNS: list[str] = list(_TABLE)
 _ADDED = ("start_minute", "end_minute", "share_of_time", "to_improve")
@@ -122,10 +120,10 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong cell, tied to it.
     """
-    steps = [step for step in live.grid_rows(values, LIVE["grid"], _step) if step is not None]
+    steps = [step for step in live.grid_rows(values, SPEC.live["grid"], _step) if step is not None]
     if not steps:
         raise live.Invalid([live.Message("type at least one step name.",
-                                         live.cell_name(LIVE["grid"], 1, "step"))])
+                                         live.cell_name(SPEC.live["grid"], 1, "step"))])
     analysis, summary = _analysis(steps)
     return _results(analysis, summary, download=None)
 
