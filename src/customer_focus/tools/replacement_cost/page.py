@@ -19,9 +19,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
-from ...core import svg
-from ...core.formats import dollars
 from .. import live
+from ..turnover_cost.page import stacked_cost_bars
 from . import calc, describe
 
 __all__ = ["SPEC", "SHARES", "results", "file_results", "cost_chart"]
@@ -39,28 +38,15 @@ _RESULTS = [
 
 def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     """The notebook's stacked bars, one per employee; the customers who may follow hatched."""
-    alt = describe.cost_chart(rows)
-    chart = svg.stacked_panels(
-        [str(row["employee"]) for row in rows],
-        [
-            svg.Panel(
-                "",
-                tuple(
-                    svg.Series(label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               describe.LINE_COLORS[name], hatch=name == "customers_who_may_follow")
-                    for name, (label, _) in calc.CATEGORIES.items()
-                ),
-                "Cost of losing the employee (share of yearly pay in parentheses)",
-                ticks=dollars,
-                notes=tuple(
-                    f"{dollars(float(row['total']))} ({float(row['share_of_pay']):.0%})"
-                    for row in rows
-                ),
-            )
-        ],
-        alt=alt,
+    return stacked_cost_bars(
+        rows, label_column="employee", pay_column="annual_pay", share_column="share_of_pay",
+        segments={
+            name: (label, describe.LINE_COLORS[name], name == "customers_who_may_follow")
+            for name, (label, _) in calc.CATEGORIES.items()
+        },
+        xlabel="Cost of losing the employee (share of yearly pay in parentheses)",
+        alt=describe.cost_chart(rows),
     )
-    return live.Chart(chart, alt)
 
 
 def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:

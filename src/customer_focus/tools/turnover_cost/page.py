@@ -23,39 +23,78 @@ from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["SPEC", "results", "file_results", "cost_chart"]
+__all__ = ["SPEC", "results", "file_results", "stacked_cost_bars", "cost_chart"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
 _TABLE = SPEC.columns["jobs"]
 
 
-def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
-    """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
-    alt = describe.cost_chart(rows)
+def stacked_cost_bars(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    label_column: str,
+    segments: Mapping[str, tuple[str, str, bool]],
+    pay_column: str,
+    share_column: str,
+    xlabel: str,
+    alt: str,
+    marker_share: float | None = None,
+    marker_label: str = "",
+) -> live.Chart:
+    """Stacked bars, one per row, one segment per cost column, as the notebook's ``form`` draws.
+
+    ``segments`` gives each cost column, in order, its (legend label, color,
+    hatched); each bar ends with its total and its share of pay, and
+    ``marker_share`` of pay is marked with a diamond on each bar.
+
+    Examples
+    --------
+    >>> row = describe.as_row(calc.turnover_cost(**calc.course_example()), "Agent")
+    >>> chart = stacked_cost_bars([row], label_column="job", segments={
+    ...     "total": ("Total", "#0072B2", False)}, pay_column="salary",
+    ...     share_column="share_of_salary", xlabel="Cost", alt="A bar.")
+    >>> chart.svg.startswith("<svg"), chart.alt
+    (True, 'A bar.')
+    """
+    marks: tuple[float, ...] = ()
+    if marker_share is not None:
+        marks = tuple(marker_share * float(row[pay_column]) for row in rows)
     chart = svg.stacked_panels(
-        [str(row["job"]) for row in rows],
+        [str(row[label_column]) for row in rows],
         [
             svg.Panel(
                 "",
                 tuple(
-                    svg.Series(spec.label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               describe.CATEGORY_COLORS[name])
-                    for name, spec in calc.CATEGORIES.items()
+                    svg.Series(label, tuple(max(float(row[name]), 0.0) for row in rows), color,
+                               hatch=hatched)
+                    for name, (label, color, hatched) in segments.items()
                 ),
-                "Cost of one departure (share of salary in parentheses)",
+                xlabel,
                 ticks=dollars,
                 notes=tuple(
-                    f"{dollars(float(row['total']))} ({float(row['share_of_salary']):.0%})"
+                    f"{dollars(float(row['total']))} ({float(row[share_column]):.0%})"
                     for row in rows
                 ),
-                marks=tuple(calc.BOUSHEY_GLYNN_MEDIAN * float(row["salary"]) for row in rows),
-                mark_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+                marks=marks,
+                mark_label=marker_label,
             )
         ],
         alt=alt,
     )
     return live.Chart(chart, alt)
+
+
+def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
+    """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
+    return stacked_cost_bars(
+        rows, label_column="job", pay_column="salary", share_column="share_of_salary",
+        segments={name: (spec.label, describe.CATEGORY_COLORS[name], False)
+                  for name, spec in calc.CATEGORIES.items()},
+        xlabel="Cost of one departure (share of salary in parentheses)",
+        alt=describe.cost_chart(rows), marker_share=calc.BOUSHEY_GLYNN_MEDIAN,
+        marker_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+    )
 
 
 def _lines(cost: calc.TurnoverCost) -> live.Table:
