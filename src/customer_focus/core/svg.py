@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .formats import dollars
+from .formats import compact_dollars, dollars
 from .palette import PALETTE
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "stacked_panels",
     "Step",
     "step_bars",
-    "compact_dollars",
     "SplitBar",
     "split_bar_chart",
     "ColumnPanel",
@@ -486,22 +485,6 @@ def step_bars(
         f'fill="{PALETTE["ink"]}"', f'fill="{PALETTE["accent"]}"'))
     parts.append(_text(112, y + 11, mark_label, anchor="start"))
     return _frame(y + LEGEND_ROW, alt, parts)
-
-
-def compact_dollars(value: float) -> str:
-    """Money on an axis, as the notebooks' charts write it: $0, $250k, $1.5M.
-
-    Examples
-    --------
-    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
-    ('$0', '$250k', '-$1.5M')
-    """
-    sign, size = ("-" if value < 0 else ""), abs(value)
-    if size >= 1e6:
-        return f"{sign}${size / 1e6:,.4g}M"
-    if size >= 1e3:
-        return f"{sign}${size / 1e3:,.4g}k"
-    return f"{sign}${size:,.0f}"
 
 
 @dataclass(frozen=True)
