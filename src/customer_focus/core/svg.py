@@ -150,6 +150,47 @@ def _frame(height: float, alt: str, parts: Sequence[str]) -> str:
     )
 
 
+def _across(
+    scale: Sequence[float], left: float, right: float, top: float, bottom: float,
+    ticks: Callable[[float], str],
+) -> tuple[Callable[[float], float], list[str]]:
+    """A value axis across the plot: where a value falls, and the grid lines with their ticks.
+
+    Examples
+    --------
+    >>> x_of, parts = _across([0.0, 10.0], 100.0, 200.0, 0.0, 50.0, str)
+    >>> x_of(5.0), len(parts)
+    (150.0, 4)
+    """
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    parts = []
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, ticks(tick)))
+    return x_of, parts
+
+
+def _zero_line(x: float, top: float, bottom: float) -> str:
+    """The line at zero, across the bars of a horizontal chart."""
+    return (
+        f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+    )
+
+
+def _label_room(names: Sequence[str]) -> float:
+    """Where the bars of a horizontal chart start: room for the longest name (up to 260)."""
+    return min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
+
+
 def bar_chart(
     categories: Sequence[str],
     series: Sequence[Series],
@@ -259,23 +300,10 @@ def horizontal_bar_chart(
     low, high = min(0.0, *values), max(0.0, *values)
     scale = nice_ticks(low, high)
     names = [str(category) for category in categories]
-    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
-    right, top = WIDTH - 24.0, 12.0
+    left, right, top = _label_room(names), WIDTH - 24.0, 12.0
     row = 18.0 * len(series) + 14
     bottom = top + row * len(names)
-    span = scale[-1] - scale[0]
-
-    def x_of(value: float) -> float:
-        return left + (value - scale[0]) / span * (right - left)
-
-    parts = []
-    for tick in scale:
-        x = x_of(tick)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(x, bottom + 16, ticks(tick)))
+    x_of, parts = _across(scale, left, right, top, bottom, ticks)
     for index, name in enumerate(names):
         y = top + row * index + 7
         parts.append(_text(left - 6, y + row / 2, name, anchor="end"))
@@ -286,10 +314,7 @@ def horizontal_bar_chart(
                 f'<rect x="{x0:.1f}" y="{y + 18 * number:.1f}" width="{x1 - x0:.1f}" '
                 f'height="16" fill="{_color(item.color)}"/>'
             )
-    parts.append(
-        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
-        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-    )
+    parts.append(_zero_line(x_of(0), top, bottom))
     parts += _legend([(item.label, _color(item.color), False) for item in series], bottom + 30)
     return _frame(bottom + 30 + LEGEND_ROW * len(series), alt, parts)
 
@@ -535,29 +560,17 @@ def split_bar_chart(
     ends += [bar.marker for bar in bars if bar.marker is not None]
     low, high = min(0.0, *ends), max(0.0, *ends)
     scale = nice_ticks(low, high)
-    names = [bar.label for bar in bars]
-    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
-    right, top, row = WIDTH - 24.0, 12.0, 30.0
+    left, right, top, row = _label_room([bar.label for bar in bars]), WIDTH - 24.0, 12.0, 30.0
     bottom = top + row * len(bars)
-    span = scale[-1] - scale[0]
-
-    def x_of(value: float) -> float:
-        return left + (value - scale[0]) / span * (right - left)
-
+    x_of, axis = _across(scale, left, right, top, bottom, ticks)
     muted_dark = "#9e9e9e"
     parts = [
         '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-        "</pattern></defs>"
+        "</pattern></defs>",
+        *axis,
     ]
-    for tick in scale:
-        x = x_of(tick)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(x, bottom + 16, ticks(tick)))
 
     def diamond(x: float, y: float, size: float = 6) -> str:
         return (
@@ -580,10 +593,7 @@ def split_bar_chart(
             )
         if bar.marker is not None:
             parts.append(diamond(x_of(bar.marker), y + 10))
-    parts.append(
-        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
-        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-    )
+    parts.append(_zero_line(x_of(0), top, bottom))
     parts.append(_text((left + right) / 2, bottom + 34, value_label))
     first, rest, marker, muted = legend
     at = bottom + 48
