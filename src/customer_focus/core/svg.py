@@ -191,6 +191,28 @@ def _label_room(names: Sequence[str]) -> float:
     return min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
 
 
+def _upright(
+    scale: Sequence[float], y_of: Callable[[float], float], left: float, right: float,
+    ticks: Callable[[float], str],
+) -> list[str]:
+    """An upright value axis: a grid line across the plot at each tick, its label on the left.
+
+    Examples
+    --------
+    >>> len(_upright([0.0, 5.0, 10.0], lambda value: 100 - value, 80.0, 600.0, str))
+    6
+    """
+    parts = []
+    for tick in scale:
+        y = y_of(tick)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+    return parts
+
+
 def bar_chart(
     categories: Sequence[str],
     series: Sequence[Series],
@@ -241,14 +263,7 @@ def bar_chart(
     def y_of(value: float) -> float:
         return bottom - (value - scale[0]) / span * plot
 
-    parts = []
-    for tick in scale:
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+    parts = _upright(scale, y_of, left, right, ticks)
     slot = (right - left) / max(1, len(categories))
     label_every = max(1, math.ceil(len(categories) / 20))
     for index, category in enumerate(categories):
@@ -671,13 +686,7 @@ def column_panels(
             return bottom - value / scale[-1] * plot
 
         parts.append(_text(left, top - 8, panel.title, anchor="start", size=FONT + 1))
-        for tick in scale:
-            y = y_of(tick)
-            parts.append(
-                f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
-                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-            )
-            parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+        parts += _upright(scale, y_of, left, right, ticks)
         for index, (value, color) in enumerate(zip(panel.values, panel.colors, strict=True)):
             centre = left + slot * (index + 0.5)
             parts.append(

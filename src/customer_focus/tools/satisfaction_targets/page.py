@@ -77,10 +77,7 @@ def _yes_no(table: csv_rows.Rows, column: str) -> list[bool]:
 def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str, Any]]:
     """The segments of a CSV file, checked as the notebook's ``table.plan_targets`` checks them.
 
-    Raises
-    ------
-    ValueError
-        Naming the column and the line of anything that cannot be used.
+    Anything that cannot be used stops with a ``ValueError`` naming its column and line.
 
     Examples
     --------
