@@ -2,14 +2,15 @@
 
 A tool that runs in the page has a ``live:`` block in its spec (the inputs
 its form shows, and the file a reader may pick) and a ``page.py`` whose
-``results(values)`` (and, for a file, ``table_results(text, values)``) call
+``results(values)`` (and, for a file, ``file_results(text, v, source)``,
+which :func:`table_results` calls with the form's ``table_fields`` read) call
 the same ``calc`` functions the notebook calls and return a :class:`Results`:
 sentences, tables (each cell written for reading, with its raw number), an
 SVG chart with its alt text, messages tied to the inputs they are about, and
 a CSV to download.
 
-The steps every ``page.py`` takes are written here once: reading the form's
-inputs (:func:`parse`, :func:`grid_rows`), reading a CSV file with the
+The steps every ``page.py`` takes are written here once: what it reads from
+its spec (:func:`page_spec`), reading the form's inputs (:func:`parse`, :func:`grid_rows`), reading a CSV file with the
 columns its spec lists (:func:`read_rows`, :func:`names`), writing a table as
 the notebook writes it, under the headings of the spec's ``reading:``
 (:func:`table`), and the results file (:func:`download`).
