@@ -10,10 +10,11 @@ SVG chart with its alt text, messages tied to the inputs they are about, and
 a CSV to download.
 
 The steps every ``page.py`` takes are written here once: what it reads from
-its spec (:func:`page_spec`), reading the form's inputs (:func:`parse`, :func:`grid_rows`), reading a CSV file with the
-columns its spec lists (:func:`read_rows`, :func:`names`), writing a table as
-the notebook writes it, under the headings of the spec's ``reading:``
-(:func:`table`), and the results file (:func:`download`).
+its spec (:func:`page_spec`), reading the form's inputs (:func:`parse`,
+:func:`grid_rows`), reading a CSV file with the columns its spec lists
+(:func:`read_rows`, :func:`names`), writing a table as the notebook writes
+it, under the headings of the spec's ``reading:`` (:func:`table`), and the
+results file (:func:`download`).
 
 The page's script (``static/live-tool.js``) only calls the three functions
 that take and give JSON text: :func:`form_json`, :func:`run_json` and
