@@ -1,7 +1,7 @@
 """The tools that run in the book's page: ``page.py`` gives what the notebook's functions give.
 
 Every case of ``tests/tools/<tool>/cases.yml`` goes through the tool's
-``page.results`` (or ``page.table_results``) and through the notebook's
+``page.results`` (or, for a file, ``live.table_results``) and through the notebook's
 functions (``tests/tools/live_cases.py``); every number and every text of
 every table, the summary and the CSV download must agree. A bad input gives
 its message tied to its field, the same message the notebook's check gives.
@@ -96,7 +96,7 @@ def test_form_results_are_the_notebooks(tool, case):
 @pytest.mark.parametrize("tool, case", _table_cases(), ids=_name)
 def test_table_results_are_the_notebooks(tool, case):
     text = (ROOT / case["file"]).read_text("utf-8")
-    results = _page(tool).table_results(text, case["values"], source="customers.csv")
+    results = live.table_results(tool, text, case["values"], source="customers.csv")
     shown = EXPECTED[tool].table(text, case["values"], "customers.csv")
     assert list(results.summary) == shown.summary
     _assert_tables(results, shown)
@@ -163,7 +163,7 @@ def test_a_file_saved_in_taiwan_gives_the_notebooks_results(codec, note):
     read = json.loads(live.read_file_json(text.encode(codec), "客戶.csv"))
     assert read == {"text": text, "note": note}
     values = {"discount_rate": "0.1", "timing": "after_renewal"}
-    results = _page("lifetime_value").table_results(read["text"], values, source="客戶.csv")
+    results = live.table_results("lifetime_value", read["text"], values, source="客戶.csv")
     shown = EXPECTED["lifetime_value"].table(text, values, "客戶.csv")
     assert list(results.summary) == shown.summary
     _assert_tables(results, shown)

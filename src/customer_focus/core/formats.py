@@ -56,9 +56,9 @@ from collections.abc import Callable
 from functools import partial
 
 __all__ = [
-    "MINUS", "money", "cents", "dollars", "percent", "points", "count", "number", "signed",
-    "word", "ordinal", "chinese_word", "chinese_ordinal", "STYLES", "LANGUAGE_STYLES",
-    "format_number",
+    "MINUS", "money", "cents", "dollars", "compact_dollars", "percent", "points", "count",
+    "number", "signed", "word", "ordinal", "chinese_word", "chinese_ordinal", "STYLES",
+    "LANGUAGE_STYLES", "format_number",
 ]
 
 #: The minus sign every negative number is written with.
@@ -149,6 +149,25 @@ def dollars(value: float, _position: object = None, *, step: int = 1) -> str:
     """
     rounded = _half_up(_finite(value) / step) * step
     return _sign(rounded, f"${abs(rounded):,.0f}")
+
+
+def compact_dollars(value: float, _position: object = None) -> str:
+    """Money on a chart's axis, as the notebooks' charts write it: $0, $250k, $1.5M.
+
+    Like :func:`dollars`, it serves Matplotlib's ``FuncFormatter`` too (the
+    position is ignored).
+
+    Examples
+    --------
+    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
+    ('$0', '$250k', '-$1.5M')
+    """
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 1e6:
+        return f"{sign}${size / 1e6:,.4g}M"
+    if size >= 1e3:
+        return f"{sign}${size / 1e3:,.4g}k"
+    return f"{sign}${size:,.0f}"
 
 
 def _measure(value: float, places: int | None, unit: str = "") -> str:
