@@ -258,8 +258,12 @@ def word(value: float) -> str:
     >>> word(6), word(12), word(13)
     ('six', 'twelve', '13')
     """
+    return _in_words(value, _WORDS)
+
+
+def _in_words(value: float, words: tuple[str, ...]) -> str:
     rounded = int(_half_up(_finite(value)))
-    return _WORDS[rounded] if 0 <= rounded < len(_WORDS) else count(rounded)
+    return words[rounded] if 0 <= rounded < len(words) else count(rounded)
 
 
 def ordinal(value: float) -> str:
@@ -286,8 +290,7 @@ def chinese_word(value: float) -> str:
     >>> chinese_word(2), chinese_word(12), chinese_word(13)
     ('兩', '十二', '13')
     """
-    rounded = int(_half_up(_finite(value)))
-    return _CHINESE_WORDS[rounded] if 0 <= rounded < len(_CHINESE_WORDS) else count(rounded)
+    return _in_words(value, _CHINESE_WORDS)
 
 
 def chinese_ordinal(value: float) -> str:
@@ -298,10 +301,7 @@ def chinese_ordinal(value: float) -> str:
     >>> chinese_ordinal(2), chinese_ordinal(13)
     ('第二', '第13')
     """
-    rounded = int(_half_up(_finite(value)))
-    if 0 < rounded < len(_CHINESE_NUMERALS):
-        return f"第{_CHINESE_NUMERALS[rounded]}"
-    return f"第{count(rounded)}"
+    return "第" + _in_words(value, _CHINESE_NUMERALS)
 
 
 #: Every style by name, with the function that writes a number in it.
