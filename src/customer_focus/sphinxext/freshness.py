@@ -37,7 +37,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = ".customer-focus-package"
 #: Folders and files of the package that no notebook runs nor the book's extension reads.
 SITE_ONLY = ("static", "templates", "publish", "cli.py", "__main__.py")
-EXTENSION = "sphinxext"
+EXTENSION_FOLDER = "sphinxext"
 
 
 def _digest(paths: list[Path]) -> str:
@@ -65,8 +65,8 @@ def package_fingerprint() -> str:
         if path.is_file() and "__pycache__" not in path.parts
         and path.relative_to(PACKAGE).parts[0] not in SITE_ONLY
     ]
-    extension = [path for path in files if path.relative_to(PACKAGE).parts[0] == EXTENSION]
-    executed = [path for path in files if path.relative_to(PACKAGE).parts[0] != EXTENSION]
+    extension = [path for path in files if path.relative_to(PACKAGE).parts[0] == EXTENSION_FOLDER]
+    executed = [path for path in files if path.relative_to(PACKAGE).parts[0] != EXTENSION_FOLDER]
     return f"{_digest(executed)} {_digest(extension)}"
 
 
