@@ -58,6 +58,7 @@ browser.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -77,7 +78,16 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
+    "LANGUAGES", "language_code", "text_skeleton", "overlay", "translation_path",
 ]
+
+#: The languages a spec is read in: the English source, then each translation's folder name.
+LANGUAGES = ("en", "zh_TW")
+#: The keys of a spec that hold no reader-facing text: a translation leaves them out.
+_NOT_TEXT = {
+    "tool", "example", "exercise", "live", "kind", "min", "max", "max_included", "step",
+    "slider", "default", "required", "field", "rows",
+}
 
 _TOP_KEYS = {
     "tool", "title", "fields", "example", "tables", "reading", "exercise", "live", "paper_form",
@@ -166,13 +176,33 @@ def _section_html(section: Section) -> str:
     return "".join(parts)
 
 
-def render_html(form: FormSpec) -> str:
-    """The paper form as HTML: a print button, the instruction and one block per section."""
+#: The paper form's own words (its print button, a blank's screen-reader label), by language.
+FORM_WORDS = {
+    "en": {"print": "Print this form", "blank": "blank to fill in"},
+    "zh_TW": {"print": "列印這份表單", "blank": "待填寫的空格"},
+}
+
+
+def render_html(form: FormSpec, language: str | None = None) -> str:
+    """The paper form as HTML: a print button, the instruction and one block per section.
+
+    ``language`` (a Sphinx language such as ``"zh_TW"``; default English) gives
+    the form's own words; its texts come translated in ``form`` itself.
+
+    Examples
+    --------
+    >>> form = FormSpec("Kano", "Answer both questions.")
+    >>> "列印這份表單" in render_html(form, "zh_TW")
+    True
+    """
+    words = FORM_WORDS[language_code(language)]
     sections = "".join(_section_html(section) for section in form.sections)
+    if language_code(language) != "en":
+        sections = sections.replace('aria-label="blank to fill in"', f'aria-label="{words["blank"]}"')
     return (
         f'<div class="cf-form"><p class="cf-form-intro">{escape(form.intro)}</p>'
         '<p class="cf-form-print"><button type="button" class="cf-print-button">'
-        "Print this form</button></p>"
+        f"{escape(words['print'])}</button></p>"
         f"{sections}</div>"
     )
 
@@ -666,21 +696,190 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     return spec
 
 
+def language_code(language: str | None) -> str:
+    """The folder name of a language as ``locales/`` spells it (``"zh-TW"`` gives ``"zh_TW"``).
+
+    Raises
+    ------
+    ValueError
+        When the course has no translation in that language.
+
+    Examples
+    --------
+    >>> language_code(None), language_code("zh-TW"), language_code("en_US")
+    ('en', 'zh_TW', 'en')
+    """
+    code = (language or "en").replace("-", "_")
+    code = "en" if code.split("_")[0] == "en" else code
+    if code not in LANGUAGES:
+        raise ValueError(f"no translation in {language!r}; the languages are "
+                         f"{', '.join(LANGUAGES)}")
+    return code
+
+
+def text_skeleton(data: Any) -> Any:
+    """The reader-facing texts of a spec's data, in its shape: what a translation holds.
+
+    Mappings keep their text-bearing keys (never ``tool``, ``example``,
+    ``exercise``, ``live`` or a setting such as ``kind``, ``min``, ``slider``),
+    lists keep every item, a text stays a text; a unit without letters
+    (``$``, ``%``) is not a word to translate.
+
+    Examples
+    --------
+    >>> text_skeleton({"tool": "x", "title": "T", "fields": {"a": {
+    ...     "label": "A", "unit": "$", "kind": "rate", "options": {"y": "Yes"}}}})
+    {'title': 'T', 'fields': {'a': {'label': 'A', 'options': {'y': 'Yes'}}}}
+    """
+    if isinstance(data, str):
+        return data
+    if isinstance(data, Mapping):
+        kept = {}
+        for key, value in data.items():
+            if key in _NOT_TEXT or (key == "unit" and not any(c.isalpha() for c in str(value))):
+                continue
+            inner = text_skeleton(value)
+            if inner not in (None, {}, []):
+                kept[key] = inner
+        return kept
+    if isinstance(data, list):
+        items = [text_skeleton(item) for item in data]
+        return items if any(item not in (None, {}, []) for item in items) else []
+    return None
+
+
+def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
+                   parent: Any, key: Any) -> None:
+    """Note where ``given`` (the translation) leaves the shape of ``english``'s texts."""
+    if isinstance(english, str):
+        if not isinstance(given, str) or not given.strip():
+            problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
+        return
+    if isinstance(english, Mapping):
+        if not isinstance(given, Mapping):
+            problems.add(parent, key, f"{where}: must be a mapping of "
+                         f"{', '.join(map(str, english))}, as in the English")
+            return
+        for name in english:
+            if name not in given:
+                problems.add(parent, key, f"{where}: lacks {name!r}, which the English has")
+        for name in given:
+            if name not in english:
+                problems.add(given, name, f"{where}: {name!r} is not a text of the English "
+                             "(translate only the English's texts, with its keys)")
+        for name in english:
+            if name in given:
+                _check_overlay(english[name], given[name], f"{where}.{name}", problems, given, name)
+        return
+    if not isinstance(given, list) or len(given) != len(english):
+        problems.add(parent, key, f"{where}: must be a list of {len(english)} items, as in the "
+                     "English")
+        return
+    for index, (item, translated) in enumerate(zip(english, given)):
+        if item not in (None, {}, []):
+            _check_overlay(item, translated, f"{where}[{index + 1}]", problems, given, index)
+
+
+def _merge(english: Any, given: Any) -> Any:
+    """``english`` with each of its texts replaced by the one ``given`` has in its place."""
+    if isinstance(english, str):
+        return given if isinstance(given, str) else english
+    if isinstance(english, Mapping):
+        given = given if isinstance(given, Mapping) else {}
+        merged = copy.copy(english) if isinstance(english, dict) else dict(english)
+        for key, value in english.items():
+            if key in given and not (key in _NOT_TEXT or (
+                    key == "unit" and not any(c.isalpha() for c in str(value)))):
+                merged[key] = _merge(value, given[key])
+        return merged
+    if isinstance(english, list):
+        given = given if isinstance(given, list) else []
+        merged_list = copy.copy(english)
+        for index, item in enumerate(english):
+            if index < len(given):
+                merged_list[index] = _merge(item, given[index])
+        return merged_list
+    return english
+
+
+def overlay(english: Any, translation: Any, source: str) -> Any:
+    """The spec's data with the translation's texts in place of the English ones, checked.
+
+    The translation holds only the reader-facing texts (:func:`text_skeleton`),
+    keyed as the English: everything else comes from the English (one source).
+
+    Raises
+    ------
+    DataFileError
+        Listing, as ``file:line: message``, each text the translation lacks, each
+        key the English has not, and each value that is not a text.
+
+    Examples
+    --------
+    >>> english = {"tool": "x", "title": "Tool", "fields": {"a": {"label": "A", "help": "a"}}}
+    >>> overlay(english, {"title": "工具", "fields": {"a": {"label": "甲", "help": "甲的說明"}}},
+    ...         "x.yml")["fields"]["a"]["label"]
+    '甲'
+    >>> overlay(english, {"title": "工具", "fields": {"a": {"label": "甲"}}}, "x.yml")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', which the English has
+    """
+    problems = Problems(source)
+    skeleton = text_skeleton(english)
+    if not isinstance(translation, Mapping):
+        problems.add(translation, None, "a spec's translation is a mapping of its texts "
+                     f"({', '.join(skeleton)}), keyed as the English")
+        problems.raise_if_any()
+    for name in skeleton:
+        if name not in translation:
+            problems.add(translation, None, f"lacks {name!r}, which the English has")
+    for name in translation:
+        if name not in skeleton:
+            problems.add(translation, name, f"{name!r} is not a text of the English (translate "
+                         "only the English's texts, with its keys)")
+        else:
+            _check_overlay(skeleton[name], translation[name], str(name), problems,
+                           translation, name)
+    problems.raise_if_any()
+    return _merge(english, translation)
+
+
+def translation_path(tool: str, language: str | None) -> Path:
+    """Where a tool spec's translation lives: ``locales/<language>/tools/<tool>.yml``."""
+    from ..core.paths import course_root
+
+    return course_root() / "locales" / language_code(language) / "tools" / f"{tool}.yml"
+
+
 @cache
-def load_spec(tool: str) -> ToolSpec:
+def load_spec(tool: str, language: str | None = None) -> ToolSpec:
     """The checked spec of a tool, read from ``tools/<tool>/<tool>.yml``.
+
+    With a ``language`` other than English, its reader-facing texts come from
+    the translation ``locales/<language>/tools/<tool>.yml`` (:func:`overlay`).
 
     Examples
     --------
     >>> load_spec("lifetime_value").fields["retention"].label
     'Retention rate'
+    >>> load_spec("lifetime_value", "zh_TW").fields["retention"].label
+    '留存率'
     """
     if not tool.isidentifier() or not tool_file(tool, f"{tool}.yml").is_file():
         known = ", ".join(spec_tools())
         raise ValueError(f"no tool named {tool!r}; the tools with a spec are: {known}.")
     file = tool_file(tool, f"{tool}.yml")
     source = f"src/customer_focus/tools/{tool}/{tool}.yml"
-    return read_spec(parse_yaml(file.read_text("utf-8"), source), source, tool)
+    data = parse_yaml(file.read_text("utf-8"), source)
+    if language_code(language) != "en":
+        path = translation_path(tool, language)
+        where = f"locales/{language_code(language)}/tools/{tool}.yml"
+        if not path.is_file():
+            raise FileNotFoundError(f"{where}: the {language} translation of the {tool} spec is "
+                                    f"missing; write it with the texts of {source}.")
+        data = overlay(data, parse_yaml(path.read_text("utf-8"), where), where)
+    return read_spec(data, source, tool)
 
 
 def spec_tools() -> list[str]:
@@ -702,7 +901,7 @@ def twin_path(tool: str) -> Path:
     return Path(str(tool_file(tool, f"{tool}.json")))
 
 
-def load_form(name: str) -> FormSpec:
+def load_form(name: str, language: str | None = None) -> FormSpec:
     """The paper form of a tool, for ``{printable-form} <name>``.
 
     Raises
@@ -720,7 +919,7 @@ def load_form(name: str) -> FormSpec:
             f"no tool named {name!r}; the tools with a paper form are: "
             + ", ".join(spec_tools())
         )
-    form = load_spec(name).paper_form
+    form = load_spec(name, language).paper_form
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
     return form
