@@ -752,7 +752,7 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
                    parent: Any, key: Any) -> None:
     """Note where ``given`` (the translation) leaves the shape of ``english``'s texts."""
     if isinstance(english, str):
-        if not isinstance(given, str) or not given.strip():
+        if not isinstance(given, str) or (english.strip() and not given.strip()):
             problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
         return
     if isinstance(english, Mapping):
