@@ -123,16 +123,17 @@ class PrintableForm(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
+        language = self.config.language or "en"  # the edition's: "zh_TW" gives its translation
         try:
             if name.endswith((".yml", ".yaml")):
                 path = Path(self.env.doc2path(self.env.docname)).parent / name
                 self.env.note_dependency(str(path))
-                spec = load_form_file(path)
+                spec = load_form_file(path, language)
             else:
-                spec = load_form(name)
+                spec = load_form(name, language)
         except (ValueError, OSError) as error:
             raise self.error(f"printable-form: {error}") from None
-        return [nodes.raw("", render_html(spec), format="html")]
+        return [nodes.raw("", render_html(spec, language), format="html")]
 
 
 #: The directives and their setting.

@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, read_fields
-from ..core.paths import package_file, tool_file
+from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
 from ..core.yamlfile import parse_yaml
 
@@ -847,8 +847,6 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
 
 def translation_path(tool: str, language: str | None) -> Path:
     """Where a tool spec's translation lives: ``locales/<language>/tools/<tool>.yml``."""
-    from ..core.paths import course_root
-
     return course_root() / "locales" / language_code(language) / "tools" / f"{tool}.yml"
 
 
@@ -925,9 +923,12 @@ def load_form(name: str, language: str | None = None) -> FormSpec:
     return form
 
 
-def load_form_file(path: str | Path) -> FormSpec:
+def load_form_file(path: str | Path, language: str | None = None) -> FormSpec:
     """A paper form that belongs to no tool, from its own YAML file (``title``, ``intro``,
     ``sections``, as a tool's ``paper_form``; blanks give a ``label``, never a ``field``).
+
+    With a ``language`` other than English, its texts come from the translation
+    ``locales/<language>/forms/<file>.yml`` (:func:`overlay`).
 
     Raises
     ------
@@ -939,10 +940,21 @@ def load_form_file(path: str | Path) -> FormSpec:
     >>> from customer_focus.core.paths import course_root
     >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml").title
     'My action plan: the next 30 days'
+    >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml", "zh_TW").title
+    '我的行動計畫：接下來的 30 天'
     """
     path = Path(path)
     problems = Problems(str(path))
-    form = _read_form(parse_yaml(path.read_text(encoding="utf-8"), str(path)), Fields([]), problems)
+    data = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if language_code(language) != "en":
+        code = language_code(language)
+        translated = course_root() / "locales" / code / "forms" / path.name
+        where = f"locales/{code}/forms/{path.name}"
+        if not translated.is_file():
+            raise FileNotFoundError(f"{where}: the {language} translation of the form {path} is "
+                                    "missing; write it with the English form's texts.")
+        data = overlay(data, parse_yaml(translated.read_text("utf-8"), where), where)
+    form = _read_form(data, Fields([]), problems)
     if form is None and not problems.found:
         problems.add(None, None, "the file is empty: give title, intro and sections")
     problems.raise_if_any()
