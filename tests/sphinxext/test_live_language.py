@@ -37,7 +37,8 @@ def _values(form: dict) -> dict:
     values = {field["name"]: field["value"] for field in form["fields"]}
     if "grid" in form:
         names = [column["name"] for column in form["grid"]["columns"]]
-        values[form["grid"]["name"]] = [dict(zip(names, row)) for row in form["grid"]["rows"]]
+        rows = form["grid"]["rows"]
+        values[form["grid"]["name"]] = [dict(zip(names, row, strict=True)) for row in rows]
     return values
 
 
@@ -70,7 +71,8 @@ def test_the_editions_form_is_in_chinese(chinese, tool):
         spec.fields[name].label for name in spec.live.fields]
     assert form["title"] == spec.title if "title" in form else True
     english = live.form(tool)
-    assert [field["value"] for field in form["fields"]] == [field["value"] for field in english["fields"]]
+    assert [field["value"] for field in form["fields"]] == [
+        field["value"] for field in english["fields"]]
 
 
 @pytest.mark.parametrize("tool", LIVE)
@@ -78,7 +80,8 @@ def test_the_editions_numbers_are_the_english_ones_under_chinese_headings(chines
     shown = chinese[tool]["results"]
     english = json.loads(live.run_json(tool, json.dumps(_values(live.form(tool)))))
     assert not shown["messages"] and shown["tables"]
-    values = [[[cell["value"] for cell in row] for row in table["rows"]] for table in shown["tables"]]
+    values = [[[cell["value"] for cell in row] for row in table["rows"]]
+              for table in shown["tables"]]
     assert values == [[[cell["value"] for cell in row] for row in table["rows"]]
                       for table in english["tables"]]
     # each heading the spec's reading: gives is the zh spec's (those the tool's Python writes
@@ -88,7 +91,7 @@ def test_the_editions_numbers_are_the_english_ones_under_chinese_headings(chines
         heading: spec.reading[name][column]
         for name, table in english_spec.reading.items() for column, heading in table.items()
     }
-    for ours, theirs in zip(shown["tables"], english["tables"]):
+    for ours, theirs in zip(shown["tables"], english["tables"], strict=True):
         if tool in HEADINGS_IN_PYTHON:
             continue
         assert ours["headers"] == [translated.get(header, header) for header in theirs["headers"]]
@@ -114,7 +117,8 @@ def test_every_word_the_script_says_is_in_the_table_and_none_unused():
     assert said - names == set()
     assert names - said == {"intro", "start"}  # written by the page's Python
     # no fixed English sentence left in the script's code (comments aside)
-    code = "\n".join(line for line in script.splitlines() if not line.strip().startswith(("*", "/*", "//")))
+    code = "\n".join(line for line in script.splitlines()
+                     if not line.strip().startswith(("*", "/*", "//")))
     assert re.findall(r'"[A-Z][a-z]+ [a-z]+[^"]*"', code) == []
 
 
@@ -131,7 +135,7 @@ def test_every_word_is_in_every_language():
 @pytest.mark.parametrize(("data", "message"), [
     ({"start": {"en": "Start"}}, "start: missing 'zh_TW'"),
     ({"rows": {"en": "Up to {rows}", "zh_TW": "最多"}}, "rows: zh_TW must keep {rows}"),
-    ({"rows": {"en": "Up to", "zh_TW": "最多 {rows}"}}, "rows: zh_TW has {rows}, which the English"),
+    ({"rows": {"en": "Up to", "zh_TW": "最多 {rows}"}}, "rows: zh_TW has {rows}, which the"),
     ({"start": "Start"}, "start: must give the word in en, zh_TW"),
 ])
 def test_a_wrong_word_is_named(data, message):

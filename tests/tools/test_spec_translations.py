@@ -46,12 +46,13 @@ def _leaves(english, translated, where=""):
         for key, value in english.items():
             yield from _leaves(value, translated[key], f"{where}.{key}")
     elif isinstance(english, list):
-        for index, (item, other) in enumerate(zip(english, translated)):
+        for index, (item, other) in enumerate(zip(english, translated, strict=True)):
             yield from _leaves(item, other, f"{where}[{index + 1}]")
 
 
 def _translations() -> list[Path]:
-    return sorted([*LOCALES.joinpath("tools").glob("*.yml"), *LOCALES.joinpath("forms").glob("*.yml")])
+    return sorted([*LOCALES.joinpath("tools").glob("*.yml"),
+                   *LOCALES.joinpath("forms").glob("*.yml")])
 
 
 def test_every_tool_and_form_has_its_translation_and_nothing_else_has_one():
@@ -94,7 +95,7 @@ def test_traditional_characters_and_taiwan_usage(path):
     for number, line in enumerate(text.splitlines(), start=1):
         for char in line:
             if "\u4e00" <= char <= "\u9fff":
-                try:  # Big5 (Taiwan's code page) holds Traditional characters, not Simplified-only ones
+                try:  # Big5 (Taiwan's code page) has Traditional characters, not Simplified-only
                     char.encode("cp950")
                 except UnicodeEncodeError:
                     found.append(f"{path.name}:{number}: {char!r} is not a Traditional character")
@@ -120,7 +121,8 @@ def test_the_glossary_terms_are_used():
     assert "淨推薦值" in load_spec("feedback", "zh_TW").title
 
 
-ENGLISH = {"tool": "x", "title": "Tool", "fields": {"a": {"label": "A", "help": "an a", "kind": "rate"}},
+ENGLISH = {"tool": "x", "title": "Tool",
+           "fields": {"a": {"label": "A", "help": "an a", "kind": "rate"}},
            "paper_form": {"title": "Form", "intro": "Fill it in.",
                           "sections": [{"title": "S", "columns": ["One", "Two"], "rows": 2}]}}
 GOOD = """\
@@ -141,7 +143,8 @@ paper_form:
 def test_a_good_translation_overlays_the_english_texts_only():
     merged = overlay(ENGLISH, parse_yaml(GOOD, "x.yml"), "x.yml")
     assert merged["fields"]["a"] == {"label": "甲", "help": "甲的說明", "kind": "rate"}
-    assert merged["paper_form"]["sections"][0] == {"title": "第一部分", "columns": ["一", "二"], "rows": 2}
+    assert merged["paper_form"]["sections"][0] == {
+        "title": "第一部分", "columns": ["一", "二"], "rows": 2}
     assert ENGLISH["title"] == "Tool"  # the English data is left as it was
 
 

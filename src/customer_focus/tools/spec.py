@@ -198,7 +198,8 @@ def render_html(form: FormSpec, language: str | None = None) -> str:
     words = FORM_WORDS[language_code(language)]
     sections = "".join(_section_html(section) for section in form.sections)
     if language_code(language) != "en":
-        sections = sections.replace('aria-label="blank to fill in"', f'aria-label="{words["blank"]}"')
+        blank = f'aria-label="{escape(words["blank"])}"'
+        sections = sections.replace('aria-label="blank to fill in"', blank)
     return (
         f'<div class="cf-form"><p class="cf-form-intro">{escape(form.intro)}</p>'
         '<p class="cf-form-print"><button type="button" class="cf-print-button">'
@@ -775,7 +776,7 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
         problems.add(parent, key, f"{where}: must be a list of {len(english)} items, as in the "
                      "English")
         return
-    for index, (item, translated) in enumerate(zip(english, given)):
+    for index, (item, translated) in enumerate(zip(english, given, strict=True)):
         if item not in (None, {}, []):
             _check_overlay(item, translated, f"{where}[{index + 1}]", problems, given, index)
 
@@ -823,7 +824,7 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
     >>> overlay(english, {"title": "工具", "fields": {"a": {"label": "甲"}}}, "x.yml")
     Traceback (most recent call last):
     ...
-    customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', which the English has
+    customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', ...
     """
     problems = Problems(source)
     skeleton = text_skeleton(english)
