@@ -221,3 +221,22 @@ def test_the_action_plan_form_reads_in_chinese():
     form = load_form_file(FORMS / "action-plan.yml", "zh_TW")
     assert form.sections[0].title == "關於這份計畫"
     assert len(form.sections) == len(load_form_file(FORMS / "action-plan.yml").sections)
+
+
+def test_the_specs_command_names_a_translation_out_of_step(tmp_path, monkeypatch, capsys):
+    from customer_focus.cli import main
+    from customer_focus.tools import spec
+
+    broken = tmp_path / "kano.yml"
+    text = (LOCALES / "tools" / "kano.yml").read_text("utf-8")
+    broken.write_text(text.replace("title: 狩野模型分類\n", ""), encoding="utf-8")
+    original = spec.translation_path
+    monkeypatch.setattr(spec, "translation_path", lambda tool, language: broken
+                        if tool == "kano" else original(tool, language))
+    load_spec.cache_clear()
+    try:
+        assert main(["specs", "--check"]) == 1
+    finally:
+        load_spec.cache_clear()
+    assert "locales/zh_TW/tools/kano.yml:3: lacks 'title', which the English has" in (
+        capsys.readouterr().err)
