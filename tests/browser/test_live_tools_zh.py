@@ -11,6 +11,7 @@ headings, and no fixed English word in the tool's box. Every request off 127.0.0
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import pytest
@@ -74,9 +75,17 @@ def test_the_tool_on_a_chinese_page(browser, site_url, archive, tool):
             """node => Array.from(node.querySelectorAll('table.cf-live-table')).map(table =>
                  Array.from(table.tBodies[0].rows).map(row =>
                    Array.from(row.cells).map(cell => cell.dataset.value)))""")
-        assert values == [[[None if cell["value"] is None else str(cell["value"])
-                            for cell in row] for row in table["rows"]]
-                          for table in english["tables"]]
+        expected = [[[cell["value"] for cell in row] for row in table["rows"]]
+                    for table in english["tables"]]
+        assert [[len(row) for row in table] for table in values] == [
+            [len(row) for row in table] for table in expected]
+        for table, other in zip(values, expected, strict=True):
+            for row, wanted in zip(table, other, strict=True):
+                for value, number in zip(row, wanted, strict=True):
+                    if isinstance(number, (int, float)) and not isinstance(number, bool):
+                        assert math.isclose(float(value), number, rel_tol=1e-12, abs_tol=1e-9)
+                    else:
+                        assert value == (None if number is None else str(number))
         headings = {text for table in spec.reading.values() for text in table.values()}
         shown = output.locator("thead th").all_inner_texts()
         assert headings & set(shown)
