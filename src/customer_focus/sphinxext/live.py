@@ -16,6 +16,12 @@ standard library modules, :mod:`customer_focus.tools.live`, and each tool's
 ``_static/live/``, which the page unpacks into Pyodide
 (``pyodide.unpackArchive``). The site stays offline: no CDN, no package
 download.
+
+Each edition gets its language (Sphinx's ``language``; ``"zh_TW"`` for the
+Chinese one): the placeholder's title, intro and button and every fixed word
+the script shows (``data/live-tool-words.yml``, passed in the page as
+``data-words``), and an archive whose JSON twins hold the specs with the
+translation's texts (``locales/<language>/tools/<tool>.yml``).
 """
 
 from __future__ import annotations

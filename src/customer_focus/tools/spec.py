@@ -54,6 +54,11 @@ and the tool's code all read the same spec. Its JSON twin
 (``tools/<tool>/<tool>.json``, written by ``python -m customer_focus specs``)
 carries the same data for code that cannot read YAML: ``calc.py`` and the
 browser.
+
+A translation, ``locales/<language>/tools/<tool>.yml``, holds only the
+spec's reader-facing texts, keyed as the English (:func:`text_skeleton`);
+``load_spec(tool, language)`` lays them over the English (:func:`overlay`),
+which gives everything else: one source.
 """
 
 from __future__ import annotations
