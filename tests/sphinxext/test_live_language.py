@@ -15,15 +15,9 @@ from pathlib import Path
 import pytest
 
 from customer_focus.core.problems import DataFileError
-from customer_focus.sphinxext.live import (
-    archive_bytes,
-    check_words,
-    live_tools,
-    live_words,
-    placeholder,
-)
+from customer_focus.sphinxext.live import archive_bytes, live_tools, live_words, placeholder
 from customer_focus.tools import live
-from customer_focus.tools.spec import load_spec
+from customer_focus.tools.spec import check_words, load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "src" / "customer_focus" / "static" / "live-tool.js"
@@ -140,5 +134,5 @@ def test_every_word_is_in_every_language():
 ])
 def test_a_wrong_word_is_named(data, message):
     with pytest.raises(DataFileError) as caught:
-        check_words(data)
+        check_words(data, "words.yml")
     assert message in str(caught.value)

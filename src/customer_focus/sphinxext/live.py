@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import shutil
 import zipfile
-from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -41,9 +39,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from ..core.paths import package_file
-from ..core.problems import Problems
-from ..core.yamlfile import load_yaml
-from ..tools.spec import LANGUAGES, language_code, load_spec, spec_tools, twin_text
+from ..tools.spec import language_code, load_spec, spec_tools, twin_text, words
 from .vendor import node_modules
 from .registry import Extension
 
@@ -71,54 +67,8 @@ SCRIPT = "live-tool.js"
 STYLESHEET = "live-tool.css"
 #: The fixed words of the tool in the page, in every language (``data/live-tool-words.yml``).
 WORDS = "live-tool-words.yml"
-_SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
-def check_words(data: object, source: str = f"src/customer_focus/data/{WORDS}") -> dict[
-        str, dict[str, str]]:
-    """The fixed words by language and name, checked; raise listing every problem.
-
-    Every word is a text in every language, and each translation keeps exactly
-    the English's ``{name}`` slots.
-
-    Examples
-    --------
-    >>> check_words({"start": {"en": "Start", "zh_TW": "開始"}})["zh_TW"]
-    {'start': '開始'}
-    >>> check_words({"rows": {"en": "Up to {rows} rows", "zh_TW": "最多幾列"}})
-    Traceback (most recent call last):
-    ...
-    customer_focus.core.problems.DataFileError: ...: rows: zh_TW must keep {rows}, as the English has it
-    """
-    found = Problems(source)
-    table: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
-    if not isinstance(data, dict):
-        found.add(data, None, "needs a mapping of each word's name to its texts by language")
-        found.raise_if_any()
-    for name, texts in data.items():
-        if not isinstance(texts, dict):
-            found.add(data, name, f"{name}: must give the word in {', '.join(LANGUAGES)}")
-            continue
-        found.keys(texts, set(LANGUAGES), str(name))
-        values = {language: found.text(texts, language, str(name), required=True)
-                  for language in LANGUAGES}
-        if None in values.values():
-            continue
-        slots = set(_SLOT.findall(values["en"]))
-        for language, value in values.items():
-            own = set(_SLOT.findall(value))
-            for slot in sorted(slots - own):
-                found.add(texts, language, f"{name}: {language} must keep {{{slot}}}, as the "
-                          "English has it")
-            for slot in sorted(own - slots):
-                found.add(texts, language, f"{name}: {language} has {{{slot}}}, which the "
-                          "English lacks")
-            table[language][str(name)] = value
-    found.raise_if_any()
-    return table
-
-
-@cache
 def live_words(language: str | None = None) -> dict[str, str]:
     """The tool's fixed words in a language (a Sphinx language such as ``"zh_TW"``; default English).
 
@@ -127,8 +77,7 @@ def live_words(language: str | None = None) -> dict[str, str]:
     >>> live_words()["start"], live_words("zh_TW")["start"]
     ('Use this worksheet here', '在本頁使用這份工作表')
     """
-    data = load_yaml(package_file("data", WORDS), source=f"src/customer_focus/data/{WORDS}")
-    return check_words(data)[language_code(language)]
+    return words(WORDS, language)
 
 
 def archive_files(language: str | None = None) -> dict[str, bytes]:

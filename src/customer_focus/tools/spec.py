@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -83,7 +84,8 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
-    "LANGUAGES", "language_code", "text_skeleton", "overlay", "translation_path",
+    "LANGUAGES", "language_code", "text_skeleton", "overlay", "translation_path", "check_words",
+    "words",
 ]
 
 #: The languages a spec is read in: the English source, then each translation's folder name.
@@ -151,22 +153,22 @@ class FormSpec:
     sections: tuple[Section, ...] = field(default_factory=tuple)
 
 
-def _blank_html(item: Blank) -> str:
+def _blank_html(item: Blank, blank: str) -> str:
     unit = f' <span class="cf-form-unit">({escape(item.unit)})</span>' if item.unit else ""
     hint = f'<span class="cf-form-hint">{escape(item.hint)}</span>' if item.hint else ""
     return (
         f'<tr><th scope="row">{escape(item.label)}{unit}{hint}</th>'
-        f'<td class="cf-form-blank" aria-label="blank to fill in"></td></tr>'
+        f'<td class="cf-form-blank" aria-label="{escape(blank)}"></td></tr>'
     )
 
 
-def _section_html(section: Section) -> str:
+def _section_html(section: Section, blank: str) -> str:
     parts = [f'<section class="cf-form-section"><h2>{escape(section.title)}</h2>']
     if section.note:
         parts.append(f'<p class="cf-form-note">{escape(section.note)}</p>')
     if section.fields:
         parts.append('<table class="cf-form-fields"><tbody>')
-        parts.extend(_blank_html(item) for item in section.fields)
+        parts.extend(_blank_html(item, blank) for item in section.fields)
         parts.append("</tbody></table>")
     if section.columns:
         parts.append('<table class="cf-form-grid"><thead><tr>')
@@ -181,11 +183,66 @@ def _section_html(section: Section) -> str:
     return "".join(parts)
 
 
-#: The paper form's own words (its print button, a blank's screen-reader label), by language.
-FORM_WORDS = {
-    "en": {"print": "Print this form", "blank": "blank to fill in"},
-    "zh_TW": {"print": "列印這份表單", "blank": "待填寫的空格"},
-}
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
+    """Fixed words (a file of ``data/``: each word's name, then its text by language) by
+    language and name, checked: every word in every language, as a text keeping exactly the
+    English's ``{name}`` slots. Raise listing every problem.
+
+    Examples
+    --------
+    >>> check_words({"start": {"en": "Start", "zh_TW": "開始"}}, "w.yml")["zh_TW"]
+    {'start': '開始'}
+    >>> check_words({"rows": {"en": "Up to {rows} rows", "zh_TW": "最多幾列"}}, "w.yml")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: w.yml:1: rows: zh_TW must keep {rows}, as the ...
+    """
+    found = Problems(source)
+    table: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+    if not isinstance(data, dict):
+        found.add(data, None, "needs a mapping of each word's name to its texts by language")
+        found.raise_if_any()
+    for name, texts in data.items():
+        if not isinstance(texts, dict):
+            found.add(data, name, f"{name}: must give the word in {', '.join(LANGUAGES)}")
+            continue
+        found.keys(texts, set(LANGUAGES), str(name))
+        values = {language: found.text(texts, language, str(name), required=True)
+                  for language in LANGUAGES}
+        if None in values.values():
+            continue
+        slots = set(_SLOT.findall(values["en"]))
+        for language, value in values.items():
+            own = set(_SLOT.findall(value))
+            for slot in sorted(slots - own):
+                found.add(texts, language, f"{name}: {language} must keep {{{slot}}}, as the "
+                          "English has it")
+            for slot in sorted(own - slots):
+                found.add(texts, language, f"{name}: {language} has {{{slot}}}, which the "
+                          "English lacks")
+            table[language][str(name)] = value
+    found.raise_if_any()
+    return table
+
+
+@cache
+def _word_file(name: str) -> dict[str, dict[str, str]]:
+    source = f"src/customer_focus/data/{name}"
+    return check_words(parse_yaml(package_file("data", name).read_text("utf-8"), source), source)
+
+
+def words(name: str, language: str | None = None) -> dict[str, str]:
+    """The fixed words of ``data/<name>`` in a language (default English), checked.
+
+    Examples
+    --------
+    >>> words("form-words.yml", "zh_TW")["print"]
+    '列印這份表單'
+    """
+    return _word_file(name)[language_code(language)]
 
 
 def render_html(form: FormSpec, language: str | None = None) -> str:
@@ -200,15 +257,12 @@ def render_html(form: FormSpec, language: str | None = None) -> str:
     >>> "列印這份表單" in render_html(form, "zh_TW")
     True
     """
-    words = FORM_WORDS[language_code(language)]
-    sections = "".join(_section_html(section) for section in form.sections)
-    if language_code(language) != "en":
-        blank = f'aria-label="{escape(words["blank"])}"'
-        sections = sections.replace('aria-label="blank to fill in"', blank)
+    said = words("form-words.yml", language)
+    sections = "".join(_section_html(section, said["blank"]) for section in form.sections)
     return (
         f'<div class="cf-form"><p class="cf-form-intro">{escape(form.intro)}</p>'
         '<p class="cf-form-print"><button type="button" class="cf-print-button">'
-        f"{escape(words['print'])}</button></p>"
+        f"{escape(said['print'])}</button></p>"
         f"{sections}</div>"
     )
 
