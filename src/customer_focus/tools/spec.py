@@ -977,7 +977,8 @@ def load_form(name: str, language: str | None = None) -> FormSpec:
             f"no tool named {name!r}; the tools with a paper form are: "
             + ", ".join(spec_tools())
         )
-    form = load_spec(name, language).paper_form
+    english = language_code(language) == "en"
+    form = (load_spec(name) if english else load_spec(name, language)).paper_form
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
     return form
