@@ -39,7 +39,14 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from ..core.paths import package_file
-from ..tools.spec import language_code, load_spec, spec_tools, twin_text, words
+from ..tools.spec import (
+    language_code,
+    load_spec,
+    spec_tools,
+    translation_path,
+    twin_text,
+    words,
+)
 from .vendor import node_modules
 from .registry import Extension
 
@@ -170,6 +177,8 @@ def place_live_tools(app: Sphinx, doctree: nodes.document) -> None:
             )
             continue
         cell.replace_self(nodes.raw("", placeholder(tool, app.config.language), format="html"))
+        if language_code(app.config.language) != "en":  # its title comes from the translation
+            app.env.note_dependency(str(translation_path(tool, app.config.language)))
 
 
 def check_runtime(app: Sphinx) -> None:
