@@ -239,8 +239,9 @@ def _texts(
     """The translated text of each entry of ``data[key]`` by id, checked against ``ids``."""
     entries = data.get(key)
     if not isinstance(entries, list):
+        state = "must be" if key in data else "is missing; it must be"
         found.add(data, key if key in data else None,
-                  f"'{key}:' must be a list with one entry per {what} of {source}")
+                  f"'{key}:' {state} a list with one entry per {what} of {source}")
         return {}
     texts: dict[str, str] = {}
     order: list[str] = []
@@ -258,12 +259,7 @@ def _texts(
             found.add(entry, "id", f"{where} is translated twice")
             continue
         found.keys(entry, {"id", text_key}, where)
-        text = found.text(entry, text_key, where, required=True)
-        if isinstance(entry.get(text_key), (int, float)):
-            found.add(entry, text_key, f"{where}: {text_key!r} must be text, not a number")
-        elif text is not None and not text.strip():
-            found.add(entry, text_key, f"{where}: {text_key!r} is empty; translate it")
-        texts[ident] = text or ""
+        texts[ident] = _text(entry, text_key, where, found)
         order.append(ident)
     for ident in ids:
         if ident not in texts:
@@ -274,6 +270,24 @@ def _texts(
         found.add(entries[order.index(first)], "id",
                   f"{what} {first!r} is out of order; keep the order of {source}")
     return texts
+
+
+def _text(entry: dict, key: str, where: str, found: Problems) -> str:
+    """``entry[key]``, a translated text: present, not empty, and text (a problem otherwise)."""
+    value = entry.get(key)
+    kinds = ((bool, "true or false"), ((int, float), "a number"), (list, "a list"),
+             (dict, "a mapping"))
+    if value is None:
+        found.add(entry, None, f"{where}: missing {key!r} (the English has it; translate it)")
+    elif not isinstance(value, str):
+        kind = next(name for types, name in (*kinds, (object, type(value).__name__))
+                    if isinstance(value, types))
+        found.add(entry, key, f"{where}: {key!r} must be text (in quotes), not {kind}")
+    elif not value.strip():
+        found.add(entry, key, f"{where}: {key!r} is empty; translate it")
+    else:
+        return value
+    return ""
 
 
 _WORDS = "data/course-map-words.yml"
