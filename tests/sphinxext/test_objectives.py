@@ -83,3 +83,35 @@ def test_a_language_without_a_translation_is_a_warning_at_the_directive(tmp_path
     assert items == []
     assert "index.md:3" in warnings
     assert "learning-objectives:" in warnings and "no translation of the course map" in warnings
+
+
+# The course map's other reader in the book: the facilitator guide's agendas name the chapter
+# decks by their chapters' titles, in the edition's language.
+
+def _agenda(tmp_path: Path, language: str | None) -> str:
+    from sphinx.application import Sphinx
+
+    source = tmp_path / "src"
+    shutil.copytree(ROOT / "book", source / "book")
+    (source / "locales/zh_TW").mkdir(parents=True)
+    shutil.copy(ROOT / "locales/zh_TW/course-map.yml", source / "locales/zh_TW/course-map.yml")
+    (source / "conf.py").write_text(
+        "extensions = ['myst_parser', 'customer_focus.sphinxext.directives']\n"
+        "include_patterns = ['index.md']\n"
+        + (f"language = {language!r}\n" if language else ""),
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text("# Guide\n\n```{agenda} 90-minute\n```\n", encoding="utf-8")
+    with (tmp_path / "warnings.txt").open("w") as stream:
+        Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
+               "html", status=None, warning=stream, freshenv=True).build()
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_the_agendas_name_the_chapter_decks_in_the_edition_s_language(tmp_path):
+    chinese = _agenda(tmp_path / "zh", "zh_TW")
+    english = _agenda(tmp_path / "en", None)
+    assert "slides: 忠誠度如何帶動獲利 (from" in chinese  # the rest is agendas.yml's English
+    assert "slides: How loyalty drives" not in chinese
+    assert "slides: How loyalty drives profitability" in english
