@@ -122,7 +122,7 @@ def test_the_zh_tw_map_uses_the_glossary_terms(root):
     missing = []
     for source, translation in pairs:
         for term in terms:
-            pattern = re.compile(rf"\b{re.escape(term['en'])}", re.IGNORECASE)
+            pattern = re.compile(rf"\b{re.escape(term['en'])}(?:s|es)?\b", re.IGNORECASE)
             if pattern.search(source):
                 source = pattern.sub(" ", source)
                 if term["zh"] not in translation:
@@ -136,10 +136,16 @@ def test_the_chapter_titles_are_the_titles_of_the_translated_pages(root):
     catalogs = root / "locales/zh_TW/LC_MESSAGES/book"
     if not catalogs.is_dir():
         pytest.skip("the pages' catalogs are not in this checkout")
+    compared = 0
     for chapter in chinese.chapters.values():
         catalog = (catalogs / f"{chapter.page}.po").read_text(encoding="utf-8")
         first = re.search(r'^msgid "(.+)"\nmsgstr "(.*)"', catalog, re.MULTILINE)
-        assert first is not None and first.group(2) == chapter.title, chapter.id
+        assert first is not None, f"{chapter.page}.po: no title"
+        if first.group(2):  # an untranslated entry is the catalogs' completeness test's finding
+            assert first.group(2) == chapter.title, chapter.id
+            compared += 1
+    if not compared:
+        pytest.skip("the pages' catalogs do not translate the chapters' titles yet")
 
 
 def test_the_heading_is_in_every_language_of_the_course():
