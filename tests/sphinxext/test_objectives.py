@@ -96,7 +96,9 @@ def _agenda(tmp_path: Path, language: str | None) -> str:
     (source / "locales/zh_TW").mkdir(parents=True)
     shutil.copy(ROOT / "locales/zh_TW/course-map.yml", source / "locales/zh_TW/course-map.yml")
     (source / "conf.py").write_text(
-        "extensions = ['myst_parser', 'customer_focus.sphinxext.directives']\n"
+        # the agendas' activities write case figures with the {case} role
+        "extensions = ['myst_parser', 'customer_focus.sphinxext.directives',"
+        " 'customer_focus.sphinxext.cases']\n"
         "include_patterns = ['index.md']\n"
         + (f"language = {language!r}\n" if language else ""),
         encoding="utf-8",
