@@ -1,7 +1,8 @@
 """The course's MyST directives.
 
 ``{learning-objectives} <chapter id>``
-    Lists a chapter's objectives from the course map (``cf_course_map``).
+    Lists a chapter's objectives from the course map (``cf_course_map``), in
+    the build's ``language`` (its translation in ``locales/<language>/``).
 ``{printable-form} <tool or file.yml>``
     A blank paper form: a tool's, or one of its own in a YAML file next to the page.
 ``{clv-comparison}``
@@ -23,15 +24,20 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.cases import opening_case
 from ..core.formats import dollars
 from ..core.paths import course_root
-from ..course.course_map import load_course_map
+from ..course.course_map import (
+    course_map_word,
+    language_code,
+    load_course_map,
+    translation_path,
+)
 from ..tools.lifetime_value import calc, table
 from ..tools.spec import (
-    language_code,
+    language_code as form_language,
     load_form,
     load_form_file,
     render_html,
-    translation_path,
 )
+from ..tools.spec import translation_path as form_translation_path
 from . import workshop
 from .registry import Extension
 
@@ -43,21 +49,26 @@ def course_map_path(env: object) -> Path:
 
 
 class LearningObjectives(SphinxDirective):
-    """Render "By the end of this chapter you can..." from the course map."""
+    """Render "By the end of this chapter you can..." from the course map, in the
+    build's language (Sphinx's ``language``; English when unset or ``"en"``)."""
 
     required_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
         path = course_map_path(self.env)
+        language = self.config.language or "en"
         self.env.note_dependency(str(path))
+        if language_code(language):
+            self.env.note_dependency(str(translation_path(path, language)))
         try:
-            objectives = load_course_map(path).objectives_of(self.arguments[0])
+            objectives = load_course_map(path, language).objectives_of(self.arguments[0])
+            heading = course_map_word("heading", language)
         except (ValueError, KeyError) as error:
             raise self.error(f"learning-objectives: {error}") from None
         box = nodes.container(classes=["cf-objectives"])
         title = nodes.paragraph(classes=["cf-objectives-title"])
-        title += nodes.strong(text="By the end of this chapter you can:")
+        title += nodes.strong(text=heading)
         box += title
         items = nodes.bullet_list()
         for objective in objectives:
@@ -136,13 +147,13 @@ class PrintableForm(SphinxDirective):
                 path = Path(self.env.doc2path(self.env.docname)).parent / name
                 self.env.note_dependency(str(path))
                 spec = load_form_file(path, language)
-                if language_code(language) != "en":  # a changed translation: the page again
-                    self.env.note_dependency(str(course_root() / "locales" / language_code(
+                if form_language(language) != "en":  # a changed translation: the page again
+                    self.env.note_dependency(str(course_root() / "locales" / form_language(
                         language) / "forms" / path.name))
             else:
                 spec = load_form(name, language)
-                if language_code(language) != "en":
-                    self.env.note_dependency(str(translation_path(name, language)))
+                if form_language(language) != "en":
+                    self.env.note_dependency(str(form_translation_path(name, language)))
         except (ValueError, OSError) as error:
             raise self.error(f"printable-form: {error}") from None
         return [nodes.raw("", render_html(spec, language), format="html")]

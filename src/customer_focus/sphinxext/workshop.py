@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.problems import DataFileError
 from ..course.agendas import Agenda, load_agendas
-from ..course.course_map import load_course_map
+from ..course.course_map import language_code, load_course_map, translation_path
 from ..course.decks import load_outlines
 from ..course.exercise_notebooks import ExerciseNotebook, Question, course_exercises
 from .registry import Extension
@@ -201,9 +201,12 @@ class AgendaDirective(_MarkdownDirective):
         decks = self.root / self.config.cf_decks
         self.env.note_dependency(str(path))
         self.env.note_dependency(str(decks))
+        course_map, language = self.root / self.config.cf_course_map, self.config.language
+        if language_code(language):  # the decks named by their chapters' titles in the edition's
+            self.env.note_dependency(str(translation_path(course_map, language)))
         try:
             agendas = load_agendas(path)
-            chapters = load_course_map(self.root / self.config.cf_course_map).learn_chapters
+            chapters = load_course_map(course_map, language).learn_chapters
             titles = {
                 ident: outline.title
                 or (chapters[outline.chapter].title if outline.chapter in chapters else ident)
