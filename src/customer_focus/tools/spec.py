@@ -65,7 +65,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -77,6 +76,7 @@ from typing import Any
 from ..core.fields import Fields, read_fields
 from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
+from ..core.words import LANGUAGES, check_word
 from ..core.yamlfile import parse_yaml
 
 __all__ = [
@@ -88,8 +88,6 @@ __all__ = [
     "words",
 ]
 
-#: The languages a spec is read in: the English source, then each translation's folder name.
-LANGUAGES = ("en", "zh_TW")
 #: The keys of a spec that hold no reader-facing text: a translation leaves them out.
 _NOT_TEXT = {
     "tool", "example", "exercise", "live", "kind", "min", "max", "max_included", "step",
@@ -183,9 +181,6 @@ def _section_html(section: Section, blank: str) -> str:
     return "".join(parts)
 
 
-_SLOT = re.compile(r"\{([a-z_]+)\}")
-
-
 def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
     """Fixed words (a file of ``data/``: each word's name, then its text by language) by
     language and name, checked: every word in every language, as a text keeping exactly the
@@ -205,25 +200,10 @@ def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         found.add(data, None, "needs a mapping of each word's name to its texts by language")
         found.raise_if_any()
-    for name, texts in data.items():
-        if not isinstance(texts, dict):
-            found.add(data, name, f"{name}: must give the word in {', '.join(LANGUAGES)}")
-            continue
-        found.keys(texts, set(LANGUAGES), str(name))
-        values = {language: found.text(texts, language, str(name), required=True)
-                  for language in LANGUAGES}
-        if None in values.values():
-            continue
-        slots = set(_SLOT.findall(values["en"]))
-        for language, value in values.items():
-            own = set(_SLOT.findall(value))
-            for slot in sorted(slots - own):
-                found.add(texts, language, f"{name}: {language} must keep {{{slot}}}, as the "
-                          "English has it")
-            for slot in sorted(own - slots):
-                found.add(texts, language, f"{name}: {language} has {{{slot}}}, which the "
-                          "English lacks")
-            table[language][str(name)] = value
+    for name in data:
+        texts = check_word(found, data, name, str(name))
+        for language, text in (texts or {}).items():
+            table[language][str(name)] = text
     found.raise_if_any()
     return table
 
