@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..core.overlay import compare_keys
 from ..core.paths import course_root
 from ..core.problems import LinedDict, Problems, line_of
 
@@ -134,17 +135,13 @@ class Translation(Problems):
     def same_keys(self, data: Any, expected: Iterable[str], where: str) -> bool:
         """Whether ``data`` is a mapping with exactly the keys ``expected`` (noting each change)."""
         expected = list(expected)
-        if not isinstance(data, Mapping):
-            self.add(data, None, f"{where}: must be a mapping with {', '.join(expected)}")
-            return False
-        for key in expected:
-            if key not in data:
-                self.add(data, None, f"{where}: missing {key!r} (the English has it; translate it)")
-        for key in data:
-            if key not in expected:
-                self.add(data, key, f"{where}: {key!r} is not in the English (it has "
-                         f"{', '.join(expected)}); remove it")
-        return True
+        return compare_keys(
+            self, data, expected,
+            not_mapping=f"{where}: must be a mapping with {', '.join(expected)}",
+            lacks=lambda key: f"{where}: missing {key!r} (the English has it; translate it)",
+            extra=lambda key: f"{where}: {key!r} is not in the English (it has "
+                              f"{', '.join(expected)}); remove it",
+        )
 
     def by_id(
         self,
@@ -198,16 +195,16 @@ class Translation(Problems):
         self, data: Any, english: list[tuple[str, int]], where: str, what: str
     ) -> dict[str, Any]:
         """The entries of the mapping ``data``, checked against the English ids (as by_id)."""
-        if not isinstance(data, Mapping):
-            self.add(data, None, f"{where}: must be a mapping of {what} ids, as in the English")
+        lines = dict(english)
+        if not compare_keys(
+            self, data, lines,
+            not_mapping=f"{where}: must be a mapping of {what} ids, as in the English",
+            lacks=lambda identifier: f"{where}: {what} {identifier!r} of the English "
+                                     f"({_where_english(self.english, lines[identifier])}) is "
+                                     "missing; translate it",
+            extra=lambda identifier: f"{where}: {what} {identifier!r} is not in the English "
+                                     f"({self.english}); remove it or correct the id",
+            extra_first=True,
+        ):
             return {}
-        known = {identifier for identifier, _ in english}
-        for identifier in data:
-            if identifier not in known:
-                self.add(data, identifier, f"{where}: {what} {identifier!r} is not in the English "
-                         f"({self.english}); remove it or correct the id")
-        for identifier, line in english:
-            if identifier not in data:
-                self.add(data, None, f"{where}: {what} {identifier!r} of the English "
-                         f"({_where_english(self.english, line)}) is missing; translate it")
         return {identifier: data[identifier] for identifier, _ in english if identifier in data}

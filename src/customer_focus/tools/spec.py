@@ -74,6 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, read_fields
+from ..core.overlay import compare_keys
 from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
 from ..core.words import LANGUAGES, check_word
@@ -796,20 +797,21 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
             problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
         return
     if isinstance(english, Mapping):
-        if not isinstance(given, Mapping):
-            problems.add(parent, key, f"{where}: must be a mapping of "
-                         f"{', '.join(map(str, english))}, as in the English")
+        prefix = f"{where}: " if where else ""
+        if not compare_keys(
+            problems, given, english, at=(parent, key),
+            not_mapping=f"{where}: must be a mapping of {', '.join(map(str, english))}, as in "
+                        "the English" if where else "a spec's translation is a mapping of its "
+                        f"texts ({', '.join(english)}), keyed as the English",
+            lacks=lambda name: f"{prefix}lacks {name!r}, which the English has",
+            extra=lambda name: f"{prefix}{name!r} is not a text of the English (translate only "
+                               "the English's texts, with its keys)",
+        ):
             return
         for name in english:
-            if name not in given:
-                problems.add(parent, key, f"{where}: lacks {name!r}, which the English has")
-        for name in given:
-            if name not in english:
-                problems.add(given, name, f"{where}: {name!r} is not a text of the English "
-                             "(translate only the English's texts, with its keys)")
-        for name in english:
             if name in given:
-                _check_overlay(english[name], given[name], f"{where}.{name}", problems, given, name)
+                inner = f"{where}.{name}" if where else str(name)
+                _check_overlay(english[name], given[name], inner, problems, given, name)
         return
     if not isinstance(given, list) or len(given) != len(english):
         problems.add(parent, key, f"{where}: must be a list of {len(english)} items, as in the "
@@ -866,21 +868,7 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
     customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', ...
     """
     problems = Problems(source)
-    skeleton = text_skeleton(english)
-    if not isinstance(translation, Mapping):
-        problems.add(translation, None, "a spec's translation is a mapping of its texts "
-                     f"({', '.join(skeleton)}), keyed as the English")
-        problems.raise_if_any()
-    for name in skeleton:
-        if name not in translation:
-            problems.add(translation, None, f"lacks {name!r}, which the English has")
-    for name in translation:
-        if name not in skeleton:
-            problems.add(translation, name, f"{name!r} is not a text of the English (translate "
-                         "only the English's texts, with its keys)")
-        else:
-            _check_overlay(skeleton[name], translation[name], str(name), problems,
-                           translation, name)
+    _check_overlay(text_skeleton(english), translation, "", problems, translation, None)
     problems.raise_if_any()
     return _merge(english, translation)
 
