@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .languages import LANGUAGES
 from .problems import Problems
 
 __all__ = ["LANGUAGES", "SLOT", "check_word"]
 
-#: The languages every word must have: the English source and each translation.
-LANGUAGES = ("en", "zh_TW")
 SLOT = re.compile(r"\{([a-z_]+)\}")
 
 

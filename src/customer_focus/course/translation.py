@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..core.languages import language_code
 from ..core.overlay import compare_keys
 from ..core.paths import course_root
 from ..core.problems import LinedDict, Problems, line_of
@@ -30,27 +31,6 @@ __all__ = ["LOCALES", "language_code", "translation_path", "Translation"]
 
 #: The folder, beside ``book/``, holding every translation.
 LOCALES = "locales"
-
-
-def language_code(language: str | None) -> str | None:
-    """The folder name of a language under ``locales/``; ``None`` for English.
-
-    Sphinx's ``language`` setting (``None``, ``"en"``, ``"zh_TW"``) and the
-    web's form (``"zh-TW"``) are both accepted.
-
-    Examples
-    --------
-    >>> language_code(None), language_code("en"), language_code("en_US")
-    (None, None, None)
-    >>> language_code("zh_TW"), language_code("zh-tw")
-    ('zh_TW', 'zh_TW')
-    """
-    if not language:
-        return None
-    parts = str(language).replace("-", "_").split("_")
-    if parts[0].lower() == "en":
-        return None
-    return "_".join([parts[0].lower(), *(part.upper() for part in parts[1:])])
 
 
 def translation_path(

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..core.languages import LANGUAGES, language_code
 from ..core.paths import package_file
 from ..core.problems import Problems
-from ..core.words import LANGUAGES, SLOT, check_word
+from ..core.words import SLOT, check_word
 from ..core.yamlfile import load_yaml
-from .translation import language_code
 
 __all__ = ["LANGUAGES", "words", "supported", "say", "check_words"]
 

@@ -74,10 +74,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, read_fields
+from ..core.languages import LANGUAGES
+from ..core.languages import language_code as locales_code
 from ..core.overlay import compare_keys
 from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
-from ..core.words import LANGUAGES, check_word
+from ..core.words import check_word
 from ..core.yamlfile import parse_yaml
 
 __all__ = [
@@ -750,8 +752,7 @@ def language_code(language: str | None) -> str:
     >>> language_code(None), language_code("zh-TW"), language_code("en_US")
     ('en', 'zh_TW', 'en')
     """
-    code = (language or "en").replace("-", "_")
-    code = "en" if code.split("_")[0] == "en" else code
+    code = locales_code(language) or "en"
     if code not in LANGUAGES:
         raise ValueError(f"no translation in {language!r}; the languages are "
                          f"{', '.join(LANGUAGES)}")
