@@ -25,9 +25,12 @@ from typing import Any
 from ..core.languages import language_code
 from ..core.overlay import compare_keys
 from ..core.paths import course_root
-from ..core.problems import LinedDict, Problems, line_of
+from ..core.problems import DataFileError, LinedDict, Problem, Problems, line_of
+from ..core.yamlfile import load_yaml
 
-__all__ = ["LOCALES", "language_code", "translation_path", "Translation"]
+__all__ = [
+    "LOCALES", "language_code", "translation_path", "find_translation", "shown", "Translation",
+]
 
 #: The folder, beside ``book/``, holding every translation.
 LOCALES = "locales"
@@ -68,6 +71,57 @@ def translation_path(
     return root / code / kind / f"{english.stem}.yml"
 
 
+def shown(path: str | os.PathLike[str]) -> str:
+    """A translation's path as messages show it: from the course's folder when inside it.
+
+    Examples
+    --------
+    >>> shown("/nowhere/locales/zh_TW/quizzes/x.yml")
+    '/nowhere/locales/zh_TW/quizzes/x.yml'
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(course_root(path.parent)).as_posix()
+    except (ValueError, FileNotFoundError):
+        return str(path)
+
+
+def find_translation(
+    kind: str,
+    english: str | os.PathLike[str],
+    language: str,
+    source: str,
+    error: type[DataFileError],
+    *,
+    locales: str | os.PathLike[str] | None = None,
+    fallback: bool = False,
+) -> Path | None:
+    """The translation file of an English data file (:func:`translation_path`).
+
+    ``None`` when it does not exist and ``fallback`` lets the English stand in;
+    otherwise a missing file raises ``error`` at ``source`` (the English file's
+    name in messages), saying which file to write.
+
+    Examples
+    --------
+    >>> find_translation("quizzes", "x.yml", "zh_TW", "x.yml", DataFileError,
+    ...                  locales="/nowhere", fallback=True) is None
+    True
+    >>> find_translation("quizzes", "x.yml", "zh_TW", "x.yml", DataFileError, locales="/nowhere")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: x.yml:1: no translation into zh_TW: write ...
+    """
+    translated = translation_path(kind, english, language, locales=locales)
+    if translated.is_file():
+        return translated
+    if fallback:
+        return None
+    raise error([Problem(source, 1, f"no translation into {language_code(language)}: write "
+                         f"{shown(translated)} (ids and text only; see README.md, "
+                         "\"How to translate a quiz bank or the scenario\")")])
+
+
 def _where_english(english: str, line: int) -> str:
     return f"{english}:{line}" if line > 1 else english
 
@@ -98,6 +152,29 @@ class Translation(Problems):
         super().add(container, key, message)
         if self.found[-1] in before:
             self.found.pop()
+
+    def read(self, path: str | os.PathLike[str], kind: str, items: str,
+             error: type[DataFileError]) -> dict[str, Any]:
+        """The translation file's data: a mapping of exactly ``kind`` (its header) and
+        ``items``; raise ``error`` with every problem when it is not one."""
+        try:
+            data = load_yaml(path, source=self.source)
+        except DataFileError as failed:
+            raise error(failed.problems) from None
+        if not self.same_keys(data, (kind, items), "the translation"):
+            raise error(self.found)
+        return data
+
+    def header(self, data: Mapping, kind: str, english_id: str, owner: str) -> Mapping | None:
+        """The header ``data[kind]`` when it has exactly an id and a title (noting an id other
+        than the English ``owner``'s); ``None`` when there is no usable header."""
+        header = data.get(kind)
+        if kind not in data or not self.same_keys(header, ("id", "title"), kind):
+            return None
+        if header.get("id") != english_id:
+            self.add(header, "id", f"{kind}: 'id' must be the English {owner}'s id "
+                     f"{english_id!r} (got {header.get('id')!r})")
+        return header
 
     def phrase(self, data: Any, key: str, where: str) -> str:
         """``data[key]``: a required, non-empty string ("" and a problem otherwise)."""

@@ -67,11 +67,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core.paths import book_path, course_root
-from ...core.problems import DataFileError, Problem, Problems, line_of
+from ...core.paths import book_path
+from ...core.problems import DataFileError, Problems, line_of
 from ...core.yamlfile import load_yaml
 from ..markup import render_block, render_inline
-from ..translation import Translation, language_code, translation_path
+from ..translation import Translation, find_translation, language_code, shown
 
 __all__ = [
     "Choice", "Node", "Variant", "Scenario", "ScenarioError", "load_scenario", "find_scenario",
@@ -435,22 +435,11 @@ def load_scenario(
     code = language_code(language)
     if code is None:
         return story
-    translated = translation_path("scenarios", path, code, locales=locales)
-    if not translated.is_file():
-        if fallback:
-            return story
-        raise ScenarioError([Problem(name, 1, f"no translation into {code}: write "
-                                     f"{_shown(translated)} (ids and text only; see README.md, "
-                                     "\"How to translate a quiz bank or the scenario\")")])
-    return _translate(story, raw_nodes, translated, _shown(translated), expand)
-
-
-def _shown(path: Path) -> str:
-    """A translation's path as messages show it: from the course's folder when inside it."""
-    try:
-        return path.resolve().relative_to(course_root(path.parent)).as_posix()
-    except (ValueError, FileNotFoundError):
-        return str(path)
+    translated = find_translation("scenarios", path, code, name, ScenarioError,
+                                  locales=locales, fallback=fallback)
+    if translated is None:
+        return story
+    return _translate(story, raw_nodes, translated, shown(translated), expand)
 
 
 class _Overlay(Translation):
@@ -475,18 +464,10 @@ def _translate(
 ) -> Scenario:
     """The story with the text of its translation (checked against the English file)."""
     check = _Overlay(name, story.source, expand)
-    try:
-        data = load_yaml(path, source=name)
-    except DataFileError as error:
-        raise ScenarioError(error.problems) from None
-    if not check.same_keys(data, ("scenario", "nodes"), "the translation"):
-        raise ScenarioError(check.found)
+    data = check.read(path, "scenario", "nodes", ScenarioError)
     title = story.title
-    header = data.get("scenario")
-    if "scenario" in data and check.same_keys(header, ("id", "title"), "scenario"):
-        if header.get("id") != story.id:
-            check.add(header, "id", f"scenario: 'id' must be the English scenario's id "
-                      f"{story.id!r} (got {header.get('id')!r})")
+    header = check.header(data, "scenario", story.id, "scenario")
+    if header is not None:
         title = check.prose(header, "title", "scenario", str)
     english = [(node_id, line_of(raw_nodes, node_id)) for node_id in story.nodes]
     found = check.by_key(data.get("nodes"), english, "nodes", "node") if "nodes" in data else {}
