@@ -18,7 +18,7 @@ reported as ``file:line: what is wrong``, with the translation's file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +247,35 @@ class Translation(Problems):
                          f"English order ({', '.join(wanted)})")
                 break
         return found
+
+    def each(
+        self,
+        given: Any,
+        english: Sequence[Any],
+        lines: Sequence[int],
+        where: str,
+        what: str,
+        keys: tuple[str, ...],
+        translate: Callable[[Any, Mapping, str], Any],
+    ) -> tuple[Any, ...]:
+        """The English ``what``s (each with an ``id``, at ``lines``) with the texts of the list
+        ``given``, matched by id (as :meth:`by_id`) and each holding exactly ``id`` and ``keys``.
+
+        ``translate(item, translation, place)`` gives one item translated; an
+        item the list lacks stays English (the problem is noted).
+        """
+        english_ids = [(item.id, line) for item, line in zip(english, lines, strict=True)]
+        found = self.by_id(given, english_ids, f"{where}, {what}s", what)
+        translated = []
+        for item in english:
+            raw = found.get(item.id)
+            if raw is None:
+                translated.append(item)
+                continue
+            place = f"{where}, {what} {item.id!r}"
+            self.same_keys(raw, ("id", *keys), place)
+            translated.append(translate(item, raw, place))
+        return tuple(translated)
 
     def by_key(
         self, data: Any, english: list[tuple[str, int]], where: str, what: str

@@ -974,22 +974,15 @@ def _translated_question(
         changes["if_incorrect"] = render_block(texts["if_incorrect"])
         changes["mistakes"] = _translated_mistakes(check, question, item, where)
     else:
-        english = [(option.id, question.line) for option in question.options]
-        found = check.by_id(item.get("options"), english, f"{where}, options", "option")
-        options = []
-        for option in question.options:
-            raw = found.get(option.id)
-            if raw is None:
-                options.append(option)
-                continue
-            place = f"{where}, option {option.id!r}"
-            check.same_keys(raw, ("id", "text", "feedback"), place)
-            options.append(replace(
+        changes["options"] = check.each(
+            item.get("options"), question.options, [question.line] * len(question.options),
+            where, "option", ("text", "feedback"),
+            lambda option, raw, place: replace(
                 option,
                 text=render_inline(_prose(check, raw, "text", place)),
                 feedback=render_block(_prose(check, raw, "feedback", place)),
-            ))
-        changes["options"] = tuple(options)
+            ),
+        )
     return replace(question, **changes)
 
 

@@ -486,34 +486,27 @@ def _translated_node(check: _Overlay, node: Node, raw: dict, item: Any) -> Node:
     if not node.ending:
         if not check.same_keys(item, ("title", "text", "choices"), where):
             return node
-        raw_choices = raw["choices"]
-        english = []
-        for index, choice in enumerate(node.choices):
+        lines = [line_of(raw["choices"], index) for index in range(len(node.choices))]
+        for index, (choice, line) in enumerate(zip(node.choices, lines, strict=True)):
             if not choice.id:
                 check.add(item, "choices", f"{where}: the English choice {index + 1} "
-                          f"({check.english}:{line_of(raw_choices, index)}) has no id; give it "
-                          "one in the English to translate it")
-            english.append((choice.id, line_of(raw_choices, index)))
-        found = check.by_id(item.get("choices"), english, f"{where}, choices", "choice")
-        choices = []
-        for choice in node.choices:
-            given = found.get(choice.id)
-            if given is None:
-                choices.append(choice)
-                continue
-            place = f"{where}, choice {choice.id!r}"
-            check.same_keys(given, ("id", "label", "consequence", "feedback"), place)
-            choices.append(replace(
+                          f"({check.english}:{line}) has no id; give it one in the English to "
+                          "translate it")
+        choices = check.each(
+            item.get("choices"), node.choices, lines, where, "choice",
+            ("label", "consequence", "feedback"),
+            lambda choice, given, place: replace(
                 choice,
                 label=check.prose(given, "label", place, render_inline),
                 consequence=check.prose(given, "consequence", place, render_block),
                 feedback=check.prose(given, "feedback", place, render_block),
-            ))
+            ),
+        )
         return replace(
             node,
             title=check.prose(item, "title", where, str),
             text=check.prose(item, "text", where, render_block),
-            choices=tuple(choices),
+            choices=choices,
         )
     keys = [key for key in ("title", "text", "debrief", "variants") if key in raw]
     if not check.same_keys(item, keys, where):
