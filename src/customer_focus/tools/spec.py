@@ -798,12 +798,13 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
             problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
         return
     if isinstance(english, Mapping):
-        prefix = f"{where}: " if where else ""
+        prefix = f"{where}: " if where else ""  # "": the translation's top mapping
+        names = ", ".join(map(str, english))
         if not compare_keys(
             problems, given, english, at=(parent, key),
-            not_mapping=f"{where}: must be a mapping of {', '.join(map(str, english))}, as in "
-                        "the English" if where else "a spec's translation is a mapping of its "
-                        f"texts ({', '.join(english)}), keyed as the English",
+            not_mapping=(f"{where}: must be a mapping of {names}, as in the English" if where
+                         else f"a spec's translation is a mapping of its texts ({names}), keyed "
+                         "as the English"),
             lacks=lambda name: f"{prefix}lacks {name!r}, which the English has",
             extra=lambda name: f"{prefix}{name!r} is not a text of the English (translate only "
                                "the English's texts, with its keys)",
