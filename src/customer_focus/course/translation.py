@@ -18,38 +18,22 @@ reported as ``file:line: what is wrong``, with the translation's file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..core.languages import language_code
+from ..core.overlay import compare_keys
 from ..core.paths import course_root
-from ..core.problems import LinedDict, Problems, line_of
+from ..core.problems import DataFileError, LinedDict, Problem, Problems, line_of
+from ..core.yamlfile import load_yaml
 
-__all__ = ["LOCALES", "language_code", "translation_path", "Translation"]
+__all__ = [
+    "LOCALES", "language_code", "translation_path", "find_translation", "shown", "Translation",
+]
 
 #: The folder, beside ``book/``, holding every translation.
 LOCALES = "locales"
-
-
-def language_code(language: str | None) -> str | None:
-    """The folder name of a language under ``locales/``; ``None`` for English.
-
-    Sphinx's ``language`` setting (``None``, ``"en"``, ``"zh_TW"``) and the
-    web's form (``"zh-TW"``) are both accepted.
-
-    Examples
-    --------
-    >>> language_code(None), language_code("en"), language_code("en_US")
-    (None, None, None)
-    >>> language_code("zh_TW"), language_code("zh-tw")
-    ('zh_TW', 'zh_TW')
-    """
-    if not language:
-        return None
-    parts = str(language).replace("-", "_").split("_")
-    if parts[0].lower() == "en":
-        return None
-    return "_".join([parts[0].lower(), *(part.upper() for part in parts[1:])])
 
 
 def translation_path(
@@ -87,6 +71,57 @@ def translation_path(
     return root / code / kind / f"{english.stem}.yml"
 
 
+def shown(path: str | os.PathLike[str]) -> str:
+    """A translation's path as messages show it: from the course's folder when inside it.
+
+    Examples
+    --------
+    >>> shown("/nowhere/locales/zh_TW/quizzes/x.yml")
+    '/nowhere/locales/zh_TW/quizzes/x.yml'
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(course_root(path.parent)).as_posix()
+    except (ValueError, FileNotFoundError):
+        return str(path)
+
+
+def find_translation(
+    kind: str,
+    english: str | os.PathLike[str],
+    language: str,
+    source: str,
+    error: type[DataFileError],
+    *,
+    locales: str | os.PathLike[str] | None = None,
+    fallback: bool = False,
+) -> Path | None:
+    """The translation file of an English data file (:func:`translation_path`).
+
+    ``None`` when it does not exist and ``fallback`` lets the English stand in;
+    otherwise a missing file raises ``error`` at ``source`` (the English file's
+    name in messages), saying which file to write.
+
+    Examples
+    --------
+    >>> find_translation("quizzes", "x.yml", "zh_TW", "x.yml", DataFileError,
+    ...                  locales="/nowhere", fallback=True) is None
+    True
+    >>> find_translation("quizzes", "x.yml", "zh_TW", "x.yml", DataFileError, locales="/nowhere")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: x.yml:1: no translation into zh_TW: write ...
+    """
+    translated = translation_path(kind, english, language, locales=locales)
+    if translated.is_file():
+        return translated
+    if fallback:
+        return None
+    raise error([Problem(source, 1, f"no translation into {language_code(language)}: write "
+                         f"{shown(translated)} (ids and text only; see README.md, "
+                         "\"How to translate a quiz bank or the scenario\")")])
+
+
 def _where_english(english: str, line: int) -> str:
     return f"{english}:{line}" if line > 1 else english
 
@@ -118,6 +153,29 @@ class Translation(Problems):
         if self.found[-1] in before:
             self.found.pop()
 
+    def read(self, path: str | os.PathLike[str], kind: str, items: str,
+             error: type[DataFileError]) -> dict[str, Any]:
+        """The translation file's data: a mapping of exactly ``kind`` (its header) and
+        ``items``; raise ``error`` with every problem when it is not one."""
+        try:
+            data = load_yaml(path, source=self.source)
+        except DataFileError as failed:
+            raise error(failed.problems) from None
+        if not self.same_keys(data, (kind, items), "the translation"):
+            raise error(self.found)
+        return data
+
+    def header(self, data: Mapping, kind: str, english_id: str, owner: str) -> Mapping | None:
+        """The header ``data[kind]`` when it has exactly an id and a title (noting an id other
+        than the English ``owner``'s); ``None`` when there is no usable header."""
+        header = data.get(kind)
+        if kind not in data or not self.same_keys(header, ("id", "title"), kind):
+            return None
+        if header.get("id") != english_id:
+            self.add(header, "id", f"{kind}: 'id' must be the English {owner}'s id "
+                     f"{english_id!r} (got {header.get('id')!r})")
+        return header
+
     def phrase(self, data: Any, key: str, where: str) -> str:
         """``data[key]``: a required, non-empty string ("" and a problem otherwise)."""
         value = data.get(key) if isinstance(data, Mapping) else None
@@ -134,17 +192,13 @@ class Translation(Problems):
     def same_keys(self, data: Any, expected: Iterable[str], where: str) -> bool:
         """Whether ``data`` is a mapping with exactly the keys ``expected`` (noting each change)."""
         expected = list(expected)
-        if not isinstance(data, Mapping):
-            self.add(data, None, f"{where}: must be a mapping with {', '.join(expected)}")
-            return False
-        for key in expected:
-            if key not in data:
-                self.add(data, None, f"{where}: missing {key!r} (the English has it; translate it)")
-        for key in data:
-            if key not in expected:
-                self.add(data, key, f"{where}: {key!r} is not in the English (it has "
-                         f"{', '.join(expected)}); remove it")
-        return True
+        return compare_keys(
+            self, data, expected,
+            not_mapping=f"{where}: must be a mapping with {', '.join(expected)}",
+            lacks=lambda key: f"{where}: missing {key!r} (the English has it; translate it)",
+            extra=lambda key: f"{where}: {key!r} is not in the English (it has "
+                              f"{', '.join(expected)}); remove it",
+        )
 
     def by_id(
         self,
@@ -194,20 +248,49 @@ class Translation(Problems):
                 break
         return found
 
+    def each(
+        self,
+        given: Any,
+        english: Sequence[Any],
+        lines: Sequence[int],
+        where: str,
+        what: str,
+        keys: tuple[str, ...],
+        translate: Callable[[Any, Mapping, str], Any],
+    ) -> tuple[Any, ...]:
+        """The English ``what``s (each with an ``id``, at ``lines``) with the texts of the list
+        ``given``, matched by id (as :meth:`by_id`) and each holding exactly ``id`` and ``keys``.
+
+        ``translate(item, translation, place)`` gives one item translated; an
+        item the list lacks stays English (the problem is noted).
+        """
+        english_ids = [(item.id, line) for item, line in zip(english, lines, strict=True)]
+        found = self.by_id(given, english_ids, f"{where}, {what}s", what)
+        translated = []
+        for item in english:
+            raw = found.get(item.id)
+            if raw is None:
+                translated.append(item)
+                continue
+            place = f"{where}, {what} {item.id!r}"
+            self.same_keys(raw, ("id", *keys), place)
+            translated.append(translate(item, raw, place))
+        return tuple(translated)
+
     def by_key(
         self, data: Any, english: list[tuple[str, int]], where: str, what: str
     ) -> dict[str, Any]:
         """The entries of the mapping ``data``, checked against the English ids (as by_id)."""
-        if not isinstance(data, Mapping):
-            self.add(data, None, f"{where}: must be a mapping of {what} ids, as in the English")
+        lines = dict(english)
+        if not compare_keys(
+            self, data, lines,
+            not_mapping=f"{where}: must be a mapping of {what} ids, as in the English",
+            lacks=lambda identifier: f"{where}: {what} {identifier!r} of the English "
+                                     f"({_where_english(self.english, lines[identifier])}) is "
+                                     "missing; translate it",
+            extra=lambda identifier: f"{where}: {what} {identifier!r} is not in the English "
+                                     f"({self.english}); remove it or correct the id",
+            extra_first=True,
+        ):
             return {}
-        known = {identifier for identifier, _ in english}
-        for identifier in data:
-            if identifier not in known:
-                self.add(data, identifier, f"{where}: {what} {identifier!r} is not in the English "
-                         f"({self.english}); remove it or correct the id")
-        for identifier, line in english:
-            if identifier not in data:
-                self.add(data, None, f"{where}: {what} {identifier!r} of the English "
-                         f"({_where_english(self.english, line)}) is missing; translate it")
         return {identifier: data[identifier] for identifier, _ in english if identifier in data}

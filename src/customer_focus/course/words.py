@@ -11,20 +11,17 @@ string, and each translation keeps exactly the English's ``{name}`` slots.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from ..core.languages import LANGUAGES, language_code
 from ..core.paths import package_file
 from ..core.problems import Problems
+from ..core.words import SLOT, check_word
 from ..core.yamlfile import load_yaml
-from .translation import language_code
 
 __all__ = ["LANGUAGES", "words", "supported", "say", "check_words"]
 
-#: The languages every word must have: the English source and each translation.
-LANGUAGES = ("en", "zh_TW")
 _SOURCE = "src/customer_focus/data/widget-words.yml"
-_SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
 def check_words(data: object, source: str = _SOURCE) -> dict[str, dict[str, dict[str, str]]]:
@@ -49,27 +46,10 @@ def check_words(data: object, source: str = _SOURCE) -> dict[str, dict[str, dict
             found.add(data, widget, f"{widget}: must be a mapping of words")
             continue
         table[widget] = {}
-        for name, texts in entries.items():
-            where = f"{widget}.{name}"
-            if not isinstance(texts, dict):
-                found.add(entries, name, f"{where}: must give the word in {', '.join(LANGUAGES)}")
-                continue
-            found.keys(texts, set(LANGUAGES), where)
-            values = {language: found.text(texts, language, where, required=True)
-                      for language in LANGUAGES}
-            english = values["en"]
-            if english is None or any(value is None for value in values.values()):
-                continue
-            slots = set(_SLOT.findall(english))
-            for language, value in values.items():
-                own = set(_SLOT.findall(value))
-                for slot in sorted(slots - own):
-                    found.add(texts, language, f"{where}: {language} must keep {{{slot}}}, as the "
-                              "English has it")
-                for slot in sorted(own - slots):
-                    found.add(texts, language, f"{where}: {language} has {{{slot}}}, which the "
-                              "English lacks")
-            table[widget][name] = {language: str(value) for language, value in values.items()}
+        for name in entries:
+            texts = check_word(found, entries, name, f"{widget}.{name}")
+            if texts is not None:
+                table[widget][name] = texts
     found.raise_if_any()
     return table
 
@@ -119,4 +99,4 @@ def say(text: str, **values: object) -> str:
     >>> say("Question {n} of {total}", n=2, total=5)
     'Question 2 of 5'
     """
-    return _SLOT.sub(lambda match: str(values[match.group(1)]), text)
+    return SLOT.sub(lambda match: str(values[match.group(1)]), text)

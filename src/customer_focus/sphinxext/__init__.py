@@ -39,6 +39,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     live.setup(app)
     freshness.setup(app)
     accessibility.setup(app)
+    # Before quiz.js and scenario.js (deferred scripts run in order): the words they share.
+    app.add_js_file("widget-words.js", loading_method="defer")
     quiz.setup(app)
     scenario.setup(app)
     sitemap.setup(app)

@@ -53,17 +53,9 @@
     choose_one: "Choose an option.", missed_one: "You missed {n} correct option.", missed_other: "You missed {n} correct options."
   };
 
-  /* A word with its {name} slots filled in. */
-  function say(text, values) {
-    return String(text).replace(/\{([a-z_]+)\}/g, function (slot, name) {
-      return values && values[name] !== undefined ? String(values[name]) : slot;
-    });
-  }
-
-  function wordsOf(container) {
-    var block = container.querySelector("script.cf-quiz-words");
-    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
-  }
+  /* A word with its {name} slots filled in, and the page's words (widget-words.js). */
+  var say = window.customerFocus.widgetWords.say;
+  function wordsOf(container) { return window.customerFocus.widgetWords.wordsOf(container, "quiz"); }
 
   /* ---------- grading (mirror of customer_focus/quiz/grading.py) ---------- */
 

@@ -89,19 +89,10 @@
     return element;
   }
 
-  /* A word with its {name} slots filled in. */
-  function say(text, values) {
-    return String(text).replace(/\{([a-z_]+)\}/g, function (slot, name) {
-      return values && values[name] !== undefined ? String(values[name]) : slot;
-    });
-  }
-
-  /* The page's words (a "cf-scenario-words" data block, written by the {scenario} directive in the
-   * page's language from data/widget-words.yml): every word this script shows. */
-  function wordsOf(container) {
-    var block = container.querySelector("script.cf-scenario-words");
-    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
-  }
+  /* A word with its {name} slots filled in, and the page's words (widget-words.js): every word
+   * this script shows. */
+  var say = window.customerFocus.widgetWords.say;
+  function wordsOf(container) { return window.customerFocus.widgetWords.wordsOf(container, "scenario"); }
 
   function setUp(container) {
     var data;

@@ -65,7 +65,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -75,8 +74,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, read_fields
+from ..core.languages import LANGUAGES
+from ..core.languages import language_code as locales_code
+from ..core.overlay import compare_keys
 from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
+from ..core.words import check_word
 from ..core.yamlfile import parse_yaml
 
 __all__ = [
@@ -88,8 +91,6 @@ __all__ = [
     "words",
 ]
 
-#: The languages a spec is read in: the English source, then each translation's folder name.
-LANGUAGES = ("en", "zh_TW")
 #: The keys of a spec that hold no reader-facing text: a translation leaves them out.
 _NOT_TEXT = {
     "tool", "example", "exercise", "live", "kind", "min", "max", "max_included", "step",
@@ -183,9 +184,6 @@ def _section_html(section: Section, blank: str) -> str:
     return "".join(parts)
 
 
-_SLOT = re.compile(r"\{([a-z_]+)\}")
-
-
 def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
     """Fixed words (a file of ``data/``: each word's name, then its text by language) by
     language and name, checked: every word in every language, as a text keeping exactly the
@@ -205,25 +203,10 @@ def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         found.add(data, None, "needs a mapping of each word's name to its texts by language")
         found.raise_if_any()
-    for name, texts in data.items():
-        if not isinstance(texts, dict):
-            found.add(data, name, f"{name}: must give the word in {', '.join(LANGUAGES)}")
-            continue
-        found.keys(texts, set(LANGUAGES), str(name))
-        values = {language: found.text(texts, language, str(name), required=True)
-                  for language in LANGUAGES}
-        if None in values.values():
-            continue
-        slots = set(_SLOT.findall(values["en"]))
-        for language, value in values.items():
-            own = set(_SLOT.findall(value))
-            for slot in sorted(slots - own):
-                found.add(texts, language, f"{name}: {language} must keep {{{slot}}}, as the "
-                          "English has it")
-            for slot in sorted(own - slots):
-                found.add(texts, language, f"{name}: {language} has {{{slot}}}, which the "
-                          "English lacks")
-            table[language][str(name)] = value
+    for name in data:
+        texts = check_word(found, data, name, str(name))
+        for language, text in (texts or {}).items():
+            table[language][str(name)] = text
     found.raise_if_any()
     return table
 
@@ -769,8 +752,7 @@ def language_code(language: str | None) -> str:
     >>> language_code(None), language_code("zh-TW"), language_code("en_US")
     ('en', 'zh_TW', 'en')
     """
-    code = (language or "en").replace("-", "_")
-    code = "en" if code.split("_")[0] == "en" else code
+    code = locales_code(language) or "en"
     if code not in LANGUAGES:
         raise ValueError(f"no translation in {language!r}; the languages are "
                          f"{', '.join(LANGUAGES)}")
@@ -816,20 +798,22 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
             problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
         return
     if isinstance(english, Mapping):
-        if not isinstance(given, Mapping):
-            problems.add(parent, key, f"{where}: must be a mapping of "
-                         f"{', '.join(map(str, english))}, as in the English")
+        prefix = f"{where}: " if where else ""  # "": the translation's top mapping
+        names = ", ".join(map(str, english))
+        if not compare_keys(
+            problems, given, english, at=(parent, key),
+            not_mapping=(f"{where}: must be a mapping of {names}, as in the English" if where
+                         else f"a spec's translation is a mapping of its texts ({names}), keyed "
+                         "as the English"),
+            lacks=lambda name: f"{prefix}lacks {name!r}, which the English has",
+            extra=lambda name: f"{prefix}{name!r} is not a text of the English (translate only "
+                               "the English's texts, with its keys)",
+        ):
             return
         for name in english:
-            if name not in given:
-                problems.add(parent, key, f"{where}: lacks {name!r}, which the English has")
-        for name in given:
-            if name not in english:
-                problems.add(given, name, f"{where}: {name!r} is not a text of the English "
-                             "(translate only the English's texts, with its keys)")
-        for name in english:
             if name in given:
-                _check_overlay(english[name], given[name], f"{where}.{name}", problems, given, name)
+                inner = f"{where}.{name}" if where else str(name)
+                _check_overlay(english[name], given[name], inner, problems, given, name)
         return
     if not isinstance(given, list) or len(given) != len(english):
         problems.add(parent, key, f"{where}: must be a list of {len(english)} items, as in the "
@@ -886,21 +870,7 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
     customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', ...
     """
     problems = Problems(source)
-    skeleton = text_skeleton(english)
-    if not isinstance(translation, Mapping):
-        problems.add(translation, None, "a spec's translation is a mapping of its texts "
-                     f"({', '.join(skeleton)}), keyed as the English")
-        problems.raise_if_any()
-    for name in skeleton:
-        if name not in translation:
-            problems.add(translation, None, f"lacks {name!r}, which the English has")
-    for name in translation:
-        if name not in skeleton:
-            problems.add(translation, name, f"{name!r} is not a text of the English (translate "
-                         "only the English's texts, with its keys)")
-        else:
-            _check_overlay(skeleton[name], translation[name], str(name), problems,
-                           translation, name)
+    _check_overlay(text_skeleton(english), translation, "", problems, translation, None)
     problems.raise_if_any()
     return _merge(english, translation)
 

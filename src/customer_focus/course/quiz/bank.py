@@ -65,12 +65,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ...core.paths import course_root
 from ...core.problems import DataFileError, Problem, Problems, line_of
 from ...core.yamlfile import load_yaml
 from ..cases import expand as expand_case_figures
 from ..markup import has_math, render_block, render_inline
-from ..translation import Translation, language_code, translation_path
+from ..translation import Translation, find_translation, language_code, shown
 from ..words import supported, words
 
 __all__ = [
@@ -731,22 +730,11 @@ def load_bank(
     quiz = _load_english(path, objectives=objectives, citations=citations, source=source)
     if language_code(language) is None:
         return quiz
-    translated = translation_path("quizzes", path, str(language), locales=locales)
-    if not translated.is_file():
-        if fallback:
-            return quiz
-        raise BankError([Problem(quiz.source, 1, f"no translation into {language_code(language)}: "
-                                 f"write {_shown(translated)} (ids and text only; see README.md, "
-                                 "\"How to translate a quiz bank or the scenario\")")])
-    return translate_quiz(quiz, translated, language=str(language), source=_shown(translated))
-
-
-def _shown(path: Path) -> str:
-    """A translation's path as messages show it: from the course's folder when inside it."""
-    try:
-        return path.resolve().relative_to(course_root(path.parent)).as_posix()
-    except (ValueError, FileNotFoundError):
-        return str(path)
+    translated = find_translation("quizzes", path, str(language), quiz.source, BankError,
+                                  locales=locales, fallback=fallback)
+    if translated is None:
+        return quiz
+    return translate_quiz(quiz, translated, language=str(language), source=shown(translated))
 
 
 def _load_english(
@@ -986,22 +974,15 @@ def _translated_question(
         changes["if_incorrect"] = render_block(texts["if_incorrect"])
         changes["mistakes"] = _translated_mistakes(check, question, item, where)
     else:
-        english = [(option.id, question.line) for option in question.options]
-        found = check.by_id(item.get("options"), english, f"{where}, options", "option")
-        options = []
-        for option in question.options:
-            raw = found.get(option.id)
-            if raw is None:
-                options.append(option)
-                continue
-            place = f"{where}, option {option.id!r}"
-            check.same_keys(raw, ("id", "text", "feedback"), place)
-            options.append(replace(
+        changes["options"] = check.each(
+            item.get("options"), question.options, [question.line] * len(question.options),
+            where, "option", ("text", "feedback"),
+            lambda option, raw, place: replace(
                 option,
                 text=render_inline(_prose(check, raw, "text", place)),
                 feedback=render_block(_prose(check, raw, "feedback", place)),
-            ))
-        changes["options"] = tuple(options)
+            ),
+        )
     return replace(question, **changes)
 
 
@@ -1064,18 +1045,10 @@ def translate_quiz(
     """
     name = source or str(path)
     check = Translation(name, quiz.source)
-    try:
-        data = load_yaml(path, source=name)
-    except DataFileError as error:
-        raise BankError(error.problems) from None
-    if not check.same_keys(data, ("quiz", "questions"), "the translation"):
-        raise BankError(check.found)
+    data = check.read(path, "quiz", "questions", BankError)
     title = quiz.title
-    header = data.get("quiz")
-    if "quiz" in data and check.same_keys(header, ("id", "title"), "quiz"):
-        if header.get("id") != quiz.id:
-            check.add(header, "id", f"quiz: 'id' must be the English bank's id {quiz.id!r} "
-                      f"(got {header.get('id')!r})")
+    header = check.header(data, "quiz", quiz.id, "bank")
+    if header is not None:
         title = _prose(check, header, "title", "quiz")
     found = check.by_id(
         data.get("questions"), [(q.id, q.line) for q in quiz.questions], "questions", "question"

@@ -67,11 +67,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core.paths import book_path, course_root
-from ...core.problems import DataFileError, Problem, Problems, line_of
+from ...core.paths import book_path
+from ...core.problems import DataFileError, Problems, line_of
 from ...core.yamlfile import load_yaml
 from ..markup import render_block, render_inline
-from ..translation import Translation, language_code, translation_path
+from ..translation import Translation, find_translation, language_code, shown
 
 __all__ = [
     "Choice", "Node", "Variant", "Scenario", "ScenarioError", "load_scenario", "find_scenario",
@@ -435,22 +435,11 @@ def load_scenario(
     code = language_code(language)
     if code is None:
         return story
-    translated = translation_path("scenarios", path, code, locales=locales)
-    if not translated.is_file():
-        if fallback:
-            return story
-        raise ScenarioError([Problem(name, 1, f"no translation into {code}: write "
-                                     f"{_shown(translated)} (ids and text only; see README.md, "
-                                     "\"How to translate a quiz bank or the scenario\")")])
-    return _translate(story, raw_nodes, translated, _shown(translated), expand)
-
-
-def _shown(path: Path) -> str:
-    """A translation's path as messages show it: from the course's folder when inside it."""
-    try:
-        return path.resolve().relative_to(course_root(path.parent)).as_posix()
-    except (ValueError, FileNotFoundError):
-        return str(path)
+    translated = find_translation("scenarios", path, code, name, ScenarioError,
+                                  locales=locales, fallback=fallback)
+    if translated is None:
+        return story
+    return _translate(story, raw_nodes, translated, shown(translated), expand)
 
 
 class _Overlay(Translation):
@@ -475,18 +464,10 @@ def _translate(
 ) -> Scenario:
     """The story with the text of its translation (checked against the English file)."""
     check = _Overlay(name, story.source, expand)
-    try:
-        data = load_yaml(path, source=name)
-    except DataFileError as error:
-        raise ScenarioError(error.problems) from None
-    if not check.same_keys(data, ("scenario", "nodes"), "the translation"):
-        raise ScenarioError(check.found)
+    data = check.read(path, "scenario", "nodes", ScenarioError)
     title = story.title
-    header = data.get("scenario")
-    if "scenario" in data and check.same_keys(header, ("id", "title"), "scenario"):
-        if header.get("id") != story.id:
-            check.add(header, "id", f"scenario: 'id' must be the English scenario's id "
-                      f"{story.id!r} (got {header.get('id')!r})")
+    header = check.header(data, "scenario", story.id, "scenario")
+    if header is not None:
         title = check.prose(header, "title", "scenario", str)
     english = [(node_id, line_of(raw_nodes, node_id)) for node_id in story.nodes]
     found = check.by_key(data.get("nodes"), english, "nodes", "node") if "nodes" in data else {}
@@ -505,34 +486,27 @@ def _translated_node(check: _Overlay, node: Node, raw: dict, item: Any) -> Node:
     if not node.ending:
         if not check.same_keys(item, ("title", "text", "choices"), where):
             return node
-        raw_choices = raw["choices"]
-        english = []
-        for index, choice in enumerate(node.choices):
+        lines = [line_of(raw["choices"], index) for index in range(len(node.choices))]
+        for index, (choice, line) in enumerate(zip(node.choices, lines, strict=True)):
             if not choice.id:
                 check.add(item, "choices", f"{where}: the English choice {index + 1} "
-                          f"({check.english}:{line_of(raw_choices, index)}) has no id; give it "
-                          "one in the English to translate it")
-            english.append((choice.id, line_of(raw_choices, index)))
-        found = check.by_id(item.get("choices"), english, f"{where}, choices", "choice")
-        choices = []
-        for choice in node.choices:
-            given = found.get(choice.id)
-            if given is None:
-                choices.append(choice)
-                continue
-            place = f"{where}, choice {choice.id!r}"
-            check.same_keys(given, ("id", "label", "consequence", "feedback"), place)
-            choices.append(replace(
+                          f"({check.english}:{line}) has no id; give it one in the English to "
+                          "translate it")
+        choices = check.each(
+            item.get("choices"), node.choices, lines, where, "choice",
+            ("label", "consequence", "feedback"),
+            lambda choice, given, place: replace(
                 choice,
                 label=check.prose(given, "label", place, render_inline),
                 consequence=check.prose(given, "consequence", place, render_block),
                 feedback=check.prose(given, "feedback", place, render_block),
-            ))
+            ),
+        )
         return replace(
             node,
             title=check.prose(item, "title", where, str),
             text=check.prose(item, "text", where, render_block),
-            choices=tuple(choices),
+            choices=choices,
         )
     keys = [key for key in ("title", "text", "debrief", "variants") if key in raw]
     if not check.same_keys(item, keys, where):
