@@ -149,6 +149,9 @@ def test_a_zh_tw_build_puts_the_chinese_tool_and_archive_in_the_page(tmp_path, m
     (source / "conf.py").write_text(
         "extensions = ['myst_nb', 'customer_focus.sphinxext.live']\n"
         "language = 'zh_TW'\nnb_execution_mode = 'off'\nexclude_patterns = ['_build']\n"
+        # its own mapping: myst_nb adds its suffixes to this dict, which would otherwise be
+        # Sphinx's shared default and leak '.md' -> myst-nb into later builds in this process
+        "source_suffix = {'.rst': 'restructuredtext'}\n"
         "def setup(app):  # Pyodide from the repository (vendor.py declares it in the book)\n"
         f"    app.add_config_value('cf_node_modules', {str(ROOT / 'node_modules')!r}, 'env')\n",
         encoding="utf-8")

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..core.languages import LANGUAGES, language_code
 from ..core.paths import package_file
 from ..core.problems import Problems
 from ..core.yamlfile import load_checked, load_yaml, parse_yaml
@@ -174,28 +175,6 @@ def load_course_map(
             f"write it (the titles and texts of {source}, keyed by their ids) or build in English."
         )
     return load_checked(overlay, lambda data, found: _overlay(english, data, found, source))
-
-
-#: The languages of the course: the English source and each translation.
-LANGUAGES = ("en", "zh_TW")
-
-
-def language_code(language: str | None) -> str | None:
-    """The folder name of a language under ``locales/``; ``None`` for English.
-
-    Examples
-    --------
-    >>> language_code(None), language_code("en"), language_code("en_US")
-    (None, None, None)
-    >>> language_code("zh_TW"), language_code("zh-tw")
-    ('zh_TW', 'zh_TW')
-    """
-    if not language:
-        return None
-    parts = str(language).replace("-", "_").split("_")
-    if parts[0].lower() == "en":
-        return None
-    return "_".join([parts[0].lower(), *(part.upper() for part in parts[1:])])
 
 
 def translation_path(english: str | os.PathLike[str], language: str) -> Path:
