@@ -19,12 +19,13 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
+.PHONY: help setup book translations serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
 	@echo "make test   run every test: lint, unit (with docstring examples), notebooks, drift, build, browser"
 	@echo "make lint   check the Python code with ruff (configured in pyproject.toml)"
+	@echo "make translations  refresh locales/zh_TW/LC_MESSAGES/*.po after English changes (keeps translations)"
 	@echo "make serve  serve the built site, compressed, on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
@@ -49,6 +50,13 @@ setup: $(VENV)/.installed node_modules/.installed
 book: setup chromium
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html"
+
+# The zh-TW edition's catalogs (README "How to translate"): the book's message templates
+# (.pot, one per page) into _build/gettext, then merged into locales/zh_TW/LC_MESSAGES/*.po,
+# keeping every translation already made (a changed English text turns it fuzzy).
+translations: setup
+	$(BIN)/python -m customer_focus.publish.editions gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -l zh_TW -d locales
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
