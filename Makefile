@@ -47,9 +47,12 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# Both editions: English in $(HTML), then Traditional Chinese in $(HTML)/zh-TW (its pages'
+# translations from locales/zh_TW; its doctrees and notebook cache in _build/zh-TW).
 book: setup chromium
 	$(BIN)/jupyter-book build . -W -n --keep-going
-	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html"
+	$(BIN)/python -m customer_focus.publish.editions html
+	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"
 
 # The zh-TW edition's catalogs (README "How to translate"): the book's message templates
 # (.pot, one per page) into _build/gettext, then merged into locales/zh_TW/LC_MESSAGES/*.po,
@@ -63,13 +66,15 @@ serve:
 	$(BIN)/python -m customer_focus.publish.serve $(HTML) --port $(PORT)
 
 # Chromium prints the workshop kit's handouts (make book) and runs the browser tests;
-# poppler-utils' pdftotext reads the printed words' positions in the tests.
+# poppler-utils' pdftotext reads the printed words' positions in the tests; fonts-noto-cjk
+# draws the zh-TW edition's Traditional Chinese (the pages' font stack names it).
 chromium:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
-		echo "Installing Debian's chromium and poppler-utils"; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
+		|| [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
+		echo "Installing Debian's chromium, poppler-utils and fonts-noto-cjk"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils fonts-noto-cjk >/dev/null; \
 	fi
 
 lint: setup

@@ -1,4 +1,14 @@
-"""Build the book's message catalogs, the source of the zh-TW edition's translations.
+"""Build the book's Traditional Chinese edition and the message catalogs it is translated from.
+
+``make book`` builds the English site with ``jupyter-book build`` into ``_build/html``, then
+the zh-TW edition with :func:`build_edition` (``python -m customer_focus.publish.editions
+html``) into ``_build/html/zh-TW``: the same sources and ``_config.yml``, with
+``language: zh_TW`` (Sphinx reads each page's translations from
+``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
+by jieba) and its own doctrees and notebook cache under ``_build/zh-TW``, so that neither
+edition's build undoes the other's. Its pages load the English edition's third-party
+JavaScript, worksheets' download and workshop kit (``cf_shared_root``, see
+:mod:`customer_focus.sphinxext.editions`): the site serves them once.
 
 ``make translations`` runs :func:`main` (``python -m customer_focus.publish.editions
 gettext``), then ``sphinx-intl update``: Sphinx's gettext builder writes one ``.pot``
@@ -17,7 +27,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-__all__ = ["GETTEXT", "gettext_overrides", "build_gettext", "main"]
+__all__ = [
+    "GETTEXT", "ZH_TW", "gettext_overrides", "edition_overrides", "build_gettext",
+    "build_edition", "main",
+]
 
 #: Where the message templates go (not committed: ``make translations`` makes them).
 GETTEXT = Path("_build") / "gettext"
@@ -25,6 +38,11 @@ GETTEXT = Path("_build") / "gettext"
 GETTEXT_DOCTREES = Path("_build") / ".doctrees-gettext"
 #: The catalogs' project name, in their header.
 PROJECT = "Customer Focus"
+#: The zh-TW edition's folder in the site, and its build folder (doctrees, caches).
+ZH_TW = "zh-TW"
+SITE = Path("_build") / "html"
+#: Where the English edition keeps what both editions load (relative to the zh-TW edition).
+SHARED_ROOT = "../"
 
 
 def gettext_overrides(root: Path) -> dict[str, object]:
@@ -51,6 +69,82 @@ def gettext_overrides(root: Path) -> dict[str, object]:
         "latex_individualpages": False,
         "project": PROJECT,
     }
+
+
+def edition_overrides(root: Path) -> dict[str, object]:
+    """The Sphinx settings the zh-TW edition's build adds to ``_config.yml``'s.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+
+    Returns
+    -------
+    dict
+        Sphinx configuration overrides.
+
+    Examples
+    --------
+    >>> overrides = edition_overrides(Path("/book"))
+    >>> overrides["language"], overrides["html_search_language"], overrides["cf_build_dir"]
+    ('zh_TW', 'zh', '/book/_build/zh-TW')
+    >>> overrides["mathjax_path"]
+    '../_static/vendor/mathjax/tex-chtml.js'
+    """
+    build = root / "_build" / ZH_TW
+    return {
+        "external_toc_path": (root / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "nitpicky": True,
+        "language": "zh_TW",
+        "html_search_language": "zh",
+        "nb_execution_cache_path": (build / ".jupyter_cache").as_posix(),
+        "cf_build_dir": build.as_posix(),
+        "cf_shared_root": SHARED_ROOT,
+        "mathjax_path": SHARED_ROOT + "_static/vendor/mathjax/tex-chtml.js",
+        "nb_ipywidgets_js": {
+            SHARED_ROOT + "_static/vendor/requirejs/require.js": {},
+            SHARED_ROOT + "_static/vendor/html-manager/embed-amd.js": {},
+        },
+    }
+
+
+def build_edition(root: Path, *, quiet: bool = False) -> int:
+    """Build the zh-TW edition into ``_build/html/zh-TW``; returns Sphinx's status.
+
+    Warnings are errors (as for ``jupyter-book build -W -n --keep-going``).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+    quiet : bool
+        Print only warnings and errors.
+
+    Returns
+    -------
+    int
+        0 when the build succeeded.
+    """
+    from jupyter_book.sphinx import build_sphinx
+
+    if not (root / SITE / "index.html").is_file():
+        print("error: build the English edition first (`make book` does both).")
+        return 1
+    result = build_sphinx(
+        root,
+        root / SITE / ZH_TW,
+        noconfig=True,
+        path_config=root / "_config.yml",
+        confoverrides=edition_overrides(root),
+        doctreedir=root / "_build" / ZH_TW / ".doctrees",
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+        quiet=quiet,
+    )
+    return result if isinstance(result, int) else 1
 
 
 def build_gettext(root: Path, *, quiet: bool = True) -> int:
@@ -86,19 +180,22 @@ def build_gettext(root: Path, *, quiet: bool = True) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m customer_focus.publish.editions gettext [ROOT]``."""
+    """Command line: ``python -m customer_focus.publish.editions {html,gettext} [ROOT]``."""
     parser = argparse.ArgumentParser(
         prog="python -m customer_focus.publish.editions",
-        description="Build the book's message catalogs (.pot) for its translations.",
+        description="Build the zh-TW edition, or the catalogs (.pot) it is translated from.",
     )
-    parser.add_argument("what", choices=["gettext"], help="gettext: the .pot templates")
+    parser.add_argument(
+        "what", choices=["html", "gettext"],
+        help="html: the zh-TW edition, in _build/html/zh-TW; gettext: the .pot templates",
+    )
     parser.add_argument("root", nargs="?", default=".", help="the book's folder (default: .)")
     arguments = parser.parse_args(argv)
     root = Path(arguments.root).resolve()
     if not (root / "_config.yml").is_file():
         print(f"error: no _config.yml in {root}: give the book's folder.")
         return 1
-    return build_gettext(root)
+    return build_edition(root) if arguments.what == "html" else build_gettext(root)
 
 
 if __name__ == "__main__":

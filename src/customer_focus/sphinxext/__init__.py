@@ -5,7 +5,9 @@ the course's stylesheet and script, the site's icons and web manifest
 (:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time), the
 worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`),
-and publishes the workshop kit with the site (:mod:`.workshop_kit`).
+publishes the workshop kit with the site (:mod:`.workshop_kit`), and links every page to
+its twin in the other edition, English or Traditional Chinese (:mod:`.editions`), whose
+terms the glossary page lists (:mod:`.glossary`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, freshness, kernel_wait, live, pageweight, quiz,
-    repository, scenario, siteicons, sitemap, vendor, workshop_kit,
+    accessibility, cases, directives, download, editions, freshness, glossary, kernel_wait, live,
+    pageweight, quiz, repository, scenario, siteicons, sitemap, vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -34,6 +36,7 @@ def _add_paths(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
+    editions.setup(app)
     vendor.setup(app)
     live.setup(app)
     freshness.setup(app)
@@ -43,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sitemap.setup(app)
     siteicons.setup(app)
     directives.setup(app)
+    glossary.setup(app)
     cases.setup(app)
     download.setup(app)
     repository.setup(app)

@@ -33,6 +33,7 @@ from sphinx.util import logging
 
 from ..core.paths import package_file
 from ..tools.spec import load_spec, spec_tools
+from .editions import shared_root
 from .vendor import node_modules
 
 logger = logging.getLogger(__name__)
@@ -160,10 +161,11 @@ def copy_runtime(app: Sphinx, exception: Exception | None) -> None:
     """Copy Pyodide's core runtime and write the course's archive into the built site."""
     if exception is not None or app.builder.format != "html":
         return
-    runtime = Path(app.outdir) / PYODIDE_DIR
-    runtime.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
+    if not shared_root(app):  # the zh-TW edition loads the English edition's copy
+        runtime = Path(app.outdir) / PYODIDE_DIR
+        runtime.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_FILES:
+            shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
     folder = Path(app.outdir) / ARCHIVE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ARCHIVE).write_bytes(archive_bytes())

@@ -1,0 +1,175 @@
+"""The zh-TW edition's page catalogs (locales/zh_TW/LC_MESSAGES): complete, in step with the
+book, in the glossary's terms, in Traditional characters and Taiwan usage.
+
+Each finding names the catalog and the line of its entry (``file:line``). A translator who
+must depart from the glossary in one entry (an English term used in another sense, e.g.
+"reverse the trend") says so in a translator comment above it:
+``# glossary-skip: reverse`` (several terms separated by commas).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from customer_focus.course.glossary import (
+    GLOSSARY_FILE,
+    USAGE_FILE,
+    load_glossary,
+    load_usage,
+    required_terms,
+    usage_problems,
+)
+from customer_focus.sphinxext.sitemap import toc_parts
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGS = ROOT / "locales" / "zh_TW" / "LC_MESSAGES"
+#: The catalog of the theme's own words (the search button, the color mode), not a page's.
+TEMPLATES = "sphinx"
+GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE)
+USAGE = load_usage(ROOT / USAGE_FILE)
+
+
+def _pages() -> list[str]:
+    return ["book/index"] + [page for _, pages in toc_parts(ROOT / "_toc.yml") for page in pages]
+
+
+def _catalogs() -> list[str]:
+    paths = CATALOGS.rglob("*.po")
+    return sorted(path.relative_to(CATALOGS).with_suffix("").as_posix() for path in paths)
+
+
+def _messages(text: str):
+    """The entries of a catalog's text (not its header)."""
+    return [message for message in read_po(io.StringIO(text)) if message.id]
+
+
+def _read(name: str) -> str:
+    return (CATALOGS / f"{name}.po").read_text(encoding="utf-8")
+
+
+def incomplete(text: str, source: str) -> list[str]:
+    """The entries left to translate: empty or fuzzy."""
+    found = []
+    for message in _messages(text):
+        if message.fuzzy:
+            found.append(f"{source}:{message.lineno}: fuzzy (check it, then remove '#, fuzzy'): "
+                         f"{message.id[:60]!r}")
+        elif not message.string:
+            found.append(f"{source}:{message.lineno}: not translated: {message.id[:60]!r}")
+    return found
+
+
+def _skipped(message) -> set[str]:
+    skipped = set()
+    for comment in message.user_comments:
+        if comment.strip().startswith("glossary-skip:"):
+            skipped |= {term.strip().lower() for term in comment.split(":", 1)[1].split(",")}
+    return skipped
+
+
+def off_glossary(text: str, source: str) -> list[str]:
+    """Translated entries whose English uses a glossary term and whose Chinese lacks its term."""
+    found = []
+    for message in _messages(text):
+        if not message.string or message.fuzzy:
+            continue
+        for term in required_terms(message.id, GLOSSARY):
+            if term.zh not in message.string and term.en.lower() not in _skipped(message):
+                found.append(f"{source}:{message.lineno}: {term.en!r} is {term.zh} (glossary): "
+                             f"{message.string[:40]!r}")
+    return found
+
+
+def not_taiwan_usage(text: str, source: str) -> list[str]:
+    """Translated entries with Simplified characters or mainland words."""
+    return [
+        f"{source}:{message.lineno}: {problem}"
+        for message in _messages(text)
+        if message.string
+        for problem in usage_problems(message.string, USAGE)
+    ]
+
+
+def test_every_page_has_its_catalog_and_every_catalog_its_page():
+    """`make translations` was run after pages were added, moved or removed."""
+    pages, catalogs = set(_pages()), set(_catalogs()) - {TEMPLATES}
+    assert sorted(pages - catalogs) == [], "pages without a catalog: run `make translations`"
+    assert sorted(catalogs - pages) == [], "catalogs of no page: delete them (the page is gone)"
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="the translators are filling the catalogs (issue 17); remove this mark once merged",
+)
+@pytest.mark.parametrize("name", _catalogs())
+def test_every_entry_is_translated_and_none_is_fuzzy(name):
+    problems = incomplete(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, f"{len(problems)} entries to translate:\n" + "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_translations_use_the_glossary_terms(name):
+    problems = off_glossary(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_translations_are_traditional_and_taiwan_usage(name):
+    problems = not_taiwan_usage(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, "\n".join(problems)
+
+
+SAMPLE = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "Set up listening posts"
+msgstr "建立傾聽站"
+
+msgid "A listening post hears your customers."
+msgstr "一個聆聽據點能聽見你的顧客。"
+
+# glossary-skip: reverse
+msgid "Reverse the trend before customers leave."
+msgstr "在顧客離開之前扭轉趨勢。"
+
+msgid "Customer lifetime value"
+msgstr "顾客终身价值"
+
+msgid "Watch the video"
+msgstr "觀看視頻"
+
+#, fuzzy
+msgid "Retention rate"
+msgstr "留存率"
+
+msgid "Referrals"
+msgstr ""
+'''
+
+
+def test_the_checks_find_what_they_look_for():
+    """Each check catches its mistake, at the entry's line, and passes a good entry."""
+    missing = incomplete(SAMPLE, "x.po")
+    assert [line.split(":")[1] for line in missing] == ["22", "25"]
+    assert "fuzzy" in missing[0] and "not translated" in missing[1]
+    glossary = off_glossary(SAMPLE, "x.po")
+    assert glossary == [
+        "x.po:8: 'listening post' is 傾聽站 (glossary): '一個聆聽據點能聽見你的顧客。'",
+        "x.po:15: 'customer lifetime value' is 顧客終身價值 (glossary): '顾客终身价值'",
+    ]
+    usage = not_taiwan_usage(SAMPLE, "x.po")
+    assert "x.po:15: Simplified character 顾 (write 顧)" in usage
+    assert "x.po:18: mainland term 視頻 (in Taiwan: 影片)" in usage
+    assert not [line for line in usage if line.startswith(("x.po:5:", "x.po:8:", "x.po:12:"))]
+
+
+def test_the_glossary_itself_is_traditional_and_taiwan_usage():
+    assert len(GLOSSARY) > 50
+    problems = [f"{term.en}: {problem}" for term in GLOSSARY
+                for problem in usage_problems(term.zh + term.note, USAGE)]
+    assert problems == []
