@@ -43,6 +43,8 @@ ZH_TW = "zh-TW"
 SITE = Path("_build") / "html"
 #: Where the English edition keeps what both editions load (relative to the zh-TW edition).
 SHARED_ROOT = "../"
+#: The same, relative to the zh-TW edition's ``_static`` (Sphinx puts a script's path there).
+SHARED_STATIC = "../../_static/"
 
 
 def gettext_overrides(root: Path) -> dict[str, object]:
@@ -90,7 +92,7 @@ def edition_overrides(root: Path) -> dict[str, object]:
     >>> overrides["language"], overrides["html_search_language"], overrides["cf_build_dir"]
     ('zh_TW', 'zh', '/book/_build/zh-TW')
     >>> overrides["mathjax_path"]
-    '../_static/vendor/mathjax/tex-chtml.js'
+    '../../_static/vendor/mathjax/tex-chtml.js'
     """
     build = root / "_build" / ZH_TW
     return {
@@ -102,10 +104,10 @@ def edition_overrides(root: Path) -> dict[str, object]:
         "nb_execution_cache_path": (build / ".jupyter_cache").as_posix(),
         "cf_build_dir": build.as_posix(),
         "cf_shared_root": SHARED_ROOT,
-        "mathjax_path": SHARED_ROOT + "_static/vendor/mathjax/tex-chtml.js",
+        "mathjax_path": SHARED_STATIC + "vendor/mathjax/tex-chtml.js",
         "nb_ipywidgets_js": {
-            SHARED_ROOT + "_static/vendor/requirejs/require.js": {},
-            SHARED_ROOT + "_static/vendor/html-manager/embed-amd.js": {},
+            SHARED_STATIC + "vendor/requirejs/require.js": {},
+            SHARED_STATIC + "vendor/html-manager/embed-amd.js": {},
         },
     }
 

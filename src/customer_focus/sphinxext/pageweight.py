@@ -31,6 +31,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .editions import shared_root
+
 __all__ = ["has_math", "image_size", "size_images", "trim_scripts", "setup"]
 
 #: What Sphinx, the quizzes (course.markup) and the scenario write around math.
@@ -178,13 +180,14 @@ def trim_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         return
     body = context.get("body", "")
     pathto = context["pathto"]
+    shared = shared_root(app)  # the zh-TW edition loads the English edition's widget manager
     loader = type(context["script_files"][0])(
         "_static/widget-loader.js",
         priority=900,
         defer="defer",
         **{
-            "data-require": pathto(f"_static/{REQUIRE}", 1),
-            "data-manager": pathto(f"_static/{MANAGER}", 1),
+            "data-require": pathto(f"{shared}_static/{REQUIRE}", 1),
+            "data-manager": pathto(f"{shared}_static/{MANAGER}", 1),
         },
     ) if context["script_files"] else None
     context["script_files"][:] = trim_scripts(
