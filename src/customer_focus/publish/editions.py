@@ -5,7 +5,8 @@ the zh-TW edition with :func:`build_edition` (``python -m customer_focus.publish
 html``) into ``_build/html/zh-TW``: the same sources and ``_config.yml``, with
 ``language: zh_TW`` (Sphinx reads each page's translations from
 ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
-by jieba) and its own doctrees and notebook cache under ``_build/zh-TW``, so that neither
+by jieba, which learns the glossary's terms as words: :func:`write_search_words`) and its
+own doctrees and notebook cache under ``_build/zh-TW``, so that neither
 edition's build undoes the other's. Its pages load the English edition's third-party
 JavaScript, worksheets' download and workshop kit (``cf_shared_root``, see
 :mod:`customer_focus.sphinxext.editions`): the site serves them once.
@@ -27,9 +28,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..course.glossary import GLOSSARY_FILE, load_glossary
+
 __all__ = [
-    "GETTEXT", "ZH_TW", "gettext_overrides", "edition_overrides", "build_gettext",
-    "build_edition", "main",
+    "GETTEXT", "ZH_TW", "gettext_overrides", "edition_overrides", "write_search_words",
+    "build_gettext", "build_edition", "main",
 ]
 
 #: Where the message templates go (not committed: ``make translations`` makes them).
@@ -43,6 +46,8 @@ ZH_TW = "zh-TW"
 SITE = Path("_build") / "html"
 #: Where the English edition keeps what both editions load (relative to the zh-TW edition).
 SHARED_ROOT = "../"
+#: The words jieba learns before it splits the pages for search (in the edition's build folder).
+SEARCH_WORDS = "search-words.txt"
 #: The same, relative to the zh-TW edition's ``_static`` (Sphinx puts a script's path there).
 SHARED_STATIC = "../../_static/"
 
@@ -101,6 +106,7 @@ def edition_overrides(root: Path) -> dict[str, object]:
         "nitpicky": True,
         "language": "zh_TW",
         "html_search_language": "zh",
+        "html_search_options": {"dict": (build / SEARCH_WORDS).as_posix()},
         "nb_execution_cache_path": (build / ".jupyter_cache").as_posix(),
         "cf_build_dir": build.as_posix(),
         "cf_shared_root": SHARED_ROOT,
@@ -110,6 +116,45 @@ def edition_overrides(root: Path) -> dict[str, object]:
             SHARED_STATIC + "vendor/html-manager/embed-amd.js": {},
         },
     }
+
+
+def write_search_words(root: Path) -> Path:
+    """Write the glossary's Chinese terms as a jieba dictionary, one word a line.
+
+    jieba's own dictionary does not know 顧客終身價值 or 傾聽站 as words; taught them (and
+    the parts it splits them into by itself), it indexes each term as one word and its
+    parts as words too, so that a search for the term, or for a part, finds it.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The dictionary, in ``_build/zh-TW/``.
+    """
+    import jieba
+
+    path = root / "_build" / ZH_TW / SEARCH_WORDS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    plain = jieba.Tokenizer()  # jieba's own dictionary only, whatever this process loaded
+    jieba.setLogLevel(40)  # not its "Building prefix dict" lines in the build's output
+    terms = [word for term in load_glossary(root / GLOSSARY_FILE) for word in term.zh.split()]
+    # A term's parts stay words too, so that a search for 顧客 still finds 顧客終身價值: the
+    # words of jieba's dictionary in it, and the parts its guesses share with another term
+    # (顧客, 品質, 成本; not a one-off guess such as 以顧).
+    parts = [set(plain.lcut(word)) for word in terms]
+    shared = {part for part in set().union(*parts) if sum(part in found for found in parts) > 1}
+    words = set(terms) | {part for part in shared if len(part) >= 2}
+    for word in terms:
+        words.update(part for part in plain.lcut(word, HMM=False) if len(part) >= 2)
+    words = sorted(words)
+    text = "".join(f"{word}\n" for word in words)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def build_edition(root: Path, *, quiet: bool = False) -> int:
@@ -134,6 +179,7 @@ def build_edition(root: Path, *, quiet: bool = False) -> int:
     if not (root / SITE / "index.html").is_file():
         print("error: build the English edition first (`make book` does both).")
         return 1
+    write_search_words(root)
     result = build_sphinx(
         root,
         root / SITE / ZH_TW,
