@@ -49,10 +49,25 @@ setup: $(VENV)/.installed node_modules/.installed
 
 # Both editions: English in $(HTML), then Traditional Chinese in $(HTML)/zh-TW (its pages'
 # translations from locales/zh_TW; its doctrees and notebook cache in _build/zh-TW).
+# What the site is built from. `make book` skips the build when nothing here (nor the installed
+# packages) changed since the last successful one: the stamp is taken when a build starts, so an
+# edit made during a build is seen by the next `make book`. `make clean` forces a full build.
+BOOK_INPUTS := _config.yml _toc.yml references.bib book src solutions exercises docs \
+	$(wildcard locales) $(VENV)/.installed node_modules/.installed
+BOOK_STAMP := _build/.book-inputs
+
 book: setup chromium
-	$(BIN)/jupyter-book build . -W -n --keep-going
-	$(BIN)/python -m customer_focus.publish.editions html
-	@echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"
+	@if [ -f $(BOOK_STAMP) ] && [ -f $(HTML)/index.html ] && [ -f $(HTML)/zh-TW/index.html ] && [ -z "$$(find $(BOOK_INPUTS) \
+		-newer $(BOOK_STAMP) -not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' \
+		-not -path '*.egg-info*' -print -quit)" ]; then \
+		echo "The course site is up to date (nothing changed since it was built): $(CURDIR)/$(HTML)/index.html"; \
+	else \
+		mkdir -p _build && touch $(BOOK_STAMP).next; \
+		$(BIN)/jupyter-book build . -W -n --keep-going; \
+		$(BIN)/python -m customer_focus.publish.editions html; \
+		mv $(BOOK_STAMP).next $(BOOK_STAMP); \
+		echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"; \
+	fi
 
 # The zh-TW edition's catalogs (README "How to translate"): the book's message templates
 # (.pot, one per page) into _build/gettext, then merged into locales/zh_TW/LC_MESSAGES/*.po,

@@ -13,6 +13,12 @@ at most 1.5 MB transferred. Exit status 0 when every page meets every
 target, 1 when one misses (named on standard error), 2 for bad options or a
 missing site, Lighthouse or Chromium.
 
+The live tool's runtime loads only when the reader presses "Use this
+worksheet here", so it is measured apart, with Playwright: on the turnover
+cost worksheet, the bytes the click brings (compressed and uncompressed, from
+Chromium's network events) and the seconds until the tool's form is ready.
+It has no target of its own (``--no-live`` leaves it out).
+
 Run from the repository's top folder, after ``make book``::
 
     .venv/bin/python benchmarks/site_lighthouse.py              # one run per page
@@ -27,6 +33,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +52,9 @@ PAGES = {
     "Tool: turnover cost worksheet": "book/apply/tools/turnover-cost-worksheet.html",
     "Lab": "book/apply/lab/lifetime-value-from-transactions.html",
 }
+#: The page whose live tool is started and measured apart.
+LIVE_PAGE = PAGES["Tool: turnover cost worksheet"]
+LIVE_TIMEOUT = 240_000
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100}
 MAX_BYTES = 1_500_000
 MB = 1_000_000
@@ -118,6 +128,60 @@ def _failed(audit: dict) -> bool:
     return audit["score"] is not None and audit["score"] < 1
 
 
+@dataclass
+class LiveStart:
+    """What starting a page's live tool costs: bytes and seconds after the click."""
+
+    transferred: int
+    uncompressed: int
+    seconds: float
+    resources: list[tuple[str, int, int]]
+
+
+def measure_live_start(url: str) -> LiveStart:
+    """Open ``url``, press its live tool's start button, and measure until the form is ready."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1350, "height": 940})
+            client = page.context.new_cdp_session(page)
+            client.send("Network.enable")
+            requests: dict[str, dict] = {}
+            client.on("Network.responseReceived", lambda event: requests.setdefault(
+                event["requestId"], {"url": event["response"]["url"]}))
+            client.on("Network.dataReceived", lambda event: requests.setdefault(
+                event["requestId"], {"url": ""}).__setitem__(
+                    "size", requests[event["requestId"]].get("size", 0) + event["dataLength"]))
+            client.on("Network.loadingFinished", lambda event: requests.setdefault(
+                event["requestId"], {"url": ""}).__setitem__(
+                    "transferred", event["encodedDataLength"]))
+            page.goto(url, wait_until="networkidle", timeout=90_000)
+            requests.clear()
+            box = page.locator(".cf-live").first
+            start = time.perf_counter()
+            box.locator(".cf-live-start").click()
+            box.locator("form.cf-live-form").wait_for(timeout=LIVE_TIMEOUT)
+            seconds = time.perf_counter() - start
+            page.wait_for_load_state("networkidle")
+        finally:
+            browser.close()
+    resources = sorted(
+        ((item["url"], item.get("transferred", 0), item.get("size", 0))
+         for item in requests.values()),
+        key=lambda resource: -resource[1],
+    )
+    return LiveStart(
+        transferred=sum(resource[1] for resource in resources),
+        uncompressed=sum(resource[2] for resource in resources),
+        seconds=seconds,
+        resources=resources,
+    )
+
+
 def median_result(results: list[Result]) -> Result:
     """The run with the median performance score (its bytes and resources with it)."""
     ordered = sorted(results, key=lambda result: result.scores["performance"])
@@ -142,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
     parser.add_argument("--site", default=str(SITE), help="the built site (default: _build/html)")
     parser.add_argument("--top", type=int, default=5, help="biggest resources shown per page")
+    parser.add_argument("--no-live", action="store_true",
+                        help="do not measure starting the live tool")
     arguments = parser.parse_args(argv)
     site = Path(arguments.site)
     problems = [
@@ -169,10 +235,13 @@ def main(argv: list[str] | None = None) -> int:
                 if arguments.runs > 1:
                     performance = [run.scores["performance"] for run in runs]
                     print(f"{name}: performance in {arguments.runs} runs {performance}")
+        live = None if arguments.no_live else measure_live_start(f"{base}/{LIVE_PAGE}")
     finally:
         server.shutdown()
         server.server_close()
     print_table(results, arguments.top)
+    if live is not None:
+        print_live(live, arguments.top)
     missed = {name: misses(result) for name, result in results.items() if misses(result)}
     for name, reasons in missed.items():
         print(f"target missed on {name}: {'; '.join(reasons)}", file=sys.stderr)
@@ -201,6 +270,15 @@ def print_table(results: dict[str, Result], top: int) -> None:
             print(f"  {transferred / 1000:8.1f} {uncompressed / 1000:8.1f}  {short}")
         for audit in result.failing:
             print(f"  not passed: {audit}")
+
+
+def print_live(live: LiveStart, top: int) -> None:
+    """Print what starting the live tool cost."""
+    print(f"\nStarting the live tool on {LIVE_PAGE}: {live.transferred / MB:.2f} MB transferred "
+          f"({live.uncompressed / MB:.2f} MB uncompressed), form ready after {live.seconds:.1f} s")
+    for url, transferred, uncompressed in live.resources[:top]:
+        short = url.split("/", 3)[-1].split("?")[0]
+        print(f"  {transferred / 1000:8.1f} {uncompressed / 1000:8.1f}  {short}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,15 @@ from playwright.sync_api import expect
 from customer_focus.tools import live
 
 from .conftest import AXE, ROOT
-from tools.live_cases import EXPECTED, cases, field_error, live_tools, table_error
+from tools.live_cases import (
+    CHINESE_NAMES,
+    EXPECTED,
+    cases,
+    chinese_customers,
+    field_error,
+    live_tools,
+    table_error,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -253,6 +261,49 @@ def test_a_csv_file_round_trip(started, tmp_path):
         expect(section.locator(".cf-live-error")).to_have_text(message)
         expect(picker).to_have_attribute("aria-invalid", "true")
     assert reader.blocked == [] and reader.errors == []
+
+
+def test_a_csv_saved_by_excel_in_taiwan_shows_its_chinese_names_and_says_so(
+    browser, site_url, tmp_path
+):
+    """A Big5 (cp950) file, as Excel on Windows in Taiwan saves "CSV"; then one no encoding reads."""
+    tool = "lifetime_value"
+    reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
+    page = reader.open(worksheet(tool))
+    box = page.locator(f".cf-live[data-tool={tool}]")
+    box.get_by_role("button", name="Use this worksheet here").click()
+    wait_started(box)
+    form = box.locator("form.cf-live-form")
+    section = form.locator("fieldset.cf-live-file")
+    picker = section.locator("input[type=file]")
+    values = {"discount_rate": "0.1", "timing": "after_renewal"}
+    fill(form, values)
+    text = chinese_customers()
+    saved = tmp_path / "客戶.csv"
+    saved.write_bytes(text.encode("cp950"))
+    picker.set_input_files(str(saved))
+    expect(section.locator(".cf-live-file-note")).to_have_text(
+        "客戶.csv was read as Big5 (Traditional Chinese Windows), as Excel saves CSV files on "
+        "Windows in Taiwan."
+    )
+    shown = EXPECTED[tool].table(text, values, saved.name)
+    expect(section.locator(".cf-live-summary")).to_have_text(" ".join(shown.summary))
+    expect_tables(section, shown.tables)
+    names = section.locator("table.cf-live-table tbody th").all_text_contents()
+    assert names == list(CHINESE_NAMES.values())
+    expect(section.locator(".cf-live-error")).to_be_hidden()
+
+    unreadable = tmp_path / "mac.csv"
+    unreadable.write_bytes("customer,annual_margin,retention_rate\rÅland,1,0.5\r".encode("mac_roman"))
+    picker.set_input_files(str(unreadable))
+    error = section.locator(".cf-live-error")
+    expect(error).to_contain_text("mac.csv: could not be read as text. Tried UTF-8, Big5")
+    expect(error).to_contain_text('File > Save As > "CSV UTF-8 (Comma delimited)"')
+    expect(picker).to_have_attribute("aria-invalid", "true")
+    expect(section.locator(".cf-live-file-note")).to_be_hidden()
+    expect(section.locator(".cf-live-output")).to_be_hidden()
+    assert reader.blocked == [] and reader.errors == []
+    reader.close()
 
 
 def test_axe_finds_nothing_on_the_started_tool(started):

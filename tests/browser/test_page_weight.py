@@ -108,3 +108,43 @@ def test_no_page_loads_the_widget_manager_now_that_the_tools_run_in_the_page(
             assert traffic.loaded(*WIDGET_MANAGER, "widget-loader.js") == [], path
         finally:
             context.close()
+
+
+ICON_FONT = SITE / "_static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2"
+#: Every icon drawn on a page: the code point of each ::before/::after set in Font Awesome.
+ICONS_SHOWN = """() => {
+  const points = new Set();
+  for (const element of document.querySelectorAll("*")) {
+    for (const pseudo of ["::before", "::after"]) {
+      const style = getComputedStyle(element, pseudo);
+      if (!/Font Awesome/.test(style.fontFamily) || ["none", "normal", '""'].includes(style.content)) continue;
+      const text = JSON.parse(style.content.replace(/^'|'$/g, '"'));
+      for (const character of text) points.add(character.codePointAt(0));
+    }
+  }
+  return [...points];
+}"""
+
+
+@pytest.mark.parametrize("path", [*PAGES, "book/apply/steps/service-recovery.html"])
+def test_the_cut_icon_font_draws_every_icon_a_page_shows(browser, compressed_site, path):
+    """The site serves the theme's icon font cut to its icons (sphinxext/iconfont): small, and
+    with a glyph for every icon a page draws, in light and dark mode and with the menus open."""
+    from fontTools.ttLib import TTFont
+
+    assert ICON_FONT.stat().st_size < 20_000, "the icon font was not cut down"
+    glyphs = set(TTFont(str(ICON_FONT)).getBestCmap())
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{compressed_site}/{path}", wait_until="load")
+        shown = set(page.evaluate(ICONS_SHOWN))
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        shown |= set(page.evaluate(ICONS_SHOWN))
+        page.set_viewport_size({"width": 400, "height": 800})
+        shown |= set(page.evaluate(ICONS_SHOWN))
+    finally:
+        context.close()
+    assert shown, f"{path}: no icon found, so the check checked nothing"
+    missing = sorted(hex(point) for point in shown - glyphs)
+    assert not missing, f"{path}: icons drawn with no glyph in the served font: {missing}"

@@ -55,6 +55,45 @@ def test_write_rejects_other_endings(tmp_path):
         tables.write_table(CUSTOMERS, tmp_path / "x.json")
 
 
+#: A learner's list as Excel on Windows saves it, by region (written below with Python's codecs).
+SAVED = "customer,annual_margin,retention_rate\r\n{first},1200,0.8\r\n{second},900,0.5\r\n"
+
+
+@pytest.mark.parametrize("codec, first, second, note", [
+    ("utf-8", "高價值客戶", "Café €", None),
+    ("utf-8-sig", "高價值客戶", "Café €", None),  # Excel's "CSV UTF-8"
+    ("cp950", "高價值客戶", "台北門市", "Big5 (Traditional Chinese Windows)"),
+    ("cp1252", "Café Müller", "Euro Store €", "Windows-1252 (Western European Windows)"),
+])
+def test_a_csv_is_read_in_the_encoding_excel_saved_it_in(tmp_path, capsys, codec, first, second,
+                                                        note):
+    path = tmp_path / "mine.csv"
+    path.write_bytes(SAVED.format(first=first, second=second).encode(codec))
+    table = tables.read_table(path)
+    assert list(table.columns) == ["customer", "annual_margin", "retention_rate"]
+    assert table["customer"].tolist() == [first, second]
+    assert table["annual_margin"].tolist() == [1200, 900]
+    shown = capsys.readouterr().out
+    if note is None:
+        assert shown == ""
+        assert table.attrs["encoding"] == "utf-8"
+    else:
+        assert shown == f"mine.csv was read as {note}, as Excel saves CSV files on Windows " + (
+            "in Taiwan.\n" if codec == "cp950" else "in the US and Western Europe.\n"
+        )
+        assert table.attrs["encoding"] == codec
+
+
+def test_a_csv_in_no_encoding_tried_says_which_were_tried_and_how_to_save_it(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(SAVED.format(first="Åland", second="Öl").encode("mac_roman"))
+    with pytest.raises(ValueError) as caught:
+        tables.read_table(path)
+    message = str(caught.value)
+    assert message.startswith("mac.csv: could not be read as text. Tried UTF-8, Big5")
+    assert 'File > Save As > "CSV UTF-8 (Comma delimited)"' in message
+
+
 def test_missing_column_message_names_the_file_and_suggests_spelling(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("customer,anual_margin\nA,100\n")

@@ -32,6 +32,21 @@ NOT_LIVE_YET: list[str] = []
 NOT_A_WORKSHEET = ["recovery"]
 
 
+#: The lifetime value worksheet's sample customers under names a Taipei reader would give them.
+CHINESE_NAMES = {
+    "Crestline Foods": "山峰食品", "Harbor Supply": "港灣供應", "Maple Street Cafes": "楓街咖啡",
+    "Northgate Hospital": "北門醫院", "Riverside Schools": "河濱學校", "Summit Hotels": "高峰飯店",
+}
+
+
+def chinese_customers() -> str:
+    """The lifetime value sample file with Chinese names, lines ended as Excel ends them."""
+    text = (ROOT / "book/apply/tools/data/clv-customers-sample.csv").read_text("utf-8")
+    for english, chinese in CHINESE_NAMES.items():
+        text = text.replace(english, chinese)
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 def live_tools() -> list[str]:
     """The tools with a ``live:`` block in their spec."""
     return [tool for tool in spec_tools() if load_spec(tool).live is not None]

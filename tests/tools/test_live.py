@@ -1,7 +1,7 @@
 """The tools that run in the book's page: ``page.py`` gives what the notebook's functions give.
 
 Every case of ``tests/tools/<tool>/cases.yml`` goes through the tool's
-``page.results`` (or ``page.table_results``) and through the notebook's
+``page.results`` (or, for a file, ``live.table_results``) and through the notebook's
 functions (``tests/tools/live_cases.py``); every number and every text of
 every table, the summary and the CSV download must agree. A bad input gives
 its message tied to its field, the same message the notebook's check gives.
@@ -28,11 +28,13 @@ from customer_focus.tools import live
 from customer_focus.tools.spec import load_spec, read_spec, spec_tools
 
 from .live_cases import (
+    CHINESE_NAMES,
     EXPECTED,
     NOT_A_WORKSHEET,
     NOT_LIVE_YET,
     ROOT,
     cases,
+    chinese_customers,
     field_error,
     live_tools,
     table_error,
@@ -94,7 +96,7 @@ def test_form_results_are_the_notebooks(tool, case):
 @pytest.mark.parametrize("tool, case", _table_cases(), ids=_name)
 def test_table_results_are_the_notebooks(tool, case):
     text = (ROOT / case["file"]).read_text("utf-8")
-    results = _page(tool).table_results(text, case["values"], source="customers.csv")
+    results = live.table_results(tool, text, case["values"], source="customers.csv")
     shown = EXPECTED[tool].table(text, case["values"], "customers.csv")
     assert list(results.summary) == shown.summary
     _assert_tables(results, shown)
@@ -148,6 +150,38 @@ def test_a_file_too_large_for_the_page_points_to_the_notebook():
         {"discount_rate": "0.1", "timing": "after_renewal"}), "big.csv"))
     assert "up to 5,000" in data["messages"][0]["text"]
     assert "notebook" in data["messages"][0]["text"]
+
+
+@pytest.mark.parametrize("codec, note", [
+    ("utf-8", ""),
+    ("utf-8-sig", ""),
+    ("cp950", "客戶.csv was read as Big5 (Traditional Chinese Windows), as Excel saves CSV files "
+              "on Windows in Taiwan."),
+])
+def test_a_file_saved_in_taiwan_gives_the_notebooks_results(codec, note):
+    text = chinese_customers()
+    read = json.loads(live.read_file_json(text.encode(codec), "客戶.csv"))
+    assert read == {"text": text, "note": note}
+    values = {"discount_rate": "0.1", "timing": "after_renewal"}
+    results = live.table_results("lifetime_value", read["text"], values, source="客戶.csv")
+    shown = EXPECTED["lifetime_value"].table(text, values, "客戶.csv")
+    assert list(results.summary) == shown.summary
+    _assert_tables(results, shown)
+    assert [row[0].text for row in results.tables[0].rows] == list(CHINESE_NAMES.values())
+
+
+def test_a_file_saved_in_western_europe_is_read_with_its_accents():
+    text = "customer,annual_margin,retention_rate\r\nCafé Müller,1200,0.8\r\nStore €,900,0.5\r\n"
+    read = json.loads(live.read_file_json(text.encode("cp1252"), "mine.csv"))
+    assert read["text"] == text
+    assert "Windows-1252 (Western European Windows)" in read["note"]
+
+
+def test_a_file_no_encoding_reads_says_what_was_tried_and_how_to_save_it():
+    read = json.loads(live.read_file_json("customer\rÅland\r".encode("mac_roman"), "mac.csv"))
+    assert list(read) == ["error"]
+    assert read["error"].startswith("mac.csv: could not be read as text. Tried UTF-8, Big5")
+    assert 'File > Save As > "CSV UTF-8 (Comma delimited)"' in read["error"]
 
 
 @pytest.mark.parametrize("tool", LIVE)
@@ -210,6 +244,8 @@ def test_the_page_modules_run_with_the_standard_library_only(tmp_path):
         "        values[form['grid']['name']] = rows\n"
         "    shown = json.loads(live.run_json(tool, json.dumps(values)))\n"
         "    assert not shown['messages'] and shown['tables'], shown\n"
+        "read = json.loads(live.read_file_json('客戶'.encode('cp950'), 'a.csv'))\n"
+        "assert read['text'] == '客戶' and 'Big5' in read['note'], read\n"
         "print('ok')\n"
     )
     result = subprocess.run(

@@ -83,9 +83,11 @@ class Quantity:
     kind: str
     style: str = ""
 
-    def text(self, style: str | None = None) -> str:
-        """The number written for readers."""
-        return format_number(self.value, style or self.style or DEFAULT_STYLE[self.kind])
+    def text(self, style: str | None = None, language: str | None = None) -> str:
+        """The number written for readers (of the edition in ``language``; English by default)."""
+        return format_number(
+            self.value, style or self.style or DEFAULT_STYLE[self.kind], language
+        )
 
 
 class CaseError(DataFileError):
@@ -206,8 +208,11 @@ class CaseInputs:
         """The number behind a figure."""
         return self.quantity(name).value
 
-    def figure(self, reference: str) -> str:
+    def figure(self, reference: str, language: str | None = None) -> str:
         """A figure written for readers: ``"name"`` or ``"name:style"``.
+
+        ``language`` is the edition's (``"zh_TW"`` writes the ``word`` and
+        ``ordinal`` styles in Chinese numerals); English by default.
 
         Examples
         --------
@@ -215,6 +220,8 @@ class CaseInputs:
         '$30,000'
         >>> course_inputs().figure("opening.crestline.retention:decimal2")
         '0.25'
+        >>> course_inputs().figure("opening.harbor.years_as_customer:word", "zh_TW")
+        '九'
         """
         name, _, style = reference.partition(":")
         if style and style not in STYLES:
@@ -225,7 +232,7 @@ class CaseInputs:
             if style:
                 raise KeyError(f"{name!r} is text ({self.texts[name]!r}); it takes no style")
             return self.texts[name]
-        return self.quantity(name).text(style or None)
+        return self.quantity(name).text(style or None, language)
 
     def unknown(self, name: str, known: dict[str, Any]) -> str:
         """What to say about a name that is not among ``known``: the closest names, and where."""

@@ -56,8 +56,9 @@ from collections.abc import Callable
 from functools import partial
 
 __all__ = [
-    "MINUS", "money", "cents", "dollars", "percent", "points", "count", "number", "signed",
-    "word", "ordinal", "STYLES", "format_number",
+    "MINUS", "money", "cents", "dollars", "compact_dollars", "percent", "points", "count",
+    "number", "signed", "word", "ordinal", "chinese_word", "chinese_ordinal", "STYLES",
+    "LANGUAGE_STYLES", "format_number",
 ]
 
 #: The minus sign every negative number is written with.
@@ -69,6 +70,16 @@ _WORDS = (
 _ORDINALS = (
     "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "eleventh", "twelfth",
+)
+
+
+#: Chinese numerals for 0 to 12 as a count ("two" is 兩 before a measure word: 兩家, 兩位).
+_CHINESE_WORDS = (
+    "零", "一", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+)
+#: The same as ordinals' numbers (第二, not 第兩).
+_CHINESE_NUMERALS = (
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
 )
 
 
@@ -138,6 +149,25 @@ def dollars(value: float, _position: object = None, *, step: int = 1) -> str:
     """
     rounded = _half_up(_finite(value) / step) * step
     return _sign(rounded, f"${abs(rounded):,.0f}")
+
+
+def compact_dollars(value: float, _position: object = None) -> str:
+    """Money on a chart's axis, as the notebooks' charts write it: $0, $250k, $1.5M.
+
+    Like :func:`dollars`, it serves Matplotlib's ``FuncFormatter`` too (the
+    position is ignored).
+
+    Examples
+    --------
+    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
+    ('$0', '$250k', '-$1.5M')
+    """
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 1e6:
+        return f"{sign}${size / 1e6:,.4g}M"
+    if size >= 1e3:
+        return f"{sign}${size / 1e3:,.4g}k"
+    return f"{sign}${size:,.0f}"
 
 
 def _measure(value: float, places: int | None, unit: str = "") -> str:
@@ -228,8 +258,12 @@ def word(value: float) -> str:
     >>> word(6), word(12), word(13)
     ('six', 'twelve', '13')
     """
+    return _in_words(value, _WORDS)
+
+
+def _in_words(value: float, words: tuple[str, ...]) -> str:
     rounded = int(_half_up(_finite(value)))
-    return _WORDS[rounded] if 0 <= rounded < len(_WORDS) else count(rounded)
+    return words[rounded] if 0 <= rounded < len(words) else count(rounded)
 
 
 def ordinal(value: float) -> str:
@@ -246,6 +280,28 @@ def ordinal(value: float) -> str:
     last = abs(rounded)
     suffix = "th" if 10 <= last % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(last % 10, "th")
     return _sign(rounded, f"{last:,}{suffix}")
+
+
+def chinese_word(value: float) -> str:
+    """:func:`word` for the Traditional Chinese edition: 0 to 12 in Chinese numerals, then digits.
+
+    Examples
+    --------
+    >>> chinese_word(2), chinese_word(12), chinese_word(13)
+    ('兩', '十二', '13')
+    """
+    return _in_words(value, _CHINESE_WORDS)
+
+
+def chinese_ordinal(value: float) -> str:
+    """:func:`ordinal` for the Traditional Chinese edition: 第一 to 第十二, then 第13.
+
+    Examples
+    --------
+    >>> chinese_ordinal(2), chinese_ordinal(13)
+    ('第二', '第13')
+    """
+    return "第" + _in_words(value, _CHINESE_NUMERALS)
 
 
 #: Every style by name, with the function that writes a number in it.
@@ -276,7 +332,14 @@ STYLES: dict[str, Callable[[float], str]] = {
 }
 
 
-def format_number(value: float, style: str) -> str:
+#: The styles a language writes its own way (Sphinx's language codes); the others are the same
+#: in every edition (amounts stay in US dollars, with digits).
+LANGUAGE_STYLES: dict[str, dict[str, Callable[[float], str]]] = {
+    "zh_TW": {"word": chinese_word, "ordinal": chinese_ordinal},
+}
+
+
+def format_number(value: float, style: str, language: str | None = None) -> str:
     """Write ``value`` in one of the course's :data:`STYLES`, named.
 
     Parameters
@@ -285,6 +348,8 @@ def format_number(value: float, style: str) -> str:
         The number; shares and rates as decimals (0.25 for 25%).
     style : str
         A style name from :data:`STYLES`.
+    language : str, optional
+        The edition's language (``"zh_TW"``); English when ``None`` or unknown.
 
     Returns
     -------
@@ -307,8 +372,10 @@ def format_number(value: float, style: str) -> str:
     ('+20', 'six', 'fourth')
     >>> format_number(0.891139, "decimal4")
     '0.8911'
+    >>> format_number(4, "word", "zh_TW"), format_number(0.25, "percent", "zh_TW")
+    ('四', '25%')
     """
     if style not in STYLES:
         known = ", ".join(STYLES)
         raise ValueError(f"unknown number style {style!r}; use one of: {known}.")
-    return STYLES[style](value)
+    return LANGUAGE_STYLES.get(language or "", {}).get(style, STYLES[style])(value)

@@ -14,7 +14,7 @@ same checks, and its problems point at line 1.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,6 +160,73 @@ class Problems:
             self.add(data, key, f"{where}: {key!r} must be true or false, not {value!r}")
             return None
         return value
+
+    def texts(
+        self, data: Mapping, key: str, where: str, *, kind: str = "texts"
+    ) -> tuple[str, ...]:
+        """``data[key]`` as a list of texts (none when it is missing or is not one).
+
+        ``kind`` is how the message names what the list holds ("texts").
+
+        Examples
+        --------
+        >>> found = Problems("decks.yml")
+        >>> found.texts({"skip": ["Summary"]}, "skip", "deck a"), found.texts({}, "skip", "deck a")
+        (('Summary',), ())
+        >>> found.texts({"skip": "Summary"}, "skip", "deck a", kind="section headings")
+        ()
+        >>> print(found.found[0])
+        decks.yml:1: deck a: 'skip' must be a list of section headings
+        """
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.add(data, key, f"{where}: {key!r} must be a list of {kind}")
+            return ()
+        return tuple(value)
+
+    def listed(self, data: Any, key: str, what: str) -> list:
+        """``data[key]``, the list of entries the file holds; without it, raise at once.
+
+        Examples
+        --------
+        >>> Problems("decks.yml").listed({"decks": [{"id": "a"}]}, "decks", "deck")
+        [{'id': 'a'}]
+        >>> Problems("decks.yml").listed({"deck": []}, "decks", "deck")
+        Traceback (most recent call last):
+        ...
+        customer_focus.core.problems.DataFileError: decks.yml:1: the file must hold 'decks:'...
+        """
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            self.add(data, None, f"the file must hold '{key}:', a list of {what}s")
+            self.raise_if_any()
+        return data[key]
+
+    def by_id(self, entries: list, what: str, read: Callable[[Any], Any]) -> dict[str, Any]:
+        """Each entry read by ``read``, by its ``id``; an id used twice is a problem at its line.
+
+        ``read`` notes what is wrong with an entry and returns ``None`` for one it cannot read.
+
+        Examples
+        --------
+        >>> from types import SimpleNamespace
+        >>> found = Problems("decks.yml")
+        >>> def read(entry):
+        ...     return SimpleNamespace(id=entry) if entry else None
+        >>> decks = found.by_id(["a", "b", "a", ""], "deck", read)
+        >>> sorted(decks), [str(problem) for problem in found.found]
+        (['a', 'b'], ["decks.yml:1: deck id 'a' is used twice"])
+        """
+        found: dict[str, Any] = {}
+        for entry in entries:
+            item = read(entry)
+            if item is None:
+                continue
+            if item.id in found:
+                self.add(entry, "id", f"{what} id {item.id!r} is used twice")
+            found[item.id] = item
+        return found
 
     def keys(self, data: Mapping, allowed: set[str], where: str) -> None:
         """Note every key of ``data`` that is not ``allowed`` (a misspelling, usually)."""

@@ -2,9 +2,11 @@
 
 In a notebook, :mod:`customer_focus.core.tables` reads the learner's file with
 pandas. In the book's page, where a tool runs on Pyodide with the standard
-library only, the reader picks a CSV file and this module reads its text: the
-same columns are required, and a missing column or a bad cell gets the same
-message (its column, its line in the file, what to type instead).
+library only, the reader picks a CSV file and this module reads its text
+(decoded from the file's bytes by :mod:`customer_focus.core.decoding`, as the
+notebook's is): the same columns are required, and a missing column or a bad
+cell gets the same message (its column, its line in the file, what to type
+instead).
 
 Examples
 --------
@@ -27,7 +29,8 @@ from dataclasses import dataclass
 from .validation import listed
 
 __all__ = [
-    "MAX_ROWS", "Rows", "missing_columns", "read_csv", "numbers", "optional_numbers", "write_csv",
+    "MAX_ROWS", "Rows", "missing_columns", "read_csv", "numbers", "bad_numbers", "optional_numbers",
+    "write_csv",
 ]
 
 #: The most rows a table read in the page may have; a larger file belongs in the notebook.
@@ -180,6 +183,29 @@ def numbers(
     if not wrong:
         return [float(value) for value in values if value is not None]
     shown = listed(wrong, lambda i: f"{table.where(i)}: {_shown(cells[i], values[i])}")
+    above_one = any(value is not None and value > 1 for value in values)
+    raise bad_numbers(
+        column, meaning, shown, low=low, high=high, high_inclusive=high_inclusive,
+        above_one=above_one,
+    )
+
+
+def bad_numbers(
+    column: str, meaning: str, shown: str, *, low: float | None, high: float | None,
+    high_inclusive: bool, above_one: bool,
+) -> ValueError:
+    """The error for a column with bad cells: what it must hold, then the cells ``shown``.
+
+    ``above_one`` says whether a cell is over 1: for a column of rates (``high``
+    at most 1) the message then says to write rates as decimals.
+
+    Examples
+    --------
+    >>> print(bad_numbers("r", "retention", "line 3: 80", low=0, high=1, high_inclusive=False,
+    ...                   above_one=True))
+    column 'r' (retention) must hold a number from 0 to 1 (not included) in every row; bad values
+    at line 3: 80. Write rates as decimals: 0.8 for 80%.
+    """
     if low is not None and high is not None:
         bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
     elif low is not None:
@@ -187,9 +213,9 @@ def numbers(
     else:
         bound = "a number"
     hint = ""
-    if high is not None and high <= 1 and any(value is not None and value > 1 for value in values):
+    if high is not None and high <= 1 and above_one:
         hint = " Write rates as decimals: 0.8 for 80%."
-    raise ValueError(
+    return ValueError(
         f"column {column!r} ({meaning}) must hold {bound} in every row; "
         f"bad values at {shown}.{hint}"
     )

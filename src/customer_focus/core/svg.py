@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .formats import dollars
+from .formats import compact_dollars, dollars
 from .palette import PALETTE
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "stacked_panels",
     "Step",
     "step_bars",
-    "compact_dollars",
     "SplitBar",
     "split_bar_chart",
     "ColumnPanel",
@@ -151,6 +150,69 @@ def _frame(height: float, alt: str, parts: Sequence[str]) -> str:
     )
 
 
+def _across(
+    scale: Sequence[float], left: float, right: float, top: float, bottom: float,
+    ticks: Callable[[float], str],
+) -> tuple[Callable[[float], float], list[str]]:
+    """A value axis across the plot: where a value falls, and the grid lines with their ticks.
+
+    Examples
+    --------
+    >>> x_of, parts = _across([0.0, 10.0], 100.0, 200.0, 0.0, 50.0, str)
+    >>> x_of(5.0), len(parts)
+    (150.0, 4)
+    """
+    span = scale[-1] - scale[0]
+
+    def x_of(value: float) -> float:
+        return left + (value - scale[0]) / span * (right - left)
+
+    parts = []
+    for tick in scale:
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(x, bottom + 16, ticks(tick)))
+    return x_of, parts
+
+
+def _zero_line(x: float, top: float, bottom: float) -> str:
+    """The line at zero, across the bars of a horizontal chart."""
+    return (
+        f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
+        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
+    )
+
+
+def _label_room(names: Sequence[str]) -> float:
+    """Where the bars of a horizontal chart start: room for the longest name (up to 260)."""
+    return min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
+
+
+def _upright(
+    scale: Sequence[float], y_of: Callable[[float], float], left: float, right: float,
+    ticks: Callable[[float], str],
+) -> list[str]:
+    """An upright value axis: a grid line across the plot at each tick, its label on the left.
+
+    Examples
+    --------
+    >>> len(_upright([0.0, 5.0, 10.0], lambda value: 100 - value, 80.0, 600.0, str))
+    6
+    """
+    parts = []
+    for tick in scale:
+        y = y_of(tick)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
+            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
+        )
+        parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+    return parts
+
+
 def bar_chart(
     categories: Sequence[str],
     series: Sequence[Series],
@@ -201,14 +263,7 @@ def bar_chart(
     def y_of(value: float) -> float:
         return bottom - (value - scale[0]) / span * plot
 
-    parts = []
-    for tick in scale:
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+    parts = _upright(scale, y_of, left, right, ticks)
     slot = (right - left) / max(1, len(categories))
     label_every = max(1, math.ceil(len(categories) / 20))
     for index, category in enumerate(categories):
@@ -260,23 +315,10 @@ def horizontal_bar_chart(
     low, high = min(0.0, *values), max(0.0, *values)
     scale = nice_ticks(low, high)
     names = [str(category) for category in categories]
-    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
-    right, top = WIDTH - 24.0, 12.0
+    left, right, top = _label_room(names), WIDTH - 24.0, 12.0
     row = 18.0 * len(series) + 14
     bottom = top + row * len(names)
-    span = scale[-1] - scale[0]
-
-    def x_of(value: float) -> float:
-        return left + (value - scale[0]) / span * (right - left)
-
-    parts = []
-    for tick in scale:
-        x = x_of(tick)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(x, bottom + 16, ticks(tick)))
+    x_of, parts = _across(scale, left, right, top, bottom, ticks)
     for index, name in enumerate(names):
         y = top + row * index + 7
         parts.append(_text(left - 6, y + row / 2, name, anchor="end"))
@@ -287,10 +329,7 @@ def horizontal_bar_chart(
                 f'<rect x="{x0:.1f}" y="{y + 18 * number:.1f}" width="{x1 - x0:.1f}" '
                 f'height="16" fill="{_color(item.color)}"/>'
             )
-    parts.append(
-        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
-        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-    )
+    parts.append(_zero_line(x_of(0), top, bottom))
     parts += _legend([(item.label, _color(item.color), False) for item in series], bottom + 30)
     return _frame(bottom + 30 + LEGEND_ROW * len(series), alt, parts)
 
@@ -488,22 +527,6 @@ def step_bars(
     return _frame(y + LEGEND_ROW, alt, parts)
 
 
-def compact_dollars(value: float) -> str:
-    """Money on an axis, as the notebooks' charts write it: $0, $250k, $1.5M.
-
-    Examples
-    --------
-    >>> compact_dollars(0), compact_dollars(250000), compact_dollars(-1500000)
-    ('$0', '$250k', '-$1.5M')
-    """
-    sign, size = ("-" if value < 0 else ""), abs(value)
-    if size >= 1e6:
-        return f"{sign}${size / 1e6:,.4g}M"
-    if size >= 1e3:
-        return f"{sign}${size / 1e3:,.4g}k"
-    return f"{sign}${size:,.0f}"
-
-
 @dataclass(frozen=True)
 class SplitBar:
     """One bar of :func:`split_bar_chart`: a first part, the rest after it, and a marker.
@@ -552,29 +575,17 @@ def split_bar_chart(
     ends += [bar.marker for bar in bars if bar.marker is not None]
     low, high = min(0.0, *ends), max(0.0, *ends)
     scale = nice_ticks(low, high)
-    names = [bar.label for bar in bars]
-    left = min(260.0, 20.0 + 7.0 * max(len(name) for name in names))
-    right, top, row = WIDTH - 24.0, 12.0, 30.0
+    left, right, top, row = _label_room([bar.label for bar in bars]), WIDTH - 24.0, 12.0, 30.0
     bottom = top + row * len(bars)
-    span = scale[-1] - scale[0]
-
-    def x_of(value: float) -> float:
-        return left + (value - scale[0]) / span * (right - left)
-
+    x_of, axis = _across(scale, left, right, top, bottom, ticks)
     muted_dark = "#9e9e9e"
     parts = [
         '<defs><pattern id="cf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0e0e0"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-        "</pattern></defs>"
+        "</pattern></defs>",
+        *axis,
     ]
-    for tick in scale:
-        x = x_of(tick)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom:.1f}" '
-            f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-        )
-        parts.append(_text(x, bottom + 16, ticks(tick)))
 
     def diamond(x: float, y: float, size: float = 6) -> str:
         return (
@@ -597,10 +608,7 @@ def split_bar_chart(
             )
         if bar.marker is not None:
             parts.append(diamond(x_of(bar.marker), y + 10))
-    parts.append(
-        f'<line x1="{x_of(0):.1f}" y1="{top}" x2="{x_of(0):.1f}" y2="{bottom:.1f}" '
-        f'stroke="{PALETTE["ink"]}" stroke-width="0.8"/>'
-    )
+    parts.append(_zero_line(x_of(0), top, bottom))
     parts.append(_text((left + right) / 2, bottom + 34, value_label))
     first, rest, marker, muted = legend
     at = bottom + 48
@@ -678,13 +686,7 @@ def column_panels(
             return bottom - value / scale[-1] * plot
 
         parts.append(_text(left, top - 8, panel.title, anchor="start", size=FONT + 1))
-        for tick in scale:
-            y = y_of(tick)
-            parts.append(
-                f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" '
-                f'stroke="{PALETTE["grid"]}" stroke-width="0.6"/>'
-            )
-            parts.append(_text(left - 6, y + 4, ticks(tick), anchor="end"))
+        parts += _upright(scale, y_of, left, right, ticks)
         for index, (value, color) in enumerate(zip(panel.values, panel.colors, strict=True)):
             centre = left + slot * (index + 0.5)
             parts.append(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import io
 import numbers
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,8 +24,9 @@ import numpy as np
 import pandas as pd
 
 from . import formats, validation
+from .decoding import decode_file
 from .fields import Field
-from .rows import missing_columns
+from .rows import bad_numbers, missing_columns
 from .validation import listed
 
 __all__ = [
@@ -43,7 +45,12 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
 
     The file name and the line of the first data row are kept in
     ``DataFrame.attrs`` so that later checks can say exactly where a bad value
-    is.
+    is. A CSV file is read in the encoding it was saved in: UTF-8 (with or
+    without a byte order mark), Big5 or Windows-1252, by the rule of
+    :func:`customer_focus.core.decoding.decode_file`, the same the book's
+    page follows; when it is not UTF-8, a note says which encoding was read
+    (printed, so the notebook shows it under the cell), and ``attrs["encoding"]``
+    keeps the codec.
 
     Parameters
     ----------
@@ -59,7 +66,9 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        When the file does not exist, is not CSV or Excel, or cannot be read.
+        When the file does not exist, is not CSV or Excel, or cannot be read
+        (for a CSV file in no encoding tried: the message names them and how
+        to save the file as "CSV UTF-8").
 
     Examples
     --------
@@ -75,11 +84,16 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
         )
     if not file.is_file():
         raise ValueError(f"{file}: no such file. Check the folder and the spelling of the name.")
+    decoded = None
+    if suffix in TEXT_SUFFIXES:
+        decoded = decode_file(file.read_bytes(), file.name)
+        if decoded.note:
+            print(decoded.note)
     try:
-        if suffix in SPREADSHEET_SUFFIXES:
+        if decoded is None:
             table = pd.read_excel(file, sheet_name=0, engine="calamine")
         else:
-            table = pd.read_csv(file, skipinitialspace=True)
+            table = pd.read_csv(io.StringIO(decoded.text), skipinitialspace=True)
     except Exception as error:  # noqa: BLE001 - any parser failure becomes one clear message
         kind = SPREADSHEET_SUFFIXES.get(suffix) or TEXT_SUFFIXES[suffix]
         raise ValueError(
@@ -91,6 +105,8 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     table.attrs["source"] = file.name
     table.attrs["first_line"] = 2  # line 1 (or Excel row 1) holds the header
     table.attrs["line_word"] = "row" if suffix in SPREADSHEET_SUFFIXES else "line"
+    if decoded is not None:
+        table.attrs["encoding"] = decoded.encoding
     return table
 
 
@@ -370,18 +386,9 @@ def numeric_column(
         return values
     positions = [int(i) for i in bad.to_numpy().nonzero()[0]]
     shown = listed(positions, lambda i: f"{where(table, i)}: {_cell(raw.iloc[i])}")
-    if low is not None and high is not None:
-        bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
-    elif low is not None:
-        bound = f"a number of at least {low:g}"
-    else:
-        bound = "a number"
-    hint = ""
-    if high is not None and high <= 1 and (values > 1).any():
-        hint = " Write rates as decimals: 0.8 for 80%."
-    raise ValueError(
-        f"column {column!r} ({meaning}) must hold {bound} in every row; "
-        f"bad values at {shown}.{hint}"
+    raise bad_numbers(
+        column, meaning, shown, low=low, high=high, high_inclusive=high_inclusive,
+        above_one=bool((values > 1).any()),
     )
 
 

@@ -23,14 +23,17 @@ customer_focus.core.problems.DataFileError: spec.yml:2: not valid YAML: duplicat
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from .problems import DataFileError, LinedDict, LinedList, Problem
+from .problems import DataFileError, LinedDict, LinedList, Problem, Problems
 
-__all__ = ["LineLoader", "parse_yaml", "load_yaml"]
+__all__ = ["LineLoader", "parse_yaml", "load_yaml", "load_checked"]
+
+_Read = TypeVar("_Read")
 
 
 #: PyYAML's safe loader, with its C parser (libyaml) when installed: reading the question
@@ -127,3 +130,37 @@ def load_yaml(path: str | os.PathLike[str], *, source: str | None = None) -> Any
         reason = f"cannot be read: {error.strerror or error}"
         raise DataFileError([Problem(name, 1, reason)]) from None
     return parse_yaml(text, name)
+
+
+def load_checked(path: str | os.PathLike[str], read: Callable[[Any, Problems], _Read]) -> _Read:
+    """Read a YAML file and what ``read`` makes of it, which notes each problem it finds.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+    read : callable
+        Called with the file's data and a :class:`~customer_focus.core.problems.Problems`
+        for the file; it notes what is wrong there and returns what it read.
+
+    Raises
+    ------
+    DataFileError
+        When the file cannot be read, is not valid YAML, or ``read`` noted any problem:
+        every problem together, each as ``file:line: what is wrong``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "decks.yml"
+    ...     _ = path.write_text("decks: 3\\n", encoding="utf-8")
+    ...     load_checked(path, lambda data, found: found.listed(data, "decks", "deck"))
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: .../decks.yml:1: the file must hold 'decks:'...
+    """
+    problems = Problems(str(path))
+    result = read(load_yaml(path), problems)
+    problems.raise_if_any()
+    return result

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.problems import Problems
-from ..core.yamlfile import load_yaml
+from ..core.yamlfile import load_checked
 
 __all__ = ["Use", "Item", "Agenda", "load_agendas"]
 
@@ -219,26 +219,20 @@ def _read_agenda(data: object, folder: Path, problems: Problems) -> Agenda | Non
 
 
 def load_agendas(path: str | os.PathLike[str]) -> dict[str, Agenda]:
-    """Read and check the agendas file; every problem is raised together, at its line.
+    """The workshops of the agendas file, by id, each checked against the pages it names.
 
     Raises
     ------
     customer_focus.core.problems.DataFileError
-        Listing each problem as ``file:line: what is wrong``.
+        Listing each problem as ``file:line: what is wrong``, all together.
     """
-    path = Path(path)
-    data = load_yaml(path)
-    problems = Problems(str(path))
-    agendas: dict[str, Agenda] = {}
-    if not isinstance(data, dict) or not isinstance(data.get("agendas"), list):
-        problems.add(data, None, "the file must hold 'agendas:', a list of agendas")
-        problems.raise_if_any()
-    for entry in data["agendas"]:
-        agenda = _read_agenda(entry, path.parent, problems)
-        if agenda is None:
-            continue
-        if agenda.id in agendas:
-            problems.add(entry, "id", f"agenda id {agenda.id!r} is used twice")
-        agendas[agenda.id] = agenda
-    problems.raise_if_any()
-    return agendas
+    folder = Path(path).parent
+
+    def read(data: object, problems: Problems) -> dict[str, Agenda]:
+        return problems.by_id(
+            problems.listed(data, "agendas", "agenda"),
+            "agenda",
+            lambda entry: _read_agenda(entry, folder, problems),
+        )
+
+    return load_checked(path, read)

@@ -122,11 +122,12 @@ class Cases(CaseInputs):
         self.derived[case] = figures
         return figures
 
-    def expand(self, text: str, *, markdown: bool = True) -> str:
+    def expand(self, text: str, *, markdown: bool = True, language: str | None = None) -> str:
         """Replace every ``{case:name}`` / ``{case:name:style}`` in ``text`` by its figure.
 
         With ``markdown=True`` (the default) a dollar sign is written ``\\$``,
         so that Markdown with math does not read it as the start of a formula.
+        ``language`` is the edition's (``"zh_TW"`` writes number words in Chinese).
 
         Raises
         ------
@@ -142,7 +143,7 @@ class Cases(CaseInputs):
         def replace(match: re.Match[str]) -> str:
             reference = match.group(1) + (f":{match.group(2)}" if match.group(2) else "")
             try:
-                written = self.figure(reference)
+                written = self.figure(reference, language)
             except KeyError as error:
                 raise ValueError(f"{match.group(0)}: {error.args[0]}") from None
             return written.replace("$", "\\$") if markdown else written

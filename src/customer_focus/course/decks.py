@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..core.problems import Problems
-from ..core.yamlfile import load_yaml
+from ..core.yamlfile import load_checked
 
 __all__ = ["WrittenSlide", "DeckOutline", "SLIDE_KINDS", "load_outlines"]
 
@@ -90,14 +89,6 @@ def _slides(data: object, where: str, problems: Problems) -> tuple[WrittenSlide,
     return tuple(slides)
 
 
-def _texts(data: dict, key: str, where: str, problems: Problems) -> tuple[str, ...]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(data, key, f"{where}: {key!r} must be a list of section headings")
-        return ()
-    return tuple(value)
-
-
 def _mapping(data: dict, key: str, where: str, problems: Problems) -> dict:
     value = data.get(key) or {}
     if not isinstance(value, dict):
@@ -134,8 +125,8 @@ def _read_deck(data: object, kinds: dict[str, str], problems: Problems) -> DeckO
         title=problems.text(data, "title", where) or "",
         source=source,
         chapter=problems.text(data, "chapter", where) or "",
-        sections=_texts(data, "sections", where, problems),
-        skip=_texts(data, "skip", where, problems),
+        sections=problems.texts(data, "sections", where, kind="section headings"),
+        skip=problems.texts(data, "skip", where, kind="section headings"),
         activities=activities,
         after=after,
         slides=_slides(data["slides"], where, problems) if "slides" in data else (),
@@ -143,20 +134,8 @@ def _read_deck(data: object, kinds: dict[str, str], problems: Problems) -> DeckO
     )
 
 
-def load_outlines(path: str | os.PathLike[str]) -> dict[str, DeckOutline]:
-    """Read and check the decks file; every problem is raised together, at its line.
-
-    Raises
-    ------
-    customer_focus.core.problems.DataFileError
-        Listing each problem as ``file:line: what is wrong``.
-    """
-    path = Path(path)
-    data = load_yaml(path)
-    problems = Problems(str(path))
-    if not isinstance(data, dict) or not isinstance(data.get("decks"), list):
-        problems.add(data, None, "the file must hold 'decks:', a list of decks")
-        problems.raise_if_any()
+def _kinds(data: dict, problems: Problems) -> dict[str, str]:
+    """The activity of each kind of slide every page deck has (``kinds:``)."""
     kinds = data.get("kinds") or {}
     if not isinstance(kinds, dict):
         problems.add(data, "kinds", "'kinds' must map slide kinds to their activity")
@@ -164,13 +143,21 @@ def load_outlines(path: str | os.PathLike[str]) -> dict[str, DeckOutline]:
     for kind in SLIDE_KINDS:
         if not isinstance(kinds.get(kind), str):
             problems.add(kinds, None, f"kinds: missing the activity of the {kind!r} slides")
-    outlines: dict[str, DeckOutline] = {}
-    for entry in data["decks"]:
-        outline = _read_deck(entry, {str(k): str(v) for k, v in kinds.items()}, problems)
-        if outline is None:
-            continue
-        if outline.id in outlines:
-            problems.add(entry, "id", f"deck id {outline.id!r} is used twice")
-        outlines[outline.id] = outline
-    problems.raise_if_any()
-    return outlines
+    return {str(key): str(value) for key, value in kinds.items()}
+
+
+def _read_outlines(data: object, problems: Problems) -> dict[str, DeckOutline]:
+    entries = problems.listed(data, "decks", "deck")
+    kinds = _kinds(data, problems)  # type: ignore[arg-type]  # listed() checked it is a mapping
+    return problems.by_id(entries, "deck", lambda entry: _read_deck(entry, kinds, problems))
+
+
+def load_outlines(path: str | os.PathLike[str]) -> dict[str, DeckOutline]:
+    """Read and check the decks file: the outline of every deck, by id.
+
+    Raises
+    ------
+    customer_focus.core.problems.DataFileError
+        Listing each problem as ``file:line: what is wrong``, all together.
+    """
+    return load_checked(path, _read_outlines)

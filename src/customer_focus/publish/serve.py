@@ -28,9 +28,11 @@ from pathlib import Path
 
 __all__ = ["COMPRESSED_TYPES", "CompressingHandler", "compressible", "serve", "main"]
 
-#: Content types worth compressing (images and fonts are compressed already).
+#: Content types worth compressing (images and fonts are compressed already). The live tools'
+#: WebAssembly runtime shrinks to about a third (9.6 MB to 3.5 MB).
 COMPRESSED_TYPES = (
     "text/", "application/javascript", "application/json", "image/svg+xml", "application/xml",
+    "application/wasm",
 )
 #: Files this small gain nothing from gzip.
 MINIMUM_SIZE = 512
@@ -47,6 +49,8 @@ def compressible(content_type: str, size: int) -> bool:
     (True, True)
     >>> compressible("image/png", 40_000), compressible("font/woff2", 80_000)
     (False, False)
+    >>> compressible("application/wasm", 9_600_000)
+    True
     >>> compressible("text/css", 100)
     False
     """
@@ -77,6 +81,7 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         ".woff2": "font/woff2",
         ".woff": "font/woff",
         ".webmanifest": "application/manifest+json",
+        ".wasm": "application/wasm",
     }
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature

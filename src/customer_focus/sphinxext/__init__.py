@@ -5,7 +5,8 @@ the course's stylesheet and script, the site's icons and web manifest
 (:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time), the
 worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`),
-publishes the workshop kit with the site (:mod:`.workshop_kit`), and links every page to
+publishes the workshop kit with the site (:mod:`.workshop_kit`), cuts the theme's icon
+font to the icons the site shows (:mod:`.iconfont`), and links every page to
 its twin in the other edition, English or Traditional Chinese (:mod:`.editions`), whose
 terms the glossary page lists (:mod:`.glossary`).
 """
@@ -18,8 +19,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, editions, freshness, glossary, kernel_wait, live,
-    pageweight, quiz, repository, scenario, siteicons, sitemap, vendor, workshop_kit,
+    accessibility, cases, directives, download, editions, freshness, glossary, iconfont,
+    kernel_wait, live, pageweight, quiz, repository, scenario, siteicons, sitemap, vendor,
+    workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -52,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     repository.setup(app)
     pageweight.setup(app)
     workshop_kit.setup(app)
+    iconfont.setup(app)
     app.connect("config-inited", _add_paths)
     app.add_css_file("customer-focus.css")
     app.add_js_file("customer-focus.js", loading_method="defer")

@@ -20,6 +20,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .registry import Extension
+
 REPLACEMENTS = {
     'role="doc-biblioentry"': 'role="listitem"',
     # myst-nb names a folded cell's toggle "Toggle hidden content" while it shows "Show code
@@ -56,7 +58,8 @@ def row_label_columns(app: Sphinx, doctree: nodes.document) -> None:
             specs[0]["stub"] = 1
 
 
-def setup(app: Sphinx) -> None:
-    """Register the hooks."""
-    app.connect("html-page-context", fix_body)
-    app.connect("doctree-read", row_label_columns)
+#: The hooks.
+EXTENSION = Extension(
+    events=(("html-page-context", fix_body), ("doctree-read", row_label_columns)),
+)
+setup = EXTENSION.setup

@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxRole
 
 from ..core.cases import CaseError, data_path
 from ..course.cases import Cases, course_cases, load_cases
+from .registry import Extension
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class CaseRole(SphinxRole):
         try:
             cases, path = _cases(self.env.app)
             self.env.note_dependency(str(path))
-            written = cases.figure(reference)
+            written = cases.figure(reference, self.config.language)
         except (KeyError, CaseError) as error:
             message = error.args[0] if isinstance(error, KeyError) else str(error)
             logger.error(f"case: {message}", location=self.get_location())
@@ -49,7 +50,6 @@ class CaseRole(SphinxRole):
         return [nodes.inline(self.rawtext, written, classes=["cf-case-figure"])], []
 
 
-def setup(app: Sphinx) -> None:
-    """Register the role and its setting."""
-    app.add_config_value("cf_cases_file", "", "env", types=[str])
-    app.add_role("case", CaseRole())
+#: The role and its setting.
+EXTENSION = Extension(config={"cf_cases_file": ""}, roles={"case": CaseRole()})
+setup = EXTENSION.setup

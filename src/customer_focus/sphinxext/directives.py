@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.cases import opening_case
@@ -24,6 +26,7 @@ from ..course.course_map import load_course_map
 from ..tools.lifetime_value import calc, table
 from ..tools.spec import load_form, load_form_file, render_html
 from . import workshop
+from .registry import Extension
 
 
 def course_map_path(env: object) -> Path:
@@ -132,10 +135,19 @@ class PrintableForm(SphinxDirective):
         return [nodes.raw("", render_html(spec), format="html")]
 
 
-def setup(app: object) -> None:
-    """Register the directives and their configuration."""
-    app.add_config_value("cf_course_map", "book/course-map.yml", "env", types=[str])  # type: ignore[attr-defined]
-    app.add_directive("learning-objectives", LearningObjectives)  # type: ignore[attr-defined]
-    app.add_directive("clv-comparison", ClvComparison)  # type: ignore[attr-defined]
-    app.add_directive("printable-form", PrintableForm)  # type: ignore[attr-defined]
-    workshop.setup(app)  # the workshop kit's directives: agendas, workbook, answer keys
+#: The directives and their setting.
+EXTENSION = Extension(
+    config={"cf_course_map": "book/course-map.yml"},
+    directives={
+        "learning-objectives": LearningObjectives,
+        "clv-comparison": ClvComparison,
+        "printable-form": PrintableForm,
+    },
+)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives, and the workshop kit's: agendas, workbook, answer keys."""
+    metadata = EXTENSION.setup(app)
+    workshop.setup(app)
+    return metadata

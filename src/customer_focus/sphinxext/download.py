@@ -15,24 +15,23 @@ from __future__ import annotations
 import shutil
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..publish import kit
 from .editions import build_folder, shared_root
+from .registry import Extension, PageSet
 
 logger = logging.getLogger(__name__)
 
 #: Where the zip is served, relative to the site's root.
 FOLDER = "downloads"
 #: The pages that link the zip (kept in the build environment).
-USERS = "cf_worksheets_download_pages"
+USERS = PageSet("cf_worksheets_download_pages")
 
 
 def download_uri(docname: str, shared: str = "") -> str:
@@ -54,7 +53,7 @@ def download_uri(docname: str, shared: str = "") -> str:
 def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{worksheets-download}`text```: a link to the zip of the worksheets."""
     env = inliner.document.settings.env
-    getattr(env, USERS).add(env.docname)
+    USERS.add(env, env.docname)
     shared = str(env.config.cf_shared_root or "")
     link = nodes.reference(rawtext, text, refuri=download_uri(env.docname, shared),
                            classes=["cf-download"])
@@ -82,19 +81,6 @@ class InstallCommand(SphinxDirective):
         return [nodes.literal_block(text, text)]
 
 
-def _init_env(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    if not hasattr(env, USERS):
-        setattr(env, USERS, set())
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, USERS, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    getattr(env, USERS).update(getattr(other, USERS, set()) & set(docnames))
-
-
 def cached_download(root: Path, cache: Path) -> Path:
     """The zip in ``cache``, made again only when its inputs changed; returns its path."""
     archive, stamp = cache / kit.DOWNLOAD_NAME, cache / "fingerprint.txt"
@@ -110,7 +96,7 @@ def cached_download(root: Path, cache: Path) -> Path:
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    if not getattr(app.env, USERS, None) or shared_root(app):
+    if not USERS.pages(app.env) or shared_root(app):
         return  # (the zh-TW edition links the English edition's zip)
     out = Path(app.outdir) / FOLDER
     try:
@@ -121,12 +107,11 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     shutil.copyfile(archive, out / archive.name)
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the role and the build step."""
-    app.add_role("worksheets-download", download_role)
-    app.add_directive("worksheets-install", InstallCommand)
-    app.connect("env-before-read-docs", _init_env)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("build-finished", _write)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+#: The role, the directive and the build step.
+EXTENSION = Extension(
+    roles={"worksheets-download": download_role},
+    directives={"worksheets-install": InstallCommand},
+    events=(("build-finished", _write),),
+    pages=(USERS,),
+)
+setup = EXTENSION.setup

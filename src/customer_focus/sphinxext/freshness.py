@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .editions import build_folder
+from .registry import Extension
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 STAMP = ".customer-focus-package"
 #: Folders and files of the package that no notebook runs nor the book's extension reads.
 SITE_ONLY = ("static", "templates", "publish", "cli.py", "__main__.py")
-EXTENSION = "sphinxext"
+EXTENSION_FOLDER = "sphinxext"
 
 
 def _digest(paths: list[Path]) -> str:
@@ -65,8 +66,8 @@ def package_fingerprint() -> str:
         if path.is_file() and "__pycache__" not in path.parts
         and path.relative_to(PACKAGE).parts[0] not in SITE_ONLY
     ]
-    extension = [path for path in files if path.relative_to(PACKAGE).parts[0] == EXTENSION]
-    executed = [path for path in files if path.relative_to(PACKAGE).parts[0] != EXTENSION]
+    extension = [path for path in files if path.relative_to(PACKAGE).parts[0] == EXTENSION_FOLDER]
+    executed = [path for path in files if path.relative_to(PACKAGE).parts[0] != EXTENSION_FOLDER]
     return f"{_digest(executed)} {_digest(extension)}"
 
 
@@ -101,7 +102,8 @@ def outdated_pages(app: Sphinx, env: object, added: set, changed: set, removed: 
     return []
 
 
-def setup(app: Sphinx) -> None:
-    """Register the hooks."""
-    app.connect("builder-inited", clear_stale_cache, priority=100)
-    app.connect("env-get-outdated", outdated_pages)
+#: The hooks: the stale cache is cleared before anything else starts.
+EXTENSION = Extension(
+    events=(("builder-inited", clear_stale_cache, 100), ("env-get-outdated", outdated_pages)),
+)
+setup = EXTENSION.setup

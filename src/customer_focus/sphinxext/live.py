@@ -35,6 +35,7 @@ from ..core.paths import package_file
 from ..tools.spec import load_spec, spec_tools
 from .editions import shared_root
 from .vendor import node_modules
+from .registry import Extension
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ PYODIDE_FILES = (
 #: ``core``'s standard-library modules the tools' page code imports.
 CORE_MODULES = (
     "__init__.py", "validation.py", "formats.py", "fields.py", "problems.py", "palette.py",
-    "svg.py", "rows.py",
+    "svg.py", "rows.py", "decoding.py",
 )
 #: The files of a tool's folder the page may need (those present are packed).
 TOOL_FILES = ("__init__.py", "calc.py", "page.py", "describe.py")
@@ -172,9 +173,13 @@ def copy_runtime(app: Sphinx, exception: Exception | None) -> None:
     logger.info("customer_focus: Pyodide and the live tools' archive written to %s", folder.parent)
 
 
-def setup(app: Sphinx) -> None:
-    """Register the build hooks."""
-    app.connect("builder-inited", check_runtime)
-    app.connect("doctree-read", place_live_tools)
-    app.connect("html-page-context", add_script, priority=600)
-    app.connect("build-finished", copy_runtime)
+#: The build hooks: the script after the widget paths (600).
+EXTENSION = Extension(
+    events=(
+        ("builder-inited", check_runtime),
+        ("doctree-read", place_live_tools),
+        ("html-page-context", add_script, 600),
+        ("build-finished", copy_runtime),
+    ),
+)
+setup = EXTENSION.setup

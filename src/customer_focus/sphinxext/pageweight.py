@@ -32,6 +32,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .editions import shared_root
+from .registry import Extension
 
 __all__ = [
     "IN_ORDER", "SEARCH_IN_ORDER", "has_math", "image_size", "size_images", "trim_scripts", "setup",
@@ -210,6 +211,6 @@ def trim_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         context["body"] = size_images(body, _image_sizes(app))
 
 
-def setup(app: Sphinx) -> None:
-    """Register the hook: after MathJax, myst-nb (500) and the widget paths (600)."""
-    app.connect("html-page-context", trim_page, priority=700)
+#: The hook: after MathJax, myst-nb (500) and the widget paths (600).
+EXTENSION = Extension(events=(("html-page-context", trim_page, 700),))
+setup = EXTENSION.setup

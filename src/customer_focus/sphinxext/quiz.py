@@ -46,6 +46,7 @@ from ..course.course_map import CourseMap, load_course_map
 from ..course.quiz.balance import balance_report
 from ..course.quiz.bank import Question, Quiz, bibliography_keys, collect_banks
 from ..course.quiz.placement import Placement, parse_key, place
+from .registry import Extension, PageSet
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ logger = logging.getLogger(__name__)
 STORAGE_VERSION = 2
 #: The file listing every placement and scenario, in the built site.
 INDEX_FILE = "_static/cf-progress-index.json"
+#: The pages with the progress table: written again whenever anything is (it lists every quiz).
+PROGRESS_PAGES = PageSet("cf_progress_pages", rebuild=True)
 
 
 def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
@@ -334,9 +337,7 @@ class QuizProgressDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        pages = getattr(self.env, "cf_progress_pages", set())
-        pages.add(self.env.docname)
-        self.env.cf_progress_pages = pages
+        PROGRESS_PAGES.add(self.env, self.env.docname)
         return [_progress_placeholder()]
 
 
@@ -400,7 +401,6 @@ def _check_placed(app: Sphinx, env: Any) -> None:
 
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "cf_progress_pages", set()).discard(docname)
     pages = getattr(env, "cf_quiz_pages", {})
     for key in [key for key, page in pages.items() if page == docname]:
         del pages[key]
@@ -408,7 +408,6 @@ def _purge(app: Sphinx, env: Any, docname: str) -> None:
 
 def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
     env.cf_quiz_pages = {**getattr(env, "cf_quiz_pages", {}), **getattr(other, "cf_quiz_pages", {})}
-    env.cf_progress_pages = getattr(env, "cf_progress_pages", set()) | getattr(other, "cf_progress_pages", set())
 
 
 def _title_levels(app: Sphinx, doctree: nodes.document) -> None:
@@ -442,11 +441,6 @@ def _load_mathjax_for_quiz_math(app: Sphinx, doctree: nodes.document) -> None:
     """
     if app.env.temp_data.get("cf_quiz_math"):
         app.env.get_domain("math").data["has_equations"][app.env.docname] = True
-
-
-def _progress_pages_outdated(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    """The progress page lists every quiz: rebuild it whenever anything is rebuilt."""
-    return sorted(getattr(env, "cf_progress_pages", set()) - added - changed)
 
 
 def progress_index(app: Sphinx) -> dict[str, Any]:
@@ -491,19 +485,22 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     target.write_text(json.dumps(progress_index(app), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def setup(app: Sphinx) -> None:
-    """Register the configuration, directives and hooks."""
-    app.add_config_value("cf_quiz_folder", "book/quizzes", "env", types=[str])
-    app.add_directive("quiz", QuizDirective)
-    app.add_directive("quiz-progress", QuizProgressDirective)
-    app.add_node(_progress_placeholder)
-    app.connect("builder-inited", _load)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-check-consistency", _check_placed)
-    app.connect("env-get-outdated", _progress_pages_outdated)
-    app.connect("doctree-read", _title_levels)
-    app.connect("doctree-read", _load_mathjax_for_quiz_math)
-    app.connect("doctree-resolved", _fill_progress)
-    app.connect("build-finished", _write_index)
-    app.add_js_file("quiz.js", loading_method="defer")
+#: The setting, the directives, their hooks and script.
+EXTENSION = Extension(
+    config={"cf_quiz_folder": "book/quizzes"},
+    nodes=(_progress_placeholder,),
+    directives={"quiz": QuizDirective, "quiz-progress": QuizProgressDirective},
+    events=(
+        ("builder-inited", _load),
+        ("env-purge-doc", _purge),
+        ("env-merge-info", _merge),
+        ("env-check-consistency", _check_placed),
+        ("doctree-read", _title_levels),
+        ("doctree-read", _load_mathjax_for_quiz_math),
+        ("doctree-resolved", _fill_progress),
+        ("build-finished", _write_index),
+    ),
+    scripts=("quiz.js",),
+    pages=(PROGRESS_PAGES,),
+)
+setup = EXTENSION.setup

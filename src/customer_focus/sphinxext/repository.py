@@ -11,12 +11,13 @@ with the role ``{repository}`text```), and ``{clone-commands}`` starts with
 
 from __future__ import annotations
 
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
+
+from .registry import Extension
 
 #: What makes a launch button, in the theme's ``launch_buttons`` options.
 LAUNCHERS = ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url", "jupyterlite_url")
@@ -89,11 +90,14 @@ def repository_role(name, rawtext, text, lineno, inliner, options=None, content=
     return [nodes.reference(rawtext, text or url, refuri=url)], []
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the setting's handler, the directives and the role."""
-    app.connect("config-inited", apply_setting)
-    app.add_directive("if-repository", IfRepository)
-    app.add_directive("unless-repository", UnlessRepository)
-    app.add_directive("clone-commands", CloneCommands)
-    app.add_role("repository", repository_role)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+#: The setting's handler, the directives and the role.
+EXTENSION = Extension(
+    directives={
+        "if-repository": IfRepository,
+        "unless-repository": UnlessRepository,
+        "clone-commands": CloneCommands,
+    },
+    roles={"repository": repository_role},
+    events=(("config-inited", apply_setting),),
+)
+setup = EXTENSION.setup

@@ -15,12 +15,12 @@ from html import escape
 from pathlib import Path
 
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..course.scenario import load as load_scenario
 from ..course.scenario.model import Scenario, ScenarioError, all_paths
+from .registry import Extension
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +86,10 @@ class ScenarioDirective(SphinxDirective):
         return [nodes.raw("", scenario_html(scenario), format="html")]
 
 
-def setup(app: Sphinx) -> None:
-    """Register the directive, its folder setting and its script."""
-    app.add_config_value("cf_scenario_folder", "book/practice/scenarios", "env", types=[str])
-    app.add_directive("scenario", ScenarioDirective)
-    app.add_js_file("scenario.js", loading_method="defer")
+#: The directive, its folder setting and its script.
+EXTENSION = Extension(
+    config={"cf_scenario_folder": "book/practice/scenarios"},
+    directives={"scenario": ScenarioDirective},
+    scripts=("scenario.js",),
+)
+setup = EXTENSION.setup

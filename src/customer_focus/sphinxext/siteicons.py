@@ -29,6 +29,8 @@ from sphinx.application import Sphinx
 
 from customer_focus.core.figures import PALETTE
 
+from .registry import Extension
+
 ICONS = "_static/icons"
 MANIFEST = "manifest.webmanifest"
 #: The background of the icon, its rings and its center.
@@ -233,7 +235,6 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     write_icons(Path(app.outdir), title, app.config.root_doc + app.builder.out_suffix)
 
 
-def setup(app: Sphinx) -> None:
-    """Register the hooks: the head links on every page, the files at the end of the build."""
-    app.connect("html-page-context", _link_icons)
-    app.connect("build-finished", _write)
+#: The hooks: the head links on every page, the files at the end of the build.
+EXTENSION = Extension(events=(("html-page-context", _link_icons), ("build-finished", _write)))
+setup = EXTENSION.setup

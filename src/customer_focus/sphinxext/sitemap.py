@@ -16,7 +16,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .registry import Extension, PageSet
+
 __all__ = ["toc_parts", "setup"]
+
+#: The pages with the site map: written again on every build, since any title may have changed.
+PAGES = PageSet("cf_site_map_pages", rebuild=True)
 
 
 def toc_parts(toc_file: str | Path) -> list[tuple[str, list[str]]]:
@@ -52,9 +57,7 @@ class SiteMapDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         toc = Path(self.env.app.confdir) / "_toc.yml"
         self.env.note_dependency(str(toc))
-        pages = getattr(self.env, "cf_site_map_pages", set())
-        pages.add(self.env.docname)
-        self.env.cf_site_map_pages = pages
+        PAGES.add(self.env, self.env.docname)
         return [_site_map()]
 
 
@@ -83,23 +86,11 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(nodes.raw("", _html(app, docname), format="html"))
 
 
-def _always_rebuild(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    return sorted(getattr(env, "cf_site_map_pages", set()) - added - changed)
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "cf_site_map_pages", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
-    env.cf_site_map_pages = getattr(env, "cf_site_map_pages", set()) | getattr(other, "cf_site_map_pages", set())
-
-
-def setup(app: Sphinx) -> None:
-    """Register the directive and hooks."""
-    app.add_node(_site_map)
-    app.add_directive("site-map", SiteMapDirective)
-    app.connect("doctree-resolved", _resolve)
-    app.connect("env-get-outdated", _always_rebuild)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+#: The directive and its hook; its pages are written again on every build.
+EXTENSION = Extension(
+    nodes=(_site_map,),
+    directives={"site-map": SiteMapDirective},
+    events=(("doctree-resolved", _resolve),),
+    pages=(PAGES,),
+)
+setup = EXTENSION.setup

@@ -18,6 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from .registry import Extension
+
 logger = logging.getLogger(__name__)
 
 #: What the site serves under ``_static/vendor/``: destination -> source in node_modules.
@@ -135,10 +137,14 @@ def support_widget_pages(
     app.add_js_file("widget-support.js", priority=401)
 
 
-def setup(app: Sphinx) -> None:
-    """Register the configuration value and the build hooks."""
-    app.add_config_value("cf_node_modules", "", "env", types=[str])
-    app.connect("builder-inited", check_assets)
-    app.connect("build-finished", copy_assets)
-    # after myst-nb (priority 500) has added the page's widget scripts
-    app.connect("html-page-context", support_widget_pages, priority=600)
+#: The setting and the build hooks; the widget pages' hook runs after myst-nb (priority
+#: 500) has added the page's widget scripts.
+EXTENSION = Extension(
+    config={"cf_node_modules": ""},
+    events=(
+        ("builder-inited", check_assets),
+        ("build-finished", copy_assets),
+        ("html-page-context", support_widget_pages, 600),
+    ),
+)
+setup = EXTENSION.setup

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -27,7 +28,8 @@ from ..core.problems import DataFileError
 from ..course.agendas import Agenda, load_agendas
 from ..course.course_map import load_course_map
 from ..course.decks import load_outlines
-from ..course.exercise_notebooks import course_exercises
+from ..course.exercise_notebooks import ExerciseNotebook, Question, course_exercises
+from .registry import Extension
 
 __all__ = ["agenda_markdown", "workbook_markdown", "answer_keys_markdown", "setup"]
 
@@ -84,59 +86,64 @@ def agenda_markdown(agenda: Agenda, deck_titles: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def workbook_markdown(root: Path, page: Path) -> str:
-    """Every exercise's questions, with a box to work in after each."""
+def _exercises_markdown(
+    root: Path,
+    page: Path,
+    level: int,
+    notebook_line: Callable[[ExerciseNotebook], str],
+    after_question: Callable[[Question], list[str]],
+) -> str:
+    """Every exercise under a heading of ``level``, each question one level below.
+
+    Under the exercise's heading comes ``notebook_line`` (the links to its
+    notebooks); under each question its prompt, then ``after_question``.
+    """
     parts = []
     for notebook in course_exercises(root):
-        link = _relative(root / "exercises" / f"{notebook.name}.ipynb", page)
-        parts += [
-            f"## Exercise: {notebook.title}",
-            "",
-            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{link}>`. "
-            + _rebased(notebook.lead, root / "exercises", page),
-            "",
-        ]
+        parts += [f"{'#' * level} Exercise: {notebook.title}", "", notebook_line(notebook), ""]
         for question in notebook.questions:
             parts += [
-                f"### {question.heading}",
+                f"{'#' * (level + 1)} {question.heading}",
                 "",
                 _rebased(question.prompt, root / "exercises", page),
                 "",
-                "```{raw} html",
-                '<div class="cf-work-space" aria-hidden="true"></div>',
-                "```",
+                *after_question(question),
                 "",
             ]
     return "\n".join(parts)
+
+
+def workbook_markdown(root: Path, page: Path) -> str:
+    """Every exercise's questions, with a box to work in after each."""
+
+    def notebook_line(notebook: ExerciseNotebook) -> str:
+        link = _relative(root / "exercises" / f"{notebook.name}.ipynb", page)
+        return (
+            f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{link}>`. "
+            + _rebased(notebook.lead, root / "exercises", page)
+        )
+
+    def work_space(question: Question) -> list[str]:
+        return ["```{raw} html", '<div class="cf-work-space" aria-hidden="true"></div>', "```"]
+
+    return _exercises_markdown(root, page, 2, notebook_line, work_space)
 
 
 def answer_keys_markdown(root: Path, page: Path) -> str:
     """Every exercise's worked answers, read from the solution notebooks."""
-    parts = []
-    for notebook in course_exercises(root):
+
+    def notebook_line(notebook: ExerciseNotebook) -> str:
         exercise = _relative(root / "exercises" / f"{notebook.name}.ipynb", page)
         solution = _relative(root / "solutions" / f"{notebook.name}.ipynb", page)
-        parts += [
-            f"### Exercise: {notebook.title}",
-            "",
+        return (
             f"Notebook: {{download}}`exercises/{notebook.name}.ipynb <{exercise}>`; "
-            f"worked answers in {{download}}`solutions/{notebook.name}.ipynb <{solution}>`.",
-            "",
-        ]
-        for question in notebook.questions:
-            parts += [
-                f"#### {question.heading}",
-                "",
-                _rebased(question.prompt, root / "exercises", page),
-                "",
-                "```python",
-                question.solution,
-                "```",
-                "",
-                f"**Answer:** {_dollars(question.answer)}",
-                "",
-            ]
-    return "\n".join(parts)
+            f"worked answers in {{download}}`solutions/{notebook.name}.ipynb <{solution}>`."
+        )
+
+    def worked_answer(question: Question) -> list[str]:
+        return ["```python", question.solution, "```", "", f"**Answer:** {_dollars(question.answer)}"]
+
+    return _exercises_markdown(root, page, 3, notebook_line, worked_answer)
 
 
 def _dollars(text: str) -> str:
@@ -227,10 +234,13 @@ class AnswerKeysDirective(_MarkdownDirective):
         return answer_keys_markdown(self.root, self.page)
 
 
-def setup(app: object) -> None:
-    """Register the directives and the files they read."""
-    app.add_config_value("cf_agendas", "book/instructors/agendas.yml", "env", types=[str])  # type: ignore[attr-defined]
-    app.add_config_value("cf_decks", "book/instructors/decks.yml", "env", types=[str])  # type: ignore[attr-defined]
-    app.add_directive("agenda", AgendaDirective)  # type: ignore[attr-defined]
-    app.add_directive("exercise-workbook", WorkbookDirective)  # type: ignore[attr-defined]
-    app.add_directive("answer-keys", AnswerKeysDirective)  # type: ignore[attr-defined]
+#: The directives and the files they read.
+EXTENSION = Extension(
+    config={"cf_agendas": "book/instructors/agendas.yml", "cf_decks": "book/instructors/decks.yml"},
+    directives={
+        "agenda": AgendaDirective,
+        "exercise-workbook": WorkbookDirective,
+        "answer-keys": AnswerKeysDirective,
+    },
+)
+setup = EXTENSION.setup

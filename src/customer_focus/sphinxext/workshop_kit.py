@@ -30,6 +30,7 @@ from ..core.problems import DataFileError
 from ..publish import handouts
 from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
 from .editions import build_folder, shared_root
+from .registry import Extension, PageSet
 
 __all__ = ["KIT_FILE", "page_title_style", "setup"]
 
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 #: The kit's list, relative to the course's folder; without it the kit is not built.
 KIT_FILE = "book/instructors/kit.yml"
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+#: The pages that list the kit: written again on every build, since the kit may have changed.
+PAGES = PageSet("cf_kit_pages", rebuild=True)
 
 
 def _root(app: Sphinx) -> Path:
@@ -77,9 +80,7 @@ class WorkshopKitDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(_root(self.env.app) / KIT_FILE))
-        pages = getattr(self.env, "cf_kit_pages", set())
-        pages.add(self.env.docname)
-        self.env.cf_kit_pages = pages
+        PAGES.add(self.env, self.env.docname)
         try:
             load_kit(_root(self.env.app)).handouts(self.env.found_docs)
         except (DataFileError, FileNotFoundError) as error:
@@ -163,26 +164,16 @@ def _publish(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
-def _always_rebuild(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
-    return sorted(getattr(env, "cf_kit_pages", set()) - added - changed)
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "cf_kit_pages", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
-    env.cf_kit_pages = getattr(env, "cf_kit_pages", set()) | getattr(other, "cf_kit_pages", set())
-
-
-def setup(app: Sphinx) -> None:
-    """Register the directive and hooks."""
-    app.add_node(_workshop_kit)
-    app.add_directive("workshop-kit", WorkshopKitDirective)
-    app.connect("env-get-outdated", _always_rebuild)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _write_decks)
-    app.connect("doctree-resolved", _resolve)
-    app.connect("html-page-context", _page_style)
-    app.connect("build-finished", _publish)
+#: The directive and its hooks; its pages are written again on every build.
+EXTENSION = Extension(
+    nodes=(_workshop_kit,),
+    directives={"workshop-kit": WorkshopKitDirective},
+    events=(
+        ("env-updated", _write_decks),
+        ("doctree-resolved", _resolve),
+        ("html-page-context", _page_style),
+        ("build-finished", _publish),
+    ),
+    pages=(PAGES,),
+)
+setup = EXTENSION.setup

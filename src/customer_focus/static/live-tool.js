@@ -9,7 +9,8 @@
  * the form (built from the tool's spec) and, on every change, for the
  * results: the same calc functions the notebook calls, the same checks and
  * messages, the same chart (SVG) with the same alt text. A CSV file the
- * reader picks is read in the page and never leaves it.
+ * reader picks is read in the page and never leaves it; its bytes are decoded
+ * by Python (UTF-8, Big5 or Windows-1252), which says which encoding it read.
  *
  * Vanilla JavaScript, no framework, no network beyond the site's own files. */
 (function () {
@@ -295,6 +296,8 @@
       section.appendChild(picker);
       var fileError = element("p", { id: fileId + "-error", "class": "cf-live-error", hidden: true });
       section.appendChild(fileError);
+      var fileNote = element("p", { "class": "cf-live-help cf-live-file-note", hidden: true });
+      section.appendChild(fileNote);
       var fileStatus = element("p", { "class": "cf-live-summary", role: "status", "aria-live": "polite" });
       var fileOutput = element("div", { "class": "cf-live-output", hidden: true });
       var download = element("a", { "class": "cf-live-download", hidden: true }, "Download the results (CSV)");
@@ -320,15 +323,28 @@
         var file = picker.files[0];
         if (!file) { return; }
         if (file.size > 2 * 1024 * 1024) {
-          fileText = null;
+          fileText = null; fileNote.hidden = true;
           fileError.textContent = file.name + " is " + (file.size / 1048576).toFixed(1) +
             " MB; the page works with files up to 2 MB. Use the worksheet's notebook for a larger file.";
           fileError.hidden = false;
           picker.setAttribute("aria-invalid", "true");
           return;
         }
-        file.text().then(function (text) {
-          fileText = text; fileName = file.name;
+        file.arrayBuffer().then(function (buffer) {
+          // decoded in Python (core.decoding): UTF-8, Big5 or Windows-1252, as the notebook reads it
+          var read = JSON.parse(live.read_file_json(new Uint8Array(buffer), file.name));
+          fileNote.textContent = read.note || "";
+          fileNote.hidden = !read.note;
+          if (read.error) {
+            fileText = null;
+            fileError.textContent = read.error;
+            fileError.hidden = false;
+            picker.setAttribute("aria-invalid", "true");
+            fileOutput.hidden = true; download.hidden = true;
+            fileStatus.textContent = "Check your file: " + read.error;
+            return;
+          }
+          fileText = read.text; fileName = file.name;
           recomputeFile();
         });
       });

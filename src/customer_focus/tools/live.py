@@ -2,15 +2,24 @@
 
 A tool that runs in the page has a ``live:`` block in its spec (the inputs
 its form shows, and the file a reader may pick) and a ``page.py`` whose
-``results(values)`` (and, for a file, ``table_results(text, values)``) call
+``results(values)`` (and, for a file, ``file_results(text, v, source)``,
+which :func:`table_results` calls with the form's ``table_fields`` read) call
 the same ``calc`` functions the notebook calls and return a :class:`Results`:
 sentences, tables (each cell written for reading, with its raw number), an
 SVG chart with its alt text, messages tied to the inputs they are about, and
 a CSV to download.
 
-The page's script (``static/live-tool.js``) only calls the three functions
-that take and give JSON text: :func:`form_json`, :func:`run_json` and
-:func:`run_table_json`. Standard library only (plus ``core``'s standard
+The steps every ``page.py`` takes are written here once: what it reads from
+its spec (:func:`page_spec`), reading the form's inputs (:func:`parse`,
+:func:`grid_rows`), reading a CSV file with the columns its spec lists
+(:func:`read_rows`, :func:`names`), writing a table as the notebook writes
+it, under the headings of the spec's ``reading:`` (:func:`table`), and the
+results file (:func:`download`).
+
+The page's script (``static/live-tool.js``) only calls the functions
+that give JSON text: :func:`form_json`, :func:`run_json`,
+:func:`run_table_json`, and :func:`read_file_json` for the bytes of a file
+the reader picks. Standard library only (plus ``core``'s standard
 library modules), like ``calc.py``.
 
 Examples
@@ -29,18 +38,51 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import formats
+from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
-from ..core.rows import MAX_ROWS
+from ..core.rows import MAX_ROWS, Rows, read_csv, write_csv
 from ..core.validation import InputError
 
 __all__ = [
-    "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid", "column_table",
-    "parse", "cell_name", "grid_rows", "form", "form_json", "run_json", "run_table_json",
+    "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
+    "column_table",
+    "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
+    "table_results", "form_json", "run_json", "run_table_json", "read_file_json",
 ]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """What a tool's page reads from its spec (the JSON twin), named as the spec names it."""
+
+    #: The ``live:`` block: the inputs the form shows, its grid, the file it reads.
+    live: dict[str, Any]
+    #: The headings of the tables written for reading (``reading:``), by table.
+    headings: dict[str, dict[str, str]]
+    #: The columns of each table the learner brings (``tables:``), by table.
+    columns: dict[str, dict[str, dict[str, Any]]]
+
+
+def page_spec(package: str) -> PageSpec:
+    """The :class:`PageSpec` of the tool whose package is ``package`` (its ``page.py``'s).
+
+    Examples
+    --------
+    >>> spec = page_spec("customer_focus.tools.lifetime_value")
+    >>> spec.live["table"], spec.headings["schedule"]["year"], spec.columns["customers"][
+    ...     "customer"]["required"]
+    ('customers', 'Year', True)
+    """
+    data = read_twin(package, f"{package.rsplit('.', 1)[-1]}.json")
+    return PageSpec(
+        data["live"], data.get("reading", {}),
+        {name: table["columns"] for name, table in data["tables"].items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -143,6 +185,123 @@ def column_table(
         tuple(heading for heading, _, _ in columns),
         tuple(tuple(Cell(write(row[key]), row[key]) for _, key, write in columns) for row in rows),
     )
+
+
+def table(
+    caption: str,
+    headings: Mapping[str, str],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    columns: Sequence[str] | None = None,
+    money: Iterable[str] = (),
+    percent: Iterable[str] = (),
+    decimals: Mapping[str, int] | None = None,
+    written: Mapping[str, Callable[[Any], str]] | None = None,
+) -> Table:
+    """A :class:`Table` from rows of dicts, written as the notebook writes its table.
+
+    The notebook writes a table with ``core.tables.format_table`` (the same
+    ``money``, ``percent`` and ``decimals``) and heads it with
+    ``core.tables.with_headings`` (the tool's YAML, ``reading:``); this is the
+    same, with the standard library only.
+
+    Parameters
+    ----------
+    caption : str
+        The table's caption.
+    headings : mapping
+        Each column's heading (the spec's ``reading:`` entry for the table).
+    rows : sequence of mapping
+        One dict per row; each cell keeps its raw value beside its text.
+    columns : sequence of str, optional
+        The columns shown, in order; a column without a heading keeps its
+        name. By default the headed columns the first row has, in the
+        headings' order.
+    money, percent : iterable of str
+        Columns written as ``$1,234.56`` and as ``80.0%``.
+    decimals : mapping, optional
+        Other columns rounded, with their number of decimals.
+    written : mapping, optional
+        Columns written by a function of their own; any other column is its text.
+
+    Examples
+    --------
+    >>> shown = table("Values", {"v": "Value", "s": "Share"}, [{"v": 1234.5, "s": 0.25}],
+    ...               money=["v"], percent=["s"])
+    >>> shown.headers, shown.rows[0]
+    (('Value', 'Share'), (Cell(text='$1,234.50', value=1234.5), Cell(text='25.0%', value=0.25)))
+    """
+    writers: dict[str, Callable[[Any], str]] = {name: formats.cents for name in money}
+    writers.update({name: _percent for name in percent})
+    for name, places in (decimals or {}).items():
+        writers[name] = lambda value, places=places: formats.number(value, places)
+    writers.update(written or {})
+    if columns is None:
+        columns = [name for name in headings if not rows or name in rows[0]]
+    return column_table(
+        caption, [(headings.get(name, name), name, writers.get(name, str)) for name in columns],
+        rows,
+    )
+
+
+def _percent(value: float) -> str:
+    return formats.percent(value, 1)
+
+
+def download(name: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Download:
+    """The results file ``name``: ``columns`` of ``rows`` as CSV (a cell a row lacks is empty).
+
+    Examples
+    --------
+    >>> download("out.csv", ["a", "b"], [{"a": 1, "b": 0.5}, {"a": 2}]).text.splitlines()
+    ['a,b', '1,0.5', '2,']
+    """
+    return Download(name, write_csv(columns, [[row.get(c, "") for c in columns] for row in rows]))
+
+
+def read_rows(
+    text: str, columns: Mapping[str, Mapping[str, Any]], *, source: str = "your file"
+) -> Rows:
+    """A CSV file's rows, checked for the columns of the spec's table (``columns``).
+
+    The columns marked ``required`` must be there; the others may be.
+
+    Raises
+    ------
+    ValueError
+        As :func:`customer_focus.core.rows.read_csv` (a missing column, no rows, too many).
+
+    Examples
+    --------
+    >>> spec = {"name": {"required": True}, "note": {"required": False}}
+    >>> read_rows("name\\nA\\n", spec).column("name")
+    ['A']
+    """
+    return read_csv(
+        text, [name for name, column in columns.items() if column["required"]],
+        [name for name, column in columns.items() if not column["required"]], source=source,
+    )
+
+
+def names(rows: Rows, column: str) -> list[str]:
+    """The cells of the column that names each row (a job, a customer, a step …).
+
+    A row whose name is empty stops with a ``ValueError`` naming its line.
+
+    Examples
+    --------
+    >>> rows = read_rows("job,pay\\nAgent,1\\n,2\\n", {"job": {"required": True}})
+    >>> names(rows, "job")
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'job' must name every job; your file line 3 is empty.
+    """
+    cells = rows.column(column)
+    if "" in cells:
+        raise ValueError(
+            f"column {column!r} must name every {column}; {rows.where(cells.index(''))} is empty."
+        )
+    return cells
 
 
 def parse(fields: Fields, values: Mapping[str, object], names: Sequence[str]) -> dict[str, Any]:
@@ -320,8 +479,67 @@ def run_json(tool: str, values: str) -> str:
     return json.dumps(_guarded(tool, lambda page: page.results(json.loads(values))))
 
 
+def table_results(
+    tool: str, text: str, values: Mapping[str, object], *, source: str = "your file"
+) -> Results:
+    """The tool's results for a CSV file: ``page.file_results`` of the file and the form's inputs.
+
+    Parameters
+    ----------
+    tool : str
+        The tool's name.
+    text : str
+        The CSV file's text, with the columns of the table the spec's
+        ``live:`` block names.
+    values : Mapping
+        The form's inputs, as typed; those the spec's ``live:`` block lists
+        as ``table_fields`` are read (:func:`parse`) and passed on, the same
+        for every row of the file.
+    source : str
+        The file's name, for messages.
+
+    Raises
+    ------
+    Invalid, ValueError
+        When an input or the file is wrong, with a message saying what to fix.
+
+    Examples
+    --------
+    >>> text = "customer,annual_margin,retention_rate\\nA,100,0.8\\n"
+    >>> values = {"discount_rate": "0.1", "timing": "after_renewal"}
+    >>> table_results("lifetime_value", text, values).tables[0].rows[0][5].text
+    '$266.67'
+    """
+    package, data = _twin(tool)
+    shown = data["live"].get("table_fields", [])
+    fixed = parse(load_fields(package, f"{tool}.json"), values, shown)
+    page = importlib.import_module(f"{package}.page")
+    return page.file_results(text, fixed, source)
+
+
 def run_table_json(tool: str, text: str, values: str, source: str = "your file") -> str:
     """The tool's results for a CSV file's text and the form's values (JSON text out)."""
     return json.dumps(
-        _guarded(tool, lambda page: page.table_results(text, json.loads(values), source=source))
+        _guarded(tool, lambda page: table_results(tool, text, json.loads(values), source=source))
     )
+
+
+def read_file_json(data: Any, source: str = "your file") -> str:
+    """A picked file's bytes as text, by :func:`customer_focus.core.decoding.decode_file`'s rule.
+
+    ``data`` is the file's bytes: in the page, a JavaScript ``Uint8Array``
+    (Pyodide passes it with a ``to_bytes`` method). The JSON holds ``text``
+    and ``note`` (which encoding was read, "" for UTF-8), or ``error``: what
+    was tried and how to save the file as CSV UTF-8.
+
+    Examples
+    --------
+    >>> json.loads(read_file_json("名稱\\r\\n台北\\r\\n".encode("cp950"), "a.csv"))["note"]
+    'a.csv was read as Big5 (Traditional Chinese Windows), as Excel saves CSV files on ...'
+    """
+    raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+    try:
+        decoded = decode_file(raw, source)
+    except ValueError as error:
+        return json.dumps({"error": str(error)})
+    return json.dumps({"text": decoded.text, "note": decoded.note})

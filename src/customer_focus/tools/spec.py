@@ -339,16 +339,6 @@ def _form_data(form: FormSpec) -> dict[str, Any]:
     return {"title": form.title, "intro": form.intro, "sections": sections}
 
 
-def _texts(data: Mapping, key: str, where: str, problems: Problems) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(data, key, f"{where}: {key!r} must be a list of texts")
-        return ()
-    return tuple(value)
-
-
 def _read_blank(data: Any, fields: Fields, where: str, problems: Problems) -> Blank | None:
     if not isinstance(data, Mapping):
         problems.add(data, None, f"{where}: must be a mapping with a label or a field")
@@ -380,8 +370,8 @@ def _read_section(data: Any, fields: Fields, where: str, problems: Problems) -> 
     blanks = [
         _read_blank(item, fields, f"{where}, blank {i + 1}", problems) for i, item in enumerate(raw)
     ]
-    columns = _texts(data, "columns", where, problems)
-    row_labels = _texts(data, "row_labels", where, problems)
+    columns = problems.texts(data, "columns", where)
+    row_labels = problems.texts(data, "row_labels", where)
     rows = data.get("rows", 0)
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
         problems.add(data, "rows", f"{where}: 'rows' must be a whole number of blank rows")
@@ -464,19 +454,15 @@ def _names(
     data: Mapping, key: str, known: Mapping, what: str, problems: Problems
 ) -> tuple[str, ...]:
     """A list of names from ``known``: each one not in it is a problem at its line."""
-    value = data.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(data, key, f"live: {key!r} must be a list of {what} names")
-        return ()
-    for index, name in enumerate(value):
+    names = problems.texts(data, key, "live", kind=f"{what} names")
+    for index, name in enumerate(names):
         if name not in known:
             choices = ", ".join(known) or "none"
-            problems.add(value, index, f"live: {key}: no {what} {name!r} (the {what}s: {choices})")
-    if len(set(value)) != len(value):
+            message = f"live: {key}: no {what} {name!r} (the {what}s: {choices})"
+            problems.add(data[key], index, message)
+    if len(set(names)) != len(names):
         problems.add(data, key, f"live: {key!r} names an input twice")
-    return tuple(name for name in value if name in known)
+    return tuple(name for name in names if name in known)
 
 
 def _read_live(
@@ -586,7 +572,7 @@ def _read_question(name: str, data: Any, problems: Problems) -> QuestionSpec | N
     mistakes = [
         _read_mistake(item, f"{where}, mistake {i + 1}", problems) for i, item in enumerate(raw)
     ]
-    options = _texts(data, "options", where, problems)
+    options = problems.texts(data, "options", where)
     correct = problems.text(data, "correct", where) or ""
     if options and correct and correct not in options:
         problems.add(data, "correct", f"{where}: 'correct' must be one of the options {options}")

@@ -133,3 +133,16 @@ def test_the_sample_file_compares_cleanly(root):
     customers = tables.read_table(root / "book/apply/tools/data/clv-customers-sample.csv")
     comparison = table.compare_customers(customers)
     assert sorted(comparison["rank"]) == list(range(1, len(customers) + 1))
+
+
+def test_a_list_saved_by_excel_in_taiwan_compares_with_its_chinese_names(tmp_path):
+    path = tmp_path / "客戶.csv"
+    path.write_bytes(
+        "customer,annual_margin,retention_rate\r\n高價值客戶,2400,0.9\r\n一般客戶,800,0.6\r\n"
+        .encode("cp950")
+    )
+    comparison = table.compare_customers(tables.read_table(path), discount_rate=0.1)
+    assert comparison["customer"].tolist() == ["高價值客戶", "一般客戶"]
+    assert comparison["lifetime_value"].tolist() == [
+        calc.lifetime_value(2400, 0.9, 0.1), calc.lifetime_value(800, 0.6, 0.1),
+    ]

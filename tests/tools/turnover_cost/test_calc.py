@@ -79,16 +79,24 @@ def test_items_hold_every_line_item_and_the_learning_curve():
     assert cost.share_of_total("learning_curve") == pytest.approx(4153.846 / 9453.846, abs=1e-6)
 
 
-def test_category_functions_add_their_items():
-    assert calc.separation_cost(
-        exit_interview=100, hr_admin=200, separation_pay=50, unemployment_tax=25
+def test_each_line_adds_its_items():
+    assert calc.line_cost(
+        "separation", exit_interview=100, hr_admin=200, separation_pay=50, unemployment_tax=25
     ) == 375
-    assert calc.vacancy_cost(overtime_or_temps=1400, lost_sales=600) == 2000
-    assert calc.replacement_cost(
-        advertising=1, interviews=2, testing=3, travel_relocation=4, checks=5
+    assert calc.line_cost("vacancy", overtime_or_temps=1400, lost_sales=600) == 2000
+    assert calc.line_cost(
+        "replacement", advertising=1, interviews=2, testing=3, travel_relocation=4, checks=5
     ) == 15
-    assert calc.training_cost(trainee_time=800, trainer_time=500, materials=200) == 1500
-    assert calc.separation_cost() == 0
+    assert calc.line_cost("training", trainee_time=800, trainer_time=500, materials=200) == 1500
+    assert calc.line_cost("separation") == 0
+
+
+def test_the_computed_line_and_an_unknown_line_are_refused_by_name():
+    for line in ("learning_curve", "hiring"):
+        with pytest.raises(InputError, match="line must be one of separation, vacancy, "
+                           "replacement, training; you gave") as caught:
+            calc.line_cost(line, advertising=500)
+        assert caught.value.name == "line"
 
 
 def test_amount_takes_a_lines_name_or_label():
@@ -185,7 +193,7 @@ def test_negative_line_item_is_rejected_by_name():
 
 def test_text_line_item_is_rejected_by_name():
     with pytest.raises(ValueError, match="lost_sales must be a number .*you gave '600'"):
-        calc.vacancy_cost(lost_sales="600")
+        calc.line_cost("vacancy", lost_sales="600")
 
 
 def test_learning_curve_needs_its_two_inputs():
@@ -205,7 +213,7 @@ def test_an_unknown_line_item_is_named_with_the_known_ones():
 def test_a_line_rejects_another_lines_item():
     with pytest.raises(InputError, match="advertising is not an item of the separation line; its "
                        "items are exit_interview, hr_admin, separation_pay, unemployment_tax"):
-        calc.separation_cost(advertising=500)
+        calc.line_cost("separation", advertising=500)
 
 
 def test_amount_rejects_an_unknown_category():

@@ -18,23 +18,21 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import number, percent
 from ...core.validation import InputError, listed
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv", "results",
-           "table_results"]
+__all__ = ["SPEC", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv",
+           "results", "file_results"]
 
-_TWIN = read_twin(__package__, "feedback.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-_RESPONSES = _TWIN["tables"]["responses"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_RESPONSES = SPEC.columns["responses"]
 
 #: The row of the summary that covers every response.
 ALL_RESPONSES = "All responses"
@@ -115,9 +113,7 @@ def responses_from_csv(
     >>> responses_from_csv("recommend,segment\\n10,North\\n6,\\n")
     ([10, 6], None, ['North', '(not given)'])
     """
-    required = [name for name, column in _RESPONSES.items() if column["required"]]
-    optional = [name for name, column in _RESPONSES.items() if not column["required"]]
-    table = csv_rows.read_csv(text, required, optional, source=source)
+    table = live.read_rows(text, _RESPONSES, source=source)
     scores = _whole(table, "recommend", "score")
     ratings = _whole(table, "satisfaction", "satisfaction") if (
         "satisfaction" in table.columns) else None
@@ -133,26 +129,7 @@ def _summary_row(group: str, scores: Sequence[int], ratings: Sequence[int] | Non
     return {"group": group, **calc.summary(counts, rated), "counts": counts}
 
 
-#: The summary's columns as the notebook's ``form.summary_table`` shows them.
-_COLUMNS = [
-    ("Group", "group", str),
-    ("Responses", "responses", str),
-    ("Promoters (9–10)", "promoters", str),
-    ("Passives (7–8)", "passives", str),
-    ("Detractors (0–6)", "detractors", str),
-    ("% promoters", "promoter_share", lambda x: percent(x, 1)),
-    ("% passives", "passive_share", lambda x: percent(x, 1)),
-    ("% detractors", "detractor_share", lambda x: percent(x, 1)),
-    ("NPS", "nps", lambda x: f"{x:+.0f}"),
-    ("Margin of error (95%)", "nps_margin", lambda x: f"± {x:.0f}"),
-]
-_RATED = [
-    ("Mean satisfaction (1–5)", "satisfaction_mean", lambda x: number(x, 2)),
-    ("Top box (5)", "top_box_share", lambda x: percent(x, 1)),
-]
-
-
-def _shown(rows: list[dict[str, Any]], rated: bool) -> live.Results:
+def _shown(rows: list[dict[str, Any]]) -> live.Results:
     """The sentences, the summary table and the chart of summary rows (the last: all)."""
     groups = [(row["group"], row["counts"]) for row in (rows[:-1] if len(rows) > 1 else rows)]
     alt = describe.score_distribution(groups)
@@ -172,11 +149,14 @@ def _shown(rows: list[dict[str, Any]], rated: bool) -> live.Results:
         value_label="% of answers",
         category_label=f"Answer to “{calc.NPS_QUESTION}”",
     )
-    columns = _COLUMNS + (_RATED if rated else [])
+    shown = live.table(
+        "Net Promoter Score", SPEC.headings["summary"], rows,
+        percent=["promoter_share", "passive_share", "detractor_share", "top_box_share"],
+        decimals={"satisfaction_mean": 2},
+        written={"nps": lambda x: f"{x:+.0f}", "nps_margin": lambda x: f"± {x:.0f}"},
+    )
     return live.Results(
-        summary=tuple(describe.sentences(rows[-1])),
-        tables=(live.column_table("Net Promoter Score", columns, rows),),
-        chart=live.Chart(chart, alt),
+        summary=tuple(describe.sentences(rows[-1])), tables=(shown,), chart=live.Chart(chart, alt),
     )
 
 
@@ -189,17 +169,15 @@ def results(values: Mapping[str, object]) -> live.Results:
         Named after the box to fix.
     """
     scores, ratings = answers(values)
-    return _shown([_summary_row(ALL_RESPONSES, scores, ratings)], ratings is not None)
+    return _shown([_summary_row(ALL_RESPONSES, scores, ratings)])
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The responses of a CSV file summed up by segment, with the chart and a CSV to download.
 
     Examples
     --------
-    >>> shown = table_results("recommend,segment\\n10,North\\n6,South\\n", {})
+    >>> shown = file_results("recommend,segment\\n10,North\\n6,South\\n", {}, "a.csv")
     >>> [row[0].text for row in shown.tables[0].rows]
     ['North', 'South', 'All responses']
     """
@@ -213,12 +191,5 @@ def table_results(
                 None if ratings is None else [ratings[k] for k in chosen],
             ))
     rows.append(_summary_row(ALL_RESPONSES, scores, ratings))
-    shown = _shown(rows, ratings is not None)
-    keys = [key for _, key, _ in _COLUMNS + (_RATED if ratings is not None else [])]
-    download = live.Download(
-        "feedback-results.csv",
-        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in rows]),
-    )
-    return live.Results(
-        summary=shown.summary, tables=shown.tables, chart=shown.chart, download=download
-    )
+    keys = [key for key in SPEC.headings["summary"] if key in rows[-1]]
+    return replace(_shown(rows), download=live.download("feedback-results.csv", keys, rows))

@@ -23,18 +23,16 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import number
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import CATEGORIES, LETTERS
 
-__all__ = ["LIVE", "RESULT_COLUMNS", "results", "analyze", "table_results"]
+__all__ = ["SPEC", "RESULT_COLUMNS", "results", "analyze", "file_results"]
 
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = read_twin(__package__, "kano.json")["live"]
-_ANSWERS = read_twin(__package__, "kano.json")["tables"]["answers"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_ANSWERS = SPEC.columns["answers"]
 
 #: The columns of a feature's result, as the notebook's table and its saved file have them.
 RESULT_COLUMNS = (
@@ -47,17 +45,10 @@ def _worse(value: float) -> str:
     return f"{value:.2f}".replace("-", "−")
 
 
-#: The results table's columns: heading, key, how to write it (the notebook's results table).
-COLUMNS = [
-    ("Feature", "feature", str),
-    ("Responses", "responses", str),
-    *((letter, letter, str) for letter in LETTERS),
-    ("Chosen most often", "category", str),
-    ("Kano's name", "kano_name", str),
-    ("Practitioner name", "practitioner_name", str),
-    ("Better", "better", lambda x: number(x, 2)),
-    ("Worse", "worse", _worse),
-]
+def _table(caption: str, rows: Sequence[Mapping[str, Any]]) -> live.Table:
+    """The notebook's results table: a column per letter, Better and Worse to 2 decimals."""
+    return live.table(caption, SPEC.headings["results"], rows, columns=RESULT_COLUMNS,
+                      decimals={"better": 2}, written={"worse": _worse})
 
 
 def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
@@ -101,7 +92,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     letter = calc.classify(v["functional"], v["dysfunctional"])
     category = CATEGORIES[letter]
     practitioner = f"; practitioners say {category.practitioner}" if category.practitioner else ""
@@ -114,7 +105,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     row = calc.summarize(counts, str(v["feature"]).strip() or "Feature")
     return live.Results(
         summary=(pair, _feature_sentence(row)),
-        tables=(live.column_table("One feature", COLUMNS, [row]),),
+        tables=(_table("One feature", [row]),),
         chart=_chart([row]),
     )
 
@@ -159,7 +150,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any
     >>> rows[0]["category"], rows[0]["better"], rows[0]["worse"], respondents
     ('A/O', 1.0, -0.5, 2)
     """
-    table = csv_rows.read_csv(text, list(_ANSWERS), source=source)
+    table = live.read_rows(text, _ANSWERS, source=source)
     respondents = _labels(table, "respondent")
     features = _labels(table, "feature")
     functional = _answers(table, "functional")
@@ -194,25 +185,16 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any
     )
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """A survey file's features scored, with the chart and a results CSV to download.
 
-    Parameters
-    ----------
-    text : str
-        The CSV file's text (columns as the notebook's file: ``respondent``,
-        ``feature``, ``functional``, ``dysfunctional``).
-    values : Mapping
-        The form's values (none of them applies to the file).
-    source : str
-        The file's name, for messages.
+    ``text`` has the notebook's file's columns: ``respondent``, ``feature``,
+    ``functional``, ``dysfunctional``; none of the form's inputs applies to it.
 
     Examples
     --------
     >>> text = "respondent,feature,functional,dysfunctional\\n1,Bike,Like,Neutral\\n"
-    >>> table_results(text, {}).summary[0]
+    >>> file_results(text, {}, "a.csv").summary[0]
     '1 feature scored from 1 answer by 1 respondent.'
     """
     scored, respondents = analyze(text, source=source)
@@ -225,15 +207,7 @@ def table_results(
         f"{many(len(scored), 'feature')} scored from {many(answers, 'answer')} by "
         f"{many(respondents, 'respondent')}."
     )
-    download = live.Download(
-        "kano-results.csv",
-        csv_rows.write_csv(
-            RESULT_COLUMNS, [[row[key] for key in RESULT_COLUMNS] for row in scored]
-        ),
-    )
     return live.Results(
-        summary=(summary,),
-        tables=(live.column_table("Features scored", COLUMNS, scored),),
-        chart=_chart(scored),
-        download=download,
+        summary=(summary,), tables=(_table("Features scored", scored),), chart=_chart(scored),
+        download=live.download("kano-results.csv", RESULT_COLUMNS, scored),
     )

@@ -20,16 +20,15 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import cents, number, percent
+from ...core.formats import cents, percent
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "results", "table_results", "compare"]
+__all__ = ["SPEC", "results", "file_results", "compare"]
 
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = read_twin(__package__, "lifetime_value.json")["live"]
-_CUSTOMERS = read_twin(__package__, "lifetime_value.json")["tables"]["customers"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_CUSTOMERS = SPEC.columns["customers"]
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -46,21 +45,14 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     arguments = (v["margin"], v["retention"], v["discount_rate"])
     value = calc.lifetime_value(*arguments, timing=v["timing"])
     schedule = calc.schedule(*arguments, timing=v["timing"], years=v["years"])
-    table = live.column_table(
-        "Year by year",
-        [
-            ("Year", "year", str),
-            ("Still a customer", "survival", lambda x: percent(x, 1)),
-            ("Expected margin", "expected_margin", cents),
-            ("Discount factor", "discount_factor", lambda x: number(x, 4)),
-            ("Present value", "present_value", cents),
-            ("Cumulative value", "cumulative_value", cents),
-        ],
-        schedule,
+    table = live.table(
+        "Year by year", SPEC.headings["schedule"], schedule,
+        money=["expected_margin", "present_value", "cumulative_value"], percent=["survival"],
+        decimals={"discount_factor": 4},
     )
     alt = describe.cumulative_value(schedule, value)
     chart = svg.bar_chart(
@@ -103,9 +95,7 @@ def compare(
     >>> [round(row["lifetime_value"], 2) for row in compare(text, discount_rate=0.1)]
     [266.67, 450.0]
     """
-    required = [name for name, column in _CUSTOMERS.items() if column["required"]]
-    optional = [name for name, column in _CUSTOMERS.items() if not column["required"]]
-    table = csv_rows.read_csv(text, required, optional, source=source)
+    table = live.read_rows(text, _CUSTOMERS, source=source)
     i = calc.FIELDS["discount_rate"].check(discount_rate)
     calc.FIELDS["timing"].check(timing)
     helps = {name: column["help"] for name, column in _CUSTOMERS.items()}
@@ -117,12 +107,7 @@ def compare(
     costs = csv_rows.optional_numbers(
         table, "acquisition_cost", meaning=helps["acquisition_cost"], low=0
     )
-    names = table.column("customer")
-    if "" in names:
-        raise ValueError(
-            f"column 'customer' must name every customer; "
-            f"{table.where(names.index(''))} is empty."
-        )
+    names = live.names(table, "customer")
     compared = []
     for name, m, r, cost in zip(names, margins, retentions, costs, strict=True):
         value = calc.lifetime_value(m, r, i, timing=timing)
@@ -135,41 +120,19 @@ def compare(
     return compared
 
 
-#: The comparison's columns: heading, key, how to write it (the notebook's table).
-COMPARISON = [
-    ("Customer", "customer", str),
-    ("Yearly margin", "annual_margin", cents),
-    ("Retention", "retention_rate", lambda x: percent(x, 1)),
-    ("Cost to win", "acquisition_cost", cents),
-    ("Expected years", "expected_years", lambda x: number(x, 1)),
-    ("Lifetime value", "lifetime_value", cents),
-    ("Net value", "net_value", cents),
-    ("Rank", "rank", str),
-]
-
-
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """Customers of a CSV file compared, with the chart and a results CSV to download.
 
-    Parameters
-    ----------
-    text : str
-        The CSV file's text (columns as the notebook's file: ``customer``,
-        ``annual_margin``, ``retention_rate``, optional ``acquisition_cost``).
-    values : Mapping
-        The form's ``discount_rate`` and ``timing``.
-    source : str
-        The file's name, for messages.
+    ``text`` has the notebook's file's columns (``customer``, ``annual_margin``,
+    ``retention_rate``, optional ``acquisition_cost``); ``v`` holds the form's
+    ``discount_rate`` and ``timing`` (:func:`customer_focus.tools.live.table_results`).
 
     Examples
     --------
     >>> text = "customer,annual_margin,retention_rate\\nA,100,0.8\\n"
-    >>> table_results(text, {"discount_rate": "0.1", "timing": "after_renewal"}).summary[0]
+    >>> file_results(text, {"discount_rate": 0.1, "timing": "after_renewal"}, "a.csv").summary[0]
     'A is worth most, net of the cost to win it: $266.67 (1 customer, discount rate 10%).'
     """
-    v = live.parse(calc.FIELDS, values, LIVE["table_fields"])
     compared = compare(text, discount_rate=v["discount_rate"], timing=v["timing"], source=source)
     best = min(compared, key=lambda row: row["rank"])
     count = f"{len(compared)} customer{'s' if len(compared) != 1 else ''}"
@@ -187,14 +150,12 @@ def table_results(
         ],
         alt=alt,
     )
-    keys = [key for _, key, _ in COMPARISON]
-    download = live.Download(
-        "lifetime-values.csv",
-        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in compared]),
+    shown = live.table(
+        "Customers compared", SPEC.headings["comparison"], compared,
+        money=["annual_margin", "acquisition_cost", "lifetime_value", "net_value"],
+        percent=["retention_rate"], decimals={"expected_years": 1},
     )
     return live.Results(
-        summary=(summary,),
-        tables=(live.column_table("Customers compared", COMPARISON, compared),),
-        chart=live.Chart(chart, alt),
-        download=download,
+        summary=(summary,), tables=(shown,), chart=live.Chart(chart, alt),
+        download=live.download("lifetime-values.csv", list(SPEC.headings["comparison"]), compared),
     )

@@ -12,9 +12,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core.formats import cents
+from ..turnover_cost.describe import CATEGORY_COLORS
 from . import calc
 
-__all__ = ["as_row", "headline", "cost_sentence", "cost_chart"]
+__all__ = ["LINE_COLORS", "as_row", "headline", "cost_sentence", "cost_chart"]
+
+#: One color per line: the turnover worksheet's, and one for the customers who may follow
+#: (for the notebook's chart and the page's alike).
+LINE_COLORS = {**CATEGORY_COLORS, "customers_who_may_follow": "#56B4E9"}
 
 Row = Mapping[str, Any]
 

@@ -20,7 +20,7 @@ from IPython.display import HTML
 from ...core.figures import CourseFigure, figure_html
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
-from ..turnover_cost.form import CATEGORY_COLORS, stacked_cost_bars
+from ..turnover_cost.form import stacked_cost_bars
 from ..worksheet import Worksheet
 from . import calc, describe, table
 
@@ -37,8 +37,8 @@ __all__ = [
 
 #: Legend label, color and hatch of each line in the chart; the customers are hatched.
 SEGMENT_STYLES: dict[str, tuple[str, str, str]] = {
-    **{name: (calc.CATEGORIES[name][0], color, "") for name, color in CATEGORY_COLORS.items()},
-    "customers_who_may_follow": (calc.CATEGORIES["customers_who_may_follow"][0], "#56B4E9", "//"),
+    name: (label, describe.LINE_COLORS[name], "//" if name == "customers_who_may_follow" else "")
+    for name, (label, _) in calc.CATEGORIES.items()
 }
 
 

@@ -15,33 +15,19 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
-from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import cents, dollars, number, percent
 from .. import live
+from ..turnover_cost.page import stacked_cost_bars
 from . import calc, describe
 
-__all__ = ["LIVE", "COLORS", "SHARES", "results", "table_results", "cost_chart"]
+__all__ = ["SPEC", "SHARES", "results", "file_results", "cost_chart"]
 
-_TWIN = read_twin(__package__, "replacement_cost.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-_TABLE = _TWIN["tables"]["employees"]["columns"]
-_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
-_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
-#: One color per line, as the notebook's chart draws them (form.SEGMENT_STYLES).
-COLORS = {
-    "separation": "#0072B2",
-    "vacancy": "#E69F00",
-    "replacement": "#009E73",
-    "training": "#CC79A7",
-    "learning_curve": "#D55E00",
-    "customers_who_may_follow": "#56B4E9",
-}
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["employees"]
 #: The other guesses of the share who might follow (the notebook's scenarios table).
 SHARES = (0.0, 0.1, 0.2, 0.3, 0.5)
 _RESULTS = [
@@ -52,58 +38,31 @@ _RESULTS = [
 
 def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     """The notebook's stacked bars, one per employee; the customers who may follow hatched."""
-    alt = describe.cost_chart(rows)
-    chart = svg.stacked_panels(
-        [str(row["employee"]) for row in rows],
-        [
-            svg.Panel(
-                "",
-                tuple(
-                    svg.Series(label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               COLORS[name], hatch=name == "customers_who_may_follow")
-                    for name, (label, _) in calc.CATEGORIES.items()
-                ),
-                "Cost of losing the employee (share of yearly pay in parentheses)",
-                ticks=dollars,
-                notes=tuple(
-                    f"{dollars(float(row['total']))} ({float(row['share_of_pay']):.0%})"
-                    for row in rows
-                ),
-            )
-        ],
-        alt=alt,
+    return stacked_cost_bars(
+        rows, label_column="employee", pay_column="annual_pay", share_column="share_of_pay",
+        segments={
+            name: (label, describe.LINE_COLORS[name], name == "customers_who_may_follow")
+            for name, (label, _) in calc.CATEGORIES.items()
+        },
+        xlabel="Cost of losing the employee (share of yearly pay in parentheses)",
+        alt=describe.cost_chart(rows),
     )
-    return live.Chart(chart, alt)
-
-
-def _cells(*pairs: tuple[str, Any]) -> tuple[live.Cell, ...]:
-    return tuple(live.Cell(text, value) for text, value in pairs)
 
 
 def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:
     """The notebook's table of lines (with subtotals) and its table of other shares."""
-    lines = [(label, covers, cost.amount(name))
+    lines = [{"category": label, "covers": covers, "amount": cost.amount(name)}
              for name, (label, covers) in calc.CATEGORIES.items()]
-    lines.insert(5, ("Employee costs (lines above)", "what the turnover worksheet counts",
-                     cost.employee_costs))
-    lines.append(("Total", "employee costs and customers who may follow", cost.total))
-    by_line = live.Table(
-        "Cost of losing the employee, by line", ("Line", "What it covers", "Amount"),
-        tuple(_cells((line, line), (covers, covers), (cents(amount), amount))
-              for line, covers, amount in lines),
-    )
-    others = live.Table(
-        "The total for other guesses of the share who might follow",
-        ("Share who might follow", "Customers following", "Their lifetime value", "Total cost"),
-        tuple(
-            _cells(
-                (percent(row["share_who_follow"], 1), row["share_who_follow"]),
-                (number(row["customers_following"], 1), row["customers_following"]),
-                (cents(row["customers_who_may_follow"]), row["customers_who_may_follow"]),
-                (cents(row["total"]), row["total"]),
-            )
-            for row in cost.share_scenarios(SHARES)
-        ),
+    lines.insert(5, {"category": "Employee costs (lines above)",
+                     "covers": "what the turnover worksheet counts", "amount": cost.employee_costs})
+    lines.append({"category": "Total", "covers": "employee costs and customers who may follow",
+                  "amount": cost.total})
+    by_line = live.table("Cost of losing the employee, by line", SPEC.headings["line"], lines,
+                         money=["amount"])
+    others = live.table(
+        "The total for other guesses of the share who might follow", SPEC.headings["scenarios"],
+        cost.share_scenarios(SHARES), money=["customers_who_may_follow", "total"],
+        percent=["share_who_follow"], decimals={"customers_following": 1},
     )
     return by_line, others
 
@@ -123,7 +82,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong input, tied to it.
     """
-    shown = [name for name in LIVE["fields"]
+    shown = [name for name in SPEC.live["fields"]
              if name in values or calc.FIELDS[name].default is None]
     parsed = live.parse(calc.FIELDS, values, shown)
     parsed[parsed.pop("pay_basis", calc.FIELDS["pay_basis"].default)] = parsed.pop("pay")
@@ -185,37 +144,29 @@ def _limits(name: str) -> dict[str, Any]:
     }
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The cost of losing each employee of a CSV file, by line, with a results CSV.
 
-    ``values`` holds the form's discount rate and overtime premium, used for
-    every employee of the file.
+    ``v`` holds the form's discount rate and overtime premium, used for every
+    employee of the file.
 
     Examples
     --------
     >>> text = ("employee,hourly_rate,hours_per_week,weeks_to_full_productivity,"
     ...         "productivity_while_learning\\nSam,25,40,10,0.5\\n")
-    >>> table_results(text, {"discount_rate": "0.1", "overtime_premium": "0.5"}).tables[0].rows[
-    ...     0][-2].text
+    >>> file_results(text, {"discount_rate": 0.1, "overtime_premium": 0.5}, "a.csv").tables[
+    ...     0].rows[0][-2].text
     '$5,000.00'
     """
-    fixed = live.parse(calc.FIELDS, values, LIVE["table_fields"])
-    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
-    names = table.column("employee")
-    if "" in names:
-        raise ValueError(
-            f"column 'employee' must name every employee; {table.where(names.index(''))} is "
-            "empty."
-        )
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "employee")
     # the notebook's table checks each column in turn, with these words (table.py)
     salary, hourly = _pay(table)
     inputs = {}
     for column in _TABLE:
         if column in ("employee", "salary", "hourly_rate", "cover"):
             continue
-        read = csv_rows.numbers if column in _REQUIRED else csv_rows.optional_numbers
+        read = csv_rows.numbers if _TABLE[column]["required"] else csv_rows.optional_numbers
         limits = _limits(column)
         if read is csv_rows.optional_numbers:
             limits = {"low": limits["low"]}
@@ -230,34 +181,21 @@ def table_results(
         else:
             given["hourly_rate"] = hourly[position]
         try:
-            cost = calc.cost_of_losing(employee=name, cover=covers[position], **fixed, **given)
+            cost = calc.cost_of_losing(employee=name, cover=covers[position], **v, **given)
         except ValueError as error:
             raise ValueError(f"{table.where(position)}: {error}") from None
         compared.append({"employee": name,
                          **{column: table.rows[position][column] for column in extra},
                          **describe.as_row(cost)})
-    money = [*_RESULTS[:-1]]
-    headings = {"employee": "Employee", "annual_pay": "Yearly pay",
-                "employee_costs": "Employee costs", "total": "Total",
-                "share_of_pay": "Share of pay", "job": "Job",
-                **{name: label for name, (label, _) in calc.CATEGORIES.items()}}
     columns = ["employee", *extra, *_RESULTS]
-
-    def written(name: str) -> Callable[[Any], str]:
-        if name in money:
-            return cents
-        if name == "share_of_pay":
-            return lambda value: percent(value, 1)
-        return str
-
-    shown = live.column_table(
+    shown = live.table(
         "Cost of losing each employee",
-        [(headings.get(name, name), name, written(name)) for name in columns],
-        compared,
-    )
-    download = live.Download(
-        "replacement-cost-results.csv",
-        csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
+        {**SPEC.headings["employees"],
+         **{name: label for name, (label, _) in calc.CATEGORIES.items()}},
+        compared, columns=columns, money=_RESULTS[:-1], percent=["share_of_pay"],
     )
     chart = cost_chart(compared)
-    return live.Results(summary=(chart.alt,), tables=(shown,), chart=chart, download=download)
+    return live.Results(
+        summary=(chart.alt,), tables=(shown,), chart=chart,
+        download=live.download("replacement-cost-results.csv", columns, compared),
+    )

@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ...core import cases
 from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
-from ...core.formats import dollars
+from ...core.formats import compact_dollars, dollars
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import ToolSpec, load_spec
 from ..worksheet import GridColumn, GridWorksheet
@@ -48,16 +48,6 @@ _NEEDED = (
 
 #: The headings of the tables written for reading (satisfaction_targets.yml, ``reading:``).
 _HEADINGS = load_spec("satisfaction_targets").reading
-
-
-def _compact(value: float, _position: object = None) -> str:
-    """Money on an axis: $0, $250k, $1.5M."""
-    sign, size = ("-" if value < 0 else ""), abs(value)
-    if size >= 1e6:
-        return f"{sign}${size / 1e6:,.4g}M"
-    if size >= 1e3:
-        return f"{sign}${size / 1e3:,.4g}k"
-    return f"{sign}${size:,.0f}"
 
 
 def _check(plan: pd.DataFrame, reader: str) -> None:
@@ -152,7 +142,7 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     )
     axes.set_yticks(list(positions), [_label(row) for _, row in rows.iterrows()])
     axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
-    axes.xaxis.set_major_formatter(FuncFormatter(_compact))
+    axes.xaxis.set_major_formatter(FuncFormatter(compact_dollars))
     axes.set_xlabel("Value at stake: customers × lifetime value per customer", color=PALETTE["ink"])
     plain_axes(axes, grid="x", title=title, box=True)
     handles = [

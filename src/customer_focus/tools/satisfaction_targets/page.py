@@ -19,23 +19,22 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import cents, dollars, number, percent
+from ...core.formats import dollars
 from ...core.validation import listed, yes_no
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "results", "segments_from_csv", "table_results", "PLANNED"]
+__all__ = ["SPEC", "results", "segments_from_csv", "file_results", "PLANNED"]
 
-_TWIN = read_twin(__package__, "satisfaction_targets.json")
-#: The spec's ``live:`` block (the inputs the page's form shows, its grid, the file it reads).
-LIVE: dict[str, Any] = _TWIN["live"]
-_SEGMENTS = _TWIN["tables"]["segments"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_SEGMENTS = SPEC.columns["segments"]
 _HELPS = {name: column["help"] for name, column in _SEGMENTS.items()}
 _NUMBERS = ("customers", "annual_margin", "retention_rate", "top_box_share",
             "target_top_box_share")
@@ -78,10 +77,7 @@ def _yes_no(table: csv_rows.Rows, column: str) -> list[bool]:
 def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str, Any]]:
     """The segments of a CSV file, checked as the notebook's ``table.plan_targets`` checks them.
 
-    Raises
-    ------
-    ValueError
-        Naming the column and the line of anything that cannot be used.
+    Anything that cannot be used stops with a ``ValueError`` naming its column and line.
 
     Examples
     --------
@@ -90,14 +86,8 @@ def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str,
     >>> segments_from_csv(text)[0]["customers"]
     90
     """
-    required = [name for name, column in _SEGMENTS.items() if column["required"]]
-    optional = [name for name, column in _SEGMENTS.items() if not column["required"]]
-    table = csv_rows.read_csv(text, required, optional, source=source)
-    names = table.column("segment")
-    if "" in names:
-        raise ValueError(
-            f"column 'segment' must name every segment; {table.where(names.index(''))} is empty."
-        )
+    table = live.read_rows(text, _SEGMENTS, source=source)
+    names = live.names(table, "segment")
     customers = csv_rows.numbers(table, "customers", meaning=_HELPS["customers"], low=1)
     for position, count in enumerate(customers):
         if count % 1:
@@ -137,58 +127,35 @@ def _yes(value: bool) -> str:
     return "yes" if value else "no"
 
 
-def _plan_columns(
-    with_switch: bool,
-) -> list[tuple[str, str, Callable[[Any], str]]]:
-    """The plan's columns as the notebook's ``form.plan_table`` shows them."""
-    columns: list[tuple[str, str, Callable[[Any], str]]] = [
-        ("Priority", "priority", str),
-        ("Segment", "segment", str),
-        ("Customers", "customers", lambda x: number(x, 0)),
-        ("Yearly margin", "annual_margin", cents),
-        ("Retention", "retention_rate", lambda x: percent(x, 1)),
-        ("Lifetime value per customer", "lifetime_value", cents),
-        ("Value at stake", "value_at_stake", dollars),
-        ("Totally satisfied now", "top_box_share", lambda x: percent(x, 1)),
-        ("Target", "target_top_box_share", lambda x: percent(x, 1)),
-        ("Value not yet totally satisfied", "value_not_totally_satisfied", dollars),
-        ("Customers to move into the top box", "customers_to_move", lambda x: number(x, 0)),
-        ("Flag", "flag", _flag),
-    ]
-    if with_switch:
-        columns.insert(5, ("Easy to switch", "easy_to_switch_text", str))
-    return columns
-
-
-#: The what-if's columns as the notebook's ``form.what_if_table`` shows them.
-WHAT_IF = [
-    ("Segment", "segment", str),
-    ("Retention now", "retention_rate", lambda x: percent(x, 1)),
-    ("Retention if the gain you assume happened", "retention_after", lambda x: percent(x, 1)),
-    ("Lifetime value now", "lifetime_value", cents),
-    ("Lifetime value after", "lifetime_value_after", cents),
-    ("Gain per customer", "gain_per_customer", cents),
-    ("Gain for the segment", "gain_for_segment", cents),
-]
-
-
 def _shown(
     segments: Sequence[Mapping[str, Any]], v: Mapping[str, Any]
 ) -> tuple[list[dict[str, Any]], live.Results]:
     """The plan (and the what-if, for a gain) of checked segments, as the page shows them."""
     plan = calc.plan(segments, discount_rate=v["discount_rate"])
     ordered = [dict(row) for row in describe.by_priority(plan)]
+    # the answer shows as its text, or not at all unless every segment gives it
     with_switch = all("easy_to_switch" in row for row in ordered)
     for row in ordered:
         if with_switch:
-            row["easy_to_switch_text"] = _yes(row["easy_to_switch"])
-    tables = [live.column_table("Where to raise satisfaction", _plan_columns(with_switch),
-                                ordered)]
+            row["easy_to_switch"] = _yes(row["easy_to_switch"])
+        else:
+            row.pop("easy_to_switch", None)
+    tables = [live.table(
+        "Where to raise satisfaction", SPEC.headings["plan"], ordered,
+        money=["annual_margin", "lifetime_value"],
+        percent=["retention_rate", "top_box_share", "target_top_box_share"],
+        decimals={"customers": 0, "customers_to_move": 0},
+        written={"value_at_stake": dollars, "value_not_totally_satisfied": dollars,
+                 "flag": _flag},
+    )]
     if v["retention_gain"]:
         rows = calc.what_if(segments, v["retention_gain"], discount_rate=v["discount_rate"])
-        tables.append(live.column_table(
+        tables.append(live.table(
             f"What-if, with your assumption of {v['retention_gain'] * 100:+g} points of "
-            "retention: a calculation, not a forecast", WHAT_IF, rows,
+            "retention: a calculation, not a forecast", SPEC.headings["what_if"], rows,
+            money=["lifetime_value", "lifetime_value_after", "gain_per_customer",
+                   "gain_for_segment"],
+            percent=["retention_rate", "retention_after"],
         ))
     alt = describe.targets_chart(plan)
     chart = svg.split_bar_chart(
@@ -230,32 +197,23 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
-    segments = live.grid_rows(values, LIVE["grid"], _grid_segment)
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
+    segments = live.grid_rows(values, SPEC.live["grid"], _grid_segment)
     return _shown(segments, v)[1]
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The segments of a CSV file planned, with the chart and the plan as CSV to download.
 
     Examples
     --------
     >>> text = ("segment,customers,annual_margin,retention_rate,top_box_share,"
     ...         "target_top_box_share\\nFleet,90,15000,0.88,0.15,0.5\\n")
-    >>> shown = table_results(text, {"discount_rate": "0.1", "retention_gain": "0"})
+    >>> shown = file_results(text, {"discount_rate": 0.1, "retention_gain": 0}, "a.csv")
     >>> shown.download.name, len(shown.tables)
     ('satisfaction-targets-results.csv', 1)
     """
-    v = live.parse(calc.FIELDS, values, LIVE["table_fields"])
     segments = segments_from_csv(text, source=source)
     plan, shown = _shown(segments, v)
     keys = [*segments[0].keys(), *PLANNED]
-    download = live.Download(
-        "satisfaction-targets-results.csv",
-        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in plan]),
-    )
-    return live.Results(
-        summary=shown.summary, tables=shown.tables, chart=shown.chart, download=download
-    )
+    return replace(shown, download=live.download("satisfaction-targets-results.csv", keys, plan))

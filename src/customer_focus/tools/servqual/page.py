@@ -24,36 +24,17 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import number, percent
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import DIMENSIONS, EXPECTATION_COLUMNS, PERCEPTION_COLUMNS, WEIGHT_COLUMNS
 
-__all__ = ["LIVE", "results", "analyze", "table_results"]
+__all__ = ["SPEC", "results", "analyze", "file_results"]
 
-#: The spec's ``live:`` block (the inputs the page's form shows, the file it reads).
-LIVE: dict[str, Any] = read_twin(__package__, "servqual.json")["live"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
 
 _NOTE = "A negative gap means the service falls short of what customers expect."
-
-
-def _columns(weighted: bool) -> list[tuple[str, str, Any]]:
-    """The dimension table's columns: heading, key, how to write it (the notebook's table)."""
-    columns = [
-        ("Dimension", "dimension", str),
-        ("Items", "items", str),
-        ("Expected (E)", "expectation", lambda x: number(x, 2)),
-        ("Perceived (P)", "perception", lambda x: number(x, 2)),
-        ("Gap (P − E)", "gap", describe.signed),
-    ]
-    if weighted:
-        columns += [
-            ("Weight (share of 100 points)", "weight", lambda x: percent(x, 1)),
-            ("Weighted gap", "weighted_gap", lambda x: describe.signed(x, 3)),
-        ]
-    return columns
 
 
 def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
@@ -83,7 +64,11 @@ def _shown(rows: Sequence[Mapping[str, Any]], caption: str) -> tuple[str, live.T
     summary = f"Overall gap (unweighted): {describe.signed(overall['gap'])}"
     if "weighted_gap" in overall:
         summary += f"; weighted: {describe.signed(overall['weighted_gap'], 3)}"
-    table = live.column_table(caption, _columns("weighted_gap" in overall), rows)
+    table = live.table(
+        caption, SPEC.headings["dimension"], rows, percent=["weight"],
+        decimals={"expectation": 2, "perception": 2},
+        written={"gap": describe.signed, "weighted_gap": lambda x: describe.signed(x, 3)},
+    )
     return summary + ".", table
 
 
@@ -102,7 +87,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         When inputs are missing or wrong, with a message for each.
     """
-    v = live.parse(calc.FIELDS, values, LIVE["fields"])
+    v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     expectations, perceptions, weights = (
         [v[f"{d.key}_{side}"] for d in DIMENSIONS] for side in ("expected", "perceived", "points")
     )
@@ -168,40 +153,25 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, obj
     return calc.survey_summary(expectations, perceptions, shares), len(table.rows)
 
 
-#: The columns of the results file (the notebook's saved table).
-_SAVED = ("dimension", "items", "expectation", "perception", "gap", "weight", "weighted_gap")
-
-
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """A survey file's gaps per dimension, with the chart and a results CSV to download.
 
-    Parameters
-    ----------
-    text : str
-        The CSV file's text: one row per respondent, ``E1`` … ``E22`` and
-        ``P1`` … ``P22``, optionally the five weight columns.
-    values : Mapping
-        The form's values (none of them applies to the file).
-    source : str
-        The file's name, for messages.
+    ``text`` has one row per respondent, ``E1`` … ``E22`` and ``P1`` …
+    ``P22``, optionally the five weight columns; none of the form's inputs
+    applies to it.
 
     Examples
     --------
     >>> head = ",".join([*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS])
     >>> text = head + "\\n" + ",".join(["6"] * 22 + ["5"] * 22) + "\\n"
-    >>> table_results(text, {}).summary[0]
+    >>> file_results(text, {}, "a.csv").summary[0]
     '1 respondent. Overall gap (unweighted): −1.00.'
     """
     rows, respondents = analyze(text, source=source)
     summary, table = _shown(rows, "Gaps per dimension, from your file")
-    keys = [key for key in _SAVED if key in rows[0]]
-    download = live.Download(
-        "servqual-results.csv",
-        csv_rows.write_csv(keys, [[row[key] for key in keys] for row in rows]),
-    )
     count = f"{respondents:,} respondent{'' if respondents == 1 else 's'}."
+    keys = [key for key in SPEC.headings["dimension"] if key in rows[0]]
     return live.Results(
-        summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows), download=download,
+        summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows),
+        download=live.download("servqual-results.csv", keys, rows),
     )

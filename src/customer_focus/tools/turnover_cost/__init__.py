@@ -2,8 +2,7 @@
 
 ``calc``
     The arithmetic (standard library only): the five lines
-    (:func:`~.calc.separation_cost`, :func:`~.calc.vacancy_cost`,
-    :func:`~.calc.replacement_cost`, :func:`~.calc.training_cost`,
+    (:func:`~.calc.line_cost` for the four filled in item by item,
     :func:`~.calc.learning_curve_cost`), :func:`~.calc.turnover_cost` for one
     departure, the course's illustrative job and Boushey & Glynn's benchmarks.
 ``table``

@@ -68,10 +68,7 @@ __all__ = [
     "LINE_ITEMS",
     "TurnoverCost",
     "check_weeks",
-    "separation_cost",
-    "vacancy_cost",
-    "replacement_cost",
-    "training_cost",
+    "line_cost",
     "learning_curve_cost",
     "turnover_cost",
     "course_example",
@@ -204,111 +201,57 @@ def check_weeks(field: Field, value: object) -> float:
     return number
 
 
-def _line(category: str, items: dict[str, object]) -> float:
-    """The sum of one line's items, each checked by its field; another line's item is an error."""
-    line = CATEGORIES[category]
-    for name in items:
-        if name not in line.items:
-            known = ", ".join(line.items)
-            raise InputError(
-                name, f"{name} is not an item of the {line.label.lower()} line; its items are "
-                f"{known}.",
-            )
-    return math.fsum(FIELDS[name].check(value) for name, value in items.items())
+def line_cost(line: str, **items: float) -> float:
+    """One line of the worksheet: the sum of its items, each checked by its field.
 
-
-# ---- the five lines ---------------------------------------------------------------
-
-
-def separation_cost(**items: float) -> float:
-    """Separation costs (Cascio): what the departure itself costs.
+    The four lines the learner fills in item by item, with Cascio's
+    categories (:data:`CATEGORIES` lists each line's items and what it
+    covers): ``separation`` (what the departure itself costs), ``vacancy``
+    (overtime or temporary staff, and the margin on sales lost while nobody
+    does the job), ``replacement`` (finding and hiring the newcomer) and
+    ``training`` (formal instruction, coaching and materials). The fifth
+    line, the learning curve, is computed: :func:`learning_curve_cost`.
 
     Parameters
     ----------
+    line : str
+        The line's name: ``separation``, ``vacancy``, ``replacement`` or ``training``.
     **items : float
-        Any of ``exit_interview``, ``hr_admin``, ``separation_pay`` and
-        ``unemployment_tax``, in dollars, each 0 or more (missing ones count 0).
+        Any of the line's items, in dollars, each 0 or more (missing ones count 0).
 
     Returns
     -------
     float
-        The separation line, in dollars.
+        The line, in dollars.
+
+    Raises
+    ------
+    InputError
+        For an unknown line, an item of another line, or an item that is not
+        a number of dollars, 0 or more.
 
     Examples
     --------
-    >>> separation_cost(exit_interview=100, hr_admin=200)
+    >>> line_cost("separation", exit_interview=100, hr_admin=200)
     300.0
-    """
-    return _line("separation", items)
-
-
-def vacancy_cost(**items: float) -> float:
-    """Vacancy: what the empty job costs until the newcomer starts.
-
-    The overtime premium paid to colleagues (or the cost of temporary staff
-    beyond the pay saved) and the margin on sales lost while nobody does the
-    job. Part of Cascio's indirect costs and performance differential.
-
-    Parameters
-    ----------
-    **items : float
-        ``overtime_or_temps`` and ``lost_sales``, in dollars, each 0 or more.
-
-    Returns
-    -------
-    float
-        The vacancy line, in dollars.
-
-    Examples
-    --------
-    >>> vacancy_cost(overtime_or_temps=1400, lost_sales=600)
+    >>> line_cost("vacancy", overtime_or_temps=1400, lost_sales=600)
     2000.0
     """
-    return _line("vacancy", items)
-
-
-def replacement_cost(**items: float) -> float:
-    """Replacement costs (Cascio): finding and hiring the newcomer.
-
-    Parameters
-    ----------
-    **items : float
-        Any of ``advertising``, ``interviews``, ``testing``,
-        ``travel_relocation`` and ``checks``, in dollars, each 0 or more.
-
-    Returns
-    -------
-    float
-        The replacement line, in dollars.
-
-    Examples
-    --------
-    >>> replacement_cost(advertising=500, interviews=700, checks=300)
-    1500.0
-    """
-    return _line("replacement", items)
-
-
-def training_cost(**items: float) -> float:
-    """Training costs (Cascio): formal instruction, coaching and materials.
-
-    Parameters
-    ----------
-    **items : float
-        Any of ``trainee_time``, ``trainer_time`` and ``materials``, in
-        dollars, each 0 or more.
-
-    Returns
-    -------
-    float
-        The training line, in dollars.
-
-    Examples
-    --------
-    >>> training_cost(trainee_time=800, trainer_time=500, materials=200)
-    1500.0
-    """
-    return _line("training", items)
+    filled = [name for name, category in CATEGORIES.items() if category.items]
+    if line not in filled:
+        raise InputError(
+            "line", f"line must be one of {', '.join(filled)}; you gave {line!r}. The learning "
+            "curve is computed from the salary, the weeks and the productivity."
+        )
+    category = CATEGORIES[line]
+    for name in items:
+        if name not in category.items:
+            known = ", ".join(category.items)
+            raise InputError(
+                name, f"{name} is not an item of the {category.label.lower()} line; its items "
+                f"are {known}.",
+            )
+    return math.fsum(FIELDS[name].check(value) for name, value in items.items())
 
 
 def learning_curve_cost(salary: float, weeks: float, productivity: float) -> float:

@@ -14,7 +14,17 @@ from typing import Any
 from ...core.formats import cents, percent
 from . import calc
 
-__all__ = ["median", "as_row", "cost_sentence", "cost_chart"]
+__all__ = ["CATEGORY_COLORS", "median", "as_row", "cost_sentence", "cost_chart"]
+
+#: One color per line (Okabe & Ito's palette, distinguishable with color-blindness),
+#: for the notebook's chart and the page's alike.
+CATEGORY_COLORS = {
+    "separation": "#0072B2",
+    "vacancy": "#E69F00",
+    "replacement": "#009E73",
+    "training": "#CC79A7",
+    "learning_curve": "#D55E00",
+}
 
 Row = Mapping[str, Any]
 

@@ -26,7 +26,6 @@ from ..worksheet import Worksheet
 from . import calc, describe, table
 
 __all__ = [
-    "CATEGORY_COLORS",
     "category_table",
     "benchmarks_table",
     "jobs_table",
@@ -37,14 +36,6 @@ __all__ = [
     "turnover_cost_form",
 ]
 
-#: One color per line (Okabe & Ito's palette, distinguishable with color-blindness).
-CATEGORY_COLORS = {
-    "separation": "#0072B2",
-    "vacancy": "#E69F00",
-    "replacement": "#009E73",
-    "training": "#CC79A7",
-    "learning_curve": "#D55E00",
-}
 
 
 #: The headings of the tables written for reading (turnover_cost.yml, ``reading:``).
@@ -263,7 +254,8 @@ def cost_by_category_chart(
     5
     """
     segments = {
-        name: (spec.label, CATEGORY_COLORS[name], "") for name, spec in calc.CATEGORIES.items()
+        name: (spec.label, describe.CATEGORY_COLORS[name], "")
+        for name, spec in calc.CATEGORIES.items()
     }
     return stacked_cost_bars(
         comparison,

@@ -14,55 +14,70 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
-from ...core.formats import cents, dollars, percent
+from ...core.formats import dollars
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLORS", "results", "table_results", "cost_chart"]
+__all__ = ["SPEC", "results", "file_results", "stacked_cost_bars", "cost_chart"]
 
-_TWIN = read_twin(__package__, "turnover_cost.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-_TABLE = _TWIN["tables"]["jobs"]["columns"]
-_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
-_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
-#: One color per line, as the notebook's chart draws them (form.CATEGORY_COLORS).
-COLORS = {
-    "separation": "#0072B2",
-    "vacancy": "#E69F00",
-    "replacement": "#009E73",
-    "training": "#CC79A7",
-    "learning_curve": "#D55E00",
-}
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["jobs"]
 
 
-def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
-    """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
-    alt = describe.cost_chart(rows)
+def stacked_cost_bars(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    label_column: str,
+    segments: Mapping[str, tuple[str, str, bool]],
+    pay_column: str,
+    share_column: str,
+    xlabel: str,
+    alt: str,
+    marker_share: float | None = None,
+    marker_label: str = "",
+) -> live.Chart:
+    """Stacked bars, one per row, one segment per cost column, as the notebook's ``form`` draws.
+
+    ``segments`` gives each cost column, in order, its (legend label, color,
+    hatched); each bar ends with its total and its share of pay, and
+    ``marker_share`` of pay is marked with a diamond on each bar.
+
+    Examples
+    --------
+    >>> row = describe.as_row(calc.turnover_cost(**calc.course_example()), "Agent")
+    >>> chart = stacked_cost_bars([row], label_column="job", segments={
+    ...     "total": ("Total", "#0072B2", False)}, pay_column="salary",
+    ...     share_column="share_of_salary", xlabel="Cost", alt="A bar.")
+    >>> chart.svg.startswith("<svg"), chart.alt
+    (True, 'A bar.')
+    """
+    marks: tuple[float, ...] = ()
+    if marker_share is not None:
+        marks = tuple(marker_share * float(row[pay_column]) for row in rows)
     chart = svg.stacked_panels(
-        [str(row["job"]) for row in rows],
+        [str(row[label_column]) for row in rows],
         [
             svg.Panel(
                 "",
                 tuple(
-                    svg.Series(spec.label, tuple(max(float(row[name]), 0.0) for row in rows),
-                               COLORS[name])
-                    for name, spec in calc.CATEGORIES.items()
+                    svg.Series(label, tuple(max(float(row[name]), 0.0) for row in rows), color,
+                               hatch=hatched)
+                    for name, (label, color, hatched) in segments.items()
                 ),
-                "Cost of one departure (share of salary in parentheses)",
+                xlabel,
                 ticks=dollars,
                 notes=tuple(
-                    f"{dollars(float(row['total']))} ({float(row['share_of_salary']):.0%})"
+                    f"{dollars(float(row['total']))} ({float(row[share_column]):.0%})"
                     for row in rows
                 ),
-                marks=tuple(calc.BOUSHEY_GLYNN_MEDIAN * float(row["salary"]) for row in rows),
-                mark_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+                marks=marks,
+                mark_label=marker_label,
             )
         ],
         alt=alt,
@@ -70,22 +85,29 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     return live.Chart(chart, alt)
 
 
+def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
+    """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
+    return stacked_cost_bars(
+        rows, label_column="job", pay_column="salary", share_column="share_of_salary",
+        segments={name: (spec.label, describe.CATEGORY_COLORS[name], False)
+                  for name, spec in calc.CATEGORIES.items()},
+        xlabel="Cost of one departure (share of salary in parentheses)",
+        alt=describe.cost_chart(rows), marker_share=calc.BOUSHEY_GLYNN_MEDIAN,
+        marker_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+    )
+
+
 def _lines(cost: calc.TurnoverCost) -> live.Table:
     """The notebook's table of lines (form.category_table), with its total row."""
     rows = [
-        (spec.label, spec.covers, spec.cascio, cost.amount(name), cost.share_of_total(name))
+        {"category": spec.label, "covers": spec.covers, "cascio": spec.cascio,
+         "amount": cost.amount(name), "share_of_total": cost.share_of_total(name)}
         for name, spec in calc.CATEGORIES.items()
     ]
-    rows.append(("Total", "", "", cost.total, 1.0 if cost.total > 0 else 0.0))
-    return live.Table(
-        "Cost of one departure, by line",
-        ("Line", "What it covers", "Cascio's category", "Amount", "Share of total"),
-        tuple(
-            (live.Cell(line, line), live.Cell(covers, covers), live.Cell(cascio, cascio),
-             live.Cell(cents(amount), amount), live.Cell(percent(share, 1), share))
-            for line, covers, cascio, amount, share in rows
-        ),
-    )
+    rows.append({"category": "Total", "covers": "", "cascio": "", "amount": cost.total,
+                 "share_of_total": 1.0 if cost.total > 0 else 0.0})
+    return live.table("Cost of one departure, by line", SPEC.headings["category"], rows,
+                      money=["amount"], percent=["share_of_total"])
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -106,7 +128,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     if not str(typed.get("job", "")).strip():
         typed["job"] = calc.FIELDS["job"].default
     # a line item left out counts its default, 0, as calc.turnover_cost counts it
-    shown = [name for name in LIVE["fields"]
+    shown = [name for name in SPEC.live["fields"]
              if name in typed or calc.FIELDS[name].default is None]
     parsed = live.parse(calc.FIELDS, typed, shown)
     job = parsed.pop("job")
@@ -117,24 +139,18 @@ def results(values: Mapping[str, object]) -> live.Results:
     )
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The cost of one departure from each job of a CSV file, by line, with a results CSV.
 
     Examples
     --------
     >>> text = ("job,salary,weeks_to_full_productivity,productivity_while_learning,hr_admin\\n"
     ...         "Agent,36000,12,0.5,300\\n")
-    >>> table_results(text, {}).tables[0].rows[0][-2].text
+    >>> file_results(text, {}, "jobs.csv").tables[0].rows[0][-2].text
     '$4,453.85'
     """
-    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
-    names = table.column("job")
-    if "" in names:
-        raise ValueError(
-            f"column 'job' must name every job; {table.where(names.index(''))} is empty."
-        )
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "job")
     # the notebook's table checks each column in turn, with these words (table.py)
     salary = csv_rows.numbers(table, "salary", meaning=_TABLE["salary"]["help"], low=0)
     if 0 in salary:
@@ -164,26 +180,14 @@ def table_results(
         compared.append({"job": job, **{name: table.rows[position][name] for name in extra},
                          **row})
     money = ["salary", *calc.CATEGORIES, "total"]
-    headings = {"job": "Job", "salary": "Salary", "total": "Total",
-                "share_of_salary": "Share of salary",
-                **{name: spec.label for name, spec in calc.CATEGORIES.items()}}
     columns = ["job", *extra, *money, "share_of_salary"]
-
-    def written(name: str) -> Callable[[Any], str]:
-        if name in money:
-            return cents
-        if name == "share_of_salary":
-            return lambda value: percent(value, 1)
-        return str
-
-    shown = live.column_table(
+    shown = live.table(
         "Cost of one departure, by job",
-        [(headings.get(name, name), name, written(name)) for name in columns],
-        compared,
-    )
-    download = live.Download(
-        "turnover-cost-results.csv",
-        csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
+        {**SPEC.headings["jobs"], **{name: spec.label for name, spec in calc.CATEGORIES.items()}},
+        compared, columns=columns, money=money, percent=["share_of_salary"],
     )
     chart = cost_chart(compared)
-    return live.Results(summary=(chart.alt,), tables=(shown,), chart=chart, download=download)
+    return live.Results(
+        summary=(chart.alt,), tables=(shown,), chart=chart,
+        download=live.download("turnover-cost-results.csv", columns, compared),
+    )

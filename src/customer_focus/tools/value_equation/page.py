@@ -20,19 +20,18 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.formats import dollars
 from ...core.palette import PALETTE
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLUMNS", "INDEX_NOTE", "compare", "results", "table_results"]
+__all__ = ["SPEC", "COLUMNS", "INDEX_NOTE", "compare", "results", "file_results"]
 
-_TWIN = read_twin(__package__, "value_equation.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["alternatives"]
 #: The columns of a row: the alternative's name and its four terms.
-COLUMNS: list[str] = list(_TWIN["tables"]["alternatives"]["columns"])
+COLUMNS: list[str] = list(_TABLE)
 #: The caution shown with every index (the notebook form's words).
 INDEX_NOTE = (
     "Index = numerator ÷ denominator: a ranking aid on your own scales, not a measurement of value."
@@ -190,11 +189,7 @@ def _results(compared: list[dict[str, Any]], *, download: bool) -> live.Results:
     )
     file = None
     if download:
-        columns = list(compared[0])
-        file = live.Download(
-            "value-equation-results.csv",
-            csv_rows.write_csv(columns, [[row[name] for name in columns] for row in compared]),
-        )
+        file = live.download("value-equation-results.csv", list(compared[0]), compared)
     return live.Results(
         summary=(INDEX_NOTE, *sentences), tables=(table, changes),
         chart=live.Chart(chart, alt), download=file,
@@ -215,36 +210,31 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong cell, tied to it.
     """
-    costs = live.parse(calc.FIELDS, values, LIVE["fields"])["costs"]
-    rows = live.grid_rows(values, LIVE["grid"], _row(costs))
+    costs = live.parse(calc.FIELDS, values, SPEC.live["fields"])["costs"]
+    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs))
     repeated = _repeated(rows)
     if repeated is not None:
         first, second = repeated
         message = _twice(rows[second]["alternative"], f"row {first + 1}", f"row {second + 1}")
-        field = live.cell_name(LIVE["grid"], second + 1, "alternative")
+        field = live.cell_name(SPEC.live["grid"], second + 1, "alternative")
         raise live.Invalid([live.Message(message, field)])
     return _results(compare(rows, costs=costs), download=False)
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The alternatives of a CSV file (the current offer first), ranked, with a results CSV.
+
+    ``v`` holds the form's ``costs`` ("score" or "money"), the same for every row.
 
     Examples
     --------
     >>> text = "alternative,results,process_quality,price,access_costs\\nNow,7,5,6,7\\n"
-    >>> table_results(text, {"costs": "score"}).summary[1]
+    >>> file_results(text, {"costs": "score"}, "a.csv").summary[1]
     'Now ranks 1 of 1: your current offer, the point of comparison.'
     """
-    costs = live.parse(calc.FIELDS, values, LIVE["table_fields"])["costs"]
-    table = csv_rows.read_csv(text, COLUMNS, source=source)
-    names = table.column("alternative")
-    if "" in names:
-        raise ValueError(
-            f"column 'alternative' must name every alternative; "
-            f"{table.where(names.index(''))} is empty."
-        )
+    costs = v["costs"]
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "alternative")
     repeated = _repeated([{"alternative": name} for name in names])
     if repeated is not None:
         first, second = repeated

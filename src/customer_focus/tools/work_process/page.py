@@ -21,21 +21,17 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
-from ...core.fields import read_twin
 from ...core.validation import InputError, yes_no
 from .. import live
 from . import calc, describe
 
-__all__ = ["LIVE", "COLUMNS", "results", "table_results"]
+__all__ = ["SPEC", "COLUMNS", "results", "file_results"]
 
-_TWIN = read_twin(__package__, "work_process.json")
-#: The spec's ``live:`` block.
-LIVE: dict[str, Any] = _TWIN["live"]
-_TABLE = _TWIN["tables"]["steps"]["columns"]
+#: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
+SPEC = live.page_spec(__package__)
+_TABLE = SPEC.columns["steps"]
 #: The columns of a step, in the file's order.
 COLUMNS: list[str] = list(_TABLE)
-_REQUIRED = [name for name, column in _TABLE.items() if column["required"]]
-_OPTIONAL = [name for name, column in _TABLE.items() if not column["required"]]
 _ADDED = ("start_minute", "end_minute", "share_of_time", "to_improve")
 _SHOWN = (None, "adds_value", "fail_point")
 
@@ -103,12 +99,7 @@ def _results(
     )
     file = None
     if download is not None:
-        columns = ["order", *download, *_ADDED]
-        file = live.Download(
-            "work-process-results.csv",
-            csv_rows.write_csv(columns, [[row.get(name, "") for name in columns]
-                                         for row in analysis]),
-        )
+        file = live.download("work-process-results.csv", ["order", *download, *_ADDED], analysis)
     return live.Results(
         summary=(alt,), tables=(summary_table, improvements), chart=live.Chart(chart, alt),
         download=file,
@@ -129,10 +120,10 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong cell, tied to it.
     """
-    steps = [step for step in live.grid_rows(values, LIVE["grid"], _step) if step is not None]
+    steps = [step for step in live.grid_rows(values, SPEC.live["grid"], _step) if step is not None]
     if not steps:
         raise live.Invalid([live.Message("type at least one step name.",
-                                         live.cell_name(LIVE["grid"], 1, "step"))])
+                                         live.cell_name(SPEC.live["grid"], 1, "step"))])
     analysis, summary = _analysis(steps)
     return _results(analysis, summary, download=None)
 
@@ -154,23 +145,17 @@ def _answers(table: csv_rows.Rows, column: str) -> list[bool]:
     return [bool(answer) for answer in answers]
 
 
-def table_results(
-    text: str, values: Mapping[str, object], *, source: str = "your file"
-) -> live.Results:
+def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The steps of a CSV file, in order, analyzed, with a results CSV.
 
     Examples
     --------
     >>> text = "step,minutes,adds_value,fail_point\\nWait,30,no,no\\nRepair,90,yes,no\\n"
-    >>> table_results(text, {}).download.text.splitlines()[1][:38]
+    >>> file_results(text, {}, "a.csv").download.text.splitlines()[1][:38]
     '1,Wait,30.0,False,False,,0.0,30.0,0.25'
     """
-    table = csv_rows.read_csv(text, _REQUIRED, _OPTIONAL, source=source)
-    names = table.column("step")
-    if "" in names:
-        raise ValueError(
-            f"column 'step' must name every step; {table.where(names.index(''))} is empty."
-        )
+    table = live.read_rows(text, _TABLE, source=source)
+    names = live.names(table, "step")
     # the notebook's table checks each column in turn, with these words (table.py)
     minutes = csv_rows.numbers(table, "minutes", meaning=_TABLE["minutes"]["help"], low=0)
     adds_value = _answers(table, "adds_value")
