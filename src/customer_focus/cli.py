@@ -21,9 +21,11 @@ scorm [--site DIR] [--out DIR]
     Build and validate the SCORM 1.2 and SCORM 2004 packages of the built
     book (default: _build/html to dist/).
 specs [--check]
-    Check every tool's spec (``tools/<tool>/<tool>.yml``) and write its JSON
+    Check every tool's spec (``tools/<tool>/<tool>.yml``) and its
+    translations (``locales/<language>/tools/<tool>.yml``) and write its JSON
     twin (``<tool>.json``), which ``calc.py`` and the browser read (or, with
-    ``--check``, report twins that are out of date and exit 1).
+    ``--check``, report twins that are out of date and exit 1). A
+    translation's twin is made when the book is built, into the edition's archive.
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
     and ``references.bib``, and measure whether the keys give themselves
@@ -136,15 +138,20 @@ def _quiz_check(arguments: argparse.Namespace) -> int:
 
 def _specs(arguments: argparse.Namespace) -> int:
     from .core.problems import DataFileError
-    from .tools.spec import load_spec, spec_tools, twin_path, twin_text
+    from .tools.spec import LANGUAGES, load_spec, spec_tools, twin_path, twin_text
 
     stale = []
     for tool in spec_tools():
         try:
             text = twin_text(load_spec(tool))
+            for language in LANGUAGES[1:]:
+                load_spec(tool, language)
         except DataFileError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
+            return 1
+        except FileNotFoundError as error:  # a translation not written yet
+            print(error, file=sys.stderr)
             return 1
         path = twin_path(tool)
         if path.is_file() and path.read_text(encoding="utf-8") == text:

@@ -22,9 +22,16 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.cases import opening_case
 from ..core.formats import dollars
+from ..core.paths import course_root
 from ..course.course_map import load_course_map
 from ..tools.lifetime_value import calc, table
-from ..tools.spec import load_form, load_form_file, render_html
+from ..tools.spec import (
+    language_code,
+    load_form,
+    load_form_file,
+    render_html,
+    translation_path,
+)
 from . import workshop
 from .registry import Extension
 
@@ -123,16 +130,22 @@ class PrintableForm(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
+        language = self.config.language or "en"  # the edition's: "zh_TW" gives its translation
         try:
             if name.endswith((".yml", ".yaml")):
                 path = Path(self.env.doc2path(self.env.docname)).parent / name
                 self.env.note_dependency(str(path))
-                spec = load_form_file(path)
+                spec = load_form_file(path, language)
+                if language_code(language) != "en":  # a changed translation: the page again
+                    self.env.note_dependency(str(course_root() / "locales" / language_code(
+                        language) / "forms" / path.name))
             else:
-                spec = load_form(name)
+                spec = load_form(name, language)
+                if language_code(language) != "en":
+                    self.env.note_dependency(str(translation_path(name, language)))
         except (ValueError, OSError) as error:
             raise self.error(f"printable-form: {error}") from None
-        return [nodes.raw("", render_html(spec), format="html")]
+        return [nodes.raw("", render_html(spec, language), format="html")]
 
 
 #: The directives and their setting.

@@ -16,11 +16,18 @@ standard library modules, :mod:`customer_focus.tools.live`, and each tool's
 ``_static/live/``, which the page unpacks into Pyodide
 (``pyodide.unpackArchive``). The site stays offline: no CDN, no package
 download.
+
+Each edition gets its language (Sphinx's ``language``; ``"zh_TW"`` for the
+Chinese one): the placeholder's title, intro and button and every fixed word
+the script shows (``data/live-tool-words.yml``, passed in the page as
+``data-words``), and an archive whose JSON twins hold the specs with the
+translation's texts (``locales/<language>/tools/<tool>.yml``).
 """
 
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from html import escape
@@ -32,7 +39,14 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from ..core.paths import package_file
-from ..tools.spec import load_spec, spec_tools
+from ..tools.spec import (
+    language_code,
+    load_spec,
+    spec_tools,
+    translation_path,
+    twin_text,
+    words,
+)
 from .editions import shared_root
 from .vendor import node_modules
 from .registry import Extension
@@ -59,15 +73,35 @@ ARCHIVE = "customer-focus.zip"
 #: The page's script.
 SCRIPT = "live-tool.js"
 STYLESHEET = "live-tool.css"
+#: The fixed words of the tool in the page, in every language (``data/live-tool-words.yml``).
+WORDS = "live-tool-words.yml"
 
 
-def archive_files() -> dict[str, bytes]:
+def live_words(language: str | None = None) -> dict[str, str]:
+    """The tool's fixed words in a language (a Sphinx language such as ``"zh_TW"``; default English).
+
+    Examples
+    --------
+    >>> live_words()["start"], live_words("zh_TW")["start"]
+    ('Use this worksheet here', '在本頁使用這份工作表')
+    """
+    return words(WORDS, language)
+
+
+def archive_files(language: str | None = None) -> dict[str, bytes]:
     """The archive's files by their path in it (``customer_focus/...``), sorted.
+
+    In another language than English, each tool's JSON twin holds its spec with
+    the translation's texts (:func:`customer_focus.tools.spec.load_spec`), so the
+    page's form, headings and help are the edition's.
 
     Examples
     --------
     >>> files = archive_files()
     >>> "customer_focus/tools/lifetime_value/page.py" in files
+    True
+    >>> "留存率" in archive_files("zh_TW")["customer_focus/tools/lifetime_value/lifetime_value.json"
+    ...     ].decode("utf-8")
     True
     """
     files = {"customer_focus/__init__.py": package_file("__init__.py").read_bytes()}
@@ -81,14 +115,17 @@ def archive_files() -> dict[str, bytes]:
         for name in (*TOOL_FILES, f"{tool}.json"):
             if folder.joinpath(name).is_file():
                 files[f"customer_focus/tools/{tool}/{name}"] = folder.joinpath(name).read_bytes()
+        if language_code(language) != "en":
+            twin = twin_text(load_spec(tool, language)).encode("utf-8")
+            files[f"customer_focus/tools/{tool}/{tool}.json"] = twin
     return dict(sorted(files.items()))
 
 
-def archive_bytes() -> bytes:
+def archive_bytes(language: str | None = None) -> bytes:
     """The zip the page unpacks into Pyodide: always the same bytes for the same files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, data in archive_files().items():
+        for path, data in archive_files(language).items():
             info = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
@@ -100,19 +137,26 @@ def live_tools() -> list[str]:
     return [tool for tool in spec_tools() if load_spec(tool).live is not None]
 
 
-def placeholder(tool: str) -> str:
+def placeholder(tool: str, language: str | None = None) -> str:
     """The HTML that stands for a live tool until the reader starts it.
 
     Without JavaScript the button stays hidden (the page's worked example
-    and the notebook remain); ``live-tool.js`` shows it.
+    and the notebook remain); ``live-tool.js`` shows it, and takes every word
+    it shows from ``data-words``: the page's language's (:func:`live_words`).
+
+    Examples
+    --------
+    >>> "在本頁使用這份工作表" in placeholder("lifetime_value", "zh_TW")
+    True
     """
-    title = escape(load_spec(tool).title)
+    title = escape(load_spec(tool, language).title)
+    words = live_words(language)
+    table = escape(json.dumps(words, ensure_ascii=False))
     return (
-        f'<div class="cf-live" data-tool="{escape(tool)}" data-title="{title}">'
-        f'<p class="cf-live-intro" hidden>Try the worksheet with your own numbers here, in this '
-        f"page: its Python runs in your browser and nothing you type is sent anywhere. "
-        f"Starting it loads about 13 MB the first time.</p>"
-        f'<button type="button" class="cf-live-start" hidden>Use this worksheet here</button>'
+        f'<div class="cf-live" data-tool="{escape(tool)}" data-title="{title}" '
+        f'data-words="{table}">'
+        f'<p class="cf-live-intro" hidden>{escape(words["intro"])}</p>'
+        f'<button type="button" class="cf-live-start" hidden>{escape(words["start"])}</button>'
         f"</div>"
     )
 
@@ -133,7 +177,9 @@ def place_live_tools(app: Sphinx, doctree: nodes.document) -> None:
                 tool, ", ".join(known) or "none", location=cell,
             )
             continue
-        cell.replace_self(nodes.raw("", placeholder(tool), format="html"))
+        cell.replace_self(nodes.raw("", placeholder(tool, app.config.language), format="html"))
+        if language_code(app.config.language) != "en":  # its title comes from the translation
+            app.env.note_dependency(str(translation_path(tool, app.config.language)))
 
 
 def check_runtime(app: Sphinx) -> None:
@@ -169,7 +215,7 @@ def copy_runtime(app: Sphinx, exception: Exception | None) -> None:
             shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
     folder = Path(app.outdir) / ARCHIVE_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / ARCHIVE).write_bytes(archive_bytes())
+    (folder / ARCHIVE).write_bytes(archive_bytes(app.config.language))
     logger.info("customer_focus: Pyodide and the live tools' archive written to %s", folder.parent)
 
 

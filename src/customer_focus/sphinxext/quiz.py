@@ -46,6 +46,8 @@ from ..course.course_map import CourseMap, load_course_map
 from ..course.quiz.balance import balance_report
 from ..course.quiz.bank import Question, Quiz, bibliography_keys, collect_banks
 from ..course.quiz.placement import Placement, parse_key, place
+from ..course.translation import language_code, translation_path
+from ..course.words import LANGUAGES, say, supported, words
 from .registry import Extension, PageSet
 
 logger = logging.getLogger(__name__)
@@ -63,6 +65,9 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
 
     Each problem is logged as an error at ``file:line`` (with ``-W`` the build
     fails); a bank with problems is left out, so its ``{quiz}`` says so too.
+    In a build whose ``language`` is not English, each bank is laid over with
+    its translation (``locales/<language>/quizzes/``); a bank without one is
+    shown in English, with a warning of type ``cf.translation``.
     Keys that give themselves away are errors too, named by bank and measure.
     """
     root = Path(app.confdir)
@@ -76,7 +81,19 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
     citations: set[str] | None = set() if bibfiles else None  # no bibliography: citations are not checked
     for bib in bibfiles:
         citations |= bibliography_keys(root / bib)
-    quizzes, problems = collect_banks(folder, objectives=app.cf_course.objectives, citations=citations, relative_to=root)
+    language = language_code(app.config.language)
+    quizzes, problems = collect_banks(
+        folder, objectives=app.cf_course.objectives, citations=citations, relative_to=root,
+        language=language, fallback=True,
+    )
+    if language is not None:
+        for path in sorted(folder.glob("*.yml")):
+            if not translation_path("quizzes", path, language, locales=root / "locales").is_file():
+                logger.warning(
+                    "quiz bank %s has no translation into %s: its questions are shown in English",
+                    path.relative_to(root).as_posix(), language, type="cf", subtype="translation",
+                    location=f"{path.relative_to(root).as_posix()}:1",
+                )
     for problem in problems:
         logger.error(problem.message, location=f"{problem.file}:{problem.line}")
         app.cf_broken_banks.add(problem.file)  # type: ignore[attr-defined]
@@ -98,12 +115,25 @@ def load_course_quizzes(app: Sphinx) -> dict[str, Quiz]:
 
 
 def _load(app: Sphinx) -> None:
+    language = language_code(app.config.language)
+    if language is not None and supported(language) is None:
+        logger.warning(
+            "the quizzes' and the scenario's words (src/customer_focus/data/widget-words.yml) have "
+            "no %s: they are shown in English (the words are in %s)", language, ", ".join(LANGUAGES),
+            type="cf", subtype="translation",
+        )
     app.cf_quizzes = load_course_quizzes(app)  # type: ignore[attr-defined]
 
 
 def chapter_page(course: CourseMap, chapter: str) -> str:
     """The docname of a course-map chapter's page (``page`` is relative to ``book/``)."""
     return f"book/{course.chapters[chapter].page}"
+
+
+def _words_block(vocabulary: dict[str, str]) -> str:
+    """The page's words for quiz.js, in a data block of their own (read even if the quiz's is not)."""
+    text = json.dumps(vocabulary, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" class="cf-quiz-words">{text}</script>'
 
 
 def _encode(placement: Placement, chapter_links: list[dict[str, str]]) -> str:
@@ -130,26 +160,26 @@ def _prompt_inline(prompt_html: str) -> str:
     return prompt_html.replace("<p>", '<span class="cf-para">').replace("</p>", "</span>")
 
 
-def _question_html(placement: Placement, question: Question, number: int) -> str:
+def _question_html(placement: Placement, question: Question, number: int, word: dict[str, str]) -> str:
     base = f"cfq-{placement.slug}-{question.id}"
     total = len(placement.questions)
     exam = placement.quiz.mode == "exam"
     parts = [
         f'<fieldset class="cf-question" id="{base}" data-question="{escape(question.id)}" '
         f'data-type="{question.type}" data-chapter="{escape(question.chapter)}">',
-        f'<legend><span class="cf-qnum">Question {number} of {total}</span> '
+        f'<legend><span class="cf-qnum">{escape(say(word["question_number"], n=number, total=total))}</span> '
         f'<span class="cf-prompt">{_prompt_inline(question.prompt)}</span></legend>',
     ]
     if question.type == "numeric":
-        unit = f" (in {escape(question.unit)})" if question.unit else ""
+        label = say(word["your_answer_unit"], unit=question.unit) if question.unit else word["your_answer"]
         parts.append(
-            f'<div class="cf-answer"><label for="{base}-answer">Your answer{unit}</label> '
+            f'<div class="cf-answer"><label for="{base}-answer">{escape(label)}</label> '
             f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-answer" name="{base}"></div>'
         )
     else:
         kind = "checkbox" if question.type == "multiple" else "radio"
         if question.type == "multiple":
-            parts.append('<p class="cf-hint">Choose all that apply.</p>')
+            parts.append(f'<p class="cf-hint">{escape(word["choose_all"])}</p>')
         parts.append('<div class="cf-options">')
         for option in question.options:
             parts.append(
@@ -158,10 +188,11 @@ def _question_html(placement: Placement, question: Question, number: int) -> str
             )
         parts.append("</div>")
     if not exam:
+        which = escape(say(word["which_question"], n=number))
         parts.append(
             '<div class="cf-actions">'
-            f'<button type="button" class="cf-check">Check<span class="cf-visually-hidden cf-which"> question {number}</span></button> '
-            f'<button type="button" class="cf-retry" hidden>Try again<span class="cf-visually-hidden cf-which"> question {number}</span></button>'
+            f'<button type="button" class="cf-check">{escape(word["check"])}<span class="cf-visually-hidden cf-which"> {which}</span></button> '
+            f'<button type="button" class="cf-retry" hidden>{escape(word["try_again"])}<span class="cf-visually-hidden cf-which"> {which}</span></button>'
             "</div>"
         )
     parts += [
@@ -172,31 +203,24 @@ def _question_html(placement: Placement, question: Question, number: int) -> str
     return "\n".join(parts)
 
 
-def _help(placement: Placement, course: CourseMap | None) -> str:
+def _help(placement: Placement, course: CourseMap | None, word: dict[str, str]) -> str:
     if placement.draw is None:
-        return (
-            '<p class="cf-quiz-help">Choose or type an answer, then press <strong>Check</strong>. '
-            "The options are shuffled for each attempt. Your answers are saved in this browser only.</p>"
-        )
+        return f'<p class="cf-quiz-help">{word["help_practice"]}</p>'
     draw = placement.draw
     pool = len(placement.questions)
     if placement.restricted and course is not None:
-        where = "the chapters " + "; ".join(
+        where = say(word["where_chapters"], chapters=escape(word["chapters_separator"]).join(
             escape(course.chapters[c].title) if c in course.chapters else escape(c) for c in placement.chapters
-        )
+        ))
     else:
-        where = "the whole course"
-    minimum = f"at least {draw.min_per_chapter} from each chapter, " if draw.min_per_chapter else ""
-    return (
-        f'<p class="cf-quiz-help">Each attempt draws {draw.size} of {pool} questions on {where} '
-        f"({minimum}the rest at random), in a shuffled order. Answer them, then press "
-        "<strong>Submit my answers</strong>: you then see your score, which chapters to review and every "
-        "explanation. <strong>New attempt</strong> draws a new set. Your answers are saved in this browser only.</p>"
-    )
+        where = escape(word["where_course"])
+    minimum = escape(say(word["minimum"], n=draw.min_per_chapter)) if draw.min_per_chapter else ""
+    text = say(word["help_exam"], size=draw.size, pool=pool, where=where, minimum=minimum)
+    return f'<p class="cf-quiz-help">{text}</p>'
 
 
 def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None = None,
-              course: CourseMap | None = None) -> str:
+              course: CourseMap | None = None, language: str | None = None) -> str:
     """The HTML of a placed quiz, as the ``{quiz}`` directive writes it.
 
     Visible text holds only the prompts and the options, in their authored
@@ -211,41 +235,47 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
         Exam banks: ``{"id", "title", "url"}`` of each chapter, for the breakdown.
     course : CourseMap, optional
         For chapter titles in the help text.
+    language : str, optional
+        The language of the fixed words (buttons, help, score lines); ``None``:
+        English. The questions' own text is the bank's (load it in that language).
     """
     placement = quiz if isinstance(quiz, Placement) else Placement(quiz)
     bank = placement.quiz
     exam = bank.mode == "exam"
+    word = words("quiz", supported(language))
     questions = "\n".join(
-        _question_html(placement, question, index + 1) for index, question in enumerate(placement.questions)
+        _question_html(placement, question, index + 1, word) for index, question in enumerate(placement.questions)
     )
     if exam:
         footer = (
             '<div class="cf-exam-bar" hidden>'
             '<p class="cf-exam-status"></p>'
-            '<button type="button" class="cf-submit">Submit my answers</button>'
+            f'<button type="button" class="cf-submit">{escape(word["submit"])}</button>'
             "</div>\n"
             '<div class="cf-exam-confirm" hidden>'
             '<p class="cf-exam-confirm-text" tabindex="-1"></p>'
             '<p class="cf-exam-confirm-actions">'
-            '<button type="button" class="cf-submit-anyway">Submit anyway</button> '
-            '<button type="button" class="cf-keep-answering">Go to the first unanswered question</button></p>'
+            f'<button type="button" class="cf-submit-anyway">{escape(word["submit_anyway"])}</button> '
+            f'<button type="button" class="cf-keep-answering">{escape(word["keep_answering"])}</button></p>'
             "</div>\n"
             '<div class="cf-exam-results" hidden>'
-            f'<h2 class="cf-exam-results-title" id="cf-results-{placement.slug}" tabindex="-1">Your result</h2>'
+            f'<h2 class="cf-exam-results-title" id="cf-results-{placement.slug}" tabindex="-1">{escape(word["results_title"])}</h2>'
             '<p class="cf-exam-score"></p>'
-            '<table class="cf-exam-breakdown"><caption>Right answers by chapter, with the chapter to review</caption>'
-            '<thead><tr><th scope="col">Chapter</th><th scope="col">Right</th></tr></thead><tbody></tbody></table>'
-            '<p><button type="button" class="cf-new-attempt">New attempt</button></p>'
+            f'<table class="cf-exam-breakdown"><caption>{escape(word["breakdown_caption"])}</caption>'
+            f'<thead><tr><th scope="col">{escape(word["chapter"])}</th><th scope="col">{escape(word["right"])}</th></tr></thead>'
+            '<tbody></tbody></table>'
+            f'<p><button type="button" class="cf-new-attempt">{escape(word["new_attempt"])}</button></p>'
             "</div>\n"
             '<div class="cf-exam-live cf-visually-hidden" role="status" aria-live="polite"></div>\n'
-            "<noscript><p>This check needs JavaScript to draw and grade your questions; the whole pool is "
-            f"listed above for reading. In Jupyter: <code>quiz.show(\"{escape(bank.id)}\")</code>.</p></noscript>"
+            "<noscript><p>"
+            + say(escape(word["noscript_exam"]), code=f"<code>quiz.show(\"{escape(bank.id)}\")</code>")
+            + "</p></noscript>"
         )
     else:
         footer = (
             '<div class="cf-quiz-footer">'
-            f'<p class="cf-score">Score: 0 of {len(placement.questions)}</p>'
-            '<button type="button" class="cf-clear">Clear my answers</button>'
+            f'<p class="cf-score">{escape(say(word["score"], right=0, total=len(placement.questions)))}</p>'
+            f'<button type="button" class="cf-clear">{escape(word["clear"])}</button>'
             "</div>"
         )
     return (
@@ -254,10 +284,11 @@ def quiz_html(quiz: Quiz | Placement, chapter_links: list[dict[str, str]] | None
         f'aria-label="{escape(bank.title)}">\n'
         # an h2; the {quiz} directive's page sets its level by the section (_title_levels)
         f'<h2 class="cf-quiz-title">{escape(bank.title)}</h2>\n'
-        f"{_help(placement, course)}\n"
+        f"{_help(placement, course, word)}\n"
         f'<form class="cf-quiz-form" novalidate>\n{questions}\n</form>\n'
         f"{footer}\n"
         f'<script type="application/json" class="cf-quiz-data">{_encode(placement, chapter_links or [])}</script>\n'
+        f"{_words_block(word)}\n"
         "</section>"
     )
 
@@ -304,8 +335,19 @@ class QuizDirective(SphinxDirective):
         if quiz.has_math:
             self.env.temp_data["cf_quiz_math"] = True
         links = self._chapter_links(placement, course) if quiz.mode == "exam" else []
-        node = nodes.raw("", quiz_html(placement, links, course), format="html")
+        language = language_code(app.config.language)
+        if language is not None:
+            self.env.note_dependency(str(translation_path("quizzes", root / quiz.source, language,
+                                                          locales=root / "locales")))
+        node = nodes.raw("", quiz_html(placement, links, course, language), format="html")
         node["cf_quiz"] = True  # its title's level is set once the page is read: see _title_levels
+        if language is not None and course is not None:
+            # the course map's chapter titles are English: the page titles (translated) replace
+            # them once every page is read (see _chapter_titles)
+            node["cf_chapter_pages"] = [
+                [course.chapters[c].title, chapter_page(course, c)]
+                for c in placement.pool_chapters() if c in course.chapters
+            ]
         return [node]
 
     def _chapter_links(self, placement: Placement, course: CourseMap | None) -> list[dict[str, str]]:
@@ -314,7 +356,8 @@ class QuizDirective(SphinxDirective):
         order = list(course.chapters) if course else present
         for chapter in sorted(present, key=lambda c: order.index(c) if c in order else len(order)):
             if course is None or chapter not in course.chapters:
-                links.append({"id": chapter, "title": chapter or "The whole course", "url": ""})
+                word = words("quiz", supported(self.env.app.config.language))
+                links.append({"id": chapter, "title": chapter or word["whole_course"], "url": ""})
                 continue
             page = chapter_page(course, chapter)
             if page not in self.env.found_docs:
@@ -358,6 +401,7 @@ def placements(app: Sphinx) -> list[tuple[Placement, str]]:
 
 
 def _progress_html(app: Sphinx, docname: str) -> str:
+    word = words("quiz", supported(app.config.language))
     rows = []
     for placement, page in placements(app):
         quiz = placement.quiz
@@ -368,22 +412,24 @@ def _progress_html(app: Sphinx, docname: str) -> str:
         link = app.builder.get_relative_uri(docname, page) + f"#cf-quiz-{placement.slug}"
         size = str(placement.total)
         if placement.draw is not None:
-            size = f"{placement.total} drawn from {len(placement.questions)}"
+            size = escape(say(word["drawn_from"], total=placement.total, pool=len(placement.questions)))
         rows.append(
             f'<tr data-quiz="{escape(quiz.id)}" data-key="{escape(placement.key)}" data-mode="{quiz.mode}" '
             f'data-total="{placement.total}" data-fingerprint="{placement.fingerprint}">'
             f'<th scope="row"><a href="{escape(link)}">{title}</a></th><td>{size}</td>'
-            '<td class="cf-best">Not started</td>'
-            f'<td><button type="button" class="cf-reset-quiz">Reset<span class="cf-visually-hidden"> {title}</span></button></td></tr>'
+            f'<td class="cf-best">{escape(word["not_started"])}</td>'
+            f'<td><button type="button" class="cf-reset-quiz">{escape(word["reset"])}<span class="cf-visually-hidden"> {title}</span></button></td></tr>'
         )
     return (
         '<div class="cf-progress">'
-        '<table class="cf-progress-table"><caption>Your best score on each quiz, saved in this browser</caption>'
-        '<thead><tr><th scope="col">Quiz</th><th scope="col">Questions</th><th scope="col">Best score</th>'
-        '<th scope="col"><span class="cf-visually-hidden">Reset</span></th></tr></thead>'
+        f'<table class="cf-progress-table"><caption>{escape(word["progress_caption"])}</caption>'
+        f'<thead><tr><th scope="col">{escape(word["progress_quiz"])}</th><th scope="col">{escape(word["progress_questions"])}</th>'
+        f'<th scope="col">{escape(word["progress_best"])}</th>'
+        f'<th scope="col"><span class="cf-visually-hidden">{escape(word["reset"])}</span></th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
-        '<p><button type="button" class="cf-reset-all">Reset all my progress</button></p>'
+        f'<p><button type="button" class="cf-reset-all">{escape(word["reset_all"])}</button></p>'
         '<p class="cf-progress-status" role="status" aria-live="polite"></p>'
+        f"{_words_block(word)}"
         "</div>"
     )
 
@@ -430,6 +476,30 @@ def _title_levels(app: Sphinx, doctree: nodes.document) -> None:
             rf'<h{level} class="cf-quiz-title">\1</h{level}>',
             node.astext(), count=1, flags=re.S,
         )
+        new = nodes.raw("", html, format="html")
+        if node.get("cf_chapter_pages"):
+            new["cf_chapter_pages"] = node["cf_chapter_pages"]
+        node.replace_self(new)
+
+
+def _chapter_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In a translated build, name the chapters of an exam's help and breakdown by their pages'
+    (translated) titles instead of the course map's English ones."""
+    for node in list(doctree.findall(nodes.raw)):
+        pairs = node.get("cf_chapter_pages")
+        if not pairs:
+            continue
+        html = node.astext()
+        for english, page in pairs:
+            if page not in app.env.titles:
+                continue
+            title = app.env.titles[page].astext()
+            html = html.replace(f'"title": {json.dumps(english)}',
+                                f'"title": {json.dumps(title)}'.replace("<", "\\u003c"))
+            found = re.search(r'<p class="cf-quiz-help">.*?</p>', html, flags=re.S)
+            if found:
+                help_text = found.group(0).replace(escape(english), escape(title))
+                html = html[:found.start()] + help_text + html[found.end():]
         node.replace_self(nodes.raw("", html, format="html"))
 
 
@@ -498,6 +568,7 @@ EXTENSION = Extension(
         ("doctree-read", _title_levels),
         ("doctree-read", _load_mathjax_for_quiz_math),
         ("doctree-resolved", _fill_progress),
+        ("doctree-resolved", _chapter_titles),
         ("build-finished", _write_index),
     ),
     scripts=("quiz.js",),

@@ -20,6 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..course.scenario import load as load_scenario
 from ..course.scenario.model import Scenario, ScenarioError, all_paths
+from ..course.translation import language_code, translation_path
+from ..course.words import say, supported, words
 from .registry import Extension
 
 logger = logging.getLogger(__name__)
@@ -49,17 +51,24 @@ def _encode(scenario: Scenario) -> str:
     return json.dumps({"version": 1, "payload": payload, "maxPoints": max_points})
 
 
-def scenario_html(scenario: Scenario) -> str:
-    """The HTML of a scenario; ``scenario.js`` fills the stage."""
+def scenario_html(scenario: Scenario, language: str | None = None) -> str:
+    """The HTML of a scenario; ``scenario.js`` fills the stage.
+
+    ``language`` sets the fixed words (intro, buttons, score lines) the page
+    and the script show (``None``: English); the story's own text is the
+    scenario's (load it in that language).
+    """
+    word = words("scenario", supported(language))
+    code = f"<code>scenario.play(\"{escape(scenario.id)}\")</code>"
+    vocabulary = json.dumps(word, ensure_ascii=False).replace("<", "\\u003c")
     return (
         f'<section class="cf-scenario" id="cf-scenario-{escape(scenario.id)}" aria-label="{escape(scenario.title)}">'
-        '<p class="cf-scenario-intro">At each step, choose what you would do. You will see what happens and why, '
-        "and at the end a debrief with links back to the chapters. Your path is saved in this browser.</p>"
-        '<div class="cf-scenario-stage"><noscript>This scenario needs JavaScript. In Jupyter, use '
-        f"<code>scenario.play(\"{escape(scenario.id)}\")</code>.</noscript></div>"
+        f'<p class="cf-scenario-intro">{escape(word["intro"])}</p>'
+        f'<div class="cf-scenario-stage"><noscript>{say(escape(word["noscript"]), code=code)}</noscript></div>'
         '<div class="cf-scenario-live cf-visually-hidden" role="status" aria-live="polite"></div>'
-        '<p class="cf-scenario-actions"><button type="button" class="cf-scenario-restart">Start again</button></p>'
+        f'<p class="cf-scenario-actions"><button type="button" class="cf-scenario-restart">{escape(word["restart"])}</button></p>'
         f'<script type="application/json" class="cf-scenario-data">{_encode(scenario)}</script>'
+        f'<script type="application/json" class="cf-scenario-words">{vocabulary}</script>'
         "</section>"
     )
 
@@ -77,13 +86,22 @@ class ScenarioDirective(SphinxDirective):
         source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if not path.is_file():
             raise self.error(f"scenario: no file {source}")
+        language = language_code(self.env.app.config.language)
+        if language is not None:
+            translated = translation_path("scenarios", path, language, locales=root / "locales")
+            self.env.note_dependency(str(translated))
+            if not translated.is_file():
+                logger.warning("scenario %s has no translation into %s: it is shown in English",
+                               source, language, type="cf", subtype="translation",
+                               location=(self.env.docname, self.lineno))
         try:
-            scenario = load_scenario(path, source=source)
+            scenario = load_scenario(path, source=source, language=language, locales=root / "locales",
+                                     fallback=True)
         except ScenarioError as error:
             for problem in error.problems:
                 logger.error(problem.message, location=f"{problem.file}:{problem.line}")
             raise self.error(f"scenario: {source} has the problems listed above") from None
-        return [nodes.raw("", scenario_html(scenario), format="html")]
+        return [nodes.raw("", scenario_html(scenario, language), format="html")]
 
 
 #: The directive, its folder setting and its script.

@@ -1,8 +1,8 @@
 /* Customer Focus course: the worksheets that run in the page.
  *
  * A worksheet page holds <div class="cf-live" data-tool="..."> (written by
- * customer_focus.sphinxext.live). This script shows its button, "Use this
- * worksheet here"; nothing else loads until the reader presses it. Then it
+ * customer_focus.sphinxext.live). This script shows its button ("Use this
+ * worksheet here", in the page's language); nothing else loads until the reader presses it. Then it
  * loads Pyodide (Python in the browser) from the site itself
  * (_static/vendor/pyodide/), unpacks the course's modules
  * (_static/live/customer-focus.zip) and asks customer_focus.tools.live for
@@ -18,6 +18,14 @@
 
   var pythonPromise = null;
   var counter = 0;
+
+  /* Every fixed word comes from the page, in its language: the tool's data-words, written by
+   * customer_focus.sphinxext.live from data/live-tool-words.yml. say() fills in its {name}s. */
+  function say(words, name, values) {
+    return String(words[name]).replace(/\{([a-z_]+)\}/g, function (slot, key) {
+      return String(values[key]);
+    });
+  }
 
   function staticUrl(path) {
     var root = document.documentElement.getAttribute("data-content_root") || "./";
@@ -45,18 +53,18 @@
   }
 
   /* ---- Python: loaded once per page, on the first start ---- */
-  function loadPython(report) {
+  function loadPython(report, words) {
     if (pythonPromise) { return pythonPromise; }
     pythonPromise = (async function () {
-      report(1, "Loading Python in your browser (about 13 MB, the first time only)\u2026");
+      report(1, say(words, "loading_python", {}));
       var module = await import(vendorUrl("pyodide/pyodide.mjs"));
       var pyodide = await module.loadPyodide({ indexURL: vendorUrl("pyodide/") });
-      report(2, "Loading the worksheet's calculations\u2026");
+      report(2, say(words, "loading_calculations", {}));
       var response = await fetch(staticUrl("live/customer-focus.zip"), { cache: "no-cache" });
-      if (!response.ok) { throw new Error("the worksheet's calculations could not be loaded (" + response.status + ")"); }
+      if (!response.ok) { throw new Error(say(words, "calculations_missing", { status: response.status })); }
       pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/course" });
       pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/course')");
-      report(3, "Starting the worksheet\u2026");
+      report(3, say(words, "starting", {}));
       return pyodide.pyimport("customer_focus.tools.live");
     })();
     pythonPromise.catch(function () { pythonPromise = null; });
@@ -64,22 +72,25 @@
   }
 
   /* ---- the form, from the spec ---- */
-  function rangeText(field) {
+  function rangeText(field, words) {
     if (field.kind === "choice" || field.kind === "text" || field.kind === "yes_no") { return ""; }
-    var low = field.min, high = field.max;
+    var low = field.min, high = field.max, limits = { low: low, high: high };
     if (low !== null && high !== null) {
-      return " Allowed: from " + low + " to " + high + (field.max_included ? "." : " (not included).");
+      return say(words, field.max_included ? "allowed_between" : "allowed_below", limits);
     }
-    if (low !== null) { return " Allowed: " + low + " or more."; }
-    if (high !== null) { return " Allowed: up to " + high + "."; }
+    if (low !== null) { return say(words, "allowed_from", limits); }
+    if (high !== null) { return say(words, "allowed_up_to", limits); }
     return "";
   }
 
-  function buildField(field, prefix) {
+  function caption(thing, words) {
+    return thing.unit ? say(words, "with_unit", { label: thing.label, unit: thing.unit }) : thing.label;
+  }
+
+  function buildField(field, prefix, words) {
     var id = prefix + "-" + field.name;
     var box = element("div", { "class": "cf-live-field" });
-    var caption = field.unit ? field.label + " (" + field.unit + ")" : field.label;
-    box.appendChild(element("label", { "for": id }, caption));
+    box.appendChild(element("label", { "for": id }, caption(field, words)));
     var input;
     if (field.kind === "choice") {
       input = element("select", { id: id, name: field.name });
@@ -99,7 +110,9 @@
     }
     input.setAttribute("aria-describedby", id + "-help " + id + "-error");
     box.appendChild(input);
-    var help = field.help.charAt(0).toUpperCase() + field.help.slice(1) + "." + rangeText(field);
+    var range = rangeText(field, words);
+    var help = say(words, "help_sentence", { help: field.help.charAt(0).toUpperCase() + field.help.slice(1) }) +
+      (range ? say(words, "sentence_join", {}) + range : "");
     box.appendChild(element("p", { id: id + "-help", "class": "cf-live-help" }, help));
     box.appendChild(element("p", { id: id + "-error", "class": "cf-live-error", hidden: true }));
     return box;
@@ -120,22 +133,22 @@
   }
 
   /* ---- a grid: a table of the spec edited row by row (cells named grid.row.column) ---- */
-  function buildGrid(grid, prefix, changed) {
+  function buildGrid(grid, prefix, changed, words) {
     var box = element("fieldset", { "class": "cf-live-inputs cf-live-grid-box" });
-    box.appendChild(element("legend", {}, "Your rows"));
+    box.appendChild(element("legend", {}, say(words, "your_rows", {})));
     box.appendChild(element("p", { "class": "cf-live-help" }, grid.about));
     var helps = element("ul", { "class": "cf-live-help" });
     grid.columns.forEach(function (column) {
-      var caption = column.unit ? column.label + " (" + column.unit + ")" : column.label;
-      helps.appendChild(element("li", { id: prefix + "-" + column.name + "-help" }, caption + ": " + column.help + "."));
+      helps.appendChild(element("li", { id: prefix + "-" + column.name + "-help" },
+        say(words, "column_help", { caption: caption(column, words), help: column.help })));
     });
     box.appendChild(helps);
-    var region = element("div", { "class": "cf-live-scroll", role: "region", tabindex: "0", "aria-label": "Your rows" });
+    var region = element("div", { "class": "cf-live-scroll", role: "region", tabindex: "0", "aria-label": say(words, "your_rows", {}) });
     var table = element("table", { "class": "cf-live-table cf-live-grid" });
     var head = element("tr");
-    head.appendChild(element("th", { scope: "col" }, "Row"));
+    head.appendChild(element("th", { scope: "col" }, say(words, "row", {})));
     grid.columns.forEach(function (column) {
-      head.appendChild(element("th", { scope: "col" }, column.unit ? column.label + " (" + column.unit + ")" : column.label));
+      head.appendChild(element("th", { scope: "col" }, caption(column, words)));
     });
     var thead = element("thead"); thead.appendChild(head); table.appendChild(thead);
     var body = element("tbody"); table.appendChild(body);
@@ -151,7 +164,7 @@
         var input = element("input", {
           id: id, name: grid.name + "." + number + "." + column.name, type: "text", autocomplete: "off",
           inputmode: column.kind === "text" ? null : "decimal",
-          "aria-label": column.label + ", row " + number,
+          "aria-label": say(words, "cell_label", { label: column.label, n: number }),
           "aria-describedby": prefix + "-" + column.name + "-help " + id + "-error",
         });
         var value = cells ? cells[index] : "";
@@ -164,8 +177,8 @@
     }
     grid.rows.forEach(addRow);
     var buttons = element("div", { "class": "cf-live-grid-buttons" });
-    var add = element("button", { type: "button", "class": "cf-live-button" }, "Add a row");
-    var remove = element("button", { type: "button", "class": "cf-live-button" }, "Remove the last row");
+    var add = element("button", { type: "button", "class": "cf-live-button" }, say(words, "add_row", {}));
+    var remove = element("button", { type: "button", "class": "cf-live-button" }, say(words, "remove_row", {}));
     add.addEventListener("click", function () {
       addRow(null);
       body.rows[body.rows.length - 1].querySelector("input").focus();
@@ -221,14 +234,16 @@
     return region;
   }
 
-  function renderResults(output, status, results, download) {
+  function renderResults(output, status, results, download, words) {
+    var join = say(words, "sentence_join", {});
     output.textContent = "";
     if (results.messages.length) {
-      status.textContent = "Check your numbers: " + results.messages.map(function (m) { return m.text; }).join(" ");
+      status.textContent = say(words, "check_numbers", {
+        messages: results.messages.map(function (m) { return m.text; }).join(join) });
       output.hidden = true;
       return;
     }
-    status.textContent = results.summary.join(" ");
+    status.textContent = results.summary.join(join);
     results.tables.forEach(function (table) { output.appendChild(renderTable(table)); });
     if (results.chart) {
       var figure = element("figure", { "class": "cf-live-chart" });
@@ -246,16 +261,16 @@
   }
 
   /* ---- the tool ---- */
-  function buildTool(container, live, spec) {
+  function buildTool(container, live, spec, words) {
     var tool = container.getAttribute("data-tool");
     var prefix = "cf-live-" + tool + "-" + (++counter);
     var form = element("form", { "class": "cf-live-form", novalidate: true, "aria-label": spec.title });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var inputs = element("fieldset", { "class": "cf-live-inputs" });
-    inputs.appendChild(element("legend", {}, "Your numbers"));
-    spec.fields.forEach(function (field) { inputs.appendChild(buildField(field, prefix)); });
+    inputs.appendChild(element("legend", {}, say(words, "your_numbers", {})));
+    spec.fields.forEach(function (field) { inputs.appendChild(buildField(field, prefix, words)); });
     if (spec.fields.length) { form.appendChild(inputs); }
-    if (spec.grid) { form.appendChild(buildGrid(spec.grid, prefix, function () { recompute(); })); }
+    if (spec.grid) { form.appendChild(buildGrid(spec.grid, prefix, function () { recompute(); }, words)); }
     var general = element("p", { "class": "cf-live-error", hidden: true });
     form.appendChild(general);
     var status = element("p", { "class": "cf-live-summary", role: "status", "aria-live": "polite" });
@@ -266,7 +281,7 @@
     function recompute() {
       var results = JSON.parse(live.run_json(tool, JSON.stringify(values(form))));
       showMessages(form, general, results.messages);
-      renderResults(output, status, results, null);
+      renderResults(output, status, results, null, words);
       if (fileText !== null) { recomputeFile(); }
     }
 
@@ -274,24 +289,21 @@
     if (spec.table) {
       var table = spec.table;
       var section = element("fieldset", { "class": "cf-live-file" });
-      section.appendChild(element("legend", {}, "Your own file"));
+      section.appendChild(element("legend", {}, say(words, "your_file", {})));
       var columns = table.columns.map(function (column) {
-        return column.name + (column.required ? "" : " (optional)") + ": " + column.help;
+        return say(words, column.required ? "file_column" : "file_column_optional", { name: column.name, help: column.help });
       });
-      section.appendChild(element("p", {}, table.about + " Pick a CSV file with a header row and these columns:"));
+      section.appendChild(element("p", {}, say(words, "pick_file", { about: table.about })));
       var list = element("ul");
       columns.forEach(function (text) { list.appendChild(element("li", {}, text)); });
       section.appendChild(list);
       section.appendChild(element("p", { id: prefix + "-file-help", "class": "cf-live-help" },
-        "The file is read in this page and never leaves your computer. Up to " +
-        table.max_rows.toLocaleString("en-US") + " rows (about 1 MB) work well here; for a larger " +
-        "file or survey, use the worksheet's notebook." + (table.fields.length ?
-        " The inputs above that apply to the file: " +
-        table.fields.map(function (name) {
+        say(words, "file_help", { rows: table.max_rows.toLocaleString("en-US") }) + (table.fields.length ?
+        say(words, "sentence_join", {}) + say(words, "file_inputs", { names: table.fields.map(function (name) {
           return spec.fields.filter(function (f) { return f.name === name; })[0].label.toLowerCase();
-        }).join(", ") + "." : "")));
+        }).join(say(words, "list_join", {})) }) : "")));
       var fileId = prefix + "-file";
-      section.appendChild(element("label", { "for": fileId }, "CSV file"));
+      section.appendChild(element("label", { "for": fileId }, say(words, "csv_file", {})));
       var picker = element("input", { id: fileId, type: "file", accept: ".csv,text/csv", "aria-describedby": prefix + "-file-help " + fileId + "-error" });
       section.appendChild(picker);
       var fileError = element("p", { id: fileId + "-error", "class": "cf-live-error", hidden: true });
@@ -300,7 +312,7 @@
       section.appendChild(fileNote);
       var fileStatus = element("p", { "class": "cf-live-summary", role: "status", "aria-live": "polite" });
       var fileOutput = element("div", { "class": "cf-live-output", hidden: true });
-      var download = element("a", { "class": "cf-live-download", hidden: true }, "Download the results (CSV)");
+      var download = element("a", { "class": "cf-live-download", hidden: true }, say(words, "download", {}));
       section.appendChild(fileStatus);
       section.appendChild(fileOutput);
       section.appendChild(download);
@@ -312,11 +324,12 @@
         if (fileMessages.length) { picker.setAttribute("aria-invalid", "true"); }
         else { picker.removeAttribute("aria-invalid"); }
         fileError.hidden = fileMessages.length === 0;
-        fileError.textContent = fileMessages.map(function (m) { return m.text; }).join(" ");
+        fileError.textContent = fileMessages.map(function (m) { return m.text; }).join(say(words, "sentence_join", {}));
         download.hidden = true;
-        renderResults(fileOutput, fileStatus, results, download);
+        renderResults(fileOutput, fileStatus, results, download, words);
         if (results.messages.length) {
-          fileStatus.textContent = fileMessages.length ? "Check your file: " + fileError.textContent : "Check your numbers above.";
+          fileStatus.textContent = fileMessages.length ?
+            say(words, "check_file", { messages: fileError.textContent }) : say(words, "check_numbers_above", {});
         }
       };
       picker.addEventListener("change", function () {
@@ -324,8 +337,7 @@
         if (!file) { return; }
         if (file.size > 2 * 1024 * 1024) {
           fileText = null; fileNote.hidden = true;
-          fileError.textContent = file.name + " is " + (file.size / 1048576).toFixed(1) +
-            " MB; the page works with files up to 2 MB. Use the worksheet's notebook for a larger file.";
+          fileError.textContent = say(words, "file_too_big", { name: file.name, size: (file.size / 1048576).toFixed(1) });
           fileError.hidden = false;
           picker.setAttribute("aria-invalid", "true");
           return;
@@ -341,7 +353,7 @@
             fileError.hidden = false;
             picker.setAttribute("aria-invalid", "true");
             fileOutput.hidden = true; download.hidden = true;
-            fileStatus.textContent = "Check your file: " + read.error;
+            fileStatus.textContent = say(words, "check_file", { messages: read.error });
             return;
           }
           fileText = read.text; fileName = file.name;
@@ -365,26 +377,26 @@
   }
 
   function start(container, button) {
+    var words = JSON.parse(container.getAttribute("data-words"));
     var progress = element("div", { "class": "cf-live-progress" });
-    var bar = element("progress", { max: "4", value: "0", "aria-label": "Starting the worksheet" });
+    var bar = element("progress", { max: "4", value: "0", "aria-label": say(words, "starting_label", {}) });
     var note = element("p", { role: "status", "aria-live": "polite" });
     progress.appendChild(bar); progress.appendChild(note);
     button.replaceWith(progress);
     function report(step, text) { bar.value = step; note.textContent = text; }
-    loadPython(report).then(function (live) {
+    loadPython(report, words).then(function (live) {
       var spec = JSON.parse(live.form_json(container.getAttribute("data-tool")));
-      report(4, "The worksheet is ready: change any number and the results follow.");
+      report(4, say(words, "ready", {}));
       progress.classList.add("cf-live-ready");
       bar.hidden = true;
-      var form = buildTool(container, live, spec);
+      var form = buildTool(container, live, spec, words);
       var first = form.querySelector("input, select");
       if (first) { first.focus(); }
     }).catch(function (error) {
       bar.hidden = true;
-      note.textContent = "The worksheet could not start in this browser (" + error.message +
-        "). The example above and the notebook still work.";
+      note.textContent = say(words, "failed", { error: error.message });
       note.classList.add("cf-live-error");
-      var again = element("button", { type: "button", "class": "cf-live-start" }, "Try again");
+      var again = element("button", { type: "button", "class": "cf-live-start" }, say(words, "try_again", {}));
       again.addEventListener("click", function () { progress.replaceWith(again); start(container, again); });
       progress.appendChild(again);
     });

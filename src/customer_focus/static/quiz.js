@@ -45,7 +45,25 @@
   var SLACK = 1e-9;
   var NUMBER = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-  var VERDICT_TEXT = { correct: "Correct.", incorrect: "Not quite.", invalid: "" };
+  /* The grader's own messages when no page's words are given (the same as grading.py's): every
+   * other word this script shows comes from the page (a "cf-quiz-words" data block, written by
+   * the {quiz} directive in the page's language from data/widget-words.yml). */
+  var GRADER_WORDS = {
+    invalid_number: "Enter a number, such as 266.67.", choose_some: "Choose at least one option.",
+    choose_one: "Choose an option.", missed_one: "You missed {n} correct option.", missed_other: "You missed {n} correct options."
+  };
+
+  /* A word with its {name} slots filled in. */
+  function say(text, values) {
+    return String(text).replace(/\{([a-z_]+)\}/g, function (slot, name) {
+      return values && values[name] !== undefined ? String(values[name]) : slot;
+    });
+  }
+
+  function wordsOf(container) {
+    var block = container.querySelector("script.cf-quiz-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  }
 
   /* ---------- grading (mirror of customer_focus/quiz/grading.py) ---------- */
 
@@ -75,10 +93,11 @@
     return chosen.sort(function (a, b) { return a - b; });
   }
 
-  function grade(question, response) {
+  function grade(question, response, words) {
+    var w = words || GRADER_WORDS;
     if (question.type === "numeric") {
       var value = parseNumber(response);
-      if (value === null) { return { verdict: "invalid", feedback: "<p>Enter a number, such as 266.67.</p>" }; }
+      if (value === null) { return { verdict: "invalid", feedback: "<p>" + w.invalid_number + "</p>" }; }
       if (Math.abs(value - question.answer) <= question.tolerance + SLACK) {
         return { verdict: "correct", feedback: question.if_correct };
       }
@@ -92,17 +111,17 @@
     var options = question.options;
     var chosen = chosenPositions(response, options.map(function (option) { return option.id; }));
     if (question.type === "multiple") {
-      if (!chosen || chosen.length === 0) { return { verdict: "invalid", feedback: "<p>Choose at least one option.</p>" }; }
+      if (!chosen || chosen.length === 0) { return { verdict: "invalid", feedback: "<p>" + w.choose_some + "</p>" }; }
       var right = [];
       options.forEach(function (option, index) { if (option.correct) { right.push(index); } });
       var feedback = chosen.map(function (index) { return options[index].feedback; }).join("");
       if (chosen.join(",") === right.join(",")) { return { verdict: "correct", feedback: feedback }; }
       var missed = right.filter(function (index) { return chosen.indexOf(index) === -1; }).length;
-      if (missed) { feedback += "<p>You missed " + missed + " correct option" + (missed > 1 ? "s" : "") + ".</p>"; }
+      if (missed) { feedback += "<p>" + say(missed > 1 ? w.missed_other : w.missed_one, { n: missed }) + "</p>"; }
       return { verdict: "incorrect", feedback: feedback };
     }
     if (!chosen || chosen.length !== 1 || Array.isArray(response)) {
-      return { verdict: "invalid", feedback: "<p>Choose an option.</p>" };
+      return { verdict: "invalid", feedback: "<p>" + w.choose_one + "</p>" };
     }
     var picked = options[chosen[0]];
     return { verdict: picked.correct ? "correct" : "incorrect", feedback: picked.feedback };
@@ -325,16 +344,17 @@
 
   function firstInput(fieldset) { return fieldset && fieldset.querySelector("input:not([disabled])"); }
 
-  function showResult(fieldset, question, result, label) {
+  function showResult(fieldset, question, result, words, label) {
     var feedback = fieldset.querySelector(".cf-feedback");
     var explanation = fieldset.querySelector(".cf-explanation");
-    var text = label === undefined ? VERDICT_TEXT[result.verdict] : label;
+    var verdicts = { correct: words.verdict_correct, incorrect: words.verdict_incorrect, invalid: "" };
+    var text = label === undefined ? verdicts[result.verdict] : label;
     feedback.className = "cf-feedback cf-" + result.verdict;
     feedback.innerHTML = (text ? "<p class=\"cf-verdict\"><strong>" + text + "</strong></p>" : "") + result.feedback;
     if (result.verdict === "invalid") {
       explanation.hidden = true;
     } else {
-      explanation.innerHTML = "<p class=\"cf-why\"><strong>Why:</strong></p>" + question.explanation;
+      explanation.innerHTML = "<p class=\"cf-why\"><strong>" + words.why + "</strong></p>" + question.explanation;
       explanation.hidden = false;
       var retry = fieldset.querySelector(".cf-retry");
       if (retry) { retry.hidden = false; }
@@ -374,7 +394,7 @@
 
   /* ---------- practice: instant feedback per question ---------- */
 
-  function setUpPractice(section, data, questions, byId) {
+  function setUpPractice(section, data, questions, byId, W) {
     var fieldsets = Array.prototype.slice.call(section.querySelectorAll("fieldset.cf-question"));
     var score = section.querySelector(".cf-score");
     var total = questions.length;
@@ -409,15 +429,15 @@
         entry.best = now.correct;
         entry.bestOf = total;
       }
-      var text = "Score: " + now.correct + " of " + total;
+      var text = say(W.score, { right: now.correct, total: total });
       if (now.answered === total) {
         var share = now.correct / total;
-        text = "Final score: " + now.correct + " of " + total + " (" + Math.round(share * 100) + "%). " +
-          (share >= data.passMark ? "Well done." : "Review the explanations and try again: " + Math.round(data.passMark * 100) + "% is the goal.");
+        text = say(W.final_score, { right: now.correct, total: total, percent: Math.round(share * 100) }) +
+          (share >= data.passMark ? W.well_done : say(W.try_goal, { mark: Math.round(data.passMark * 100) }));
       } else if (now.answered > 0) {
-        text += " (" + now.answered + " of " + total + " answered)";
+        text += say(W.answered_count, { answered: now.answered, total: total });
       }
-      if (entry.best * total > now.correct * entry.bestOf) { text += " Best so far: " + entry.best + " of " + entry.bestOf + "."; }
+      if (entry.best * total > now.correct * entry.bestOf) { text += say(W.best_so_far, { best: entry.best, of: entry.bestOf }); }
       score.textContent = text;
       saveStore(store, data.key);
       emit("customer-focus:progress", {
@@ -438,8 +458,8 @@
     function check(fieldset) {
       var question = byId[fieldset.dataset.question];
       var response = readResponse(fieldset, question);
-      var result = grade(question, response);
-      showResult(fieldset, question, result);
+      var result = grade(question, response, W);
+      showResult(fieldset, question, result, W);
       if (result.verdict === "invalid") { return; }
       refresh();
       entry.answers[question.id] = { r: response, f: question.fingerprint };
@@ -478,7 +498,7 @@
       if (hasAnswer(entry.answers, question)) {
         var stored = entry.answers[question.id].r;
         writeResponse(fieldset, question, stored);
-        showResult(fieldset, question, grade(question, stored));
+        showResult(fieldset, question, grade(question, stored, W), W);
       }
     });
 
@@ -506,7 +526,7 @@
 
   /* ---------- exam: a drawn set, graded together on Submit ---------- */
 
-  function setUpExam(section, data, questions, byId) {
+  function setUpExam(section, data, questions, byId, W) {
     var form = section.querySelector("form");
     var fieldsets = {};
     section.querySelectorAll("fieldset.cf-question").forEach(function (fieldset) { fieldsets[fieldset.dataset.question] = fieldset; });
@@ -540,8 +560,8 @@
     function updateStatus() {
       var count = entry.drawn.filter(function (id) { return answered(byId[id]); }).length;
       status.textContent = entry.submitted
-        ? "Attempt " + entry.attempts + " submitted."
-        : "Attempt " + (entry.attempts + 1) + ": " + count + " of " + entry.drawn.length + " answered.";
+        ? say(W.attempt_submitted, { n: entry.attempts })
+        : say(W.attempt_status, { n: entry.attempts + 1, count: count, total: entry.drawn.length });
     }
 
     function layout() {
@@ -551,7 +571,7 @@
         var question = byId[id];
         form.appendChild(fieldset);
         fieldset.hidden = false;
-        fieldset.querySelector(".cf-qnum").textContent = "Question " + (index + 1) + " of " + entry.drawn.length;
+        fieldset.querySelector(".cf-qnum").textContent = say(W.question_number, { n: index + 1, total: entry.drawn.length });
         if (question.options) { arrange(fieldset, optionOrder(question, entry.seed)); }
         writeResponse(fieldset, question, answerOf(question));
         clearResult(fieldset);
@@ -589,12 +609,12 @@
       var byChapter = {};
       entry.drawn.forEach(function (id) {
         var question = byId[id];
-        var result = grade(question, answerOf(question));
+        var result = grade(question, answerOf(question), W);
         var fieldset = fieldsets[id];
         if (result.verdict === "invalid") {
-          showResult(fieldset, question, { verdict: "incorrect", feedback: "" }, "Not answered: counted as wrong.");
+          showResult(fieldset, question, { verdict: "incorrect", feedback: "" }, W, W.not_answered);
         } else {
-          showResult(fieldset, question, result);
+          showResult(fieldset, question, result, W);
         }
         var tally = byChapter[question.chapter] || (byChapter[question.chapter] = { right: 0, asked: 0 });
         tally.asked += 1;
@@ -604,12 +624,11 @@
       var total = entry.drawn.length;
       var passed = right / total >= data.passMark;
       var bestText = entry.attempts > 1
-        ? " Best of your " + entry.attempts + " attempts: " + percent(entry.best, entry.bestOf) + "%."
+        ? say(W.best_of_attempts, { n: entry.attempts, percent: percent(entry.best, entry.bestOf) })
         : "";
-      section.querySelector(".cf-exam-score").textContent = "Score: " + right + " of " + total + " (" + percent(right, total) + "%). " +
-        (passed ? "Passed: the pass mark is " + Math.round(data.passMark * 100) + "%."
-          : "Not passed yet: the pass mark is " + Math.round(data.passMark * 100) + "%. Review the chapters below, then start a new attempt.") +
-        bestText;
+      var mark = { mark: Math.round(data.passMark * 100) };
+      section.querySelector(".cf-exam-score").textContent = say(W.exam_score, { right: right, total: total, percent: percent(right, total) }) +
+        say(passed ? W.passed : W.not_passed, mark) + bestText;
       var body = results.querySelector("tbody");
       body.innerHTML = "";
       data.chapters.forEach(function (chapter) {
@@ -623,7 +642,7 @@
         name.textContent = chapter.title;
         head.appendChild(name);
         var cell = document.createElement("td");
-        cell.textContent = tally.right + " of " + tally.asked;
+        cell.textContent = say(W.right_of, { right: tally.right, asked: tally.asked });
         row.appendChild(head);
         row.appendChild(cell);
         body.appendChild(row);
@@ -633,7 +652,7 @@
       confirm.hidden = true;
       updateStatus();
       if (moveFocus) {
-        live.textContent = "Submitted. Score: " + right + " of " + total + " (" + percent(right, total) + "%).";
+        live.textContent = say(W.submitted_live, { right: right, total: total, percent: percent(right, total) });
         results.querySelector(".cf-exam-results-title").focus();
       }
       return right;
@@ -671,16 +690,14 @@
 
     function listText(numbers) {
       if (numbers.length === 1) { return String(numbers[0]); }
-      return numbers.slice(0, -1).join(", ") + " and " + numbers[numbers.length - 1];
+      return numbers.slice(0, -1).join(W.list_separator) + W.list_last + numbers[numbers.length - 1];
     }
 
     submit.addEventListener("click", function () {
       record();
       var missing = unansweredNumbers();
       if (!missing.length) { grading(); return; }
-      confirmText.textContent = (missing.length === 1 ? "Question " : "Questions ") + listText(missing) +
-        (missing.length === 1 ? " has" : " have") + " no answer yet. If you submit now, " +
-        (missing.length === 1 ? "it counts" : "they count") + " as wrong.";
+      confirmText.textContent = say(missing.length === 1 ? W.unanswered_one : W.unanswered_other, { list: listText(missing) });
       confirm.hidden = false;
       confirmText.focus();
     });
@@ -703,7 +720,7 @@
       newAttempt(entry, data, questions);
       saveStore(store, data.key);
       layout();
-      live.textContent = "New attempt: " + entry.drawn.length + " questions drawn. Question 1 is first.";
+      live.textContent = say(W.new_attempt_live, { n: entry.drawn.length });
       var input = firstInput(drawnFieldsets()[0]);
       if (input) { input.focus(); }
     });
@@ -727,19 +744,20 @@
   function setUpQuiz(section) {
     var data;
     var questions;
+    var W = wordsOf(section);
     try {
       data = JSON.parse(section.querySelector("script.cf-quiz-data").textContent);
       questions = decode(data.payload);
     } catch (error) {
-      section.querySelector(".cf-quiz-help").textContent = "This quiz could not be loaded.";
+      section.querySelector(".cf-quiz-help").textContent = W.load_failed;
       return;
     }
     var byId = {};
     questions.forEach(function (question) { byId[question.id] = question; });
     if (data.mode === "exam") {
-      setUpExam(section, data, questions, byId);
+      setUpExam(section, data, questions, byId, W);
     } else {
-      setUpPractice(section, data, questions, byId);
+      setUpPractice(section, data, questions, byId, W);
     }
     section.dataset.ready = "true";  // set up: options in the attempt's order, answers restored
   }
@@ -748,16 +766,17 @@
 
   function setUpProgress(container) {
     var status = container.querySelector(".cf-progress-status");
+    var W = wordsOf(container);
 
     function describe(row, entry) {
       var started = isObject(entry) && isObject(entry.answers) && (Object.keys(entry.answers).length > 0 || entry.best > 0 || entry.attempts > 0);
-      if (!started) { return "Not started"; }
+      if (!started) { return W.not_started; }
       if (row.dataset.mode === "exam") {
-        if (!entry.attempts) { return "In progress, not submitted yet"; }
-        return percent(entry.best, entry.bestOf) + "% (" + entry.best + " of " + entry.bestOf + "), best of " +
-          entry.attempts + " attempt" + (entry.attempts > 1 ? "s" : "");
+        if (!entry.attempts) { return W.in_progress; }
+        return say(entry.attempts > 1 ? W.exam_best_other : W.exam_best_one,
+          { percent: percent(entry.best, entry.bestOf), best: entry.best, of: entry.bestOf, n: entry.attempts });
       }
-      return (typeof entry.best === "number" ? entry.best : 0) + " of " + row.dataset.total;
+      return say(W.practice_best, { best: typeof entry.best === "number" ? entry.best : 0, total: row.dataset.total });
     }
 
     function render() {
@@ -773,14 +792,14 @@
         delete store.quizzes[row.dataset.key];
         saveStore(store, row.dataset.key);
         render();
-        status.textContent = "Progress on " + row.querySelector("th").textContent + " was reset.";
+        status.textContent = say(W.reset_one_done, { title: row.querySelector("th").textContent });
       });
     });
     container.querySelector(".cf-reset-all").addEventListener("click", function () {
       forget(STORAGE_KEY);
       emit("customer-focus:saved", { key: null });
       render();
-      status.textContent = "All your progress was reset.";
+      status.textContent = W.reset_all_done;
     });
     render();
   }

@@ -89,13 +89,28 @@
     return element;
   }
 
+  /* A word with its {name} slots filled in. */
+  function say(text, values) {
+    return String(text).replace(/\{([a-z_]+)\}/g, function (slot, name) {
+      return values && values[name] !== undefined ? String(values[name]) : slot;
+    });
+  }
+
+  /* The page's words (a "cf-scenario-words" data block, written by the {scenario} directive in the
+   * page's language from data/widget-words.yml): every word this script shows. */
+  function wordsOf(container) {
+    var block = container.querySelector("script.cf-scenario-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
+  }
+
   function setUp(container) {
     var data;
+    var W = wordsOf(container);
     try {
       data = JSON.parse(container.querySelector("script.cf-scenario-data").textContent);
       data.scenario = decode(data.payload);
     } catch (error) {
-      container.querySelector(".cf-scenario-stage").textContent = "This scenario could not be loaded.";
+      container.querySelector(".cf-scenario-stage").textContent = W.load_failed;
       return;
     }
     var scenario = data.scenario;
@@ -119,9 +134,9 @@
       var last = state.steps[state.steps.length - 1];
       if (last) {
         var previous = el("div", "cf-scenario-previous");
-        previous.appendChild(el("p", "cf-scenario-you-chose", "<strong>You chose:</strong> " + last.choice.label));
+        previous.appendChild(el("p", "cf-scenario-you-chose", "<strong>" + W.you_chose + "</strong> " + last.choice.label));
         previous.appendChild(el("div", "cf-scenario-consequence", last.choice.consequence));
-        previous.appendChild(el("div", "cf-scenario-feedback", "<p><strong>Why it matters:</strong></p>" + last.choice.feedback));
+        previous.appendChild(el("div", "cf-scenario-feedback", "<p><strong>" + W.why_it_matters + "</strong></p>" + last.choice.feedback));
         stage.appendChild(previous);
       }
       var title = el("h2", "cf-scenario-node-title");
@@ -133,9 +148,9 @@
       container.dataset.variant = variant ? String(variant.index) : "";
       var score = el("p", "cf-scenario-points");
       if (node.ending) {
-        score.textContent = "Your score: " + state.points + " of a possible " + data.maxPoints + " points.";
+        score.textContent = say(W.final_score, { points: state.points, max: data.maxPoints });
         stage.appendChild(score);
-        stage.appendChild(el("div", "cf-scenario-debrief", "<p><strong>Debrief:</strong></p>" + variant.debrief));
+        stage.appendChild(el("div", "cf-scenario-debrief", "<p><strong>" + W.debrief + "</strong></p>" + variant.debrief));
         var list = el("ol", "cf-scenario-path");
         state.steps.forEach(function (step) {
           var item = el("li");
@@ -144,12 +159,12 @@
           item.appendChild(el("span", "", step.choice.label));
           list.appendChild(item);
         });
-        stage.appendChild(el("p", "cf-scenario-path-title", "<strong>Your path</strong>"));
+        stage.appendChild(el("p", "cf-scenario-path-title", "<strong>" + W.your_path + "</strong>"));
         stage.appendChild(list);
       } else {
-        score.textContent = "Points so far: " + state.points;
+        score.textContent = say(W.points_so_far, { points: state.points });
         stage.appendChild(score);
-        var question = el("p", "cf-scenario-question", "<strong>What do you do?</strong>");
+        var question = el("p", "cf-scenario-question", "<strong>" + W.what_do_you_do + "</strong>");
         question.id = container.id + "-question";
         stage.appendChild(question);
         var choices = el("ul", "cf-scenario-choices");
@@ -166,8 +181,10 @@
         stage.appendChild(choices);
       }
       if (last) {
-        live.textContent = "You chose: " + last.choice.label.replace(/<[^>]+>/g, "") + ". " +
-          last.choice.consequence.replace(/<[^>]+>/g, "") + " Now: " + node.title + ".";
+        live.textContent = say(W.live, {
+          choice: last.choice.label.replace(/<[^>]+>/g, ""), consequence: last.choice.consequence.replace(/<[^>]+>/g, ""),
+          title: node.title
+        });
       } else {
         live.textContent = "";
       }

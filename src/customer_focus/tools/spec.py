@@ -54,11 +54,18 @@ and the tool's code all read the same spec. Its JSON twin
 (``tools/<tool>/<tool>.json``, written by ``python -m customer_focus specs``)
 carries the same data for code that cannot read YAML: ``calc.py`` and the
 browser.
+
+A translation, ``locales/<language>/tools/<tool>.yml``, holds only the
+spec's reader-facing texts, keyed as the English (:func:`text_skeleton`);
+``load_spec(tool, language)`` lays them over the English (:func:`overlay`),
+which gives everything else: one source.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -68,7 +75,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, read_fields
-from ..core.paths import package_file, tool_file
+from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
 from ..core.yamlfile import parse_yaml
 
@@ -77,7 +84,17 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
+    "LANGUAGES", "language_code", "text_skeleton", "overlay", "translation_path", "check_words",
+    "words",
 ]
+
+#: The languages a spec is read in: the English source, then each translation's folder name.
+LANGUAGES = ("en", "zh_TW")
+#: The keys of a spec that hold no reader-facing text: a translation leaves them out.
+_NOT_TEXT = {
+    "tool", "example", "exercise", "live", "kind", "min", "max", "max_included", "step",
+    "slider", "default", "required", "field", "rows",
+}
 
 _TOP_KEYS = {
     "tool", "title", "fields", "example", "tables", "reading", "exercise", "live", "paper_form",
@@ -136,22 +153,22 @@ class FormSpec:
     sections: tuple[Section, ...] = field(default_factory=tuple)
 
 
-def _blank_html(item: Blank) -> str:
+def _blank_html(item: Blank, blank: str) -> str:
     unit = f' <span class="cf-form-unit">({escape(item.unit)})</span>' if item.unit else ""
     hint = f'<span class="cf-form-hint">{escape(item.hint)}</span>' if item.hint else ""
     return (
         f'<tr><th scope="row">{escape(item.label)}{unit}{hint}</th>'
-        f'<td class="cf-form-blank" aria-label="blank to fill in"></td></tr>'
+        f'<td class="cf-form-blank" aria-label="{escape(blank)}"></td></tr>'
     )
 
 
-def _section_html(section: Section) -> str:
+def _section_html(section: Section, blank: str) -> str:
     parts = [f'<section class="cf-form-section"><h2>{escape(section.title)}</h2>']
     if section.note:
         parts.append(f'<p class="cf-form-note">{escape(section.note)}</p>')
     if section.fields:
         parts.append('<table class="cf-form-fields"><tbody>')
-        parts.extend(_blank_html(item) for item in section.fields)
+        parts.extend(_blank_html(item, blank) for item in section.fields)
         parts.append("</tbody></table>")
     if section.columns:
         parts.append('<table class="cf-form-grid"><thead><tr>')
@@ -166,13 +183,86 @@ def _section_html(section: Section) -> str:
     return "".join(parts)
 
 
-def render_html(form: FormSpec) -> str:
-    """The paper form as HTML: a print button, the instruction and one block per section."""
-    sections = "".join(_section_html(section) for section in form.sections)
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def check_words(data: object, source: str) -> dict[str, dict[str, str]]:
+    """Fixed words (a file of ``data/``: each word's name, then its text by language) by
+    language and name, checked: every word in every language, as a text keeping exactly the
+    English's ``{name}`` slots. Raise listing every problem.
+
+    Examples
+    --------
+    >>> check_words({"start": {"en": "Start", "zh_TW": "開始"}}, "w.yml")["zh_TW"]
+    {'start': '開始'}
+    >>> check_words({"rows": {"en": "Up to {rows} rows", "zh_TW": "最多幾列"}}, "w.yml")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: w.yml:1: rows: zh_TW must keep {rows}, as the ...
+    """
+    found = Problems(source)
+    table: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+    if not isinstance(data, dict):
+        found.add(data, None, "needs a mapping of each word's name to its texts by language")
+        found.raise_if_any()
+    for name, texts in data.items():
+        if not isinstance(texts, dict):
+            found.add(data, name, f"{name}: must give the word in {', '.join(LANGUAGES)}")
+            continue
+        found.keys(texts, set(LANGUAGES), str(name))
+        values = {language: found.text(texts, language, str(name), required=True)
+                  for language in LANGUAGES}
+        if None in values.values():
+            continue
+        slots = set(_SLOT.findall(values["en"]))
+        for language, value in values.items():
+            own = set(_SLOT.findall(value))
+            for slot in sorted(slots - own):
+                found.add(texts, language, f"{name}: {language} must keep {{{slot}}}, as the "
+                          "English has it")
+            for slot in sorted(own - slots):
+                found.add(texts, language, f"{name}: {language} has {{{slot}}}, which the "
+                          "English lacks")
+            table[language][str(name)] = value
+    found.raise_if_any()
+    return table
+
+
+@cache
+def _word_file(name: str) -> dict[str, dict[str, str]]:
+    source = f"src/customer_focus/data/{name}"
+    return check_words(parse_yaml(package_file("data", name).read_text("utf-8"), source), source)
+
+
+def words(name: str, language: str | None = None) -> dict[str, str]:
+    """The fixed words of ``data/<name>`` in a language (default English), checked.
+
+    Examples
+    --------
+    >>> words("form-words.yml", "zh_TW")["print"]
+    '列印這份表單'
+    """
+    return _word_file(name)[language_code(language)]
+
+
+def render_html(form: FormSpec, language: str | None = None) -> str:
+    """The paper form as HTML: a print button, the instruction and one block per section.
+
+    ``language`` (a Sphinx language such as ``"zh_TW"``; default English) gives
+    the form's own words; its texts come translated in ``form`` itself.
+
+    Examples
+    --------
+    >>> form = FormSpec("Kano", "Answer both questions.")
+    >>> "列印這份表單" in render_html(form, "zh_TW")
+    True
+    """
+    said = words("form-words.yml", language)
+    sections = "".join(_section_html(section, said["blank"]) for section in form.sections)
     return (
         f'<div class="cf-form"><p class="cf-form-intro">{escape(form.intro)}</p>'
         '<p class="cf-form-print"><button type="button" class="cf-print-button">'
-        "Print this form</button></p>"
+        f"{escape(said['print'])}</button></p>"
         f"{sections}</div>"
     )
 
@@ -666,21 +756,188 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     return spec
 
 
+def language_code(language: str | None) -> str:
+    """The folder name of a language as ``locales/`` spells it (``"zh-TW"`` gives ``"zh_TW"``).
+
+    Raises
+    ------
+    ValueError
+        When the course has no translation in that language.
+
+    Examples
+    --------
+    >>> language_code(None), language_code("zh-TW"), language_code("en_US")
+    ('en', 'zh_TW', 'en')
+    """
+    code = (language or "en").replace("-", "_")
+    code = "en" if code.split("_")[0] == "en" else code
+    if code not in LANGUAGES:
+        raise ValueError(f"no translation in {language!r}; the languages are "
+                         f"{', '.join(LANGUAGES)}")
+    return code
+
+
+def text_skeleton(data: Any) -> Any:
+    """The reader-facing texts of a spec's data, in its shape: what a translation holds.
+
+    Mappings keep their text-bearing keys (never ``tool``, ``example``,
+    ``exercise``, ``live`` or a setting such as ``kind``, ``min``, ``slider``),
+    lists keep every item, a text stays a text; a unit without letters
+    (``$``, ``%``) is not a word to translate.
+
+    Examples
+    --------
+    >>> text_skeleton({"tool": "x", "title": "T", "fields": {"a": {
+    ...     "label": "A", "unit": "$", "kind": "rate", "options": {"y": "Yes"}}}})
+    {'title': 'T', 'fields': {'a': {'label': 'A', 'options': {'y': 'Yes'}}}}
+    """
+    if isinstance(data, str):
+        return data
+    if isinstance(data, Mapping):
+        kept = {}
+        for key, value in data.items():
+            if key in _NOT_TEXT or (key == "unit" and not any(c.isalpha() for c in str(value))):
+                continue
+            inner = text_skeleton(value)
+            if inner not in (None, {}, []):
+                kept[key] = inner
+        return kept
+    if isinstance(data, list):
+        items = [text_skeleton(item) for item in data]
+        return items if any(item not in (None, {}, []) for item in items) else []
+    return None
+
+
+def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
+                   parent: Any, key: Any) -> None:
+    """Note where ``given`` (the translation) leaves the shape of ``english``'s texts."""
+    if isinstance(english, str):
+        if not isinstance(given, str) or (english.strip() and not given.strip()):
+            problems.add(parent, key, f"{where}: must be a text (the English: {english[:60]!r})")
+        return
+    if isinstance(english, Mapping):
+        if not isinstance(given, Mapping):
+            problems.add(parent, key, f"{where}: must be a mapping of "
+                         f"{', '.join(map(str, english))}, as in the English")
+            return
+        for name in english:
+            if name not in given:
+                problems.add(parent, key, f"{where}: lacks {name!r}, which the English has")
+        for name in given:
+            if name not in english:
+                problems.add(given, name, f"{where}: {name!r} is not a text of the English "
+                             "(translate only the English's texts, with its keys)")
+        for name in english:
+            if name in given:
+                _check_overlay(english[name], given[name], f"{where}.{name}", problems, given, name)
+        return
+    if not isinstance(given, list) or len(given) != len(english):
+        problems.add(parent, key, f"{where}: must be a list of {len(english)} items, as in the "
+                     "English")
+        return
+    for index, (item, translated) in enumerate(zip(english, given, strict=True)):
+        if item not in (None, {}, []):
+            _check_overlay(item, translated, f"{where}[{index + 1}]", problems, given, index)
+
+
+def _merge(english: Any, given: Any) -> Any:
+    """``english`` with each of its texts replaced by the one ``given`` has in its place."""
+    if isinstance(english, str):
+        return given if isinstance(given, str) else english
+    if isinstance(english, Mapping):
+        given = given if isinstance(given, Mapping) else {}
+        merged = copy.copy(english) if isinstance(english, dict) else dict(english)
+        for key, value in english.items():
+            if key in given and not (key in _NOT_TEXT or (
+                    key == "unit" and not any(c.isalpha() for c in str(value)))):
+                merged[key] = _merge(value, given[key])
+        return merged
+    if isinstance(english, list):
+        given = given if isinstance(given, list) else []
+        merged_list = copy.copy(english)
+        for index, item in enumerate(english):
+            if index < len(given):
+                merged_list[index] = _merge(item, given[index])
+        return merged_list
+    return english
+
+
+def overlay(english: Any, translation: Any, source: str) -> Any:
+    """The spec's data with the translation's texts in place of the English ones, checked.
+
+    The translation holds only the reader-facing texts (:func:`text_skeleton`),
+    keyed as the English: everything else comes from the English (one source).
+
+    Raises
+    ------
+    DataFileError
+        Listing, as ``file:line: message``, each text the translation lacks, each
+        key the English has not, and each value that is not a text.
+
+    Examples
+    --------
+    >>> english = {"tool": "x", "title": "Tool", "fields": {"a": {"label": "A", "help": "a"}}}
+    >>> overlay(english, {"title": "工具", "fields": {"a": {"label": "甲", "help": "甲的說明"}}},
+    ...         "x.yml")["fields"]["a"]["label"]
+    '甲'
+    >>> overlay(english, {"title": "工具", "fields": {"a": {"label": "甲"}}}, "x.yml")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', ...
+    """
+    problems = Problems(source)
+    skeleton = text_skeleton(english)
+    if not isinstance(translation, Mapping):
+        problems.add(translation, None, "a spec's translation is a mapping of its texts "
+                     f"({', '.join(skeleton)}), keyed as the English")
+        problems.raise_if_any()
+    for name in skeleton:
+        if name not in translation:
+            problems.add(translation, None, f"lacks {name!r}, which the English has")
+    for name in translation:
+        if name not in skeleton:
+            problems.add(translation, name, f"{name!r} is not a text of the English (translate "
+                         "only the English's texts, with its keys)")
+        else:
+            _check_overlay(skeleton[name], translation[name], str(name), problems,
+                           translation, name)
+    problems.raise_if_any()
+    return _merge(english, translation)
+
+
+def translation_path(tool: str, language: str | None) -> Path:
+    """Where a tool spec's translation lives: ``locales/<language>/tools/<tool>.yml``."""
+    return course_root() / "locales" / language_code(language) / "tools" / f"{tool}.yml"
+
+
 @cache
-def load_spec(tool: str) -> ToolSpec:
+def load_spec(tool: str, language: str | None = None) -> ToolSpec:
     """The checked spec of a tool, read from ``tools/<tool>/<tool>.yml``.
+
+    With a ``language`` other than English, its reader-facing texts come from
+    the translation ``locales/<language>/tools/<tool>.yml`` (:func:`overlay`).
 
     Examples
     --------
     >>> load_spec("lifetime_value").fields["retention"].label
     'Retention rate'
+    >>> load_spec("lifetime_value", "zh_TW").fields["retention"].label
+    '留存率'
     """
     if not tool.isidentifier() or not tool_file(tool, f"{tool}.yml").is_file():
         known = ", ".join(spec_tools())
         raise ValueError(f"no tool named {tool!r}; the tools with a spec are: {known}.")
     file = tool_file(tool, f"{tool}.yml")
     source = f"src/customer_focus/tools/{tool}/{tool}.yml"
-    return read_spec(parse_yaml(file.read_text("utf-8"), source), source, tool)
+    data = parse_yaml(file.read_text("utf-8"), source)
+    if language_code(language) != "en":
+        path = translation_path(tool, language)
+        where = f"locales/{language_code(language)}/tools/{tool}.yml"
+        if not path.is_file():
+            raise FileNotFoundError(f"{where}: the {language} translation of the {tool} spec is "
+                                    f"missing; write it with the texts of {source}.")
+        data = overlay(data, parse_yaml(path.read_text("utf-8"), where), where)
+    return read_spec(data, source, tool)
 
 
 def spec_tools() -> list[str]:
@@ -702,7 +959,7 @@ def twin_path(tool: str) -> Path:
     return Path(str(tool_file(tool, f"{tool}.json")))
 
 
-def load_form(name: str) -> FormSpec:
+def load_form(name: str, language: str | None = None) -> FormSpec:
     """The paper form of a tool, for ``{printable-form} <name>``.
 
     Raises
@@ -720,15 +977,19 @@ def load_form(name: str) -> FormSpec:
             f"no tool named {name!r}; the tools with a paper form are: "
             + ", ".join(spec_tools())
         )
-    form = load_spec(name).paper_form
+    english = language_code(language) == "en"
+    form = (load_spec(name) if english else load_spec(name, language)).paper_form
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
     return form
 
 
-def load_form_file(path: str | Path) -> FormSpec:
+def load_form_file(path: str | Path, language: str | None = None) -> FormSpec:
     """A paper form that belongs to no tool, from its own YAML file (``title``, ``intro``,
     ``sections``, as a tool's ``paper_form``; blanks give a ``label``, never a ``field``).
+
+    With a ``language`` other than English, its texts come from the translation
+    ``locales/<language>/forms/<file>.yml`` (:func:`overlay`).
 
     Raises
     ------
@@ -740,10 +1001,21 @@ def load_form_file(path: str | Path) -> FormSpec:
     >>> from customer_focus.core.paths import course_root
     >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml").title
     'My action plan: the next 30 days'
+    >>> load_form_file(course_root() / "book/apply/forms/action-plan.yml", "zh_TW").title
+    '我的行動計畫：接下來的 30 天'
     """
     path = Path(path)
     problems = Problems(str(path))
-    form = _read_form(parse_yaml(path.read_text(encoding="utf-8"), str(path)), Fields([]), problems)
+    data = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if language_code(language) != "en":
+        code = language_code(language)
+        translated = course_root() / "locales" / code / "forms" / path.name
+        where = f"locales/{code}/forms/{path.name}"
+        if not translated.is_file():
+            raise FileNotFoundError(f"{where}: the {language} translation of the form {path} is "
+                                    "missing; write it with the English form's texts.")
+        data = overlay(data, parse_yaml(translated.read_text("utf-8"), where), where)
+    form = _read_form(data, Fields([]), problems)
     if form is None and not problems.found:
         problems.add(None, None, "the file is empty: give title, intro and sections")
     problems.raise_if_any()

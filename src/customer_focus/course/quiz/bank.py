@@ -61,14 +61,17 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ...core.paths import course_root
 from ...core.problems import DataFileError, Problem, Problems, line_of
 from ...core.yamlfile import load_yaml
 from ..cases import expand as expand_case_figures
 from ..markup import has_math, render_block, render_inline
+from ..translation import Translation, language_code, translation_path
+from ..words import supported, words
 
 __all__ = [
     "BankError",
@@ -86,6 +89,7 @@ __all__ = [
     "collect_banks",
     "bibliography_keys",
     "question_from_data",
+    "translate_quiz",
 ]
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "numeric")
@@ -156,6 +160,8 @@ class Question:
     mistakes: tuple[tuple[float, str], ...] = ()
     line: int = 0
     chapter: str = ""  # the course-map chapter of the first objective ("" without a course map)
+    #: A translation keeps its English question's fingerprint here (see :func:`translate_quiz`).
+    english_fingerprint: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -164,7 +170,11 @@ class Question:
         The prompt, the options (id, text, which are correct, which are
         fixed) and a numeric answer and tolerance count; feedback and
         explanations do not, so fixing a typo there keeps learners' answers.
+        A translated question has its English question's fingerprint, so
+        progress saved in one edition of the course holds in the other.
         """
+        if self.english_fingerprint:
+            return self.english_fingerprint
         return _short_hash(
             [
                 self.id,
@@ -679,8 +689,11 @@ def load_bank(
     objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     source: str | None = None,
+    language: str | None = None,
+    locales: str | os.PathLike[str] | None = None,
+    fallback: bool = False,
 ) -> Quiz:
-    """Read and validate one question bank.
+    """Read and validate one question bank, in English or laid over with its translation.
 
     Parameters
     ----------
@@ -695,6 +708,15 @@ def load_bank(
         The citation keys that exist (from ``references.bib``).
     source : str, optional
         How to name the file in messages (default: the path as given).
+    language : str, optional
+        ``None`` or ``"en"``: the English bank. Another language (``"zh_TW"``):
+        the English bank with the text of its translation,
+        ``locales/<language>/quizzes/<name>.yml`` (see :func:`translate_quiz`).
+    locales : path-like, optional
+        The ``locales`` folder (default: the one in the course's folder).
+    fallback : bool, default False
+        When the translation file does not exist, give the English bank
+        (the caller says so) instead of raising.
 
     Returns
     -------
@@ -703,8 +725,37 @@ def load_bank(
     Raises
     ------
     BankError
-        Listing every problem as ``file:line: message``.
+        Listing every problem as ``file:line: message`` (of the English
+        file, then of the translation).
     """
+    quiz = _load_english(path, objectives=objectives, citations=citations, source=source)
+    if language_code(language) is None:
+        return quiz
+    translated = translation_path("quizzes", path, str(language), locales=locales)
+    if not translated.is_file():
+        if fallback:
+            return quiz
+        raise BankError([Problem(quiz.source, 1, f"no translation into {language_code(language)}: "
+                                 f"write {_shown(translated)} (ids and text only; see README.md, "
+                                 "\"How to translate a quiz bank or the scenario\")")])
+    return translate_quiz(quiz, translated, language=str(language), source=_shown(translated))
+
+
+def _shown(path: Path) -> str:
+    """A translation's path as messages show it: from the course's folder when inside it."""
+    try:
+        return path.resolve().relative_to(course_root(path.parent)).as_posix()
+    except (ValueError, FileNotFoundError):
+        return str(path)
+
+
+def _load_english(
+    path: str | os.PathLike[str],
+    *,
+    objectives: Iterable[str] | Mapping[str, Any] | None,
+    citations: Iterable[str] | None,
+    source: str | None,
+) -> Quiz:
     check = _Checker(source or str(path))
     try:
         data = load_yaml(path, source=check.source)
@@ -804,8 +855,13 @@ def load_banks(
     objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     relative_to: str | os.PathLike[str] | None = None,
+    language: str | None = None,
+    fallback: bool = False,
 ) -> dict[str, Quiz]:
     """Load every ``*.yml`` bank of a folder; check ids are unique across them.
+
+    With a ``language``, each bank is laid over with its translation (see
+    :func:`load_bank`).
 
     Returns
     -------
@@ -818,7 +874,8 @@ def load_banks(
         Every problem of every bank, at once.
     """
     quizzes, problems = collect_banks(
-        folder, objectives=objectives, citations=citations, relative_to=relative_to
+        folder, objectives=objectives, citations=citations, relative_to=relative_to,
+        language=language, fallback=fallback,
     )
     if problems:
         raise BankError(problems)
@@ -831,6 +888,8 @@ def collect_banks(
     objectives: Iterable[str] | Mapping[str, Any] | None = None,
     citations: Iterable[str] | None = None,
     relative_to: str | os.PathLike[str] | None = None,
+    language: str | None = None,
+    fallback: bool = False,
 ) -> tuple[dict[str, Quiz], list[Problem]]:
     """Like :func:`load_banks`, but return the valid quizzes *and* the problems.
 
@@ -845,7 +904,8 @@ def collect_banks(
     for path in sorted(Path(folder).glob("*.yml")):
         name = os.path.relpath(path, relative_to) if relative_to else str(path)
         try:
-            quiz = load_bank(path, objectives=objectives, citations=citations, source=name)
+            quiz = load_bank(path, objectives=objectives, citations=citations, source=name,
+                             language=language, fallback=fallback)
         except BankError as error:
             problems.extend(error.problems)
             continue
@@ -871,3 +931,162 @@ def collect_banks(
             else:
                 owners[question.id] = (name, question.line)
     return quizzes, problems
+
+
+# ---- translations ---------------------------------------------------------------------
+
+#: The text keys of a question of each type, besides its options and mistakes.
+_TEXT_KEYS = {
+    "single": ("prompt", "explanation"),
+    "multiple": ("prompt", "explanation"),
+    "true-false": ("prompt", "if_true", "if_false", "explanation"),
+    "numeric": ("prompt", "if_correct", "if_incorrect", "explanation"),
+}
+
+
+def _prose(check: Translation, data: Any, key: str, where: str) -> str:
+    """A translated text with its case figures written in (as the English's)."""
+    text = check.phrase(data, key, where)
+    try:
+        return expand_case_figures(text)
+    except ValueError as error:
+        check.add(data, key, f"{where}: {key!r}: {error}")
+        return text
+
+
+def _translated_question(
+    check: Translation, question: Question, item: Mapping, true_false: tuple[str, str]
+) -> Question:
+    where = f"question {question.id!r}"
+    keys = ["id", *_TEXT_KEYS[question.type]]
+    if question.options and question.type != "true-false":
+        keys.append("options")
+    if question.mistakes:
+        keys.append("mistakes")
+    check.same_keys(item, sorted(keys, key=keys.index), where)
+    texts = {key: _prose(check, item, key, where) for key in _TEXT_KEYS[question.type]}
+    prompt = render_block(texts["prompt"])
+    if re.search(r"<(?!/?(p|em|strong|code|a|span|br|sup|sub)\b)[a-z]", prompt):
+        check.add(item, "prompt", f"{where}: 'prompt' may hold only paragraphs of text (no lists, "
+                  "headings or code blocks), as in the English")
+    changes: dict[str, Any] = {
+        "prompt": prompt,
+        "explanation": render_block(texts["explanation"]),
+        "english_fingerprint": question.fingerprint,
+    }
+    if question.type == "true-false":
+        changes["options"] = tuple(
+            replace(option, text=label, feedback=render_block(texts[key]))
+            for option, label, key in zip(
+                question.options, true_false, ("if_true", "if_false"), strict=True
+            )
+        )
+    elif question.type == "numeric":
+        changes["if_correct"] = render_block(texts["if_correct"])
+        changes["if_incorrect"] = render_block(texts["if_incorrect"])
+        changes["mistakes"] = _translated_mistakes(check, question, item, where)
+    else:
+        english = [(option.id, question.line) for option in question.options]
+        found = check.by_id(item.get("options"), english, f"{where}, options", "option")
+        options = []
+        for option in question.options:
+            raw = found.get(option.id)
+            if raw is None:
+                options.append(option)
+                continue
+            place = f"{where}, option {option.id!r}"
+            check.same_keys(raw, ("id", "text", "feedback"), place)
+            options.append(replace(
+                option,
+                text=render_inline(_prose(check, raw, "text", place)),
+                feedback=render_block(_prose(check, raw, "feedback", place)),
+            ))
+        changes["options"] = tuple(options)
+    return replace(question, **changes)
+
+
+def _translated_mistakes(
+    check: Translation, question: Question, item: Mapping, where: str
+) -> tuple[tuple[float, str], ...]:
+    if not question.mistakes:
+        return ()
+    raw = item.get("mistakes")
+    if not isinstance(raw, list):
+        check.add(item, "mistakes" if "mistakes" in item else None,
+                  f"{where}: 'mistakes' must be a list of value and feedback, one per mistake of "
+                  "the English")
+        return question.mistakes
+    given: dict[float, str] = {}
+    values = [value for value, _ in question.mistakes]
+    for index, mistake in enumerate(raw):
+        place = f"{where}, mistake {index + 1}"
+        if not check.same_keys(mistake, ("value", "feedback"), place):
+            continue
+        value = mistake.get("value")
+        match = next((known for known in values if isinstance(value, (int, float))
+                      and not isinstance(value, bool) and abs(known - value) <= 1e-9), None)
+        if match is None:
+            check.add(mistake, "value", f"{place}: value {value!r} is not a mistake of the English "
+                      f"(its values: {', '.join(f'{v:g}' for v in values)})")
+            continue
+        if match in given:
+            check.add(mistake, "value", f"{place}: value {value!r} is translated twice")
+            continue
+        given[match] = render_block(_prose(check, mistake, "feedback", place))
+    for value in values:
+        if value not in given:
+            check.add(raw, None, f"{where}: the English mistake with value {value:g} is missing; "
+                      "translate its feedback")
+    return tuple((value, given.get(value, feedback)) for value, feedback in question.mistakes)
+
+
+def translate_quiz(
+    quiz: Quiz,
+    path: str | os.PathLike[str],
+    *,
+    language: str,
+    source: str | None = None,
+) -> Quiz:
+    """Lay a translation file over a loaded English bank.
+
+    The translation (README.md, "How to translate a quiz bank or the
+    scenario") holds the quiz's id and title and, per question (every one
+    of the English, in the same order, by id), exactly the English
+    question's text keys, its options by id (text and feedback) and its
+    mistakes by value (feedback). Everything else comes from the English:
+    types, correct answers, numbers, objectives, and the fingerprints, so
+    saved answers and LMS data are the same in both editions.
+
+    Raises
+    ------
+    BankError
+        Every problem of the translation, as ``file:line: message``.
+    """
+    name = source or str(path)
+    check = Translation(name, quiz.source)
+    try:
+        data = load_yaml(path, source=name)
+    except DataFileError as error:
+        raise BankError(error.problems) from None
+    if not check.same_keys(data, ("quiz", "questions"), "the translation"):
+        raise BankError(check.found)
+    title = quiz.title
+    header = data.get("quiz")
+    if "quiz" in data and check.same_keys(header, ("id", "title"), "quiz"):
+        if header.get("id") != quiz.id:
+            check.add(header, "id", f"quiz: 'id' must be the English bank's id {quiz.id!r} "
+                      f"(got {header.get('id')!r})")
+        title = _prose(check, header, "title", "quiz")
+    found = check.by_id(
+        data.get("questions"), [(q.id, q.line) for q in quiz.questions], "questions", "question"
+    ) if "questions" in data else {}
+    vocabulary = words("quiz", supported(language))
+    true_false = (vocabulary["true"], vocabulary["false"])
+    questions = tuple(
+        _translated_question(check, question, found[question.id], true_false)
+        if question.id in found else question
+        for question in quiz.questions
+    )
+    if check.found:
+        raise BankError(check.found)
+    return replace(quiz, title=title, questions=questions)

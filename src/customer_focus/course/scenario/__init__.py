@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 __all__ = ["load", "play"]
 
 
-def load(name: str | os.PathLike[str], *, source: str | None = None) -> Scenario:
+def load(
+    name: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    language: str | None = None,
+    locales: str | os.PathLike[str] | None = None,
+    fallback: bool = False,
+) -> Scenario:
     """A scenario of the course, with the figures of the course's cases written into its text.
 
     Parameters
@@ -35,6 +42,13 @@ def load(name: str | os.PathLike[str], *, source: str | None = None) -> Scenario
         A scenario name (``book/practice/scenarios/<name>.yml``) or the path of a file.
     source : str, optional
         How to name the file in messages (default: its path).
+    language : str, optional
+        ``None`` or ``"en"``: English; ``"zh_TW"``: with the text of its translation,
+        ``locales/zh_TW/scenarios/<name>.yml``.
+    locales : path-like, optional
+        The ``locales`` folder (default: the one in the course's folder).
+    fallback : bool, default False
+        Without a translation file, give the English story instead of raising.
 
     Raises
     ------
@@ -45,7 +59,8 @@ def load(name: str | os.PathLike[str], *, source: str | None = None) -> Scenario
     from ..cases import expand
     from .model import find_scenario, load_scenario
 
-    return load_scenario(find_scenario(name), source=source, expand=expand)
+    return load_scenario(find_scenario(name), source=source, expand=expand, language=language,
+                         locales=locales, fallback=fallback)
 
 
 def play(name: str | os.PathLike[str]) -> ipywidgets.VBox:

@@ -63,14 +63,15 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ...core.paths import book_path
-from ...core.problems import DataFileError, Problems, line_of
+from ...core.paths import book_path, course_root
+from ...core.problems import DataFileError, Problem, Problems, line_of
 from ...core.yamlfile import load_yaml
 from ..markup import render_block, render_inline
+from ..translation import Translation, language_code, translation_path
 
 __all__ = [
     "Choice", "Node", "Variant", "Scenario", "ScenarioError", "load_scenario", "find_scenario",
@@ -337,8 +338,19 @@ def load_scenario(
     *,
     source: str | None = None,
     expand: Callable[[str], str] | None = None,
+    language: str | None = None,
+    locales: str | os.PathLike[str] | None = None,
+    fallback: bool = False,
 ) -> Scenario:
     """Read and validate a scenario file, walking every path to check each ending's conditions.
+
+    With a ``language`` other than English, the story's text then comes from
+    its translation, ``locales/<language>/scenarios/<name>.yml``: the
+    scenario's id and title, and per node (by id) exactly the English node's
+    text keys, its choices by id (label, consequence, feedback) and its
+    variants in order (text, debrief). Everything else (where each choice
+    leads, points, conditions) and the fingerprint stay the English's, so a
+    path saved in one edition holds in the other.
 
     Parameters
     ----------
@@ -351,11 +363,19 @@ def load_scenario(
         :func:`customer_focus.course.cases.expand`); it raises ``ValueError``
         for an unknown figure, reported at its line. Without it, texts are
         kept as written.
+    language : str, optional
+        ``None`` or ``"en"``: English; ``"zh_TW"``: laid over with its translation.
+    locales : path-like, optional
+        The ``locales`` folder (default: the one in the course's folder).
+    fallback : bool, default False
+        When the translation file does not exist, give the English story
+        instead of raising.
 
     Raises
     ------
     ScenarioError
-        Listing every problem as ``file:line: node 'x': what is wrong``.
+        Listing every problem as ``file:line: node 'x': what is wrong`` (of
+        the English file, then of the translation).
     """
     name = source or str(path)
     try:
@@ -412,7 +432,143 @@ def load_scenario(
         _path_problems(found, story, raw_nodes)
     if found.found:
         raise ScenarioError(found.found)
-    return story
+    code = language_code(language)
+    if code is None:
+        return story
+    translated = translation_path("scenarios", path, code, locales=locales)
+    if not translated.is_file():
+        if fallback:
+            return story
+        raise ScenarioError([Problem(name, 1, f"no translation into {code}: write "
+                                     f"{_shown(translated)} (ids and text only; see README.md, "
+                                     "\"How to translate a quiz bank or the scenario\")")])
+    return _translate(story, raw_nodes, translated, _shown(translated), expand)
+
+
+def _shown(path: Path) -> str:
+    """A translation's path as messages show it: from the course's folder when inside it."""
+    try:
+        return path.resolve().relative_to(course_root(path.parent)).as_posix()
+    except (ValueError, FileNotFoundError):
+        return str(path)
+
+
+class _Overlay(Translation):
+    """A :class:`~customer_focus.course.translation.Translation` that writes case figures in."""
+
+    def __init__(self, source: str, english: str, expand: Callable[[str], str] | None) -> None:
+        super().__init__(source, english)
+        self.expand = expand
+
+    def prose(self, data: Any, key: str, where: str, render: Callable[[str], str]) -> str:
+        text = self.phrase(data, key, where)
+        if self.expand is not None and text:
+            try:
+                text = self.expand(text)
+            except ValueError as error:
+                self.add(data, key, f"{where}: {key!r}: {error}")
+        return render(text)
+
+
+def _translate(
+    story: Scenario, raw_nodes: dict, path: Path, name: str, expand: Callable[[str], str] | None
+) -> Scenario:
+    """The story with the text of its translation (checked against the English file)."""
+    check = _Overlay(name, story.source, expand)
+    try:
+        data = load_yaml(path, source=name)
+    except DataFileError as error:
+        raise ScenarioError(error.problems) from None
+    if not check.same_keys(data, ("scenario", "nodes"), "the translation"):
+        raise ScenarioError(check.found)
+    title = story.title
+    header = data.get("scenario")
+    if "scenario" in data and check.same_keys(header, ("id", "title"), "scenario"):
+        if header.get("id") != story.id:
+            check.add(header, "id", f"scenario: 'id' must be the English scenario's id "
+                      f"{story.id!r} (got {header.get('id')!r})")
+        title = check.prose(header, "title", "scenario", str)
+    english = [(node_id, line_of(raw_nodes, node_id)) for node_id in story.nodes]
+    found = check.by_key(data.get("nodes"), english, "nodes", "node") if "nodes" in data else {}
+    nodes = {
+        node_id: _translated_node(check, node, raw_nodes[node_id], found[node_id])
+        if node_id in found else node
+        for node_id, node in story.nodes.items()
+    }
+    if check.found:
+        raise ScenarioError(check.found)
+    return replace(story, title=title, nodes=nodes)
+
+
+def _translated_node(check: _Overlay, node: Node, raw: dict, item: Any) -> Node:
+    where = f"node {node.id!r}"
+    if not node.ending:
+        if not check.same_keys(item, ("title", "text", "choices"), where):
+            return node
+        raw_choices = raw["choices"]
+        english = []
+        for index, choice in enumerate(node.choices):
+            if not choice.id:
+                check.add(item, "choices", f"{where}: the English choice {index + 1} "
+                          f"({check.english}:{line_of(raw_choices, index)}) has no id; give it "
+                          "one in the English to translate it")
+            english.append((choice.id, line_of(raw_choices, index)))
+        found = check.by_id(item.get("choices"), english, f"{where}, choices", "choice")
+        choices = []
+        for choice in node.choices:
+            given = found.get(choice.id)
+            if given is None:
+                choices.append(choice)
+                continue
+            place = f"{where}, choice {choice.id!r}"
+            check.same_keys(given, ("id", "label", "consequence", "feedback"), place)
+            choices.append(replace(
+                choice,
+                label=check.prose(given, "label", place, render_inline),
+                consequence=check.prose(given, "consequence", place, render_block),
+                feedback=check.prose(given, "feedback", place, render_block),
+            ))
+        return replace(
+            node,
+            title=check.prose(item, "title", where, str),
+            text=check.prose(item, "text", where, render_block),
+            choices=tuple(choices),
+        )
+    keys = [key for key in ("title", "text", "debrief", "variants") if key in raw]
+    if not check.same_keys(item, keys, where):
+        return node
+    text = check.prose(item, "text", where, render_block) if "text" in raw else ""
+    debrief = check.prose(item, "debrief", where, render_block)
+    raw_variants = raw.get("variants") or []
+    given = item.get("variants") if "variants" in raw else []
+    if not isinstance(given, list) or len(given) != len(raw_variants):
+        check.add(item, "variants" if "variants" in item else None,
+                  f"{where}: 'variants' must be a list of {len(raw_variants)} (one per variant of "
+                  f"the English, in the same order: {check.english}:{line_of(raw, 'variants')})")
+        given = []
+    variants = []
+    pairs = zip(raw_variants, node.variants[:len(raw_variants)], strict=True)
+    for index, (english, variant) in enumerate(pairs):
+        if not given:
+            break
+        place = f"{where}, variant {index + 1}"
+        own = [key for key in ("text", "debrief") if key in english]
+        check.same_keys(given[index], own, place)
+        variants.append(replace(
+            variant,
+            text=check.prose(given[index], "text", place, render_block),
+            debrief=(check.prose(given[index], "debrief", place, render_block)
+                     if "debrief" in english else debrief),
+        ))
+    if text:
+        variants.append(Variant(text=text, debrief=debrief))
+    return replace(
+        node,
+        title=check.prose(item, "title", where, str),
+        text=text,
+        debrief=debrief,
+        variants=tuple(variants) if given or not raw_variants else node.variants,
+    )
 
 
 def _link_problems(found: _Reader, nodes: dict[str, Node], raw_nodes: dict) -> None:
