@@ -10,6 +10,7 @@ must depart from the glossary in one entry (an English term used in another sens
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,38 @@ def incomplete(text: str, source: str) -> list[str]:
     return found
 
 
+#: A role, {name}`content`: its visible text is the part before `<target>`, if any.
+ROLE = re.compile(r"\{[\w:+-]+\}(`+)(.*?)\1", re.S)
+#: The display text of an explicit-title role: "text <target>".
+TITLED = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
+#: Markup whose words are not prose, in the order they are removed: images' and links'
+#: targets (keeping the text), autolinks, inline code, display and inline math (an escaped
+#: dollar, ``\\$2,000``, is a dollar amount, not math), substitutions, footnote references.
+MARKUP = [
+    (re.compile(r"(!?\[[^\]]*\])\([^()]*(?:\([^()]*\)[^()]*)*\)"), r"\1"),
+    (re.compile(r"(\[[^\]]*\])\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(?:https?|mailto):[^>]*>"), " "),
+    (re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S), " "),
+    (re.compile(r"(?<!\\)\$\$.*?(?<!\\)\$\$", re.S), " "),
+    (re.compile(r"(?<!\\)\$(?!\s).*?(?<![\s\\])\$", re.S), " "),
+    (re.compile(r"\{\{.*?\}\}", re.S), " "),
+    (re.compile(r"\[\^[^\]]*\]"), " "),
+]
+
+
+def prose(english: str) -> str:
+    """The words of an entry a reader sees as prose: without roles' targets (a role with
+    an explicit title keeps its title), link targets, inline code and math."""
+    def role(match: re.Match) -> str:
+        titled = TITLED.match(match.group(2))
+        return f" {titled.group(1)} " if titled else " "
+
+    text = ROLE.sub(role, english)
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _skipped(message) -> set[str]:
     skipped = set()
     for comment in message.user_comments:
@@ -77,7 +110,7 @@ def off_glossary(text: str, source: str) -> list[str]:
     for message in _messages(text):
         if not message.string or message.fuzzy:
             continue
-        for term in required_terms(message.id, GLOSSARY):
+        for term in required_terms(prose(message.id), GLOSSARY):
             if term.zh not in message.string and term.en.lower() not in _skipped(message):
                 found.append(f"{source}:{message.lineno}: {term.en!r} is {term.zh} (glossary): "
                              f"{message.string[:40]!r}")
