@@ -201,6 +201,30 @@ def test_the_checks_find_what_they_look_for():
     assert not [line for line in usage if line.startswith(("x.po:5:", "x.po:8:", "x.po:12:"))]
 
 
+@pytest.mark.parametrize(
+    ("english", "terms"),
+    [
+        # roles: the target is not read, an explicit title is
+        ("{case}`nps_examples.survey.passives` of them", []),
+        ("See {download}`the worksheet <../tools/retention.ipynb>`.", ["worksheet"]),
+        ("{cite:p}`margin2001` says so", []),
+        # links: the text is read, the target is not
+        ("[Tips](../apply/tips/selecting-the-right-people.md)", ["tip"]),
+        ("Read [this](../learn/lifetime-value.md).", []),
+        # inline code, math, autolinks
+        ("Run `exercise.q1.check()` now.", []),
+        ("Here $m$ is the margin and $$r$$ the rate.", ["margin"]),
+        ("$m \\cdot r / (1 + i - r)$", []),
+        ("Visit <https://example.com/retention>.", []),
+        # an escaped dollar is an amount, not math: the prose between two amounts stays
+        ("\\$100 of margin and \\$80 of retention", ["margin", "retention"]),
+    ],
+)
+def test_the_glossary_check_reads_prose_not_markup(english, terms):
+    """Words inside markup (a role's target, a link's target, code, math) need no term."""
+    assert [term.en for term in required_terms(prose(english), GLOSSARY)] == terms
+
+
 def test_the_glossary_itself_is_traditional_and_taiwan_usage():
     assert len(GLOSSARY) > 50
     problems = [f"{term.en}: {problem}" for term in GLOSSARY
