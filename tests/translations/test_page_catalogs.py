@@ -134,10 +134,6 @@ def test_every_page_has_its_catalog_and_every_catalog_its_page():
     assert sorted(catalogs - pages) == [], "catalogs of no page: delete them (the page is gone)"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the translators are filling the catalogs (issue 17); remove this mark once merged",
-)
 @pytest.mark.parametrize("name", _catalogs())
 def test_every_entry_is_translated_and_none_is_fuzzy(name):
     problems = incomplete(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
