@@ -16,6 +16,7 @@ from customer_focus.course.glossary import (
     parse_glossary,
     parse_usage,
     required_terms,
+    usage_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +67,10 @@ def test_every_mistake_of_a_glossary_is_reported_at_once():
          "usage.yml:1: simplified: '这' needs the Taiwan form"),
         ("simplified: {这: 這}\nmainland_terms: {信息: 資訊}\nother: 1\n",
          "usage.yml:3: unknown key 'other'"),
+        ("simplified: {这: 這}\nmainland_terms: {在線: 線上}\nnot_mainland:\n  - 線上\n",
+         "usage.yml:4: not_mainland: '線上' must be a word that contains one of the mainland"),
+        ("simplified: {这: 這}\nmainland_terms: {在線: 線上}\nnot_mainland: 在線上\n",
+         "usage.yml:3: not_mainland: must be a list"),
     ],
 )
 def test_a_usage_mistake_is_reported_at_its_line(text, message):
@@ -80,3 +85,16 @@ def test_the_longest_glossary_term_wins_and_words_are_whole():
     assert [term.zh for term in found] == ["顧客終身價值", "留存率"]
     assert required_terms("A labrador is not a lab.", terms) == [Term("lab", "實作練習")]
     assert [term.zh for term in required_terms("Set up listening posts", terms)] == ["傾聽站"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("大家在線上表單的哪一步放棄？", []),  # 在 + 線上表單: Taiwan usage
+        ("請使用在線客服。", ["mainland term 在線 (in Taiwan: 線上)"]),
+        ("在線表單與在線上表單", ["mainland term 在線 (in Taiwan: 線上)"]),  # one is enough
+    ],
+)
+def test_zai_xian_is_mainland_usage_except_before_shang(text, found):
+    """在線 (online) is the mainland's word; 在 + 線上 (in the online ...) is Taiwan's."""
+    assert usage_problems(text, load_usage(ROOT / USAGE_FILE)) == found

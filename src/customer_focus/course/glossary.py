@@ -9,8 +9,9 @@ against it (:func:`required_terms`). A file with a mistake fails to load with ev
 problem at its ``file:line``.
 
 The usage file lists the characters that exist only in Simplified Chinese and the words
-of mainland usage, each with the form a reader in Taiwan expects; :func:`usage_problems`
-finds them in a translation.
+of mainland usage, each with the form a reader in Taiwan expects, and, optionally, the Taiwan
+words that contain a mainland word without being it (``not_mainland``: 在線上 is 在 + 線上);
+:func:`usage_problems` finds them in a translation.
 
 Examples
 --------
@@ -144,6 +145,8 @@ class Usage:
 
     simplified: dict[str, str]
     mainland_terms: dict[str, str]
+    #: Taiwan words that contain a mainland term and are not it (在線上: 在 + 線上).
+    not_mainland: tuple[str, ...] = ()
 
 
 def _usage(data: object, source: str) -> Usage:
@@ -165,12 +168,25 @@ def _usage(data: object, source: str) -> Usage:
             else:
                 pairs[avoid] = use.strip()
         sections[key] = pairs
+    not_mainland = []
+    words = data.get("not_mainland", []) if isinstance(data, dict) else []
+    if not isinstance(words, list):
+        found.add(data, "not_mainland", "not_mainland: must be a list of Taiwan words")
+        words = []
+    for index, word in enumerate(words):
+        terms = sections["mainland_terms"]
+        if not isinstance(word, str) or not any(term in word for term in terms):
+            found.add(words, index, f"not_mainland: {word!r} must be a word that contains one "
+                      "of the mainland_terms (it is listed so that it is not taken for one)")
+        else:
+            not_mainland.append(word)
     if isinstance(data, dict):
         for key in data:
-            if key not in sections:
-                found.add(data, key, f"unknown key {key!r} (allowed: simplified, mainland_terms)")
+            if key not in (*sections, "not_mainland"):
+                found.add(data, key, f"unknown key {key!r} "
+                          "(allowed: simplified, mainland_terms, not_mainland)")
     found.raise_if_any()
-    return Usage(sections["simplified"], sections["mainland_terms"])
+    return Usage(sections["simplified"], sections["mainland_terms"], tuple(not_mainland))
 
 
 def parse_usage(text: str, source: str) -> Usage:
@@ -197,9 +213,12 @@ def load_usage(path: str | Path) -> Usage:
 def usage_problems(text: str, usage: Usage) -> list[str]:
     """What in a translation is not Taiwan usage: Simplified characters, mainland words.
 
+    A mainland word inside one of the usage's ``not_mainland`` words is not one: 在線上表單
+    is 在 + 線上表單 ("in the online form"), while 在線表單 is the mainland's "online form".
+
     Examples
     --------
-    >>> usage = Usage({"这": "這", "们": "們"}, {"信息": "資訊"})
+    >>> usage = Usage({"这": "這", "们": "們"}, {"信息": "資訊", "在線": "線上"}, ("在線上",))
     >>> for problem in usage_problems("这是我们的信息", usage):
     ...     print(problem)
     Simplified character 这 (write 這)
@@ -207,9 +226,14 @@ def usage_problems(text: str, usage: Usage) -> list[str]:
     mainland term 信息 (in Taiwan: 資訊)
     >>> usage_problems("這是我們的資訊", usage)
     []
+    >>> usage_problems("在線上表單填寫", usage), usage_problems("在線表單", usage)
+    ([], ['mainland term 在線 (in Taiwan: 線上)'])
     """
+    masked = text
+    for word in usage.not_mainland:
+        masked = masked.replace(word, "\0")
     found = [f"Simplified character {char} (write {usage.simplified[char]})"
              for char in dict.fromkeys(text) if char in usage.simplified]
     found += [f"mainland term {term} (in Taiwan: {use})"
-              for term, use in usage.mainland_terms.items() if term in text]
+              for term, use in usage.mainland_terms.items() if term in masked]
     return found
