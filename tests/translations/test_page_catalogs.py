@@ -85,10 +85,13 @@ MARKUP = [
 
 def prose(english: str) -> str:
     """The words of an entry a reader sees as prose: without roles' targets (a role with
-    an explicit title keeps its title), link targets, inline code and math."""
+    an explicit title keeps its title, unless the title is a file's path), link targets,
+    inline code and math."""
     def role(match: re.Match) -> str:
         titled = TITLED.match(match.group(2))
-        return f" {titled.group(1)} " if titled else " "
+        if not titled or re.fullmatch(r"[^\s/]*/\S*", titled.group(1)):
+            return " "  # no title, or a file's path as its title
+        return f" {titled.group(1)} "
 
     text = ROLE.sub(role, english)
     for pattern, replacement in MARKUP:
@@ -215,6 +218,7 @@ def test_the_checks_find_what_they_look_for():
         # roles: the target is not read, an explicit title is
         ("{case}`nps_examples.survey.passives` of them", []),
         ("See {download}`the worksheet <../tools/retention.ipynb>`.", ["worksheet"]),
+        ("{download}`exercises/kano.ipynb <../../exercises/kano.ipynb>`", []),
         ("{cite:p}`margin2001` says so", []),
         # links: the text is read, the target is not
         ("[Tips](../apply/tips/selecting-the-right-people.md)", ["tip"]),

@@ -128,11 +128,13 @@ def required_terms(english: str, terms: list[Term]) -> list[Term]:
     '實作練習'
     >>> required_terms("labels only", terms)
     []
+    >>> required_terms("Two quizzes", [Term("quiz", "小測驗")])[0].zh
+    '小測驗'
     """
     text = english
     used = []
     for term in sorted(terms, key=lambda term: len(term.en), reverse=True):
-        pattern = re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?:s|es)?(?![\w-])", re.I)
+        pattern = re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?:s|es|zes)?(?![\w-])", re.I)
         if pattern.search(text):
             used.append(term)
             text = pattern.sub(" ", text)
