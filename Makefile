@@ -19,12 +19,13 @@ export CF_SITE := $(CURDIR)/$(HTML)
 NBVAL := $(BIN)/python -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-cell-timeout 120 \
 	--nbval-sanitize-with tests/nbval-sanitize.cfg -n $(JOBS) --dist loadfile
 
-.PHONY: help setup book serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
+.PHONY: help setup book translations serve test lint unit notebooks drift browser exercises slides handouts scorm dist chromium clean
 
 help:
 	@echo "make book   build the course site into $(HTML) (sets everything up first)"
 	@echo "make test   run every test: lint, unit (with docstring examples), notebooks, drift, build, browser"
 	@echo "make lint   check the Python code with ruff (configured in pyproject.toml)"
+	@echo "make translations  refresh locales/zh_TW/LC_MESSAGES/*.po after English changes (keeps translations)"
 	@echo "make serve  serve the built site, compressed, on http://127.0.0.1:$(PORT)"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make slides  write a reveal.js deck per Learn chapter into _build/slides (runs offline)"
@@ -46,6 +47,8 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# Both editions: English in $(HTML), then Traditional Chinese in $(HTML)/zh-TW (its pages'
+# translations from locales/zh_TW; its doctrees and notebook cache in _build/zh-TW).
 # What the site is built from. `make book` skips the build when nothing here (nor the installed
 # packages) changed since the last successful one: the stamp is taken when a build starts, so an
 # edit made during a build is seen by the next `make book`. `make clean` forces a full build.
@@ -54,29 +57,39 @@ BOOK_INPUTS := _config.yml _toc.yml references.bib book src solutions exercises 
 BOOK_STAMP := _build/.book-inputs
 
 book: setup chromium
-	@if [ -f $(BOOK_STAMP) ] && [ -f $(HTML)/index.html ] && [ -z "$$(find $(BOOK_INPUTS) \
+	@if [ -f $(BOOK_STAMP) ] && [ -f $(HTML)/index.html ] && [ -f $(HTML)/zh-TW/index.html ] && [ -z "$$(find $(BOOK_INPUTS) \
 		-newer $(BOOK_STAMP) -not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' \
 		-not -path '*.egg-info*' -print -quit)" ]; then \
 		echo "The course site is up to date (nothing changed since it was built): $(CURDIR)/$(HTML)/index.html"; \
 	else \
 		mkdir -p _build && touch $(BOOK_STAMP).next; \
 		$(BIN)/jupyter-book build . -W -n --keep-going; \
+		$(BIN)/python -m customer_focus.publish.editions html; \
 		mv $(BOOK_STAMP).next $(BOOK_STAMP); \
-		echo "The course site is built: $(CURDIR)/$(HTML)/index.html"; \
+		echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"; \
 	fi
+
+# The zh-TW edition's catalogs (README "How to translate"): the book's message templates
+# (.pot, one per page) into _build/gettext, then merged into locales/zh_TW/LC_MESSAGES/*.po,
+# keeping every translation already made (a changed English text turns it fuzzy).
+translations: setup
+	$(BIN)/python -m customer_focus.publish.editions gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -l zh_TW -d locales
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }
 	$(BIN)/python -m customer_focus.publish.serve $(HTML) --port $(PORT)
 
 # Chromium prints the workshop kit's handouts (make book) and runs the browser tests;
-# poppler-utils' pdftotext reads the printed words' positions in the tests.
+# poppler-utils' pdftotext reads the printed words' positions in the tests; fonts-noto-cjk
+# draws the zh-TW edition's Traditional Chinese (the pages' font stack names it).
 chromium:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
-		echo "Installing Debian's chromium and poppler-utils"; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
+		|| [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
+		echo "Installing Debian's chromium, poppler-utils and fonts-noto-cjk"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq; \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils fonts-noto-cjk >/dev/null; \
 	fi
 
 lint: setup

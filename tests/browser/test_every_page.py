@@ -1,6 +1,6 @@
 """Every page of the built site, in light and in dark mode: accessible, offline and error-free.
 
-One sweep opens every page of the book twice, once with the reader's system
+One sweep opens every page of the book, in English and in the zh-TW edition, twice, once with the reader's system
 set to light and once to dark (the theme follows ``prefers-color-scheme`` and
 sets ``data-theme``), each in a fresh browser context as on a first visit.
 On each it runs axe-core with the WCAG tags public audits use (wcag2a,
@@ -67,10 +67,13 @@ PAGE_FACTS = """() => ({
 
 
 def all_pages() -> list[str]:
-    """Every page of the book: the root and every file of _toc.yml."""
+    """Every page of the book, in both editions: the root and every file of _toc.yml, in
+    English and in the zh-TW edition (``zh-TW/``)."""
+    from customer_focus.sphinxext.editions import EDITIONS
     from customer_focus.sphinxext.sitemap import toc_parts
 
-    return ["book/index.html"] + [f"{page}.html" for _, pages in toc_parts(ROOT / "_toc.yml") for page in pages]
+    english = ["book/index.html"] + [f"{page}.html" for _, pages in toc_parts(ROOT / "_toc.yml") for page in pages]
+    return [edition.folder + page for edition in EDITIONS.values() for page in english]
 
 
 PAGES = all_pages()
@@ -184,7 +187,8 @@ def test_every_page_is_accessible_offline_and_clean_in_both_modes(findings, path
 
 def test_the_sweep_covers_every_page_in_both_modes(findings):
     assert sorted(findings.problems) == sorted(PAGES)
-    assert len(PAGES) > 50
+    assert len(PAGES) > 100
+    assert sum(page.startswith("zh-TW/") for page in PAGES) == len(PAGES) // 2
 
 
 def test_the_sweep_finds_what_it_looks_for(site_url, tmp_path):

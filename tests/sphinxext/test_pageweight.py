@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sphinx.builders.html._assets import _JavaScript
 
-from customer_focus.sphinxext.pageweight import trim_scripts
+from customer_focus.sphinxext.pageweight import SEARCH_IN_ORDER, trim_scripts
 
 MATHJAX = "vendor/mathjax/tex-chtml.js"
 LOADER = _JavaScript("_static/widget-loader.js", priority=900, defer="defer")
@@ -58,6 +58,14 @@ def test_scripts_are_deferred_but_the_options_inline_scripts_use():
     assert kept["_static/doctools.js"].attributes["defer"] == "defer"
     inline = [script for script in _trim(_page_scripts()) if script.filename is None]
     assert all("defer" not in s.attributes for s in inline)
+
+
+def test_the_search_page_loads_doctools_in_order_for_the_search_script():
+    kept = {str(s.filename): s for s in trim_scripts(
+        _page_scripts(), math=False, mathjax_path=MATHJAX, loader=LOADER, in_order=SEARCH_IN_ORDER
+    )}
+    assert "defer" not in kept["_static/doctools.js"].attributes
+    assert "defer" not in kept["_static/documentation_options.js"].attributes
 
 
 

@@ -5,8 +5,10 @@ the course's stylesheet and script, the site's icons and web manifest
 (:mod:`.siteicons`), and provides the course's directives
 and the ``{case}`` role (figures of the invented cases, computed at build time), the
 worksheets' download (:mod:`.download`) and the repository setting (:mod:`.repository`),
-publishes the workshop kit with the site (:mod:`.workshop_kit`) and cuts the theme's icon
-font to the icons the site shows (:mod:`.iconfont`).
+publishes the workshop kit with the site (:mod:`.workshop_kit`), cuts the theme's icon
+font to the icons the site shows (:mod:`.iconfont`), and links every page to
+its twin in the other edition, English or Traditional Chinese (:mod:`.editions`), whose
+terms the glossary page lists (:mod:`.glossary`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, freshness, iconfont, kernel_wait, live, pageweight,
-    quiz, repository, scenario, siteicons, sitemap, vendor, workshop_kit,
+    accessibility, cases, directives, download, editions, freshness, glossary, iconfont,
+    kernel_wait, live, pageweight, quiz, repository, scenario, siteicons, sitemap, vendor,
+    workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -35,6 +38,7 @@ def _add_paths(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
+    editions.setup(app)
     vendor.setup(app)
     live.setup(app)
     freshness.setup(app)
@@ -46,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sitemap.setup(app)
     siteicons.setup(app)
     directives.setup(app)
+    glossary.setup(app)
     cases.setup(app)
     download.setup(app)
     repository.setup(app)

@@ -23,6 +23,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..publish import kit
+from .editions import build_folder, shared_root
 from .registry import Extension, PageSet
 
 logger = logging.getLogger(__name__)
@@ -33,22 +34,28 @@ FOLDER = "downloads"
 USERS = PageSet("cf_worksheets_download_pages")
 
 
-def download_uri(docname: str) -> str:
+def download_uri(docname: str, shared: str = "") -> str:
     """The zip's address relative to the page ``docname``.
+
+    ``shared`` is the path from the edition's root to the site's root, where the zip is
+    (``../`` for the zh-TW edition, which serves the English edition's zip).
 
     Examples
     --------
     >>> download_uri("book/start/how-to-use")
     '../../downloads/customer-focus-worksheets.zip'
+    >>> download_uri("book/start/how-to-use", "../")
+    '../../../downloads/customer-focus-worksheets.zip'
     """
-    return "../" * docname.count("/") + f"{FOLDER}/{kit.DOWNLOAD_NAME}"
+    return "../" * docname.count("/") + shared + f"{FOLDER}/{kit.DOWNLOAD_NAME}"
 
 
 def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{worksheets-download}`text```: a link to the zip of the worksheets."""
     env = inliner.document.settings.env
     USERS.add(env, env.docname)
-    link = nodes.reference(rawtext, text, refuri=download_uri(env.docname),
+    shared = str(env.config.cf_shared_root or "")
+    link = nodes.reference(rawtext, text, refuri=download_uri(env.docname, shared),
                            classes=["cf-download"])
     return [link], []
 
@@ -89,11 +96,11 @@ def cached_download(root: Path, cache: Path) -> Path:
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    if not USERS.pages(app.env):
-        return
+    if not USERS.pages(app.env) or shared_root(app):
+        return  # (the zh-TW edition links the English edition's zip)
     out = Path(app.outdir) / FOLDER
     try:
-        archive = cached_download(Path(app.srcdir), Path(app.outdir).parent / ".kit")
+        archive = cached_download(Path(app.srcdir), build_folder(app) / ".kit")
     except kit.KitError as error:
         raise ExtensionError(f"the worksheets' download could not be made: {error}") from error
     out.mkdir(exist_ok=True)

@@ -29,6 +29,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .editions import build_folder
 from .registry import Extension
 
 logger = logging.getLogger(__name__)
@@ -72,13 +73,13 @@ def package_fingerprint() -> str:
 
 def _cache_folder(app: Sphinx) -> Path:
     configured = getattr(app.config, "nb_execution_cache_path", "") or ""
-    return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
+    return Path(configured) if configured else build_folder(app) / ".jupyter_cache"
 
 
 def clear_stale_cache(app: Sphinx) -> None:
     """On a changed package, drop the execution cache (if notebooks may run differently)
     and remember to re-read every page."""
-    stamp = Path(app.outdir).parent / STAMP
+    stamp = build_folder(app) / STAMP
     fingerprint = package_fingerprint()
     previous = stamp.read_text(encoding="utf-8").split() if stamp.exists() else []
     executed, extension = fingerprint.split()

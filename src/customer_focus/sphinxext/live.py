@@ -47,6 +47,7 @@ from ..tools.spec import (
     twin_text,
     words,
 )
+from .editions import shared_root
 from .vendor import node_modules
 from .registry import Extension
 
@@ -207,10 +208,11 @@ def copy_runtime(app: Sphinx, exception: Exception | None) -> None:
     """Copy Pyodide's core runtime and write the course's archive into the built site."""
     if exception is not None or app.builder.format != "html":
         return
-    runtime = Path(app.outdir) / PYODIDE_DIR
-    runtime.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
+    if not shared_root(app):  # the zh-TW edition loads the English edition's copy
+        runtime = Path(app.outdir) / PYODIDE_DIR
+        runtime.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_FILES:
+            shutil.copy2(node_modules(app) / "pyodide" / name, runtime / name)
     folder = Path(app.outdir) / ARCHIVE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ARCHIVE).write_bytes(archive_bytes(app.config.language))

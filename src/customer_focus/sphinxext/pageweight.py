@@ -31,9 +31,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .editions import shared_root
 from .registry import Extension
 
-__all__ = ["has_math", "image_size", "size_images", "trim_scripts", "setup"]
+__all__ = [
+    "IN_ORDER", "SEARCH_IN_ORDER", "has_math", "image_size", "size_images", "trim_scripts", "setup",
+]
 
 #: What Sphinx, the quizzes (course.markup) and the scenario write around math.
 MATH = re.compile(r"""class=\\?["'](?:[^"'\\]*\s)?math(?=[\s"'\\])""")
@@ -42,6 +45,10 @@ REQUIRE = "vendor/requirejs/require.js"
 MANAGER = "vendor/html-manager/embed-amd.js"
 #: Scripts that inline scripts of the page use as they are parsed: not deferred.
 IN_ORDER = ("documentation_options.js",)
+#: On the search page, the theme loads searchtools.js as it is parsed, and searchtools.js
+#: calls doctools.js's ``_ready`` at once: deferred, it was not there yet, and a search
+#: (``search.html?q=...``) showed nothing.
+SEARCH_IN_ORDER = (*IN_ORDER, "doctools.js")
 IMAGE = re.compile(r"<img\b[^>]*>")
 SOURCE = re.compile(r'\bsrc="([^"]+)"')
 
@@ -140,23 +147,25 @@ def _image_sizes(app: Sphinx) -> dict[str, tuple[int, int]]:
     return sizes
 
 
-def _deferred(script: Any) -> Any:
+def _deferred(script: Any, in_order: tuple[str, ...] = IN_ORDER) -> Any:
     attributes = dict(script.attributes)
     if script.filename and not {"async", "defer", "body"} & attributes.keys():
-        if not str(script.filename).endswith(IN_ORDER):
+        if not str(script.filename).endswith(in_order):
             attributes["defer"] = "defer"
     return type(script)(script.filename, priority=script.priority, **attributes)
 
 
 def trim_scripts(
-    scripts: list[Any], *, math: bool, mathjax_path: str, loader: Any, shown: bool = True
+    scripts: list[Any], *, math: bool, mathjax_path: str, loader: Any, shown: bool = True,
+    in_order: tuple[str, ...] = IN_ORDER,
 ) -> list[Any]:
     """The scripts a page loads: MathJax only with math, the widget loader, the rest deferred.
 
     ``scripts`` are Sphinx's script entries (``filename``, ``priority``,
     ``attributes``); ``loader`` is the entry that replaces the widget manager;
     ``shown`` says whether the page shows a widget at all (a notebook whose
-    widgets gave way to a live tool keeps their saved state, and needs no manager).
+    widgets gave way to a live tool keeps their saved state, and needs no manager);
+    ``in_order`` names the scripts loaded as the page is parsed (not deferred).
     """
     kept = []
     widgets = False
@@ -168,7 +177,7 @@ def trim_scripts(
         if name.endswith((REQUIRE, MANAGER)):
             widgets = True
             continue
-        kept.append(_deferred(script))
+        kept.append(_deferred(script, in_order))
     if widgets and shown:
         kept.append(loader)
     return kept
@@ -180,13 +189,14 @@ def trim_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         return
     body = context.get("body", "")
     pathto = context["pathto"]
+    shared = shared_root(app)  # the zh-TW edition loads the English edition's widget manager
     loader = type(context["script_files"][0])(
         "_static/widget-loader.js",
         priority=900,
         defer="defer",
         **{
-            "data-require": pathto(f"_static/{REQUIRE}", 1),
-            "data-manager": pathto(f"_static/{MANAGER}", 1),
+            "data-require": pathto(f"{shared}_static/{REQUIRE}", 1),
+            "data-manager": pathto(f"{shared}_static/{MANAGER}", 1),
         },
     ) if context["script_files"] else None
     context["script_files"][:] = trim_scripts(
@@ -195,6 +205,7 @@ def trim_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         mathjax_path=app.config.mathjax_path,
         loader=loader,
         shown="application/vnd.jupyter.widget-view+json" in body,
+        in_order=SEARCH_IN_ORDER if pagename == "search" else IN_ORDER,
     )
     if body:
         context["body"] = size_images(body, _image_sizes(app))

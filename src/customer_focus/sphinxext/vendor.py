@@ -107,8 +107,8 @@ def sync_assets(root: Path, target: Path) -> int:
 
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
     """Copy the vendored assets into the built site's ``_static/vendor``."""
-    if exception is not None or app.builder.format != "html":
-        return
+    if exception is not None or app.builder.format != "html" or app.config.cf_shared_root:
+        return  # (the zh-TW edition loads the English edition's copy)
     target = Path(app.outdir) / "_static" / "vendor"
     copied = sync_assets(node_modules(app), target)
     logger.info("customer_focus: offline JavaScript in %s (%d files copied)", target, copied)
@@ -130,7 +130,8 @@ def support_widget_pages(
     scripts = [str(script) for script in context.get("script_files", [])]
     if not any("vendor/requirejs/require.js" in script for script in scripts):
         return
-    folder = context["pathto"]("_static/vendor/html-manager", 1)
+    shared = str(app.config.cf_shared_root or "")
+    folder = context["pathto"](shared + "_static/vendor/html-manager", 1)
     paths = {"@jupyter-widgets/html-manager/dist": folder, "@jupyter-widgets": folder}
     app.add_js_file(None, body="var require = " + json.dumps({"paths": paths}) + ";", priority=400)
     app.add_js_file("widget-support.js", priority=401)

@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.problems import DataFileError
 from ..publish import handouts
 from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
+from .editions import build_folder, shared_root
 from .registry import Extension, PageSet
 
 __all__ = ["KIT_FILE", "page_title_style", "setup"]
@@ -88,12 +89,13 @@ class WorkshopKitDirective(SphinxDirective):
 
 
 def _link(prefix: str, name: str, text: str) -> str:
+    """A link to a file of the kit, whose folder is ``prefix`` + the kit's folder."""
     return f'<a href="{html.escape(prefix + SITE_FOLDER + "/" + name)}">{html.escape(text)}</a>'
 
 
 def _listing(app: Sphinx, docname: str) -> str:
     kit = load_kit(_root(app))
-    prefix = "../" * docname.count("/")
+    prefix = "../" * docname.count("/") + shared_root(app)  # the zh-TW edition links the English kit
     blocks = [
         f'<p class="cf-kit-zip">{_link(prefix, kit.zip_name, f"{kit.title}: everything below in one zip file")}</p>'
     ]
@@ -135,7 +137,7 @@ def _write_decks(app: Sphinx, env: Any) -> None:
 
 
 def _cache(app: Sphinx) -> Path:
-    return Path(app.outdir).parent / ".cache" / "kit"
+    return build_folder(app) / ".cache" / "kit"
 
 
 def _page_style(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -146,8 +148,8 @@ def _page_style(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 
 def _publish(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _active(app):
-        return
+    if exception is not None or not _active(app) or shared_root(app):
+        return  # (the zh-TW edition links the English edition's kit)
     decks = getattr(app.env, "cf_kit_decks", None)
     try:
         files = publish_kit(

@@ -32,6 +32,15 @@
     return new URL(root + "_static/" + path, document.baseURI).href;
   }
 
+  // Pyodide, shared by both editions: the zh-TW pages load the English edition's copy
+  // (<meta name="cf-shared-root" content="../">, from customer_focus.sphinxext.editions).
+  function vendorUrl(path) {
+    var root = document.documentElement.getAttribute("data-content_root") || "./";
+    var meta = document.querySelector('meta[name="cf-shared-root"]');
+    var shared = meta ? meta.getAttribute("content") : "";
+    return new URL(root + shared + "_static/vendor/" + path, document.baseURI).href;
+  }
+
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -48,8 +57,8 @@
     if (pythonPromise) { return pythonPromise; }
     pythonPromise = (async function () {
       report(1, say(words, "loading_python", {}));
-      var module = await import(staticUrl("vendor/pyodide/pyodide.mjs"));
-      var pyodide = await module.loadPyodide({ indexURL: staticUrl("vendor/pyodide/") });
+      var module = await import(vendorUrl("pyodide/pyodide.mjs"));
+      var pyodide = await module.loadPyodide({ indexURL: vendorUrl("pyodide/") });
       report(2, say(words, "loading_calculations", {}));
       var response = await fetch(staticUrl("live/customer-focus.zip"), { cache: "no-cache" });
       if (!response.ok) { throw new Error(say(words, "calculations_missing", { status: response.status })); }

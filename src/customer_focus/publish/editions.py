@@ -1,0 +1,250 @@
+"""Build the book's Traditional Chinese edition and the message catalogs it is translated from.
+
+``make book`` builds the English site with ``jupyter-book build`` into ``_build/html``, then
+the zh-TW edition with :func:`build_edition` (``python -m customer_focus.publish.editions
+html``) into ``_build/html/zh-TW``: the same sources and ``_config.yml``, with
+``language: zh_TW`` (Sphinx reads each page's translations from
+``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
+by jieba, which learns the glossary's terms as words: :func:`write_search_words`) and its
+own doctrees and notebook cache under ``_build/zh-TW``, so that neither
+edition's build undoes the other's. Its pages load the English edition's third-party
+JavaScript, worksheets' download and workshop kit (``cf_shared_root``, see
+:mod:`customer_focus.sphinxext.editions`): the site serves them once.
+
+``make translations`` runs :func:`main` (``python -m customer_focus.publish.editions
+gettext``), then ``sphinx-intl update``: Sphinx's gettext builder writes one ``.pot``
+template per page into ``_build/gettext`` (``gettext_compact: false`` in ``_config.yml``),
+and sphinx-intl merges each into ``locales/zh_TW/LC_MESSAGES/<page>.po``, keeping every
+translation already there.
+
+The build is Jupyter Book's own (the same configuration as ``jupyter-book build``), with
+two differences: its doctrees go to their own folder, so that the English site's next
+build does not have to read every page again, and the notebooks' outputs come from the
+execution cache the site's build fills (``_build/.jupyter_cache``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..course.glossary import GLOSSARY_FILE, load_glossary
+
+__all__ = [
+    "GETTEXT", "ZH_TW", "gettext_overrides", "edition_overrides", "write_search_words",
+    "build_gettext", "build_edition", "main",
+]
+
+#: Where the message templates go (not committed: ``make translations`` makes them).
+GETTEXT = Path("_build") / "gettext"
+#: The gettext build's own doctrees (the English site's stay in ``_build/.doctrees``).
+GETTEXT_DOCTREES = Path("_build") / ".doctrees-gettext"
+#: The catalogs' project name, in their header.
+PROJECT = "Customer Focus"
+#: The zh-TW edition's folder in the site, and its build folder (doctrees, caches).
+ZH_TW = "zh-TW"
+SITE = Path("_build") / "html"
+#: Where the English edition keeps what both editions load (relative to the zh-TW edition).
+SHARED_ROOT = "../"
+#: The words jieba learns before it splits the pages for search (in the edition's build folder).
+SEARCH_WORDS = "search-words.txt"
+#: The same, relative to the zh-TW edition's ``_static`` (Sphinx puts a script's path there).
+SHARED_STATIC = "../../_static/"
+
+
+def gettext_overrides(root: Path) -> dict[str, object]:
+    """The Sphinx settings the gettext build adds to ``_config.yml``'s.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder (with ``_config.yml`` and ``_toc.yml``).
+
+    Returns
+    -------
+    dict
+        Sphinx configuration overrides.
+
+    Examples
+    --------
+    >>> overrides = gettext_overrides(Path("/book"))
+    >>> overrides["external_toc_path"], overrides["project"]
+    ('/book/_toc.yml', 'Customer Focus')
+    """
+    return {
+        "external_toc_path": (root / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "project": PROJECT,
+    }
+
+
+def edition_overrides(root: Path) -> dict[str, object]:
+    """The Sphinx settings the zh-TW edition's build adds to ``_config.yml``'s.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+
+    Returns
+    -------
+    dict
+        Sphinx configuration overrides.
+
+    Examples
+    --------
+    >>> overrides = edition_overrides(Path("/book"))
+    >>> overrides["language"], overrides["html_search_language"], overrides["cf_build_dir"]
+    ('zh_TW', 'zh', '/book/_build/zh-TW')
+    >>> overrides["mathjax_path"]
+    '../../_static/vendor/mathjax/tex-chtml.js'
+    """
+    build = root / "_build" / ZH_TW
+    return {
+        "external_toc_path": (root / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+        "nitpicky": True,
+        "language": "zh_TW",
+        "html_search_language": "zh",
+        "html_search_options": {"dict": (build / SEARCH_WORDS).as_posix()},
+        "nb_execution_cache_path": (build / ".jupyter_cache").as_posix(),
+        "cf_build_dir": build.as_posix(),
+        "cf_shared_root": SHARED_ROOT,
+        "mathjax_path": SHARED_STATIC + "vendor/mathjax/tex-chtml.js",
+        "nb_ipywidgets_js": {
+            SHARED_STATIC + "vendor/requirejs/require.js": {},
+            SHARED_STATIC + "vendor/html-manager/embed-amd.js": {},
+        },
+    }
+
+
+def write_search_words(root: Path) -> Path:
+    """Write the glossary's Chinese terms as a jieba dictionary, one word a line.
+
+    jieba's own dictionary does not know 顧客終身價值 or 傾聽站 as words; taught them (and
+    the parts it splits them into by itself), it indexes each term as one word and its
+    parts as words too, so that a search for the term, or for a part, finds it.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The dictionary, in ``_build/zh-TW/``.
+    """
+    import jieba
+
+    path = root / "_build" / ZH_TW / SEARCH_WORDS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    plain = jieba.Tokenizer()  # jieba's own dictionary only, whatever this process loaded
+    jieba.setLogLevel(40)  # not its "Building prefix dict" lines in the build's output
+    terms = [word for term in load_glossary(root / GLOSSARY_FILE) for word in term.zh.split()]
+    # A term's parts stay words too, so that a search for 顧客 still finds 顧客終身價值: the
+    # words of jieba's dictionary in it, and the parts its guesses share with another term
+    # (顧客, 品質, 成本; not a one-off guess such as 以顧).
+    parts = [set(plain.lcut(word)) for word in terms]
+    shared = {part for part in set().union(*parts) if sum(part in found for found in parts) > 1}
+    words = set(terms) | {part for part in shared if len(part) >= 2}
+    for word in terms:
+        words.update(part for part in plain.lcut(word, HMM=False) if len(part) >= 2)
+    words = sorted(words)
+    text = "".join(f"{word}\n" for word in words)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build_edition(root: Path, *, quiet: bool = False) -> int:
+    """Build the zh-TW edition into ``_build/html/zh-TW``; returns Sphinx's status.
+
+    Warnings are errors (as for ``jupyter-book build -W -n --keep-going``).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+    quiet : bool
+        Print only warnings and errors.
+
+    Returns
+    -------
+    int
+        0 when the build succeeded.
+    """
+    from jupyter_book.sphinx import build_sphinx
+
+    if not (root / SITE / "index.html").is_file():
+        print("error: build the English edition first (`make book` does both).")
+        return 1
+    write_search_words(root)
+    result = build_sphinx(
+        root,
+        root / SITE / ZH_TW,
+        noconfig=True,
+        path_config=root / "_config.yml",
+        confoverrides=edition_overrides(root),
+        doctreedir=root / "_build" / ZH_TW / ".doctrees",
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+        quiet=quiet,
+    )
+    return result if isinstance(result, int) else 1
+
+
+def build_gettext(root: Path, *, quiet: bool = True) -> int:
+    """Write the book's message templates into ``_build/gettext``; returns Sphinx's status.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+    quiet : bool
+        Print only warnings and errors.
+
+    Returns
+    -------
+    int
+        0 when the build succeeded.
+    """
+    from jupyter_book.sphinx import build_sphinx
+
+    result = build_sphinx(
+        root,
+        root / GETTEXT,
+        noconfig=True,
+        path_config=root / "_config.yml",
+        confoverrides=gettext_overrides(root),
+        doctreedir=root / GETTEXT_DOCTREES,
+        builder="gettext",
+        warningiserror=True,
+        keep_going=True,
+        quiet=quiet,
+    )
+    return result if isinstance(result, int) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m customer_focus.publish.editions {html,gettext} [ROOT]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m customer_focus.publish.editions",
+        description="Build the zh-TW edition, or the catalogs (.pot) it is translated from.",
+    )
+    parser.add_argument(
+        "what", choices=["html", "gettext"],
+        help="html: the zh-TW edition, in _build/html/zh-TW; gettext: the .pot templates",
+    )
+    parser.add_argument("root", nargs="?", default=".", help="the book's folder (default: .)")
+    arguments = parser.parse_args(argv)
+    root = Path(arguments.root).resolve()
+    if not (root / "_config.yml").is_file():
+        print(f"error: no _config.yml in {root}: give the book's folder.")
+        return 1
+    return build_edition(root) if arguments.what == "html" else build_gettext(root)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""The course's two editions in one site: English at the root, Traditional Chinese in ``zh-TW/``.
+
+Both are built from the same sources: the English one by ``jupyter-book build``, the
+Chinese one by :mod:`customer_focus.publish.editions` with ``language: zh_TW`` (the pages'
+translations come from ``locales/zh_TW/LC_MESSAGES``). This module gives every page of
+either edition:
+
+- ``<html lang>`` in the edition's language (``zh-Hant-TW`` for the Chinese pages);
+- ``<link rel="alternate" hreflang>`` to the page itself and to its twin in the other edition;
+- the language switch in the page's header (``language-switch.html``): a link to the twin.
+
+The Chinese edition serves nothing twice: its pages load the third-party JavaScript
+(MathJax, the widget manager, Pyodide), the worksheets' download and the workshop kit
+from the English edition's files (``cf_shared_root: ../``), and keep their caches in their
+own build folder (``cf_build_dir``).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+__all__ = [
+    "EDITIONS", "Edition", "edition_of", "twin_uri", "shared_root", "build_folder", "setup",
+]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of the site."""
+
+    #: The Sphinx ``language`` it is built with.
+    sphinx_language: str
+    #: Its ``<html lang>`` and ``hreflang`` (BCP 47).
+    lang: str
+    #: Its folder in the site, relative to the site's root ("" or ending in ``/``).
+    folder: str
+    #: The language switch's text, in the edition's own language.
+    label: str
+
+
+EDITIONS: dict[str, Edition] = {
+    "en": Edition(sphinx_language="en", lang="en", folder="", label="English"),
+    "zh-TW": Edition(sphinx_language="zh_TW", lang="zh-Hant-TW", folder="zh-TW/", label="中文"),
+}
+
+
+def edition_of(language: str | None) -> str:
+    """The edition (a key of :data:`EDITIONS`) a Sphinx ``language`` builds.
+
+    Examples
+    --------
+    >>> edition_of("zh_TW"), edition_of("en"), edition_of(None)
+    ('zh-TW', 'en', 'en')
+    """
+    for key, edition in EDITIONS.items():
+        if edition.sphinx_language == (language or "en"):
+            return key
+    return "en"
+
+
+def twin_uri(pagename: str, here: str, there: str) -> str:
+    """The address of page ``pagename`` of edition ``there``, relative to the same page of ``here``.
+
+    Examples
+    --------
+    >>> twin_uri("book/learn/lifetime-value", "en", "zh-TW")
+    '../../zh-TW/book/learn/lifetime-value.html'
+    >>> twin_uri("book/learn/lifetime-value", "zh-TW", "en")
+    '../../../book/learn/lifetime-value.html'
+    >>> twin_uri("book/start/essentials", "zh-TW", "zh-TW")
+    'essentials.html'
+    """
+    if here == there:
+        return pagename.rsplit("/", 1)[-1] + ".html"
+    up = "../" * pagename.count("/") + "../" * EDITIONS[here].folder.count("/")
+    return up + EDITIONS[there].folder + pagename + ".html"
+
+
+def shared_root(app: Sphinx) -> str:
+    """The path from this edition's root to the site's root, whose shared files it uses."""
+    return str(app.config.cf_shared_root or "")
+
+
+def build_folder(app: Sphinx) -> Path:
+    """The folder of this edition's build caches (by default the output folder's parent)."""
+    configured = str(app.config.cf_build_dir or "")
+    if not configured:
+        return Path(app.outdir).parent
+    folder = Path(configured)
+    return folder if folder.is_absolute() else Path(app.confdir) / folder
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    here = edition_of(app.config.language)
+    context["language"] = EDITIONS[here].lang
+    links = [
+        f'<link rel="alternate" hreflang="{EDITIONS[key].lang}" '
+        f'href="{html.escape(twin_uri(pagename, here, key))}" />'
+        for key in EDITIONS
+    ]
+    context["metatags"] = context.get("metatags", "") + "\n".join(links)
+    if shared_root(app):
+        context["metatags"] += f'\n<meta name="cf-shared-root" content="{html.escape(shared_root(app))}" />'
+    context["cf_twins"] = [
+        {
+            "href": twin_uri(pagename, here, key),
+            "lang": EDITIONS[key].lang,
+            "label": EDITIONS[key].label,
+        }
+        for key in EDITIONS
+        if key != here
+    ]
+
+
+def setup(app: Sphinx) -> None:
+    """Register the configuration values and the page hook."""
+    app.add_config_value("cf_shared_root", "", "html", types=[str])
+    app.add_config_value("cf_build_dir", "", "env", types=[str])
+    app.connect("html-page-context", _page_context)

@@ -1,0 +1,54 @@
+"""The zh-TW edition's build settings and its search words."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from customer_focus.course.glossary import GLOSSARY_FILE
+from customer_focus.publish.editions import (
+    SEARCH_WORDS,
+    ZH_TW,
+    edition_overrides,
+    gettext_overrides,
+    main,
+    write_search_words,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_zh_tw_build_keeps_its_doctrees_caches_and_search_words_apart(tmp_path):
+    overrides = edition_overrides(tmp_path)
+    build = (tmp_path / "_build" / ZH_TW).as_posix()
+    assert overrides["language"] == "zh_TW"
+    assert overrides["nb_execution_cache_path"] == f"{build}/.jupyter_cache"
+    assert overrides["cf_build_dir"] == build
+    assert overrides["html_search_options"] == {"dict": f"{build}/{SEARCH_WORDS}"}
+    assert overrides["cf_shared_root"] == "../"
+    assert gettext_overrides(tmp_path)["project"] == "Customer Focus"
+
+
+def test_jieba_learns_the_glossary_terms_and_keeps_their_parts(tmp_path):
+    import jieba
+
+    (tmp_path / GLOSSARY_FILE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / GLOSSARY_FILE, tmp_path / GLOSSARY_FILE)
+    path = write_search_words(tmp_path)
+    words = path.read_text(encoding="utf-8").split()
+    assert {"顧客終身價值", "傾聽站", "服務利潤鏈", "顧客", "品質"} <= set(words)
+    assert "以顧" not in words  # a one-off guess of jieba's is not a word
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(path))
+    assert {"顧客終身價值", "顧客", "價值"} <= set(tokenizer.cut_for_search("顧客終身價值是什麼"))
+    before = path.stat().st_mtime_ns
+    write_search_words(tmp_path)
+    assert path.stat().st_mtime_ns == before  # unchanged: not written again
+
+
+def test_the_command_line_says_what_is_missing(tmp_path, capsys):
+    assert main(["html", str(tmp_path)]) == 1
+    assert "no _config.yml" in capsys.readouterr().out
+    (tmp_path / "_config.yml").write_text("title: T\n", encoding="utf-8")
+    assert main(["html", str(tmp_path)]) == 1
+    assert "build the English edition first" in capsys.readouterr().out

@@ -1,0 +1,244 @@
+"""The zh-TW edition's page catalogs (locales/zh_TW/LC_MESSAGES): complete, in step with the
+book, in the glossary's terms, in Traditional characters and Taiwan usage.
+
+Each finding names the catalog and the line of its entry (``file:line``). A translator who
+must depart from the glossary in one entry (an English term used in another sense, e.g.
+"reverse the trend") says so in a translator comment above it:
+``# glossary-skip: reverse`` (several terms separated by commas).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from customer_focus.course.glossary import (
+    GLOSSARY_FILE,
+    USAGE_FILE,
+    load_glossary,
+    load_usage,
+    required_terms,
+    usage_problems,
+)
+from customer_focus.sphinxext.sitemap import toc_parts
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGS = ROOT / "locales" / "zh_TW" / "LC_MESSAGES"
+#: The catalog of the theme's own words (the search button, the color mode), not a page's.
+TEMPLATES = "sphinx"
+GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE)
+USAGE = load_usage(ROOT / USAGE_FILE)
+
+
+def _pages() -> list[str]:
+    return ["book/index"] + [page for _, pages in toc_parts(ROOT / "_toc.yml") for page in pages]
+
+
+def _catalogs() -> list[str]:
+    paths = CATALOGS.rglob("*.po")
+    return sorted(path.relative_to(CATALOGS).with_suffix("").as_posix() for path in paths)
+
+
+def _messages(text: str):
+    """The entries of a catalog's text (not its header)."""
+    return [message for message in read_po(io.StringIO(text)) if message.id]
+
+
+def _read(name: str) -> str:
+    return (CATALOGS / f"{name}.po").read_text(encoding="utf-8")
+
+
+def incomplete(text: str, source: str) -> list[str]:
+    """The entries left to translate: empty or fuzzy."""
+    found = []
+    for message in _messages(text):
+        if message.fuzzy:
+            found.append(f"{source}:{message.lineno}: fuzzy (check it, then remove '#, fuzzy'): "
+                         f"{message.id[:60]!r}")
+        elif not message.string:
+            found.append(f"{source}:{message.lineno}: not translated: {message.id[:60]!r}")
+    return found
+
+
+#: A role, {name}`content`: its visible text is the part before `<target>`, if any.
+ROLE = re.compile(r"\{[\w:+-]+\}(`+)(.*?)\1", re.S)
+#: The display text of an explicit-title role: "text <target>".
+TITLED = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
+#: Markup whose words are not prose, in the order they are removed: images' and links'
+#: targets (keeping the text), autolinks, inline code, display and inline math (an escaped
+#: dollar, ``\\$2,000``, is a dollar amount, not math), substitutions, footnote references.
+MARKUP = [
+    (re.compile(r"(!?\[[^\]]*\])\([^()]*(?:\([^()]*\)[^()]*)*\)"), r"\1"),
+    (re.compile(r"(\[[^\]]*\])\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(?:https?|mailto):[^>]*>"), " "),
+    (re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S), " "),
+    (re.compile(r"(?<!\\)\$\$.*?(?<!\\)\$\$", re.S), " "),
+    (re.compile(r"(?<!\\)\$(?!\s).*?(?<![\s\\])\$", re.S), " "),
+    (re.compile(r"\{\{.*?\}\}", re.S), " "),
+    (re.compile(r"\[\^[^\]]*\]"), " "),
+]
+
+
+def prose(english: str) -> str:
+    """The words of an entry a reader sees as prose: without roles' targets (a role with
+    an explicit title keeps its title, unless the title is a file's path), link targets,
+    inline code and math."""
+    def role(match: re.Match) -> str:
+        titled = TITLED.match(match.group(2))
+        if not titled or re.fullmatch(r"[^\s/]*/\S*", titled.group(1)):
+            return " "  # no title, or a file's path as its title
+        return f" {titled.group(1)} "
+
+    text = ROLE.sub(role, english)
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _skipped(message) -> set[str]:
+    skipped = set()
+    for comment in message.user_comments:
+        if comment.strip().startswith("glossary-skip:"):
+            skipped |= {term.strip().lower() for term in comment.split(":", 1)[1].split(",")}
+    return skipped
+
+
+def off_glossary(text: str, source: str) -> list[str]:
+    """Translated entries whose English uses a glossary term and whose Chinese lacks its term,
+    and skips that skip nothing (they would hide a real miss after the English changes)."""
+    found = []
+    for message in _messages(text):
+        if not message.string or message.fuzzy:
+            continue
+        missing = {term.en.lower(): term for term in required_terms(prose(message.id), GLOSSARY)
+                   if term.zh not in message.string}
+        for en, term in missing.items():
+            if en not in _skipped(message):
+                found.append(f"{source}:{message.lineno}: {term.en!r} is {term.zh} (glossary): "
+                             f"{message.string[:40]!r}")
+        for en in sorted(_skipped(message) - set(missing)):
+            found.append(f"{source}:{message.lineno}: 'glossary-skip: {en}' skips nothing (the "
+                         "English prose does not use it, or the Chinese has its term): remove it")
+    return found
+
+
+def not_taiwan_usage(text: str, source: str) -> list[str]:
+    """Translated entries with Simplified characters or mainland words."""
+    return [
+        f"{source}:{message.lineno}: {problem}"
+        for message in _messages(text)
+        if message.string
+        for problem in usage_problems(message.string, USAGE)
+    ]
+
+
+def test_every_page_has_its_catalog_and_every_catalog_its_page():
+    """`make translations` was run after pages were added, moved or removed."""
+    pages, catalogs = set(_pages()), set(_catalogs()) - {TEMPLATES}
+    assert sorted(pages - catalogs) == [], "pages without a catalog: run `make translations`"
+    assert sorted(catalogs - pages) == [], "catalogs of no page: delete them (the page is gone)"
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_every_entry_is_translated_and_none_is_fuzzy(name):
+    problems = incomplete(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, f"{len(problems)} entries to translate:\n" + "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_translations_use_the_glossary_terms(name):
+    problems = off_glossary(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_translations_are_traditional_and_taiwan_usage(name):
+    problems = not_taiwan_usage(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, "\n".join(problems)
+
+
+SAMPLE = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "Set up listening posts"
+msgstr "建立傾聽站"
+
+msgid "A listening post hears your customers."
+msgstr "一個聆聽據點能聽見你的顧客。"
+
+# glossary-skip: reverse
+msgid "Reverse the trend before customers leave."
+msgstr "在顧客離開之前扭轉趨勢。"
+
+# glossary-skip: listening post
+msgid "Listening posts"
+msgstr "傾聽站"
+
+msgid "Customer lifetime value"
+msgstr "顾客终身价值"
+
+msgid "Watch the video"
+msgstr "觀看視頻"
+
+#, fuzzy
+msgid "Retention rate"
+msgstr "留存率"
+
+msgid "Referrals"
+msgstr ""
+'''
+
+
+def test_the_checks_find_what_they_look_for():
+    """Each check catches its mistake, at the entry's line, and passes a good entry."""
+    missing = incomplete(SAMPLE, "x.po")
+    assert [line.split(":")[1] for line in missing] == ["26", "29"]
+    assert "fuzzy" in missing[0] and "not translated" in missing[1]
+    glossary = off_glossary(SAMPLE, "x.po")
+    assert glossary == [
+        "x.po:8: 'listening post' is 傾聽站 (glossary): '一個聆聽據點能聽見你的顧客。'",
+        "x.po:16: 'glossary-skip: listening post' skips nothing (the English prose does not "
+        "use it, or the Chinese has its term): remove it",
+        "x.po:19: 'customer lifetime value' is 顧客終身價值 (glossary): '顾客终身价值'",
+    ]
+    usage = not_taiwan_usage(SAMPLE, "x.po")
+    assert "x.po:19: Simplified character 顾 (write 顧)" in usage
+    assert "x.po:22: mainland term 視頻 (in Taiwan: 影片)" in usage
+    assert not [line for line in usage if line.startswith(("x.po:5:", "x.po:8:", "x.po:12:"))]
+
+
+@pytest.mark.parametrize(
+    ("english", "terms"),
+    [
+        # roles: the target is not read, an explicit title is
+        ("{case}`nps_examples.survey.passives` of them", []),
+        ("See {download}`the worksheet <../tools/retention.ipynb>`.", ["worksheet"]),
+        ("{download}`exercises/kano.ipynb <../../exercises/kano.ipynb>`", []),
+        ("{cite:p}`margin2001` says so", []),
+        # links: the text is read, the target is not
+        ("[Tips](../apply/tips/selecting-the-right-people.md)", ["tip"]),
+        ("Read [this](../learn/lifetime-value.md).", []),
+        # inline code, math, autolinks
+        ("Run `exercise.q1.check()` now.", []),
+        ("Here $m$ is the margin and $$r$$ the rate.", ["margin"]),
+        ("$m \\cdot r / (1 + i - r)$", []),
+        ("Visit <https://example.com/retention>.", []),
+        # an escaped dollar is an amount, not math: the prose between two amounts stays
+        ("\\$100 of margin and \\$80 of retention", ["margin", "retention"]),
+    ],
+)
+def test_the_glossary_check_reads_prose_not_markup(english, terms):
+    """Words inside markup (a role's target, a link's target, code, math) need no term."""
+    assert [term.en for term in required_terms(prose(english), GLOSSARY)] == terms
+
+
+def test_the_glossary_itself_is_traditional_and_taiwan_usage():
+    assert len(GLOSSARY) > 50
+    problems = [f"{term.en}: {problem}" for term in GLOSSARY
+                for problem in usage_problems(term.zh + term.note, USAGE)]
+    assert problems == []
