@@ -82,13 +82,17 @@ def twin_uri(pagename: str, here: str, there: str) -> str:
 
 
 def shared_root(app: Sphinx) -> str:
-    """The path from this edition's root to the site's root, whose shared files it uses."""
-    return str(app.config.cf_shared_root or "")
+    """The path from this edition's root to the site's root, whose shared files it uses.
+
+    Empty for the English edition, and for a build that loads a module of the extension
+    without this one (the setting is then not declared): it shares nothing.
+    """
+    return str(getattr(app.config, "cf_shared_root", "") or "")
 
 
 def build_folder(app: Sphinx) -> Path:
     """The folder of this edition's build caches (by default the output folder's parent)."""
-    configured = str(app.config.cf_build_dir or "")
+    configured = str(getattr(app.config, "cf_build_dir", "") or "")
     if not configured:
         return Path(app.outdir).parent
     folder = Path(configured)
