@@ -9,9 +9,8 @@ from customer_focus.course.glossary import GLOSSARY_FILE
 from customer_focus.publish.editions import (
     SEARCH_WORDS,
     ZH_TW,
-    edition_overrides,
-    gettext_overrides,
     main,
+    overrides,
     write_search_words,
 )
 
@@ -19,14 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_zh_tw_build_keeps_its_doctrees_caches_and_search_words_apart(tmp_path):
-    overrides = edition_overrides(tmp_path)
+    settings = overrides(tmp_path)
     build = (tmp_path / "_build" / ZH_TW).as_posix()
-    assert overrides["language"] == "zh_TW"
-    assert overrides["nb_execution_cache_path"] == f"{build}/.jupyter_cache"
-    assert overrides["cf_build_dir"] == build
-    assert overrides["html_search_options"] == {"dict": f"{build}/{SEARCH_WORDS}"}
-    assert overrides["cf_shared_root"] == "../"
-    assert gettext_overrides(tmp_path)["project"] == "Customer Focus"
+    assert settings["language"] == "zh_TW"
+    assert settings["nb_execution_cache_path"] == f"{build}/.jupyter_cache"
+    assert settings["cf_build_dir"] == build
+    assert settings["html_search_options"] == {"dict": f"{build}/{SEARCH_WORDS}"}
+    assert settings["cf_shared_root"] == "../"
+    assert overrides(tmp_path, "gettext")["project"] == "Customer Focus"
 
 
 def test_jieba_learns_the_glossary_terms_and_keeps_their_parts(tmp_path):

@@ -1,7 +1,7 @@
 """Build the book's Traditional Chinese edition and the message catalogs it is translated from.
 
 ``make book`` builds the English site with ``jupyter-book build`` into ``_build/html``, then
-the zh-TW edition with :func:`build_edition` (``python -m customer_focus.publish.editions
+the zh-TW edition with :func:`build` (``python -m customer_focus.publish.editions
 html``) into ``_build/html/zh-TW``: the same sources and ``_config.yml``, with
 ``language: zh_TW`` (Sphinx reads each page's translations from
 ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
@@ -31,8 +31,8 @@ from pathlib import Path
 from ..course.glossary import GLOSSARY_FILE, load_glossary
 
 __all__ = [
-    "GETTEXT", "ZH_TW", "gettext_overrides", "edition_overrides", "write_search_words",
-    "build_gettext", "build_edition", "main",
+    "GETTEXT", "ZH_TW", "overrides", "write_search_words",
+    "build", "main",
 ]
 
 #: Where the message templates go (not committed: ``make translations`` makes them).
@@ -52,13 +52,21 @@ SEARCH_WORDS = "search-words.txt"
 SHARED_STATIC = "../../_static/"
 
 
-def gettext_overrides(root: Path) -> dict[str, object]:
-    """The Sphinx settings the gettext build adds to ``_config.yml``'s.
+def overrides(root: Path, what: str = "html") -> dict[str, object]:
+    """The Sphinx settings a build of :func:`build` adds to ``_config.yml``'s.
+
+    Both builds read the book's table of contents and build the book as one
+    document; the ``gettext`` build names the project in the catalogs'
+    headers; the ``html`` build (the zh-TW edition) sets the language, the
+    Chinese search, its own caches and the files it shares with the English
+    edition.
 
     Parameters
     ----------
     root : pathlib.Path
         The book's folder (with ``_config.yml`` and ``_toc.yml``).
+    what : {"html", "gettext"}
+        The build.
 
     Returns
     -------
@@ -67,42 +75,23 @@ def gettext_overrides(root: Path) -> dict[str, object]:
 
     Examples
     --------
-    >>> overrides = gettext_overrides(Path("/book"))
-    >>> overrides["external_toc_path"], overrides["project"]
-    ('/book/_toc.yml', 'Customer Focus')
+    >>> settings = overrides(Path("/book"))
+    >>> settings["language"], settings["html_search_language"], settings["cf_build_dir"]
+    ('zh_TW', 'zh', '/book/_build/zh-TW')
+    >>> settings["mathjax_path"]
+    '../../_static/vendor/mathjax/tex-chtml.js'
+    >>> overrides(Path("/book"), "gettext")["project"]
+    'Customer Focus'
     """
-    return {
+    common: dict[str, object] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
-        "project": PROJECT,
     }
-
-
-def edition_overrides(root: Path) -> dict[str, object]:
-    """The Sphinx settings the zh-TW edition's build adds to ``_config.yml``'s.
-
-    Parameters
-    ----------
-    root : pathlib.Path
-        The book's folder.
-
-    Returns
-    -------
-    dict
-        Sphinx configuration overrides.
-
-    Examples
-    --------
-    >>> overrides = edition_overrides(Path("/book"))
-    >>> overrides["language"], overrides["html_search_language"], overrides["cf_build_dir"]
-    ('zh_TW', 'zh', '/book/_build/zh-TW')
-    >>> overrides["mathjax_path"]
-    '../../_static/vendor/mathjax/tex-chtml.js'
-    """
+    if what == "gettext":
+        return {**common, "project": PROJECT}
     build = root / "_build" / ZH_TW
     return {
-        "external_toc_path": (root / "_toc.yml").as_posix(),
-        "latex_individualpages": False,
+        **common,
         "nitpicky": True,
         "language": "zh_TW",
         "html_search_language": "zh",
@@ -157,17 +146,22 @@ def write_search_words(root: Path) -> Path:
     return path
 
 
-def build_edition(root: Path, *, quiet: bool = False) -> int:
-    """Build the zh-TW edition into ``_build/html/zh-TW``; returns Sphinx's status.
+def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
+    """Build the zh-TW edition or the message templates; returns Sphinx's status.
 
-    Warnings are errors (as for ``jupyter-book build -W -n --keep-going``).
+    Jupyter Book's own Sphinx build of the book (the same ``_config.yml``), with
+    warnings as errors (as for ``jupyter-book build -W -n --keep-going``).
 
     Parameters
     ----------
     root : pathlib.Path
         The book's folder.
-    quiet : bool
-        Print only warnings and errors.
+    what : {"html", "gettext"}
+        ``html``: the zh-TW edition into ``_build/html/zh-TW`` (the English
+        edition must be built first), with its own doctrees; ``gettext``: the
+        message templates (``.pot``) into ``_build/gettext``.
+    quiet : bool, optional
+        Print only warnings and errors (by default for ``gettext`` only).
 
     Returns
     -------
@@ -176,53 +170,25 @@ def build_edition(root: Path, *, quiet: bool = False) -> int:
     """
     from jupyter_book.sphinx import build_sphinx
 
-    if not (root / SITE / "index.html").is_file():
-        print("error: build the English edition first (`make book` does both).")
-        return 1
-    write_search_words(root)
+    if what == "html":
+        if not (root / SITE / "index.html").is_file():
+            print("error: build the English edition first (`make book` does both).")
+            return 1
+        write_search_words(root)
+        out, doctrees = root / SITE / ZH_TW, root / "_build" / ZH_TW / ".doctrees"
+    else:
+        out, doctrees = root / GETTEXT, root / GETTEXT_DOCTREES
     result = build_sphinx(
         root,
-        root / SITE / ZH_TW,
+        out,
         noconfig=True,
         path_config=root / "_config.yml",
-        confoverrides=edition_overrides(root),
-        doctreedir=root / "_build" / ZH_TW / ".doctrees",
-        builder="html",
+        confoverrides=overrides(root, what),
+        doctreedir=doctrees,
+        builder=what,
         warningiserror=True,
         keep_going=True,
-        quiet=quiet,
-    )
-    return result if isinstance(result, int) else 1
-
-
-def build_gettext(root: Path, *, quiet: bool = True) -> int:
-    """Write the book's message templates into ``_build/gettext``; returns Sphinx's status.
-
-    Parameters
-    ----------
-    root : pathlib.Path
-        The book's folder.
-    quiet : bool
-        Print only warnings and errors.
-
-    Returns
-    -------
-    int
-        0 when the build succeeded.
-    """
-    from jupyter_book.sphinx import build_sphinx
-
-    result = build_sphinx(
-        root,
-        root / GETTEXT,
-        noconfig=True,
-        path_config=root / "_config.yml",
-        confoverrides=gettext_overrides(root),
-        doctreedir=root / GETTEXT_DOCTREES,
-        builder="gettext",
-        warningiserror=True,
-        keep_going=True,
-        quiet=quiet,
+        quiet=what == "gettext" if quiet is None else quiet,
     )
     return result if isinstance(result, int) else 1
 
@@ -243,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "_config.yml").is_file():
         print(f"error: no _config.yml in {root}: give the book's folder.")
         return 1
-    return build_edition(root) if arguments.what == "html" else build_gettext(root)
+    return build(root, arguments.what)
 
 
 if __name__ == "__main__":
