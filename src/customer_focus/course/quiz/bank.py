@@ -837,19 +837,12 @@ def bibliography_keys(path: str | os.PathLike[str]) -> set[str]:
     return set(re.findall(r"^\s*@\w+\s*\{\s*([^,\s]+)\s*,", text, flags=re.M))
 
 
-def load_banks(
-    folder: str | os.PathLike[str],
-    *,
-    objectives: Iterable[str] | Mapping[str, Any] | None = None,
-    citations: Iterable[str] | None = None,
-    relative_to: str | os.PathLike[str] | None = None,
-    language: str | None = None,
-    fallback: bool = False,
-) -> dict[str, Quiz]:
+def load_banks(folder: str | os.PathLike[str], **options: Any) -> dict[str, Quiz]:
     """Load every ``*.yml`` bank of a folder; check ids are unique across them.
 
-    With a ``language``, each bank is laid over with its translation (see
-    :func:`load_bank`).
+    ``options`` are :func:`collect_banks`'s (``objectives``, ``citations``,
+    ``relative_to``, and a ``language`` whose translation is laid over each
+    bank, see :func:`load_bank`).
 
     Returns
     -------
@@ -861,10 +854,7 @@ def load_banks(
     BankError
         Every problem of every bank, at once.
     """
-    quizzes, problems = collect_banks(
-        folder, objectives=objectives, citations=citations, relative_to=relative_to,
-        language=language, fallback=fallback,
-    )
+    quizzes, problems = collect_banks(folder, **options)
     if problems:
         raise BankError(problems)
     return quizzes
