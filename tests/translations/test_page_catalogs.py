@@ -44,8 +44,17 @@ def _catalogs() -> list[str]:
 
 
 def _messages(text: str):
-    """The entries of a catalog's text (not its header)."""
-    return [message for message in read_po(io.StringIO(text)) if message.id]
+    """The entries of a catalog's text (not its header); an entry with plural forms (the
+    package's catalogs have some) as one text of its forms, English and translated."""
+    found = []
+    for message in read_po(io.StringIO(text)):
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            message.id = " ".join(message.id)
+            message.string = " ".join(form for form in message.string if form)
+        found.append(message)
+    return found
 
 
 def _read(name: str) -> str:

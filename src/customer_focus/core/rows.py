@@ -26,7 +26,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .messages import Messages
 from .validation import listed
+
+_ = Messages("core")
+n_ = _.plural
 
 __all__ = [
     "MAX_ROWS", "Rows", "missing_columns", "read_csv", "numbers", "bad_numbers", "optional_numbers",
@@ -53,7 +57,7 @@ class Rows:
         >>> Rows("data.csv", ("a",), ({"a": "1"},)).where(0)
         'data.csv line 2'
         """
-        return f"{self.source} line {position + 2}"
+        return _("{source} line {line}").format(source=self.source, line=position + 2)
 
     def column(self, name: str) -> list[str]:
         """The cells of a column, as text (empty where a row is short)."""
@@ -82,15 +86,21 @@ def missing_columns(
     for column in missing:
         close = difflib.get_close_matches(column, present, n=1, cutoff=0.6)
         details.append(
-            f"{column!r} (found {close[0]!r}: a misspelling?)" if close else repr(column)
+            _("{column!r} (found {close!r}: a misspelling?)").format(column=column, close=close[0])
+            if close else repr(column)
         )
     expected = ", ".join(required)
     if optional:
-        expected += "; optional: " + ", ".join(optional)
-    return (
-        f"{source}: missing column{'s' if len(missing) > 1 else ''} {', '.join(details)}. "
-        f"Expected columns: {expected}. Columns found: {', '.join(present) or 'none'}."
-    )
+        expected = _("{required}; optional: {optional}").format(
+            required=expected, optional=", ".join(optional))
+    return n_(
+        "{source}: missing column {details}. Expected columns: {expected}. "
+        "Columns found: {present}.",
+        "{source}: missing columns {details}. Expected columns: {expected}. "
+        "Columns found: {present}.",
+        len(missing),
+    ).format(source=source, details=", ".join(details), expected=expected,
+             present=", ".join(present) or _("none"))
 
 
 def read_csv(
@@ -116,19 +126,21 @@ def read_csv(
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     lines = [line for line in reader if any(cell.strip() for cell in line)]
     if not lines:
-        raise ValueError(f"{source}: is empty; it needs a header row naming its columns.")
+        raise ValueError(_("{source}: is empty; it needs a header row naming its columns.").format(
+            source=source))
     present = [cell.strip() for cell in lines[0]]
     problem = missing_columns(source, present, required, optional)
     if problem:
         raise ValueError(problem)
     body = lines[1:]
     if not body:
-        raise ValueError(f"{source}: has a header but no rows; add at least one row.")
+        raise ValueError(_("{source}: has a header but no rows; add at least one row.").format(
+            source=source))
     if len(body) > most:
-        raise ValueError(
-            f"{source}: has {len(body):,} rows; the page works with up to {most:,}. "
-            f"Use the worksheet's notebook for a larger file."
-        )
+        raise ValueError(_(
+            "{source}: has {count:,} rows; the page works with up to {most:,}. "
+            "Use the worksheet's notebook for a larger file."
+        ).format(source=source, count=len(body), most=most))
     rows = tuple(
         {name: (line[index].strip() if index < len(line) else "") for index, name in
          enumerate(present)}
@@ -148,7 +160,7 @@ def _number(cell: str) -> float | None:
 def _shown(cell: str, value: float | None) -> str:
     """A cell as the learner would recognize it in their spreadsheet."""
     if not cell:
-        return "empty"
+        return _("empty")
     return f"{value:g}" if value is not None else repr(cell)
 
 
@@ -207,18 +219,19 @@ def bad_numbers(
     at line 3: 80. Write rates as decimals: 0.8 for 80%.
     """
     if low is not None and high is not None:
-        bound = f"a number from {low:g} to {high:g}{'' if high_inclusive else ' (not included)'}"
+        bound = (_("a number from {low:g} to {high:g}") if high_inclusive
+                 else _("a number from {low:g} to {high:g} (not included)")).format(
+            low=low, high=high)
     elif low is not None:
-        bound = f"a number of at least {low:g}"
+        bound = _("a number of at least {low:g}").format(low=low)
     else:
-        bound = "a number"
-    hint = ""
+        bound = _("a number")
+    message = _("column {column!r} ({meaning}) must hold {bound} in every row; "
+                "bad values at {shown}.").format(
+        column=column, meaning=meaning, bound=bound, shown=shown)
     if high is not None and high <= 1 and above_one:
-        hint = " Write rates as decimals: 0.8 for 80%."
-    return ValueError(
-        f"column {column!r} ({meaning}) must hold {bound} in every row; "
-        f"bad values at {shown}.{hint}"
-    )
+        message += _(" Write rates as decimals: 0.8 for 80%.")
+    return ValueError(message)
 
 
 def optional_numbers(

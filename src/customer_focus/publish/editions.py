@@ -19,15 +19,19 @@ translation already there.
 
 The build is Jupyter Book's own (the same configuration as ``jupyter-book build``), with
 two differences: its doctrees go to their own folder, so that the English site's next
-build does not have to read every page again, and the notebooks' outputs come from the
-execution cache the site's build fills (``_build/.jupyter_cache``).
+build does not have to read every page again, and its notebooks run in Chinese: the build
+sets ``CUSTOMER_FOCUS_LANGUAGE`` (:mod:`customer_focus.core.messages`), which the notebooks'
+kernels inherit, so what the package says in their outputs (messages, tables' headers,
+charts' titles and axes) is the edition's, kept in the edition's own execution cache.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from ..core.messages import ENVIRONMENT
 from ..course.glossary import GLOSSARY_FILE, load_glossary
 
 __all__ = [
@@ -175,6 +179,7 @@ def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
             print("error: build the English edition first (`make book` does both).")
             return 1
         write_search_words(root)
+        os.environ[ENVIRONMENT] = "zh_TW"  # what the package says, in the pages and notebooks
         out, doctrees = root / SITE / ZH_TW, root / "_build" / ZH_TW / ".doctrees"
     else:
         out, doctrees = root / GETTEXT, root / GETTEXT_DOCTREES

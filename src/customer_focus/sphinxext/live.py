@@ -61,7 +61,7 @@ PYODIDE_FILES = (
 #: ``core``'s standard-library modules the tools' page code imports.
 CORE_MODULES = (
     "__init__.py", "validation.py", "formats.py", "fields.py", "problems.py", "palette.py",
-    "svg.py", "rows.py", "decoding.py",
+    "svg.py", "rows.py", "decoding.py", "languages.py", "messages.py",
 )
 #: The files of a tool's folder the page may need (those present are packed).
 TOOL_FILES = ("__init__.py", "calc.py", "page.py", "describe.py")
@@ -118,6 +118,13 @@ def archive_files(language: str | None = None) -> dict[str, bytes]:
         if language_code(language) != "en":
             twin = twin_text(load_spec(tool, language)).encode("utf-8")
             files[f"customer_focus/tools/{tool}/{tool}.json"] = twin
+    code = language_code(language)
+    catalogs = package_file("locale", code, "LC_MESSAGES") if code != "en" else None
+    if catalogs is not None and catalogs.is_dir():
+        for catalog in sorted(catalogs.iterdir(), key=lambda path: path.name):
+            if catalog.name.endswith(".mo"):
+                files[f"customer_focus/locale/{code}/LC_MESSAGES/{catalog.name}"] = (
+                    catalog.read_bytes())
     return dict(sorted(files.items()))
 
 
@@ -142,19 +149,22 @@ def placeholder(tool: str, language: str | None = None) -> str:
 
     Without JavaScript the button stays hidden (the page's worked example
     and the notebook remain); ``live-tool.js`` shows it, and takes every word
-    it shows from ``data-words``: the page's language's (:func:`live_words`).
+    it shows from ``data-words``: the page's language's (:func:`live_words`),
+    and tells the browser's Python the language (``data-language``) for what
+    the package says (:mod:`customer_focus.core.messages`).
 
     Examples
     --------
-    >>> "在本頁使用這份工作表" in placeholder("lifetime_value", "zh_TW")
-    True
+    >>> html = placeholder("lifetime_value", "zh_TW")
+    >>> "在本頁使用這份工作表" in html, 'data-language="zh_TW"' in html
+    (True, True)
     """
     title = escape(load_spec(tool, language).title)
     words = live_words(language)
     table = escape(json.dumps(words, ensure_ascii=False))
     return (
         f'<div class="cf-live" data-tool="{escape(tool)}" data-title="{title}" '
-        f'data-words="{table}">'
+        f'data-words="{table}" data-language="{language_code(language)}">'
         f'<p class="cf-live-intro" hidden>{escape(words["intro"])}</p>'
         f'<button type="button" class="cf-live-start" hidden>{escape(words["start"])}</button>'
         f"</div>"

@@ -53,7 +53,7 @@
   }
 
   /* ---- Python: loaded once per page, on the first start ---- */
-  function loadPython(report, words) {
+  function loadPython(report, words, language) {
     if (pythonPromise) { return pythonPromise; }
     pythonPromise = (async function () {
       report(1, say(words, "loading_python", {}));
@@ -64,6 +64,8 @@
       if (!response.ok) { throw new Error(say(words, "calculations_missing", { status: response.status })); }
       pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/course" });
       pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/course')");
+      /* What the package says (messages, headings, charts) in the page's language. */
+      pyodide.runPython("import os; os.environ['CUSTOMER_FOCUS_LANGUAGE'] = " + JSON.stringify(language || "en"));
       report(3, say(words, "starting", {}));
       return pyodide.pyimport("customer_focus.tools.live");
     })();
@@ -384,7 +386,7 @@
     progress.appendChild(bar); progress.appendChild(note);
     button.replaceWith(progress);
     function report(step, text) { bar.value = step; note.textContent = text; }
-    loadPython(report, words).then(function (live) {
+    loadPython(report, words, container.getAttribute("data-language")).then(function (live) {
       var spec = JSON.parse(live.form_json(container.getAttribute("data-tool")));
       report(4, say(words, "ready", {}));
       progress.classList.add("cf-live-ready");
