@@ -120,7 +120,8 @@ def load_glossary(path: str | Path) -> list[Term]:
 
 
 def required_terms(english: str, terms: list[Term]) -> list[Term]:
-    """The glossary's terms an English text uses (whole words, any case, plurals too).
+    """The glossary's terms an English text uses (whole words, any case, plurals too, a term's
+    words apart by any space or a line break).
 
     A longer term wins over the shorter one inside it: "customer lifetime value" asks
     for 顧客終身價值, not also for 終身價值 on its own.
@@ -135,13 +136,16 @@ def required_terms(english: str, terms: list[Term]) -> list[Term]:
     '實作練習'
     >>> required_terms("labels only", terms)
     []
+    >>> required_terms("each listening\\n  post", terms)[0].zh
+    '傾聽站'
     >>> required_terms("Two quizzes", [Term("quiz", "小測驗")])[0].zh
     '小測驗'
     """
     text = english
     used = []
     for term in sorted(terms, key=lambda term: len(term.en), reverse=True):
-        pattern = re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?:s|es|zes)?(?![\w-])", re.I)
+        words = r"\s+".join(re.escape(word) for word in term.en.split())
+        pattern = re.compile(r"(?<![\w-])" + words + r"(?:s|es|zes)?(?![\w-])", re.I)
         if pattern.search(text):
             used.append(term)
             text = pattern.sub(" ", text)
