@@ -109,24 +109,18 @@ def test_the_zh_tw_map_and_heading_are_in_traditional_characters_only(root):
 
 def test_the_zh_tw_map_uses_the_glossary_terms(root):
     """Where an English text uses a glossary term, its translation uses the glossary's Chinese
-    (a term inside a longer one, such as "loyalty" in "customer loyalty", counts as the longer)."""
-    from customer_focus.core.yamlfile import load_yaml
+    (a term inside a longer one, such as "loyalty" in "customer loyalty", counts as the longer);
+    the same check as every translation's (tests/translations/)."""
+    from customer_focus.course.glossary import GLOSSARY_FILE, glossary_findings, load_glossary
 
-    terms = sorted(load_yaml(root / "locales/zh_TW/glossary.yml")["terms"],
-                   key=lambda term: -len(term["en"]))
+    terms = load_glossary(root / GLOSSARY_FILE)
     english, chinese = _translated(root)
     pairs = [(chapter.title, chinese.chapters[ident].title)
              for ident, chapter in english.chapters.items()]
     pairs += [(objective.text, chinese.objectives[ident].text)
               for ident, objective in english.objectives.items()]
-    missing = []
-    for source, translation in pairs:
-        for term in terms:
-            pattern = re.compile(rf"\b{re.escape(term['en'])}(?:s|es)?\b", re.IGNORECASE)
-            if pattern.search(source):
-                source = pattern.sub(" ", source)
-                if term["zh"] not in translation:
-                    missing.append(f"{term['en']} -> {term['zh']}: {translation}")
+    missing = [f"{finding}: {translation}" for source, translation in pairs
+               for finding in glossary_findings(source, translation, terms)]
     assert not missing, "\n".join(missing)
 
 

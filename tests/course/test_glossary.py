@@ -36,7 +36,9 @@ def test_the_course_glossary_and_usage_files_load():
         ("terms:\n  - en: listening post\n",
          "glossary.yml:2: term 'listening post': missing 'zh' (text)"),
         ("terms:\n  - en: lab\n    zh: 實作練習\n    zhh: x\n",
-         "glossary.yml:4: term 'lab': unknown key 'zhh' (allowed: en, zh, note)"),
+         "glossary.yml:4: term 'lab': unknown key 'zhh' (allowed: en, zh, note, avoid)"),
+        ("terms:\n  - en: customer\n    zh: 顧客\n    avoid: 客戶\n",
+         "glossary.yml:4: term 'customer': 'avoid' must be a list of Chinese words"),
         ("terms:\n  - en: Lab\n    zh: 實作\n  - en: lab\n    zh: 實作練習\n",
          "glossary.yml:4: term 'lab': listed twice (first on line 2); keep one entry"),
         ("terms:\n  - en: lab\n    zh: ''\n", "glossary.yml:3: term 'lab': 'zh' is empty"),
@@ -98,3 +100,11 @@ def test_the_longest_glossary_term_wins_and_words_are_whole():
 def test_zai_xian_is_mainland_usage_except_before_shang(text, found):
     """在線 (online) is the mainland's word; 在 + 線上 (in the online ...) is Taiwan's."""
     assert usage_problems(text, load_usage(ROOT / USAGE_FILE)) == found
+
+
+def test_a_term_s_avoided_words_are_read_and_the_course_avoids_kehu_for_customer():
+    terms = parse_glossary("terms:\n  - en: customer\n    zh: 顧客\n    avoid: [客戶, 客人]\n",
+                           "glossary.yml")
+    assert terms == [Term("customer", "顧客", "", ("客戶", "客人"))]
+    course = {term.en: term for term in load_glossary(ROOT / GLOSSARY_FILE)}
+    assert "客戶" in course["customer"].avoid and course["client"].zh == "客戶"

@@ -10,7 +10,6 @@ must depart from the glossary in one entry (an English term used in another sens
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,10 @@ from babel.messages.pofile import read_po
 from customer_focus.course.glossary import (
     GLOSSARY_FILE,
     USAGE_FILE,
+    glossary_findings,
     load_glossary,
     load_usage,
+    prose,
     required_terms,
     usage_problems,
 )
@@ -73,41 +74,6 @@ def incomplete(text: str, source: str) -> list[str]:
     return found
 
 
-#: A role, {name}`content`: its visible text is the part before `<target>`, if any.
-ROLE = re.compile(r"\{[\w:+-]+\}(`+)(.*?)\1", re.S)
-#: The display text of an explicit-title role: "text <target>".
-TITLED = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
-#: Markup whose words are not prose, in the order they are removed: images' and links'
-#: targets (keeping the text), autolinks, inline code, display and inline math (an escaped
-#: dollar, ``\\$2,000``, is a dollar amount, not math), substitutions, footnote references.
-MARKUP = [
-    (re.compile(r"(!?\[[^\]]*\])\([^()]*(?:\([^()]*\)[^()]*)*\)"), r"\1"),
-    (re.compile(r"(\[[^\]]*\])\[[^\]]*\]"), r"\1"),
-    (re.compile(r"<(?:https?|mailto):[^>]*>"), " "),
-    (re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S), " "),
-    (re.compile(r"(?<!\\)\$\$.*?(?<!\\)\$\$", re.S), " "),
-    (re.compile(r"(?<!\\)\$(?!\s).*?(?<![\s\\])\$", re.S), " "),
-    (re.compile(r"\{\{.*?\}\}", re.S), " "),
-    (re.compile(r"\[\^[^\]]*\]"), " "),
-]
-
-
-def prose(english: str) -> str:
-    """The words of an entry a reader sees as prose: without roles' targets (a role with
-    an explicit title keeps its title, unless the title is a file's path), link targets,
-    inline code and math."""
-    def role(match: re.Match) -> str:
-        titled = TITLED.match(match.group(2))
-        if not titled or re.fullmatch(r"[^\s/]*/\S*", titled.group(1)):
-            return " "  # no title, or a file's path as its title
-        return f" {titled.group(1)} "
-
-    text = ROLE.sub(role, english)
-    for pattern, replacement in MARKUP:
-        text = pattern.sub(replacement, text)
-    return text
-
-
 def _skipped(message) -> set[str]:
     skipped = set()
     for comment in message.user_comments:
@@ -117,22 +83,15 @@ def _skipped(message) -> set[str]:
 
 
 def off_glossary(text: str, source: str) -> list[str]:
-    """Translated entries whose English uses a glossary term and whose Chinese lacks its term,
-    and skips that skip nothing (they would hide a real miss after the English changes)."""
-    found = []
-    for message in _messages(text):
-        if not message.string or message.fuzzy:
-            continue
-        missing = {term.en.lower(): term for term in required_terms(prose(message.id), GLOSSARY)
-                   if term.zh not in message.string}
-        for en, term in missing.items():
-            if en not in _skipped(message):
-                found.append(f"{source}:{message.lineno}: {term.en!r} is {term.zh} (glossary): "
-                             f"{message.string[:40]!r}")
-        for en in sorted(_skipped(message) - set(missing)):
-            found.append(f"{source}:{message.lineno}: 'glossary-skip: {en}' skips nothing (the "
-                         "English prose does not use it, or the Chinese has its term): remove it")
-    return found
+    """Translated entries whose English uses a glossary term and whose Chinese lacks its term
+    (or uses a word the term avoids), and skips that skip nothing."""
+    return [
+        f"{source}:{message.lineno}: {finding}"
+        + ("" if finding.startswith("'glossary-skip") else f": {message.string[:40]!r}")
+        for message in _messages(text)
+        if message.string and not message.fuzzy
+        for finding in glossary_findings(message.id, message.string, GLOSSARY, _skipped(message))
+    ]
 
 
 def not_taiwan_usage(text: str, source: str) -> list[str]:

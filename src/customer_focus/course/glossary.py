@@ -3,10 +3,13 @@
 
 Each term is an English term as the course writes it (``en``), the one Traditional Chinese
 term every translation uses for it (``zh``) and, optionally, a ``note`` (when to use it, or
-a form to avoid). The glossary page shows the list (``{course-glossary}``, in
-:mod:`customer_focus.sphinxext.glossary`) and the translation tests check the ``.po`` files
-against it (:func:`required_terms`). A file with a mistake fails to load with every
-problem at its ``file:line``.
+a form to avoid) and ``avoid`` (words a translation of the term must not use instead, unless
+the English also uses a term that is translated with that word: "customer" avoids 客戶,
+which is the term of "client"). The glossary page shows the list (``{course-glossary}``, in
+:mod:`customer_focus.sphinxext.glossary`) and the translation tests check every translation
+against it (:func:`glossary_findings` on the English :func:`prose`: the pages' ``.po`` files,
+the quiz banks, the scenario, the course map, the tools' texts and the word tables). A file
+with a mistake fails to load with every problem at its ``file:line``.
 
 The usage file lists the characters that exist only in Simplified Chinese and the words
 of mainland usage, each with the form a reader in Taiwan expects, and, optionally, the Taiwan
@@ -35,7 +38,7 @@ from ..core.yamlfile import load_yaml, parse_yaml
 
 __all__ = [
     "GLOSSARY_FILE", "USAGE_FILE", "Term", "Usage", "parse_glossary", "load_glossary",
-    "required_terms", "parse_usage", "load_usage", "usage_problems",
+    "required_terms", "prose", "glossary_findings", "parse_usage", "load_usage", "usage_problems",
 ]
 
 #: The glossary, relative to the course's folder.
@@ -43,7 +46,7 @@ GLOSSARY_FILE = "locales/zh_TW/glossary.yml"
 #: The Taiwan-usage checks, relative to the course's folder.
 USAGE_FILE = "locales/zh_TW/usage.yml"
 #: The keys a term may have.
-KEYS = ("en", "zh", "note")
+KEYS = ("en", "zh", "note", "avoid")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class Term:
     en: str
     zh: str
     note: str = ""
+    #: Words a translation of this term does not use in its place.
+    avoid: tuple[str, ...] = ()
 
 
 def _terms(data: object, source: str) -> list[Term]:
@@ -73,6 +78,7 @@ def _terms(data: object, source: str) -> list[Term]:
         en = found.text(entry, "en", where, required=True)
         zh = found.text(entry, "zh", where, required=True)
         note = found.text(entry, "note", where) or ""
+        avoid = found.texts(entry, "avoid", where, kind="Chinese words")
         if en is not None and not en.strip():
             found.add(entry, "en", f"{where}: 'en' is empty")
             en = None
@@ -85,7 +91,8 @@ def _terms(data: object, source: str) -> list[Term]:
         elif en is not None:
             seen[en.lower()] = entry.lines.get("en", 1) if hasattr(entry, "lines") else 1
         if en is not None and zh is not None:
-            terms.append(Term(en.strip(), zh.strip(), note.strip()))
+            terms.append(Term(en.strip(), zh.strip(), note.strip(),
+                              tuple(word.strip() for word in avoid if word.strip())))
     found.raise_if_any()
     return terms
 
@@ -113,7 +120,8 @@ def load_glossary(path: str | Path) -> list[Term]:
 
 
 def required_terms(english: str, terms: list[Term]) -> list[Term]:
-    """The glossary's terms an English text uses (whole words, any case, plurals too).
+    """The glossary's terms an English text uses (whole words, any case, plurals too, a term's
+    words apart by any space or a line break).
 
     A longer term wins over the shorter one inside it: "customer lifetime value" asks
     for 顧客終身價值, not also for 終身價值 on its own.
@@ -128,17 +136,107 @@ def required_terms(english: str, terms: list[Term]) -> list[Term]:
     '實作練習'
     >>> required_terms("labels only", terms)
     []
+    >>> required_terms("each listening\\n  post", terms)[0].zh
+    '傾聽站'
     >>> required_terms("Two quizzes", [Term("quiz", "小測驗")])[0].zh
     '小測驗'
     """
     text = english
     used = []
     for term in sorted(terms, key=lambda term: len(term.en), reverse=True):
-        pattern = re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?:s|es|zes)?(?![\w-])", re.I)
+        words = r"\s+".join(re.escape(word) for word in term.en.split())
+        pattern = re.compile(r"(?<![\w-])" + words + r"(?:s|es|zes)?(?![\w-])", re.I)
         if pattern.search(text):
             used.append(term)
             text = pattern.sub(" ", text)
     return sorted(used, key=lambda term: english.lower().find(term.en.lower()))
+
+#: A role, {name}`content`: its visible text is the part before `<target>`, if any.
+ROLE = re.compile(r"\{[\w:+-]+\}(`+)(.*?)\1", re.S)
+#: The display text of an explicit-title role: "text <target>".
+TITLED = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
+#: Markup whose words are not prose, in the order they are removed: images' and links'
+#: targets (keeping the text), autolinks, inline code, display and inline math (an escaped
+#: dollar, ``\\$2,000``, is a dollar amount, not math), substitutions, the data files' case
+#: figures (``{case:opening.retention}``), footnote references.
+MARKUP = [
+    (re.compile(r"(!?\[[^\]]*\])\([^()]*(?:\([^()]*\)[^()]*)*\)"), r"\1"),
+    (re.compile(r"(\[[^\]]*\])\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(?:https?|mailto):[^>]*>"), " "),
+    (re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S), " "),
+    (re.compile(r"(?<!\\)\$\$.*?(?<!\\)\$\$", re.S), " "),
+    (re.compile(r"(?<!\\)\$(?!\s).*?(?<![\s\\])\$", re.S), " "),
+    (re.compile(r"\{\{.*?\}\}", re.S), " "),
+    (re.compile(r"\{case:[^{}]*\}"), " "),
+    (re.compile(r"\[\^[^\]]*\]"), " "),
+]
+
+
+def prose(english: str) -> str:
+    """The words of an English text a reader sees as prose: without roles' targets (a role
+    with an explicit title keeps its title, unless the title is a file's path), link
+    targets, inline code, math and case figures.
+
+    Examples
+    --------
+    >>> prose("See {download}`the worksheet <a.ipynb>` and [Tips](tips.md).")
+    'See  the worksheet  and [Tips].'
+    >>> prose("Keep {case:opening.retention} of `retention` at $r$.")
+    'Keep   of   at  .'
+    """
+    def role(match: re.Match) -> str:
+        titled = TITLED.match(match.group(2))
+        if not titled or re.fullmatch(r"[^\s/]*/\S*", titled.group(1)):
+            return " "  # no title, or a file's path as its title
+        return f" {titled.group(1)} "
+
+    text = ROLE.sub(role, english)
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def glossary_findings(
+    english: str, chinese: str, terms: list[Term], skipped: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
+    """What a translation misses of the glossary: each term the English prose uses whose
+    Chinese term the translation lacks, each word it uses that such a term avoids (unless
+    the English also uses the term translated with that word), and each skip that skips
+    nothing (it would hide a real miss after the English changes).
+
+    ``skipped`` holds the English terms (lower case) the translator has said are used in
+    another sense in this text ("reverse the trend").
+
+    Examples
+    --------
+    >>> terms = [Term("customer", "顧客", avoid=("客戶",)), Term("client", "客戶"),
+    ...          Term("listening post", "傾聽站"), Term("reverse", "反向品質")]
+    >>> glossary_findings("Set up listening posts for customers", "為顧客建立傾聽站", terms)
+    []
+    >>> glossary_findings("Ask the customer", "問問客戶", terms)
+    ["'customer' is 顧客 (glossary)", "'customer' is 顧客, not 客戶 (glossary)"]
+    >>> glossary_findings("A customer who is a client", "這位顧客也是客戶", terms)
+    []
+    >>> glossary_findings("Reverse the trend", "扭轉趨勢", terms, {"reverse"})
+    []
+    >>> glossary_findings("Reverse the trend", "扭轉趨勢", terms, {"client"})
+    ["'reverse' is 反向品質 (glossary)", "'glossary-skip: client' skips nothing (the English \
+prose does not use it, or the Chinese has its term): remove it"]
+    """
+    used = required_terms(prose(english), terms)
+    allowed = " ".join(term.zh for term in used)
+    missing: dict[str, list[str]] = {}
+    for term in used:
+        found = [f"{term.en!r} is {term.zh} (glossary)"] if term.zh not in chinese else []
+        found += [f"{term.en!r} is {term.zh}, not {word} (glossary)" for word in term.avoid
+                  if word in chinese and word not in allowed]
+        if found:
+            missing[term.en.lower()] = found
+    found = [message for en, messages in missing.items() if en not in skipped
+             for message in messages]
+    found += [f"'glossary-skip: {en}' skips nothing (the English prose does not use it, or the "
+              "Chinese has its term): remove it" for en in sorted(set(skipped) - set(missing))]
+    return found
 
 
 @dataclass(frozen=True)
