@@ -85,6 +85,16 @@ def test_a_wrong_option_is_refused_in_chinese():
     assert "'M'" in chinese
 
 
+def test_the_summarys_time_unit_is_said_in_the_language_of_the_notebook():
+    with language("zh_TW"):
+        weekly = tx.summarize_customers(LOG, freq="D", freq_multiplier=7)
+        fortnights = tx.summarize_customers(LOG, freq="W", freq_multiplier=2)
+        summary = bgnbd.fit_bgnbd(weekly).summary()
+    assert (weekly.attrs["time_unit"], fortnights.attrs["time_unit"]) == ("週（7 天）", "2 週")
+    assert "時間單位：週（7 天）" in summary and "每週（7 天）" in summary
+    assert tx.summarize_customers(LOG, freq="W", freq_multiplier=2).attrs["time_unit"] == "2 weeks"
+
+
 def test_the_segments_are_described_in_chinese_and_named_as_the_code_reads_them():
     with language("zh_TW"):
         summary = tx.segment_summary(tx.rfm_segments(LOG))

@@ -642,13 +642,13 @@ def _customer_periods(
 
 
 def _time_unit(freq: str, multiplier: float) -> str:
-    """The summary's time unit in words: 'day', 'week (7 days)', '2 weeks'..."""
+    """The summary's time unit in words, for reading: 'day', 'week (7 days)', '2 weeks'..."""
     singular, plural = _UNIT_WORDS[freq]
     if multiplier == 1:
-        return singular
+        return _(singular)
     if freq == "D" and multiplier == 7:
-        return N_("week (7 days)")
-    return f"{multiplier:g} {plural}"
+        return _("week (7 days)")
+    return _("{count:g} {unit}").format(count=multiplier, unit=_(plural))
 
 
 def _positive_multiplier(value: object) -> float:
@@ -1186,7 +1186,7 @@ def rfm_segments(
     )
     table.attrs.update(
         freq=freq,
-        time_unit=_UNIT_WORDS[freq][0],
+        time_unit=_(_UNIT_WORDS[freq][0]),
         observation_period_end=str(_period_start(np.array([periods.end]), freq)[0].date()),
         purchases_after_end=periods.after_end,
     )
