@@ -55,8 +55,11 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
+from ...core.messages import N_, Messages
 from ...core.tables import numeric_column, require_columns, where
 from ...core.validation import as_number, as_rate, as_whole_number
+
+_ = Messages("tools.lab")
 
 __all__ = [
     "CDNOW_BGNBD",
@@ -87,7 +90,8 @@ _LOG_BOUND = 25.0
 def _positive(value: object, name: str, meaning: str) -> float:
     number = as_number(value, name, meaning=meaning)
     if number <= 0:
-        raise ValueError(f"{name} must be a positive number ({meaning}); you gave {value!r}.")
+        raise ValueError(_("{name} must be a positive number ({meaning}); you gave {given!r}."
+                         ).format(name=name, meaning=meaning, given=value))
     return number
 
 
@@ -102,7 +106,7 @@ class _Model:
 
     log_likelihood: float | None = field(default=None, kw_only=True)
     converged: bool | None = field(default=None, kw_only=True)
-    message: str = field(default="parameters given, not fitted", kw_only=True)
+    message: str = field(default=N_("parameters given, not fitted"), kw_only=True)
     n_customers: int | None = field(default=None, kw_only=True)
     iterations: int | None = field(default=None, kw_only=True)
     standard_errors: tuple[float, ...] | None = field(default=None, kw_only=True)
@@ -112,18 +116,19 @@ class _Model:
     _NAMES: ClassVar[tuple[str, ...]] = ()
     _TITLE: ClassVar[str] = ""
     _MEANINGS: ClassVar[dict[str, str]] = {}
-    _COUNTED: ClassVar[str] = "customers"
+    _COUNTED: ClassVar[str] = N_("customers")
 
     def __post_init__(self) -> None:
         for name in self._NAMES:
-            value = _positive(getattr(self, name), name, self._MEANINGS[name])
+            value = _positive(getattr(self, name), name, _(self._MEANINGS[name]))
             object.__setattr__(self, name, value)
         if self.period_days is not None:
             object.__setattr__(
                 self,
                 "period_days",
                 _positive(
-                    self.period_days, "period_days", "the length of the model's time unit, in days"
+                    self.period_days, "period_days",
+                    _("the length of the model's time unit, in days"),
                 ),
             )
 
@@ -143,8 +148,9 @@ class _Model:
         unknown = [name for name in changes if name not in self._NAMES]
         if unknown:
             raise ValueError(
-                f"with_params: {', '.join(map(repr, unknown))} is not a parameter of this model; "
-                f"its parameters are {', '.join(self._NAMES)}."
+                _("with_params: {unknown} is not a parameter of this model; its parameters are "
+                  "{names}."
+                ).format(unknown=', '.join(map(repr, unknown)), names=', '.join(self._NAMES))
             )
         return replace(
             self,
@@ -153,7 +159,7 @@ class _Model:
             converged=None,
             iterations=None,
             standard_errors=None,
-            message="parameters set by hand (a what-if), not fitted",
+            message=N_("parameters set by hand (a what-if), not fitted"),
         )
 
     def _interpretation(self) -> list[str]:
@@ -172,20 +178,22 @@ class _Model:
         str
         """
         places = as_whole_number(
-            decimals, "decimals", meaning="decimals to show", minimum=0, maximum=10
+            decimals, "decimals", meaning=_("decimals to show"), minimum=0, maximum=10
         )
-        lines = [self._TITLE]
+        lines = [_(self._TITLE)]
         facts = []
         if self.n_customers is not None:
-            facts.append(f"{self._COUNTED}: {self.n_customers:,}")
+            facts.append(_("{counted}: {count:,}").format(
+                counted=_(self._COUNTED), count=self.n_customers))
         if self.time_unit:
-            facts.append(f"time unit: {self.time_unit}")
+            facts.append(_("time unit: {unit}").format(unit=_(self.time_unit)))
         if facts:
-            lines.append("  " + "; ".join(facts))
+            lines.append("  " + _("; ").join(facts))
         width = max(8, places + 6)
-        header = f"  {'parameter':<10}{'estimate':>{width + 2}}"
+        parameter, estimate, error_word = _("parameter"), _("estimate"), _("std. error")
+        header = f"  {parameter:<10}{estimate:>{width + 2}}"
         if self.standard_errors is not None:
-            header += f"{'std. error':>{width + 4}}"
+            header += f"{error_word:>{width + 4}}"
         lines.append(header)
         for position, name in enumerate(self._NAMES):
             row = f"  {name:<10}{getattr(self, name):>{width + 2}.{places}f}"
@@ -198,12 +206,13 @@ class _Model:
                 )
             lines.append(row)
         if self.log_likelihood is not None:
-            lines.append(f"  log-likelihood: {self.log_likelihood:,.1f}")
+            lines.append("  " + _("log-likelihood: {value:,.1f}").format(value=self.log_likelihood))
         if self.converged is not None:
-            status = "yes" if self.converged else "NO"
-            lines.append(f"  converged: {status} ({self.message})")
+            status = _("yes") if self.converged else _("NO")
+            lines.append("  " + _("converged: {status} ({message})").format(
+                status=status, message=_(self.message)))
         else:
-            lines.append(f"  {self.message}")
+            lines.append(f"  {_(self.message)}")
         lines.extend("  " + line for line in self._interpretation())
         return "\n".join(lines)
 
@@ -251,20 +260,21 @@ class BetaGeoModel(_Model):
     b: float
 
     _NAMES = ("r", "alpha", "a", "b")
-    _TITLE = "BG/NBD purchase model (Fader, Hardie & Lee 2005), maximum likelihood"
+    _TITLE = N_("BG/NBD purchase model (Fader, Hardie & Lee 2005), maximum likelihood")
     _MEANINGS = {
-        "r": "shape of the purchase-rate distribution",
-        "alpha": "scale of the purchase-rate distribution, in time units",
-        "a": "first parameter of the drop-out probability distribution",
-        "b": "second parameter of the drop-out probability distribution",
+        "r": N_("shape of the purchase-rate distribution"),
+        "alpha": N_("scale of the purchase-rate distribution, in time units"),
+        "a": N_("first parameter of the drop-out probability distribution"),
+        "b": N_("second parameter of the drop-out probability distribution"),
     }
 
     def _interpretation(self) -> list[str]:
-        unit = self.time_unit or "time unit"
+        unit = _(self.time_unit) if self.time_unit else _("time unit")
         return [
-            f"average purchase rate while active (r/alpha): {self.r / self.alpha:.3f} per {unit}",
-            "average chance of dropping out after a repeat purchase (a/(a+b)): "
-            f"{self.a / (self.a + self.b):.1%}",
+            _("average purchase rate while active (r/alpha): {rate:.3f} per {unit}").format(
+                rate=self.r / self.alpha, unit=unit),
+            _("average chance of dropping out after a repeat purchase (a/(a+b)): "
+              "{chance:.1%}").format(chance=self.a / (self.a + self.b)),
         ]
 
 
@@ -292,12 +302,12 @@ class GammaGammaModel(_Model):
     gamma: float
 
     _NAMES = ("p", "q", "gamma")
-    _COUNTED = "customers used (repeat buyers)"
-    _TITLE = "Gamma-Gamma spend model (Fader, Hardie & Lee 2005), maximum likelihood"
+    _COUNTED = N_("customers used (repeat buyers)")
+    _TITLE = N_("Gamma-Gamma spend model (Fader, Hardie & Lee 2005), maximum likelihood")
     _MEANINGS = {
-        "p": "shape of each customer's purchase-value distribution",
-        "q": "shape of the distribution of spend across customers",
-        "gamma": "rate of the distribution of spend across customers",
+        "p": N_("shape of each customer's purchase-value distribution"),
+        "q": N_("shape of the distribution of spend across customers"),
+        "gamma": N_("rate of the distribution of spend across customers"),
     }
 
     @property
@@ -311,19 +321,22 @@ class GammaGammaModel(_Model):
         """
         if self.q <= 1:
             raise ValueError(
-                f"the Gamma-Gamma model has q = {self.q:.3f} ≤ 1, so the average spend across "
-                "customers is infinite: a few huge spenders dominate. Check the amounts for "
-                "errors or outliers before predicting spend."
+                _("the Gamma-Gamma model has q = {q:.3f} ≤ 1, so the average spend across "
+                  "customers is infinite: a few huge spenders dominate. Check the amounts for "
+                  "errors or outliers before predicting spend."
+                ).format(q=self.q)
             )
         return self.p * self.gamma / (self.q - 1)
 
     def _interpretation(self) -> list[str]:
         if self.q <= 1:
             return [
-                "average spend per purchase across customers (p*gamma/(q-1)): infinite, as q <= 1"
+                _("average spend per purchase across customers (p*gamma/(q-1)): infinite, as "
+                  "q <= 1")
             ]
         return [
-            f"average spend per purchase across customers (p*gamma/(q-1)): {self.mean_spend:,.2f}"
+            _("average spend per purchase across customers (p*gamma/(q-1)): {spend:,.2f}").format(
+                spend=self.mean_spend)
         ]
 
 
@@ -336,14 +349,14 @@ CDNOW_BGNBD = BetaGeoModel(
     b=2.426,
     period_days=7.0,
     time_unit="week",
-    message="published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)",
+    message=N_("published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)"),
 )
 #: Published Gamma-Gamma estimates for the CDNOW sample (Fader, Hardie & Lee 2005, JMR).
 CDNOW_GAMMA_GAMMA = GammaGammaModel(
     p=6.25,
     q=3.74,
     gamma=15.44,
-    message="published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)",
+    message=N_("published estimates for the CDNOW sample (Fader, Hardie & Lee 2005)"),
 )
 
 
@@ -358,41 +371,47 @@ def _history(summary: pd.DataFrame, *, need_monetary: bool = False) -> dict[str,
     require_columns(summary, required)
     if summary.empty:
         raise ValueError(
-            f"{summary.attrs.get('source', 'the summary')}: has no customers; summarize a log with "
-            "at least one purchase first (transactions.summarize_customers)."
+            _("{source}: has no customers; summarize a log with at least one purchase first "
+              "(transactions.summarize_customers)."
+            ).format(source=summary.attrs.get("source", _("the summary")))
         )
-    x = numeric_column(summary, "frequency", meaning="number of repeat purchases", low=0).to_numpy()
+    x = numeric_column(
+        summary, "frequency", meaning=_("number of repeat purchases"), low=0
+    ).to_numpy()
     fractional = x != np.floor(x)
     if fractional.any():
         first = int(np.flatnonzero(fractional)[0])
         raise ValueError(
-            "column 'frequency' must hold whole numbers of repeat purchases; "
-            f"{where(summary, first)} holds {x[first]:g}. Use the summary made by "
-            "transactions.summarize_customers."
+            _("column 'frequency' must hold whole numbers of repeat purchases; {where} holds "
+              "{value:g}. Use the summary made by transactions.summarize_customers."
+            ).format(where=where(summary, first), value=x[first])
         )
-    t_x = numeric_column(summary, "recency", meaning="age at the last purchase", low=0).to_numpy()
+    t_x = numeric_column(
+        summary, "recency", meaning=_("age at the last purchase"), low=0
+    ).to_numpy()
     age = numeric_column(
-        summary, "T", meaning="age at the end of the observation period", low=0
+        summary, "T", meaning=_("age at the end of the observation period"), low=0
     ).to_numpy()
     late = t_x > age * (1 + 1e-12) + 1e-12
     if late.any():
         first = int(np.flatnonzero(late)[0])
         raise ValueError(
-            "recency cannot be larger than T (the last purchase cannot come after the end of the "
-            f"observation period); {where(summary, first)} has recency {t_x[first]:g} and T "
-            f"{age[first]:g}."
+            _("recency cannot be larger than T (the last purchase cannot come after the end of "
+              "the observation period); {where} has recency {recency:g} and T {age:g}."
+            ).format(where=where(summary, first), recency=t_x[first], age=age[first])
         )
     orphan = (x == 0) & (t_x > 0)
     if orphan.any():
         first = int(np.flatnonzero(orphan)[0])
         raise ValueError(
-            "a customer with no repeat purchase (frequency 0) must have recency 0; "
-            f"{where(summary, first)} has recency {t_x[first]:g}."
+            _("a customer with no repeat purchase (frequency 0) must have recency 0; {where} "
+              "has recency {recency:g}."
+            ).format(where=where(summary, first), recency=t_x[first])
         )
     data = {"x": x, "t_x": t_x, "T": age}
     if need_monetary:
         data["m"] = numeric_column(
-            summary, "monetary_value", meaning="average value of the repeat purchases", low=0
+            summary, "monetary_value", meaning=_("average value of the repeat purchases"), low=0
         ).to_numpy()
     return data
 
@@ -609,19 +628,20 @@ def fit_bgnbd(summary: pd.DataFrame, *, max_iterations: int = 1000) -> BetaGeoMo
     """
     data = _history(summary)
     iterations = as_whole_number(
-        max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000
+        max_iterations, "max_iterations", meaning=_("most optimizer iterations"), maximum=100_000
     )
     repeaters = int((data["x"] > 0).sum())
     if repeaters == 0:
         raise ValueError(
-            "the BG/NBD model needs customers who bought more than once: in this summary no "
-            "customer made a repeat purchase, so nothing shows how often customers buy or when "
-            "they stop. Use a longer observation period, or a finer time unit (freq='D' rather "
-            "than 'W')."
+            _("the BG/NBD model needs customers who bought more than once: in this summary no "
+              "customer made a repeat purchase, so nothing shows how often customers buy or when "
+              "they stop. Use a longer observation period, or a finer time unit (freq='D' rather "
+              "than 'W').")
         )
     if float(data["T"].max()) <= 0:
         raise ValueError(
-            "every customer has T = 0: the observation period must end after the first purchases."
+            _("every customer has T = 0: the observation period must end after the first "
+              "purchases.")
         )
     (x, t_x, T), w = _compress(data["x"], data["t_x"], data["T"])
     xu, xi = np.unique(x, return_inverse=True)
@@ -684,19 +704,20 @@ def _repeat_buyers(summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     repeat = data["x"] > 0
     if not repeat.any():
         raise ValueError(
-            "the Gamma-Gamma spend model is fitted on customers who bought again (it uses the "
-            "average value of their repeat purchases), and no customer in this summary made a "
-            "repeat purchase. Use a longer observation period."
+            _("the Gamma-Gamma spend model is fitted on customers who bought again (it uses the "
+              "average value of their repeat purchases), and no customer in this summary made a "
+              "repeat purchase. Use a longer observation period.")
         )
     x, m = data["x"][repeat], data["m"][repeat]
     zero = m <= 0
     if zero.any():
         position = int(np.flatnonzero(repeat)[np.flatnonzero(zero)[0]])
         raise ValueError(
-            "the Gamma-Gamma spend model needs a positive average repeat purchase value for every "
-            f"customer who bought again; {zero.sum():,} have 0, the first at "
-            f"{where(summary, position)}. Leave out zero-value purchases (free items, exchanges) "
-            "before summarizing, or set those customers aside."
+            _("the Gamma-Gamma spend model needs a positive average repeat purchase value for "
+              "every customer who bought again; {count:,} have 0, the first at {where}. Leave "
+              "out zero-value purchases (free items, exchanges) before summarizing, or set "
+              "those customers aside."
+            ).format(count=zero.sum(), where=where(summary, position))
         )
     return x, m
 
@@ -759,7 +780,7 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, max_iterations: int = 1000) -> Gam
     """
     x, m = _repeat_buyers(summary)
     iterations = as_whole_number(
-        max_iterations, "max_iterations", meaning="most optimizer iterations", maximum=100_000
+        max_iterations, "max_iterations", meaning=_("most optimizer iterations"), maximum=100_000
     )
     n = float(len(x))
 
@@ -808,8 +829,8 @@ def spend_frequency_correlation(summary: pd.DataFrame) -> float:
     x, m = _repeat_buyers(summary)
     if len(x) < 3 or np.std(x) == 0 or np.std(m) == 0:
         raise ValueError(
-            "the correlation needs at least three repeat buyers whose purchase counts and spends "
-            "vary."
+            _("the correlation needs at least three repeat buyers whose purchase counts and spends "
+              "vary.")
         )
     return float(np.corrcoef(x, m)[0, 1])
 
@@ -823,15 +844,18 @@ def _require_model(model: object, kind: type, name: str) -> None:
     if not isinstance(model, kind):
         what = "fit_bgnbd(summary)" if kind is BetaGeoModel else "fit_gamma_gamma(summary)"
         raise ValueError(
-            f"{name} must be a {kind.__name__} (from {what} or made with its parameters); you gave "
-            f"{type(model).__name__}."
+            _("{name} must be a {kind} (from {what} or made with its parameters); you gave "
+              "{given}."
+            ).format(name=name, kind=kind.__name__, what=what, given=type(model).__name__)
         )
 
 
 def _horizon(t: object) -> float:
-    number = as_number(t, "t", meaning="the number of time units ahead")
+    number = as_number(t, "t", meaning=_("the number of time units ahead"))
     if number < 0:
-        raise ValueError(f"t must be 0 or more (the number of time units ahead); you gave {t!r}.")
+        raise ValueError(_("t must be 0 or more (the number of time units ahead); you gave "
+                           "{given!r}."
+                         ).format(given=t))
     return number
 
 
@@ -1070,16 +1094,16 @@ def dcf_value(
     255.63
     """
     i = as_rate(
-        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+        discount_rate, "discount_rate", meaning=_("the yearly discount rate, e.g. 0.1 for 10%")
     )
     steps = as_whole_number(
-        steps_per_year, "steps_per_year", meaning="steps in a year (1 or 12)", maximum=365
+        steps_per_year, "steps_per_year", meaning=_("steps in a year (1 or 12)"), maximum=365
     )
     margins = np.asarray(expected_margins, dtype=float)
     if margins.ndim == 0 or margins.shape[-1] == 0:
-        raise ValueError("expected_margins must hold at least one step's margin.")
+        raise ValueError(_("expected_margins must hold at least one step's margin."))
     if not np.all(np.isfinite(margins)):
-        raise ValueError("expected_margins must be finite numbers; check for empty cells.")
+        raise ValueError(_("expected_margins must be finite numbers; check for empty cells."))
     k = np.arange(1, margins.shape[-1] + 1)
     value = np.einsum("...k,k->...", margins, (1 + i) ** (-k / steps))
     return float(value) if np.ndim(value) == 0 else value
@@ -1088,13 +1112,14 @@ def dcf_value(
 def _periods_per_year(model: BetaGeoModel, periods_per_year: object | None) -> float:
     if periods_per_year is not None:
         return _positive(
-            periods_per_year, "periods_per_year", "how many of the model's time units make a year"
+            periods_per_year, "periods_per_year",
+            _("how many of the model's time units make a year"),
         )
     if model.period_days is None:
         raise ValueError(
-            "the model does not know its time unit (it was not fitted on a summary made by "
-            "transactions.summarize_customers); pass periods_per_year, e.g. 52 for weeks or 365 "
-            "for days."
+            _("the model does not know its time unit (it was not fitted on a summary made by "
+              "transactions.summarize_customers); pass periods_per_year, e.g. 52 for weeks or 365 "
+              "for days.")
         )
     return DAYS_PER_YEAR / model.period_days
 
@@ -1103,9 +1128,9 @@ def _margin_share(margin: object) -> float:
     return as_rate(
         margin,
         "margin",
-        meaning="the share of each purchase's value kept as margin, e.g. 0.3 for 30%",
+        meaning=_("the share of each purchase's value kept as margin, e.g. 0.3 for 30%"),
         high_inclusive=True,
-        why_high="A margin above 100% of the purchase value is not possible.",
+        why_high=_("A margin above 100% of the purchase value is not possible."),
     )
 
 
@@ -1186,13 +1211,13 @@ def predicted_lifetime_value(
     _require_model(gamma_gamma, GammaGammaModel, "gamma_gamma")
     share = _margin_share(margin)
     i = as_rate(
-        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+        discount_rate, "discount_rate", meaning=_("the yearly discount rate, e.g. 0.1 for 10%")
     )
-    horizon = as_whole_number(years, "years", meaning="the horizon in whole years", maximum=100)
+    horizon = as_whole_number(years, "years", meaning=_("the horizon in whole years"), maximum=100)
     steps = as_whole_number(
         steps_per_year,
         "steps_per_year",
-        meaning="discounting steps per year (1 or 12)",
+        meaning=_("discounting steps per year (1 or 12)"),
         maximum=365,
     )
     per_year = _periods_per_year(bgnbd, periods_per_year)
@@ -1267,9 +1292,9 @@ def yearly_outlook(
     _require_model(gamma_gamma, GammaGammaModel, "gamma_gamma")
     share = _margin_share(margin)
     i = as_rate(
-        discount_rate, "discount_rate", meaning="the yearly discount rate, e.g. 0.1 for 10%"
+        discount_rate, "discount_rate", meaning=_("the yearly discount rate, e.g. 0.1 for 10%")
     )
-    horizon = as_whole_number(years, "years", meaning="the horizon in whole years", maximum=100)
+    horizon = as_whole_number(years, "years", meaning=_("the horizon in whole years"), maximum=100)
     per_year = _periods_per_year(bgnbd, periods_per_year)
     data = _history(summary, need_monetary=True)
     spend = expected_spend(gamma_gamma, summary).to_numpy()
@@ -1340,27 +1365,32 @@ def compare_holdout(
     data = _history(summary)
     if not isinstance(holdout, pd.Series) or len(holdout) != len(summary):
         raise ValueError(
-            "holdout must be a Series with one number per customer of the summary "
-            f"({len(summary):,}); make it with transactions.holdout_purchases for the same log and "
-            "calibration end."
+            _("holdout must be a Series with one number per customer of the summary "
+              "({customers:,}); make it with transactions.holdout_purchases for the same log "
+              "and calibration end."
+            ).format(customers=len(summary))
         )
     if not holdout.index.equals(summary.index) and not isinstance(holdout.index, pd.RangeIndex):
         raise ValueError(
-            "holdout and summary must list the same customers in the same order; make both from "
-            "the same log with the same calibration_period_end."
+            _("holdout and summary must list the same customers in the same order; make both from "
+              "the same log with the same calibration_period_end.")
         )
     length = duration if duration is not None else holdout.attrs.get("duration")
     if length is None:
         raise ValueError(
-            "give duration, the holdout period's length in the model's time unit (e.g. 39 weeks)."
+            _("give duration, the holdout period's length in the model's time unit (e.g. 39 "
+              "weeks).")
         )
     length = _horizon(length)
     top = as_whole_number(
-        max_frequency, "max_frequency", meaning="the last group of repeat purchases", maximum=1000
+        max_frequency, "max_frequency", meaning=_("the last group of repeat purchases"),
+        maximum=1000,
     )
     actual = pd.to_numeric(holdout, errors="coerce").to_numpy(dtype=float)
     if np.isnan(actual).any() or (actual < 0).any():
-        raise ValueError("holdout must hold numbers of purchases, 0 or more, for every customer.")
+        raise ValueError(
+            _("holdout must hold numbers of purchases, 0 or more, for every customer.")
+        )
     predicted = _expected_purchases(model, length, data["x"], data["t_x"], data["T"])
     group = np.minimum(data["x"], top).astype(np.int64)
     sizes = np.bincount(group, minlength=top + 1)

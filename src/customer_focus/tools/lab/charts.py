@@ -20,8 +20,11 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from ...core.figures import PALETTE, legend_below, new_figure
 from ...core.formats import cents, dollars
+from ...core.messages import N_, Messages
 from ...core.validation import as_rate
 from .transactions import retention_curve
+
+_ = Messages("tools.lab")
 
 __all__ = [
     "retention_curve_chart",
@@ -40,8 +43,11 @@ def _periods_shown(
     curve = retention_curve(cohorts)
     ages = [age for age in curve.index if age >= 1 and (max_periods is None or age <= max_periods)]
     if not ages:
-        raise ValueError(f"{caller} needs at least one period after the first purchase.")
-    return curve, ages, cohorts.attrs.get("period", "period")
+        raise ValueError(
+            _("{caller} needs at least one period after the first purchase.").format(caller=caller)
+        )
+    period = cohorts.attrs.get("period", N_("period"))
+    return curve, ages, _(period)
 
 
 def _white_axes():
@@ -90,17 +96,20 @@ def retention_curve_chart(
             values,
             color=shades[number % len(shades)],
             linewidth=1.2,
-            label=f"Cohort {label} ({int(row['customers']):,})",
+            label=_("Cohort {cohort} ({customers:,})").format(
+                cohort=label, customers=int(row["customers"])),
         )
     axes.plot(
         ages,
         curve.loc[ages, "share_buying"],
         color=PALETTE["line"],
         linewidth=2.8,
-        label="All cohorts",
+        label=_("All cohorts"),
     )
-    axes.set_xlabel(f"{period.capitalize()}s since the first purchase", color=PALETTE["ink"])
-    axes.set_ylabel(f"Share of the cohort buying that {period}", color=PALETTE["ink"])
+    axes.set_xlabel(_("{Period}s since the first purchase").format(Period=period.capitalize()),
+                    color=PALETTE["ink"])
+    axes.set_ylabel(_("Share of the cohort buying that {period}").format(period=period),
+                    color=PALETTE["ink"])
     axes.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     axes.set_ylim(bottom=0)
     axes.set_xticks(ages if len(ages) <= 24 else ages[::2])
@@ -128,13 +137,16 @@ def describe_retention_curves(cohorts: pd.DataFrame, *, max_periods: int | None 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # ages seen by one cohort only
         spread = np.nanmax(values, axis=0) - np.nanmin(values, axis=0)
-    return (
-        f"Line chart of the share of customers still buying, by {period}s since their first "
-        f"purchase ({period}s {ages[0]} to {ages[-1]}), one line for each of {len(cohorts)} "
-        f"cohorts and a thick line for all together. Across all cohorts, {first:.0%} buy in the "
-        f"{period} after their first, and {last:.0%} in {period} {ages[-1]}; the lowest point is "
-        f"{share.min():.0%} and the highest after the first {period} is {share.max():.0%}. In any "
-        f"{period}, the cohorts differ by at most {np.nanmax(spread) * 100:.0f} percentage points."
+    return _(
+        "Line chart of the share of customers still buying, by {period}s since their first "
+        "purchase ({period}s {first_age} to {last_age}), one line for each of {cohorts} "
+        "cohorts and a thick line for all together. Across all cohorts, {first:.0%} buy in the "
+        "{period} after their first, and {last:.0%} in {period} {last_age}; the lowest point is "
+        "{lowest:.0%} and the highest after the first {period} is {highest:.0%}. In any "
+        "{period}, the cohorts differ by at most {spread:.0f} percentage points."
+    ).format(
+        period=period, first_age=ages[0], last_age=ages[-1], cohorts=len(cohorts), first=first,
+        last=last, lowest=share.min(), highest=share.max(), spread=np.nanmax(spread) * 100,
     )
 
 
@@ -143,10 +155,11 @@ def _check_table(table: object, columns: list[str], maker: str, chart: str) -> p
         column not in table.columns for column in columns
     ):
         raise ValueError(
-            f"{chart} needs the table made by {maker}; columns {columns} are expected."
+            _("{chart} needs the table made by {maker}; columns {columns} are expected.").format(
+                chart=chart, maker=maker, columns=columns)
         )
     if table.empty:
-        raise ValueError(f"{chart}: the table is empty.")
+        raise ValueError(_("{chart}: the table is empty.").format(chart=chart))
     return table
 
 
@@ -174,19 +187,25 @@ def holdout_chart(comparison: pd.DataFrame, *, title: str | None = None, unit: s
     table = _check_table(comparison, ["actual", "predicted"], "compare_holdout", "holdout_chart")
     figure, axes = _white_axes()
     positions = np.arange(len(table))
-    axes.bar(positions - 0.2, table["actual"], width=0.4, color=PALETTE["line"], label="Actual")
+    axes.bar(
+        positions - 0.2, table["actual"], width=0.4, color=PALETTE["line"], label=_("Actual")
+    )
     axes.bar(
         positions + 0.2,
         table["predicted"],
         width=0.4,
         color=PALETTE["accent"],
-        label="Predicted by BG/NBD",
+        label=_("Predicted by BG/NBD"),
     )
     axes.set_xticks(positions, list(table.index))
-    axes.set_xlabel("Repeat purchases in the calibration period", color=PALETTE["ink"])
+    axes.set_xlabel(_("Repeat purchases in the calibration period"), color=PALETTE["ink"])
     length = table.attrs.get("duration")
-    span = f" in the next {length:g} {unit}" if length else ""
-    axes.set_ylabel(f"Average purchases{span}", color=PALETTE["ink"])
+    if length:
+        label = _("Average purchases in the next {length:g} {unit}").format(
+            length=length, unit=_(unit))
+    else:
+        label = _("Average purchases")
+    axes.set_ylabel(label, color=PALETTE["ink"])
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
     axes.set_axisbelow(True)
     legend_below(figure, axes, title)
@@ -207,17 +226,23 @@ def describe_holdout_chart(comparison: pd.DataFrame, *, unit: str = "weeks") -> 
         comparison, ["actual", "predicted"], "compare_holdout", "describe_holdout_chart"
     )
     length = table.attrs.get("duration")
-    span = f" over the next {length:g} {unit}" if length else ""
+    span = (
+        _(" over the next {length:g} {unit}").format(length=length, unit=_(unit)) if length else ""
+    )
     first, last = table.iloc[0], table.iloc[-1]
     gap = float(np.max(np.abs(table["actual"] - table["predicted"])))
-    return (
+    return _(
         "Bar chart comparing, for groups of customers by their repeat purchases in the "
-        f"calibration period ({table.index[0]} to {table.index[-1]}), the average number of "
-        f"purchases they actually made{span} with the number the BG/NBD model predicted. Customers "
-        f"with {table.index[0]} repeat purchases made {first['actual']:.2f} on average against "
-        f"{first['predicted']:.2f} predicted; those with {table.index[-1]} made "
-        f"{last['actual']:.2f} against {last['predicted']:.2f}. The largest gap in any group is "
-        f"{gap:.2f} purchases."
+        "calibration period ({first_group} to {last_group}), the average number of "
+        "purchases they actually made{span} with the number the BG/NBD model predicted. Customers "
+        "with {first_group} repeat purchases made {first_actual:.2f} on average against "
+        "{first_predicted:.2f} predicted; those with {last_group} made "
+        "{last_actual:.2f} against {last_predicted:.2f}. The largest gap in any group is "
+        "{gap:.2f} purchases."
+    ).format(
+        first_group=table.index[0], last_group=table.index[-1], span=span,
+        first_actual=first["actual"], first_predicted=first["predicted"],
+        last_actual=last["actual"], last_predicted=last["predicted"], gap=gap,
     )
 
 
@@ -248,9 +273,9 @@ def outlook_chart(
     years = np.asarray(table.index, dtype=float)
     margins = table["expected_margin"].to_numpy(dtype=float)
     figure, axes = _white_axes()
-    axes.bar(years, margins, color=PALETTE["line"], label="BG/NBD and Gamma-Gamma models")
+    axes.bar(years, margins, color=PALETTE["line"], label=_("BG/NBD and Gamma-Gamma models"))
     if retention is not None:
-        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
+        r = as_rate(retention, "retention", meaning=_("a constant yearly retention rate"))
         formula = margins[0] * r ** (years - years[0])
         axes.plot(
             years,
@@ -258,10 +283,10 @@ def outlook_chart(
             color=PALETTE["accent"],
             marker="o",
             linewidth=2,
-            label=f"Constant retention of {r:.0%} (the simple formula)",
+            label=_("Constant retention of {rate:.0%} (the simple formula)").format(rate=r),
         )
-    axes.set_xlabel("Year from today", color=PALETTE["ink"])
-    axes.set_ylabel("Expected margin per customer", color=PALETTE["ink"])
+    axes.set_xlabel(_("Year from today"), color=PALETTE["ink"])
+    axes.set_ylabel(_("Expected margin per customer"), color=PALETTE["ink"])
     axes.yaxis.set_major_formatter(FuncFormatter(dollars))
     axes.set_xticks(years)
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
@@ -282,21 +307,24 @@ def describe_outlook_chart(outlook: pd.DataFrame, *, retention: float | None = N
     table = _check_table(outlook, ["expected_margin"], "yearly_outlook", "describe_outlook_chart")
     margins = table["expected_margin"].to_numpy(dtype=float)
     years = list(table.index)
-    text = (
-        f"Bar chart of the expected margin per customer in each year from today, years {years[0]} "
-        f"to {years[-1]}, predicted by the BG/NBD and Gamma-Gamma models: {cents(margins[0])} in "
-        f"year {years[0]}, {cents(margins[1]) if len(margins) > 1 else ''} in year "
-        f"{years[min(1, len(years) - 1)]} and {cents(margins[-1])} in year {years[-1]}."
+    text = _(
+        "Bar chart of the expected margin per customer in each year from today, years {first} "
+        "to {last}, predicted by the BG/NBD and Gamma-Gamma models: {first_margin} in "
+        "year {first}, {second_margin} in year {second} and {last_margin} in year {last}."
+    ).format(
+        first=years[0], last=years[-1], first_margin=cents(margins[0]),
+        second_margin=cents(margins[1]) if len(margins) > 1 else "",
+        second=years[min(1, len(years) - 1)], last_margin=cents(margins[-1]),
     )
     if retention is not None:
-        r = as_rate(retention, "retention", meaning="a constant yearly retention rate")
+        r = as_rate(retention, "retention", meaning=_("a constant yearly retention rate"))
         formula = margins[0] * r ** (len(margins) - 1)
         text += (
-            f" A line shows the simple formula's margins with a constant retention of {r:.0%}, "
-            f"starting from the same year-1 margin and falling to {cents(formula)} in year "
-            f"{years[-1]}, below the models' bars in the later years."
+            _(" A line shows the simple formula's margins with a constant retention of "
+              "{rate:.0%}, starting from the same year-1 margin and falling to {formula} in year "
+              "{last}, below the models' bars in the later years.")
             if formula < margins[-1]
-            else " A line shows the simple formula's margins with a constant retention of "
-            f"{r:.0%}, reaching {cents(formula)} in year {years[-1]}."
-        )
+            else _(" A line shows the simple formula's margins with a constant retention of "
+                   "{rate:.0%}, reaching {formula} in year {last}.")
+        ).format(rate=r, formula=cents(formula), last=years[-1])
     return text

@@ -23,6 +23,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...core.messages import N_, Messages
+
+_ = Messages("tools.lab")
+
 __all__ = ["cdnow_sample", "cdnow_master", "lifetimes_data_file", "CDNOW_CITATION"]
 
 #: How the notebooks and docstrings credit the CDNOW data.
@@ -31,7 +35,7 @@ CDNOW_CITATION = (
     "\"'Counting Your Customers' the Easy Way\", Marketing Science 24(2), 275-284."
 )
 
-_INSTALL_HINT = (
+_INSTALL_HINT = N_(
     "The CDNOW files ship with the Python package 'lifetimes'. Install it with `pip install "
     "lifetimes` (in a notebook: `%pip install lifetimes`), then run this again."
 )
@@ -80,14 +84,15 @@ def lifetimes_data_file(name: str) -> Path:
     folder = _package_folder()
     if folder is None:
         raise ModuleNotFoundError(
-            f"{name}: the package 'lifetimes' is not installed. {_INSTALL_HINT}"
+            _("{name}: the package 'lifetimes' is not installed. {hint}").format(
+                name=name, hint=_(_INSTALL_HINT))
         )
     path = folder / "datasets" / name
     if not path.is_file():
-        raise FileNotFoundError(
-            f"{name}: not found in the installed 'lifetimes' package ({folder / 'datasets'}). "
+        raise FileNotFoundError(_(
+            "{name}: not found in the installed 'lifetimes' package ({folder}). "
             "Reinstall it with `pip install --force-reinstall lifetimes`."
-        )
+        ).format(name=name, folder=folder / "datasets"))
     return path
 
 

@@ -36,8 +36,12 @@ from typing import Union
 import numpy as np
 import pandas as pd
 
+from ...core.messages import N_, Messages
 from ...core.tables import read_table, require_columns
 from ...core.validation import as_number
+
+_ = Messages("tools.lab")
+n_ = _.plural
 
 __all__ = [
     "TRANSACTION_COLUMNS",
@@ -60,9 +64,9 @@ __all__ = [
 
 #: Columns of a transaction log (the names can be changed with the ``*_col`` arguments).
 TRANSACTION_COLUMNS = {
-    "customer_id": "who bought: a customer number or name",
-    "date": "when: the purchase date (for example 2024-03-31)",
-    "amount": "how much the purchase was worth, in money (0 or more)",
+    "customer_id": N_("who bought: a customer number or name"),
+    "date": N_("when: the purchase date (for example 2024-03-31)"),
+    "amount": N_("how much the purchase was worth, in money (0 or more)"),
 }
 
 #: Columns of the per-customer summary (the ``lifetimes`` definitions).
@@ -87,22 +91,28 @@ RFM_COLUMNS = {
 
 #: RFM segments: the course's own rule of thumb on the R and F scores, not a published standard.
 SEGMENTS = {
-    "Champions": "bought recently and often (R 4-5, F 4-5)",
-    "Loyal": "buy regularly (R and F at least 3, not champions)",
-    "Promising": "bought recently but seldom (R 4-5, F 1-2)",
-    "Needs attention": "middling recency, few purchases (R 3, F 1-2)",
-    "At risk": "used to buy often, not lately (R 1-2, F 3-5)",
-    "Lapsed": "bought seldom, long ago (R 1-2, F 1-2)",
+    "Champions": N_("bought recently and often (R 4-5, F 4-5)"),
+    "Loyal": N_("buy regularly (R and F at least 3, not champions)"),
+    "Promising": N_("bought recently but seldom (R 4-5, F 1-2)"),
+    "Needs attention": N_("middling recency, few purchases (R 3, F 1-2)"),
+    "At risk": N_("used to buy often, not lately (R 1-2, F 3-5)"),
+    "Lapsed": N_("bought seldom, long ago (R 1-2, F 1-2)"),
 }
 
 #: Time units for the customer summary and RFM (those ``lifetimes`` supports).
 FREQUENCIES = {"D": "day", "W": "week (Monday to Sunday)", "h": "hour"}
 
 #: Period lengths for cohorts (calendar periods).
-COHORT_FREQUENCIES = {"W": "week (Monday to Sunday)", "M": "month", "Q": "quarter", "Y": "year"}
+COHORT_FREQUENCIES = {
+    "W": N_("week (Monday to Sunday)"), "M": N_("month"), "Q": N_("quarter"), "Y": N_("year"),
+}
 
 _PERIOD_DAYS = {"D": 1.0, "W": 7.0, "h": 1 / 24}
-_UNIT_WORDS = {"D": ("day", "days"), "W": ("week", "weeks"), "h": ("hour", "hours")}
+_UNIT_WORDS = {
+    "D": (N_("day"), N_("days")), "W": (N_("week"), N_("weeks")), "h": (N_("hour"), N_("hours")),
+}
+#: Where a bad row is, by the word the table's ``line_word`` gives (a file's line, a sheet's row).
+_PLACES = {"line": N_("line {line}: {reason}"), "row": N_("row {line}: {reason}")}
 _BAD_ROW_CHOICES = ("raise", "skip")
 _SHOWN = 5  # bad rows quoted in an error message
 
@@ -147,13 +157,22 @@ class TransactionLog:
 
     def __str__(self) -> str:
         dates = self.transactions["date"]
-        span = f" from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
+        span = _(" from {first} to {last}").format(
+            first=f"{dates.min():%Y-%m-%d}", last=f"{dates.max():%Y-%m-%d}") if len(dates) else ""
         left_out = len(self.skipped)
-        return (
-            f"{self.source}: {len(self):,} purchases by {self.n_customers:,} customers{span}; "
-            f"{left_out:,} row{'' if left_out == 1 else 's'} left out"
-            + (" (see .skipped)." if left_out else ".")
-        )
+        if not left_out:
+            return _(
+                "{source}: {purchases:,} purchases by {customers:,} customers{span}; 0 rows left "
+                "out."
+            ).format(source=self.source, purchases=len(self), customers=self.n_customers, span=span)
+        return n_(
+            "{source}: {purchases:,} purchases by {customers:,} customers{span}; {left_out:,} row "
+            "left out (see .skipped).",
+            "{source}: {purchases:,} purchases by {customers:,} customers{span}; {left_out:,} rows "
+            "left out (see .skipped).",
+            left_out,
+        ).format(source=self.source, purchases=len(self), customers=self.n_customers, span=span,
+                 left_out=left_out)
 
     def _repr_markdown_(self) -> str:
         return str(self).replace("$", "\\$")
@@ -174,7 +193,7 @@ def _line_numbers(table: pd.DataFrame) -> tuple[np.ndarray, str]:
 def _as_text(values: pd.Series) -> pd.Series:
     """Cells as a learner would recognize them, for a report."""
     text = values.astype(str)
-    return text.where(values.notna(), "empty")
+    return text.where(values.notna(), _("empty"))
 
 
 def _parse_dates(raw: pd.Series, date_format: str | None) -> pd.Series:
@@ -217,16 +236,17 @@ def _parse_dates(raw: pd.Series, date_format: str | None) -> pd.Series:
 def _check_choice(value: object, name: str, choices: tuple[str, ...] | dict, meaning: str) -> str:
     if not isinstance(value, str) or value not in choices:
         names = ", ".join(repr(choice) for choice in choices)
-        raise ValueError(f"{name} must be one of {names} ({meaning}); you gave {value!r}.")
+        raise ValueError(_("{name} must be one of {names} ({meaning}); you gave {given!r}.").format(
+            name=name, names=names, meaning=meaning, given=value))
     return value
 
 
 def _check_column_name(value: object, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(
-            f"{name} must be the name of a column of your log, in quotes (for example "
-            f"'customer_id'); you gave {value!r}."
-        )
+        raise ValueError(_(
+            "{name} must be the name of a column of your log, in quotes (for example "
+            "'customer_id'); you gave {given!r}."
+        ).format(name=name, given=value))
     return value
 
 
@@ -291,7 +311,7 @@ def read_transactions(
     if isinstance(source, TransactionLog):
         return source
     _check_choice(
-        on_bad_rows, "on_bad_rows", _BAD_ROW_CHOICES, "what to do with rows that cannot be used"
+        on_bad_rows, "on_bad_rows", _BAD_ROW_CHOICES, _("what to do with rows that cannot be used")
     )
     columns = [
         _check_column_name(customer_col, "customer_col"),
@@ -299,29 +319,29 @@ def read_transactions(
         _check_column_name(amount_col, "amount_col"),
     ]
     if len(set(columns)) < 3:
-        raise ValueError(
+        raise ValueError(_(
             "customer_col, date_col and amount_col must name three different columns; you gave "
-            f"{customer_col!r}, {date_col!r} and {amount_col!r}."
-        )
+            "{customer!r}, {date!r} and {amount!r}."
+        ).format(customer=customer_col, date=date_col, amount=amount_col))
     if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
-        raise ValueError(
+        raise ValueError(_(
             "date_format must be a format in strftime codes, such as '%d/%m/%Y' for 31/12/2024; "
-            f"you gave {date_format!r}."
-        )
+            "you gave {given!r}."
+        ).format(given=date_format))
     if isinstance(source, (str, os.PathLike)):
         table = read_table(source)
     elif isinstance(source, pd.DataFrame):
         table = source
     else:
-        raise ValueError(
-            "source must be a CSV or Excel file name, or a pandas DataFrame; you gave "
-            f"{type(source).__name__}."
-        )
+        raise ValueError(_(
+            "source must be a CSV or Excel file name, or a pandas DataFrame; you gave {kind}."
+        ).format(kind=type(source).__name__))
     require_columns(table, columns)
-    name = str(table.attrs.get("source", "the table"))
+    name = str(table.attrs.get("source", _("the table")))
     if table.empty:
         raise ValueError(
-            f"{name}: has no purchases; add at least one row (customer, date, amount)."
+            _("{source}: has no purchases; add at least one row (customer, date, amount).").format(
+                source=name)
         )
     lines, word = _line_numbers(table)
 
@@ -365,42 +385,48 @@ def read_transactions(
         lines,
         bad,
         [
-            (id_missing, f"{customer_col} is empty", None),
-            (date_missing, f"{date_col} is empty", None),
-            (date_bad, f"{date_col} is not a date", raw_dates),
-            (amount_missing, f"{amount_col} is empty", None),
-            (amount_text, f"{amount_col} is not a number", raw_amounts),
-            (amount_infinite, f"{amount_col} is not a finite number", raw_amounts),
-            (amount_negative, f"{amount_col} is negative", raw_amounts),
+            (id_missing, _("{column} is empty").format(column=customer_col), None),
+            (date_missing, _("{column} is empty").format(column=date_col), None),
+            (date_bad, _("{column} is not a date").format(column=date_col), raw_dates),
+            (amount_missing, _("{column} is empty").format(column=amount_col), None),
+            (amount_text, _("{column} is not a number").format(column=amount_col), raw_amounts),
+            (amount_infinite, _("{column} is not a finite number").format(column=amount_col),
+             raw_amounts),
+            (amount_negative, _("{column} is negative").format(column=amount_col), raw_amounts),
         ],
         columns,
     )
     n_bad = len(skipped)
     if n_bad and (on_bad_rows == "raise" or n_bad == len(table)):
-        shown = "; ".join(
-            f"{word} {line}: {reason}"
+        place = _(_PLACES[word]) if word in _PLACES else f"{word} {{line}}: {{reason}}"
+        shown = _("; ").join(
+            place.format(line=line, reason=reason)
             for line, reason in zip(
                 skipped["line"][:_SHOWN], skipped["reason"][:_SHOWN], strict=True
             )
         )
-        more = f" (and {n_bad - _SHOWN:,} more)" if n_bad > _SHOWN else ""
+        more = _(" (and {count:,} more)").format(count=n_bad - _SHOWN) if n_bad > _SHOWN else ""
         if n_bad == len(table):
-            advice = (
-                f"No row is usable. Check that the columns hold what they should: {customer_col!r} "
-                f"{TRANSACTION_COLUMNS['customer_id']}; {date_col!r} "
-                f"{TRANSACTION_COLUMNS['date']}; {amount_col!r} {TRANSACTION_COLUMNS['amount']}."
+            advice = _(
+                "No row is usable. Check that the columns hold what they should: {customer!r} "
+                "{customer_holds}; {date!r} {date_holds}; {amount!r} {amount_holds}."
+            ).format(
+                customer=customer_col, customer_holds=_(TRANSACTION_COLUMNS["customer_id"]),
+                date=date_col, date_holds=_(TRANSACTION_COLUMNS["date"]),
+                amount=amount_col, amount_holds=_(TRANSACTION_COLUMNS["amount"]),
             )
         else:
-            advice = (
+            advice = _(
                 "Fix them in your file, or pass on_bad_rows='skip' to leave them out (they are "
                 "then listed in the result's `skipped` table)."
             )
         if int(date_bad.sum()) and date_format is None:
-            advice += (
+            advice += _(
                 " If your dates are written day first (31/12/2024), pass date_format='%d/%m/%Y'."
             )
         raise ValueError(
-            f"{name}: {n_bad:,} of {len(table):,} rows cannot be used: {shown}{more}. {advice}"
+            _("{source}: {bad:,} of {rows:,} rows cannot be used: {shown}{more}. {advice}").format(
+                source=name, bad=n_bad, rows=len(table), shown=shown, more=more, advice=advice)
         )
 
     if n_bad:
@@ -446,8 +472,8 @@ def _bad_row_report(
         text = pd.Series(words, index=report.index, dtype=object)
         if raw is not None:
             cells = _as_text(raw.iloc[positions]).to_numpy()
-            text = text + " (" + pd.Series(cells, index=report.index).map(repr) + ")"
-        joined = np.where(reason == "", text, reason + "; " + text)
+            text = text + _(" (") + pd.Series(cells, index=report.index).map(repr) + _(")")
+        joined = np.where(reason == "", text, reason + _("; ") + text)
         reason = pd.Series(np.where(hit, joined, reason), index=report.index, dtype=object)
     report["reason"] = reason
     for column in columns:
@@ -525,10 +551,10 @@ def _end_date(value: object, name: str = "observation_period_end") -> pd.Timesta
     except (ValueError, TypeError, OverflowError):
         stamp = pd.NaT
     if pd.isna(stamp):
-        raise ValueError(
-            f"{name} must be a date, such as '1997-09-30' or pandas.Timestamp('1997-09-30'); you "
-            f"gave {value!r}."
-        )
+        raise ValueError(_(
+            "{name} must be a date, such as '1997-09-30' or pandas.Timestamp('1997-09-30'); you "
+            "gave {given!r}."
+        ).format(name=name, given=value))
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp
@@ -568,11 +594,11 @@ def _customer_periods(
     after_end = int(len(period) - keep.sum())
     if not keep.any():
         first = pd.Timestamp(dates.min())
-        raise ValueError(
-            f"{source}: no purchase falls on or before observation_period_end "
-            f"({pd.Timestamp(observation_period_end):%Y-%m-%d}); the first purchase is on "
-            f"{first:%Y-%m-%d}. Choose a later end date."
-        )
+        raise ValueError(_(
+            "{source}: no purchase falls on or before observation_period_end ({end}); the first "
+            "purchase is on {first}. Choose a later end date."
+        ).format(source=source, end=f"{pd.Timestamp(observation_period_end):%Y-%m-%d}",
+                 first=f"{first:%Y-%m-%d}"))
     ids_all = clean["customer_id"].to_numpy()
     amounts = clean["amount"].to_numpy()
     if after_end:
@@ -616,24 +642,24 @@ def _customer_periods(
 
 
 def _time_unit(freq: str, multiplier: float) -> str:
-    """The summary's time unit in words: 'day', 'week (7 days)', '2 weeks'..."""
+    """The summary's time unit in words, for reading: 'day', 'week (7 days)', '2 weeks'..."""
     singular, plural = _UNIT_WORDS[freq]
     if multiplier == 1:
-        return singular
+        return _(singular)
     if freq == "D" and multiplier == 7:
-        return "week (7 days)"
-    return f"{multiplier:g} {plural}"
+        return _("week (7 days)")
+    return _("{count:g} {unit}").format(count=multiplier, unit=_(plural))
 
 
 def _positive_multiplier(value: object) -> float:
     number = as_number(
-        value, "freq_multiplier", meaning="how many time units make one period of the summary"
+        value, "freq_multiplier", meaning=_("how many time units make one period of the summary")
     )
     if number <= 0:
-        raise ValueError(
+        raise ValueError(_(
             "freq_multiplier must be a positive number (how many time units make one period of "
-            f"the summary, e.g. 7 to count days in weeks); you gave {value!r}."
-        )
+            "the summary, e.g. 7 to count days in weeks); you gave {given!r}."
+        ).format(given=value))
     return number
 
 
@@ -721,7 +747,7 @@ def summarize_customers(
     ([1.0, 10.0, 30.0, 20.0], [0.0, 0.0, 26.0, 0.0])
     """
     _check_choice(
-        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+        freq, "freq", FREQUENCIES, _("the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
     )
     multiplier = _positive_multiplier(freq_multiplier)
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
@@ -805,7 +831,7 @@ def holdout_purchases(
     ([2, 0], 9.0)
     """
     _check_choice(
-        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+        freq, "freq", FREQUENCIES, _("the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
     )
     multiplier = _positive_multiplier(freq_multiplier)
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
@@ -817,16 +843,16 @@ def holdout_purchases(
         else _end_date(observation_period_end)
     )
     if end < calibration_end:
-        raise ValueError(
-            f"observation_period_end ({end:%Y-%m-%d}) must not be before calibration_period_end "
-            f"({calibration_end:%Y-%m-%d}): the holdout period comes after the calibration period."
-        )
+        raise ValueError(_(
+            "observation_period_end ({end}) must not be before calibration_period_end "
+            "({calibration_end}): the holdout period comes after the calibration period."
+        ).format(end=f"{end:%Y-%m-%d}", calibration_end=f"{calibration_end:%Y-%m-%d}"))
     in_calibration = dates <= calibration_end.to_datetime64()
     if not in_calibration.any():
-        raise ValueError(
-            f"{source}: no purchase falls on or before calibration_period_end "
-            f"({calibration_end:%Y-%m-%d}); choose a later date."
-        )
+        raise ValueError(_(
+            "{source}: no purchase falls on or before calibration_period_end "
+            "({calibration_end}); choose a later date."
+        ).format(source=source, calibration_end=f"{calibration_end:%Y-%m-%d}"))
     ids = clean["customer_id"].to_numpy()
     customers = pd.Index(pd.unique(ids[in_calibration]))
     try:
@@ -905,7 +931,9 @@ def cohort_retention(
     >>> table.index.astype(str).tolist(), table["customers"].tolist(), table[1].tolist()
     (['2024-01', '2024-02'], [2, 1], [0.5, 1.0])
     """
-    _check_choice(freq, "freq", COHORT_FREQUENCIES, "the cohort period: 'W', 'M', 'Q' or 'Y'")
+    _check_choice(
+        freq, "freq", COHORT_FREQUENCIES, _("the cohort period: 'W', 'M', 'Q' or 'Y'")
+    )
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
     periods = _customer_periods(clean, freq, observation_period_end, source)
     cohort_of_customer = periods.period[periods.starts]
@@ -962,10 +990,10 @@ def retention_curve(cohorts: pd.DataFrame) -> pd.DataFrame:
     [1.0, 0.667, 0.0]
     """
     if not isinstance(cohorts, pd.DataFrame) or "customers" not in cohorts.columns:
-        raise ValueError(
+        raise ValueError(_(
             "retention_curve needs the table made by cohort_retention (with a 'customers' column "
             "and one column per period); call cohort_retention(log) first."
-        )
+        ))
     ages = [column for column in cohorts.columns if column != "customers"]
     share = cohorts[ages].to_numpy(dtype=float)
     sizes = cohorts["customers"].to_numpy(dtype=float)
@@ -1026,15 +1054,15 @@ def quintile_scores(values: object, *, higher_is_better: bool = True, bins: int 
     """
     array = np.asarray(values, dtype=float).ravel()
     if array.size == 0:
-        raise ValueError("quintile_scores needs at least one value; the list is empty.")
+        raise ValueError(_("quintile_scores needs at least one value; the list is empty."))
     if not np.all(np.isfinite(array)):
-        raise ValueError(
+        raise ValueError(_(
             "quintile_scores needs finite numbers; the values include an empty cell or infinity."
-        )
+        ))
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
-        raise ValueError(
-            f"bins must be a whole number of at least 2 (5 for quintiles); you gave {bins!r}."
-        )
+        raise ValueError(_(
+            "bins must be a whole number of at least 2 (5 for quintiles); you gave {given!r}."
+        ).format(given=bins))
     ranks = pd.Series(array if higher_is_better else -array).rank(method="average").to_numpy()
     scores = np.floor(bins * (ranks - 0.5) / array.size).astype(np.int64) + 1
     return np.clip(scores, 1, bins)
@@ -1065,7 +1093,7 @@ def segment_names(r_scores: object, f_scores: object) -> np.ndarray:
     f = np.asarray(f_scores)
     if r.shape != f.shape or not np.isin(r, range(1, 6)).all() or not np.isin(f, range(1, 6)).all():
         raise ValueError(
-            "segment_names needs R and F scores from 1 to 5, one of each per customer."
+            _("segment_names needs R and F scores from 1 to 5, one of each per customer.")
         )
     return np.select(
         [(r >= 4) & (f >= 4), (r >= 3) & (f >= 3), r >= 4, r == 3, f >= 3],
@@ -1127,7 +1155,7 @@ def rfm_segments(
     ['Loyal', 'Lapsed', 'Champions', 'Promising', 'Lapsed']
     """
     _check_choice(
-        freq, "freq", FREQUENCIES, "the time unit: 'D' for days, 'W' for weeks, 'h' for hours"
+        freq, "freq", FREQUENCIES, _("the time unit: 'D' for days, 'W' for weeks, 'h' for hours")
     )
     clean, source = _clean(transactions, customer_col, date_col, amount_col)
     periods = _customer_periods(clean, freq, observation_period_end, source)
@@ -1158,7 +1186,7 @@ def rfm_segments(
     )
     table.attrs.update(
         freq=freq,
-        time_unit=_UNIT_WORDS[freq][0],
+        time_unit=_(_UNIT_WORDS[freq][0]),
         observation_period_end=str(_period_start(np.array([periods.end]), freq)[0].date()),
         purchases_after_end=periods.after_end,
     )
@@ -1193,19 +1221,21 @@ def segment_summary(rfm: pd.DataFrame, *, include_empty: bool = False) -> pd.Dat
     """
     require_columns(rfm, ["recency", "frequency", "monetary", "segment"])
     if rfm.empty:
-        raise ValueError("segment_summary needs at least one customer; the RFM table is empty.")
+        raise ValueError(
+            _("segment_summary needs at least one customer; the RFM table is empty.")
+        )
     unknown = ~pd.Series(rfm["segment"]).isin(list(SEGMENTS))
     if unknown.any():
-        raise ValueError(
-            f"column 'segment' holds {pd.Series(rfm['segment'])[unknown].iloc[0]!r}, which is not "
-            f"one of the segments {', '.join(SEGMENTS)}; use the table made by rfm_segments."
-        )
+        raise ValueError(_(
+            "column 'segment' holds {value!r}, which is not one of the segments {segments}; use "
+            "the table made by rfm_segments."
+        ).format(value=pd.Series(rfm["segment"])[unknown].iloc[0], segments=", ".join(SEGMENTS)))
     segment = pd.Categorical(rfm["segment"], categories=list(SEGMENTS))
     grouped = rfm[["recency", "frequency", "monetary"]].groupby(segment, observed=False)
     table = grouped.mean()
     table.insert(0, "customers", grouped.size().astype(np.int64))
     table.insert(1, "share", table["customers"] / len(rfm))
-    table["description"] = [SEGMENTS[name] for name in table.index]
+    table["description"] = [_(SEGMENTS[name]) for name in table.index]
     table.index = pd.Index(list(SEGMENTS), name="segment")
     if not include_empty:
         table = table[table["customers"] > 0]

@@ -46,7 +46,10 @@ import math
 from dataclasses import dataclass
 
 from ...core.fields import load_fields
+from ...core.messages import Messages
 from ...core.validation import InputError
+
+_ = Messages("tools.lifetime_value")
 
 __all__ = [
     "FIELDS",
@@ -184,7 +187,8 @@ def lifetime_value(
     if not math.isfinite(value):
         raise InputError(
             "margin",
-            f"margin {m:g} is too large to compute a lifetime value; express it in thousands.",
+            _("margin {margin:g} is too large to compute a lifetime value; express it in "
+              "thousands.").format(margin=m),
         )
     return value
 
@@ -323,8 +327,9 @@ def breakeven_retention(
     if m <= 0:
         raise InputError(
             "margin",
-            f"margin must be positive to find a break-even retention; you gave {margin!r}. "
-            f"A customer with no margin is never worth more by staying longer.",
+            _("margin must be positive to find a break-even retention; you gave {given!r}. "
+              "A customer with no margin is never worth more by staying longer.").format(
+                given=margin),
         )
     target = FIELDS["target_value"].check(target_value)
     i = FIELDS["discount_rate"].check(discount_rate)
@@ -333,14 +338,15 @@ def breakeven_retention(
     if needed < 0:
         raise InputError(
             "target_value",
-            f"target_value {target:,.2f} is below what the customer is worth even if it never "
-            f"renews ({-cost:,.2f}); any retention rate reaches it.",
+            _("target_value {target:,.2f} is below what the customer is worth even if it never "
+              "renews ({floor:,.2f}); any retention rate reaches it.").format(
+                target=target, floor=-cost),
         )
     retention = needed * (1 + i) / (m + needed)
     if retention >= 1:
         raise InputError(
             "target_value",
-            f"target_value {target:,.2f} is out of reach: no retention rate below 1 reaches it; "
-            f"lower the target.",
+            _("target_value {target:,.2f} is out of reach: no retention rate below 1 reaches "
+              "it; lower the target.").format(target=target),
         )
     return retention

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ...core.formats import cents
+from ...core.messages import Messages
+
+_ = Messages("tools.lifetime_value")
+n_ = _.plural
 
 __all__ = ["cumulative_value", "comparison"]
 
@@ -32,14 +36,17 @@ def cumulative_value(
     'Bar chart of present value by year, year'
     """
     first, last = schedule[0], schedule[-1]
-    text = (
-        f"Bar chart of present value by year, years {int(first['year'])} to {int(last['year'])}. "
-        f"Each year's present value goes from {cents(first['present_value'])} to "
-        f"{cents(last['present_value'])}; the cumulative value reaches "
-        f"{cents(last['cumulative_value'])}."
+    text = _(
+        "Bar chart of present value by year, years {first} to {last}. Each year's present value "
+        "goes from {first_value} to {last_value}; the cumulative value reaches {cumulative}."
+    ).format(
+        first=int(first["year"]), last=int(last["year"]),
+        first_value=cents(first["present_value"]), last_value=cents(last["present_value"]),
+        cumulative=cents(last["cumulative_value"]),
     )
     if lifetime_total is not None:
-        text += f" A dashed line marks the lifetime value over all years, {cents(lifetime_total)}."
+        text += _(" A dashed line marks the lifetime value over all years, {total}.").format(
+            total=cents(lifetime_total))
     return text
 
 
@@ -60,9 +67,11 @@ def comparison(rows: Sequence[Mapping[str, object]]) -> str:
     best = max(rows, key=lambda row: row["net_value"])
     worst = min(rows, key=lambda row: row["net_value"])
     negative = sum(1 for row in rows if row["net_value"] < 0)
-    return (
-        f"Horizontal bar chart of the lifetime value and the net value of {len(rows)} "
-        f"customers, in the order of the table. The highest net value is {best['customer']}'s, "
-        f"{cents(best['net_value'])}. The lowest is {worst['customer']}, at "
-        f"{cents(worst['net_value'])}; {negative} {'is' if negative == 1 else 'are'} below zero."
-    )
+    return _(
+        "Horizontal bar chart of the lifetime value and the net value of {count} customers, in "
+        "the order of the table. The highest net value is {best}'s, {best_value}. "
+    ).format(count=len(rows), best=best["customer"], best_value=cents(best["net_value"])) + n_(
+        "The lowest is {worst}, at {worst_value}; {negative} is below zero.",
+        "The lowest is {worst}, at {worst_value}; {negative} are below zero.",
+        negative,
+    ).format(worst=worst["customer"], worst_value=cents(worst["net_value"]), negative=negative)

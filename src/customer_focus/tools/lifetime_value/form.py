@@ -8,6 +8,7 @@ from the same data.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import ipywidgets as w
@@ -17,10 +18,13 @@ from matplotlib.ticker import FuncFormatter
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, legend_below, new_figure
 from ...core.formats import cents, dollars
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, with_headings
-from ..spec import load_spec
+from ..spec import ToolSpec, load_spec
 from ..worksheet import Worksheet
 from . import calc, describe, table
+
+_ = Messages("tools.lifetime_value")
 
 __all__ = [
     "schedule_table",
@@ -32,8 +36,10 @@ __all__ = [
 ]
 
 
-#: The headings of the tables written for reading (lifetime_value.yml, ``reading:``).
-_HEADINGS = load_spec("lifetime_value").reading
+@cache
+def _spec(language: str | None) -> ToolSpec:
+    """The tool's spec in ``language``: the headings of the tables written for reading."""
+    return load_spec("lifetime_value", language)
 
 
 def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
@@ -51,14 +57,15 @@ def schedule_table(schedule: pd.DataFrame) -> pd.DataFrame:
         percent=["survival"],
         decimals={"discount_factor": 4},
     )
-    return with_headings(shown, _HEADINGS["schedule"])
+    return with_headings(shown, _spec(current_language()).reading["schedule"])
 
 
 def _require(data: pd.DataFrame, columns: tuple[str, ...], chart: str, source: str) -> None:
     for column in columns:
         if column not in data.columns:
             raise ValueError(
-                f"{chart} needs the table from {source}; column {column!r} is missing."
+                _("{chart} needs the table from {source}; column {column!r} is missing.").format(
+                    chart=chart, source=source, column=column)
             )
 
 
@@ -97,22 +104,22 @@ def cumulative_value_chart(
     axes.set_facecolor("white")
     axes.bar(
         schedule["year"], schedule["cumulative_value"], color=PALETTE["line"],
-        label="Cumulative present value",
+        label=_("Cumulative present value"),
     )
     axes.bar(
         schedule["year"], schedule["present_value"], color=PALETTE["accent"], width=0.45,
-        label="This year's present value",
+        label=_("This year's present value"),
     )
     if lifetime_total is not None:
         axes.axhline(
             lifetime_total, color=PALETTE["ink"], linestyle="--", linewidth=1.2,
-            label=f"Lifetime value, all years: {dollars(lifetime_total)}",
+            label=_("Lifetime value, all years: {value}").format(value=dollars(lifetime_total)),
         )
     top = max(float(schedule["cumulative_value"].max()), lifetime_total or 0.0)
     if top > 0:
         axes.set_ylim(top=top * 1.1)
-    axes.set_xlabel("Year", color=PALETTE["ink"])
-    axes.set_ylabel("Present value", color=PALETTE["ink"])
+    axes.set_xlabel(_("Year"), color=PALETTE["ink"])
+    axes.set_ylabel(_("Present value"), color=PALETTE["ink"])
     axes.yaxis.set_major_formatter(FuncFormatter(dollars))
     axes.set_xticks(list(schedule["year"]))
     axes.grid(axis="y", color=PALETTE["grid"], linewidth=0.6)
@@ -159,11 +166,11 @@ def comparison_chart(comparison: pd.DataFrame, *, title: str | None = None) -> C
     positions = range(len(rows))
     axes.barh(
         [p + 0.2 for p in positions], rows["lifetime_value"], height=0.4,
-        color=PALETTE["line"], label="Lifetime value",
+        color=PALETTE["line"], label=_("Lifetime value"),
     )
     axes.barh(
         [p - 0.2 for p in positions], rows["net_value"], height=0.4,
-        color=PALETTE["accent"], label="Net of acquisition cost",
+        color=PALETTE["accent"], label=_("Net of acquisition cost"),
     )
     axes.set_yticks(list(positions), [str(name) for name in rows["customer"]])
     axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
@@ -206,11 +213,11 @@ class LifetimeValueForm(Worksheet):
         )
         figure = cumulative_value_chart(schedule, lifetime_total=value)
         return [
-            HTML(
-                f"<p><strong>Lifetime value: {cents(value)}</strong> "
-                f"(all years; the first {values['years']} years give "
-                f"{cents(schedule['cumulative_value'].iloc[-1])}).</p>"
-            ),
+            HTML(_(
+                "<p><strong>Lifetime value: {value}</strong> (all years; the first {years} years "
+                "give {first_years}).</p>"
+            ).format(value=cents(value), years=values["years"],
+                     first_years=cents(schedule["cumulative_value"].iloc[-1]))),
             schedule_table(schedule),
             HTML(figure_html(figure, describe_cumulative_value(schedule, value))),
         ]

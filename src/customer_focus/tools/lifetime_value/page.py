@@ -21,8 +21,12 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.formats import cents, percent
+from ...core.messages import Messages
 from .. import live
 from . import calc, describe
+
+_ = Messages("tools.lifetime_value")
+n_ = _.plural
 
 __all__ = ["SPEC", "results", "file_results", "compare"]
 
@@ -50,7 +54,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     value = calc.lifetime_value(*arguments, timing=v["timing"])
     schedule = calc.schedule(*arguments, timing=v["timing"], years=v["years"])
     table = live.table(
-        "Year by year", SPEC.headings["schedule"], schedule,
+        _("Year by year"), SPEC.headings["schedule"], schedule,
         money=["expected_margin", "present_value", "cumulative_value"], percent=["survival"],
         decimals={"discount_factor": 4},
     )
@@ -58,20 +62,21 @@ def results(values: Mapping[str, object]) -> live.Results:
     chart = svg.bar_chart(
         [str(row["year"]) for row in schedule],
         [
-            svg.Series("Cumulative present value",
+            svg.Series(_("Cumulative present value"),
                        tuple(row["cumulative_value"] for row in schedule), "line"),
-            svg.Series("This year's present value",
+            svg.Series(_("This year's present value"),
                        tuple(row["present_value"] for row in schedule), "accent", width=0.45),
         ],
         alt=alt,
-        line=svg.Line(value, f"Lifetime value, all years: {svg.dollars(value)}"),
-        value_label="Present value",
-        category_label="Year",
+        line=svg.Line(value, _("Lifetime value, all years: {value}").format(
+            value=svg.dollars(value))),
+        value_label=_("Present value"),
+        category_label=_("Year"),
     )
-    summary = (
-        f"Lifetime value: {cents(value)} (all years; the first {v['years']} years give "
-        f"{cents(schedule[-1]['cumulative_value'])})."
-    )
+    summary = _(
+        "Lifetime value: {value} (all years; the first {years} years give {first_years})."
+    ).format(value=cents(value), years=v["years"],
+             first_years=cents(schedule[-1]["cumulative_value"]))
     return live.Results(summary=(summary,), tables=(table,), chart=live.Chart(chart, alt))
 
 
@@ -135,23 +140,27 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """
     compared = compare(text, discount_rate=v["discount_rate"], timing=v["timing"], source=source)
     best = min(compared, key=lambda row: row["rank"])
-    count = f"{len(compared)} customer{'s' if len(compared) != 1 else ''}"
-    summary = (
-        f"{best['customer']} is worth most, net of the cost to win it: "
-        f"{cents(best['net_value'])} ({count}, discount rate {percent(v['discount_rate'])})."
-    )
+    summary = n_(
+        "{best} is worth most, net of the cost to win it: {value} ({count} customer, discount "
+        "rate {rate}).",
+        "{best} is worth most, net of the cost to win it: {value} ({count} customers, discount "
+        "rate {rate}).",
+        len(compared),
+    ).format(best=best["customer"], value=cents(best["net_value"]), count=len(compared),
+             rate=percent(v["discount_rate"]))
     alt = describe.comparison(compared)
     chart = svg.horizontal_bar_chart(
         [row["customer"] for row in compared],
         [
-            svg.Series("Lifetime value", tuple(row["lifetime_value"] for row in compared), "line"),
-            svg.Series("Net of acquisition cost", tuple(row["net_value"] for row in compared),
+            svg.Series(_("Lifetime value"), tuple(row["lifetime_value"] for row in compared),
+                       "line"),
+            svg.Series(_("Net of acquisition cost"), tuple(row["net_value"] for row in compared),
                        "accent"),
         ],
         alt=alt,
     )
     shown = live.table(
-        "Customers compared", SPEC.headings["comparison"], compared,
+        _("Customers compared"), SPEC.headings["comparison"], compared,
         money=["annual_margin", "acquisition_cost", "lifetime_value", "net_value"],
         percent=["retention_rate"], decimals={"expected_years": 1},
     )

@@ -8,11 +8,16 @@ naming the file, line and column of anything it cannot use.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
+from ...core.messages import Messages, current_language
 from ...core.tables import numeric_column, require_columns, where
 from ..spec import load_spec
 from . import calc
+
+_ = Messages("tools.lifetime_value")
 
 __all__ = ["COMPARISON_COLUMNS", "lifetime_value_schedule", "compare_customers"]
 
@@ -20,6 +25,12 @@ _CUSTOMERS = load_spec("lifetime_value").tables["customers"]
 
 #: Columns of the table :func:`compare_customers` reads, with what each holds.
 COMPARISON_COLUMNS: dict[str, str] = _CUSTOMERS.helps
+
+
+@cache
+def _helps(language: str | None) -> dict[str, str]:
+    """What each column of the customers' table holds, in ``language`` (for the messages)."""
+    return load_spec("lifetime_value", language).tables["customers"].helps
 
 
 def lifetime_value_schedule(
@@ -98,11 +109,12 @@ def compare_customers(
     """
     require_columns(customers, _CUSTOMERS.required, optional=_CUSTOMERS.optional)
     if customers.empty:
-        source = customers.attrs.get("source", "the table")
-        raise ValueError(f"{source}: has no customers; add at least one row.")
+        source = customers.attrs.get("source", _("the table"))
+        raise ValueError(_("{source}: has no customers; add at least one row.").format(
+            source=source))
     i = calc.FIELDS["discount_rate"].check(discount_rate)
     calc.FIELDS["timing"].check(timing)
-    helps = COMPARISON_COLUMNS
+    helps = _helps(current_language())
     margin = numeric_column(customers, "annual_margin", meaning=helps["annual_margin"])
     retention = numeric_column(
         customers, "retention_rate", meaning=helps["retention_rate"],
@@ -119,7 +131,8 @@ def compare_customers(
     if blank.any():
         first = int(blank.to_numpy().nonzero()[0][0])
         raise ValueError(
-            f"column 'customer' must name every customer; {where(customers, first)} is empty."
+            _("column 'customer' must name every customer; {where} is empty.").format(
+                where=where(customers, first))
         )
     result = customers.copy()
     result.attrs = {}

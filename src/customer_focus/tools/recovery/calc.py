@@ -34,7 +34,10 @@ from dataclasses import dataclass
 
 from ...core.fields import load_fields
 from ...core.formats import cents
+from ...core.messages import Messages
 from ...core.validation import InputError
+
+_ = Messages("tools.recovery")
 
 __all__ = ["FIELDS", "RecoveryBreakEven", "recovery_break_even"]
 
@@ -90,19 +93,19 @@ class RecoveryBreakEven:
         cut = f"{self.required_cut * 100:.1f}"
         before = f"{self.share_leaving * 100:.3g}%"
         if not self.can_pay:
-            return (
-                f"No recovery costing {cents(self.cost)} can pay for itself: it would have to cut "
-                f"the share of recipients who leave by {cut} points, but only {before} would leave "
-                "without it. The most a recovery for these customers may cost is "
-                f"{cents(self.most_it_may_cost)}."
-            )
+            return _(
+                "No recovery costing {cost} can pay for itself: it would have to cut the share "
+                "of recipients who leave by {cut} points, but only {before} would leave without "
+                "it. The most a recovery for these customers may cost is {most}."
+            ).format(cost=cents(self.cost), cut=cut, before=before,
+                     most=cents(self.most_it_may_cost))
         after = f"{(self.leaving_rate_after or 0) * 100:.3g}%"
         keep = f"{(self.share_of_leavers_to_keep or 0) * 100:.0f}%"
-        return (
+        return _(
             "The recovery pays for itself if it cuts the share of recipients who leave by at "
-            f"least {cut} points, from {before} to {after}: it must keep at least {keep} of the "
+            "least {cut} points, from {before} to {after}: it must keep at least {keep} of the "
             "customers who would otherwise leave."
-        )
+        ).format(cut=cut, before=before, after=after, keep=keep)
 
 
 def recovery_break_even(
@@ -155,9 +158,9 @@ def recovery_break_even(
     if value <= 0:
         raise InputError(
             "lifetime_value",
-            f"lifetime_value must be more than 0; you gave {lifetime_value!r}. A customer worth "
-            "nothing (or less) is never worth a recovery that costs money: there is nothing to "
-            "keep.",
+            _("lifetime_value must be more than 0; you gave {given!r}. A customer worth "
+              "nothing (or less) is never worth a recovery that costs money: there is nothing to "
+              "keep.").format(given=lifetime_value),
         )
     d0 = FIELDS["share_leaving"].check(share_leaving)
     cut = c / value
