@@ -158,7 +158,9 @@ TITLED = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
 #: Markup whose words are not prose, in the order they are removed: images' and links'
 #: targets (keeping the text), autolinks, inline code, display and inline math (an escaped
 #: dollar, ``\\$2,000``, is a dollar amount, not math), substitutions, the data files' case
-#: figures (``{case:opening.retention}``), footnote references.
+#: figures (``{case:opening.retention}``), footnote references, and the package's messages'
+#: placeholders (``{customers:,}``), code names (``customer_col``) and quoted data names
+#: (``'customers'``, a column).
 MARKUP = [
     (re.compile(r"(!?\[[^\]]*\])\([^()]*(?:\([^()]*\)[^()]*)*\)"), r"\1"),
     (re.compile(r"(\[[^\]]*\])\[[^\]]*\]"), r"\1"),
@@ -169,6 +171,9 @@ MARKUP = [
     (re.compile(r"\{\{.*?\}\}", re.S), " "),
     (re.compile(r"\{case:[^{}]*\}"), " "),
     (re.compile(r"\[\^[^\]]*\]"), " "),
+    (re.compile(r"\{\w*(?:![rsa])?(?::[^{}]*)?\}"), " "),
+    (re.compile(r"\b[A-Za-z]\w*_\w+\b"), " "),
+    (re.compile(r"'\w+'"), " "),
 ]
 
 
@@ -183,6 +188,8 @@ def prose(english: str) -> str:
     'See  the worksheet  and [Tips].'
     >>> prose("Keep {case:opening.retention} of `retention` at $r$.")
     'Keep   of   at  .'
+    >>> prose("{customers:,} rows; customer_col names them")
+    '  rows;   names them'
     """
     def role(match: re.Match) -> str:
         titled = TITLED.match(match.group(2))
