@@ -90,7 +90,7 @@ def improvement(
         wrong = FIELDS["what_goes_wrong"].check(what_goes_wrong)
         parts.append(_("Fail point: {what_goes_wrong}. {advice}").format(
             what_goes_wrong=wrong.rstrip("."), advice=_(FAIL_SAFE)))
-    return _(" ").join(parts)
+    return " ".join(parts)
 
 
 def action(adds_value: object, fail_point: object) -> str:
