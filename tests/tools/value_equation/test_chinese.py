@@ -47,7 +47,8 @@ def test_the_sentences_and_the_alt_text_are_chinese_with_the_same_numbers():
     with language("zh_TW"):
         chinese = [*form.change_sentences(comparison), form.describe_value_chart(comparison)]
     assert chinese[2] == (
-        "Idea: same-day collection 在 3 個方案中排第 1：分子提高 2（+17%），並且分母降低 4（−31%）。"
+        "Idea: same-day collection 在 3 個方案中排第 1："
+        "分子提高 2（+17%），並且分母降低 4（−31%）。"
     )
     for en, zh in zip(english, chinese, strict=True):
         assert not english_words(zh), zh
