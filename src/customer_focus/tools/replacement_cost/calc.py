@@ -77,8 +77,7 @@ __all__ = [
     "ReplacementCost",
     "PAY_BOTH",
     "PAY_NEITHER",
-    "line_label",
-    "line_covers",
+    "line_words",
     "annual_pay",
     "vacancy_cost",
     "hiring_cost",
@@ -131,33 +130,23 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 }
 
 #: The turnover worksheet's line labels (kept in English in :data:`CATEGORIES`), as this
-#: worksheet says them: :func:`line_label`.
+#: worksheet says them: :func:`line_words`.
 _LABELS = (
     N_("Separation"), N_("Vacancy"), N_("Replacement (hiring)"), N_("Training"),
     N_("Learning curve"),
 )
 
 
-def line_label(name: str) -> str:
-    """The label of a line of :data:`CATEGORIES` in the reader's language.
+def line_words(name: str) -> tuple[str, str]:
+    """A line of :data:`CATEGORIES` in the reader's language: its label and what it covers.
 
     Examples
     --------
-    >>> line_label("vacancy")
-    'Vacancy'
+    >>> line_words("training")
+    ('Training', "the newcomer's and the trainers' time, materials")
     """
-    return _(CATEGORIES[name][0])
-
-
-def line_covers(name: str) -> str:
-    """What a line of :data:`CATEGORIES` covers, in the reader's language.
-
-    Examples
-    --------
-    >>> line_covers("training")
-    "the newcomer's and the trainers' time, materials"
-    """
-    return _(CATEGORIES[name][1])
+    label, covers = CATEGORIES[name]
+    return _(label), _(covers)
 
 #: The inputs of each line, in the order a form shows them.
 LINE_INPUTS: dict[str, tuple[str, ...]] = {

@@ -16,7 +16,7 @@ from ...core.messages import Messages
 from ..turnover_cost.describe import CATEGORY_COLORS
 from . import calc
 
-__all__ = ["LINE_COLORS", "as_row", "headline", "cost_sentence", "cost_chart"]
+__all__ = ["LINE_COLORS", "bad_covers", "as_row", "headline", "cost_sentence", "cost_chart"]
 
 #: One color per line: the turnover worksheet's, and one for the customers who may follow
 #: (for the notebook's chart and the page's alike).
@@ -25,6 +25,24 @@ LINE_COLORS = {**CATEGORY_COLORS, "customers_who_may_follow": "#56B4E9"}
 _ = Messages("tools.replacement_cost")
 
 Row = Mapping[str, Any]
+
+
+def bad_covers(bad: Sequence[tuple[str, object]]) -> str:
+    """The message for cells of the ``cover`` column that name no cover: (place, cell) pairs.
+
+    Examples
+    --------
+    >>> bad_covers([("a.csv line 2", "robot")])[-36:]
+    "bad values at a.csv line 2: 'robot'."
+    """
+    shown = _("; ").join(
+        _("{place}: {value!r}").format(place=place, value=value) for place, value in bad[:5]
+    )
+    return _(
+        "column 'cover' ({meaning}) must be one of "
+        "{covers}, or empty for {default}; bad values at {shown}."
+    ).format(meaning=calc.FIELDS["cover"].help, covers=", ".join(calc.COVERS),
+             default=calc.DEFAULT_COVER, shown=shown)
 
 
 def as_row(cost: calc.ReplacementCost) -> dict[str, Any]:
@@ -84,7 +102,7 @@ def cost_chart(rows: Sequence[Row]) -> str:
     >>> cost_chart([as_row(calc.cost_of_losing(**calc.course_example()))])[:40]
     'Stacked bar chart of the cost of losing '
     """
-    labels = {name: calc.line_label(name).lower() for name in calc.CATEGORIES}
+    labels = {name: calc.line_words(name)[0].lower() for name in calc.CATEGORIES}
     if len(rows) == 1:
         row = rows[0]
         parts = _(", ").join(

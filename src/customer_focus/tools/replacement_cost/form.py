@@ -60,9 +60,8 @@ def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
     Columns "What it covers" and "Amount", indexed by "Line".
     """
     rows = [
-        {"category": calc.line_label(name), "covers": calc.line_covers(name),
-         "amount": estimate.amount(name)}
-        for name in calc.CATEGORIES
+        {"category": label, "covers": covers, "amount": estimate.amount(name)}
+        for name in calc.CATEGORIES for label, covers in [calc.line_words(name)]
     ]
     rows.insert(5, {
         "category": _(SUBTOTAL[0]), "covers": _(SUBTOTAL[1]), "amount": estimate.employee_costs,
@@ -206,7 +205,7 @@ class ReplacementCostForm(Worksheet):
         """The employee and the pay, then each line's heading and its inputs."""
         return self.sections(
             ("employee", "pay_basis", "pay", "hours_per_week"),
-            [(calc.line_label(line), calc.line_covers(line), names)
+            [(*calc.line_words(line), names)
              for line, names in calc.LINE_INPUTS.items()],
         )
 

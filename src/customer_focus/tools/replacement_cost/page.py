@@ -44,7 +44,7 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     return stacked_cost_bars(
         rows, label_column="employee", pay_column="annual_pay", share_column="share_of_pay",
         segments={
-            name: (calc.line_label(name), describe.LINE_COLORS[name],
+            name: (calc.line_words(name)[0], describe.LINE_COLORS[name],
                    name == "customers_who_may_follow")
             for name in calc.CATEGORIES
         },
@@ -55,8 +55,8 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
 
 def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:
     """The notebook's table of lines (with subtotals) and its table of other shares."""
-    lines = [{"category": calc.line_label(name), "covers": calc.line_covers(name),
-              "amount": cost.amount(name)} for name in calc.CATEGORIES]
+    lines = [{"category": label, "covers": covers, "amount": cost.amount(name)}
+             for name in calc.CATEGORIES for label, covers in [calc.line_words(name)]]
     lines.insert(5, {"category": _("Employee costs (lines above)"),
                      "covers": _("what the turnover worksheet counts"),
                      "amount": cost.employee_costs})
@@ -127,13 +127,7 @@ def _covers(table: csv_rows.Rows) -> list[str]:
     covers = [cell.lower() if cell else calc.DEFAULT_COVER for cell in cells]
     bad = [position for position, cover in enumerate(covers) if cover not in calc.COVERS]
     if bad:
-        shown = _("; ").join(
-            _("{place}: {value!r}").format(place=table.where(i), value=cells[i]) for i in bad[:5])
-        raise ValueError(_(
-            "column 'cover' ({meaning}) must be one of "
-            "{covers}, or empty for {default}; bad values at {shown}."
-        ).format(meaning=calc.FIELDS["cover"].help, covers=", ".join(calc.COVERS),
-                 default=calc.DEFAULT_COVER, shown=shown))
+        raise ValueError(describe.bad_covers([(table.where(i), cells[i]) for i in bad]))
     return covers
 
 
@@ -195,7 +189,8 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     columns = ["employee", *extra, *_RESULTS]
     shown = live.table(
         _("Cost of losing each employee"),
-        {**SPEC.headings["employees"], **{name: calc.line_label(name) for name in calc.CATEGORIES}},
+        {**SPEC.headings["employees"],
+         **{name: calc.line_words(name)[0] for name in calc.CATEGORIES}},
         compared, columns=columns, money=_RESULTS[:-1], percent=["share_of_pay"],
     )
     chart = cost_chart(compared)

@@ -15,7 +15,7 @@ import pandas as pd
 from ...core.messages import Messages
 from ...core.tables import field_limits, named_rows, numeric_column, optional_numbers, where
 from ..spec import load_spec
-from . import calc
+from . import calc, describe
 
 _ = Messages("tools.replacement_cost")
 
@@ -131,15 +131,9 @@ def _covers(employees: pd.DataFrame) -> pd.Series:
     unknown = ~covers.isin(list(calc.COVERS))
     if unknown.any():
         positions = [int(i) for i in unknown.to_numpy().nonzero()[0]]
-        shown = _("; ").join(
-            _("{place}: {value!r}").format(place=where(employees, i), value=raw.iloc[i])
-            for i in positions[:5]
+        raise ValueError(
+            describe.bad_covers([(where(employees, i), raw.iloc[i]) for i in positions])
         )
-        raise ValueError(_(
-            "column 'cover' ({meaning}) must be one of "
-            "{covers}, or empty for {default}; bad values at {shown}."
-        ).format(meaning=calc.FIELDS["cover"].help, covers=", ".join(calc.COVERS),
-                 default=calc.DEFAULT_COVER, shown=shown))
     return covers
 
 

@@ -15,7 +15,10 @@ from ...core.formats import percent
 from ...core.messages import N_, Messages
 from . import calc
 
-__all__ = ["minutes", "summary_rows", "improvement_rows", "IMPROVEMENT_HEADINGS", "process_chart"]
+__all__ = [
+    "no_description_column", "undescribed", "zero_minutes", "minutes", "summary_rows",
+    "improvement_rows", "IMPROVEMENT_HEADINGS", "process_chart",
+]
 
 _ = Messages("tools.work_process")
 n_ = _.plural
@@ -28,6 +31,39 @@ IMPROVEMENT_HEADINGS = (
     N_("Priority"), N_("Step no."), N_("Step"), N_("Minutes"), N_("Share of the time"),
     N_("Adds value"), N_("Fail point"), N_("What goes wrong"), N_("What to do"),
 )
+
+
+def no_description_column(source: str, count: int) -> str:
+    """The message for a file with fail points but no ``what_goes_wrong`` column."""
+    return n_(
+        "{source}: {count} step(s) are marked as fail points, but there is no "
+        "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
+        "{source}: {count} step(s) are marked as fail points, but there is no "
+        "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
+        count,
+    ).format(source=source, count=count)
+
+
+def undescribed(places: Sequence[str]) -> str:
+    """The message for fail points without what goes wrong, at ``places`` (the first five named).
+
+    Examples
+    --------
+    >>> undescribed(["a.csv line 2"])[-37:]
+    'or mark the step as not a fail point.'
+    """
+    return _(
+        "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
+        "at {places}{more}. Describe it in a few words, or mark the step as not a fail point."
+    ).format(places=_(", ").join(places[:5]), more=_(" and more") if len(places) > 5 else "")
+
+
+def zero_minutes(source: str) -> str:
+    """The message for a file whose steps add up to 0 minutes."""
+    return _(
+        "{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
+        "included."
+    ).format(source=source)
 
 
 def minutes(value: float) -> str:

@@ -170,26 +170,14 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     fail_point = _answers(table, "fail_point")
     if any(fail_point) and "what_goes_wrong" not in table.columns:
         count = sum(fail_point)
-        raise ValueError(n_(
-            "{source}: {count} step(s) are marked as fail points, but there is no "
-            "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
-            "{source}: {count} step(s) are marked as fail points, but there is no "
-            "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
-            count,
-        ).format(source=source, count=count))
+        raise ValueError(describe.no_description_column(source, count))
     wrong = table.column("what_goes_wrong")
     undescribed = [i for i, fails in enumerate(fail_point) if fails and not wrong[i]]
     if undescribed:
         places = [table.where(i) for i in undescribed]
-        raise ValueError(_(
-            "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
-            "at {places}{more}. Describe it in a few words, or mark the step as not a fail point."
-        ).format(places=_(", ").join(places[:5]), more=_(" and more") if len(places) > 5 else ""))
+        raise ValueError(describe.undescribed(places))
     if sum(minutes) <= 0:
-        raise ValueError(_(
-            "{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
-            "included."
-        ).format(source=source))
+        raise ValueError(describe.zero_minutes(source))
     sees = _answers(table, "customer_sees") if "customer_sees" in table.columns else None
     steps: list[dict[str, Any]] = []
     for position, row in enumerate(table.rows):

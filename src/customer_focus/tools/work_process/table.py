@@ -16,7 +16,7 @@ import pandas as pd
 from ...core.messages import Messages
 from ...core.tables import name_column, numeric_column, require_columns, where, yes_no_column
 from ..spec import load_spec
-from . import calc
+from . import calc, describe
 
 _ = Messages("tools.work_process")
 n_ = _.plural
@@ -97,26 +97,14 @@ def analyze_process(steps: pd.DataFrame) -> pd.DataFrame:
     fail_point = _answers(steps, "fail_point")
     if fail_point.any() and "what_goes_wrong" not in steps.columns:
         count = int(fail_point.sum())
-        raise ValueError(n_(
-            "{source}: {count} step(s) are marked as fail points, but there is no "
-            "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
-            "{source}: {count} step(s) are marked as fail points, but there is no "
-            "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
-            count,
-        ).format(source=source, count=count))
+        raise ValueError(describe.no_description_column(source, count))
     wrong = _text(steps, "what_goes_wrong")
     undescribed = fail_point & (wrong == "")
     if undescribed.any():
         rows = [where(steps, int(i)) for i in np.flatnonzero(undescribed.to_numpy())]
-        raise ValueError(_(
-            "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
-            "at {places}{more}. Describe it in a few words, or mark the step as not a fail point."
-        ).format(places=_(", ").join(rows[:5]), more=_(" and more") if len(rows) > 5 else ""))
+        raise ValueError(describe.undescribed(rows))
     if float(minutes.sum()) <= 0:
-        raise ValueError(_(
-            "{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
-            "included."
-        ).format(source=source))
+        raise ValueError(describe.zero_minutes(source))
     result = steps.copy()
     result.attrs = {}
     result["step"] = names.to_numpy()
