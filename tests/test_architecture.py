@@ -51,7 +51,7 @@ CALC_MAY_IMPORT = {
     "customer_focus.core.messages", "customer_focus.core.languages",
 }
 #: Core modules that use the standard library only, and may import only each other.
-STDLIB_CORE = CALC_MAY_IMPORT | {"customer_focus.core.problems"}
+STDLIB_CORE = CALC_MAY_IMPORT | {"customer_focus.core.problems", "customer_focus.core.languages"}
 #: What Pyodide in a reader's browser does not have.
 HEAVY = ("numpy", "pandas", "scipy", "matplotlib", "ipywidgets", "IPython", "yaml", "openpyxl")
 

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...core.fields import load_example, load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, as_number
 from ..lifetime_value import calc as clv
 from ..turnover_cost import calc as turnover
@@ -74,6 +75,9 @@ __all__ = [
     "LINE_INPUTS",
     "INPUTS",
     "ReplacementCost",
+    "PAY_BOTH",
+    "PAY_NEITHER",
+    "line_words",
     "annual_pay",
     "vacancy_cost",
     "hiring_cost",
@@ -82,6 +86,8 @@ __all__ = [
     "cost_of_losing",
     "course_example",
 ]
+
+_ = Messages("tools.replacement_cost")
 
 #: The tool's inputs, as ``replacement_cost.yml`` describes them.
 FIELDS = load_fields(__package__, "replacement_cost.json")
@@ -102,25 +108,45 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     **{
         name: (turnover.CATEGORIES[name].label, covers)
         for name, covers in (
-            ("separation", "exit interview, paperwork, separation pay, unemployment tax"),
-            ("vacancy", "covering the work while the job is empty, and the margin lost"),
+            ("separation", N_("exit interview, paperwork, separation pay, unemployment tax")),
+            ("vacancy", N_("covering the work while the job is empty, and the margin lost")),
             (
                 "replacement",
-                "recruiting and interviewing time, agency or advertising fees, other hiring costs",
+                N_("recruiting and interviewing time, agency or advertising fees, other hiring "
+                   "costs"),
             ),
-            ("training", "the newcomer's and the trainers' time, materials"),
+            ("training", N_("the newcomer's and the trainers' time, materials")),
             (
                 "learning_curve",
-                "the newcomer's lower output until fully productive, valued at the pay",
+                N_("the newcomer's lower output until fully productive, valued at the pay"),
             ),
         )
     },
     "customers_who_may_follow": (
-        "Customers who may follow",
-        "lifetime value of the customers who might leave with the employee (your estimate of "
-        "the share)",
+        N_("Customers who may follow"),
+        N_("lifetime value of the customers who might leave with the employee (your estimate of "
+           "the share)"),
     ),
 }
+
+#: The turnover worksheet's line labels (kept in English in :data:`CATEGORIES`), as this
+#: worksheet says them: :func:`line_words`.
+_LABELS = (
+    N_("Separation"), N_("Vacancy"), N_("Replacement (hiring)"), N_("Training"),
+    N_("Learning curve"),
+)
+
+
+def line_words(name: str) -> tuple[str, str]:
+    """A line of :data:`CATEGORIES` in the reader's language: its label and what it covers.
+
+    Examples
+    --------
+    >>> line_words("training")
+    ('Training', "the newcomer's and the trainers' time, materials")
+    """
+    label, covers = CATEGORIES[name]
+    return _(label), _(covers)
 
 #: The inputs of each line, in the order a form shows them.
 LINE_INPUTS: dict[str, tuple[str, ...]] = {
@@ -136,6 +162,12 @@ LINE_INPUTS: dict[str, tuple[str, ...]] = {
         "share_who_follow",
     ),
 }
+
+#: A row of the learner's file that gives its pay twice, or not at all (``{place}``: its line).
+PAY_BOTH = N_("{place} fills both 'salary' and 'hourly_rate'; give each employee's pay once, as a "
+              "yearly salary or as an hourly rate.")
+PAY_NEITHER = N_("{place} fills neither 'salary' nor 'hourly_rate'; give each employee's pay "
+                 "once, as a yearly salary or as an hourly rate.")
 
 #: The pay, given as a yearly salary or as an hourly rate (one of the two).
 _PAY = ("salary", "hourly_rate")
@@ -155,8 +187,9 @@ def _hours_per_week(value: object) -> float:
     if not 0 < number <= field.max:
         raise InputError(
             field.name,
-            f"{field.name} must be more than 0 and at most {field.max:g} ({field.help}); "
-            f"you gave {value!r}. A full-time week is often 35 to 40 hours.",
+            _("{name} must be more than 0 and at most {most:g} ({meaning}); "
+              "you gave {value!r}. A full-time week is often 35 to 40 hours.").format(
+                name=field.name, most=field.max, meaning=field.help, value=value),
         )
     return number
 
@@ -199,11 +232,12 @@ def annual_pay(
     """
     hours = _hours_per_week(hours_per_week)
     if (salary is None) == (hourly_rate is None):
-        given = "both" if salary is not None else "neither"
+        given = _("both") if salary is not None else _("neither")
         raise InputError(
             "salary",
-            f"give the employee's pay as salary (yearly) or as hourly_rate, not both; you gave "
-            f"{given}. For example salary=52000, or hourly_rate=25 with hours_per_week=40.",
+            _("give the employee's pay as salary (yearly) or as hourly_rate, not both; you gave "
+              "{given}. For example salary=52000, or hourly_rate=25 with hours_per_week=40."
+              ).format(given=given),
         )
     name, value = ("salary", salary) if salary is not None else ("hourly_rate", hourly_rate)
     pay = as_number(value, name, meaning=FIELDS[name].help)
@@ -212,8 +246,9 @@ def annual_pay(
     if pay <= 0:
         raise InputError(
             name,
-            f"{name} must be more than 0 (the employee's pay, in dollars); you gave {value!r}. "
-            f"Type the pay before tax, for example 52000 a year or 25 an hour.",
+            _("{name} must be more than 0 (the employee's pay, in dollars); you gave {value!r}. "
+              "Type the pay before tax, for example 52000 a year or 25 an hour.").format(
+                name=name, value=value),
         )
     return pay
 
@@ -227,9 +262,10 @@ def _overtime_premium(value: object) -> float:
     if not field.min <= number <= field.max:
         raise InputError(
             field.name,
-            f"{field.name} must be a decimal from {field.min:g} to {field.max:g} ({field.help}); "
-            f"you gave {value!r}. Count only the extra above normal pay: 0.5 for time and a "
-            f"half, 1 for double time.",
+            _("{name} must be a decimal from {least:g} to {most:g} ({meaning}); "
+              "you gave {value!r}. Count only the extra above normal pay: 0.5 for time and a "
+              "half, 1 for double time.").format(
+                name=field.name, least=field.min, most=field.max, meaning=field.help, value=value),
         )
     return number
 
@@ -461,11 +497,12 @@ class ReplacementCost:
         >>> round(cost_of_losing(**course_example()).amount("Customers who may follow"), 2)
         102000.0
         """
-        for name, (label, _) in CATEGORIES.items():
+        for name, (label, _covers) in CATEGORIES.items():
             if category in (name, label):
                 return self.lines[name]
         names = ", ".join(repr(name) for name in CATEGORIES)
-        raise ValueError(f"category must be one of {names}; you gave {category!r}.")
+        raise ValueError(_("category must be one of {names}; you gave {category!r}.").format(
+            names=names, category=category))
 
     def share_scenarios(
         self, shares: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.5)
@@ -509,12 +546,13 @@ def _inputs(given: Mapping[str, object]) -> dict[str, Any]:
     for name in given:
         if name not in INPUTS:
             raise InputError(
-                name, f"{name} is not an input of this worksheet; its inputs are "
-                f"{', '.join(INPUTS)}.",
+                name, _("{name} is not an input of this worksheet; its inputs are "
+                        "{inputs}.").format(name=name, inputs=", ".join(INPUTS)),
             )
     for name in INPUTS:
         if name not in given and name not in _PAY and FIELDS[name].default is None:
-            raise InputError(name, f"give {name} ({FIELDS[name].help}).")
+            raise InputError(
+                name, _("give {name} ({meaning}).").format(name=name, meaning=FIELDS[name].help))
     return {name: given.get(name, FIELDS[name].default) for name in INPUTS}
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...core.figures import CourseFigure, figure_html
+from ...core.messages import N_, Messages
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..turnover_cost.form import stacked_cost_bars
@@ -35,11 +36,18 @@ __all__ = [
     "replacement_cost_form",
 ]
 
-#: Legend label, color and hatch of each line in the chart; the customers are hatched.
+_ = Messages("tools.replacement_cost")
+
+#: Legend label (in English; the chart says it in the reader's language), color and hatch of
+#: each line in the chart; the customers are hatched.
 SEGMENT_STYLES: dict[str, tuple[str, str, str]] = {
     name: (label, describe.LINE_COLORS[name], "//" if name == "customers_who_may_follow" else "")
-    for name, (label, _) in calc.CATEGORIES.items()
+    for name, (label, _covers) in calc.CATEGORIES.items()
 }
+
+#: The subtotal and total rows of the table of lines: (line, what it covers), in English.
+SUBTOTAL = (N_("Employee costs (lines above)"), N_("what the turnover worksheet counts"))
+TOTAL = (N_("Total"), N_("employee costs and customers who may follow"))
 
 
 #: The headings of the tables written for reading (replacement_cost.yml, ``reading:``).
@@ -51,15 +59,14 @@ def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
 
     Columns "What it covers" and "Amount", indexed by "Line".
     """
-    rows = table.by_category(estimate).to_dict("records")
+    rows = [
+        {"category": label, "covers": covers, "amount": estimate.amount(name)}
+        for name in calc.CATEGORIES for label, covers in [calc.line_words(name)]
+    ]
     rows.insert(5, {
-        "category": "Employee costs (lines above)", "covers": "what the turnover worksheet counts",
-        "amount": estimate.employee_costs,
+        "category": _(SUBTOTAL[0]), "covers": _(SUBTOTAL[1]), "amount": estimate.employee_costs,
     })
-    rows.append({
-        "category": "Total", "covers": "employee costs and customers who may follow",
-        "amount": estimate.total,
-    })
+    rows.append({"category": _(TOTAL[0]), "covers": _(TOTAL[1]), "amount": estimate.total})
     shown = format_table(pd.DataFrame(rows), money=["amount"])
     return with_headings(shown, _HEADINGS["line"])
 
@@ -93,7 +100,7 @@ def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["annual_pay", *calc.CATEGORIES, "employee_costs", "total"]
     shown = format_table(comparison, money=money, percent=["share_of_pay"])
-    lines = {name: label for name, (label, _) in calc.CATEGORIES.items()}
+    lines = {name: label for name, (label, _covers) in calc.CATEGORIES.items()}
     return with_headings(shown, {**_HEADINGS["employees"], **lines})
 
 
@@ -126,10 +133,12 @@ def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     return stacked_cost_bars(
         comparison,
         label_column="employee",
-        segments=SEGMENT_STYLES,
+        segments={
+            name: (_(label), color, hatch) for name, (label, color, hatch) in SEGMENT_STYLES.items()
+        },
         pay_column="annual_pay",
         share_column="share_of_pay",
-        xlabel="Cost of losing the employee (share of yearly pay in parentheses)",
+        xlabel=_("Cost of losing the employee (share of yearly pay in parentheses)"),
         title=title,
     )
 
@@ -196,7 +205,8 @@ class ReplacementCostForm(Worksheet):
         """The employee and the pay, then each line's heading and its inputs."""
         return self.sections(
             ("employee", "pay_basis", "pay", "hours_per_week"),
-            [(*calc.CATEGORIES[line], names) for line, names in calc.LINE_INPUTS.items()],
+            [(*calc.line_words(line), names)
+             for line, names in calc.LINE_INPUTS.items()],
         )
 
     def estimate(self) -> calc.ReplacementCost:
@@ -213,7 +223,7 @@ class ReplacementCostForm(Worksheet):
         return [
             HTML(f"<p><strong>{escape(head)}</strong>{escape(rest)}</p>"),
             line_table(estimate),
-            HTML("<p>The total for other guesses of the share who might follow:</p>"),
+            HTML(_("<p>The total for other guesses of the share who might follow:</p>")),
             scenarios_table(estimate),
             HTML(figure_html(figure, describe_cost_of_losing(row))),
         ]

@@ -19,9 +19,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core import rows as csv_rows
+from ...core.messages import Messages
 from .. import live
 from ..turnover_cost.page import stacked_cost_bars
 from . import calc, describe
+
+_ = Messages("tools.replacement_cost")
 
 __all__ = ["SPEC", "SHARES", "results", "file_results", "cost_chart"]
 
@@ -41,10 +44,11 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     return stacked_cost_bars(
         rows, label_column="employee", pay_column="annual_pay", share_column="share_of_pay",
         segments={
-            name: (label, describe.LINE_COLORS[name], name == "customers_who_may_follow")
-            for name, (label, _) in calc.CATEGORIES.items()
+            name: (calc.line_words(name)[0], describe.LINE_COLORS[name],
+                   name == "customers_who_may_follow")
+            for name in calc.CATEGORIES
         },
-        xlabel="Cost of losing the employee (share of yearly pay in parentheses)",
+        xlabel=_("Cost of losing the employee (share of yearly pay in parentheses)"),
         alt=describe.cost_chart(rows),
     )
 
@@ -52,15 +56,16 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
 def _tables(cost: calc.ReplacementCost) -> tuple[live.Table, live.Table]:
     """The notebook's table of lines (with subtotals) and its table of other shares."""
     lines = [{"category": label, "covers": covers, "amount": cost.amount(name)}
-             for name, (label, covers) in calc.CATEGORIES.items()]
-    lines.insert(5, {"category": "Employee costs (lines above)",
-                     "covers": "what the turnover worksheet counts", "amount": cost.employee_costs})
-    lines.append({"category": "Total", "covers": "employee costs and customers who may follow",
-                  "amount": cost.total})
-    by_line = live.table("Cost of losing the employee, by line", SPEC.headings["line"], lines,
+             for name in calc.CATEGORIES for label, covers in [calc.line_words(name)]]
+    lines.insert(5, {"category": _("Employee costs (lines above)"),
+                     "covers": _("what the turnover worksheet counts"),
+                     "amount": cost.employee_costs})
+    lines.append({"category": _("Total"),
+                  "covers": _("employee costs and customers who may follow"), "amount": cost.total})
+    by_line = live.table(_("Cost of losing the employee, by line"), SPEC.headings["line"], lines,
                          money=["amount"])
     others = live.table(
-        "The total for other guesses of the share who might follow", SPEC.headings["scenarios"],
+        _("The total for other guesses of the share who might follow"), SPEC.headings["scenarios"],
         cost.share_scenarios(SHARES), money=["customers_who_may_follow", "total"],
         percent=["share_who_follow"], decimals={"customers_following": 1},
     )
@@ -96,10 +101,10 @@ def results(values: Mapping[str, object]) -> live.Results:
 def _pay(table: csv_rows.Rows) -> tuple[list[float | None], list[float | None]]:
     """Each row's salary and hourly rate (None where empty), exactly one per row (table.py)."""
     if "salary" not in table.columns and "hourly_rate" not in table.columns:
-        raise ValueError(
-            f"{table.source}: needs a 'salary' column, an 'hourly_rate' column, or both (each "
-            f"employee fills one). Columns found: {', '.join(table.columns)}."
-        )
+        raise ValueError(_(
+            "{source}: needs a 'salary' column, an 'hourly_rate' column, or both (each "
+            "employee fills one). Columns found: {columns}."
+        ).format(source=table.source, columns=", ".join(table.columns)))
     pay: dict[str, list[float | None]] = {}
     for column in ("salary", "hourly_rate"):
         cells = table.column(column)
@@ -108,14 +113,11 @@ def _pay(table: csv_rows.Rows) -> tuple[list[float | None], list[float | None]]:
                                                                         strict=True)]
     for position, (salary, hourly) in enumerate(zip(pay["salary"], pay["hourly_rate"],
                                                     strict=True)):
-        problem = ("fills both 'salary' and 'hourly_rate'" if salary is not None
-                   and hourly is not None else "fills neither 'salary' nor 'hourly_rate'"
+        problem = (calc.PAY_BOTH if salary is not None
+                   and hourly is not None else calc.PAY_NEITHER
                    if salary is None and hourly is None else "")
         if problem:
-            raise ValueError(
-                f"{table.where(position)} {problem}; give each employee's pay once, as a yearly "
-                "salary or as an hourly rate."
-            )
+            raise ValueError(_(problem).format(place=table.where(position)))
     return pay["salary"], pay["hourly_rate"]
 
 
@@ -125,11 +127,7 @@ def _covers(table: csv_rows.Rows) -> list[str]:
     covers = [cell.lower() if cell else calc.DEFAULT_COVER for cell in cells]
     bad = [position for position, cover in enumerate(covers) if cover not in calc.COVERS]
     if bad:
-        shown = "; ".join(f"{table.where(i)}: {cells[i]!r}" for i in bad[:5])
-        raise ValueError(
-            f"column 'cover' ({calc.FIELDS['cover'].help}) must be one of "
-            f"{', '.join(calc.COVERS)}, or empty for {calc.DEFAULT_COVER}; bad values at {shown}."
-        )
+        raise ValueError(describe.bad_covers([(table.where(i), cells[i]) for i in bad]))
     return covers
 
 
@@ -183,15 +181,16 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
         try:
             cost = calc.cost_of_losing(employee=name, cover=covers[position], **v, **given)
         except ValueError as error:
-            raise ValueError(f"{table.where(position)}: {error}") from None
+            raise ValueError(
+                _("{place}: {error}").format(place=table.where(position), error=error)) from None
         compared.append({"employee": name,
                          **{column: table.rows[position][column] for column in extra},
                          **describe.as_row(cost)})
     columns = ["employee", *extra, *_RESULTS]
     shown = live.table(
-        "Cost of losing each employee",
+        _("Cost of losing each employee"),
         {**SPEC.headings["employees"],
-         **{name: label for name, (label, _) in calc.CATEGORIES.items()}},
+         **{name: calc.line_words(name)[0] for name in calc.CATEGORIES}},
         compared, columns=columns, money=_RESULTS[:-1], percent=["share_of_pay"],
     )
     chart = cost_chart(compared)

@@ -12,9 +12,12 @@ from typing import Any
 
 import pandas as pd
 
+from ...core.messages import Messages
 from ...core.tables import field_limits, named_rows, numeric_column, optional_numbers, where
 from ..spec import load_spec
-from . import calc
+from . import calc, describe
+
+_ = Messages("tools.replacement_cost")
 
 __all__ = ["EMPLOYEE_COLUMNS", "RESULT_COLUMNS", "by_category", "share_scenarios", "as_row",
            "compare_employees"]
@@ -93,11 +96,11 @@ def as_row(cost: calc.ReplacementCost) -> pd.DataFrame:
 def _pay_columns(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Each row's salary and hourly rate (NaN where empty), checking that exactly one is filled."""
     if "salary" not in table.columns and "hourly_rate" not in table.columns:
-        raise ValueError(
-            f"{table.attrs.get('source', 'the table')}: needs a 'salary' column, an "
-            f"'hourly_rate' column, or both (each employee fills one). Columns found: "
-            f"{', '.join(map(str, table.columns))}."
-        )
+        raise ValueError(_(
+            "{source}: needs a 'salary' column, an 'hourly_rate' column, or both (each "
+            "employee fills one). Columns found: {columns}."
+        ).format(source=table.attrs.get("source", _("the table")),
+                 columns=", ".join(map(str, table.columns))))
     values = {}
     for column in ("salary", "hourly_rate"):
         if column not in table.columns:
@@ -110,17 +113,10 @@ def _pay_columns(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     salary, hourly = values["salary"], values["hourly_rate"]
     both = salary.notna() & hourly.notna()
     neither = salary.isna() & hourly.isna()
-    problems = (
-        (both, "fills both 'salary' and 'hourly_rate'"),
-        (neither, "fills neither 'salary' nor 'hourly_rate'"),
-    )
-    for mask, problem in problems:
+    for mask, problem in ((both, calc.PAY_BOTH), (neither, calc.PAY_NEITHER)):
         if mask.any():
             first = int(mask.to_numpy().nonzero()[0][0])
-            raise ValueError(
-                f"{where(table, first)} {problem}; give each employee's pay once, as a yearly "
-                f"salary or as an hourly rate."
-            )
+            raise ValueError(_(problem).format(place=where(table, first)))
     return salary, hourly
 
 
@@ -135,10 +131,8 @@ def _covers(employees: pd.DataFrame) -> pd.Series:
     unknown = ~covers.isin(list(calc.COVERS))
     if unknown.any():
         positions = [int(i) for i in unknown.to_numpy().nonzero()[0]]
-        shown = "; ".join(f"{where(employees, i)}: {raw.iloc[i]!r}" for i in positions[:5])
         raise ValueError(
-            f"column 'cover' ({calc.FIELDS['cover'].help}) must be one of "
-            f"{', '.join(calc.COVERS)}, or empty for {calc.DEFAULT_COVER}; bad values at {shown}."
+            describe.bad_covers([(where(employees, i), raw.iloc[i]) for i in positions])
         )
     return covers
 
@@ -216,7 +210,9 @@ def compare_employees(
                 **fixed, **inputs,
             )
         except ValueError as error:
-            raise ValueError(f"{where(employees, position)}: {error}") from None
+            raise ValueError(
+                _("{place}: {error}").format(place=where(employees, position), error=error)
+            ) from None
         rows.append(as_row(estimate).iloc[0])
     computed = pd.DataFrame(rows).reset_index(drop=True)
     computed["employee"] = names.to_numpy()

@@ -51,7 +51,10 @@ the learner's file is compared by
 from __future__ import annotations
 
 from ...core.fields import load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, as_number
+
+_ = Messages("tools.value_equation")
 
 __all__ = [
     "FIELDS",
@@ -61,6 +64,7 @@ __all__ = [
     "check_top_score",
     "value_index",
     "lever",
+    "lever_words",
     "scale_description",
 ]
 
@@ -70,18 +74,19 @@ FIELDS = load_fields(__package__, "value_equation.json")
 #: How price and the customer's other costs may be measured, with the words a form shows.
 COST_SCALES: dict[str, str] = dict(FIELDS["costs"].options)
 
-#: What a change against the current offer does to the equation, by kind.
+#: What a change against the current offer does to the equation, by kind (kept in English in a
+#: comparison's ``lever`` column; shown in the reader's language through :func:`lever_words`).
 LEVERS = {
-    "baseline": "current offer: the point of comparison",
-    "both": "raises the numerator and lowers the denominator",
-    "numerator": "raises the numerator",
-    "denominator": "lowers the denominator",
-    "more_for_more": "trade-off: raises the numerator but also the denominator",
-    "less_for_less": "trade-off: lowers the denominator but also the numerator",
-    "worse": "lowers the numerator and raises the denominator",
-    "less_benefit": "lowers the numerator",
-    "more_cost": "raises the denominator",
-    "same": "no change on either side",
+    "baseline": N_("current offer: the point of comparison"),
+    "both": N_("raises the numerator and lowers the denominator"),
+    "numerator": N_("raises the numerator"),
+    "denominator": N_("lowers the denominator"),
+    "more_for_more": N_("trade-off: raises the numerator but also the denominator"),
+    "less_for_less": N_("trade-off: lowers the denominator but also the numerator"),
+    "worse": N_("lowers the numerator and raises the denominator"),
+    "less_benefit": N_("lowers the numerator"),
+    "more_cost": N_("raises the denominator"),
+    "same": N_("no change on either side"),
 }
 
 #: Changes smaller than this (in points or money) count as no change.
@@ -99,10 +104,22 @@ def check_costs(costs: object) -> str:
     if costs not in COST_SCALES:
         raise InputError(
             "costs",
-            f"costs must be 'score' (price and other costs scored 1 to 10, higher = costlier) or "
-            f"'money' (both in money, the same unit for every alternative); you gave {costs!r}.",
+            _("costs must be 'score' (price and other costs scored 1 to 10, higher = costlier) or "
+              "'money' (both in money, the same unit for every alternative); you gave {costs!r}."
+              ).format(costs=costs),
         )
     return str(costs)
+
+
+def lever_words(lever: str) -> str:
+    """A comparison's ``lever`` (one of :data:`LEVERS`, in English) in the reader's language.
+
+    Examples
+    --------
+    >>> lever_words(LEVERS["numerator"])
+    'raises the numerator'
+    """
+    return _(lever)
 
 
 def check_top_score(top_score: object) -> int:
@@ -135,14 +152,15 @@ def _score(value: object, name: str, top: int, *, cost: bool = False) -> float:
     number = as_number(value, name, meaning=meaning)
     if 1 <= number <= top:
         return number
-    message = f"{name} must be a score from 1 to {top} ({meaning}); you gave {value!r}."
+    message = _("{name} must be a score from 1 to {top} ({meaning}); you gave {value!r}.").format(
+        name=name, top=top, meaning=meaning, value=value)
     if cost and number > top:
-        message += (
+        message += _(
             " If this is an amount of money, measure price and the other costs in money for "
             "every alternative (costs='money'): all rows must use the same scale."
         )
     elif 0 <= number < 1:
-        message += " Scores start at 1; use 1 for the lowest."
+        message += _(" Scores start at 1; use 1 for the lowest.")
     raise InputError(name, message)
 
 
@@ -215,9 +233,9 @@ def value_index(
         if c1 + c2 <= 0:
             raise InputError(
                 "access_costs",
-                "price + access_costs is 0: a service that costs the customer nothing at all "
-                "cannot be put on the ratio. Value at least the customer's time, even a small "
-                "amount.",
+                _("price + access_costs is 0: a service that costs the customer nothing at all "
+                  "cannot be put on the ratio. Value at least the customer's time, even a small "
+                  "amount."),
             )
     return (r + p) / (c1 + c2)
 

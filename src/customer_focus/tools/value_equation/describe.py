@@ -12,7 +12,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core.formats import cents
+from ...core.messages import N_, Messages
 from . import calc
+
+_ = Messages("tools.value_equation")
+
+#: What a change does to one side of the equation, by direction and side.
+_CHANGES = {
+    ("raises", "numerator"): N_("raises the numerator by {size} ({sign}{share})"),
+    ("lowers", "numerator"): N_("lowers the numerator by {size} ({sign}{share})"),
+    ("raises", "denominator"): N_("raises the denominator by {size} ({sign}{share})"),
+    ("lowers", "denominator"): N_("lowers the denominator by {size} ({sign}{share})"),
+}
 
 __all__ = ["in_money", "amount", "signed", "ordered", "change_sentences", "value_chart"]
 
@@ -44,7 +55,7 @@ def signed(value: float, relative: float, money: bool) -> str:
     '−4 (−31%)'
     """
     if abs(value) < 1e-9:
-        return "no change"
+        return _("no change")
     sign = "+" if value > 0 else "−"
     size = cents(abs(value)) if money else f"{round(abs(float(value)), 2):g}"
     return f"{sign}{size} ({sign}{abs(relative):.0%})"
@@ -57,7 +68,8 @@ def is_baseline(row: Row) -> bool:
 
 def ordered(rows: Sequence[Row]) -> list[Row]:
     """The rows by rank, ties in the table's order."""
-    return [row for _, row in sorted(enumerate(rows), key=lambda item: (item[1]["rank"], item[0]))]
+    ranked = sorted(enumerate(rows), key=lambda item: (item[1]["rank"], item[0]))
+    return [row for _position, row in ranked]
 
 
 def change_sentences(rows: Sequence[Row]) -> list[str]:
@@ -75,9 +87,11 @@ def change_sentences(rows: Sequence[Row]) -> list[str]:
     money = in_money(rows)
     sentences = []
     for row in rows:
-        head = f"{row['alternative']} ranks {int(row['rank'])} of {len(rows)}"
+        head = _("{alternative} ranks {rank} of {count}").format(
+            alternative=row["alternative"], rank=int(row["rank"]), count=len(rows))
         if is_baseline(row):
-            sentences.append(f"{head}: your current offer, the point of comparison.")
+            sentences.append(
+                _("{head}: your current offer, the point of comparison.").format(head=head))
             continue
         parts = []
         for word, unit_money in (("numerator", False), ("denominator", money)):
@@ -87,9 +101,13 @@ def change_sentences(rows: Sequence[Row]) -> list[str]:
             verb = "raises" if change > 0 else "lowers"
             size = cents(abs(change)) if unit_money else f"{round(abs(float(change)), 2):g}"
             sign = "+" if change > 0 else "−"
-            parts.append(f"{verb} the {word} by {size} ({sign}{abs(relative):.0%})")
-        body = " and ".join(parts) if parts else "no change on either side"
-        sentences.append(f"{head}: {body}.")
+            parts.append(_(_CHANGES[verb, word]).format(
+                size=size, sign=sign, share=f"{abs(relative):.0%}"))
+        if len(parts) == 2:
+            body = _("{first} and {second}").format(first=parts[0], second=parts[1])
+        else:
+            body = parts[0] if parts else _(calc.LEVERS["same"])
+        sentences.append(_("{head}: {body}.").format(head=head, body=body))
     return sentences
 
 
@@ -108,31 +126,39 @@ def value_chart(rows: Sequence[Row]) -> str:
     decimals = 4 if money else 2
 
     def name_value(row: Row, column: str, as_money: bool) -> str:
-        return f"{row['alternative']} ({amount(row[column], as_money)})"
+        return _("{alternative} ({amount})").format(
+            alternative=row["alternative"], amount=amount(row[column], as_money))
 
     most = max(ranked, key=lambda row: row["numerator"])
     least = min(ranked, key=lambda row: row["numerator"])
     cheapest = min(ranked, key=lambda row: row["denominator"])
     dearest = max(ranked, key=lambda row: row["denominator"])
     ranks = [
-        f"{int(row['rank'])}. {row['alternative']} ({row['value_index']:.{decimals}f})"
+        _("{rank}. {alternative} ({index})").format(
+            rank=int(row["rank"]), alternative=row["alternative"],
+            index=f"{row['value_index']:.{decimals}f}")
         for row in ranked
     ]
     if len(ranks) > 6:
         ranks = [*ranks[:3], "…", ranks[-1]]
-    scales = "with price and other costs in money" if money else (
+    scales = _("with price and other costs in money") if money else _(
         "all four terms scored by customers"
     )
-    text = (
-        f"Two-panel horizontal bar chart comparing {len(ranked)} alternatives, {scales}. "
-        f"Left panel, the numerator (results plus process quality): highest "
-        f"{name_value(most, 'numerator', False)}, lowest {name_value(least, 'numerator', False)}. "
-        f"Right panel, the denominator (price plus the customer's other costs): lowest "
-        f"{name_value(cheapest, 'denominator', money)}, highest "
-        f"{name_value(dearest, 'denominator', money)}. Ranked by the index, numerator divided by "
-        f"denominator: {'; '.join(ranks)}."
+    text = _(
+        "Two-panel horizontal bar chart comparing {count} alternatives, {scales}. "
+        "Left panel, the numerator (results plus process quality): highest "
+        "{most}, lowest {least}. "
+        "Right panel, the denominator (price plus the customer's other costs): lowest "
+        "{cheapest}, highest {dearest}. Ranked by the index, numerator divided by "
+        "denominator: {ranks}."
+    ).format(
+        count=len(ranked), scales=scales, most=name_value(most, "numerator", False),
+        least=name_value(least, "numerator", False),
+        cheapest=name_value(cheapest, "denominator", money),
+        dearest=name_value(dearest, "denominator", money), ranks=_("; ").join(ranks),
     )
     base = [row for row in ranked if is_baseline(row)]
     if base:
-        text += f" The current offer, {base[0]['alternative']}, ranks {int(base[0]['rank'])}."
-    return text + " The index is a ranking aid, not a measurement of value."
+        text += _(" The current offer, {alternative}, ranks {rank}.").format(
+            alternative=base[0]["alternative"], rank=int(base[0]["rank"]))
+    return text + _(" The index is a ranking aid, not a measurement of value.")

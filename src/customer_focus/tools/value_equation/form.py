@@ -22,9 +22,12 @@ from matplotlib.ticker import FuncFormatter
 
 from ...core.figures import PALETTE, figure_html, new_figure
 from ...core.formats import dollars
+from ...core.messages import N_, Messages
 from ...core.tables import require_output
 from ..worksheet import GridColumn, GridWorksheet
 from . import calc, describe, table
+
+_ = Messages("tools.value_equation")
 
 __all__ = [
     "INDEX_NOTE",
@@ -36,8 +39,9 @@ __all__ = [
     "value_equation_form",
 ]
 
-#: The caution shown with every index: what the number is and is not.
-INDEX_NOTE = (
+#: The caution shown with every index: what the number is and is not (in English; said
+#: through the area's catalog where shown).
+INDEX_NOTE = N_(
     "Index = numerator ÷ denominator: a ranking aid on your own scales, not a measurement of value."
 )
 
@@ -104,7 +108,7 @@ def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
                     comparison["denominator_change_relative"], strict=True,
                 )
             ],
-            "What it does": comparison["lever"],
+            "What it does": [calc.lever_words(lever) for lever in comparison["lever"]],
         }
     )
     return shown.set_index("Alternative")
@@ -132,9 +136,13 @@ def _ordered(comparison: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(row: pd.Series) -> str:
-    suffix = " (current)" if row["lever"] == calc.LEVERS["baseline"] else ""
+    words = (
+        _("#{rank} {alternative} (current)") if row["lever"] == calc.LEVERS["baseline"]
+        else _("#{rank} {alternative}")
+    )
     text = textwrap.shorten(
-        f"#{int(row['rank'])} {row['alternative']}{suffix}", width=64, placeholder="…"
+        words.format(rank=int(row["rank"]), alternative=row["alternative"]), width=64,
+        placeholder="…",
     )
     return textwrap.fill(text, width=32, break_on_hyphens=False)
 
@@ -158,37 +166,38 @@ def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     figure = new_figure(10, height)
     left, right = figure.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [1, 1.15]})
     positions = list(range(count))
-    left.barh(positions, rows["results"], color=PALETTE["line"], label="Results produced for the "
-        "customer")
+    left.barh(positions, rows["results"], color=PALETTE["line"], label=_("Results produced for the "
+        "customer"))
     left.barh(
         positions, rows["process_quality"], left=rows["results"], color=_LIGHT_BLUE,
         edgecolor=PALETTE["ink"],
-        linewidth=0.6, label="Process quality",
+        linewidth=0.6, label=_("Process quality"),
     )
-    right.barh(positions, rows["price"], color=PALETTE["accent"], label="Price to the customer")
+    right.barh(positions, rows["price"], color=PALETTE["accent"], label=_("Price to the customer"))
     right.barh(
         positions, rows["access_costs"], left=rows["price"], color=_LIGHT_ORANGE,
         edgecolor=PALETTE["ink"],
-        linewidth=0.6, label="Customer's other costs: time, effort, travel, risk",
+        linewidth=0.6, label=_("Customer's other costs: time, effort, travel, risk"),
     )
-    left.set_yticks(positions, [_label(row) for _, row in rows.iterrows()])
+    left.set_yticks(positions, [_label(row) for _index, row in rows.iterrows()])
     top_right = float(rows["denominator"].max())
-    for position, (_, row) in zip(positions, rows.iterrows(), strict=True):
+    for position, (_index, row) in zip(positions, rows.iterrows(), strict=True):
         right.text(
             float(row["denominator"]) + top_right * 0.02, position,
-            f"index {row['value_index']:.{4 if money else 2}f}", va="center", fontsize=8.5,
+            _("index {index}").format(index=f"{row['value_index']:.{4 if money else 2}f}"),
+            va="center", fontsize=8.5,
             color=PALETTE["ink"],
         )
     left.set_xlim(0, float(rows["numerator"].max()) * 1.08)
     right.set_xlim(0, top_right * 1.32)
-    left.set_title("Numerator: what the customer gets", fontsize=10, color=PALETTE["ink"])
-    right.set_title("Denominator: what it costs the customer", fontsize=10, color=PALETTE["ink"])
-    left.set_xlabel("Score (results + process quality), higher is better", color=PALETTE["ink"])
+    left.set_title(_("Numerator: what the customer gets"), fontsize=10, color=PALETTE["ink"])
+    right.set_title(_("Denominator: what it costs the customer"), fontsize=10, color=PALETTE["ink"])
+    left.set_xlabel(_("Score (results + process quality), higher is better"), color=PALETTE["ink"])
     if money:
-        right.set_xlabel("Money (price + the customer's other costs)", color=PALETTE["ink"])
+        right.set_xlabel(_("Money (price + the customer's other costs)"), color=PALETTE["ink"])
         right.xaxis.set_major_formatter(FuncFormatter(dollars))
     else:
-        right.set_xlabel("Score (price + other costs), higher is costlier", color=PALETTE["ink"])
+        right.set_xlabel(_("Score (price + other costs), higher is costlier"), color=PALETTE["ink"])
     for axes in (left, right):
         axes.set_facecolor("white")
         axes.grid(axis="x", color=PALETTE["grid"], linewidth=0.6)
@@ -200,7 +209,7 @@ def value_equation_chart(comparison: pd.DataFrame, *, title: str | None = None) 
     bottom = 1.05 / height
     figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.3 / height), ncol=2,
                   frameon=False, fontsize=9)
-    figure.text(0.5, 0.08 / height, INDEX_NOTE, ha="center", va="bottom", fontsize=9,
+    figure.text(0.5, 0.08 / height, _(INDEX_NOTE), ha="center", va="bottom", fontsize=9,
                 style="italic",
                 color=PALETTE["ink"])
     figure.tight_layout(rect=(0, bottom, 1, 1))
@@ -224,7 +233,7 @@ def describe_value_chart(comparison: pd.DataFrame) -> str:
 # ---- the live form ----------------------------------------------------------------
 
 #: What the form says above its grid about the scales.
-SCALES_NOTE = (
+SCALES_NOTE = N_(
     "<p>Results and process quality: scores from 1 to 10, higher is better. Other costs: the "
     "customer's time, effort, travel and risk, on the same scale as the price.</p>"
 )
@@ -263,7 +272,7 @@ class ValueEquationForm(GridWorksheet):
 
     def layout(self) -> list[w.Widget]:
         """The scales, a note on them, then the grid."""
-        return [self.controls["costs"], w.HTML(SCALES_NOTE), self.grid]
+        return [self.controls["costs"], w.HTML(_(SCALES_NOTE)), self.grid]
 
     def compute(self, values: dict[str, Any]) -> list[object]:
         """One sentence per alternative, the table and the chart."""
@@ -271,7 +280,7 @@ class ValueEquationForm(GridWorksheet):
         items = "".join(f"<li>{escape(sentence)}</li>" for sentence in change_sentences(comparison))
         figure = value_equation_chart(comparison)
         return [
-            HTML(f"<ul>{items}</ul><p><em>{escape(INDEX_NOTE)}</em></p>"),
+            HTML(f"<ul>{items}</ul><p><em>{escape(_(INDEX_NOTE))}</em></p>"),
             comparison_table(comparison),
             HTML(figure_html(figure, describe_value_chart(comparison))),
         ]

@@ -21,10 +21,12 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.formats import dollars
+from ...core.messages import N_, Messages
 from ...core.palette import PALETTE
 from .. import live
 from . import calc, describe
 
+_ = Messages("tools.value_equation")
 __all__ = ["SPEC", "COLUMNS", "INDEX_NOTE", "compare", "results", "file_results"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
@@ -32,8 +34,8 @@ SPEC = live.page_spec(__package__)
 _TABLE = SPEC.columns["alternatives"]
 #: The columns of a row: the alternative's name and its four terms.
 COLUMNS: list[str] = list(_TABLE)
-#: The caution shown with every index (the notebook form's words).
-INDEX_NOTE = (
+#: The caution shown with every index (the notebook form's words; said through the catalog).
+INDEX_NOTE = N_(
     "Index = numerator ÷ denominator: a ranking aid on your own scales, not a measurement of value."
 )
 _TERMS = COLUMNS[1:]
@@ -62,10 +64,10 @@ def _repeated(rows: Sequence[Mapping[str, Any]]) -> tuple[int, int] | None:
 
 
 def _twice(name: str, first: str, second: str) -> str:
-    return (
-        f"column 'alternative' must give each alternative its own name; {name!r} appears at "
-        f"{first} and {second}. Rename one, e.g. add the competitor's name or 'idea 2'."
-    )
+    return _(
+        "column 'alternative' must give each alternative its own name; {name!r} appears at "
+        "{first} and {second}. Rename one, e.g. add the competitor's name or 'idea 2'."
+    ).format(name=name, first=first, second=second)
 
 
 def compare(
@@ -114,23 +116,25 @@ def _results(compared: list[dict[str, Any]], *, download: bool) -> live.Results:
     money = describe.in_money(compared)
     sentences = describe.change_sentences(compared)
     table = live.column_table(
-        "Alternatives compared",
+        _("Alternatives compared"),
         [
-            ("Alternative", "alternative", str),
-            ("Results", "results", lambda x: describe.amount(x, False)),
-            ("Process quality", "process_quality", lambda x: describe.amount(x, False)),
-            ("Price", "price", lambda x: describe.amount(x, money)),
-            ("Other costs to the customer", "access_costs", lambda x: describe.amount(x, money)),
-            ("Numerator", "numerator", lambda x: describe.amount(x, False)),
-            ("Denominator", "denominator", lambda x: describe.amount(x, money)),
-            ("Index (ranking only)", "value_index", lambda x: f"{x:.{4 if money else 2}f}"),
-            ("Rank", "rank", str),
+            (_("Alternative"), "alternative", str),
+            (_("Results"), "results", lambda x: describe.amount(x, False)),
+            (_("Process quality"), "process_quality", lambda x: describe.amount(x, False)),
+            (_("Price"), "price", lambda x: describe.amount(x, money)),
+            (_("Other costs to the customer"), "access_costs",
+             lambda x: describe.amount(x, money)),
+            (_("Numerator"), "numerator", lambda x: describe.amount(x, False)),
+            (_("Denominator"), "denominator", lambda x: describe.amount(x, money)),
+            (_("Index (ranking only)"), "value_index", lambda x: f"{x:.{4 if money else 2}f}"),
+            (_("Rank"), "rank", str),
         ],
         compared,
     )
     changes = live.Table(
-        "Against the current offer",
-        ("Alternative", "Numerator vs current", "Denominator vs current", "What it does"),
+        _("Against the current offer"),
+        (_("Alternative"), _("Numerator vs current"), _("Denominator vs current"),
+         _("What it does")),
         tuple(
             (
                 live.Cell(row["alternative"], row["alternative"]),
@@ -144,7 +148,7 @@ def _results(compared: list[dict[str, Any]], *, download: bool) -> live.Results:
                         row["denominator_change"], row["denominator_change_relative"], money),
                     row["denominator_change"],
                 ),
-                live.Cell(row["lever"], row["lever"]),
+                live.Cell(calc.lever_words(row["lever"]), row["lever"]),
             )
             for row in compared
         ),
@@ -152,8 +156,9 @@ def _results(compared: list[dict[str, Any]], *, download: bool) -> live.Results:
     ranked = describe.ordered(compared)
     decimals = 4 if money else 2
     labels = [
-        f"#{int(row['rank'])} {row['alternative']}"
-        + (" (current)" if describe.is_baseline(row) else "")
+        (_("#{rank} {alternative} (current)") if describe.is_baseline(row)
+         else _("#{rank} {alternative}")).format(
+            rank=int(row["rank"]), alternative=row["alternative"])
         for row in ranked
     ]
     alt = describe.value_chart(compared)
@@ -161,37 +166,38 @@ def _results(compared: list[dict[str, Any]], *, download: bool) -> live.Results:
         labels,
         [
             svg.Panel(
-                "Numerator: what the customer gets",
+                _("Numerator: what the customer gets"),
                 (
-                    svg.Series("Results produced for the customer",
+                    svg.Series(_("Results produced for the customer"),
                                tuple(row["results"] for row in ranked), "line"),
-                    svg.Series("Process quality",
+                    svg.Series(_("Process quality"),
                                tuple(row["process_quality"] for row in ranked), "employees"),
                 ),
-                "Score (results + process quality), higher is better",
+                _("Score (results + process quality), higher is better"),
             ),
             svg.Panel(
-                "Denominator: what it costs the customer",
+                _("Denominator: what it costs the customer"),
                 (
-                    svg.Series("Price to the customer", tuple(row["price"] for row in ranked),
+                    svg.Series(_("Price to the customer"), tuple(row["price"] for row in ranked),
                                "accent"),
-                    svg.Series("Customer's other costs: time, effort, travel, risk",
+                    svg.Series(_("Customer's other costs: time, effort, travel, risk"),
                                tuple(row["access_costs"] for row in ranked), PALETTE["customers"]),
                 ),
-                "Money (price + the customer's other costs)" if money
-                else "Score (price + other costs), higher is costlier",
+                _("Money (price + the customer's other costs)") if money
+                else _("Score (price + other costs), higher is costlier"),
                 ticks=dollars if money else (lambda value: f"{value:g}"),
-                notes=tuple(f"index {row['value_index']:.{decimals}f}" for row in ranked),
+                notes=tuple(_("index {index}").format(index=f"{row['value_index']:.{decimals}f}")
+                            for row in ranked),
             ),
         ],
         alt=alt,
-        note=INDEX_NOTE,
+        note=_(INDEX_NOTE),
     )
     file = None
     if download:
         file = live.download("value-equation-results.csv", list(compared[0]), compared)
     return live.Results(
-        summary=(INDEX_NOTE, *sentences), tables=(table, changes),
+        summary=(_(INDEX_NOTE), *sentences), tables=(table, changes),
         chart=live.Chart(chart, alt), download=file,
     )
 
@@ -215,7 +221,10 @@ def results(values: Mapping[str, object]) -> live.Results:
     repeated = _repeated(rows)
     if repeated is not None:
         first, second = repeated
-        message = _twice(rows[second]["alternative"], f"row {first + 1}", f"row {second + 1}")
+        message = _twice(
+            rows[second]["alternative"], _("row {number}").format(number=first + 1),
+            _("row {number}").format(number=second + 1),
+        )
         field = live.cell_name(SPEC.live["grid"], second + 1, "alternative")
         raise live.Invalid([live.Message(message, field)])
     return _results(compare(rows, costs=costs), download=False)
@@ -241,7 +250,7 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
         raise ValueError(_twice(names[second], table.where(first), table.where(second)))
     # the notebook's table checks each column in turn, with these words (table.py)
     top = 10
-    better = f"a score from 1 to {top}, higher is better"
+    better = _("a score from 1 to {top}, higher is better").format(top=top)
     terms = {
         "results": csv_rows.numbers(table, "results", meaning=better, low=1, high=top),
         "process_quality": csv_rows.numbers(
@@ -249,26 +258,26 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
         ),
     }
     if costs == "score":
-        costlier = (
-            f"a score from 1 to {top}, higher = costlier; in money? use costs='money' for every row"
-        )
+        costlier = _(
+            "a score from 1 to {top}, higher = costlier; in money? use costs='money' for every row"
+        ).format(top=top)
         for column in ("price", "access_costs"):
             terms[column] = csv_rows.numbers(table, column, meaning=costlier, low=1, high=top)
     else:
         terms["price"] = csv_rows.numbers(
-            table, "price", meaning="price to the customer, in money", low=0
+            table, "price", meaning=_("price to the customer, in money"), low=0
         )
         terms["access_costs"] = csv_rows.numbers(
-            table, "access_costs", meaning="the customer's time, effort, travel and risk, in money",
+            table, "access_costs",
+            meaning=_("the customer's time, effort, travel and risk, in money"),
             low=0,
         )
     for position in range(len(names)):
         if terms["price"][position] + terms["access_costs"][position] <= 0:
-            raise ValueError(
-                f"price + access_costs is 0 at {table.where(position)}: an alternative that costs "
-                "the customer nothing at all cannot be put on the ratio. Value at least the "
-                "customer's time."
-            )
+            raise ValueError(_(
+                "price + access_costs is 0 at {place}: an alternative that costs the customer "
+                "nothing at all cannot be put on the ratio. Value at least the customer's time."
+            ).format(place=table.where(position)))
     rows = [
         {"alternative": name, **{column: terms[column][position] for column in _TERMS}}
         for position, name in enumerate(names)

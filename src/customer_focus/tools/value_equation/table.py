@@ -14,10 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...core.messages import Messages
 from ...core.tables import name_column, numeric_column, require_columns, where
 from ..spec import load_spec
 from . import calc
 
+_ = Messages("tools.value_equation")
 __all__ = ["ALTERNATIVE_COLUMNS", "compare_alternatives"]
 
 _ALTERNATIVES = load_spec("value_equation").tables["alternatives"]
@@ -34,10 +36,27 @@ def _baseline_position(names: pd.Series, baseline: object, table: pd.DataFrame) 
     if not matches:
         listed = ", ".join(repr(name) for name in names)
         raise ValueError(
-            "baseline must name one of the alternatives (your current offer); you gave "
-            f"{baseline!r}. The alternatives are: {listed}."
+            _("baseline must name one of the alternatives (your current offer); you gave "
+              "{baseline!r}. The alternatives are: {listed}.").format(
+                baseline=baseline, listed=listed)
         )
     return matches[0]
+
+
+def _twice(name: str, first: str, second: str) -> str:
+    """The message for a name given twice, at ``first`` and ``second`` (the page's too)."""
+    return _(
+        "column 'alternative' must give each alternative its own name; {name!r} appears at "
+        "{first} and {second}. Rename one, e.g. add the competitor's name or 'idea 2'."
+    ).format(name=name, first=first, second=second)
+
+
+def _zero(place: str) -> str:
+    """The message for an alternative that costs the customer nothing, at ``place``."""
+    return _(
+        "price + access_costs is 0 at {place}: an alternative that costs the customer nothing "
+        "at all cannot be put on the ratio. Value at least the customer's time."
+    ).format(place=place)
 
 
 def compare_alternatives(
@@ -103,10 +122,10 @@ def compare_alternatives(
     'raises the numerator and lowers the denominator'
     """
     require_columns(alternatives, _ALTERNATIVES.required, optional=_ALTERNATIVES.optional)
-    source = alternatives.attrs.get("source", "the table")
+    source = alternatives.attrs.get("source", _("the table"))
     if alternatives.empty:
-        raise ValueError(f"{source}: has no alternatives; add at least your current offer and one "
-            "idea.")
+        raise ValueError(_("{source}: has no alternatives; add at least your current offer and one "
+            "idea.").format(source=source))
     scale = calc.check_costs(costs)
     top = calc.check_top_score(top_score)
     names = name_column(alternatives, "alternative", "alternative").astype(str).str.strip()
@@ -114,41 +133,30 @@ def compare_alternatives(
     if not repeated.empty:
         twice = np.flatnonzero(names.duplicated(keep=False).to_numpy())
         rows = [where(alternatives, int(i)) for i in twice]
-        raise ValueError(
-            f"column 'alternative' must give each alternative its own name; {repeated.iloc[0]!r} "
-            f"appears at {' and '.join(rows)}. Rename one, e.g. add the competitor's name or 'idea "
-            "2'."
-        )
+        raise ValueError(_twice(repeated.iloc[0], rows[0], " and ".join(rows[1:])))
     score = {"low": 1, "high": top}
-    results = numeric_column(alternatives, "results", meaning=f"a score from 1 to {top}, higher is "
-        "better", **score)
-    process = numeric_column(
-        alternatives, "process_quality", meaning=f"a score from 1 to {top}, higher is better",
-        **score,
-    )
+    better = _("a score from 1 to {top}, higher is better").format(top=top)
+    results = numeric_column(alternatives, "results", meaning=better, **score)
+    process = numeric_column(alternatives, "process_quality", meaning=better, **score)
     if scale == "score":
-        cost_meaning = (
-            f"a score from 1 to {top}, higher = costlier; in money? use costs='money' for every row"
-        )
+        cost_meaning = _(
+            "a score from 1 to {top}, higher = costlier; in money? use costs='money' for every row"
+        ).format(top=top)
         price = numeric_column(alternatives, "price", meaning=cost_meaning, **score)
         access = numeric_column(alternatives, "access_costs", meaning=cost_meaning, **score)
     else:
         price = numeric_column(
-            alternatives, "price", meaning="price to the customer, in money", low=0
+            alternatives, "price", meaning=_("price to the customer, in money"), low=0
         )
         access = numeric_column(
-            alternatives, "access_costs", meaning="the customer's time, effort, travel and risk, "
-            "in money", low=0
+            alternatives, "access_costs",
+            meaning=_("the customer's time, effort, travel and risk, in money"), low=0
         )
     numerator = (results + process).to_numpy()
     denominator = (price + access).to_numpy()
     if (denominator <= 0).any():
         first = int(np.flatnonzero(denominator <= 0)[0])
-        raise ValueError(
-            f"price + access_costs is 0 at {where(alternatives, first)}: an alternative that costs "
-            "the customer nothing at all cannot be put on the ratio. Value at least the "
-            "customer's time."
-        )
+        raise ValueError(_zero(where(alternatives, first)))
     base = _baseline_position(names, baseline, alternatives)
     result = alternatives.copy()
     result.attrs = {}

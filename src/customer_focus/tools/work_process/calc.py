@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core.fields import load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError
 
 __all__ = [
@@ -40,13 +41,15 @@ __all__ = [
     "improvement_order",
 ]
 
+_ = Messages("tools.work_process")
+
 #: The tool's inputs, as ``work_process.yml`` describes them.
 FIELDS = load_fields(__package__, "work_process.json")
 
-#: What to do with a step that adds no value for the customer.
-REMOVE = "Remove it, shorten it, or run it alongside another step."
-#: What to do with a fail point.
-FAIL_SAFE = (
+#: What to do with a step that adds no value for the customer (said through the catalog).
+REMOVE = N_("Remove it, shorten it, or run it alongside another step.")
+#: What to do with a fail point (said through the catalog).
+FAIL_SAFE = N_(
     "Make it fail-safe: a check, a standard or a confirmation that catches the problem before "
     "the customer does."
 )
@@ -80,10 +83,13 @@ def improvement(
     if not FIELDS["adds_value"].check(adds_value):
         time = FIELDS["minutes"].check(minutes)
         part = FIELDS["share_of_time"].check(share)
-        parts.append(f"No value for the customer ({time:g} min, {part:.0%} of the time). {REMOVE}")
+        parts.append(_(
+            "No value for the customer ({minutes} min, {share} of the time). {advice}"
+        ).format(minutes=f"{time:g}", share=f"{part:.0%}", advice=_(REMOVE)))
     if FIELDS["fail_point"].check(fail_point):
         wrong = FIELDS["what_goes_wrong"].check(what_goes_wrong)
-        parts.append(f"Fail point: {wrong.rstrip('.')}. {FAIL_SAFE}")
+        parts.append(_("Fail point: {what_goes_wrong}. {advice}").format(
+            what_goes_wrong=wrong.rstrip("."), advice=_(FAIL_SAFE)))
     return " ".join(parts)
 
 
@@ -97,10 +103,10 @@ def action(adds_value: object, fail_point: object) -> str:
     """
     adds, fails = FIELDS["adds_value"].check(adds_value), FIELDS["fail_point"].check(fail_point)
     if not adds and fails:
-        return "Remove or shorten it, and make it fail-safe"
+        return _("Remove or shorten it, and make it fail-safe")
     if fails:
-        return "Make it fail-safe"
-    return REMOVE.rstrip(".")
+        return _("Make it fail-safe")
+    return _("Remove it, shorten it, or run it alongside another step")
 
 
 def _checked(steps: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -116,7 +122,7 @@ def _total(steps: list[dict[str, Any]]) -> float:
     if total <= 0:
         raise InputError(
             "minutes",
-            "the steps add up to 0 minutes. Write each step's elapsed time, waiting included.",
+            _("the steps add up to 0 minutes. Write each step's elapsed time, waiting included."),
         )
     return total
 

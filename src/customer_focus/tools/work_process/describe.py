@@ -12,17 +12,58 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core.formats import percent
+from ...core.messages import N_, Messages
 from . import calc
 
-__all__ = ["minutes", "summary_rows", "improvement_rows", "IMPROVEMENT_HEADINGS", "process_chart"]
+__all__ = [
+    "no_description_column", "undescribed", "zero_minutes", "minutes", "summary_rows",
+    "improvement_rows", "IMPROVEMENT_HEADINGS", "process_chart",
+]
+
+_ = Messages("tools.work_process")
+n_ = _.plural
 
 Row = Mapping[str, Any]
 
-#: The headings of the improvement list, in order (the first is its index in the notebook).
+#: The headings of the improvement list, in order (the first is its index in the notebook);
+#: in English, said through the catalog where only shown.
 IMPROVEMENT_HEADINGS = (
-    "Priority", "Step no.", "Step", "Minutes", "Share of the time", "Adds value", "Fail point",
-    "What goes wrong", "What to do",
+    N_("Priority"), N_("Step no."), N_("Step"), N_("Minutes"), N_("Share of the time"),
+    N_("Adds value"), N_("Fail point"), N_("What goes wrong"), N_("What to do"),
 )
+
+
+def no_description_column(source: str, count: int) -> str:
+    """The message for a file with fail points but no ``what_goes_wrong`` column."""
+    return n_(
+        "{source}: {count} step(s) are marked as fail points, but there is no "
+        "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
+        "{source}: {count} step(s) are marked as fail points, but there is no "
+        "'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong.",
+        count,
+    ).format(source=source, count=count)
+
+
+def undescribed(places: Sequence[str]) -> str:
+    """The message for fail points without what goes wrong, at ``places`` (the first five named).
+
+    Examples
+    --------
+    >>> undescribed(["a.csv line 2"])[-37:]
+    'or mark the step as not a fail point.'
+    """
+    return _(
+        "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
+        "at {places}{more}. Describe it in a few words, or mark the step as not a fail point."
+    ).format(places=_(", ").join(places[:5]), more=_(" and more") if len(places) > 5 else "")
+
+
+def zero_minutes(source: str) -> str:
+    """The message for a file whose steps add up to 0 minutes."""
+    return _(
+        "{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
+        "included."
+    ).format(source=source)
 
 
 def minutes(value: float) -> str:
@@ -47,24 +88,30 @@ def summary_rows(summary: Mapping[str, float]) -> list[tuple[str, str]]:
     ('Time that adds value for the customer', '90 min (75.0%)')
     """
     rows = [
-        ("Steps", f"{int(summary['steps'])}"),
-        ("Total time", f"{minutes(summary['total_minutes'])} min"),
+        (_("Steps"), f"{int(summary['steps'])}"),
+        (_("Total time"), _minutes(summary["total_minutes"])),
         (
-            "Time that adds value for the customer",
-            f"{minutes(summary['value_added_minutes'])} min ({summary['value_added_share']:.1%})",
+            _("Time that adds value for the customer"),
+            _("{minutes} min ({share})").format(
+                minutes=minutes(summary["value_added_minutes"]),
+                share=f"{summary['value_added_share']:.1%}"),
         ),
-        ("Time that adds no value", f"{minutes(summary['non_value_added_minutes'])} min"),
-        ("Fail points", f"{int(summary['fail_points'])}"),
-        ("Steps on the improvement list", f"{int(summary['steps_to_improve'])}"),
+        (_("Time that adds no value"), _minutes(summary["non_value_added_minutes"])),
+        (_("Fail points"), f"{int(summary['fail_points'])}"),
+        (_("Steps on the improvement list"), f"{int(summary['steps_to_improve'])}"),
     ]
     if "customer_minutes" in summary:
-        rows.append(("Time in steps the customer sees", f"{minutes(summary['customer_minutes'])} "
-                     "min"))
+        rows.append((_("Time in steps the customer sees"), _minutes(summary["customer_minutes"])))
     return rows
 
 
+def _minutes(value: float) -> str:
+    """Minutes with their unit, ``95 min``."""
+    return _("{minutes} min").format(minutes=minutes(value))
+
+
 def _yes(value: object) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
 
 
 def improvement_rows(listing: Sequence[Row]) -> list[tuple[str, ...]]:
@@ -108,23 +155,29 @@ def process_chart(analysis: Sequence[Row], summary: Mapping[str, float]) -> str:
         key=lambda row: (-float(row["minutes"]), row["order"]),
     )
     fails = [row for row in analysis if row["fail_point"]]
-    text = (
-        f"Horizontal bar chart of {len(analysis)} process steps in order, from "
-        f"{analysis[0]['step']} to {analysis[-1]['step']}, with each bar's length in "
-        f"minutes. The process takes {minutes(summary['total_minutes'])} minutes, of which "
-        f"{minutes(summary['value_added_minutes'])} ({summary['value_added_share']:.0%}) add "
-        "value for the customer."
+    text = _(
+        "Horizontal bar chart of {count} process steps in order, from "
+        "{first} to {last}, with each bar's length in "
+        "minutes. The process takes {total} minutes, of which "
+        "{value_added} ({share}) add value for the customer."
+    ).format(
+        count=len(analysis), first=analysis[0]["step"], last=analysis[-1]["step"],
+        total=minutes(summary["total_minutes"]),
+        value_added=minutes(summary["value_added_minutes"]),
+        share=f"{summary['value_added_share']:.0%}",
     )
     if waste:
         longest = waste[0]
-        text += (
-            f" {len(waste)} steps add no value; the longest is {longest['step']} "
-            f"({minutes(longest['minutes'])} minutes)."
-        )
+        text += _(
+            " {count} steps add no value; the longest is {step} ({minutes} minutes)."
+        ).format(count=len(waste), step=longest["step"], minutes=minutes(longest["minutes"]))
     if not fails:
-        text += " No step is marked as a fail point."
+        text += _(" No step is marked as a fail point.")
     else:
-        listed = ", ".join(str(row["step"]) for row in fails)
-        marked = "fail points are" if len(fails) > 1 else "fail point is"
-        text += f" {len(fails)} {marked} marked with a cross: {listed}."
+        listed = _(", ").join(str(row["step"]) for row in fails)
+        text += n_(
+            " {count} fail point is marked with a cross: {steps}.",
+            " {count} fail points are marked with a cross: {steps}.",
+            len(fails),
+        ).format(count=len(fails), steps=listed)
     return text

@@ -20,10 +20,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
+from ...core.messages import Messages
 from ...core.tables import require_output
 from ..spec import load_spec
 from ..worksheet import GridColumn, GridWorksheet
 from . import describe, table
+
+_ = Messages("tools.work_process")
 
 __all__ = [
     "summary_table",
@@ -111,7 +114,8 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
             )
             text_at = value + top * 0.065
         axes.text(
-            text_at, position, f"{_minutes(value)} min", va="center", fontsize=8.5,
+            text_at, position, _("{minutes} min").format(minutes=_minutes(value)), va="center",
+            fontsize=8.5,
             color=PALETTE["ink"],
         )
     names = [
@@ -120,13 +124,13 @@ def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure
     ]
     axes.set_yticks(list(positions), names)
     axes.set_xlim(0, top * 1.3)
-    axes.set_xlabel("Minutes (elapsed time, waiting included)", color=PALETTE["ink"])
+    axes.set_xlabel(_("Minutes (elapsed time, waiting included)"), color=PALETTE["ink"])
     plain_axes(axes, grid="x", title=title, box=True)
     handles = [
-        Patch(facecolor=_VALUE, edgecolor=PALETTE["ink"], label="Adds value for the customer"),
-        Patch(facecolor=_NO_VALUE, edgecolor=PALETTE["ink"], label="Adds no value"),
+        Patch(facecolor=_VALUE, edgecolor=PALETTE["ink"], label=_("Adds value for the customer")),
+        Patch(facecolor=_NO_VALUE, edgecolor=PALETTE["ink"], label=_("Adds no value")),
         Line2D([], [], marker="X", linestyle="none", markersize=9, color=PALETTE["accent"],
-               markeredgecolor=PALETTE["ink"], label="Fail point (hatched bar)"),
+               markeredgecolor=PALETTE["ink"], label=_("Fail point (hatched bar)")),
     ]
     legend_under(figure, handles, columns=3, space=0.45 / height)
     return figure
@@ -195,7 +199,7 @@ class WorkProcessForm(GridWorksheet):
         """The summary, the improvement list and the chart."""
         steps = self.table()
         if steps.empty:
-            raise ValueError("type at least one step name.")
+            raise ValueError(_("type at least one step name."))
         analysis = table.analyze_process(steps)
         return [
             summary_table(table.process_summary(analysis)),

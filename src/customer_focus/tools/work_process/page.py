@@ -21,9 +21,13 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
+from ...core.messages import Messages
 from ...core.validation import InputError, yes_no
 from .. import live
 from . import calc, describe
+
+_ = Messages("tools.work_process")
+n_ = _.plural
 
 __all__ = ["SPEC", "COLUMNS", "results", "file_results"]
 
@@ -67,7 +71,7 @@ def _results(
     order = calc.improvement_order(analysis)
     listing = [{**analysis[k], "priority": priority} for priority, k in enumerate(order, 1)]
     summary_table = live.Table(
-        "The process at a glance", ("Measure", "Value"),
+        _("The process at a glance"), (_("Measure"), _("Value")),
         tuple((live.Cell(measure, measure), live.Cell(value, value))
               for measure, value in describe.summary_rows(summary)),
     )
@@ -75,7 +79,8 @@ def _results(
     keys = ("priority", "order", "step", "minutes", "share_of_time", "adds_value", "fail_point",
             "what_goes_wrong", None)
     improvements = live.Table(
-        "Where to improve, in order", describe.IMPROVEMENT_HEADINGS,
+        _("Where to improve, in order"),
+        tuple(_(heading) for heading in describe.IMPROVEMENT_HEADINGS),
         tuple(
             tuple(live.Cell(text, text if key in _SHOWN else row[key])
                   for text, key in zip(texts, keys, strict=True))
@@ -88,14 +93,15 @@ def _results(
             svg.Step(
                 f"{row['order']}. {row['step']}", float(row["minutes"]),
                 "line" if row["adds_value"] else "customers",
-                f"{describe.minutes(row['minutes'])} min", bool(row["fail_point"]),
+                _("{minutes} min").format(minutes=describe.minutes(row["minutes"])),
+                bool(row["fail_point"]),
             )
             for row in analysis
         ],
         alt=alt,
-        axis_label="Minutes (elapsed time, waiting included)",
-        legend=[("Adds value for the customer", "line"), ("Adds no value", "customers")],
-        mark_label="Fail point (hatched bar)",
+        axis_label=_("Minutes (elapsed time, waiting included)"),
+        legend=[(_("Adds value for the customer"), "line"), (_("Adds no value"), "customers")],
+        mark_label=_("Fail point (hatched bar)"),
     )
     file = None
     if download is not None:
@@ -122,7 +128,7 @@ def results(values: Mapping[str, object]) -> live.Results:
     """
     steps = [step for step in live.grid_rows(values, SPEC.live["grid"], _step) if step is not None]
     if not steps:
-        raise live.Invalid([live.Message("type at least one step name.",
+        raise live.Invalid([live.Message(_("type at least one step name."),
                                          live.cell_name(SPEC.live["grid"], 1, "step"))])
     analysis, summary = _analysis(steps)
     return _results(analysis, summary, download=None)
@@ -134,14 +140,16 @@ def _answers(table: csv_rows.Rows, column: str) -> list[bool]:
     answers = [yes_no(cell) if cell else None for cell in cells]
     bad = [position for position, answer in enumerate(answers) if answer is None]
     if bad:
-        shown = "; ".join(
-            f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}" for i in bad[:5]
+        shown = _("; ").join(
+            _("{place}: {value}").format(
+                place=table.where(i), value=repr(cells[i]) if cells[i] else _("empty"))
+            for i in bad[:5]
         )
-        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
-        raise ValueError(
-            f"column {column!r} ({calc.FIELDS[column].help}) must hold yes or no in every row "
-            f"(also accepted: y/n, true/false, 1/0); bad values at {shown}{more}."
-        )
+        more = _(" (and {count} more)").format(count=len(bad) - 5) if len(bad) > 5 else ""
+        raise ValueError(_(
+            "column {column!r} ({meaning}) must hold yes or no in every row "
+            "(also accepted: y/n, true/false, 1/0); bad values at {shown}{more}."
+        ).format(column=column, meaning=calc.FIELDS[column].help, shown=shown, more=more))
     return [bool(answer) for answer in answers]
 
 
@@ -161,24 +169,15 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     adds_value = _answers(table, "adds_value")
     fail_point = _answers(table, "fail_point")
     if any(fail_point) and "what_goes_wrong" not in table.columns:
-        raise ValueError(
-            f"{source}: {sum(fail_point)} step(s) are marked as fail points, but there is no "
-            f"'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong."
-        )
+        count = sum(fail_point)
+        raise ValueError(describe.no_description_column(source, count))
     wrong = table.column("what_goes_wrong")
     undescribed = [i for i, fails in enumerate(fail_point) if fails and not wrong[i]]
     if undescribed:
         places = [table.where(i) for i in undescribed]
-        raise ValueError(
-            "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
-            f"at {', '.join(places[:5])}{' and more' if len(places) > 5 else ''}. Describe it in "
-            "a few words, or mark the step as not a fail point."
-        )
+        raise ValueError(describe.undescribed(places))
     if sum(minutes) <= 0:
-        raise ValueError(
-            f"{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
-            f"included."
-        )
+        raise ValueError(describe.zero_minutes(source))
     sees = _answers(table, "customer_sees") if "customer_sees" in table.columns else None
     steps: list[dict[str, Any]] = []
     for position, row in enumerate(table.rows):

@@ -13,9 +13,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...core.messages import Messages
 from ...core.tables import name_column, numeric_column, require_columns, where, yes_no_column
 from ..spec import load_spec
-from . import calc
+from . import calc, describe
+
+_ = Messages("tools.work_process")
+n_ = _.plural
 
 __all__ = ["STEP_COLUMNS", "analyze_process", "process_summary", "where_to_improve"]
 
@@ -83,32 +87,24 @@ def analyze_process(steps: pd.DataFrame) -> pd.DataFrame:
     [0.25, 0.75]
     """
     require_columns(steps, _STEPS.required, optional=_STEPS.optional)
-    source = steps.attrs.get("source", "the table")
+    source = steps.attrs.get("source", _("the table"))
     if steps.empty:
-        raise ValueError(f"{source}: has no steps; write one row per step, in order.")
+        raise ValueError(
+            _("{source}: has no steps; write one row per step, in order.").format(source=source))
     names = name_column(steps, "step", "step").astype(str).str.strip()
     minutes = numeric_column(steps, "minutes", meaning=STEP_COLUMNS["minutes"], low=0)
     adds_value = _answers(steps, "adds_value")
     fail_point = _answers(steps, "fail_point")
     if fail_point.any() and "what_goes_wrong" not in steps.columns:
-        raise ValueError(
-            f"{source}: {int(fail_point.sum())} step(s) are marked as fail points, but there is no "
-            f"'what_goes_wrong' column. Add it and describe, for each fail point, what goes wrong."
-        )
+        count = int(fail_point.sum())
+        raise ValueError(describe.no_description_column(source, count))
     wrong = _text(steps, "what_goes_wrong")
     undescribed = fail_point & (wrong == "")
     if undescribed.any():
         rows = [where(steps, int(i)) for i in np.flatnonzero(undescribed.to_numpy())]
-        raise ValueError(
-            "column 'what_goes_wrong' must say what goes wrong at every fail point; it is empty "
-            f"at {', '.join(rows[:5])}{' and more' if len(rows) > 5 else ''}. Describe it in a few "
-            "words, or mark the step as not a fail point."
-        )
+        raise ValueError(describe.undescribed(rows))
     if float(minutes.sum()) <= 0:
-        raise ValueError(
-            f"{source}: the steps add up to 0 minutes. Write each step's elapsed time, waiting "
-            f"included."
-        )
+        raise ValueError(describe.zero_minutes(source))
     result = steps.copy()
     result.attrs = {}
     result["step"] = names.to_numpy()
