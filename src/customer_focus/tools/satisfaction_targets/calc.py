@@ -372,9 +372,9 @@ def _after(retention: float, gain: float, segment: str) -> float:
     if not 0 <= after < 1:
         raise InputError(
             "retention_gain",
-            _("retention_gain {gain:g} takes {segment} from {retention:g} to {after:g}, outside 0 "
+            _("retention_gain {gain:g} takes {segment} from {before:g} to {after:g}, outside 0 "
               "to 1 (not included); assume a smaller gain.").format(
-                gain=gain, segment=segment, retention=retention, after=after),
+                gain=gain, segment=segment, before=retention, after=after),
         )
     return after
 
