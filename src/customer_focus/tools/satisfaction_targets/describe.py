@@ -14,7 +14,8 @@ from ...core.formats import dollars
 from ...core.messages import N_, Messages
 
 __all__ = [
-    "LEGEND", "VALUE_LABEL", "by_priority", "flag_words", "yes_no", "what_if_heading",
+    "LEGEND", "VALUE_LABEL", "by_priority", "flag_words", "yes_no", "segment_advice",
+    "what_if_heading",
     "targets_chart",
 ]
 
@@ -56,6 +57,17 @@ def yes_no(value: bool) -> str:
     ('yes', 'no')
     """
     return _("yes") if value else _("no")
+
+
+def segment_advice(segment: str, advice: str) -> str:
+    """A segment's name and the advice on it (:func:`.calc.advice`), as one line.
+
+    Examples
+    --------
+    >>> segment_advice("Fleet", "Priority 1.")
+    'Fleet: Priority 1.'
+    """
+    return _("{segment}: {advice}").format(segment=segment, advice=advice)
 
 
 def what_if_heading(gain: float, *, strong: bool = False) -> str:

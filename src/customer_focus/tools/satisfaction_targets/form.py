@@ -230,7 +230,8 @@ class SatisfactionTargetsForm(GridWorksheet):
         what_if = table.what_if_retention(segments, gain, discount_rate=rate) if gain else None
         ordered = _by_priority(plan)
         advice = "".join(
-            f"<li><strong>{escape(str(row.segment))}</strong>: {escape(row.advice)}</li>"
+            "<li>{}</li>".format(describe.segment_advice(
+                f"<strong>{escape(str(row.segment))}</strong>", escape(row.advice)))
             for row in ordered.itertuples()
         )
         items: list[object] = [

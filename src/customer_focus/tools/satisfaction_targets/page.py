@@ -166,7 +166,7 @@ def _shown(
         legend=tuple(_(words) for words in describe.LEGEND),
         value_label=_(describe.VALUE_LABEL),
     )
-    summary = tuple(f"{row['segment']}: {row['advice']}" for row in ordered)
+    summary = tuple(describe.segment_advice(row["segment"], row["advice"]) for row in ordered)
     return plan, live.Results(summary=summary, tables=tuple(tables), chart=live.Chart(chart, alt))
 
 
