@@ -58,6 +58,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...core.fields import load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError
 
 __all__ = [
@@ -66,6 +67,9 @@ __all__ = [
     "better_worse", "summarize", "bad_answers", "blank_labels", "repeated_pairs", "undefined",
 ]
 
+_ = Messages("tools.kano")
+n_ = _.plural
+
 #: The tool's inputs, as ``kano.yml`` describes them.
 FIELDS = load_fields(__package__, "kano.json")
 
@@ -73,19 +77,22 @@ FIELDS = load_fields(__package__, "kano.json")
 ANSWERS = ("Like", "Must-be", "Neutral", "Live-with", "Dislike")
 
 #: The answers accepted, as a message says it.
-ACCEPTED = (
+ACCEPTED = N_(
     "Like, Must-be, Neutral, Live-with or Dislike (case does not matter; 'Must be' and "
     "'Live with' are accepted)"
 )
 
-FUNCTIONAL_QUESTION = "How do you feel if the product has X?"
-DYSFUNCTIONAL_QUESTION = "How do you feel if the product does not have X?"
+FUNCTIONAL_QUESTION = N_("How do you feel if the product has X?")
+DYSFUNCTIONAL_QUESTION = N_("How do you feel if the product does not have X?")
 
 
 @dataclass(frozen=True)
 class Category:
     """A Kano category: its letter, Kano's name, the practitioner name (if any), what it means,
-    and ``key``, the name of the field that counts its answers (``attractive``)."""
+    and ``key``, the name of the field that counts its answers (``attractive``).
+
+    The names and the meaning are the English; say them through the module's
+    catalog (``_(category.name)``) to show them in the reader's language."""
 
     letter: str
     name: str
@@ -98,15 +105,16 @@ class Category:
 CATEGORIES: dict[str, Category] = {
     category.letter: category
     for category in (
-        Category("A", "Attractive", "delighter",
-                 "delights when present, no complaint when absent", "attractive"),
-        Category("O", "One-dimensional", "performance",
-                 "the more, the better; the less, the worse", "one_dimensional"),
-        Category("M", "Must-be", "basic",
-                 "expected: its absence causes dissatisfaction", "must_be"),
-        Category("I", "Indifferent", "", "customers do not care either way", "indifferent"),
-        Category("R", "Reverse", "", "customers would rather not have it", "reverse"),
-        Category("Q", "Questionable", "", "the two answers contradict each other",
+        Category("A", N_("Attractive"), N_("delighter"),
+                 N_("delights when present, no complaint when absent"), "attractive"),
+        Category("O", N_("One-dimensional"), N_("performance"),
+                 N_("the more, the better; the less, the worse"), "one_dimensional"),
+        Category("M", N_("Must-be"), N_("basic"),
+                 N_("expected: its absence causes dissatisfaction"), "must_be"),
+        Category("I", N_("Indifferent"), "", N_("customers do not care either way"),
+                 "indifferent"),
+        Category("R", N_("Reverse"), "", N_("customers would rather not have it"), "reverse"),
+        Category("Q", N_("Questionable"), "", N_("the two answers contradict each other"),
                  "questionable"),
     )
 }
@@ -169,7 +177,8 @@ def normalize_answer(answer: object, name: str = "answer") -> str:
     """
     key = standard_answer(answer)
     if key is None:
-        raise InputError(name, f"{name} must be one of {ACCEPTED}; you gave {answer!r}.")
+        raise InputError(name, _("{name} must be one of {accepted}; you gave {answer!r}.").format(
+            name=name, accepted=_(ACCEPTED), answer=answer))
     return key
 
 
@@ -239,9 +248,9 @@ def better_worse(
     if total == 0:
         raise InputError(
             "attractive",
-            "Better and Worse cannot be computed: A + O + M + I is 0, so no answer says how the "
-            "feature affects satisfaction (Reverse and Questionable answers are not counted). "
-            "Check the question wording and the order of the two answers.",
+            _("Better and Worse cannot be computed: A + O + M + I is 0, so no answer says how the "
+              "feature affects satisfaction (Reverse and Questionable answers are not counted). "
+              "Check the question wording and the order of the two answers."),
         )
     return (a + o) / total, -(o + m) / total + 0.0  # + 0.0 turns −0.0 into 0.0
 
@@ -249,7 +258,7 @@ def better_worse(
 def _names_of(code: str, attribute: str) -> str:
     """Kano's or the practitioners' name(s) of a category code such as "A" or "A/O"."""
     found = (getattr(CATEGORIES[letter], attribute) for letter in code.split("/"))
-    return " / ".join(name for name in found if name)
+    return " / ".join(_(name) for name in found if name)
 
 
 def summarize(counts: Mapping[str, int], feature: str = "Feature") -> dict[str, object]:
@@ -292,12 +301,13 @@ def summarize(counts: Mapping[str, int], feature: str = "Feature") -> dict[str, 
     if unknown:
         raise InputError(
             "counts",
-            f"counts uses unknown categories {', '.join(map(repr, unknown))}; use the letters "
-            f"{', '.join(LETTERS)}.",
+            _("counts uses unknown categories {unknown}; use the letters {letters}.").format(
+                unknown=", ".join(map(repr, unknown)), letters=", ".join(LETTERS)),
         )
     given = {str(key).upper(): value for key, value in counts.items()}
     values = {
-        letter: FIELDS[category.key].check_as(given.get(letter, 0), f"count of {letter}")
+        letter: FIELDS[category.key].check_as(
+            given.get(letter, 0), _("count of {letter}").format(letter=letter))
         for letter, category in CATEGORIES.items()
     }
     better, worse = better_worse(values["A"], values["O"], values["M"], values["I"])
@@ -329,10 +339,10 @@ def bad_answers(column: str, places: str) -> str:
     >>> bad_answers("functional", "kano.csv line 3: 'Love it'")[-60:]
     "o.csv line 3: 'Love it'. Correct them, or delete those rows."
     """
-    return (
-        f"column {column!r} ({FIELDS[column].help}) must hold one of {ACCEPTED} "
-        f"in every row; bad answers at {places}. Correct them, or delete those rows."
-    )
+    return _(
+        "column {column!r} ({meaning}) must hold one of {accepted} in every row; bad answers at "
+        "{places}. Correct them, or delete those rows."
+    ).format(column=column, meaning=FIELDS[column].help, accepted=_(ACCEPTED), places=places)
 
 
 def blank_labels(column: str, meaning: str, places: str) -> str:
@@ -343,7 +353,8 @@ def blank_labels(column: str, meaning: str, places: str) -> str:
     >>> blank_labels("feature", "the feature asked about", "kano.csv line 4")[-41:]
     'kano.csv line 4; fill it in on every row.'
     """
-    return f"column {column!r} ({meaning}) is empty at {places}; fill it in on every row."
+    return _("column {column!r} ({meaning}) is empty at {places}; fill it in on every row.").format(
+        column=column, meaning=meaning, places=places)
 
 
 def repeated_pairs(places: str) -> str:
@@ -354,10 +365,10 @@ def repeated_pairs(places: str) -> str:
     >>> repeated_pairs("kano.csv line 2 (C1, Loaner bike)")[:45]
     'each respondent should answer about each feat'
     """
-    return (
-        f"each respondent should answer about each feature once; these rows repeat a "
-        f"respondent and feature: {places}. Delete the duplicates."
-    )
+    return _(
+        "each respondent should answer about each feature once; these rows repeat a respondent "
+        "and feature: {places}. Delete the duplicates."
+    ).format(places=places)
 
 
 def undefined(features: list[str], way_out: str) -> str:
@@ -370,10 +381,12 @@ def undefined(features: list[str], way_out: str) -> str:
     >>> undefined(["Sticker"], "leave it out of the file")[:60]
     "Better and Worse cannot be computed for 'Sticker': every ans"
     """
-    it = "it" if len(features) == 1 else "them"
-    return (
-        f"Better and Worse cannot be computed for {', '.join(map(repr, features))}: every "
-        f"answer about {it} is Reverse or Questionable, so A + O + M + I is 0. Check the "
-        f"question wording and whether the functional and dysfunctional answers were "
-        f"swapped, or {way_out}."
-    )
+    return n_(
+        "Better and Worse cannot be computed for {features}: every answer about it is Reverse or "
+        "Questionable, so A + O + M + I is 0. Check the question wording and whether the "
+        "functional and dysfunctional answers were swapped, or {way_out}.",
+        "Better and Worse cannot be computed for {features}: every answer about them is Reverse "
+        "or Questionable, so A + O + M + I is 0. Check the question wording and whether the "
+        "functional and dysfunctional answers were swapped, or {way_out}.",
+        len(features),
+    ).format(features=", ".join(map(repr, features)), way_out=way_out)

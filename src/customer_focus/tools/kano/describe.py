@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ...core.messages import N_, Messages
 from ...core.palette import PALETTE
 from .calc import CATEGORIES
 
-__all__ = ["CATEGORY_STYLES", "legend_label", "better_worse"]
+__all__ = [
+    "CATEGORY_STYLES", "X_LABEL", "Y_LABEL", "legend_label", "pair_sentence", "feature_sentence",
+    "better_worse",
+]
+
+_ = Messages("tools.kano")
 
 #: Color and marker of each category on the chart (a tie gets its own style).
 CATEGORY_STYLES = {
@@ -26,6 +32,52 @@ CATEGORY_STYLES = {
 }
 
 
+#: The chart's axes (English; said through the catalog where drawn).
+X_LABEL = N_("|Worse|: how much dissatisfaction its absence causes")
+Y_LABEL = N_("Better: how much satisfaction its presence adds")
+
+
+def pair_sentence(functional: str, dysfunctional: str, letter: str, *, strong: bool = False) -> str:
+    """The sentence for one answer pair: its category, the practitioners' name, what it means.
+
+    With ``strong``, the category is in ``<strong>`` (the notebook's form, in HTML).
+
+    Examples
+    --------
+    >>> pair_sentence("Like", "Live-with", "A")
+    'Like / Live-with → A, Attractive; practitioners say delighter: delights when present, no \
+complaint when absent.'
+    """
+    category = CATEGORIES[letter]
+    words = {
+        "functional": functional, "dysfunctional": dysfunctional, "letter": letter,
+        "name": _(category.name), "meaning": _(category.meaning),
+        "open": "<strong>" if strong else "", "close": "</strong>" if strong else "",
+    }
+    if category.practitioner:
+        return _("{functional} / {dysfunctional} → {open}{letter}, {name}{close}; practitioners "
+                 "say {practitioner}: {meaning}.").format(
+            practitioner=_(category.practitioner), **words)
+    return _("{functional} / {dysfunctional} → {open}{letter}, {name}{close}: {meaning}.").format(
+        **words)
+
+
+def feature_sentence(row: Mapping[str, object], worse: str, *, strong: bool = False) -> str:
+    """The sentence for one feature's result: Better, Worse (as ``worse`` writes it), category.
+
+    Examples
+    --------
+    >>> from customer_focus.tools.kano import calc
+    >>> feature_sentence(calc.summarize({"A": 3, "O": 1}, "Bike"), "−0.25")
+    'Bike: Better 1.00, Worse −0.25; chosen most often: A (Attractive).'
+    """
+    return _("{open}{feature}: Better {better:.2f}, Worse {worse}{close}; chosen most often: "
+             "{category} ({name}).").format(
+        feature=row["feature"], better=row["better"], worse=worse, category=row["category"],
+        name=row["kano_name"], open="<strong>" if strong else "",
+        close="</strong>" if strong else "")
+
+
 def legend_label(key: str) -> str:
     """The legend's words for a category letter, or for a tie (``"tie"``).
 
@@ -35,10 +87,12 @@ def legend_label(key: str) -> str:
     ('A: Attractive (delighter)', 'Tie between categories')
     """
     if key == "tie":
-        return "Tie between categories"
+        return _("Tie between categories")
     category = CATEGORIES[key]
-    practitioner = f" ({category.practitioner})" if category.practitioner else ""
-    return f"{key}: {category.name}{practitioner}"
+    if category.practitioner:
+        return _("{letter}: {name} ({practitioner})").format(
+            letter=key, name=_(category.name), practitioner=_(category.practitioner))
+    return _("{letter}: {name}").format(letter=key, name=_(category.name))
 
 
 def better_worse(rows: Sequence[Mapping[str, object]]) -> str:
@@ -57,12 +111,15 @@ def better_worse(rows: Sequence[Mapping[str, object]]) -> str:
     'Loaner bike: Better 1.00, Worse −0.25, chosen most often A (Attractive).'
     """
     parts = [
-        f"{row['feature']}: Better {row['better']:.2f}, Worse {row['worse']:.2f}, "
-        f"chosen most often {row['category']} ({row['kano_name']})."
+        _("{feature}: Better {better}, Worse {worse}, chosen most often {category} "
+          "({name}).").format(
+            feature=row["feature"], better=f"{row['better']:.2f}",
+            worse=f"{row['worse']:.2f}".replace("-", "−"), category=row["category"],
+            name=row["kano_name"])
         for row in rows
     ]
-    text = (
-        "Scatter chart of Kano coefficients, one point per feature: Better on the vertical axis "
-        "(0 to 1) and the size of Worse on the horizontal axis (0 to 1). " + " ".join(parts)
-    )
-    return text.replace("Worse -", "Worse −")
+    return " ".join([
+        _("Scatter chart of Kano coefficients, one point per feature: Better on the vertical axis "
+          "(0 to 1) and the size of Worse on the horizontal axis (0 to 1)."),
+        *parts,
+    ])

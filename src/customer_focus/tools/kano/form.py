@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, alert
@@ -28,6 +29,9 @@ __all__ = [
     "describe_better_worse", "KanoForm", "kano_form",
 ]
 
+_ = Messages("tools.kano")
+
+
 def evaluation_table() -> pd.DataFrame:
     """Berger et al.'s (1993) evaluation table as a grid, to display.
 
@@ -38,14 +42,12 @@ def evaluation_table() -> pd.DataFrame:
     """
     grid = pd.DataFrame(
         [[calc.EVALUATION_TABLE[(f, d)] for d in calc.ANSWERS] for f in calc.ANSWERS],
-        index=pd.Index(calc.ANSWERS, name="Functional ↓ / Dysfunctional →"),
+        index=pd.Index(calc.ANSWERS, name=_("Functional ↓ / Dysfunctional →")),
         columns=list(calc.ANSWERS),
     )
     return grid
 
 
-#: The headings of the tables written for reading (kano.yml, ``reading:``).
-_HEADINGS = load_spec("kano").reading
 
 
 def results_table(results: pd.DataFrame) -> pd.DataFrame:
@@ -58,17 +60,20 @@ def results_table(results: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(results, decimals={"better": 2, "worse": 2})
     shown["worse"] = [f"{value:.2f}".replace("-", "−") for value in results["worse"]]
-    return with_headings(shown, _HEADINGS["results"])
+    # the headings of the tables written for reading (kano.yml, ``reading:``), in the
+    # reader's language
+    return with_headings(shown, load_spec("kano", current_language()).reading["results"])
 
 
 def _check_results(results: pd.DataFrame) -> None:
     for column in ("feature", "category", "better", "worse"):
         if column not in results.columns:
             raise ValueError(
-                f"the chart needs the table from table.analyze_kano; column {column!r} is missing."
+                _("the chart needs the table from table.analyze_kano; column {column!r} is "
+                  "missing.").format(column=column)
             )
     if results.empty:
-        raise ValueError("the table from table.analyze_kano has no features to draw.")
+        raise ValueError(_("the table from table.analyze_kano has no features to draw."))
 
 
 def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
@@ -103,7 +108,7 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
     axes = figure.add_subplot()
     axes.set_facecolor("white")
     shown: set[str] = set()
-    for _, row in results.iterrows():
+    for _index, row in results.iterrows():
         key = row["category"] if row["category"] in CATEGORIES else "tie"
         color, marker = CATEGORY_STYLES[key]
         label = legend_label(key)
@@ -123,8 +128,8 @@ def better_worse_chart(results: pd.DataFrame, *, title: str | None = None) -> Co
         )
     axes.set_xlim(-0.02, 1.12)
     axes.set_ylim(-0.02, 1.05)
-    axes.set_xlabel("|Worse|: how much dissatisfaction its absence causes", color=PALETTE["ink"])
-    axes.set_ylabel("Better: how much satisfaction its presence adds", color=PALETTE["ink"])
+    axes.set_xlabel(_(describe.X_LABEL), color=PALETTE["ink"])
+    axes.set_ylabel(_(describe.Y_LABEL), color=PALETTE["ink"])
     plain_axes(axes, title=title)
     handles, labels = axes.get_legend_handles_labels()
     rows = (len(labels) + 2) // 3
@@ -184,10 +189,11 @@ class KanoForm(Worksheet):
         """The pair's two answers, then the feature and its counts, each under a heading."""
         controls = self.controls
         return [
-            w.HTML("<strong>One customer's answers</strong>"),
+            w.HTML("<strong>{}</strong>".format(_("One customer's answers"))),
             controls["functional"],
             controls["dysfunctional"],
-            w.HTML("<strong>One feature: how many respondents fell in each category</strong>"),
+            w.HTML("<strong>{}</strong>".format(
+                _("One feature: how many respondents fell in each category"))),
             controls["feature"],
             *self.counts.values(),
         ]
@@ -195,30 +201,20 @@ class KanoForm(Worksheet):
     def compute(self, values: dict[str, Any]) -> list[object]:
         """The pair's category, then the feature's row and chart (or a message about the counts)."""
         letter = calc.classify(values["functional"], values["dysfunctional"])
-        category = CATEGORIES[letter]
-        practitioner = (
-            f"; practitioners say {category.practitioner}" if category.practitioner else ""
-        )
-        items: list[object] = [
-            HTML(
-                f"<p>{escape(values['functional'])} / {escape(values['dysfunctional'])} → "
-                f"<strong>{letter}, {category.name}</strong>{practitioner}: "
-                f"{category.meaning}.</p>"
-            )
-        ]
+        items: list[object] = [HTML("<p>{}</p>".format(describe.pair_sentence(
+            escape(values["functional"]), escape(values["dysfunctional"]), letter, strong=True,
+        )))]
         counts = {letter: values[c.key] for letter, c in CATEGORIES.items()}
         try:
-            row = table.summarize_counts(counts, values["feature"].strip() or "Feature")
+            row = table.summarize_counts(counts, values["feature"].strip() or _("Feature"))
         except ValueError as error:
             return [*items, alert(error)]
         summary = row.iloc[0]
-        items.append(
-            HTML(
-                f"<p><strong>{escape(summary['feature'])}: Better {summary['better']:.2f}, "
-                f"Worse {summary['worse']:.2f}</strong>; chosen most often: "
-                f"{summary['category']} ({escape(summary['kano_name'])}).</p>"
-            )
-        )
+        items.append(HTML("<p>{}</p>".format(describe.feature_sentence(
+            {**summary, "feature": escape(summary["feature"]),
+             "kano_name": escape(summary["kano_name"])},
+            f"{summary['worse']:.2f}", strong=True,
+        ))))
         figure = better_worse_chart(row)
         items += [results_table(row), HTML(figure_html(figure, describe_better_worse(row)))]
         return items

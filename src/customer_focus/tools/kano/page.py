@@ -23,12 +23,16 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
+from ...core.messages import Messages
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
 from .calc import CATEGORIES, LETTERS
 
 __all__ = ["SPEC", "RESULT_COLUMNS", "results", "analyze", "file_results"]
+
+_ = Messages("tools.kano")
+n_ = _.plural
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
@@ -64,18 +68,14 @@ def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
         ))
     chart = svg.scatter_chart(
         points, alt=alt,
-        x_label="|Worse|: how much dissatisfaction its absence causes",
-        y_label="Better: how much satisfaction its presence adds",
+        x_label=_(describe.X_LABEL), y_label=_(describe.Y_LABEL),
         x_range=(-0.02, 1.12), y_range=(-0.02, 1.05),
     )
     return live.Chart(chart, alt)
 
 
 def _feature_sentence(row: Mapping[str, Any]) -> str:
-    return (
-        f"{row['feature']}: Better {row['better']:.2f}, Worse {_worse(row['worse'])}; "
-        f"chosen most often: {row['category']} ({row['kano_name']})."
-    )
+    return describe.feature_sentence(row, _worse(row["worse"]))
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -94,18 +94,13 @@ def results(values: Mapping[str, object]) -> live.Results:
     """
     v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
     letter = calc.classify(v["functional"], v["dysfunctional"])
-    category = CATEGORIES[letter]
-    practitioner = f"; practitioners say {category.practitioner}" if category.practitioner else ""
-    pair = (
-        f"{calc.normalize_answer(v['functional'])} / "
-        f"{calc.normalize_answer(v['dysfunctional'])} → {letter}, {category.name}"
-        f"{practitioner}: {category.meaning}."
-    )
+    pair = describe.pair_sentence(
+        calc.normalize_answer(v["functional"]), calc.normalize_answer(v["dysfunctional"]), letter)
     counts = {letter: v[c.key] for letter, c in CATEGORIES.items()}
-    row = calc.summarize(counts, str(v["feature"]).strip() or "Feature")
+    row = calc.summarize(counts, str(v["feature"]).strip() or _("Feature"))
     return live.Results(
         summary=(pair, _feature_sentence(row)),
-        tables=(_table("One feature", [row]),),
+        tables=(_table(_("One feature"), [row]),),
         chart=_chart([row]),
     )
 
@@ -127,13 +122,14 @@ def _answers(table: csv_rows.Rows, column: str) -> list[str]:
     answers = [calc.standard_answer(cell) for cell in cells]
     bad = [position for position, answer in enumerate(answers) if answer is None]
     if bad:
+        empty = _("empty")
         raise ValueError(calc.bad_answers(column, listed(
-            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}"
+            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else empty}"
         )))
     return answers  # type: ignore[return-value]
 
 
-def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any]], int]:
+def analyze(text: str, *, source: str | None = None) -> tuple[list[dict[str, Any]], int]:
     """A survey file's features, as :func:`.table.analyze_kano` scores them, and its respondents.
 
     Returns
@@ -150,7 +146,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any
     >>> rows[0]["category"], rows[0]["better"], rows[0]["worse"], respondents
     ('A/O', 1.0, -0.5, 2)
     """
-    table = live.read_rows(text, _ANSWERS, source=source)
+    table = live.read_rows(text, _ANSWERS, source=source or _("your file"))
     respondents = _labels(table, "respondent")
     features = _labels(table, "feature")
     functional = _answers(table, "functional")
@@ -178,8 +174,8 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, Any
         if tally["A"] + tally["O"] + tally["M"] + tally["I"] == 0
     ]
     if left_out:
-        it = "it" if len(left_out) == 1 else "them"
-        raise ValueError(calc.undefined(left_out, f"remove {it} from the file"))
+        raise ValueError(calc.undefined(left_out, n_(
+            "remove it from the file", "remove them from the file", len(left_out))))
     return [calc.summarize(tally, feature) for feature, tally in counts.items()], len(
         set(respondents)
     )
@@ -200,14 +196,14 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     scored, respondents = analyze(text, source=source)
     answers = sum(row["responses"] for row in scored)
 
-    def many(count: int, word: str) -> str:
-        return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-    summary = (
-        f"{many(len(scored), 'feature')} scored from {many(answers, 'answer')} by "
-        f"{many(respondents, 'respondent')}."
+    summary = _("{features} scored from {answers} by {respondents}.").format(
+        features=n_("{count:,} feature", "{count:,} features", len(scored)).format(
+            count=len(scored)),
+        answers=n_("{count:,} answer", "{count:,} answers", answers).format(count=answers),
+        respondents=n_("{count:,} respondent", "{count:,} respondents", respondents).format(
+            count=respondents),
     )
     return live.Results(
-        summary=(summary,), tables=(_table("Features scored", scored),), chart=_chart(scored),
+        summary=(summary,), tables=(_table(_("Features scored"), scored),), chart=_chart(scored),
         download=live.download("kano-results.csv", RESULT_COLUMNS, scored),
     )

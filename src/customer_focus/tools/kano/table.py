@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ...core.messages import Messages, current_language
 from ...core.tables import require_columns, where
 from ...core.validation import listed
 from ..spec import load_spec
@@ -23,6 +24,9 @@ from . import calc
 from .calc import ANSWERS, LETTERS
 
 __all__ = ["KANO_COLUMNS", "RESULT_COLUMNS", "classify_answers", "analyze_kano", "summarize_counts"]
+
+_ = Messages("tools.kano")
+n_ = _.plural
 
 #: Columns of the table :func:`classify_answers` reads (one row per respondent and feature).
 KANO_COLUMNS: dict[str, str] = load_spec("kano").tables["answers"].helps
@@ -54,9 +58,10 @@ def _answer_codes(table: pd.DataFrame, column: str) -> np.ndarray:
     bad = np.flatnonzero(codes < 0)
     if bad.size:
         cells = table[column].to_numpy()
+        empty = _("empty")
         shown = listed(
             bad,
-            lambda i: f"{where(table, int(i))}: {'empty' if pd.isna(cells[i]) else repr(cells[i])}",
+            lambda i: f"{where(table, int(i))}: {empty if pd.isna(cells[i]) else repr(cells[i])}",
         )
         raise ValueError(calc.bad_answers(column, shown))
     return codes
@@ -70,7 +75,8 @@ def _labels(table: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]]:
     bad = np.flatnonzero((raw < 0) | np.isin(raw, blank_codes))
     if bad.size:
         shown = listed(bad, lambda i: where(table, int(i)))
-        raise ValueError(calc.blank_labels(column, KANO_COLUMNS[column], shown))
+        helps = load_spec("kano", current_language()).tables["answers"].helps
+        raise ValueError(calc.blank_labels(column, helps[column], shown))
     names, lookup = [], {}
     for value in cleaned:  # "Free returns" and "Free returns " are one feature
         lookup.setdefault(value, len(names))
@@ -113,9 +119,9 @@ def classify_answers(table: pd.DataFrame) -> pd.DataFrame:
     """
     require_columns(table, list(KANO_COLUMNS))
     if table.empty:
-        source = table.attrs.get("source", "the table")
-        raise ValueError(f"{source}: has no answers; add at least one row.")
-    respondents, _ = _labels(table, "respondent")
+        source = table.attrs.get("source", _("the table"))
+        raise ValueError(_("{source}: has no answers; add at least one row.").format(source=source))
+    respondents, _names = _labels(table, "respondent")
     features, names = _labels(table, "feature")
     functional = _answer_codes(table, "functional")
     dysfunctional = _answer_codes(table, "dysfunctional")
@@ -185,10 +191,10 @@ def analyze_kano(table: pd.DataFrame, *, leave_out_undefined: bool = False) -> p
     undefined = denominator == 0
     left_out = [str(names[index]) for index in np.flatnonzero(undefined)]
     if left_out and not leave_out_undefined:
-        it = "it" if len(left_out) == 1 else "them"
-        raise ValueError(calc.undefined(
-            left_out, f"leave {it} out with analyze_kano(..., leave_out_undefined=True)"
-        ))
+        raise ValueError(calc.undefined(left_out, n_(
+            "leave it out with analyze_kano(..., leave_out_undefined=True)",
+            "leave them out with analyze_kano(..., leave_out_undefined=True)", len(left_out),
+        )))
     keep = ~undefined
     rows = [
         calc.summarize(dict(zip(LETTERS, row, strict=True)), str(name))

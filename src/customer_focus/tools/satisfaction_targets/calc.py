@@ -49,6 +49,7 @@ from typing import Any
 
 from ...core.fields import load_fields
 from ...core.formats import dollars
+from ...core.messages import Messages
 from ...core.validation import InputError, as_number
 from ..lifetime_value import calc as clv
 
@@ -65,6 +66,8 @@ __all__ = [
     "what_if",
     "retention_gain_value",
 ]
+
+_ = Messages("tools.satisfaction_targets")
 
 #: The tool's inputs, as ``satisfaction_targets.yml`` describes them.
 FIELDS = load_fields(__package__, "satisfaction_targets.json")
@@ -110,7 +113,7 @@ def top_box_share(scores: Iterable[object], *, top: int = 5) -> float:
     answers = list(scores) if not isinstance(scores, (str, bytes)) else [scores]
     if not answers:
         raise InputError(
-            "scores", "scores is empty: give one answer per respondent, e.g. [5, 4, 5, 3]."
+            "scores", _("scores is empty: give one answer per respondent, e.g. [5, 4, 5, 3].")
         )
     for position, answer in enumerate(answers, start=1):
         whole = (
@@ -120,8 +123,9 @@ def top_box_share(scores: Iterable[object], *, top: int = 5) -> float:
         if not whole or not 1 <= float(answer) <= highest:
             raise InputError(
                 "scores",
-                f"scores must be whole numbers from 1 to {highest}; answer {position} is "
-                f"{answer!r}. Remove blank or invalid answers before counting.",
+                _("scores must be whole numbers from 1 to {highest}; answer {position} is "
+                  "{answer!r}. Remove blank or invalid answers before counting.").format(
+                    highest=highest, position=position, answer=answer),
             )
     return sum(1 for answer in answers if float(answer) == highest) / len(answers)
 
@@ -161,12 +165,12 @@ def check_gain(retention_gain: object) -> float:
     meaning = FIELDS["retention_gain"].help
     gain = as_number(retention_gain, "retention_gain", meaning=meaning)
     if not -1 < gain < 1:
-        message = (
-            f"retention_gain must be a decimal between -1 and 1 ({meaning}); "
-            f"you gave {retention_gain!r}."
-        )
+        message = _(
+            "retention_gain must be a decimal between -1 and 1 ({meaning}); you gave {given!r}."
+        ).format(meaning=meaning, given=retention_gain)
         if 1 <= abs(gain) <= 100:
-            message += f" If you meant {gain:g} points, type {gain / 100:g}."
+            message += _(" If you meant {gain:g} points, type {decimal:g}.").format(
+                gain=gain, decimal=gain / 100)
         raise InputError("retention_gain", message)
     return gain
 
@@ -231,42 +235,44 @@ def advice(
     'Priority 1: $4,590,000 of lifetime value sits with customers'
     """
     if flagged == "negative":
-        text = (
-            f"Do not spend to satisfy them more: each customer is worth {dollars(lifetime_value)} "
-            f"over its lifetime, a loss. Loyalty is not profit; fix the price or the cost to "
-            f"serve first."
-        )
+        text = _(
+            "Do not spend to satisfy them more: each customer is worth {value} over its lifetime, "
+            "a loss. Loyalty is not profit; fix the price or the cost to serve first."
+        ).format(value=dollars(lifetime_value))
     elif flagged == "tiny":
-        text = (
-            f"Do not spend to satisfy them more: each customer is worth only "
-            f"{dollars(lifetime_value)} (below {threshold}). Serve them well, at low cost."
-        )
+        text = _(
+            "Do not spend to satisfy them more: each customer is worth only {value} (below "
+            "{threshold}). Serve them well, at low cost."
+        ).format(value=dollars(lifetime_value), threshold=threshold)
     else:
-        text = (
-            f"Priority {priority}: {dollars(value_not)} of lifetime value sits with customers "
-            f"who are not yet totally satisfied."
-        )
+        text = _(
+            "Priority {priority}: {value} of lifetime value sits with customers who are not yet "
+            "totally satisfied."
+        ).format(priority=priority, value=dollars(value_not))
         if change > 1e-12:
-            text += f" Your target moves {int(to_move):,} customers into the top box."
+            text += _(" Your target moves {count:,} customers into the top box.").format(
+                count=int(to_move))
         elif change < -1e-12:
-            text += " Your target is below today's share; protect what you have instead."
+            text += _(" Your target is below today's share; protect what you have instead.")
         else:
-            text += (
+            text += _(
                 " Your target keeps today's share: protect it, and ask whether it is ambitious "
                 "enough."
             )
         if easy_to_switch is True:
-            text += " They can switch easily: only very high satisfaction reliably keeps them."
+            text += _(" They can switch easily: only very high satisfaction reliably keeps them.")
         elif easy_to_switch is False:
-            text += " Switching is hard for them: high retention may hide dissatisfied hostages."
+            text += _(
+                " Switching is hard for them: high retention may hide dissatisfied hostages.")
     if flagged and change > 1e-12:
-        text += " Your target raises their share of totally satisfied customers: reconsider it."
+        text += _(
+            " Your target raises their share of totally satisfied customers: reconsider it.")
     return text
 
 
 def _checked(segments: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Every segment with its values checked, or an ``InputError`` naming the segment."""
-    return FIELDS.check_rows(segments, _SEGMENT, optional=["easy_to_switch"], item="segment")
+    return FIELDS.check_rows(segments, _SEGMENT, optional=["easy_to_switch"], item=_("segment"))
 
 
 def plan(
@@ -327,10 +333,10 @@ def plan(
     customers = [s["customers"] for s in checked]
     if min_value is None:
         threshold = tiny_threshold(customers, ltv)
-        words = f"a tenth of your average customer's, {dollars(threshold)}"
+        words = _("a tenth of your average customer's, {value}").format(value=dollars(threshold))
     else:
         threshold = FIELDS["min_value"].check(min_value)
-        words = f"your threshold of {dollars(threshold)}"
+        words = _("your threshold of {value}").format(value=dollars(threshold))
     rows = []
     for segment, value in zip(checked, ltv, strict=True):
         now, target = segment["top_box_share"], segment["target_top_box_share"]
@@ -366,8 +372,9 @@ def _after(retention: float, gain: float, segment: str) -> float:
     if not 0 <= after < 1:
         raise InputError(
             "retention_gain",
-            f"retention_gain {gain:g} takes {segment} from {retention:g} to {after:g}, outside 0 "
-            f"to 1 (not included); assume a smaller gain.",
+            _("retention_gain {gain:g} takes {segment} from {before:g} to {after:g}, outside 0 "
+              "to 1 (not included); assume a smaller gain.").format(
+                gain=gain, segment=segment, before=retention, after=after),
         )
     return after
 
@@ -409,7 +416,7 @@ def what_if(
     rows = []
     for number, segment in enumerate(_checked(segments), start=1):
         m, r = segment["annual_margin"], segment["retention_rate"]
-        after = _after(r, gain, f"segment {number}")
+        after = _after(r, gain, _("segment {number}").format(number=number))
         before_value, after_value = clv.lifetime_value(m, r, i), clv.lifetime_value(m, after, i)
         rows.append({
             **segment, "assumed_gain": gain, "retention_after": after,
@@ -466,5 +473,5 @@ def retention_gain_value(
     gain = check_gain(retention_gain)
     n = FIELDS["customers"].check(customers)
     i = FIELDS["discount_rate"].check(discount_rate)
-    after = _after(r, gain, "retention")
+    after = _after(r, gain, _("retention"))
     return n * (clv.lifetime_value(m, after, i) - clv.lifetime_value(m, r, i))

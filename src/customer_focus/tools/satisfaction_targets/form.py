@@ -24,6 +24,7 @@ from matplotlib.ticker import FuncFormatter
 from ...core import cases
 from ...core.figures import PALETTE, figure_html, legend_under, new_figure, plain_axes
 from ...core.formats import compact_dollars, dollars
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, require_output, with_headings
 from ..spec import ToolSpec, load_spec
 from ..worksheet import GridColumn, GridWorksheet
@@ -38,6 +39,8 @@ __all__ = [
     "satisfaction_targets_form",
 ]
 
+_ = Messages("tools.satisfaction_targets")
+
 _FLAGGED = "#e0e0e0"
 _NEEDED = (
     "segment", "customers", "lifetime_value", "value_at_stake", "value_totally_satisfied",
@@ -46,8 +49,10 @@ _NEEDED = (
 )
 
 
-#: The headings of the tables written for reading (satisfaction_targets.yml, ``reading:``).
-_HEADINGS = load_spec("satisfaction_targets").reading
+def _headings(name: str) -> dict[str, str]:
+    """The headings of a table written for reading (satisfaction_targets.yml, ``reading:``),
+    in the reader's language."""
+    return load_spec("satisfaction_targets", current_language()).reading[name]
 
 
 def _check(plan: pd.DataFrame, reader: str) -> None:
@@ -73,10 +78,10 @@ def plan_table(plan: pd.DataFrame) -> pd.DataFrame:
     )
     for column in ("value_at_stake", "value_not_totally_satisfied"):
         shown[column] = [dollars(value) for value in ordered[column]]
-    shown["flag"] = ["do not spend: " + flag if flag else "" for flag in ordered["flag"]]
+    shown["flag"] = [describe.flag_words(flag) for flag in ordered["flag"]]
     if "easy_to_switch" in ordered.columns:
-        shown["easy_to_switch"] = ["yes" if value else "no" for value in ordered["easy_to_switch"]]
-    return with_headings(shown, _HEADINGS["plan"], only=True)
+        shown["easy_to_switch"] = [describe.yes_no(value) for value in ordered["easy_to_switch"]]
+    return with_headings(shown, _headings("plan"), only=True)
 
 
 def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
@@ -91,14 +96,14 @@ def what_if_table(what_if: pd.DataFrame) -> pd.DataFrame:
         money=["lifetime_value", "lifetime_value_after", "gain_per_customer", "gain_for_segment"],
         percent=["retention_rate", "retention_after"],
     )
-    return with_headings(shown, _HEADINGS["what_if"], only=True)
+    return with_headings(shown, _headings("what_if"), only=True)
 
 
 def _label(row: pd.Series) -> str:
     name = str(row["segment"])
     name = name if len(name) <= 30 else name[:29] + "…"
     if row["flag"]:
-        return f"{name}\n(do not spend: {row['flag']})"
+        return f"{name}\n({describe.flag_words(row['flag'])})"
     return f"#{int(row['priority'])} {name}"
 
 
@@ -143,18 +148,15 @@ def targets_chart(plan: pd.DataFrame, *, title: str | None = None) -> Figure:
     axes.set_yticks(list(positions), [_label(row) for _, row in rows.iterrows()])
     axes.axvline(0, color=PALETTE["ink"], linewidth=0.8)
     axes.xaxis.set_major_formatter(FuncFormatter(compact_dollars))
-    axes.set_xlabel("Value at stake: customers × lifetime value per customer", color=PALETTE["ink"])
+    axes.set_xlabel(_(describe.VALUE_LABEL), color=PALETTE["ink"])
     plain_axes(axes, grid="x", title=title, box=True)
+    now, not_yet, target, flagged_words = (_(words) for words in describe.LEGEND)
     handles = [
-        Patch(facecolor=PALETTE["line"], edgecolor=PALETTE["ink"], label="Held by totally "
-            "satisfied customers now"),
-        Patch(facecolor=PALETTE["employees"], edgecolor=PALETTE["ink"], label="Held by customers "
-            "not yet totally satisfied"),
+        Patch(facecolor=PALETTE["line"], edgecolor=PALETTE["ink"], label=now),
+        Patch(facecolor=PALETTE["employees"], edgecolor=PALETTE["ink"], label=not_yet),
         Line2D([], [], marker="D", linestyle="none", color=PALETTE["accent"],
-               markeredgecolor=PALETTE["ink"],
-               label="Where the split would be at your target"),
-        Patch(facecolor=_FLAGGED, edgecolor=PALETTE["ink"], hatch="//", label="Do not spend: "
-            "negative or tiny lifetime value"),
+               markeredgecolor=PALETTE["ink"], label=target),
+        Patch(facecolor=_FLAGGED, edgecolor=PALETTE["ink"], hatch="//", label=flagged_words),
     ]
     legend_under(figure, handles, columns=2, space=0.75 / height)
     return figure
@@ -228,7 +230,8 @@ class SatisfactionTargetsForm(GridWorksheet):
         what_if = table.what_if_retention(segments, gain, discount_rate=rate) if gain else None
         ordered = _by_priority(plan)
         advice = "".join(
-            f"<li><strong>{escape(str(row.segment))}</strong>: {escape(row.advice)}</li>"
+            "<li>{}</li>".format(describe.segment_advice(
+                f"<strong>{escape(str(row.segment))}</strong>", escape(row.advice)))
             for row in ordered.itertuples()
         )
         items: list[object] = [
@@ -237,15 +240,14 @@ class SatisfactionTargetsForm(GridWorksheet):
             HTML(figure_html(targets_chart(plan), describe_targets_chart(plan))),
         ]
         if what_if is None:
-            items.append(HTML(
-                "<p>What-if: type the retention gain <em>you</em> assume if a segment reached its "
+            items.append(HTML("<p>{}</p>".format(_(
+                "What-if: type the retention gain <em>you</em> assume if a segment reached its "
                 "target (no research figure gives it for your business) to see what it would be "
-                "worth.</p>"
-            ))
+                "worth."
+            ))))
         else:
             items.append(HTML(
-                f"<p><strong>What-if, with your assumption of {gain * 100:+g} points of "
-                f"retention:</strong> a calculation, not a forecast.</p>"
+                f"<p>{describe.what_if_heading(gain, strong=True)}.</p>"
             ))
             items.append(what_if_table(what_if))
         return items

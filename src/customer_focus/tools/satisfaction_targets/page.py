@@ -26,11 +26,14 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.formats import dollars
+from ...core.messages import Messages
 from ...core.validation import listed, yes_no
 from .. import live
 from . import calc, describe
 
 __all__ = ["SPEC", "results", "segments_from_csv", "file_results", "PLANNED"]
+
+_ = Messages("tools.satisfaction_targets")
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
@@ -64,13 +67,14 @@ def _yes_no(table: csv_rows.Rows, column: str) -> list[bool]:
     answers = [yes_no(cell) for cell in cells]
     bad = [i for i, answer in enumerate(answers) if answer is None]
     if bad:
+        empty = _("empty")
         shown = listed(
-            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else 'empty'}"
+            bad, lambda i: f"{table.where(i)}: {repr(cells[i]) if cells[i] else empty}"
         )
-        raise ValueError(
-            f"column {column!r} ({calc.FIELDS[column].help}) must hold yes or no in every row "
-            f"(also accepted: y/n, true/false, 1/0); bad values at {shown}."
-        )
+        raise ValueError(_(
+            "column {column!r} ({meaning}) must hold yes or no in every row (also accepted: y/n, "
+            "true/false, 1/0); bad values at {shown}."
+        ).format(column=column, meaning=calc.FIELDS[column].help, shown=shown))
     return [bool(answer) for answer in answers]
 
 
@@ -91,10 +95,9 @@ def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str,
     customers = csv_rows.numbers(table, "customers", meaning=_HELPS["customers"], low=1)
     for position, count in enumerate(customers):
         if count % 1:
-            raise ValueError(
-                f"column 'customers' ({_HELPS['customers']}) must hold whole numbers; "
-                f"{table.where(position)} holds {count:g}."
-            )
+            raise ValueError(_(
+                "column 'customers' ({meaning}) must hold whole numbers; {place} holds {value:g}."
+            ).format(meaning=_HELPS["customers"], place=table.where(position), value=count))
     share = {"low": 0, "high": 1}
     columns: dict[str, list[Any]] = {
         "segment": names,
@@ -119,14 +122,6 @@ def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str,
     ]
 
 
-def _flag(value: str) -> str:
-    return "do not spend: " + value if value else ""
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
-
-
 def _shown(
     segments: Sequence[Mapping[str, Any]], v: Mapping[str, Any]
 ) -> tuple[list[dict[str, Any]], live.Results]:
@@ -137,22 +132,21 @@ def _shown(
     with_switch = all("easy_to_switch" in row for row in ordered)
     for row in ordered:
         if with_switch:
-            row["easy_to_switch"] = _yes(row["easy_to_switch"])
+            row["easy_to_switch"] = describe.yes_no(row["easy_to_switch"])
         else:
             row.pop("easy_to_switch", None)
     tables = [live.table(
-        "Where to raise satisfaction", SPEC.headings["plan"], ordered,
+        _("Where to raise satisfaction"), SPEC.headings["plan"], ordered,
         money=["annual_margin", "lifetime_value"],
         percent=["retention_rate", "top_box_share", "target_top_box_share"],
         decimals={"customers": 0, "customers_to_move": 0},
         written={"value_at_stake": dollars, "value_not_totally_satisfied": dollars,
-                 "flag": _flag},
+                 "flag": describe.flag_words},
     )]
     if v["retention_gain"]:
         rows = calc.what_if(segments, v["retention_gain"], discount_rate=v["discount_rate"])
         tables.append(live.table(
-            f"What-if, with your assumption of {v['retention_gain'] * 100:+g} points of "
-            "retention: a calculation, not a forecast", SPEC.headings["what_if"], rows,
+            describe.what_if_heading(v["retention_gain"]), SPEC.headings["what_if"], rows,
             money=["lifetime_value", "lifetime_value_after", "gain_per_customer",
                    "gain_for_segment"],
             percent=["retention_rate", "retention_after"],
@@ -161,7 +155,7 @@ def _shown(
     chart = svg.split_bar_chart(
         [
             svg.SplitBar(
-                f"{row['segment']} (do not spend: {row['flag']})" if row["flag"]
+                f"{row['segment']} ({describe.flag_words(row['flag'])})" if row["flag"]
                 else f"#{row['priority']} {row['segment']}",
                 row["value_totally_satisfied"], row["value_not_totally_satisfied"],
                 row["value_at_stake"] * row["target_top_box_share"], bool(row["flag"]),
@@ -169,15 +163,10 @@ def _shown(
             for row in ordered
         ],
         alt=alt,
-        legend=(
-            "Held by totally satisfied customers now",
-            "Held by customers not yet totally satisfied",
-            "Where the split would be at your target",
-            "Do not spend: negative or tiny lifetime value",
-        ),
-        value_label="Value at stake: customers × lifetime value per customer",
+        legend=tuple(_(words) for words in describe.LEGEND),
+        value_label=_(describe.VALUE_LABEL),
     )
-    summary = tuple(f"{row['segment']}: {row['advice']}" for row in ordered)
+    summary = tuple(describe.segment_advice(row["segment"], row["advice"]) for row in ordered)
     return plan, live.Results(summary=summary, tables=tuple(tables), chart=live.Chart(chart, alt))
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...core.messages import Messages, current_language
 from ...core.tables import name_column, numeric_column, require_columns, where, yes_no_column
 from ..spec import load_spec
 from . import calc
 
 __all__ = ["SEGMENT_COLUMNS", "plan_targets", "what_if_retention"]
+
+_ = Messages("tools.satisfaction_targets")
 
 _SEGMENTS = load_spec("satisfaction_targets").tables["segments"]
 
@@ -32,35 +35,41 @@ _PLANNED = (
 )
 
 
+def _helps() -> dict[str, str]:
+    """What each column holds, in the reader's language (for the messages)."""
+    return load_spec("satisfaction_targets", current_language()).tables["segments"].helps
+
+
 def _share(table: pd.DataFrame, column: str) -> pd.Series:
-    return numeric_column(table, column, meaning=SEGMENT_COLUMNS[column], low=0, high=1)
+    return numeric_column(table, column, meaning=_helps()[column], low=0, high=1)
 
 
 def _segments(segments: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
     """Check the segment table and return it with its columns as numbers."""
     require_columns(segments, _SEGMENTS.required, optional=_SEGMENTS.optional)
-    source = segments.attrs.get("source", "the table")
+    source = segments.attrs.get("source", _("the table"))
     if segments.empty:
-        raise ValueError(f"{source}: has no segments; add one row per customer segment.")
-    names = name_column(segments, "segment", "segment").astype(str).str.strip()
-    customers = numeric_column(
-        segments, "customers", meaning=SEGMENT_COLUMNS["customers"], low=1
-    )
+        raise ValueError(_("{source}: has no segments; add one row per customer segment.").format(
+            source=source))
+    names = name_column(segments, "segment", _("segment")).astype(str).str.strip()
+    helps = _helps()
+    customers = numeric_column(segments, "customers", meaning=helps["customers"], low=1)
     fractional = customers % 1 != 0
     if fractional.any():
         first = int(fractional.to_numpy().nonzero()[0][0])
         raise ValueError(
-            f"column 'customers' ({SEGMENT_COLUMNS['customers']}) must hold whole numbers; "
-            f"{where(segments, first)} holds {customers.iloc[first]:g}."
+            _("column 'customers' ({meaning}) must hold whole numbers; {place} holds "
+              "{value:g}.").format(meaning=helps["customers"], place=where(segments, first),
+                                   value=customers.iloc[first])
         )
     columns = {
         "segment": names,
         "customers": customers,
         "annual_margin": numeric_column(
-            segments, "annual_margin", meaning=SEGMENT_COLUMNS["annual_margin"]
+            segments, "annual_margin", meaning=helps["annual_margin"]
         ),
         "retention_rate": numeric_column(
-            segments, "retention_rate", meaning=SEGMENT_COLUMNS["retention_rate"], low=0, high=1,
+            segments, "retention_rate", meaning=helps["retention_rate"], low=0, high=1,
             high_inclusive=False,
         ),
         "top_box_share": _share(segments, "top_box_share"),
@@ -68,7 +77,9 @@ def _segments(segments: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Series
     }
     if "easy_to_switch" in segments.columns:
         columns["easy_to_switch"] = yes_no_column(
-            segments, "easy_to_switch", meaning=calc.FIELDS["easy_to_switch"].help
+            segments, "easy_to_switch",
+            meaning=load_spec("satisfaction_targets", current_language()).fields[
+                "easy_to_switch"].help,
         )
     return segments, columns
 
@@ -211,10 +222,11 @@ def what_if_retention(
     if outside.any():
         k = int(np.flatnonzero(outside)[0])
         raise ValueError(
-            f"retention_gain {gain:g} takes segment {columns['segment'].iloc[k]!r} "
-            f"({where(table, k)}) from {retention[k]:g} to {after[k]:g}: retention must stay "
-            f"from 0 up to (but not including) 1. Assume a smaller gain, or leave that segment "
-            f"out of the what-if."
+            _("retention_gain {gain:g} takes segment {segment!r} ({place}) from {before:g} to "
+              "{after:g}: retention must stay from 0 up to (but not including) 1. Assume a "
+              "smaller gain, or leave that segment out of the what-if.").format(
+                gain=gain, segment=columns["segment"].iloc[k], place=where(table, k),
+                before=retention[k], after=after[k])
         )
     rows = calc.what_if(_records(columns), gain, discount_rate=i)
     result = pd.DataFrame(rows)[[

@@ -65,14 +65,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ...core.fields import load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, as_number
 
 __all__ = [
     "FIELDS", "Dimension", "DIMENSIONS", "ITEMS", "EXPECTATION_COLUMNS", "PERCEPTION_COLUMNS",
     "WEIGHT_COLUMNS", "OVERALL", "WEIGHT_TOLERANCE", "gap", "summarize", "score_dimensions",
-    "check_columns", "item_meaning", "RATING_FIX", "partial_weights", "weights_off",
+    "check_columns", "item_meaning", "item_label", "points_meaning", "points_total", "RATING_FIX",
+    "partial_weights", "weights_off",
     "dimension_means", "survey_summary",
 ]
+
+_ = Messages("tools.servqual")
+n_ = _.plural
 
 #: The tool's inputs, as ``servqual.yml`` describes them.
 FIELDS = load_fields(__package__, "servqual.json")
@@ -80,7 +85,11 @@ FIELDS = load_fields(__package__, "servqual.json")
 
 @dataclass(frozen=True)
 class Dimension:
-    """One SERVQUAL dimension: its name, its published definition and its items."""
+    """One SERVQUAL dimension: its name, its published definition and its items.
+
+    The name and the definition are the English (the name is also the label the
+    tables' rows are read by); say them through the module's catalog
+    (``_(dimension.name)``) to show them in the reader's language."""
 
     key: str
     name: str
@@ -95,16 +104,17 @@ class Dimension:
 
 def _dimensions() -> tuple[Dimension, ...]:
     split = (
-        ("tangibles", "Tangibles", "appearance of physical facilities, equipment, personnel, "
-         "and communication materials.", 4),
-        ("reliability", "Reliability", "ability to perform the promised service dependably and "
-         "accurately.", 5),
-        ("responsiveness", "Responsiveness", "willingness to help customers and provide prompt "
-         "service.", 4),
-        ("assurance", "Assurance", "knowledge and courtesy of employees and their ability to "
-         "inspire (convey) trust and confidence.", 4),
-        ("empathy", "Empathy", "caring, individualized attention the firm provides its "
-         "customers.", 5),
+        ("tangibles", N_("Tangibles"), N_("appearance of physical facilities, equipment, "
+                                          "personnel, and communication materials."), 4),
+        ("reliability", N_("Reliability"), N_("ability to perform the promised service "
+                                              "dependably and accurately."), 5),
+        ("responsiveness", N_("Responsiveness"), N_("willingness to help customers and provide "
+                                                    "prompt service."), 4),
+        ("assurance", N_("Assurance"), N_("knowledge and courtesy of employees and their "
+                                          "ability to inspire (convey) trust and confidence."),
+         4),
+        ("empathy", N_("Empathy"), N_("caring, individualized attention the firm provides its "
+                                      "customers."), 5),
     )
     result, first = [], 1
     for key, name, definition, count in split:
@@ -127,8 +137,8 @@ EXPECTATION_COLUMNS = tuple(f"E{item}" for item in ITEMS)
 PERCEPTION_COLUMNS = tuple(f"P{item}" for item in ITEMS)
 WEIGHT_COLUMNS = tuple(dimension.weight_column for dimension in DIMENSIONS)
 
-#: Label of the summary row of :func:`summarize`.
-OVERALL = "Overall"
+#: Label of the summary row of :func:`summarize` (English, as the rows are read by it).
+OVERALL = N_("Overall")
 
 #: How far a respondent's points may be from 100 (33.33 + 33.33 + 33.34 is fine).
 WEIGHT_TOLERANCE = 0.01
@@ -219,8 +229,11 @@ def _per_dimension(values: Mapping[str, object] | Sequence[object], name: str) -
         missing = [d.name for d in DIMENSIONS if d.key not in lookup]
         extra = sorted(set(lookup) - {d.key for d in DIMENSIONS})
         if missing or extra:
-            wrong = f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}"
-            raise InputError(name, f"{name} needs one value for each dimension: {names}; {wrong}.")
+            wrong = (_("missing {names}").format(names=", ".join(missing)) if missing
+                     else _("unknown {names}").format(names=", ".join(extra)))
+            raise InputError(name, _(
+                "{name} needs one value for each dimension: {names}; {wrong}."
+            ).format(name=name, names=names, wrong=wrong))
         return [lookup[d.key] for d in DIMENSIONS]
     if (
         isinstance(values, (str, bytes)) or not isinstance(values, Sequence)
@@ -228,8 +241,8 @@ def _per_dimension(values: Mapping[str, object] | Sequence[object], name: str) -
     ):
         raise InputError(
             name,
-            f"{name} needs five values, one per dimension in the order {names}; "
-            f"you gave {values!r}.",
+            _("{name} needs five values, one per dimension in the order {names}; you gave "
+              "{values!r}.").format(name=name, names=names, values=values),
         )
     return list(values)
 
@@ -276,27 +289,29 @@ def score_dimensions(
     -0.785
     """
 
-    def scale(values: object, label: str, side: str) -> list[float]:
+    def scale(values: object, name: str, side: str, words: str) -> list[float]:
         return [
-            FIELDS[f"{d.key}_{side}"].check_as(value, f"{label} for {d.name.lower()}")
-            for value, d in zip(_per_dimension(values, label), DIMENSIONS, strict=True)
+            FIELDS[f"{d.key}_{side}"].check_as(value, words.format(dimension=_(d.name).lower()))
+            for value, d in zip(_per_dimension(values, name), DIMENSIONS, strict=True)
         ]
 
-    expectation = scale(expectations, "expectation", "expected")
-    perception = scale(perceptions, "perception", "perceived")
+    expectation = scale(expectations, "expectation", "expected", _("expectation for {dimension}"))
+    perception = scale(perceptions, "perception", "perceived", _("perception for {dimension}"))
     gaps = [p - e for e, p in zip(expectation, perception, strict=True)]
     if weights is None:
         return summarize(expectation, perception, gaps)
     points = [
-        FIELDS[f"{d.key}_points"].check_as(value, f"weight for {d.name.lower()}")
+        FIELDS[f"{d.key}_points"].check_as(
+            value, _("weight for {dimension}").format(dimension=_(d.name).lower()))
         for value, d in zip(_per_dimension(weights, "weights"), DIMENSIONS, strict=True)
     ]
     total = sum(points)
     if abs(total - 100) > WEIGHT_TOLERANCE:
         raise InputError(
             "weights",
-            f"the weights must add up to 100 points; yours add up to {total:g} "
-            f"({' + '.join(f'{p:g}' for p in points)}). Change them so that they total 100.",
+            _("the weights must add up to 100 points; yours add up to {total:g} ({sum}). Change "
+              "them so that they total 100.").format(
+                total=total, sum=" + ".join(f"{p:g}" for p in points)),
         )
     share = [p / 100 for p in points]
     weighted = [s * g for s, g in zip(share, gaps, strict=True)]
@@ -308,7 +323,7 @@ def score_dimensions(
 
 
 #: The sentence ending a message about a bad answer.
-RATING_FIX = (
+RATING_FIX = N_(
     "Correct those answers, or delete those respondents: every item needs an expectation and a "
     "perception from 1 to 7."
 )
@@ -323,8 +338,24 @@ def item_meaning(column: str) -> str:
     'the perception for item Reliability 3, from 1 to 7'
     """
     item = int(column[1:])
-    side = "expectation" if column[0] == "E" else "perception"
-    return f"the {side} for item {ITEMS[item]}, from 1 to 7"
+    words = (_("the expectation for item {item}, from 1 to 7") if column[0] == "E"
+             else _("the perception for item {item}, from 1 to 7"))
+    return words.format(item=item_label(item))
+
+
+def item_label(item: int) -> str:
+    """An item's label (:data:`ITEMS`) in the reader's language: "Reliability 3".
+
+    Examples
+    --------
+    >>> item_label(7)
+    'Reliability 3'
+    """
+    for dimension in DIMENSIONS:
+        if item in dimension.items:
+            return _("{dimension} {number}").format(
+                dimension=_(dimension.name), number=dimension.items.index(item) + 1)
+    raise KeyError(item)
 
 
 def _canonical(column: object) -> str:
@@ -333,7 +364,7 @@ def _canonical(column: object) -> str:
     return re.sub(r"^([EP])0*(\d+)$", r"\1\2", text)
 
 
-def check_columns(present: Sequence[str], source: str = "the table") -> None:
+def check_columns(present: Sequence[str], source: str | None = None) -> None:
     """Check a survey's column names: all 44 answer columns, and the weight columns spelled right.
 
     A near miss is matched ignoring case, spaces and leading zeros ("p7",
@@ -353,6 +384,7 @@ def check_columns(present: Sequence[str], source: str = "the table") -> None:
     ...
     ValueError: s.csv: missing columns 'E2', 'E3', 'E4', 'E5', 'E6', 'E7' and 37 more. Expected...
     """
+    source = source or _("the table")
     expected = [*EXPECTATION_COLUMNS, *PERCEPTION_COLUMNS]
     present = [str(column) for column in present]
     missing = [column for column in expected if column not in present]
@@ -363,32 +395,37 @@ def check_columns(present: Sequence[str], source: str = "the table") -> None:
     ]
     if not missing and misspelled:
         found, meant = misspelled[0]
-        raise ValueError(
-            f"{source}: column {found!r} looks like the weight "
-            f"column {meant!r}; rename it exactly {meant!r} (the weight columns are "
-            f"{', '.join(WEIGHT_COLUMNS)})."
-        )
+        raise ValueError(_(
+            "{source}: column {found!r} looks like the weight column {meant!r}; rename it exactly "
+            "{meant!r} (the weight columns are {columns})."
+        ).format(source=source, found=found, meant=meant, columns=", ".join(WEIGHT_COLUMNS)))
     if not missing:
         return
     near = {_canonical(column): column for column in present if column not in expected}
     details = [
-        f"{column!r} (found {near[column]!r}: a misspelling?)" if column in near else repr(column)
+        _("{column!r} (found {close!r}: a misspelling?)").format(column=column, close=near[column])
+        if column in near else repr(column)
         for column in missing
     ]
-    shown = ", ".join(details[:6]) + (f" and {len(details) - 6} more" if len(details) > 6 else "")
+    shown = ", ".join(details[:6])
+    if len(details) > 6:
+        shown = _("{shown} and {count} more").format(shown=shown, count=len(details) - 6)
     others = [
         column for column in present if column not in expected and column not in WEIGHT_COLUMNS
     ]
-    plural = "s" if len(missing) > 1 else ""
-    raise ValueError(
-        f"{source}: missing column{plural} {shown}. "
-        f"Expected columns: E1 … E22 and P1 … P22 (an expectation and a perception for each "
-        f"item); optional: {', '.join(WEIGHT_COLUMNS)}. "
-        f"Other columns found: {', '.join(others) or 'none'}."
-    )
+    raise ValueError(n_(
+        "{source}: missing column {shown}. Expected columns: E1 … E22 and P1 … P22 (an "
+        "expectation and a perception for each item); optional: {weights}. Other columns found: "
+        "{others}.",
+        "{source}: missing columns {shown}. Expected columns: E1 … E22 and P1 … P22 (an "
+        "expectation and a perception for each item); optional: {weights}. Other columns found: "
+        "{others}.",
+        len(missing),
+    ).format(source=source, shown=shown, weights=", ".join(WEIGHT_COLUMNS),
+             others=", ".join(others) or _("none")))
 
 
-def partial_weights(present: Sequence[str], source: str = "the table") -> str:
+def partial_weights(present: Sequence[str], source: str | None = None) -> str:
     """The message for a survey with some of the five weight columns but not all.
 
     Examples
@@ -397,12 +434,35 @@ def partial_weights(present: Sequence[str], source: str = "the table") -> str:
     's.csv: the importance weights need all five columns W_tangib'
     """
     missing = [column for column in WEIGHT_COLUMNS if column not in present]
-    return (
-        f"{source}: the importance weights need all five columns "
-        f"{', '.join(WEIGHT_COLUMNS)}; missing {', '.join(missing)}. Add the missing columns, "
-        f"or remove {', '.join(column for column in WEIGHT_COLUMNS if column in present)} to "
-        f"compute the unweighted scores only."
-    )
+    return _(
+        "{source}: the importance weights need all five columns {columns}; missing {missing}. "
+        "Add the missing columns, or remove {present} to compute the unweighted scores only."
+    ).format(source=source or _("the table"), columns=", ".join(WEIGHT_COLUMNS),
+             missing=", ".join(missing),
+             present=", ".join(column for column in WEIGHT_COLUMNS if column in present))
+
+
+def points_meaning(dimension: Dimension) -> str:
+    """What a weight column holds, for a message.
+
+    Examples
+    --------
+    >>> points_meaning(DIMENSIONS[1])
+    'the points out of 100 for reliability'
+    """
+    return _("the points out of 100 for {dimension}").format(dimension=_(dimension.name).lower())
+
+
+def points_total(place: str, points: Sequence[float]) -> str:
+    """One respondent whose points do not add up to 100, for :func:`weights_off`.
+
+    Examples
+    --------
+    >>> points_total("s.csv line 2", [10, 20, 20, 20, 20])
+    's.csv line 2 adds up to 90 (10 + 20 + 20 + 20 + 20)'
+    """
+    return _("{place} adds up to {total:g} ({sum})").format(
+        place=place, total=sum(points), sum=" + ".join(f"{value:g}" for value in points))
 
 
 def weights_off(places: str) -> str:
@@ -413,11 +473,11 @@ def weights_off(places: str) -> str:
     >>> weights_off("s.csv line 2 adds up to 90 (10 + 20 + 20 + 20 + 20)")[-40:]
     't to compute the unweighted scores only.'
     """
-    return (
-        f"the weight columns {', '.join(WEIGHT_COLUMNS)} must add up to 100 for every "
-        f"respondent; {places}. Ask the respondent to share exactly 100 points, or "
-        f"leave the weights out to compute the unweighted scores only."
-    )
+    return _(
+        "the weight columns {columns} must add up to 100 for every respondent; {places}. Ask the "
+        "respondent to share exactly 100 points, or leave the weights out to compute the "
+        "unweighted scores only."
+    ).format(columns=", ".join(WEIGHT_COLUMNS), places=places)
 
 
 def dimension_means(answers: Sequence[float]) -> list[float]:
@@ -464,7 +524,8 @@ def survey_summary(
     [-1.5, -1.5, -1.5, -1.5, -1.5, -1.5]
     """
     if not expectations or len(expectations) != len(perceptions):
-        raise ValueError("a survey needs at least one respondent, with both sets of answers.")
+        raise ValueError(
+            _("a survey needs at least one respondent, with both sets of answers."))
     expectation = [dimension_means(row) for row in expectations]
     perception = [dimension_means(row) for row in perceptions]
     gaps = [

@@ -16,6 +16,7 @@ from IPython.display import HTML
 from matplotlib.lines import Line2D
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, legend_under, new_figure, plain_axes
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet, named
@@ -27,6 +28,8 @@ __all__ = [
     "ServqualForm", "servqual_form",
 ]
 
+_ = Messages("tools.servqual")
+
 _EXPECTATION_COLOR = describe.EXPECTATION_COLOR
 _PERCEPTION_COLOR = describe.PERCEPTION_COLOR
 _ABOVE_COLOR = describe.ABOVE_COLOR
@@ -34,8 +37,11 @@ _ABOVE_COLOR = describe.ABOVE_COLOR
 _SIDES = ("expected", "perceived", "points")
 
 
-#: The headings of the tables written for reading (servqual.yml, ``reading:``).
-_HEADINGS = load_spec("servqual").reading
+
+def _headings(name: str) -> dict[str, str]:
+    """The headings of a table written for reading (servqual.yml, ``reading:``), in the
+    reader's language."""
+    return load_spec("servqual", current_language()).reading[name]
 
 
 def _example() -> dict[str, list[float]]:
@@ -69,10 +75,11 @@ def dimension_table(dimensions: pd.DataFrame) -> pd.DataFrame:
         percent=["weight"] if "weight" in dimensions else (),
         decimals={"expectation": 2, "perception": 2},
     )
+    shown["dimension"] = [describe.dimension_name(name) for name in dimensions["dimension"]]
     shown["gap"] = [_signed(value) for value in dimensions["gap"]]
     if "weighted_gap" in dimensions:
         shown["weighted_gap"] = [_signed(value, 3) for value in dimensions["weighted_gap"]]
-    return with_headings(shown, _HEADINGS["dimension"])
+    return with_headings(shown, _headings("dimension"))
 
 
 def item_table(items: pd.DataFrame) -> pd.DataFrame:
@@ -86,16 +93,20 @@ def item_table(items: pd.DataFrame) -> pd.DataFrame:
     """
     shown = format_table(items, decimals={"expectation": 2, "perception": 2})
     shown["gap"] = [_signed(value) for value in items["gap"]]
-    return with_headings(shown, _HEADINGS["item"])
+    if "label" in items and "item" in items:
+        shown["label"] = [calc.item_label(item) for item in items["item"]]
+    if "dimension" in items:
+        shown["dimension"] = [describe.dimension_name(name) for name in items["dimension"]]
+    return with_headings(shown, _headings("item"))
 
 
 def _dimension_rows(dimensions: pd.DataFrame) -> pd.DataFrame:
     for column in ("dimension", "expectation", "perception", "gap"):
         if column not in dimensions.columns:
-            raise ValueError(
-                f"the chart needs the table from table.dimension_gaps; "
-                f"column {column!r} is missing."
-            )
+            raise ValueError(_(
+                "the chart needs the table from table.dimension_gaps; column {column!r} is "
+                "missing."
+            ).format(column=column))
     return dimensions[dimensions["dimension"] != calc.OVERALL]
 
 
@@ -130,7 +141,7 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
     axes = figure.add_subplot()
     axes.set_facecolor("white")
     positions = list(range(len(rows)))
-    for y, (_, row) in zip(positions, rows.iterrows(), strict=True):
+    for y, (_index, row) in zip(positions, rows.iterrows(), strict=True):
         color = _PERCEPTION_COLOR if row["gap"] < 0 else _ABOVE_COLOR
         axes.plot(
             [row["expectation"], row["perception"]], [y, y], color=color, linewidth=2.2, zorder=1
@@ -141,30 +152,28 @@ def servqual_chart(dimensions: pd.DataFrame, *, title: str | None = None) -> Cou
         )
     axes.scatter(
         rows["expectation"], positions, s=70, facecolor="white", edgecolor=_EXPECTATION_COLOR,
-        linewidth=2, zorder=2, label="Expected (E)",
+        linewidth=2, zorder=2, label=_(describe.EXPECTED),
     )
     axes.scatter(
         rows["perception"], positions, s=70, color=_PERCEPTION_COLOR, marker="D", zorder=3,
-        label="Perceived (P)",
+        label=_(describe.PERCEIVED),
     )
-    axes.set_yticks(positions, list(rows["dimension"]))
+    axes.set_yticks(positions, [describe.dimension_name(name) for name in rows["dimension"]])
     axes.set_xlim(1, 7.9)
     axes.set_xticks(range(1, 8))
     axes.set_ylim(-0.6, len(rows) - 0.4)
     axes.text(
-        7.25, len(rows) - 0.45, "Gap", fontsize=9.5, color=PALETTE["ink"], fontweight="bold",
-        va="bottom",
+        7.25, len(rows) - 0.45, _(describe.GAP), fontsize=9.5, color=PALETTE["ink"],
+        fontweight="bold", va="bottom",
     )
-    axes.set_xlabel(
-        "Average score (1 = strongly disagree, 7 = strongly agree)", color=PALETTE["ink"]
-    )
+    axes.set_xlabel(_(describe.X_LABEL), color=PALETTE["ink"])
     plain_axes(axes, grid="x", title=title)
     handles, labels = axes.get_legend_handles_labels()
     handles += [
         Line2D([], [], color=_PERCEPTION_COLOR, linewidth=2.2),
         Line2D([], [], color=_ABOVE_COLOR, linewidth=2.2),
     ]
-    labels += ["Shortfall (P below E)", "P at or above E"]
+    labels += [_(describe.SHORTFALL), _(describe.AT_OR_ABOVE)]
     legend_under(figure, handles, labels, columns=4, space=0.5 / figure.get_figheight())
     return figure
 
@@ -214,15 +223,15 @@ class ServqualForm(Worksheet):
             for side, values, argument in zip(_SIDES, given, EXAMPLE, strict=True)
         }
         self.use_weights = w.Checkbox(
-            value=use_weights, description="Weight the dimensions by their points"
+            value=use_weights, description=_("Weight the dimensions by their points")
         )
         super().__init__()
 
     def layout(self) -> list[w.Widget]:
         """A heading row, one row per dimension, and the checkbox."""
         headings = (
-            ("Dimension", "11em"), ("Expected (1–7)", "9em"), ("Perceived (1–7)", "9em"),
-            ("Points (of 100)", "9em"),
+            (_("Dimension"), "11em"), (_("Expected (1–7)"), "9em"), (_("Perceived (1–7)"), "9em"),
+            (_("Points (of 100)"), "9em"),
         )
         rows = [
             w.HBox([w.Label(text, layout=w.Layout(width=width)) for text, width in headings])
@@ -238,7 +247,10 @@ class ServqualForm(Worksheet):
                 self.controls[field.name] = named(cell, field.label)
                 cells[side].append(cell)
             row = [self.controls[f"{dimension.key}_{side}"] for side in _SIDES]
-            rows.append(w.HBox([w.Label(dimension.name, layout=w.Layout(width="11em")), *row]))
+            rows.append(w.HBox([
+                w.Label(describe.dimension_name(dimension.name), layout=w.Layout(width="11em")),
+                *row,
+            ]))
         self.expectations, self.perceptions, self.weights = (cells[side] for side in _SIDES)
         self.watch(self.use_weights)
         return [*rows, self.use_weights]
@@ -252,10 +264,9 @@ class ServqualForm(Worksheet):
             expectations, perceptions, weights if self.use_weights.value else None
         )
         overall = summary.iloc[-1]
-        text = f"<p><strong>Overall gap (unweighted): {_signed(overall['gap'])}</strong>"
-        if "weighted_gap" in summary:
-            text += f"; <strong>weighted: {_signed(overall['weighted_gap'])}</strong>"
-        text += ". A negative gap means the service falls short of what customers expect.</p>"
+        weighted = _signed(overall["weighted_gap"]) if "weighted_gap" in summary else None
+        sentence = describe.overall_sentence(_signed(overall["gap"]), weighted, strong=True)
+        text = f"<p>{sentence} {_(describe.NOTE)}</p>"
         figure = servqual_chart(summary)
         return [
             HTML(text),

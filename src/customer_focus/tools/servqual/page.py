@@ -24,6 +24,7 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
+from ...core.messages import Messages
 from ...core.validation import listed
 from .. import live
 from . import calc, describe
@@ -34,7 +35,8 @@ __all__ = ["SPEC", "results", "analyze", "file_results"]
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
 
-_NOTE = "A negative gap means the service falls short of what customers expect."
+_ = Messages("tools.servqual")
+n_ = _.plural
 
 
 def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
@@ -42,34 +44,35 @@ def _chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     alt = describe.servqual(rows)
     spans = [
         svg.Span(
-            str(row["dimension"]), row["expectation"], row["perception"],
+            describe.dimension_name(str(row["dimension"])), row["expectation"], row["perception"],
             describe.PERCEPTION_COLOR if row["gap"] < 0 else describe.ABOVE_COLOR,
             describe.signed(row["gap"]),
         )
         for row in describe.dimensions(rows)
     ]
     chart = svg.span_chart(
-        spans, alt=alt, x_label="Average score (1 = strongly disagree, 7 = strongly agree)",
-        x_range=(1, 7.9), start=("Expected (E)", describe.EXPECTATION_COLOR),
-        end=("Perceived (P)", describe.PERCEPTION_COLOR),
-        lines=(("Shortfall (P below E)", describe.PERCEPTION_COLOR),
-               ("P at or above E", describe.ABOVE_COLOR)),
-        note_heading="Gap",
+        spans, alt=alt, x_label=_(describe.X_LABEL),
+        x_range=(1, 7.9), start=(_(describe.EXPECTED), describe.EXPECTATION_COLOR),
+        end=(_(describe.PERCEIVED), describe.PERCEPTION_COLOR),
+        lines=((_(describe.SHORTFALL), describe.PERCEPTION_COLOR),
+               (_(describe.AT_OR_ABOVE), describe.ABOVE_COLOR)),
+        note_heading=_(describe.GAP),
     )
     return live.Chart(chart, alt)
 
 
 def _shown(rows: Sequence[Mapping[str, Any]], caption: str) -> tuple[str, live.Table]:
     overall = rows[-1]
-    summary = f"Overall gap (unweighted): {describe.signed(overall['gap'])}"
-    if "weighted_gap" in overall:
-        summary += f"; weighted: {describe.signed(overall['weighted_gap'], 3)}"
+    weighted = (describe.signed(overall["weighted_gap"], 3) if "weighted_gap" in overall
+                else None)
+    summary = describe.overall_sentence(describe.signed(overall["gap"]), weighted)
     table = live.table(
         caption, SPEC.headings["dimension"], rows, percent=["weight"],
         decimals={"expectation": 2, "perception": 2},
-        written={"gap": describe.signed, "weighted_gap": lambda x: describe.signed(x, 3)},
+        written={"dimension": describe.dimension_name, "gap": describe.signed,
+                 "weighted_gap": lambda x: describe.signed(x, 3)},
     )
-    return summary + ".", table
+    return summary, table
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -92,8 +95,8 @@ def results(values: Mapping[str, object]) -> live.Results:
         [v[f"{d.key}_{side}"] for d in DIMENSIONS] for side in ("expected", "perceived", "points")
     )
     rows = calc.score_dimensions(expectations, perceptions, weights)
-    summary, table = _shown(rows, "Gaps per dimension")
-    return live.Results(summary=(summary, _NOTE), tables=(table,), chart=_chart(rows))
+    summary, table = _shown(rows, _("Gaps per dimension"))
+    return live.Results(summary=(summary, _(describe.NOTE)), tables=(table,), chart=_chart(rows))
 
 
 def _ratings(table: csv_rows.Rows, column: str) -> list[float]:
@@ -102,18 +105,18 @@ def _ratings(table: csv_rows.Rows, column: str) -> list[float]:
     try:
         values = csv_rows.numbers(table, column, meaning=meaning, low=1, high=7)
     except ValueError as error:
-        raise ValueError(f"{error} {calc.RATING_FIX}") from None
+        raise ValueError(f"{error} {_(calc.RATING_FIX)}") from None
     fractional = [position for position, value in enumerate(values) if value != int(value)]
     if fractional:
         shown = listed(fractional, lambda i: f"{table.where(i)}: {values[i]:g}")
-        raise ValueError(
-            f"column {column!r} ({meaning}) must hold whole numbers from 1 to 7; "
-            f"found answers between two points of the scale at {shown}. {calc.RATING_FIX}"
-        )
+        raise ValueError(_(
+            "column {column!r} ({meaning}) must hold whole numbers from 1 to 7; found answers "
+            "between two points of the scale at {shown}."
+        ).format(column=column, meaning=meaning, shown=shown) + " " + _(calc.RATING_FIX))
     return values
 
 
-def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, object]], int]:
+def analyze(text: str, *, source: str | None = None) -> tuple[list[dict[str, object]], int]:
     """A survey file's gaps per dimension, as :func:`.table.dimension_gaps` gives them.
 
     Returns
@@ -121,6 +124,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, obj
     tuple
         The six rows of :func:`.calc.survey_summary`, and the number of respondents.
     """
+    source = source or _("your file")
     table = csv_rows.read_csv(text, [], source=source)
     calc.check_columns(table.columns, source)
     present = [column for column in WEIGHT_COLUMNS if column in table.columns]
@@ -136,7 +140,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, obj
             list(row) for row in zip(*(
                 csv_rows.numbers(
                     table, column, low=0, high=100,
-                    meaning=f"the points out of 100 for {dimension.name.lower()}",
+                    meaning=calc.points_meaning(dimension),
                 )
                 for column, dimension in zip(WEIGHT_COLUMNS, DIMENSIONS, strict=True)
             ), strict=True)
@@ -146,8 +150,7 @@ def analyze(text: str, *, source: str = "your file") -> tuple[list[dict[str, obj
         if wrong:
             raise ValueError(calc.weights_off(listed(
                 wrong,
-                lambda i: f"{table.where(i)} adds up to {totals[i]:g} "
-                f"({' + '.join(f'{v:g}' for v in points[i])})",
+                lambda i: calc.points_total(table.where(i), points[i]),
             )))
         shares = [[value / 100.0 for value in row] for row in points]
     return calc.survey_summary(expectations, perceptions, shares), len(table.rows)
@@ -168,8 +171,9 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     '1 respondent. Overall gap (unweighted): −1.00.'
     """
     rows, respondents = analyze(text, source=source)
-    summary, table = _shown(rows, "Gaps per dimension, from your file")
-    count = f"{respondents:,} respondent{'' if respondents == 1 else 's'}."
+    summary, table = _shown(rows, _("Gaps per dimension, from your file"))
+    count = n_("{count:,} respondent.", "{count:,} respondents.", respondents).format(
+        count=respondents)
     keys = [key for key in SPEC.headings["dimension"] if key in rows[0]]
     return live.Results(
         summary=(f"{count} {summary}",), tables=(table,), chart=_chart(rows),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ...core.messages import Messages
 from ...core.tables import numeric_column, rating_column, require_columns, where
 from ...core.validation import listed
 from ..spec import load_spec
@@ -38,7 +39,7 @@ __all__ = [
 #: Columns of the table :func:`check_servqual` reads (one row per respondent), with what each holds.
 SERVQUAL_COLUMNS: dict[str, str] = load_spec("servqual").tables["survey"].helps
 
-_FIX = calc.RATING_FIX
+_ = Messages("tools.servqual")
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _require_items(table: pd.DataFrame) -> None:
     """The 44 answer columns and the weight columns' names (:func:`.calc.check_columns`)."""
     require_columns(table, [])  # a clear message when it is not a table at all
     calc.check_columns([str(column) for column in table.columns],
-                       table.attrs.get("source", "the table"))
+                       table.attrs.get("source") or _("the table"))
 
 
 def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
@@ -93,9 +94,10 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
     (1, 22)
     """
     _require_items(table)
-    source = table.attrs.get("source", "the table")
+    source = table.attrs.get("source") or _("the table")
     if table.empty:
-        raise ValueError(f"{source}: has no respondents; add at least one row.")
+        raise ValueError(_("{source}: has no respondents; add at least one row.").format(
+            source=source))
     present = [column for column in WEIGHT_COLUMNS if column in table.columns]
     if present and len(present) < len(WEIGHT_COLUMNS):
         raise ValueError(calc.partial_weights(present, source))
@@ -104,7 +106,8 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
         return np.column_stack(
             [
                 rating_column(
-                    table, column, meaning=_item_meaning(column), low=1, high=7, fix=_FIX
+                    table, column, meaning=_item_meaning(column), low=1, high=7,
+                    fix=_(calc.RATING_FIX),
                 ).to_numpy()
                 for column in columns
             ]
@@ -118,7 +121,7 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
             [
                 numeric_column(
                     table, column, low=0, high=100,
-                    meaning=f"the points out of 100 for {dimension.name.lower()}",
+                    meaning=calc.points_meaning(dimension),
                 ).to_numpy()
                 for column, dimension in zip(WEIGHT_COLUMNS, DIMENSIONS, strict=True)
             ]
@@ -128,8 +131,7 @@ def check_servqual(table: pd.DataFrame) -> ServqualAnswers:
         if wrong.any():
             shown = listed(
                 np.flatnonzero(wrong),
-                lambda i: f"{where(table, int(i))} adds up to {totals[i]:g} "
-                f"({' + '.join(f'{v:g}' for v in points[i])})",
+                lambda i: calc.points_total(where(table, int(i)), list(points[i])),
             )
             raise ValueError(calc.weights_off(shown))
         weights = points / 100.0
