@@ -48,6 +48,7 @@ UPWARD_ALLOWED: set[tuple[str, str]] = set()
 #: another tool's ``calc.py`` (held to the same rule), as ``from ..<tool> import calc``.
 CALC_MAY_IMPORT = {
     "customer_focus.core.validation", "customer_focus.core.formats", "customer_focus.core.fields",
+    "customer_focus.core.messages", "customer_focus.core.languages",
 }
 #: Core modules that use the standard library only, and may import only each other.
 STDLIB_CORE = CALC_MAY_IMPORT | {"customer_focus.core.problems"}
