@@ -190,3 +190,8 @@ def test_the_page_refuses_a_half_point_in_a_file_in_chinese(page):
     message = said["messages"][0]["text"]
     assert "9.5" in message and "a.csv 第 3 列" in message
     assert chinese(message) and english_left(message) == [], message
+
+
+def test_the_question_marked_for_the_catalog_is_the_specs():
+    """The recommend question is the spec's ``score`` label, marked in describe for the catalog."""
+    assert describe.NPS_QUESTION == calc.NPS_QUESTION

@@ -38,7 +38,10 @@ _ = Messages("tools.feedback")
 def _headings(name: str) -> dict[str, str]:
     """The headings of a table written for reading (feedback.yml, ``reading:``), in the language
     the package speaks now (its translation's, ``locales/<language>/tools/``)."""
-    return load_spec("feedback", current_language()).reading[name]
+    try:
+        return load_spec("feedback", current_language()).reading[name]
+    except FileNotFoundError:  # an installed package without the course's translations
+        return load_spec("feedback").reading[name]
 
 
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:

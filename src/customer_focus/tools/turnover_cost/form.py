@@ -45,7 +45,10 @@ _median = describe.median
 def _headings(name: str) -> dict[str, str]:
     """The headings of a table written for reading (turnover_cost.yml, ``reading:``), in the
     language the package speaks now (its translation's, ``locales/<language>/tools/``)."""
-    return load_spec("turnover_cost", current_language()).reading[name]
+    try:
+        return load_spec("turnover_cost", current_language()).reading[name]
+    except FileNotFoundError:  # an installed package without the course's translations
+        return load_spec("turnover_cost").reading[name]
 
 
 def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
