@@ -12,20 +12,30 @@ Heskett and colleagues published them, and their propositions, quoted) and
 ``data/diagrams.yml`` (every concept diagram's labels). The diagrams carry no
 numbers: where a published source draws a curve (Kano, the
 satisfaction-loyalty zones), the shape is illustrative and the figure says so.
+
+They are drawn in the language the package speaks
+(:func:`customer_focus.core.messages.current_language`): a translation,
+``locales/<language>/diagrams/<file>.yml`` in the course's folder, holds the
+texts of the data file, with its keys and in its order (the numbers, and the
+data the code reads such as a link's ``side``, come from the English file);
+the few words written here are in the package's ``course`` catalog.
 """
 
 from __future__ import annotations
 
 import math
 import textwrap
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
 from ..core.figures import PALETTE, CourseFigure, new_figure
-from ..core.paths import package_file
+from ..core.languages import language_code
+from ..core.messages import Messages, current_language
+from ..core.paths import course_root, package_file
+from ..core.problems import DataFileError, Problem, line_of
 from ..core.yamlfile import load_yaml
 
 __all__ = [
@@ -48,11 +58,107 @@ __all__ = [
 INK = PALETTE["ink"]
 FILLS = ["#cfe3f6", "#fde2c4", "#d5efd5", "#e8dcf4", "#f6d5d5", "#fff1b8"]
 
+_ = Messages("course")
 
-@lru_cache(maxsize=1)
+#: Keys of the data files whose values the code reads: never translated.
+DATA_KEYS = frozenset({"side", "citation"})
+
+
+def _has_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    if isinstance(value, list):
+        return any(_has_text(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_text(item) for key, item in value.items() if key not in DATA_KEYS)
+    return False
+
+
+def _laid_over(english: Any, given: Any, where: str, source: str,
+               problems: list[Problem], parent: Any = None, key: Any = None) -> Any:
+    """``english`` with the texts of ``given`` (the translation), noting where they differ."""
+    line = line_of(parent, key) if parent is not None else 1
+    at = f"{where}: " if where else ""
+    if isinstance(english, str):
+        if not isinstance(given, str):
+            problems.append(Problem(source, line, f"{at}must be a text, as in English"))
+            return english
+        return given
+    if isinstance(english, list):
+        if not isinstance(given, list) or len(given) != len(english):
+            problems.append(Problem(source, line, f"{at}must be a list of {len(english)} "
+                                                  "items, as in English"))
+            return english
+        return [_laid_over(item, translated, f"{where}[{index + 1}]", source, problems,
+                           given, index)
+                for index, (item, translated) in enumerate(zip(english, given, strict=True))]
+    if isinstance(english, dict):
+        texts = [name for name in english if name not in DATA_KEYS and _has_text(english[name])]
+        if not isinstance(given, dict):
+            problems.append(Problem(source, line, f"{at}must be a mapping of "
+                                                  f"{', '.join(map(str, texts))}"))
+            return english
+        for name in texts:
+            if name not in given:
+                problems.append(Problem(source, line, f"{at}lacks {name!r}"))
+        for name in given:
+            if name not in texts:
+                problems.append(Problem(source, line_of(given, name),
+                                        f"{at}{name!r} is not a text of the English file"))
+        return {name: (_laid_over(value, given[name], f"{where}.{name}".lstrip("."), source,
+                                  problems, given, name)
+                       if name in texts and name in given else value)
+                for name, value in english.items()}
+    return english
+
+
+def in_language(name: str, english: dict[str, Any], code: str | None) -> dict[str, Any]:
+    """A data file's ``english`` content with the texts of its translation into ``code``.
+
+    The translation is ``locales/<code>/diagrams/<name>`` in the course's folder;
+    without one (an installed package without the course's folder), the English.
+
+    Raises
+    ------
+    DataFileError
+        When the translation lacks a text of the English file, has one it lacks,
+        or a list of another length, each problem at its ``file:line``.
+
+    Examples
+    --------
+    >>> in_language("diagrams.yml", {"a": "A"}, None)
+    {'a': 'A'}
+    >>> in_language("service_profit_chain.yml", _service_profit_chain(None),
+    ...             "zh_TW")["links"][0]
+    {'label': '內部服務品質', 'side': 'employees'}
+    """
+    code = language_code(code)
+    if code is None:
+        return english
+    try:
+        path = course_root() / "locales" / code / "diagrams" / name
+    except FileNotFoundError:
+        return english
+    if not path.is_file():
+        return english
+    source = f"locales/{code}/diagrams/{name}"
+    problems: list[Problem] = []
+    data = _laid_over(english, load_yaml(path, source=source), "", source, problems)
+    if problems:
+        raise DataFileError(problems)
+    return data
+
+
+@cache
+def _diagram_data(code: str | None) -> dict[str, Any]:
+    english = load_yaml(package_file("data", "diagrams.yml"), source="diagrams.yml")
+    return in_language("diagrams.yml", english, code)
+
+
 def diagram_data() -> dict[str, Any]:
-    """The labels of every diagram, from the package's ``data/diagrams.yml``."""
-    return load_yaml(package_file("data", "diagrams.yml"), source="diagrams.yml")
+    """The labels of every diagram, from the package's ``data/diagrams.yml``, in the language
+    the package speaks."""
+    return _diagram_data(current_language())
 
 
 def _canvas(
@@ -150,9 +256,8 @@ def _toward(
 # ---- the service-profit chain (chapter "How loyalty drives profitability") -------------
 
 
-@lru_cache(maxsize=1)
 def service_profit_chain_data() -> dict[str, Any]:
-    """Return the published links of the service-profit chain.
+    """Return the published links of the service-profit chain, in the package's language.
 
     Returns
     -------
@@ -166,12 +271,17 @@ def service_profit_chain_data() -> dict[str, Any]:
     >>> service_profit_chain_data()["links"][0]["label"]
     'Internal service quality'
     """
+    return _service_profit_chain(current_language())
+
+
+@lru_cache(maxsize=4)
+def _service_profit_chain(code: str | None) -> dict[str, Any]:
     name = "service_profit_chain.yml"
     data = load_yaml(package_file("data", name), source=name)
     for key in ("links", "propositions", "foundation", "citation"):
         if key not in data:
             raise ValueError(f"service_profit_chain.yml: missing key {key!r}")
-    return data
+    return in_language(name, data, code)
 
 
 def service_profit_chain_chart() -> CourseFigure:
@@ -233,7 +343,7 @@ def service_profit_chain_chart() -> CourseFigure:
                     linewidth=1.4,
                 )
             )
-    sides = {"employees": "Inside the company: employees", "customers": "Outside: customers"}
+    sides = {"employees": _("Inside the company: employees"), "customers": _("Outside: customers")}
     for side, caption in sides.items():
         positions = [i for i, link in enumerate(links) if link["side"] == side]
         axes.text(
@@ -608,7 +718,8 @@ def satisfaction_loyalty_chart() -> CourseFigure:
     axes.set_xticks([1, 2, 3, 4, 5])
     axes.set_yticks([])
     axes.set_xlabel(
-        f"{data['x_axis']} (from {data['x_ends'][0]} to {data['x_ends'][1]})",
+        _("{axis} (from {low} to {high})").format(
+            axis=data["x_axis"], low=data["x_ends"][0], high=data["x_ends"][1]),
         color=INK,
         fontsize=11,
     )
@@ -649,8 +760,8 @@ def customer_types_chart() -> CourseFigure:
         )
     axes.set_xlim(0, 2)
     axes.set_ylim(0, 2)
-    axes.set_xticks([0.5, 1.5], ["Low", "High"])
-    axes.set_yticks([0.5, 1.5], ["Low", "High"])
+    axes.set_xticks([0.5, 1.5], [_("Low"), _("High")])
+    axes.set_yticks([0.5, 1.5], [_("Low"), _("High")])
     axes.set_xlabel(data["x_axis"], color=INK, fontsize=12)
     axes.set_ylabel(data["y_axis"], color=INK, fontsize=12)
     axes.tick_params(length=0, labelsize=11)
@@ -747,7 +858,9 @@ def describe_listening_posts() -> str:
 
     def listed(names: list[str]) -> str:
         names = [name.lower() for name in names]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        if len(names) == 1:
+            return names[0]
+        return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
     lines = []
     for post in data["posts"]:
@@ -755,11 +868,11 @@ def describe_listening_posts() -> str:
         partly = [g for g, r in zip(groups, post["reach"], strict=True) if r == 1]
         parts = [listed(full)] if full else []
         if partly:
-            parts.append(f"if set up for it, {'also ' if full else ''}{listed(partly)}")
-        lines.append(f"{post['name']}: {'; '.join(parts)}.")
-    return (
-        f"A grid of {len(data['posts'])} listening posts against the groups each one hears: "
-        f"{listed(groups)}. "
-        + " ".join(lines)
-        + f" A note reads: {data['note']}."
-    )
+            parts.append((_("if set up for it, also {groups}") if full
+                          else _("if set up for it, {groups}")).format(groups=listed(partly)))
+        lines.append(_("{post}: {hears}.").format(post=post["name"], hears=_("; ").join(parts)))
+    text = _("A grid of {count} listening posts against the groups each one hears: "
+             "{groups}.").format(count=len(data["posts"]), groups=listed(groups))
+    for line in lines:
+        text = _("{text} {more}").format(text=text, more=line)
+    return _("{text} A note reads: {note}.").format(text=text, note=data["note"])

@@ -18,6 +18,7 @@ import dataclasses
 import os
 from pathlib import Path
 
+from ...core.messages import Messages, current_language
 from ...core.paths import course_root
 from .attempt import draw_items, option_order
 from .balance import balance_report
@@ -31,19 +32,22 @@ __all__ = [
     "find_bank", "show",
 ]
 
+_ = Messages("course")
+
 
 def find_bank(name: str | os.PathLike[str]) -> Path:
     """The bank file for a name such as ``"lifetime-value"`` (or a path to a .yml file)."""
     path = Path(name)
     if path.suffix in {".yml", ".yaml"}:
         if not path.is_file():
-            raise FileNotFoundError(f"{path}: no such bank file.")
+            raise FileNotFoundError(_("{path}: no such bank file.").format(path=path))
         return path
     folder = course_root() / "book" / "quizzes"
     candidate = folder / f"{name}.yml"
     if not candidate.is_file():
         names = ", ".join(sorted(p.stem for p in folder.glob("*.yml")))
-        raise FileNotFoundError(f"No bank named {name!r}; the banks are: {names}.")
+        raise FileNotFoundError(_("No bank named {name!r}; the banks are: {names}.").format(
+            name=name, names=names))
     return candidate
 
 
@@ -52,7 +56,9 @@ def show(name: str | os.PathLike[str], chapters: list[str] | None = None):
 
     A practice bank shows every question, options shuffled, with a Check
     button each. An exam bank (the knowledge check) draws a set of
-    questions, graded together with a Submit button.
+    questions, graded together with a Submit button. It is in the language
+    the package speaks (:func:`customer_focus.core.messages.current_language`):
+    the bank's translation, when it has one, and the course map's chapters.
 
     Parameters
     ----------
@@ -72,26 +78,30 @@ def show(name: str | os.PathLike[str], chapters: list[str] | None = None):
     from .notebook import ExamView, QuizView
 
     path = find_bank(name)
+    language = current_language()
     course = None
     try:
         root = course_root(path.parent)
-        course = load_course_map(root / "book" / "course-map.yml")
+        course = load_course_map(root / "book" / "course-map.yml", language)
         citations = bibliography_keys(root / "references.bib")
     except FileNotFoundError:
         citations = None
-    bank = load_bank(path, objectives=course.objectives if course else None, citations=citations)
+    bank = load_bank(path, objectives=course.objectives if course else None, citations=citations,
+                     language=language, fallback=True)
     if chapters is not None:
         unknown = [
             chapter for chapter in chapters if course is None or chapter not in course.chapters
         ]
         if unknown:
-            known = ", ".join(course.chapters) if course else "none (no course map found)"
-            raise ValueError(f"unknown chapter {unknown[0]!r}; the chapters are: {known}")
+            known = ", ".join(course.chapters) if course else _("none (no course map found)")
+            raise ValueError(_("unknown chapter {chapter!r}; the chapters are: {known}").format(
+                chapter=unknown[0], known=known))
     if bank.mode == "exam":
         return ExamView(bank, chapters=course.chapters if course else None, only=chapters).widget
     if chapters is not None:
         kept = tuple(q for q in bank.questions if q.chapter in chapters)
         if not kept:
-            raise ValueError(f"{bank.id!r} has no question in the chapters {', '.join(chapters)}")
+            raise ValueError(_("{bank!r} has no question in the chapters {chapters}").format(
+                bank=bank.id, chapters=", ".join(chapters)))
         bank = dataclasses.replace(bank, questions=kept)
     return QuizView(bank).widget

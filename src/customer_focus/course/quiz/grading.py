@@ -31,7 +31,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...core.messages import Messages
 from .bank import Question
+
+_ = Messages("course")
+n_ = _.plural
 
 __all__ = ["Grade", "grade", "parse_number", "TOLERANCE_SLACK"]
 
@@ -114,7 +118,7 @@ def grade(question: Question | dict, response: Any) -> Grade:
     if kind == "numeric":
         value = parse_number(response)
         if value is None:
-            return Grade("invalid", "<p>Enter a number, such as 266.67.</p>")
+            return Grade("invalid", _("<p>Enter a number, such as 266.67.</p>"))
         if abs(value - data["answer"]) <= data["tolerance"] + TOLERANCE_SLACK:
             return Grade("correct", data["if_correct"])
         for mistake in data["mistakes"]:
@@ -126,17 +130,19 @@ def grade(question: Question | dict, response: Any) -> Grade:
     if kind == "multiple":
         chosen = _chosen(response, ids)
         if not chosen:
-            return Grade("invalid", "<p>Choose at least one option.</p>")
+            return Grade("invalid", _("<p>Choose at least one option.</p>"))
         right = sorted(i for i, option in enumerate(options) if option["correct"])
         feedback = "".join(options[i]["feedback"] for i in chosen)
         if chosen == right:
             return Grade("correct", feedback)
         missed = len(set(right) - set(chosen))
         if missed:
-            feedback += f"<p>You missed {missed} correct option{'s' if missed > 1 else ''}.</p>"
+            feedback += n_("<p>You missed {count} correct option.</p>",
+                           "<p>You missed {count} correct options.</p>", missed).format(
+                count=missed)
         return Grade("incorrect", feedback)
     chosen = _chosen(response, ids)
     if not chosen or len(chosen) != 1 or isinstance(response, (list, tuple)):
-        return Grade("invalid", "<p>Choose an option.</p>")
+        return Grade("invalid", _("<p>Choose an option.</p>"))
     option = options[chosen[0]]
     return Grade("correct" if option["correct"] else "incorrect", option["feedback"])

@@ -18,13 +18,17 @@ from typing import Any
 
 import ipywidgets as w
 
+from ...core.messages import N_, Messages
 from .attempt import draw_items, new_seed, option_order
 from .bank import Question, Quiz
 from .grading import grade
 
 __all__ = ["QuizView", "ExamView"]
 
-_VERDICT_TEXT = {"correct": "Correct.", "incorrect": "Not quite.", "invalid": ""}
+_ = Messages("course")
+n_ = _.plural
+
+_VERDICT_TEXT = {"correct": N_("Correct."), "incorrect": N_("Not quite."), "invalid": ""}
 
 
 def _plain(html: str) -> str:
@@ -53,15 +57,15 @@ class _QuestionView:
         self.question = question
         self.verdict: str | None = None
         self._on_check = on_check
-        title = w.HTML(f"<strong>Question {number} of {total}</strong>")
+        title = w.HTML(_("<strong>Question {number} of {total}</strong>").format(
+            number=number, total=total))
         prompt = w.HTMLMath(question.prompt)
         options = {option.id: option for option in question.options}
         self.order = option_order(question, seed) if question.options else []
         if question.type == "numeric":
-            unit = f" ({escape(question.unit)})" if question.unit else ""
-            self.input = w.Text(
-                description=f"Your answer{unit}", style={"description_width": "initial"}
-            )
+            described = (_("Your answer ({unit})").format(unit=escape(question.unit))
+                         if question.unit else _("Your answer"))
+            self.input = w.Text(description=described, style={"description_width": "initial"})
         elif question.type == "multiple":
             self.input = w.VBox(
                 [w.Checkbox(description=_plain(options[i].text), indent=False) for i in self.order]
@@ -74,7 +78,7 @@ class _QuestionView:
         self.explanation = w.HTMLMath()
         children = [title, prompt, self.input]
         if on_check is not None:
-            self.check_button = w.Button(description="Check", button_style="primary")
+            self.check_button = w.Button(description=_("Check"), button_style="primary")
             self.check_button.on_click(self._check)
             children.append(self.check_button)
         self.widget = w.VBox([*children, self.feedback, self.explanation])
@@ -92,10 +96,12 @@ class _QuestionView:
     def show(self, verdict: str, feedback: str) -> None:
         """Show a verdict, its feedback and (once answered) the explanation."""
         label = _VERDICT_TEXT.get(verdict, "")
+        label = _(label) if label else ""
         self.feedback.value = (f"<strong>{label}</strong> " if label else "") + feedback
         if verdict != "invalid":
             self.verdict = verdict
-            self.explanation.value = f"<em>Why:</em> {self.question.explanation}"
+            self.explanation.value = _("<em>Why:</em> {explanation}").format(
+                explanation=self.question.explanation)
 
     def lock(self) -> None:
         """No more changes (an exam attempt was submitted)."""
@@ -141,9 +147,8 @@ class QuizView:
         return sum(view.verdict == "correct" for view in self.questions)
 
     def _update_score(self) -> None:
-        self.score.value = (
-            f"<p><strong>Score: {self.correct_count()} of {len(self.questions)}</strong></p>"
-        )
+        self.score.value = _("<p><strong>Score: {right} of {total}</strong></p>").format(
+            right=self.correct_count(), total=len(self.questions))
 
 
 class ExamView:
@@ -189,9 +194,9 @@ class ExamView:
         self.best: tuple[int, int] | None = None
         self.header = w.HTML()
         self.body = w.VBox()
-        self.submit_button = w.Button(description="Submit", button_style="primary")
+        self.submit_button = w.Button(description=_("Submit"), button_style="primary")
         self.submit_button.on_click(lambda _button: self.submit())
-        self.new_button = w.Button(description="New attempt")
+        self.new_button = w.Button(description=_("New attempt"))
         self.new_button.on_click(lambda _button: self.new_attempt())
         self.result = w.HTMLMath()
         self.widget = w.VBox(
@@ -211,17 +216,16 @@ class ExamView:
         self.result.value = ""
         pool = len([q for q in self.quiz.questions if self.only is None or q.chapter in self.only])
         rule = (
-            f"at least {self.quiz.draw.min_per_chapter} from each chapter, "
+            _("at least {count} from each chapter, ").format(count=self.quiz.draw.min_per_chapter)
             if self.quiz.draw.min_per_chapter
             else ""
         )
-        self.header.value = (
-            f"<h3>{escape(self.quiz.title)}</h3><p>{total} questions drawn from {pool} ({rule}the "
-            "rest at random). "
+        self.header.value = f"<h3>{escape(self.quiz.title)}</h3>" + _(
+            "<p>{total} questions drawn from {pool} ({rule}the rest at random). "
             "Answer them all, then press <strong>Submit</strong>: unanswered questions count as "
             "wrong. "
             "<strong>New attempt</strong> draws a new set.</p>"
-        )
+        ).format(total=total, pool=pool, rule=rule)
 
     def submit(self) -> tuple[int, int]:
         """Grade every item; show the score, the breakdown and each item's feedback.
@@ -236,7 +240,8 @@ class ExamView:
         for view in self.views:
             result = grade(view.question, view.response())
             if result.verdict == "invalid":
-                view.show("incorrect", "<p><strong>Not answered:</strong> counted as wrong.</p>")
+                view.show("incorrect",
+                          _("<p><strong>Not answered:</strong> counted as wrong.</p>"))
             else:
                 view.show(result.verdict, result.feedback)
             view.lock()
@@ -252,22 +257,26 @@ class ExamView:
         self.submitted = True
         self.submit_button.disabled = True
         share = right / total
-        verdict = "Passed" if share >= self.quiz.pass_mark else "Not yet passed"
+        verdict = _("Passed") if share >= self.quiz.pass_mark else _("Not yet passed")
         rows = "".join(
-            f"<tr><td>{escape(self._chapter_title(chapter))}</td><td>{tally[0]} of "
-            f"{tally[1]}</td></tr>"
+            f"<tr><td>{escape(self._chapter_title(chapter))}</td><td>"
+            + _("{right} of {total}").format(right=tally[0], total=tally[1]) + "</td></tr>"
             for chapter, tally in sorted(
                 by_chapter.items(), key=lambda item: self._chapter_rank(item[0])
             )
         )
-        self.result.value = (
-            f"<p><strong>Score: {right} of {total} ({share:.0%}). {verdict}</strong> "
-            f"(pass mark {self.quiz.pass_mark:.0%}; best of {self.attempts} "
-            f"attempt{'s' if self.attempts > 1 else ''}: "
-            f"{self.best[0]} of {self.best[1]}).</p>"
-            "<table><thead><tr><th>Chapter to "
-            f"review</th><th>Right</th></tr></thead><tbody>{rows}</tbody></table>"
-        )
+        self.result.value = n_(
+            "<p><strong>Score: {right} of {total} ({share:.0%}). {verdict}</strong> "
+            "(pass mark {mark:.0%}; best of {attempts} attempt: {best} of {asked}).</p>",
+            "<p><strong>Score: {right} of {total} ({share:.0%}). {verdict}</strong> "
+            "(pass mark {mark:.0%}; best of {attempts} attempts: {best} of {asked}).</p>",
+            self.attempts,
+        ).format(right=right, total=total, share=share, verdict=verdict,
+                 mark=self.quiz.pass_mark, attempts=self.attempts, best=self.best[0],
+                 asked=self.best[1]) + _(
+            "<table><thead><tr><th>Chapter to review</th><th>Right</th></tr></thead>"
+            "<tbody>{rows}</tbody></table>"
+        ).format(rows=rows)
         return right, total
 
     def _chapter_title(self, chapter: str) -> str:
@@ -275,7 +284,7 @@ class ExamView:
         return (
             f"{found.title} (book/{found.page})"
             if found is not None
-            else (chapter or "Whole course")
+            else (chapter or _("Whole course"))
         )
 
     def _chapter_rank(self, chapter: str) -> int:

@@ -66,11 +66,16 @@ def load(
 def play(name: str | os.PathLike[str]) -> ipywidgets.VBox:
     """Play a scenario in a notebook, with the same rules as the book.
 
+    In the language the package speaks
+    (:func:`customer_focus.core.messages.current_language`): the story's
+    translation when it has one, else the English story.
+
     Returns
     -------
     ipywidgets.VBox
         The story; it displays when it is the last expression of a cell.
     """
+    from ...core.messages import current_language
     from .player import ScenarioPlayer
 
-    return ScenarioPlayer(load(name)).widget
+    return ScenarioPlayer(load(name, language=current_language(), fallback=True)).widget

@@ -9,7 +9,10 @@ from html import escape
 
 import ipywidgets as w
 
+from ...core.messages import Messages
 from .model import Scenario, all_paths, ending_variant, walk
+
+_ = Messages("course")
 
 __all__ = ["ScenarioPlayer"]
 
@@ -21,11 +24,11 @@ class ScenarioPlayer:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.path: list[int] = []
-        self.max_points = max(points for _, _, points in all_paths(scenario))
+        self.max_points = max(points for _node, _choices, points in all_paths(scenario))
         self.previous = w.HTMLMath()
         self.node = w.HTMLMath()
         self.choices = w.VBox()
-        self.restart = w.Button(description="Start again")
+        self.restart = w.Button(description=_("Start again"))
         self.restart.on_click(lambda _button: self.reset())
         header = w.HTML(f"<h3>{escape(scenario.title)}</h3>")
         self.widget = w.VBox([header, self.previous, self.node, self.choices, self.restart])
@@ -54,25 +57,28 @@ class ScenarioPlayer:
             previous_node = self.scenario.nodes[walk(self.scenario, self.path[:-1])[0]]
             choice = previous_node.choices[self.path[-1]]
             self.previous.value = (
-                f"<p><strong>You chose:</strong> {choice.label}</p>{choice.consequence}"
-                f"<p><strong>Why it matters:</strong></p>{choice.feedback}"
+                _("<p><strong>You chose:</strong> {choice}</p>").format(choice=choice.label)
+                + choice.consequence
+                + _("<p><strong>Why it matters:</strong></p>") + choice.feedback
             )
         else:
             self.previous.value = ""
         if node.ending:
             # the text that is true on this path
-            _, variant = ending_variant(self.scenario, self.path)
+            _ending, variant = ending_variant(self.scenario, self.path)
             body = f"<h4>{escape(node.title)}</h4>{variant.text}"
-            body += (f"<p><strong>Your score: {points} of a possible {self.max_points} "
-                     "points.</strong></p>")
-            body += f"<p><strong>Debrief:</strong></p>{variant.debrief}"
+            body += _("<p><strong>Your score: {points} of a possible {most} "
+                      "points.</strong></p>").format(points=points, most=self.max_points)
+            body += _("<p><strong>Debrief:</strong></p>") + variant.debrief
             self.choices.children = ()
         else:
             body = f"<h4>{escape(node.title)}</h4>{node.text}"
-            body += f"<p>Points so far: {points}</p><p><strong>What do you do?</strong></p>"
+            body += _("<p>Points so far: {points}</p><p><strong>What do you do?</strong></p>"
+                      ).format(points=points)
             buttons = []
             for index, choice in enumerate(node.choices):
-                button = w.Button(description=f"Option {index + 1}", tooltip="Choose this option")
+                button = w.Button(description=_("Option {number}").format(number=index + 1),
+                                  tooltip=_("Choose this option"))
                 button.on_click(lambda _button, index=index: self.choose(index))
                 buttons.append(w.HBox([button, w.HTMLMath(choice.label)]))
             self.choices.children = tuple(buttons)

@@ -45,7 +45,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ...core.fields import load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, listed
+
+_ = Messages("tools.feedback")
 
 __all__ = [
     "FIELDS", "NPS_QUESTION", "SATISFACTION_QUESTION", "GROUPS", "nps_group", "nps_from_counts",
@@ -69,7 +72,7 @@ GROUPS = {
     "detractor": range(0, 7),
 }
 
-_FIX = "Correct those answers, or leave those responses out: a blank is not a 0."
+_FIX = N_("Correct those answers, or leave those responses out: a blank is not a 0.")
 
 
 def nps_group(score: int) -> str:
@@ -101,8 +104,8 @@ def _counts(promoters: int, passives: int, detractors: int) -> tuple[int, int, i
     if sum(checked.values()) == 0:
         raise InputError(
             "promoters",
-            "promoters, passives and detractors are all 0, so there is no response to score; "
-            "enter the number of respondents in each group.",
+            _("promoters, passives and detractors are all 0, so there is no response to score; "
+              "enter the number of respondents in each group."),
         )
     return checked["promoters"], checked["passives"], checked["detractors"]
 
@@ -179,7 +182,7 @@ def _answer(value: object, low: float, high: float) -> int | None:
 def _shown(value: object) -> str:
     """A bad answer as the learner would recognize it."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "empty"
+        return _("empty")
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return f"{float(value):g}"
     return repr(value)
@@ -215,21 +218,23 @@ def net_promoter_score(scores: Iterable[int]) -> float:
     if isinstance(scores, (str, bytes)) or not isinstance(scores, Iterable):
         raise InputError(
             "scores",
-            f"scores must be a list of answers from 0 to 10, such as [10, 9, 7, 3]; "
-            f"you gave {scores!r}.",
+            _("scores must be a list of answers from 0 to 10, such as [10, 9, 7, 3]; "
+              "you gave {scores!r}.").format(scores=scores),
         )
     given = list(scores)
     if not given:
-        raise InputError("scores", "scores is empty; give at least one answer from 0 to 10.")
+        raise InputError("scores", _("scores is empty; give at least one answer from 0 to 10."))
     field = FIELDS["score"]
     answers = [_answer(value, field.min, field.max) for value in given]
     bad = [row for row, answer in enumerate(answers, start=1) if answer is None]
     if bad:
-        shown = listed(bad, lambda row: f"row {row}: {_shown(given[row - 1])}")
+        shown = listed(bad, lambda row: _("row {row}: {answer}").format(
+            row=row, answer=_shown(given[row - 1])))
         raise InputError(
             "scores",
-            f"scores ({field.help}) must be whole numbers from {field.min:g} to {field.max:g}; "
-            f"bad answers at {shown}. {_FIX}",
+            _("scores ({meaning}) must be whole numbers from {low:g} to {high:g}; "
+              "bad answers at {shown}. {fix}").format(
+                meaning=field.help, low=field.min, high=field.max, shown=shown, fix=_(_FIX)),
         )
     groups = [nps_group(answer) for answer in answers]
     return 100 * float(groups.count("promoter") - groups.count("detractor")) / len(answers)
@@ -274,17 +279,20 @@ def parse_answers(text: str, *, name: str, low: int, high: int) -> list[int]:
             number = None
         if number is None or not math.isfinite(number):
             raise ValueError(
-                f"{name} answer {position} is {token!r}, not a number. Type whole numbers from "
-                f"{low} to {high}, separated by spaces, commas or new lines."
+                _("{name} answer {position} is {token!r}, not a number. Type whole numbers from "
+                  "{low} to {high}, separated by spaces, commas or new lines.").format(
+                    name=name, position=position, token=token, low=low, high=high)
             )
         if not low <= number <= high:
             raise ValueError(
-                f"{name} answer {position} is {token}; answers go from {low} to {high}."
+                _("{name} answer {position} is {token}; answers go from {low} to {high}.").format(
+                    name=name, position=position, token=token, low=low, high=high)
             )
         if number != int(number):
             raise ValueError(
-                f"{name} answer {position} is {token}, between two points of the scale; "
-                f"answers are whole numbers from {low} to {high}."
+                _("{name} answer {position} is {token}, between two points of the scale; "
+                  "answers are whole numbers from {low} to {high}.").format(
+                    name=name, position=position, token=token, low=low, high=high)
             )
         answers.append(int(number))
     return answers

@@ -7,13 +7,18 @@ same titles and the same alt text, from here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
+from ...core.messages import N_, Messages
 from . import calc
 
+_ = Messages("tools.feedback")
+
 __all__ = [
-    "MAX_PANELS", "GROUP_COLORS", "GROUP_LABELS", "facts", "panels", "score_distribution",
-    "panel_title", "sentences",
+    "MAX_PANELS", "GROUP_COLORS", "GROUP_LABELS", "ALL_RESPONSES", "NOT_GIVEN", "NPS_QUESTION",
+    "group_name", "group_label", "question_axis", "facts", "panels", "score_distribution",
+    "panel_title", "score_head", "sentences",
 ]
 
 #: The most groups the chart draws (the largest, in table order).
@@ -21,6 +26,40 @@ MAX_PANELS = 8
 
 #: A group's name and its counts of each score from 0 to 10.
 Group = tuple[str, Sequence[int]]
+
+#: The group (a row of the summary) that covers every response.
+ALL_RESPONSES = N_("All responses")
+
+#: The group of responses whose segment cell is blank.
+NOT_GIVEN = N_("(not given)")
+
+#: Reichheld's (2003) question as the spec's ``score`` label writes it (marked here for the
+#: catalog; a test keeps it equal to ``calc.NPS_QUESTION``).
+NPS_QUESTION = N_("How likely is it that you would recommend [company X] to a friend or "
+                  "colleague?")
+
+
+def group_name(group: str) -> str:
+    """A group's name as the reader sees it: the two groups the worksheet names in their language.
+
+    Examples
+    --------
+    >>> group_name("All responses"), group_name("North")
+    ('All responses', 'North')
+    """
+    return _(group) if group in (ALL_RESPONSES, NOT_GIVEN) else group
+
+
+def question_axis() -> str:
+    """The label of the axis of answers: the recommend question, quoted.
+
+    Examples
+    --------
+    >>> question_axis()[:20]
+    'Answer to “How likel'
+    """
+    question = _(NPS_QUESTION) if calc.NPS_QUESTION == NPS_QUESTION else calc.NPS_QUESTION
+    return _("Answer to “{question}”").format(question=question)
 
 
 def facts(counts: Sequence[int]) -> dict[str, float]:
@@ -70,21 +109,25 @@ def score_distribution(groups: Sequence[Group]) -> str:
         found = facts(counts)
         scores.append(round(found["nps"]))
         parts.append(
-            f"{group}: {found['total']:,} responses, {found['promoters']:.0%} promoters, "
-            f"{found['detractors']:.0%} detractors, NPS {found['nps']:+.0f}; most common answer "
-            f"{found['mode']}."
+            _("{group}: {total:,} responses, {promoters:.0%} promoters, {detractors:.0%} "
+              "detractors, NPS {nps:+.0f}; most common answer {mode}.").format(
+                group=group_name(group), total=found["total"], promoters=found["promoters"],
+                detractors=found["detractors"], nps=found["nps"], mode=found["mode"])
         )
-    kind = "one panel per group" if len(drawn) > 1 else "one panel"
-    text = (
-        f"Bar chart of the share of answers at each score from 0 to 10, {kind}; detractors (0–6), "
-        f"passives (7–8) and promoters (9–10) in different colors. " + " ".join(parts)
-    )
+    kind = _("one panel per group") if len(drawn) > 1 else _("one panel")
+    groups_said = functools.reduce(
+        lambda text, more: _("{text} {more}").format(text=text, more=more), parts)
+    text = _(
+        "Bar chart of the share of answers at each score from 0 to 10, {kind}; detractors (0–6), "
+        "passives (7–8) and promoters (9–10) in different colors. {groups}"
+    ).format(kind=kind, groups=groups_said)
     if len(drawn) > 1 and len(set(scores)) == 1:
-        text += (
-            f" Every group has the same NPS, {scores[0]:+d}, but the bars are spread differently."
-        )
+        text += _(
+            " Every group has the same NPS, {nps:+d}, but the bars are spread differently."
+        ).format(nps=scores[0])
     if len(groups) > len(drawn):
-        text += f" Only the {len(drawn)} largest of {len(groups)} groups are drawn."
+        text += _(" Only the {drawn} largest of {count} groups are drawn.").format(
+            drawn=len(drawn), count=len(groups))
     return text
 
 
@@ -93,8 +136,20 @@ GROUP_COLORS = {"detractor": "accent", "passive": "#8c8c8c", "promoter": "line"}
 
 #: What the legend calls the three groups.
 GROUP_LABELS = {
-    "detractor": "Detractors (0–6)", "passive": "Passives (7–8)", "promoter": "Promoters (9–10)",
+    "detractor": N_("Detractors (0–6)"), "passive": N_("Passives (7–8)"),
+    "promoter": N_("Promoters (9–10)"),
 }
+
+
+def group_label(key: str) -> str:
+    """What the legend calls a group (``"promoter"``), in the reader's language.
+
+    Examples
+    --------
+    >>> group_label("passive")
+    'Passives (7–8)'
+    """
+    return _(GROUP_LABELS[key])
 
 
 def panel_title(group: str, counts: Sequence[int]) -> str:
@@ -106,7 +161,19 @@ def panel_title(group: str, counts: Sequence[int]) -> str:
     'North: NPS +100 (2 responses)'
     """
     found = facts(counts)
-    return f"{group}: NPS {found['nps']:+.0f} ({found['total']:,} responses)"
+    return _("{group}: NPS {nps:+.0f} ({total:,} responses)").format(
+        group=group_name(group), nps=found["nps"], total=found["total"])
+
+
+def score_head(row: Mapping[str, float]) -> str:
+    """The start of the score's sentence, which the worksheet sets in bold.
+
+    Examples
+    --------
+    >>> score_head(calc.summary([0] * 9 + [1, 1]))
+    'Net Promoter Score: +100'
+    """
+    return _("Net Promoter Score: {nps:+.0f}").format(nps=row["nps"])
 
 
 def sentences(row: Mapping[str, float]) -> list[str]:
@@ -119,13 +186,14 @@ def sentences(row: Mapping[str, float]) -> list[str]:
 
     """
     said = [
-        f"Net Promoter Score: {row['nps']:+.0f} from {int(row['responses'])} answers "
-        f"({row['promoter_share']:.0%} promoters − {row['detractor_share']:.0%} detractors; "
-        f"margin of error about ± {row['nps_margin']:.0f} points)."
+        _("{head} from {count} answers ({promoters:.0%} promoters − {detractors:.0%} detractors; "
+          "margin of error about ± {margin:.0f} points).").format(
+            head=score_head(row), count=int(row["responses"]), promoters=row["promoter_share"],
+            detractors=row["detractor_share"], margin=row["nps_margin"])
     ]
     if "satisfaction_mean" in row:
         said.append(
-            f"Mean satisfaction {row['satisfaction_mean']:.2f} out of 5; "
-            f"{row['top_box_share']:.0%} gave the top box (5)."
+            _("Mean satisfaction {mean:.2f} out of 5; {top:.0%} gave the top box (5).").format(
+                mean=row["satisfaction_mean"], top=row["top_box_share"])
         )
     return said

@@ -17,6 +17,7 @@ from IPython.display import HTML
 from matplotlib.patches import Patch
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
@@ -29,12 +30,18 @@ __all__ = [
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
 GROUP_COLORS = {key: PALETTE.get(color, color) for key, color in describe.GROUP_COLORS.items()}
-_GROUP_LABELS = describe.GROUP_LABELS
 _MAX_PANELS = 8
 
+_ = Messages("tools.feedback")
 
-#: The headings of the tables written for reading (feedback.yml, ``reading:``).
-_HEADINGS = load_spec("feedback").reading
+
+def _headings(name: str) -> dict[str, str]:
+    """The headings of a table written for reading (feedback.yml, ``reading:``), in the language
+    the package speaks now (its translation's, ``locales/<language>/tools/``)."""
+    try:
+        return load_spec("feedback", current_language()).reading[name]
+    except FileNotFoundError:  # an installed package without the course's translations
+        return load_spec("feedback").reading[name]
 
 
 def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
@@ -54,7 +61,9 @@ def summary_table(summary: pd.DataFrame) -> pd.DataFrame:
     )
     shown["nps"] = [f"{value:+.0f}" for value in summary["nps"]]
     shown["nps_margin"] = [f"± {value:.0f}" for value in summary["nps_margin"]]
-    return with_headings(shown, _HEADINGS["summary"])
+    if "group" in shown:
+        shown["group"] = [describe.group_name(str(group)) for group in shown["group"]]
+    return with_headings(shown, _headings("summary"))
 
 
 def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
@@ -62,8 +71,8 @@ def _panels(distribution: pd.DataFrame) -> tuple[list[str], int]:
     for column in ("group", "score", "responses", "share"):
         if column not in distribution.columns:
             raise ValueError(
-                f"the chart needs the table from table.score_distribution; "
-                f"column {column!r} is missing."
+                _("the chart needs the table from table.score_distribution; "
+                  "column {column!r} is missing.").format(column=column)
             )
     totals = distribution.groupby("group", sort=False)["responses"].sum()
     groups = list(totals.index)
@@ -128,27 +137,27 @@ def score_distribution_chart(
             linewidth=0.4,
         )
         axes.set_title(
-            f"{group}: NPS {facts['nps']:+.0f} ({facts['total']:,} responses)",
+            _("{group}: NPS {nps:+.0f} ({total:,} responses)").format(
+                group=describe.group_name(str(group)), nps=facts["nps"], total=facts["total"]),
             color=PALETTE["ink"], fontsize=10, loc="left",
         )
-        axes.set_ylabel("% of answers", color=PALETTE["ink"], fontsize=9)
+        axes.set_ylabel(_("% of answers"), color=PALETTE["ink"], fontsize=9)
         plain_axes(axes, grid="y")
     axes_list[0].set_ylim(0, max(top * 100 * 1.15, 5))
     axes_list[-1].set_xticks(range(11))
-    axes_list[-1].set_xlabel(
-        f"Answer to “{calc.NPS_QUESTION}”", color=PALETTE["ink"], fontsize=9.5,
-    )
+    axes_list[-1].set_xlabel(describe.question_axis(), color=PALETTE["ink"], fontsize=9.5)
     handles = [
         Patch(
             facecolor=GROUP_COLORS[key], edgecolor=PALETTE["ink"], linewidth=0.4,
-            label=_GROUP_LABELS[key],
+            label=describe.group_label(key),
         )
         for key in ("detractor", "passive", "promoter")
     ]
     figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=9)
     heading = title or ""
     if count > len(groups):
-        largest = f"(the {len(groups)} largest of {count} groups)"
+        largest = _("(the {drawn} largest of {count} groups)").format(
+            drawn=len(groups), count=count)
         heading = (heading + " " if heading else "") + largest
     if heading:
         figure.suptitle(heading, color=PALETTE["ink"], fontsize=11)
@@ -197,8 +206,8 @@ class FeedbackForm(Worksheet):
     def layout(self) -> list[w.Widget]:
         """The two text areas, as the form's controls."""
         placeholders = {
-            "recommend_answers": "10 9 8 7 6 ...  (spaces, commas or one per line)",
-            "satisfaction_answers": "Same customers, same order; leave empty to skip",
+            "recommend_answers": _("10 9 8 7 6 ...  (spaces, commas or one per line)"),
+            "satisfaction_answers": _("Same customers, same order; leave empty to skip"),
         }
         for name, placeholder in placeholders.items():
             self.controls[name] = w.Textarea(
@@ -224,8 +233,9 @@ class FeedbackForm(Worksheet):
         summary = table.analyze_feedback(responses)
         distribution = table.score_distribution(responses)
         score, *rest = describe.sentences(summary.iloc[-1])
-        head, tail = score.split(" from ", 1)
-        text = f"<p><strong>{escape(head)}</strong> from {escape(tail)}</p>" + "".join(
+        head = describe.score_head(summary.iloc[-1])
+        tail = score.removeprefix(head)
+        text = f"<p><strong>{escape(head)}</strong>{escape(tail)}</p>" + "".join(
             f"<p>{escape(sentence)}</p>" for sentence in rest
         )
         figure = score_distribution_chart(distribution)

@@ -23,9 +23,12 @@ from typing import Any
 
 from ...core import rows as csv_rows
 from ...core import svg
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, listed
 from .. import live
 from . import calc, describe
+
+_ = Messages("tools.feedback")
 
 __all__ = ["SPEC", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv",
            "results", "file_results"]
@@ -34,13 +37,13 @@ __all__ = ["SPEC", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv"
 SPEC = live.page_spec(__package__)
 _RESPONSES = SPEC.columns["responses"]
 
-#: The row of the summary that covers every response.
-ALL_RESPONSES = "All responses"
+#: The row of the summary that covers every response (shown in the reader's language).
+ALL_RESPONSES = describe.ALL_RESPONSES
 
-#: The group of responses whose segment cell is blank.
-NOT_GIVEN = "(not given)"
+#: The group of responses whose segment cell is blank (shown in the reader's language).
+NOT_GIVEN = describe.NOT_GIVEN
 
-_FILE_FIX = "Correct those answers in the file, or delete those responses: a blank is not a 0."
+_FILE_FIX = N_("Correct those answers in the file, or delete those responses: a blank is not a 0.")
 
 
 def answers(values: Mapping[str, object]) -> tuple[list[int], list[int] | None]:
@@ -67,7 +70,7 @@ def answers(values: Mapping[str, object]) -> tuple[list[int], list[int] | None]:
     if not scores:
         raise InputError(
             "recommend_answers",
-            "type or paste at least one answer to the recommend question (0 to 10).",
+            _("type or paste at least one answer to the recommend question (0 to 10)."),
         )
     try:
         ratings = calc.parse_answers(
@@ -79,9 +82,9 @@ def answers(values: Mapping[str, object]) -> tuple[list[int], list[int] | None]:
     if ratings and len(ratings) != len(scores):
         raise InputError(
             "satisfaction_answers",
-            f"there are {len(scores)} recommend answers but {len(ratings)} satisfaction "
-            f"answers. Give one satisfaction answer per customer, in the same order, or "
-            f"leave that box empty.",
+            _("there are {scores} recommend answers but {ratings} satisfaction "
+              "answers. Give one satisfaction answer per customer, in the same order, or "
+              "leave that box empty.").format(scores=len(scores), ratings=len(ratings)),
         )
     return scores, ratings or None
 
@@ -92,13 +95,16 @@ def _whole(table: csv_rows.Rows, column: str, field: str) -> list[int]:
     try:
         values = csv_rows.numbers(table, column, meaning=meaning, low=low, high=high)
     except ValueError as error:
-        raise ValueError(f"{error} {_FILE_FIX}") from None
+        raise ValueError(_("{error} {fix}").format(error=error, fix=_(_FILE_FIX))) from None
     fractional = [i for i, value in enumerate(values) if value % 1]
     if fractional:
-        shown = listed(fractional, lambda i: f"{table.where(i)}: {values[i]:g}")
+        shown = listed(fractional, lambda i: _("{where}: {value:g}").format(
+            where=table.where(i), value=values[i]))
         raise ValueError(
-            f"column {column!r} ({meaning}) must hold whole numbers from {int(low)} to "
-            f"{int(high)}; found answers between two points of the scale at {shown}. {_FILE_FIX}"
+            _("column {column!r} ({meaning}) must hold whole numbers from {low} to {high}; found "
+              "answers between two points of the scale at {shown}. {fix}").format(
+                column=column, meaning=meaning, low=int(low), high=int(high), shown=shown,
+                fix=_(_FILE_FIX))
         )
     return [int(value) for value in values]
 
@@ -119,7 +125,7 @@ def responses_from_csv(
         "satisfaction" in table.columns) else None
     segments = None
     if "segment" in table.columns:
-        segments = [cell.strip() or NOT_GIVEN for cell in table.column("segment")]
+        segments = [cell.strip() or _(NOT_GIVEN) for cell in table.column("segment")]
     return scores, ratings, segments
 
 
@@ -144,13 +150,13 @@ def _shown(rows: list[dict[str, Any]]) -> live.Results:
             for name, counts in describe.panels(groups)
         ],
         alt=alt,
-        legend=[(describe.GROUP_LABELS[key], describe.GROUP_COLORS[key])
+        legend=[(describe.group_label(key), describe.GROUP_COLORS[key])
                 for key in ("detractor", "passive", "promoter")],
-        value_label="% of answers",
-        category_label=f"Answer to “{calc.NPS_QUESTION}”",
+        value_label=_("% of answers"),
+        category_label=describe.question_axis(),
     )
     shown = live.table(
-        "Net Promoter Score", SPEC.headings["summary"], rows,
+        _("Net Promoter Score"), SPEC.headings["summary"], rows,
         percent=["promoter_share", "passive_share", "detractor_share", "top_box_share"],
         decimals={"satisfaction_mean": 2},
         written={"nps": lambda x: f"{x:+.0f}", "nps_margin": lambda x: f"± {x:.0f}"},
@@ -169,7 +175,7 @@ def results(values: Mapping[str, object]) -> live.Results:
         Named after the box to fix.
     """
     scores, ratings = answers(values)
-    return _shown([_summary_row(ALL_RESPONSES, scores, ratings)])
+    return _shown([_summary_row(_(ALL_RESPONSES), scores, ratings)])
 
 
 def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
@@ -190,6 +196,6 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
                 name, [scores[k] for k in chosen],
                 None if ratings is None else [ratings[k] for k in chosen],
             ))
-    rows.append(_summary_row(ALL_RESPONSES, scores, ratings))
+    rows.append(_summary_row(_(ALL_RESPONSES), scores, ratings))
     keys = [key for key in SPEC.headings["summary"] if key in rows[-1]]
     return replace(_shown(rows), download=live.download("feedback-results.csv", keys, rows))

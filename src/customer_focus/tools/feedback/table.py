@@ -16,9 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...core.messages import N_, Messages
 from ...core.tables import rating_column, require_columns
 from ..spec import load_spec
-from . import calc
+from . import calc, describe
+
+_ = Messages("tools.feedback")
 
 __all__ = [
     "FEEDBACK_COLUMNS", "ALL_RESPONSES", "NOT_GIVEN", "check_feedback", "analyze_feedback",
@@ -30,13 +33,14 @@ _RESPONSES = load_spec("feedback").tables["responses"]
 #: Columns of the table :func:`check_feedback` reads (one row per response), with what each holds.
 FEEDBACK_COLUMNS: dict[str, str] = _RESPONSES.helps
 
-#: Label of the row that covers every response in :func:`analyze_feedback`.
-ALL_RESPONSES = "All responses"
+#: Label of the row that covers every response in :func:`analyze_feedback` (data: kept in
+#: English in the table; the worksheet shows it in the reader's language).
+ALL_RESPONSES = describe.ALL_RESPONSES
 
-#: Label of the group of responses whose segment cell is blank.
-NOT_GIVEN = "(not given)"
+#: Label of the group of responses whose segment cell is blank (as :data:`ALL_RESPONSES`).
+NOT_GIVEN = describe.NOT_GIVEN
 
-_FIX = "Correct those answers in the file, or delete those responses: a blank is not a 0."
+_FIX = N_("Correct those answers in the file, or delete those responses: a blank is not a 0.")
 
 #: The group of each score from 0 to 10, as codes: 0 promoter, 1 passive, 2 detractor.
 _GROUP_CODES = np.array(
@@ -75,11 +79,13 @@ def check_feedback(table: pd.DataFrame) -> pd.DataFrame:
     require_columns(table, _RESPONSES.required, optional=_RESPONSES.optional)
     if table.empty:
         raise ValueError(
-            f"{table.attrs.get('source', 'the table')}: has no responses; add at least one row."
+            _("{source}: has no responses; add at least one row.").format(
+                source=table.attrs.get("source", _("the table")))
         )
     score, rating = calc.FIELDS["score"], calc.FIELDS["satisfaction"]
     recommend = rating_column(
-        table, "recommend", meaning=score.help, low=int(score.min), high=int(score.max), fix=_FIX
+        table, "recommend", meaning=score.help, low=int(score.min), high=int(score.max),
+        fix=_(_FIX),
     )
     result = table.copy()
     result.attrs = {}
@@ -87,7 +93,7 @@ def check_feedback(table: pd.DataFrame) -> pd.DataFrame:
     if "satisfaction" in table.columns:
         result["satisfaction"] = rating_column(
             table, "satisfaction", meaning=rating.help, low=int(rating.min),
-            high=int(rating.max), fix=_FIX,
+            high=int(rating.max), fix=_(_FIX),
         ).to_numpy()
     result["group"] = pd.Categorical.from_codes(
         _GROUP_CODES[recommend.to_numpy()], categories=list(calc.GROUPS)

@@ -56,7 +56,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...core.fields import Field, load_example, load_fields
+from ...core.messages import N_, Messages
 from ...core.validation import InputError, as_number
+
+_ = Messages("tools.turnover_cost")
 
 __all__ = [
     "FIELDS",
@@ -107,37 +110,37 @@ CATEGORIES: dict[str, Category] = {
     for category in (
         Category(
             "separation",
-            "Separation",
-            "exit interview, HR administration, separation pay, higher unemployment tax",
-            "Separation costs (Cascio)",
+            N_("Separation"),
+            N_("exit interview, HR administration, separation pay, higher unemployment tax"),
+            N_("Separation costs (Cascio)"),
             ("exit_interview", "hr_admin", "separation_pay", "unemployment_tax"),
         ),
         Category(
             "vacancy",
-            "Vacancy",
-            "overtime premium or temporary staff, lost sales while the job is empty",
-            "Indirect costs and performance differential (Cascio & Boudreau)",
+            N_("Vacancy"),
+            N_("overtime premium or temporary staff, lost sales while the job is empty"),
+            N_("Indirect costs and performance differential (Cascio & Boudreau)"),
             ("overtime_or_temps", "lost_sales"),
         ),
         Category(
             "replacement",
-            "Replacement (hiring)",
-            "advertising, interviews, testing, travel or relocation, background checks",
-            "Replacement costs (Cascio)",
+            N_("Replacement (hiring)"),
+            N_("advertising, interviews, testing, travel or relocation, background checks"),
+            N_("Replacement costs (Cascio)"),
             ("advertising", "interviews", "testing", "travel_relocation", "checks"),
         ),
         Category(
             "training",
-            "Training",
-            "trainee and trainer time, materials",
-            "Training costs (Cascio)",
+            N_("Training"),
+            N_("trainee and trainer time, materials"),
+            N_("Training costs (Cascio)"),
             ("trainee_time", "trainer_time", "materials"),
         ),
         Category(
             "learning_curve",
-            "Learning curve",
-            "the newcomer's lower output until fully productive, valued at the salary",
-            "Performance differential (Cascio & Boudreau)",
+            N_("Learning curve"),
+            N_("the newcomer's lower output until fully productive, valued at the salary"),
+            N_("Performance differential (Cascio & Boudreau)"),
         ),
     )
 }
@@ -159,8 +162,9 @@ def _salary(value: object) -> float:
     if number <= 0:
         raise InputError(
             field.name,
-            f"{field.name} must be more than 0 ({field.help}); you gave {value!r}. "
-            f"Type the yearly salary in dollars, for example 36000.",
+            _("{name} must be more than 0 ({meaning}); you gave {value!r}. "
+              "Type the yearly salary in dollars, for example 36000.").format(
+                name=field.name, meaning=field.help, value=value),
         )
     return number
 
@@ -195,8 +199,9 @@ def check_weeks(field: Field, value: object) -> float:
     if not low <= number <= high:
         raise InputError(
             field.name,
-            f"{field.name} must be a number of weeks from {low:g} to {high:g} ({field.help}); "
-            f"you gave {value!r}. Count in weeks: 3 months is about 13 weeks, a year is 52.",
+            _("{name} must be a number of weeks from {low:g} to {high:g} ({meaning}); you gave "
+              "{value!r}. Count in weeks: 3 months is about 13 weeks, a year is 52.").format(
+                name=field.name, low=low, high=high, meaning=field.help, value=value),
         )
     return number
 
@@ -240,16 +245,17 @@ def line_cost(line: str, **items: float) -> float:
     filled = [name for name, category in CATEGORIES.items() if category.items]
     if line not in filled:
         raise InputError(
-            "line", f"line must be one of {', '.join(filled)}; you gave {line!r}. The learning "
-            "curve is computed from the salary, the weeks and the productivity."
+            "line", _("line must be one of {lines}; you gave {line!r}. The learning "
+                      "curve is computed from the salary, the weeks and the productivity.").format(
+                lines=", ".join(filled), line=line)
         )
     category = CATEGORIES[line]
     for name in items:
         if name not in category.items:
             known = ", ".join(category.items)
             raise InputError(
-                name, f"{name} is not an item of the {category.label.lower()} line; its items "
-                f"are {known}.",
+                name, _("{name} is not an item of the {line} line; its items are {known}.").format(
+                    name=name, line=_(category.label).lower(), known=known),
             )
     return math.fsum(FIELDS[name].check(value) for name, value in items.items())
 
@@ -337,7 +343,8 @@ class TurnoverCost:
             if category in (name, spec.label):
                 return self.lines[name]
         names = ", ".join(repr(name) for name in CATEGORIES)
-        raise ValueError(f"category must be one of {names}; you gave {category!r}.")
+        raise ValueError(_("category must be one of {names}; you gave {category!r}.").format(
+            names=names, category=category))
 
     def share_of_total(self, category: str) -> float:
         """One line's share of the total (0 when the total is 0).
@@ -401,7 +408,9 @@ def turnover_cost(
     if unknown:
         known = ", ".join(LINE_ITEMS)
         raise InputError(
-            unknown[0], f"{unknown[0]} is not a line item of the worksheet; its items are {known}.",
+            unknown[0],
+            _("{name} is not a line item of the worksheet; its items are {known}.").format(
+                name=unknown[0], known=known),
         )
     items = {
         name: FIELDS[name].check(line_items.get(name, FIELDS[name].default)) for name in LINE_ITEMS
@@ -454,16 +463,18 @@ class _Benchmark:
 #: sub-figures. The popular "SHRM: 6 to 9 months' salary" is left out: no primary source found.
 _BENCHMARKS = (
     _Benchmark(
-        "Typical (median) cost", BOUSHEY_GLYNN_MEDIAN,
-        "median of 27 case studies, without executives and physicians", "Boushey & Glynn (2012)",
+        N_("Typical (median) cost"), BOUSHEY_GLYNN_MEDIAN,
+        N_("median of 27 case studies, without executives and physicians"),
+        "Boushey & Glynn (2012)",
     ),
     _Benchmark(
-        "Jobs paying under $30,000: about", 0.16, "an often-quoted sub-figure of the review",
-        "Boushey & Glynn (2012), as often quoted",
+        N_("Jobs paying under $30,000: about"), 0.16,
+        N_("an often-quoted sub-figure of the review"),
+        N_("Boushey & Glynn (2012), as often quoted"),
     ),
     _Benchmark(
-        "Executives: up to", 2.13, "an often-quoted sub-figure of the review",
-        "Boushey & Glynn (2012), as often quoted",
+        N_("Executives: up to"), 2.13, N_("an often-quoted sub-figure of the review"),
+        N_("Boushey & Glynn (2012), as often quoted"),
     ),
 )
 
@@ -496,8 +507,8 @@ def benchmarks(salary: float) -> list[dict[str, Any]]:
     pay = _salary(salary)
     return [
         {
-            "estimate": row.estimate, "share_of_salary": row.share_of_salary,
-            "amount": row.share_of_salary * pay, "basis": row.basis, "source": row.source,
+            "estimate": _(row.estimate), "share_of_salary": row.share_of_salary,
+            "amount": row.share_of_salary * pay, "basis": _(row.basis), "source": _(row.source),
         }
         for row in _BENCHMARKS
     ]

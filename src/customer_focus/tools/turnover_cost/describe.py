@@ -12,7 +12,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...core.formats import cents, percent
+from ...core.messages import Messages
 from . import calc
+
+_ = Messages("tools.turnover_cost")
 
 __all__ = ["CATEGORY_COLORS", "median", "as_row", "cost_sentence", "cost_chart"]
 
@@ -63,12 +66,12 @@ def cost_sentence(cost: calc.TurnoverCost) -> str:
     'Cost of one departure: $9,453.85, 26.3% of the $36,000.'
     """
     reference = cents(calc.BOUSHEY_GLYNN_MEDIAN * cost.salary)
-    return (
-        f"Cost of one departure: {cents(cost.total)}, {cost.share_of_salary:.1%} of the "
-        f"{cents(cost.salary)} salary. For reference, the typical (median) cost in Boushey & "
-        f"Glynn's (2012) review is {median()} of salary: {reference} here. Customers who leave "
-        "come on top."
-    )
+    return _(
+        "Cost of one departure: {total}, {share:.1%} of the {salary} salary. For reference, the "
+        "typical (median) cost in Boushey & Glynn's (2012) review is {median} of salary: "
+        "{reference} here. Customers who leave come on top."
+    ).format(total=cents(cost.total), share=cost.share_of_salary, salary=cents(cost.salary),
+             median=median(), reference=reference)
 
 
 def cost_chart(rows: Sequence[Row], *, median_marker: bool = True) -> str:
@@ -80,34 +83,39 @@ def cost_chart(rows: Sequence[Row], *, median_marker: bool = True) -> str:
     >>> cost_chart([row])[:45]
     'Stacked bar chart of the cost of one departur'
     """
-    labels = {name: spec.label.lower() for name, spec in calc.CATEGORIES.items()}
+    labels = {name: _(spec.label).lower() for name, spec in calc.CATEGORIES.items()}
     if len(rows) == 1:
         row = rows[0]
-        parts = ", ".join(f"{labels[name]} {cents(float(row[name]))}" for name in labels)
-        text = (
-            f"Stacked bar chart of the cost of one departure from {row['job']}: "
-            f"{cents(float(row['total']))} in all, {float(row['share_of_salary']):.1%} of the "
-            f"{cents(float(row['salary']))} salary. The lines are {parts}."
+        parts = _(", ").join(
+            _("{line} {amount}").format(line=labels[name], amount=cents(float(row[name])))
+            for name in labels
         )
+        text = _(
+            "Stacked bar chart of the cost of one departure from {job}: {total} in all, "
+            "{share:.1%} of the {salary} salary. The lines are {parts}."
+        ).format(job=row["job"], total=cents(float(row["total"])),
+                 share=float(row["share_of_salary"]), salary=cents(float(row["salary"])),
+                 parts=parts)
         if median_marker:
-            text += (
-                f" A diamond marks Boushey & Glynn's median of {median()} of salary, "
-                f"{cents(calc.BOUSHEY_GLYNN_MEDIAN * float(row['salary']))}."
-            )
+            text += _(" A diamond marks Boushey & Glynn's median of {median} of salary, "
+                      "{amount}.").format(
+                median=median(), amount=cents(calc.BOUSHEY_GLYNN_MEDIAN * float(row["salary"])))
         return text
     by_share = sorted(rows, key=lambda row: -float(row["share_of_salary"]))
     high, low = by_share[0], by_share[-1]
     sums = {name: sum(float(row[name]) for row in rows) for name in labels}
     biggest = max(sums, key=lambda name: sums[name])
     costliest = max(rows, key=lambda row: float(row["total"]))
-    text = (
-        f"Stacked bar chart of the cost of one departure for {len(rows)} jobs, split into "
-        f"{', '.join(labels.values())}. The costliest departure is {costliest['job']} at "
-        f"{cents(float(costliest['total']))}. As a share of salary, costs run from "
-        f"{float(low['share_of_salary']):.0%} ({low['job']}) to "
-        f"{float(high['share_of_salary']):.0%} ({high['job']}). Across all jobs the largest "
-        f"line is the {labels[biggest]}."
-    )
+    text = _(
+        "Stacked bar chart of the cost of one departure for {count} jobs, split into {lines}. "
+        "The costliest departure is {costliest} at {amount}. As a share of salary, costs run "
+        "from {low:.0%} ({low_job}) to {high:.0%} ({high_job}). Across all jobs the largest line "
+        "is the {largest}."
+    ).format(count=len(rows), lines=_(", ").join(labels.values()), costliest=costliest["job"],
+             amount=cents(float(costliest["total"])), low=float(low["share_of_salary"]),
+             low_job=low["job"], high=float(high["share_of_salary"]), high_job=high["job"],
+             largest=labels[biggest])
     if median_marker:
-        text += f" Diamonds mark {median()} of each salary, Boushey & Glynn's median."
+        text += _(" Diamonds mark {median} of each salary, Boushey & Glynn's median.").format(
+            median=median())
     return text

@@ -20,6 +20,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ...core.figures import PALETTE, CourseFigure, figure_html, new_figure, plain_axes
 from ...core.formats import cents, dollars
+from ...core.messages import Messages, current_language
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..worksheet import Worksheet
@@ -36,12 +37,18 @@ __all__ = [
     "turnover_cost_form",
 ]
 
-
-
-#: The headings of the tables written for reading (turnover_cost.yml, ``reading:``).
-_HEADINGS = load_spec("turnover_cost").reading
+_ = Messages("tools.turnover_cost")
 
 _median = describe.median
+
+
+def _headings(name: str) -> dict[str, str]:
+    """The headings of a table written for reading (turnover_cost.yml, ``reading:``), in the
+    language the package speaks now (its translation's, ``locales/<language>/tools/``)."""
+    try:
+        return load_spec("turnover_cost", current_language()).reading[name]
+    except FileNotFoundError:  # an installed package without the course's translations
+        return load_spec("turnover_cost").reading[name]
 
 
 def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
@@ -57,12 +64,12 @@ def category_table(estimate: calc.TurnoverCost) -> pd.DataFrame:
     """
     lines = table.by_category(estimate)
     total = pd.DataFrame(
-        [{"category": "Total", "covers": "", "cascio": "", "amount": estimate.total,
+        [{"category": _("Total"), "covers": "", "cascio": "", "amount": estimate.total,
           "share_of_total": 1.0 if estimate.total > 0 else 0.0}]
     )
     lines = pd.concat([lines, total], ignore_index=True)
     shown = format_table(lines, money=["amount"], percent=["share_of_total"])
-    return with_headings(shown, _HEADINGS["category"])
+    return with_headings(shown, _headings("category"))
 
 
 def benchmarks_table(salary: float) -> pd.DataFrame:
@@ -75,7 +82,7 @@ def benchmarks_table(salary: float) -> pd.DataFrame:
     """
     estimates = pd.DataFrame(calc.benchmarks(salary))
     shown = format_table(estimates, money=["amount"], percent=["share_of_salary"])
-    return with_headings(shown, _HEADINGS["benchmarks"])
+    return with_headings(shown, _headings("benchmarks"))
 
 
 def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -89,8 +96,8 @@ def jobs_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["salary", *calc.CATEGORIES, "total"]
     shown = format_table(comparison, money=money, percent=["share_of_salary"])
-    lines = {name: spec.label for name, spec in calc.CATEGORIES.items()}
-    return with_headings(shown, {**_HEADINGS["jobs"], **lines})
+    lines = {name: _(spec.label) for name, spec in calc.CATEGORIES.items()}
+    return with_headings(shown, {**_headings("jobs"), **lines})
 
 
 # ---- the chart -------------------------------------------------------------------------------
@@ -100,11 +107,11 @@ def _require(table: pd.DataFrame, needed: list[str]) -> None:
     for column in needed:
         if column not in table.columns:
             raise ValueError(
-                f"the chart needs the worksheet's results table; column {column!r} is missing. "
-                f"Expected columns: {', '.join(needed)}."
+                _("the chart needs the worksheet's results table; column {column!r} is missing. "
+                  "Expected columns: {expected}.").format(column=column, expected=", ".join(needed))
             )
     if table.empty:
-        raise ValueError("the chart needs at least one row of results.")
+        raise ValueError(_("the chart needs at least one row of results."))
 
 
 def _legend_left_to_right(figure: CourseFigure, axes: Any, first: list[str]) -> None:
@@ -254,7 +261,7 @@ def cost_by_category_chart(
     5
     """
     segments = {
-        name: (spec.label, describe.CATEGORY_COLORS[name], "")
+        name: (_(spec.label), describe.CATEGORY_COLORS[name], "")
         for name, spec in calc.CATEGORIES.items()
     }
     return stacked_cost_bars(
@@ -263,9 +270,10 @@ def cost_by_category_chart(
         segments=segments,
         pay_column="salary",
         share_column="share_of_salary",
-        xlabel="Cost of one departure (share of salary in parentheses)",
+        xlabel=_("Cost of one departure (share of salary in parentheses)"),
         marker_share=calc.BOUSHEY_GLYNN_MEDIAN if median_marker else None,
-        marker_label=f"Boushey & Glynn (2012) median: {_median()} of salary",
+        marker_label=_("Boushey & Glynn (2012) median: {median} of salary").format(
+            median=_median()),
         title=title,
     )
 
@@ -327,7 +335,7 @@ class TurnoverCostForm(Worksheet):
         """The job and salary, then each line's heading and its items."""
         learning = ("weeks_to_full_productivity", "productivity_while_learning")
         return self.sections(("job", "salary"), [
-            (category.label, category.covers,
+            (_(category.label), _(category.covers),
              learning if key == "learning_curve" else category.items)
             for key, category in calc.CATEGORIES.items()
         ])
@@ -339,7 +347,7 @@ class TurnoverCostForm(Worksheet):
     def compute(self, values: dict[str, Any]) -> list[object]:
         """The cost, the table of lines and the chart."""
         estimate = _estimate(values)
-        head = f"Cost of one departure: {cents(estimate.total)}"
+        head = _("Cost of one departure: {total}").format(total=cents(estimate.total))
         rest = describe.cost_sentence(estimate).removeprefix(head)
         row = table.as_row(estimate, values["job"].strip() or calc.FIELDS["job"].default)
         figure = cost_by_category_chart(row)

@@ -20,8 +20,11 @@ from typing import Any
 from ...core import rows as csv_rows
 from ...core import svg
 from ...core.formats import dollars
+from ...core.messages import Messages
 from .. import live
 from . import calc, describe
+
+_ = Messages("tools.turnover_cost")
 
 __all__ = ["SPEC", "results", "file_results", "stacked_cost_bars", "cost_chart"]
 
@@ -89,24 +92,25 @@ def cost_chart(rows: Sequence[Mapping[str, Any]]) -> live.Chart:
     """The notebook's stacked bars, one per job, a diamond at Boushey & Glynn's median."""
     return stacked_cost_bars(
         rows, label_column="job", pay_column="salary", share_column="share_of_salary",
-        segments={name: (spec.label, describe.CATEGORY_COLORS[name], False)
+        segments={name: (_(spec.label), describe.CATEGORY_COLORS[name], False)
                   for name, spec in calc.CATEGORIES.items()},
-        xlabel="Cost of one departure (share of salary in parentheses)",
+        xlabel=_("Cost of one departure (share of salary in parentheses)"),
         alt=describe.cost_chart(rows), marker_share=calc.BOUSHEY_GLYNN_MEDIAN,
-        marker_label=f"Boushey & Glynn (2012) median: {describe.median()} of salary",
+        marker_label=_("Boushey & Glynn (2012) median: {median} of salary").format(
+            median=describe.median()),
     )
 
 
 def _lines(cost: calc.TurnoverCost) -> live.Table:
     """The notebook's table of lines (form.category_table), with its total row."""
     rows = [
-        {"category": spec.label, "covers": spec.covers, "cascio": spec.cascio,
+        {"category": _(spec.label), "covers": _(spec.covers), "cascio": _(spec.cascio),
          "amount": cost.amount(name), "share_of_total": cost.share_of_total(name)}
         for name, spec in calc.CATEGORIES.items()
     ]
-    rows.append({"category": "Total", "covers": "", "cascio": "", "amount": cost.total,
+    rows.append({"category": _("Total"), "covers": "", "cascio": "", "amount": cost.total,
                  "share_of_total": 1.0 if cost.total > 0 else 0.0})
-    return live.table("Cost of one departure, by line", SPEC.headings["category"], rows,
+    return live.table(_("Cost of one departure, by line"), SPEC.headings["category"], rows,
                       money=["amount"], percent=["share_of_total"])
 
 
@@ -155,8 +159,9 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     salary = csv_rows.numbers(table, "salary", meaning=_TABLE["salary"]["help"], low=0)
     if 0 in salary:
         raise ValueError(
-            f"column 'salary' ({_TABLE['salary']['help']}) must be more than 0 in every row; "
-            f"{table.where(salary.index(0))} holds 0. Type the yearly salary, for example 36000."
+            _("column 'salary' ({meaning}) must be more than 0 in every row; "
+              "{where} holds 0. Type the yearly salary, for example 36000.").format(
+                meaning=_TABLE["salary"]["help"], where=table.where(salary.index(0)))
         )
     inputs = {}
     for name in ("weeks_to_full_productivity", "productivity_while_learning"):
@@ -182,8 +187,9 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     money = ["salary", *calc.CATEGORIES, "total"]
     columns = ["job", *extra, *money, "share_of_salary"]
     shown = live.table(
-        "Cost of one departure, by job",
-        {**SPEC.headings["jobs"], **{name: spec.label for name, spec in calc.CATEGORIES.items()}},
+        _("Cost of one departure, by job"),
+        {**SPEC.headings["jobs"],
+         **{name: _(spec.label) for name, spec in calc.CATEGORIES.items()}},
         compared, columns=columns, money=money, percent=["share_of_salary"],
     )
     chart = cost_chart(compared)

@@ -12,11 +12,14 @@ from typing import Any
 
 import pandas as pd
 
+from ...core.messages import Messages
 from ...core.tables import field_limits, named_rows, numeric_column, optional_numbers, where
 from ..spec import load_spec
 from . import calc
 
 __all__ = ["JOB_COLUMNS", "line_items", "by_category", "as_row", "compare_jobs"]
+
+_ = Messages("tools.turnover_cost")
 
 _JOBS = load_spec("turnover_cost").tables["jobs"]
 
@@ -39,7 +42,7 @@ def line_items(cost: calc.TurnoverCost) -> pd.DataFrame:
     labels = {**calc.LINE_ITEMS, "learning_curve": "learning_curve"}
     return pd.DataFrame(
         [
-            {"category": calc.CATEGORIES[labels[item]].label, "item": item, "amount": amount}
+            {"category": _(calc.CATEGORIES[labels[item]].label), "item": item, "amount": amount}
             for item, amount in cost.items.items()
         ]
     )
@@ -62,7 +65,7 @@ def by_category(cost: calc.TurnoverCost) -> pd.DataFrame:
     """
     return pd.DataFrame(
         {
-            "category": spec.label, "covers": spec.covers, "cascio": spec.cascio,
+            "category": _(spec.label), "covers": _(spec.covers), "cascio": _(spec.cascio),
             "amount": cost.amount(name), "share_of_total": cost.share_of_total(name),
         }
         for name, spec in calc.CATEGORIES.items()
@@ -123,8 +126,9 @@ def compare_jobs(jobs: pd.DataFrame) -> pd.DataFrame:
     if zero.any():
         first = int(zero.to_numpy().nonzero()[0][0])
         raise ValueError(
-            f"column 'salary' ({JOB_COLUMNS['salary']}) must be more than 0 in every row; "
-            f"{where(jobs, first)} holds 0. Type the yearly salary, for example 36000."
+            _("column 'salary' ({meaning}) must be more than 0 in every row; "
+              "{where} holds 0. Type the yearly salary, for example 36000.").format(
+                meaning=JOB_COLUMNS["salary"], where=where(jobs, first))
         )
     columns = {name: {"meaning": JOB_COLUMNS[name], **field_limits(calc.FIELDS[name])}
                for name in JOB_COLUMNS if name not in ("job", "salary")}
