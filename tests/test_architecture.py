@@ -48,9 +48,10 @@ UPWARD_ALLOWED: set[tuple[str, str]] = set()
 #: another tool's ``calc.py`` (held to the same rule), as ``from ..<tool> import calc``.
 CALC_MAY_IMPORT = {
     "customer_focus.core.validation", "customer_focus.core.formats", "customer_focus.core.fields",
+    "customer_focus.core.messages",
 }
 #: Core modules that use the standard library only, and may import only each other.
-STDLIB_CORE = CALC_MAY_IMPORT | {"customer_focus.core.problems"}
+STDLIB_CORE = CALC_MAY_IMPORT | {"customer_focus.core.problems", "customer_focus.core.languages"}
 #: What Pyodide in a reader's browser does not have.
 HEAVY = ("numpy", "pandas", "scipy", "matplotlib", "ipywidgets", "IPython", "yaml", "openpyxl")
 

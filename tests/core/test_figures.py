@@ -10,7 +10,12 @@ import pytest
 from matplotlib import font_manager
 
 from customer_focus.core.figures import (
-    CJK_FONT_FILES, PALETTE, figure_html, legend_below, new_figure, plain_axes,
+    CJK_FONT_FILES,
+    PALETTE,
+    figure_html,
+    legend_below,
+    new_figure,
+    plain_axes,
 )
 from customer_focus.core.messages import language
 
