@@ -54,7 +54,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ..core.fields import Field
-from ..core.messages import N_, Messages
+from ..core.messages import N_, Messages, current_language
 from .spec import ToolSpec, load_spec
 
 _ = Messages("tools")
@@ -194,7 +194,7 @@ class Worksheet(ABC):
     alert_heading: ClassVar[str] = CHECK_YOUR_NUMBERS
 
     def __init__(self, **starting_values: Any) -> None:
-        self.spec: ToolSpec = load_spec(self.tool)
+        self.spec: ToolSpec = load_spec(self.tool, current_language())
         unknown = sorted(set(starting_values) - set(self.inputs))
         if unknown:
             raise ValueError(
@@ -391,7 +391,7 @@ class GridWorksheet(Worksheet):
 
     def __init__(self, rows: Sequence[Sequence[Any]] | None = None, *, size: int = 0,
                  **starting_values: Any) -> None:
-        spec = load_spec(self.tool)
+        spec = load_spec(self.tool, current_language())
         given = [tuple(row) for row in (self.default_rows(spec) if rows is None else rows)]
         for number, row in enumerate(given, start=1):
             if len(row) != len(self.columns):
