@@ -129,7 +129,7 @@ def looks_chinese(text: str) -> bool:
 
 def _tried() -> str:
     names = [_(name) for _codec, name, _where in ATTEMPTS]
-    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+    return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
 
 def decode_file(data: bytes, source: str = "your file") -> Decoded:
