@@ -181,3 +181,28 @@ def test_a_grid_cell_of_a_whole_number_or_a_choice_and_their_blanks():
 def test_a_row_with_too_few_values_says_what_each_row_holds():
     with pytest.raises(ValueError, match="Steps: row 2 holds 2 values; give one per column: step"):
         Steps([("Wait", 30, "no"), ("Repair", 90)])
+
+
+def test_a_form_in_chinese_has_the_translated_spec_and_says_its_message_in_chinese():
+    """What a reader of the zh-TW edition's notebook meets: the spec's Chinese labels, and a
+    bad input's message (the core's check, with the spec's Chinese help) under a Chinese heading."""
+    from tests.core.test_core_in_chinese import assert_chinese
+
+    from customer_focus.core.messages import language
+
+    class Checked(Sum):
+        def compute(self, values):
+            self.spec.fields["retention"].check(values["margin"])
+            return []
+
+    english = Checked(margin=80).results()[0].data
+    with language("zh_TW"):
+        form = Checked(margin=80)
+        chinese = form.results()[0].data
+        cell = GridColumn("price", "價格").name_of(2, "對手", "lifetime_value")
+    assert form.controls["margin"].description == load_spec("lifetime_value", "zh_TW").fields[
+        "margin"].caption
+    assert chinese.startswith('<p role="alert"><strong>請檢查你的數字：</strong>retention 必須是')
+    assert "如果你指的是 80%，請輸入 0.8。" in chinese
+    assert_chinese(english, chinese, "retention", "role", "alert", "strong", "p")
+    assert cell == "對手的價格"

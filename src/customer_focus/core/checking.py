@@ -22,12 +22,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .formats import cents
+from .messages import N_, Messages
+
+_ = Messages("core")
 
 __all__ = ["Feedback", "Mistake", "NumberQuestion", "ChoiceQuestion", "Exercise"]
 
-NOT_ATTEMPTED = "Not attempted yet"
-INCORRECT = "Incorrect"
-CORRECT = "Correct"
+# A feedback's status, in English (the code compares it); shown in the reader's language.
+NOT_ATTEMPTED = N_("Not attempted yet")
+INCORRECT = N_("Incorrect")
+CORRECT = N_("Correct")
+HINT = N_("Hint")
+SOLUTION = N_("Solution")
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class Feedback:
     """What a check, hint or solution says.
 
     ``status`` is ``"Not attempted yet"``, ``"Incorrect"``, ``"Correct"``,
-    ``"Hint"`` or ``"Solution"``; ``message`` is Markdown.
+    ``"Hint"`` or ``"Solution"`` (shown in the reader's language); ``message`` is Markdown.
     """
 
     status: str
@@ -47,13 +53,13 @@ class Feedback:
         return self.status == CORRECT
 
     def __str__(self) -> str:
-        return f"{self.status}: {self.message}"
+        return _("{status}: {message}").format(status=_(self.status), message=self.message)
 
     def __repr__(self) -> str:
         return str(self)
 
     def _repr_markdown_(self) -> str:
-        return f"**{self.status}:** {self.message}"
+        return _("**{status}:** {message}").format(status=_(self.status), message=self.message)
 
 
 def _now(value: Any) -> Any:
@@ -88,10 +94,10 @@ class _Question(ABC):
 
     def _answer(self) -> tuple[bool, Any]:
         if self.namespace is None:
-            raise RuntimeError(
+            raise RuntimeError(_(
                 "This exercise is not connected to your notebook yet: run the set-up cell "
                 "(the one that calls bind(globals())) first."
-            )
+            ))
         if self.variable not in self.namespace:
             return False, None
         value = self.namespace[self.variable]
@@ -107,24 +113,24 @@ class _Question(ABC):
         """
         attempted, value = self._answer()
         if not attempted:
-            return Feedback(
-                NOT_ATTEMPTED,
-                f"replace the `...` after `{self.variable} =` with your answer, run the cell, "
-                f"then run this check again. {self.prompt}",
-            )
+            return Feedback(NOT_ATTEMPTED, _(
+                "replace the `...` after `{variable} =` with your answer, run the cell, "
+                "then run this check again. {prompt}"
+            ).format(variable=self.variable, prompt=self.prompt))
         verdict = self._judge(value)
         if verdict is None:
-            note = f" {self.takeaway}" if self.takeaway else ""
-            return Feedback(CORRECT, f"`{self.variable}` = {self._show(value)}.{note}")
+            note = " " + self.takeaway if self.takeaway else ""
+            return Feedback(CORRECT, _("`{variable}` = {value}.").format(
+                variable=self.variable, value=self._show(value)) + note)
         return Feedback(INCORRECT, verdict)
 
     def hint(self) -> Feedback:
         """A nudge in the right direction, without the answer."""
-        return Feedback("Hint", self.hint_text)
+        return Feedback(HINT, self.hint_text)
 
     def solution(self) -> Feedback:
         """The worked solution."""
-        return Feedback("Solution", self.solution_text)
+        return Feedback(SOLUTION, self.solution_text)
 
     def _show(self, value: Any) -> str:
         return repr(value)
@@ -159,23 +165,24 @@ class NumberQuestion(_Question):
 
     def _judge(self, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            return (
-                f"`{self.variable}` should be a number, but it holds {type(value).__name__} "
-                f"{value!r}. Assign the number itself (no quotes, no $ or % sign)."
-            )
+            return _(
+                "`{variable}` should be a number, but it holds {kind} {value!r}. "
+                "Assign the number itself (no quotes, no $ or % sign)."
+            ).format(variable=self.variable, kind=type(value).__name__, value=value)
         number = float(value)
         if not math.isfinite(number):
-            return (
-                f"`{self.variable}` is {number}, not a finite number. "
-                "Check for a division by zero."
-            )
+            return _(
+                "`{variable}` is {number}, not a finite number. Check for a division by zero."
+            ).format(variable=self.variable, number=number)
         if abs(number - self.expected_value()) <= self.tolerance:
             return None
         for mistake in self.mistakes:
             slack = self.tolerance if mistake.tolerance is None else mistake.tolerance
             if abs(number - float(_now(mistake.value))) <= slack:
-                return f"`{self.variable}` = {self._show(number)}. {mistake.explanation}"
-        return f"`{self.variable}` = {self._show(number)}, which is not the answer. Try `.hint()`."
+                return _("`{variable}` = {value}.").format(
+                    variable=self.variable, value=self._show(number)) + " " + mistake.explanation
+        return _("`{variable}` = {value}, which is not the answer. Try `.hint()`.").format(
+            variable=self.variable, value=self._show(number))
 
 
 @dataclass
@@ -194,17 +201,16 @@ class ChoiceQuestion(_Question):
         options = tuple(_now(self.options))
         if not isinstance(value, str):
             shown = ", ".join(map(repr, options))
-            return f"`{self.variable}` should be one of {shown} (in quotes)."
+            return _("`{variable}` should be one of {shown} (in quotes).").format(
+                variable=self.variable, shown=shown)
         answer = value.strip().lower()
         lowered = {option.lower(): option for option in options}
         if answer not in lowered:
-            return (
-                f"`{self.variable}` = {value!r} is not one of the options: "
-                f"{', '.join(map(repr, options))}."
-            )
+            return _("`{variable}` = {value!r} is not one of the options: {options}.").format(
+                variable=self.variable, value=value, options=", ".join(map(repr, options)))
         if lowered[answer] == _now(self.correct):
             return None
-        return self.reasons.get(lowered[answer], "That is not the best choice. Try `.hint()`.")
+        return self.reasons.get(lowered[answer], _("That is not the best choice. Try `.hint()`."))
 
 
 class Exercise:
@@ -235,10 +241,10 @@ class Exercise:
 
     def __repr__(self) -> str:
         names = list(self._questions)
-        return (
-            f"Exercise ready: {len(names)} questions ({', '.join(names)}). "
-            f"After each answer, run its check, e.g. exercise.{names[0]}.check()."
-        )
+        return _(
+            "Exercise ready: {count} questions ({names}). "
+            "After each answer, run its check, e.g. exercise.{first}.check()."
+        ).format(count=len(names), names=", ".join(names), first=names[0])
 
     def names(self) -> Iterable[str]:
         """The question names in order."""

@@ -49,18 +49,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import N_, Messages
+
+_ = Messages("core")
+
 __all__ = ["Decoded", "ATTEMPTS", "SAVE_AS_UTF8", "decode_file", "looks_chinese"]
 
 #: The encodings tried, in order: (Python's codec, the name a reader knows it by, where Excel
-#: on Windows writes it).
+#: on Windows writes it), in English (said in the reader's language).
 ATTEMPTS = (
     ("utf-8-sig", "UTF-8", ""),
-    ("cp950", "Big5 (Traditional Chinese Windows)", "in Taiwan"),
-    ("cp1252", "Windows-1252 (Western European Windows)", "in the US and Western Europe"),
+    ("cp950", N_("Big5 (Traditional Chinese Windows)"), N_("in Taiwan")),
+    ("cp1252", N_("Windows-1252 (Western European Windows)"), N_("in the US and Western Europe")),
 )
 
-#: How to save a file so that any computer reads it.
-SAVE_AS_UTF8 = (
+#: How to save a file so that any computer reads it (in English; said in the reader's language).
+SAVE_AS_UTF8 = N_(
     'In Excel, open the file and choose File > Save As > "CSV UTF-8 (Comma delimited)", '
     "then pick the new file."
 )
@@ -124,8 +128,8 @@ def looks_chinese(text: str) -> bool:
 
 
 def _tried() -> str:
-    names = [name for _, name, _ in ATTEMPTS]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    names = [_(name) for _codec, name, _where in ATTEMPTS]
+    return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
 
 def decode_file(data: bytes, source: str = "your file") -> Decoded:
@@ -160,11 +164,13 @@ def decode_file(data: bytes, source: str = "your file") -> Decoded:
     ValueError: mac.csv: could not be read as text. Tried UTF-8, Big5 (Traditional Chinese ...
     """
     data = bytes(data)
+    if source == "your file":
+        source = _("your file")
     if b"\x00" in data:
-        raise ValueError(
-            f"{source}: is not a CSV file (it holds bytes a text file never has: is it an Excel "
-            f'workbook, or saved as "Unicode Text"?). {SAVE_AS_UTF8}'
-        )
+        raise ValueError(_(
+            "{source}: is not a CSV file (it holds bytes a text file never has: is it an Excel "
+            'workbook, or saved as "Unicode Text"?). {save}'
+        ).format(source=source, save=_(SAVE_AS_UTF8)))
     for codec, name, where in ATTEMPTS:
         try:
             text = data.decode(codec)
@@ -172,11 +178,11 @@ def decode_file(data: bytes, source: str = "your file") -> Decoded:
             continue
         if codec == "cp950" and not looks_chinese(text):
             continue
-        note = "" if codec == "utf-8-sig" else (
-            f"{source} was read as {name}, as Excel saves CSV files on Windows {where}."
-        )
+        note = "" if codec == "utf-8-sig" else _(
+            "{source} was read as {name}, as Excel saves CSV files on Windows {where}."
+        ).format(source=source, name=_(name), where=_(where))
         return Decoded(text, "utf-8" if codec == "utf-8-sig" else codec, note)
-    raise ValueError(
-        f"{source}: could not be read as text. Tried {_tried()}, the encodings Excel uses for "
-        f"CSV files, and none of them fits. {SAVE_AS_UTF8}"
-    )
+    raise ValueError(_(
+        "{source}: could not be read as text. Tried {tried}, the encodings Excel uses for "
+        "CSV files, and none of them fits. {save}"
+    ).format(source=source, tried=_tried(), save=_(SAVE_AS_UTF8)))

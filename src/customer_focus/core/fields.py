@@ -58,6 +58,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
+from .messages import Messages
 from .problems import DataFileError, Problem, Problems
 from .validation import (
     InputError,
@@ -68,6 +69,8 @@ from .validation import (
     as_whole_number,
     as_yes_no,
 )
+
+_ = Messages("core")
 
 __all__ = [
     "KINDS", "Field", "Fields", "read_fields", "read_twin", "load_fields", "load_example",
@@ -176,10 +179,10 @@ class Field:
             return self.check(text)
         cleaned = text.strip().replace(",", "").removeprefix("$").strip()
         if not cleaned:
-            raise InputError(
-                self.name, f"{self.name} is empty ({self.help}); type a number, for example "
-                f"{self.default if self.default is not None else 1}."
-            )
+            raise InputError(self.name, _(
+                "{name} is empty ({help}); type a number, for example {example}."
+            ).format(name=self.name, help=self.help,
+                     example=self.default if self.default is not None else 1))
         try:
             number = float(cleaned)
         except ValueError:
@@ -257,7 +260,8 @@ class Fields(Mapping[str, Field]):
         for name, value in values.items():
             if name not in self._fields:
                 known = ", ".join(self._fields)
-                message = f"{name} is not an input of this tool; its inputs are {known}."
+                message = _("{name} is not an input of this tool; its inputs are {known}.").format(
+                    name=name, known=known)
                 raise InputError(name, message)
             checked[name] = self._fields[name].check(value)
         return checked
@@ -315,18 +319,19 @@ class Fields(Mapping[str, Field]):
         """
         plural = f"{item}s"
         if isinstance(rows, (str, bytes, Mapping)) or not rows:
-            raise InputError(plural, f"{plural} must be a list with one dict per {item}.")
+            raise InputError(plural, _("{plural} must be a list with one dict per {item}.").format(
+                plural=plural, item=item))
         checked = []
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, Mapping) or any(name not in row for name in names):
-                raise InputError(
-                    plural, f"{item} {number} must be a dict with {', '.join(names)}."
-                )
+                raise InputError(plural, _("{item} {number} must be a dict with {names}.").format(
+                    item=item, number=number, names=", ".join(names)))
             present = [*names, *(name for name in optional if name in row)]
             try:
                 values = {name: self._fields[name].check(row[name]) for name in present}
             except InputError as error:
-                raise InputError(error.name, f"{item} {number}: {error}") from None
+                raise InputError(error.name, _("{item} {number}: {error}").format(
+                    item=item, number=number, error=error)) from None
             checked.append({**row, **values})
         return checked
 

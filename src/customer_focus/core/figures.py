@@ -5,24 +5,73 @@ figure with alt text. Amounts on axes are written by
 :func:`customer_focus.core.formats.dollars`.
 
 Figures have a white background and dark ink so that they stay legible when a
-reader switches the book to dark mode.
+reader switches the book to dark mode. A figure made while the package speaks
+Chinese (:func:`customer_focus.core.messages.current_language`) writes its
+words in a CJK font, :data:`CJK_FONT`, when the machine has it (Debian's
+``fonts-noto-cjk``, which ``make chromium`` installs); without it, in matplotlib's
+default font.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any
 
+import matplotlib
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from .messages import current_language
 from .palette import PALETTE
 
 __all__ = [
-    "PALETTE", "CourseFigure", "new_figure", "figure_html", "legend_below", "legend_under",
-    "plain_axes",
+    "CJK_FONT", "CJK_FONT_FILES", "PALETTE", "CourseFigure", "new_figure", "figure_html",
+    "legend_below", "legend_under", "plain_axes", "font_family",
 ]
+
+#: The font of a chart's words in Chinese (Traditional characters, Taiwan's glyph forms).
+CJK_FONT = "Noto Sans CJK TC"
+#: Where Debian's ``fonts-noto-cjk`` puts it (regular and bold), for a matplotlib whose
+#: font cache was built before the font was installed.
+CJK_FONT_FILES = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+)
+#: Languages whose charts are written in :data:`CJK_FONT`.
+CJK_LANGUAGES = ("zh_TW",)
+
+
+@cache
+def _has_cjk_font() -> bool:
+    """Whether matplotlib knows :data:`CJK_FONT`, after adding its files if they are here."""
+    def known() -> bool:
+        return any(entry.name == CJK_FONT for entry in font_manager.fontManager.ttflist)
+
+    if not known():
+        for path in CJK_FONT_FILES:
+            if path.is_file():
+                font_manager.fontManager.addfont(str(path))
+    return known()
+
+
+def font_family() -> list[str]:
+    """The font family of a new figure's words, for the language the package speaks now.
+
+    :data:`CJK_FONT` first in Chinese when the machine has it; matplotlib's
+    sans-serif font otherwise (and for Latin letters the CJK font lacks).
+
+    Examples
+    --------
+    >>> font_family()
+    ['sans-serif']
+    """
+    if current_language() in CJK_LANGUAGES and _has_cjk_font():
+        return [CJK_FONT, "sans-serif"]
+    return ["sans-serif"]
 
 
 class CourseFigure(Figure):
@@ -41,11 +90,15 @@ class CourseFigure(Figure):
 def new_figure(width: float, height: float) -> CourseFigure:
     """An empty course figure, ``width`` by ``height`` inches, on white.
 
+    The words drawn on it afterwards take the font of the language the package
+    speaks now (:func:`font_family`).
+
     Examples
     --------
     >>> new_figure(7.5, 4).get_size_inches().tolist()
     [7.5, 4.0]
     """
+    matplotlib.rcParams["font.family"] = font_family()
     figure = CourseFigure(figsize=(width, height), dpi=110, facecolor="white")
     figure.patch.set_facecolor("white")
     return figure

@@ -16,8 +16,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .messages import Messages
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+_ = Messages("core")
 
 __all__ = [
     "package_file", "tool_file", "course_root", "book_path", "sample_file", "packaged_course",
@@ -82,7 +86,9 @@ def course_root(start: str | os.PathLike[str] | None = None) -> Path:
     if given:
         root = Path(given).expanduser().resolve()
         if not (root / "book").is_dir():
-            raise FileNotFoundError(f"{ROOT_VARIABLE}={given}: that folder has no book/ folder.")
+            raise FileNotFoundError(_(
+                "{variable}={given}: that folder has no book/ folder."
+            ).format(variable=ROOT_VARIABLE, given=given))
         return root
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -91,10 +97,10 @@ def course_root(start: str | os.PathLike[str] | None = None) -> Path:
     packaged = packaged_course()
     if packaged is not None:
         return packaged
-    raise FileNotFoundError(
-        f"Cannot find the course's folder (with _toc.yml and book/) at or above {here}. Open the "
-        f"notebook from inside the course, or set {ROOT_VARIABLE} to the course's folder."
-    )
+    raise FileNotFoundError(_(
+        "Cannot find the course's folder (with _toc.yml and book/) at or above {here}. Open the "
+        "notebook from inside the course, or set {variable} to the course's folder."
+    ).format(here=here, variable=ROOT_VARIABLE))
 
 
 def book_path(*parts: str, start: str | os.PathLike[str] | None = None) -> Path:

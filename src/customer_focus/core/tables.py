@@ -26,6 +26,7 @@ import pandas as pd
 from . import formats, validation
 from .decoding import decode_file
 from .fields import Field
+from .messages import Messages
 from .rows import bad_numbers, missing_columns
 from .validation import listed
 
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 #: File endings the worksheets can read and write.
+_ = Messages("core")
+
 SPREADSHEET_SUFFIXES = {".xlsx": "Excel", ".xlsm": "Excel"}
 TEXT_SUFFIXES = {".csv": "CSV", ".txt": "CSV"}
 
@@ -77,13 +80,15 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
-        raise ValueError(
-            f"{file.name}: the worksheets read CSV (.csv) or Excel (.xlsx) files; "
-            f"this file ends in {suffix or 'no extension'!r}. Save it from your "
-            f"spreadsheet as 'CSV (comma delimited)' or 'Excel Workbook (.xlsx)'."
-        )
+        raise ValueError(_(
+            "{name}: the worksheets read CSV (.csv) or Excel (.xlsx) files; "
+            "this file ends in {suffix!r}. Save it from your "
+            "spreadsheet as 'CSV (comma delimited)' or 'Excel Workbook (.xlsx)'."
+        ).format(name=file.name, suffix=suffix or _("no extension")))
     if not file.is_file():
-        raise ValueError(f"{file}: no such file. Check the folder and the spelling of the name.")
+        raise ValueError(_(
+            "{file}: no such file. Check the folder and the spelling of the name.").format(
+            file=file))
     decoded = None
     if suffix in TEXT_SUFFIXES:
         decoded = decode_file(file.read_bytes(), file.name)
@@ -96,11 +101,11 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
             table = pd.read_csv(io.StringIO(decoded.text), skipinitialspace=True)
     except Exception as error:  # noqa: BLE001 - any parser failure becomes one clear message
         kind = SPREADSHEET_SUFFIXES.get(suffix) or TEXT_SUFFIXES[suffix]
-        raise ValueError(
-            f"{file.name}: could not be read as a {kind} file ({error.__class__.__name__}: "
-            f"{str(error).splitlines()[0] if str(error) else 'unreadable'}). "
-            f"Open it in a spreadsheet program and save it again as {kind}."
-        ) from None
+        raise ValueError(_(
+            "{name}: could not be read as a {kind} file ({error}: {reason}). "
+            "Open it in a spreadsheet program and save it again as {kind}."
+        ).format(name=file.name, kind=kind, error=error.__class__.__name__,
+                 reason=str(error).splitlines()[0] if str(error) else _("unreadable"))) from None
     table.columns = [str(column).strip() for column in table.columns]
     table.attrs["source"] = file.name
     table.attrs["first_line"] = 2  # line 1 (or Excel row 1) holds the header
@@ -132,10 +137,10 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
-        raise ValueError(
-            f"{file.name}: results can be saved as .csv or .xlsx; this name ends in "
-            f"{suffix or 'no extension'!r}. Change the ending."
-        )
+        raise ValueError(_(
+            "{name}: results can be saved as .csv or .xlsx; this name ends in "
+            "{suffix!r}. Change the ending."
+        ).format(name=file.name, suffix=suffix or _("no extension")))
     file.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".xlsx":
         table.to_excel(file, index=False, engine="openpyxl")
@@ -154,9 +159,11 @@ def where(table: pd.DataFrame, position: int) -> str:
     """
     source = table.attrs.get("source")
     if source:
-        word = table.attrs.get("line_word", "line")
-        return f"{source} {word} {position + table.attrs.get('first_line', 2)}"
-    return f"row {position + 1}"
+        line = position + table.attrs.get("first_line", 2)
+        if table.attrs.get("line_word", "line") == "row":
+            return _("{source} row {line}").format(source=source, line=line)
+        return _("{source} line {line}").format(source=source, line=line)
+    return _("row {row}").format(row=position + 1)
 
 
 def require_columns(
@@ -181,12 +188,12 @@ def require_columns(
     >>> require_columns(pd.DataFrame({"customer": []}), ["customer"])
     """
     if not isinstance(table, pd.DataFrame):
-        raise ValueError(
-            f"expected a table (a pandas DataFrame or a file read with read_table); "
-            f"got {type(table).__name__}."
-        )
+        raise ValueError(_(
+            "expected a table (a pandas DataFrame or a file read with read_table); "
+            "got {kind}."
+        ).format(kind=type(table).__name__))
     present = [str(column) for column in table.columns]
-    problem = missing_columns(table.attrs.get("source", "the table"), present, required, optional)
+    problem = missing_columns(_source(table), present, required, optional)
     if problem:
         raise ValueError(problem)
 
@@ -225,11 +232,11 @@ def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
             continue
         close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
         if close:
-            raise ValueError(
-                f"{table.attrs.get('source', 'the table')}: column {column!r} is not one the "
-                f"worksheet reads; did you mean {close[0]!r}? Rename it, or its amounts would be "
-                f"left out. Known columns: {', '.join(known)}."
-            )
+            raise ValueError(_(
+                "{source}: column {column!r} is not one the worksheet reads; did you mean "
+                "{close!r}? Rename it, or its amounts would be left out. Known columns: {known}."
+            ).format(source=_source(table), column=column, close=close[0],
+                     known=", ".join(known)))
 
 
 def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
@@ -265,9 +272,8 @@ def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
     blank = names.isna() | (names.astype(str).str.strip() == "")
     if blank.any():
         first = int(blank.to_numpy().nonzero()[0][0])
-        raise ValueError(
-            f"column {column!r} must name every {what}; {where(table, first)} is empty."
-        )
+        raise ValueError(_("column {column!r} must name every {what}; {where} is empty.").format(
+            column=column, what=what, where=where(table, first)))
     return names
 
 
@@ -316,10 +322,15 @@ def named_rows(
     """
     require_columns(table, required, optional=[name for name in columns if name not in required])
     if table.empty:
-        source = table.attrs.get("source", "the table")
-        raise ValueError(f"{source}: has no {what}s; add at least one row.")
+        raise ValueError(_("{source}: has no {what}s; add at least one row.").format(
+            source=_source(table), what=what))
     reject_misspelled(table, list(columns))
     return name_column(table, names, what)
+
+
+def _source(table: pd.DataFrame) -> str:
+    """The table's file name, or "the table" for a table made in the notebook."""
+    return table.attrs.get("source") or _("the table")
 
 
 def _cell(value: object) -> str:
@@ -332,7 +343,7 @@ def _cell(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if pd.isna(value):
-        return "empty"
+        return _("empty")
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return f"{float(value):g}"
     return repr(value)
@@ -479,7 +490,7 @@ def rating_column(
     ...
     ValueError: column 'r' (score) must hold whole numbers from 0 to 10; found answers between...
     """
-    ending = f" {fix}" if fix else ""
+    ending = " " + fix if fix else ""
     try:
         values = numeric_column(table, column, meaning=meaning, low=low, high=high)
     except ValueError as error:
@@ -489,10 +500,10 @@ def rating_column(
     if fractional.any():
         positions = np.flatnonzero(fractional)
         shown = listed(positions, lambda i: f"{where(table, int(i))}: {array[i]:g}")
-        raise ValueError(
-            f"column {column!r} ({meaning}) must hold whole numbers from {low} to {high}; "
-            f"found answers between two points of the scale at {shown}.{ending}"
-        )
+        raise ValueError(_(
+            "column {column!r} ({meaning}) must hold whole numbers from {low} to {high}; "
+            "found answers between two points of the scale at {shown}."
+        ).format(column=column, meaning=meaning, low=low, high=high, shown=shown) + ending)
     return values.astype(np.int64)
 
 
@@ -600,11 +611,11 @@ def yes_no_column(table: pd.DataFrame, column: str, *, meaning: str) -> pd.Serie
     bad = [i for i, answer in enumerate(answers) if answer is None]
     if bad:
         shown = "; ".join(f"{where(table, i)}: {_cell(table[column].iloc[i])}" for i in bad[:5])
-        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
-        raise ValueError(
-            f"column {column!r} ({meaning}) must hold yes or no in every row (also accepted: y/n, "
-            f"true/false, 1/0); bad values at {shown}{more}."
-        )
+        more = _(" (and {count} more)").format(count=len(bad) - 5) if len(bad) > 5 else ""
+        raise ValueError(_(
+            "column {column!r} ({meaning}) must hold yes or no in every row (also accepted: y/n, "
+            "true/false, 1/0); bad values at {shown}{more}."
+        ).format(column=column, meaning=meaning, shown=shown, more=more))
     return pd.Series(answers, index=table.index, dtype=bool)
 
 

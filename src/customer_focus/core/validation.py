@@ -16,6 +16,8 @@ import numbers
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from .messages import Messages
+
 __all__ = [
     "InputError", "as_number", "as_rate", "as_whole_number", "as_choice", "as_text", "listed",
     "YES_WORDS", "NO_WORDS", "yes_no", "as_yes_no",
@@ -26,6 +28,8 @@ YES_WORDS = ("yes", "y", "true", "1")
 NO_WORDS = ("no", "n", "false", "0")
 
 _Item = TypeVar("_Item")
+
+_ = Messages("core")
 
 
 class InputError(ValueError):
@@ -91,12 +95,13 @@ def as_number(
     ...
     customer_focus.core.validation.InputError: promotion_cost must be 0 or more (yearly ...
     """
-    hint = f" ({meaning})" if meaning else ""
+    hint = _(" ({meaning})").format(meaning=meaning) if meaning else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InputError(
             name,
-            f"{name} must be a number{hint}; you gave {_describe(value)}, "
-            f"which is not a number. Type digits only, for example 100.",
+            _("{name} must be a number{hint}; you gave {value}, which is not a number. "
+              "Type digits only, for example 100.").format(
+                name=name, hint=hint, value=_describe(value)),
         )
     try:
         number = float(value)
@@ -105,18 +110,20 @@ def as_number(
     if not math.isfinite(number):
         raise InputError(
             name,
-            f"{name} must be a finite number{hint}; you gave {_describe(value)}. "
-            f"Check for an empty cell or a division by zero upstream.",
+            _("{name} must be a finite number{hint}; you gave {value}. "
+              "Check for an empty cell or a division by zero upstream.").format(
+                name=name, hint=hint, value=_describe(value)),
         )
     too_low = minimum is not None and number < minimum
     if too_low or (maximum is not None and number > maximum):
         if maximum is None:
-            bound = f"{minimum:g} or more"
+            bound = _("{minimum:g} or more").format(minimum=minimum)
         elif minimum is None:
-            bound = f"{maximum:g} or less"
+            bound = _("{maximum:g} or less").format(maximum=maximum)
         else:
-            bound = f"from {minimum:g} to {maximum:g}"
-        raise InputError(name, f"{name} must be {bound}{hint}; you gave {_describe(value)}.")
+            bound = _("from {minimum:g} to {maximum:g}").format(minimum=minimum, maximum=maximum)
+        raise InputError(name, _("{name} must be {bound}{hint}; you gave {value}.").format(
+            name=name, bound=bound, hint=hint, value=_describe(value)))
     return number
 
 
@@ -162,18 +169,19 @@ def as_rate(
     upper_ok = number <= high if high_inclusive else number < high
     if number >= low and upper_ok:
         return number
-    upper = (
-        f"up to and including {high:g}" if high_inclusive else f"up to (but not including) {high:g}"
-    )
     message = (
-        f"{name} must be a decimal from {low:g} {upper}: {meaning}; you gave {_describe(value)}."
-    )
+        _("{name} must be a decimal from {low:g} up to and including {high:g}: {meaning}; "
+          "you gave {value}.") if high_inclusive else
+        _("{name} must be a decimal from {low:g} up to (but not including) {high:g}: {meaning}; "
+          "you gave {value}.")
+    ).format(name=name, low=low, high=high, meaning=meaning, value=_describe(value))
     if number >= high and why_high:
         message += " " + why_high
     if 1 < number <= 100 and high <= 1:
-        message += f" If you meant {number:g}%, type {number / 100:g}."
+        message += _(" If you meant {number:g}%, type {decimal:g}.").format(
+            number=number, decimal=number / 100)
     elif number < low:
-        message += f" A negative {name} has no meaning here."
+        message += _(" A negative {name} has no meaning here.").format(name=name)
     raise InputError(name, message)
 
 
@@ -203,18 +211,20 @@ def as_whole_number(
     >>> as_whole_number(10, "horizon", meaning="years to count")
     10
     """
-    limits = f"from {minimum} to {maximum}" if maximum is not None else f"of at least {minimum}"
+    wanted = (
+        _("{name} must be a whole number from {minimum} to {maximum} ({meaning})")
+        if maximum is not None else
+        _("{name} must be a whole number of at least {minimum} ({meaning})")
+    ).format(name=name, minimum=minimum, maximum=maximum, meaning=meaning)
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise InputError(
             name,
-            f"{name} must be a whole number {limits} ({meaning}); "
-            f"you gave {_describe(value)}. Use a whole number such as 10.",
+            _("{wanted}; you gave {value}. Use a whole number such as 10.").format(
+                wanted=wanted, value=_describe(value)),
         )
     number = int(value)
     if number < minimum or (maximum is not None and number > maximum):
-        raise InputError(
-            name, f"{name} must be a whole number {limits} ({meaning}); you gave {number}."
-        )
+        raise InputError(name, _("{wanted}; you gave {value}.").format(wanted=wanted, value=number))
     return number
 
 
@@ -249,10 +259,11 @@ def as_choice(
     if isinstance(value, str) and value in options:
         return value
     names = ", ".join(repr(option) for option in options)
-    hint = f" ({meaning})" if meaning else ""
-    message = f"{name} must be one of {names}{hint}; you gave {_describe(value)}."
+    hint = _(" ({meaning})").format(meaning=meaning) if meaning else ""
+    message = _("{name} must be one of {names}{hint}; you gave {value}.").format(
+        name=name, names=names, hint=hint, value=_describe(value))
     if default:
-        message += f" The course uses {default!r}."
+        message += _(" The course uses {default!r}.").format(default=default)
     raise InputError(name, message)
 
 
@@ -264,9 +275,10 @@ def as_text(value: object, name: str, *, meaning: str = "") -> str:
     >>> as_text("  Delivery driver ", "job")
     'Delivery driver'
     """
-    hint = f" ({meaning})" if meaning else ""
+    hint = _(" ({meaning})").format(meaning=meaning) if meaning else ""
     if not isinstance(value, str) or not value.strip():
-        raise InputError(name, f"{name} must be some text{hint}; you gave {_describe(value)}.")
+        raise InputError(name, _("{name} must be some text{hint}; you gave {value}.").format(
+            name=name, hint=hint, value=_describe(value)))
     return value.strip()
 
 
@@ -284,7 +296,8 @@ def listed(items: Sequence[_Item], describe: Callable[[_Item], str], *, most: in
     'line 2; line 3 (and 6 more)'
     """
     shown = "; ".join(describe(item) for item in items[:most])
-    return shown + (f" (and {len(items) - most} more)" if len(items) > most else "")
+    more = _(" (and {count} more)").format(count=len(items) - most)
+    return shown + (more if len(items) > most else "")
 
 
 def yes_no(value: object) -> bool | None:
@@ -330,9 +343,10 @@ def as_yes_no(value: object, name: str, *, meaning: str = "") -> bool:
     if answer is not None:
         return answer
     blank = value is None or (isinstance(value, numbers.Real) and value != value)
-    hint = f": {meaning}" if meaning else ""
+    hint = _(": {meaning}").format(meaning=meaning) if meaning else ""
     raise InputError(
         name,
-        f"{name} must be yes or no (also accepted: y/n, true/false, 1/0){hint}; "
-        f"you gave {'empty' if blank else _describe(value)}.",
+        _("{name} must be yes or no (also accepted: y/n, true/false, 1/0){hint}; "
+          "you gave {value}.").format(
+            name=name, hint=hint, value=_("empty") if blank else _describe(value)),
     )

@@ -45,8 +45,14 @@ from typing import Any
 from ..core import formats
 from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
+from ..core.messages import Messages
 from ..core.rows import MAX_ROWS, Rows, read_csv, write_csv
 from ..core.validation import InputError
+
+_ = Messages("tools")
+
+#: The name a file is given in messages when the page does not know its own.
+YOUR_FILE = "your file"
 
 __all__ = [
     "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
@@ -260,7 +266,7 @@ def download(name: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]
 
 
 def read_rows(
-    text: str, columns: Mapping[str, Mapping[str, Any]], *, source: str = "your file"
+    text: str, columns: Mapping[str, Mapping[str, Any]], *, source: str = YOUR_FILE
 ) -> Rows:
     """A CSV file's rows, checked for the columns of the spec's table (``columns``).
 
@@ -279,7 +285,8 @@ def read_rows(
     """
     return read_csv(
         text, [name for name, column in columns.items() if column["required"]],
-        [name for name, column in columns.items() if not column["required"]], source=source,
+        [name for name, column in columns.items() if not column["required"]],
+        source=_file_name(source),
     )
 
 
@@ -298,9 +305,8 @@ def names(rows: Rows, column: str) -> list[str]:
     """
     cells = rows.column(column)
     if "" in cells:
-        raise ValueError(
-            f"column {column!r} must name every {column}; {rows.where(cells.index(''))} is empty."
-        )
+        raise ValueError(_("column {column!r} must name every {what}; {where} is empty.").format(
+            column=column, what=column, where=rows.where(cells.index(""))))
     return cells
 
 
@@ -369,13 +375,14 @@ def grid_rows(
     """
     rows = values.get(grid)
     if not isinstance(rows, list) or not rows:
-        raise Invalid([Message(f"{grid}: add at least one row.", grid)])
+        raise Invalid([Message(_("{grid}: add at least one row.").format(grid=grid), grid)])
     checked, messages = [], []
     for number, row in enumerate(rows, start=1):
         try:
             checked.append(check(number, dict(row)))
         except InputError as error:
-            messages.append(Message(f"row {number}: {error}", cell_name(grid, number, error.name)))
+            messages.append(Message(_("row {number}: {error}").format(number=number, error=error),
+                                    cell_name(grid, number, error.name)))
     if messages:
         raise Invalid(messages)
     return checked
@@ -480,7 +487,7 @@ def run_json(tool: str, values: str) -> str:
 
 
 def table_results(
-    tool: str, text: str, values: Mapping[str, object], *, source: str = "your file"
+    tool: str, text: str, values: Mapping[str, object], *, source: str = YOUR_FILE
 ) -> Results:
     """The tool's results for a CSV file: ``page.file_results`` of the file and the form's inputs.
 
@@ -514,17 +521,22 @@ def table_results(
     shown = data["live"].get("table_fields", [])
     fixed = parse(load_fields(package, f"{tool}.json"), values, shown)
     page = importlib.import_module(f"{package}.page")
-    return page.file_results(text, fixed, source)
+    return page.file_results(text, fixed, _file_name(source))
 
 
-def run_table_json(tool: str, text: str, values: str, source: str = "your file") -> str:
+def _file_name(source: str) -> str:
+    """The file's name in messages: "your file" in the reader's language when the page has none."""
+    return _("your file") if source == YOUR_FILE else source
+
+
+def run_table_json(tool: str, text: str, values: str, source: str = YOUR_FILE) -> str:
     """The tool's results for a CSV file's text and the form's values (JSON text out)."""
     return json.dumps(
         _guarded(tool, lambda page: table_results(tool, text, json.loads(values), source=source))
     )
 
 
-def read_file_json(data: Any, source: str = "your file") -> str:
+def read_file_json(data: Any, source: str = YOUR_FILE) -> str:
     """A picked file's bytes as text, by :func:`customer_focus.core.decoding.decode_file`'s rule.
 
     ``data`` is the file's bytes: in the page, a JavaScript ``Uint8Array``
@@ -539,7 +551,7 @@ def read_file_json(data: Any, source: str = "your file") -> str:
     """
     raw = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
     try:
-        decoded = decode_file(raw, source)
+        decoded = decode_file(raw, _file_name(source))
     except ValueError as error:
         return json.dumps({"error": str(error)})
     return json.dumps({"text": decoded.text, "note": decoded.note})

@@ -54,9 +54,36 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ..core.fields import Field
+from ..core.messages import N_, Messages, current_language
 from .spec import ToolSpec, load_spec
 
-__all__ = ["Worksheet", "GridWorksheet", "GridColumn", "control_for", "alert", "named"]
+_ = Messages("tools")
+
+#: The first words of the message a form shows when an input is wrong (by default).
+CHECK_YOUR_NUMBERS = N_("Check your numbers")
+#: The accessible name of a grid's cell (by default).
+CELL_NAME = N_("{heading} for {name}")
+
+
+def tool_words(tool: str, text: str) -> str:
+    """``text``, kept in a form's table at import time, in the reader's language.
+
+    A form of a tool marks the words of its class (its alert's heading, its
+    grid's headings) with ``N_`` in its own module, so they are in the tool's
+    catalog (``tools.<tool>``); the defaults of this module are in ``tools``.
+
+    Examples
+    --------
+    >>> tool_words("work_process", "Check your numbers")
+    'Check your numbers'
+    """
+    said = Messages(f"tools.{tool}")(text)
+    return _(text) if said == text else said
+
+__all__ = [
+    "Worksheet", "GridWorksheet", "GridColumn", "control_for", "alert", "named", "tool_words",
+    "CHECK_YOUR_NUMBERS",
+]
 
 #: Room for the longest label of a form; a form may set its own.
 LABEL_WIDTH = "16em"
@@ -81,7 +108,7 @@ def named(control: w.Widget, name: str) -> w.Widget:
     return control
 
 
-def alert(error: Exception, heading: str = "Check your numbers") -> HTML:
+def alert(error: Exception, heading: str = CHECK_YOUR_NUMBERS) -> HTML:
     """The message a form shows instead of its results when an input is wrong.
 
     Examples
@@ -91,7 +118,8 @@ def alert(error: Exception, heading: str = "Check your numbers") -> HTML:
     >>> alert(ValueError("type a step."), "Check your steps").data
     '<p role="alert"><strong>Check your steps:</strong> type a step.</p>'
     """
-    return HTML(f'<p role="alert"><strong>{escape(heading)}:</strong> {escape(str(error))}</p>')
+    return HTML('<p role="alert">' + _("<strong>{heading}:</strong> {message}").format(
+        heading=escape(_(heading)), message=escape(str(error))) + "</p>")
 
 
 def control_for(
@@ -163,10 +191,10 @@ class Worksheet(ABC):
     #: Room for the labels.
     label_width: ClassVar[str] = LABEL_WIDTH
     #: The first words of the message shown when an input is wrong.
-    alert_heading: ClassVar[str] = "Check your numbers"
+    alert_heading: ClassVar[str] = CHECK_YOUR_NUMBERS
 
     def __init__(self, **starting_values: Any) -> None:
-        self.spec: ToolSpec = load_spec(self.tool)
+        self.spec: ToolSpec = load_spec(self.tool, current_language())
         unknown = sorted(set(starting_values) - set(self.inputs))
         if unknown:
             raise ValueError(
@@ -228,7 +256,8 @@ class Worksheet(ABC):
         """
         rows: list[w.Widget] = [self.controls[name] for name in first]
         for label, covers, names in sections:
-            rows.append(w.HTML(f"<strong>{escape(label)}</strong>: {escape(covers)}"))
+            rows.append(w.HTML(_("<strong>{label}</strong>: {covers}").format(
+                label=escape(label), covers=escape(covers))))
             rows.extend(self.controls[name] for name in names)
         return rows
 
@@ -253,7 +282,7 @@ class Worksheet(ABC):
         try:
             return list(self.compute(self.values()))
         except ValueError as error:
-            return [alert(error, self.alert_heading)]
+            return [alert(error, tool_words(self.tool, self.alert_heading))]
 
     def update(self) -> None:
         """Recompute and redraw the results from the current inputs."""
@@ -288,12 +317,19 @@ class GridColumn:
 
     field: str
     heading: str
-    cell: str = "{heading} for {name}"
+    cell: str = CELL_NAME
     placeholder: str = ""
 
-    def name_of(self, number: int, name: str) -> str:
-        """The accessible name of this column's cell in row ``number`` (from 1)."""
-        return self.cell.format(heading=self.heading, number=number, name=name)
+    def name_of(self, number: int, name: str, tool: str = "") -> str:
+        """The accessible name of this column's cell in row ``number`` (from 1).
+
+        With ``tool``, the heading and the name's pattern are said in the reader's
+        language (:func:`tool_words`).
+        """
+        if not tool:
+            return self.cell.format(heading=self.heading, number=number, name=name)
+        return tool_words(tool, self.cell).format(
+            heading=tool_words(tool, self.heading), number=number, name=name)
 
 
 #: What an empty row of a grid holds, by the field's kind (a choice: its default).
@@ -304,11 +340,11 @@ def _blank(field: Field) -> Any:
     return field.default if field.kind == "choice" else _BLANK.get(field.kind, 0.0)
 
 
-def _cell(field: Field, column: GridColumn, value: Any, name: str) -> w.ValueWidget:
+def _cell(field: Field, column: GridColumn, value: Any, name: str, tool: str) -> w.ValueWidget:
     """One cell of a grid: the control for ``field``'s kind, showing ``value``, named."""
     layout = w.Layout(width="auto")
     if field.kind == "text":
-        extra = {"placeholder": column.placeholder} if column.placeholder else {}
+        extra = {"placeholder": tool_words(tool, column.placeholder)} if column.placeholder else {}
         control = w.Text(value=str(value), layout=layout, **extra)
     elif field.kind == "yes_no":
         control = w.Checkbox(value=field.check(value), indent=False, layout=layout)
@@ -355,24 +391,25 @@ class GridWorksheet(Worksheet):
 
     def __init__(self, rows: Sequence[Sequence[Any]] | None = None, *, size: int = 0,
                  **starting_values: Any) -> None:
-        spec = load_spec(self.tool)
+        spec = load_spec(self.tool, current_language())
         given = [tuple(row) for row in (self.default_rows(spec) if rows is None else rows)]
         for number, row in enumerate(given, start=1):
             if len(row) != len(self.columns):
                 names = ", ".join(column.field for column in self.columns)
-                raise ValueError(
-                    f"{type(self).__name__}: row {number} holds {len(row)} values; give one per "
-                    f"column: {names}."
-                )
+                raise ValueError(_(
+                    "{form}: row {number} holds {count} values; give one per column: {names}."
+                ).format(form=type(self).__name__, number=number, count=len(row), names=names))
         fields = [spec.fields[column.field] for column in self.columns]
         blank = tuple(_blank(field) for field in fields)
         self.rows: list[tuple[w.ValueWidget, ...]] = []
         for number, row in enumerate(given + [blank] * max(size - len(given), 0), start=1):
             self.rows.append(tuple(
-                _cell(field, column, value, column.name_of(number, str(row[0])))
+                _cell(field, column, value, column.name_of(number, str(row[0]), self.tool),
+                      self.tool)
                 for field, column, value in zip(fields, self.columns, row, strict=True)
             ))
-        headings = [w.Label(value=column.heading, style={"font_weight": "bold"})
+        headings = [w.Label(value=tool_words(self.tool, column.heading),
+                            style={"font_weight": "bold"})
                     for column in self.columns]
         self.grid = w.GridBox(
             [*headings, *(cell for row in self.rows for cell in row)],
