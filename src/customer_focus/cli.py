@@ -143,9 +143,8 @@ def _specs(arguments: argparse.Namespace) -> int:
     stale = []
     for tool in spec_tools():
         try:
-            text = twin_text(load_spec(tool))
-            for language in LANGUAGES[1:]:
-                load_spec(tool, language)
+            twins = {twin_path(tool, language): twin_text(load_spec(tool, language))
+                     for language in LANGUAGES}
         except DataFileError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
@@ -153,16 +152,16 @@ def _specs(arguments: argparse.Namespace) -> int:
         except FileNotFoundError as error:  # a translation not written yet
             print(error, file=sys.stderr)
             return 1
-        path = twin_path(tool)
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        stale.append(path)
-        if not arguments.check:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}")
+        for path, text in twins.items():
+            if path.is_file() and path.read_text(encoding="utf-8") == text:
+                continue
+            stale.append(path)
+            if not arguments.check:
+                path.write_text(text, encoding="utf-8")
+                print(f"wrote {path}")
     if arguments.check and stale:
         for path in stale:
-            print(f"{path}: out of date with its YAML spec", file=sys.stderr)
+            print(f"{path}: out of date with its YAML spec (or its translation)", file=sys.stderr)
         print("Run `python -m customer_focus specs` and commit the .json files.", file=sys.stderr)
         return 1
     print(f"{len(spec_tools())} tool spec(s) checked; JSON twins up to date.")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from customer_focus.cli import main
+from customer_focus.core.languages import LANGUAGES
 from customer_focus.core.paths import course_root
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
@@ -243,17 +244,22 @@ def test_the_json_twin_reads_back_to_the_same_spec(tool):
 
 
 def test_specs_command_reports_a_stale_twin(tmp_path, monkeypatch, capsys):
+    def path(tool, language=None):
+        name = f"{tool}.json" if language in (None, "en") else f"{tool}.{language}.json"
+        return tmp_path / name
+
     for tool in spec_tools():  # every other twin up to date, in its own file
-        (tmp_path / f"{tool}.json").write_text(twin_text(load_spec(tool)), encoding="utf-8")
-    stale = tmp_path / "lifetime_value.json"
+        for language in LANGUAGES:
+            path(tool, language).write_text(twin_text(load_spec(tool, language)), encoding="utf-8")
+    stale, translated = tmp_path / "lifetime_value.json", tmp_path / "lifetime_value.zh_TW.json"
     stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setattr(
-        "customer_focus.tools.spec.twin_path", lambda tool: tmp_path / f"{tool}.json"
-    )
+    translated.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr("customer_focus.tools.spec.twin_path", path)
     assert main(["specs", "--check"]) == 1
-    assert "out of date with its YAML spec" in capsys.readouterr().err
+    assert capsys.readouterr().err.count("out of date with its YAML spec") == 2
     assert main(["specs"]) == 0
     assert stale.read_text(encoding="utf-8") == twin_text(load_spec("lifetime_value"))
+    assert translated.read_text(encoding="utf-8") == twin_text(load_spec("lifetime_value", "zh_TW"))
 
 
 # ---- the paper form ----------------------------------------------------------------------

@@ -53,12 +53,13 @@ which reads the spec's JSON twin (:func:`load_fields`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from .messages import Messages
+from .messages import Messages, current_language
 from .problems import DataFileError, Problem, Problems
 from .validation import (
     InputError,
@@ -74,6 +75,7 @@ _ = Messages("core")
 
 __all__ = [
     "KINDS", "Field", "Fields", "read_fields", "read_twin", "load_fields", "load_example",
+    "language_twin",
 ]
 
 KINDS = ("number", "rate", "whole", "choice", "text", "yes_no")
@@ -242,11 +244,22 @@ class Fields(Mapping[str, Field]):
     customer_focus.core.validation.InputError: yeras is not an input of this tool; its inputs...
     """
 
-    def __init__(self, fields: list[Field]) -> None:
+    def __init__(
+        self, fields: list[Field], translations: Callable[[str], Fields | None] | None = None,
+    ) -> None:
         self._fields = {field.name: field for field in fields}
+        self._translations = translations
+
+    def _speaking(self) -> dict[str, Field]:
+        """The fields in the language the package speaks now: their labels, help and
+        ``why_high`` from the language's twin when there is one (names, kinds and limits
+        are the English's: :func:`load_fields`)."""
+        code = current_language()
+        translated = self._translations(code) if code and self._translations else None
+        return translated._fields if translated is not None else self._fields
 
     def __getitem__(self, name: str) -> Field:
-        return self._fields[name]
+        return self._speaking()[name]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._fields)
@@ -256,14 +269,14 @@ class Fields(Mapping[str, Field]):
 
     def check(self, **values: object) -> dict[str, Any]:
         """Every value checked by its field; an unknown name is an ``InputError`` too."""
-        checked = {}
+        checked, fields = {}, self._speaking()
         for name, value in values.items():
-            if name not in self._fields:
-                known = ", ".join(self._fields)
+            if name not in fields:
+                known = ", ".join(fields)
                 message = _("{name} is not an input of this tool; its inputs are {known}.").format(
                     name=name, known=known)
                 raise InputError(name, message)
-            checked[name] = self._fields[name].check(value)
+            checked[name] = fields[name].check(value)
         return checked
 
     def checked(self, values: Mapping[str, object]) -> tuple[Any, ...]:
@@ -328,7 +341,7 @@ class Fields(Mapping[str, Field]):
                     item=item, number=number, names=", ".join(names)))
             present = [*names, *(name for name in optional if name in row)]
             try:
-                values = {name: self._fields[name].check(row[name]) for name in present}
+                values = {name: self[name].check(row[name]) for name in present}
             except InputError as error:
                 raise InputError(error.name, _("{item} {number}: {error}").format(
                     item=item, number=number, error=error)) from None
@@ -493,7 +506,12 @@ def load_fields(package: str, filename: str) -> Fields:
     """The fields of a tool's spec, from its JSON twin shipped in ``package``.
 
     ``calc.py`` calls this at import, with the standard library only: the twin
-    is written from the YAML spec by ``python -m customer_focus specs``.
+    is written from the YAML spec by ``python -m customer_focus specs``, and so
+    is each translation's twin beside it (``<tool>.zh_TW.json``, from
+    ``locales/zh_TW/tools/<tool>.yml``). While the package speaks a language
+    (:mod:`customer_focus.core.messages`), the fields' labels, help and
+    ``why_high`` are that twin's, so a message naming an input describes it in
+    the reader's language.
 
     Raises
     ------
@@ -501,6 +519,31 @@ def load_fields(package: str, filename: str) -> Fields:
         When the twin is missing or its fields are not valid.
     """
     data, source = _twin(package, filename)
+    problems = Problems(source)
+    fields = read_fields(data.get("fields"), problems)
+    problems.raise_if_any()
+    return Fields([fields[name] for name in fields],
+                  translations=partial(_translated_fields, package, filename))
+
+
+def language_twin(filename: str, code: str) -> str:
+    """The name of a twin's translation: the spec in the language ``code`` (same folder).
+
+    Examples
+    --------
+    >>> language_twin("lifetime_value.json", "zh_TW")
+    'lifetime_value.zh_TW.json'
+    """
+    return filename.removesuffix(".json") + f".{code}.json"
+
+
+@cache
+def _translated_fields(package: str, filename: str, code: str) -> Fields | None:
+    """The fields of a twin's translation in ``code``, or None when there is none."""
+    name = language_twin(filename, code)
+    if not resources.files(package).joinpath(name).is_file():
+        return None
+    data, source = _twin(package, name)
     problems = Problems(source)
     fields = read_fields(data.get("fields"), problems)
     problems.raise_if_any()

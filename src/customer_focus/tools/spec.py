@@ -73,7 +73,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..core.fields import Fields, read_fields
+from ..core.fields import Fields, language_twin, read_fields
 from ..core.languages import LANGUAGES
 from ..core.languages import language_code as locales_code
 from ..core.overlay import compare_keys
@@ -924,9 +924,12 @@ def twin_text(spec: ToolSpec) -> str:
     return json.dumps(spec.to_data(), indent=1, ensure_ascii=False) + "\n"
 
 
-def twin_path(tool: str) -> Path:
-    """Where a tool's JSON twin lives (in the package's source folder)."""
-    return Path(str(tool_file(tool, f"{tool}.json")))
+def twin_path(tool: str, language: str | None = None) -> Path:
+    """Where a tool's JSON twin lives (in the package's source folder); in a language
+    other than English, the twin of its translation (``<tool>.zh_TW.json``)."""
+    code = language_code(language)
+    name = f"{tool}.json" if code == "en" else language_twin(f"{tool}.json", code)
+    return Path(str(tool_file(tool, name)))
 
 
 def load_form(name: str, language: str | None = None) -> FormSpec:
