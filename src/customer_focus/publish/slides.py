@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from unicodedata import east_asian_width
 
 import yaml
 from babel.messages.pofile import read_po
@@ -268,7 +269,12 @@ def _items(block: list[Token]) -> list[list[Token]]:
 
 
 def _text_length(tokens: list[Token]) -> int:
-    return sum(len(token.content) for token in tokens if token.type == "inline")
+    """The text's length on a slide: a wide character (Chinese) takes the room of two."""
+    return sum(
+        len(token.content) + sum(east_asian_width(char) in "WF" for char in token.content)
+        for token in tokens
+        if token.type == "inline"
+    )
 
 
 def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
