@@ -73,7 +73,8 @@ def test_every_english_text_has_its_chinese_one():
     assert len(PAIRS) > 100
     for where, english, chinese in PAIRS:
         assert english.strip() and chinese.strip(), where
-        assert re.search(r"[\u4e00-\u9fff\uff01-\uff5e]", chinese) or english in {"A4", "US Letter"}, where
+        chinese_or_full_width = re.search(r"[\u4e00-\u9fff\uff01-\uff5e]", chinese)
+        assert chinese_or_full_width or english in {"A4", "US Letter"}, where
         leftover = re.findall(r"[A-Za-z]{2,}", NAMES.sub(" ", chinese))
         assert leftover == [], (where, leftover)
 
@@ -146,8 +147,8 @@ def test_a_missing_or_extra_section_slide_key_or_deck_is_named_at_its_line(cours
 
 def test_a_written_slide_too_many_or_untranslated_is_named(course):
     zh = course / "locales/zh_TW/decks.yml"
-    line = _break(zh, "        notes: 再玩一次很快；走到「一輩子的忠實顧客」的組別，可以試著找出「悄悄離開」的結局。\n",
-                  "")
+    notes = "再玩一次很快；走到「一輩子的忠實顧客」的組別，可以試著找出「悄悄離開」的結局。"
+    line = _break(zh, f"        notes: {notes}\n", "")
     found = _problems(lambda: load_outlines(course / "book/instructors/decks.yml", "zh_TW"))
     assert any(p.startswith("locales/zh_TW/decks.yml:") and "slide 7: missing 'notes'" in p
                for p in found), (line, found)

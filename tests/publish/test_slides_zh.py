@@ -69,7 +69,6 @@ def test_a_chinese_deck_has_the_english_decks_slides_in_chinese(ident, labels, t
     page = deck_html(chinese, "zh_TW")
     assert '<html lang="zh-Hant-TW">' in page
     assert re.search(r"--r-main-font: [^;]*\"Noto Sans CJK TC\"", page)
-    shown = _text(page)
     assert [word for word in FIXED if word in page] == []
     assert "In the room" not in page and "課堂活動：" in page
 
