@@ -157,7 +157,7 @@ def _publish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _active(app):
         return
     decks = getattr(app.env, "cf_kit_decks", None)
-    site = Path(app.outdir)
+    site = Path(app.outdir).resolve()
     try:
         files = publish_kit(
             site, _root(app), _cache(app), app.env.found_docs,
