@@ -13,8 +13,9 @@ browser's own print of a page looks the same: the stylesheet's ``@page`` rules
 give it the same margins, header and footer.
 
 Pages are printed in one browser, several at a time. The zh-TW edition's
-pages are printed with the header and footer in Chinese ("第 n 頁，共 N 頁",
-``data/print-words.yml``) and Traditional Chinese fonts named first.
+pages are printed with the header and footer in Chinese (the course's Chinese
+name, "第 n 頁，共 N 頁": ``data/print-words.yml``) and Traditional Chinese
+fonts named first.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from ..core.languages import language_code
 from ..tools.spec import words
 
 __all__ = [
@@ -180,6 +182,8 @@ async def _print_one(
               return [title, parts.length > 1 ? parts[parts.length - 1] : ''];
             }"""
         )
+        if language_code(language):
+            course = words("print-words.yml", language)["course"]
         for paper_name, target in targets.items():
             paper = PAPERS[paper_name]
             await page.set_viewport_size({"width": paper.text_width_px(), "height": 1000})
