@@ -18,7 +18,11 @@ the zip, and copies them into the site under :data:`SITE_FOLDER`. The zh-TW
 edition publishes its own kit into its own folder: its pages printed, its decks
 (:func:`.slides.write_decks` in its language) and the kit's words from the
 translation ``locales/zh_TW/kit.yml`` (``title``, ``readme`` and each group's
-``heading``, in the English order; checked on load, ``file:line``). It redoes
+``heading``, in the English order; checked on load, ``file:line``):
+
+>>> kit = load_kit(language="zh_TW")
+>>> kit.title, kit.zip_name, [group.heading for group in kit.groups][0]
+('工作坊教材包', 'workshop-kit.zip', '工作表') It redoes
 only what changed: a PDF is kept in a cache folder under the name of a
 fingerprint of its page (the page's HTML, the stylesheets and scripts it
 loads, and the print settings), the decks under a fingerprint of the course's
@@ -145,12 +149,6 @@ def load_kit(root: Path | None = None, language: str | None = None) -> Kit:
     ------
     DataFileError
         Naming the file and line of what is wrong.
-
-    Examples
-    --------
-    >>> kit = load_kit(language="zh_TW")
-    >>> kit.title, kit.zip_name, [group.heading for group in kit.groups][0]
-    ('工作坊教材包', 'workshop-kit.zip', '工作表')
     """
     kit = _load_english_kit(root)
     if language_code(language) is None:
@@ -352,9 +350,9 @@ def publish_kit(
     docnames: Iterable[str],
     *,
     decks: Path | None = None,
-    printer: Callable[..., list[Path]] = handouts.print_pages,
     language: str | None = None,
     served: Path | None = None,
+    printer: Callable[..., list[Path]] = handouts.print_pages,
 ) -> KitFiles:
     """Print, write and copy the workshop kit into ``site/_downloads/kit/``.
 
@@ -371,14 +369,14 @@ def publish_kit(
     decks : Path, optional
         The decks' folder (:func:`write_kit_decks`); written here when not given
         and the kit includes decks.
-    printer : callable
-        Prints pages to PDF (:func:`.handouts.print_pages`).
     language : str, optional
         The edition's language (default English): the kit's words and decks in it.
     served : Path, optional
         The folder served while printing (default ``site``): the whole site when
         ``site`` is an edition's folder in it whose pages load the shared files
         above it (the zh-TW edition's ``_build/html/zh-TW``).
+    printer : callable
+        Prints pages to PDF (:func:`.handouts.print_pages`).
     """
     kit = load_kit(root, language)
     served = served or site
