@@ -22,11 +22,12 @@ translation ``locales/zh_TW/kit.yml`` (``title``, ``readme`` and each group's
 
 >>> kit = load_kit(language="zh_TW")
 >>> kit.title, kit.zip_name, [group.heading for group in kit.groups][0]
-('工作坊教材包', 'workshop-kit.zip', '工作表') It redoes
-only what changed: a PDF is kept in a cache folder under the name of a
-fingerprint of its page (the page's HTML, the stylesheets and scripts it
-loads, and the print settings), the decks under a fingerprint of the course's
-sources, and the zip under a fingerprint of what it holds.
+('工作坊教材包', 'workshop-kit.zip', '工作表')
+
+Publishing redoes only what changed: a PDF is kept in a cache folder under the
+name of a fingerprint of its page (the page's HTML, the stylesheets and scripts
+it loads, and the print settings), the decks under a fingerprint of the
+course's sources, and the zip under a fingerprint of what it holds.
 """
 
 from __future__ import annotations
