@@ -19,7 +19,7 @@ from customer_focus.publish.handouts import PAPERS
 from customer_focus.publish.workshop import SITE_FOLDER, load_kit
 
 from .conftest import ROOT, SITE
-from .test_slides import OVERFLOW
+from .test_slides import DECKS, OVERFLOW
 from .test_workshop_kit import handout_names, margin_problems, word_boxes
 
 pytestmark = pytest.mark.browser
@@ -117,7 +117,7 @@ def test_the_chinese_guide_links_its_own_kit_in_chinese(visit, names):
     assert visit.problems() == []
 
 
-@pytest.mark.parametrize("deck", ["lifetime-value", "knowing-customers", "scenario-debrief"])
+@pytest.mark.parametrize("deck", sorted(DECKS))
 def test_a_chinese_deck_shows_chinese_in_a_chinese_font_and_every_slide_fits(visit, deck):
     page = visit.open(f"zh-TW/{SITE_FOLDER}/slides/{deck}.html")
     page.set_viewport_size({"width": 1280, "height": 720})
