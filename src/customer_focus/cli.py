@@ -10,9 +10,10 @@ worksheets DIR [--force]
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
-slides [--out DIR]
+slides [--out DIR] [--language LANG]
     Write the reveal.js slide decks of book/instructors/decks.yml: one per Learn chapter,
-    the opening-case poll and the scenario debrief (default: _build/slides).
+    the opening-case poll and the scenario debrief (default: _build/slides); with
+    ``--language zh_TW``, the zh-TW edition's decks, in Traditional Chinese.
 handouts [--site DIR] [--out DIR]
     Print every handout of the workshop kit (book/instructors/kit.yml) of the
     built site to PDF on A4 and US Letter with Chromium, into DIR/a4 and
@@ -184,7 +185,7 @@ def _slides(arguments: argparse.Namespace) -> int:
 
     out = Path(arguments.out)
     return _publish(
-        lambda: write_decks(Path.cwd(), out),
+        lambda: write_decks(Path.cwd(), out, language=arguments.language or None),
         lambda decks: f"Wrote {len(decks)} slide decks: {out.resolve() / 'index.html'}",
     )
 
@@ -239,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         "slides", help="write the reveal.js decks (chapters, opening poll, scenario debrief)"
     )
     _option(slides, "--out", "_build/slides", "output folder")
+    _option(slides, "--language", "", "the decks' language, such as zh_TW (default: English)")
     slides.set_defaults(run=_slides)
     handouts = commands.add_parser("handouts", help="print worksheets and forms to PDF")
     _option(handouts, "--site", "_build/html", "the built book")

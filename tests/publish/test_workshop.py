@@ -154,3 +154,34 @@ def test_two_handouts_with_one_file_name_are_reported(tmp_path):
     (site / "book/plan.html").write_text("<h1>Another plan</h1>")
     with pytest.raises(DataFileError, match="would both print to plan.pdf"):
         load_kit(root).handouts(docnames(site))
+
+
+def test_an_edition_in_a_folder_of_the_site_prints_its_own_pages_with_the_site_served(tmp_path):
+    """The zh-TW edition: its pages in site/zh-TW/ load shared files above it, so the printer
+    serves the whole site; its kit has the translation's words and goes into its own folder."""
+    root, site = make_course(tmp_path)
+    (root / "locales/zh_TW").mkdir(parents=True)
+    (root / "locales/zh_TW/kit.yml").write_text(
+        "title: 工作坊教材包\nreadme: 教材包裡有什麼。\nhandouts:\n"
+        "  - heading: 表單\n  - heading: 講義\n", encoding="utf-8")
+    edition = site / "zh-TW"
+    for name in ("index", "book/forms/a-form", "book/forms/b-form", "book/handouts/plan"):
+        page = edition / f"{name}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<h1>中文 {name}</h1>", encoding="utf-8")
+    calls = []
+
+    def printer(served: Path, jobs: dict, **options) -> list[Path]:
+        calls.append((served, options))
+        return Printer()(served, jobs)
+
+    files = publish_kit(edition, root, root / "_build/zh-TW/.cache/kit", docnames(edition),
+                        printer=printer, language="zh_TW", served=site)
+    assert calls == [(site, {"language": "zh_TW"})]
+    pdf = edition / SITE_FOLDER / "handouts/a4/a-form.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF zh-TW/book/forms/a-form.html a4")
+    assert "中文" in pdf.read_bytes().decode("utf-8")
+    archive = zipfile.ZipFile(edition / files.zip)
+    assert archive.read("workshop-kit/README.txt").decode("utf-8") == "教材包裡有什麼。"
+    assert not (site / SITE_FOLDER).exists()
+    assert [group.heading for group in load_kit(root, "zh_TW").groups] == ["表單", "講義"]

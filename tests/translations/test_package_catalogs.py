@@ -9,10 +9,11 @@ import string
 
 import pytest
 from babel.messages.pofile import read_po
-from tests.translations.test_page_catalogs import incomplete, not_taiwan_usage, off_glossary
 
 from customer_focus.core.messages import LOCALE, Messages, language
 from customer_focus.publish import messages
+
+from .test_page_catalogs import incomplete, not_taiwan_usage, off_glossary
 
 DOMAINS = messages.domains()
 

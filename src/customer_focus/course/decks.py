@@ -17,15 +17,33 @@ Examples
 'Which ending did you reach?'
 >>> sorted(outlines["opening-case-poll"].kinds)
 ['box', 'check', 'exercise', 'objectives', 'title']
+
+A translation (``locales/zh_TW/decks.yml``) holds only the texts a room meets:
+the ``kinds``' activities, then under ``decks`` each English deck by id, in
+the English order, with its ``title`` (where the English has one), its
+``activities`` and ``after`` keyed by the same section headings, and its
+written ``slides``, slide by slide, with the English slide's text keys. The
+pages, sections and order come from the English file: one source.
+
+>>> chinese = load_outlines(course_root() / "book/instructors/decks.yml", "zh_TW")
+>>> chinese["scenario-debrief"].slides[0].title
+'你走到了哪一個結局？'
+>>> chinese["lifetime-value"].keeps("Practice")
+False
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
-from ..core.problems import Problems
-from ..core.yamlfile import load_checked
+from ..core.languages import language_code
+from ..core.problems import DataFileError, LinedDict, Problems, line_of
+from ..core.yamlfile import load_checked, load_yaml
+from .translation import Translation, find_translation, shown
 
 __all__ = ["WrittenSlide", "DeckOutline", "SLIDE_KINDS", "load_outlines"]
 
@@ -152,12 +170,103 @@ def _read_outlines(data: object, problems: Problems) -> dict[str, DeckOutline]:
     return problems.by_id(entries, "deck", lambda entry: _read_deck(entry, kinds, problems))
 
 
-def load_outlines(path: str | os.PathLike[str]) -> dict[str, DeckOutline]:
+def load_outlines(
+    path: str | os.PathLike[str], language: str | None = None
+) -> dict[str, DeckOutline]:
     """Read and check the decks file: the outline of every deck, by id.
+
+    ``language`` (a Sphinx language such as ``"zh_TW"``; default English)
+    lays the translation ``locales/<lang>/decks.yml`` over the English texts.
 
     Raises
     ------
     customer_focus.core.problems.DataFileError
-        Listing each problem as ``file:line: what is wrong``, all together.
+        Listing each problem as ``file:line: what is wrong``, all together
+        (a translation's problems at their lines in the translation).
     """
-    return load_checked(path, _read_outlines)
+    outlines = load_checked(path, _read_outlines)
+    if language_code(language) is None:
+        return outlines
+    english = Path(path)
+    translated = find_translation("", english, language, english.name, DataFileError)
+    assert translated is not None  # noqa: S101 - without fallback, a missing file raised
+    return _overlay(outlines, load_yaml(english), translated)
+
+
+_SLIDE_TEXTS = ("title", "body", "notes", "activity")
+
+
+def _written_slides(
+    check: Translation, given: Any, english: tuple[WrittenSlide, ...], raw: list, where: str
+) -> tuple[WrittenSlide, ...]:
+    """The written slides ``english`` with the texts of the list ``given``, slide by slide."""
+    if not isinstance(given, list) or len(given) != len(english):
+        check.add(given, None, f"{where}: must be a list of {len(english)} slides, one per "
+                  f"slide of the English ({check.english}:{line_of(raw)})")
+        return english
+    slides = []
+    for number, (slide, texts, source) in enumerate(zip(english, given, raw, strict=True), 1):
+        here = f"{where}, slide {number}"
+        keys = [key for key in _SLIDE_TEXTS if key in source]
+        if not check.same_keys(texts, keys, here):
+            slides.append(slide)
+            continue
+        slides.append(replace(slide, **{key: check.phrase(texts, key, here) for key in keys}))
+    return tuple(slides)
+
+
+def _headed(check: Translation, given: Any, raw: Any, where: str) -> dict[str, Any]:
+    """The entries of ``given`` by the English section headings of ``raw``."""
+    english = [(str(key), line_of(raw, key)) for key in raw] if isinstance(raw, Mapping) else []
+    return check.by_key(given, english, where, "section")
+
+
+def _deck_overlay(check: Translation, outline: DeckOutline, given: Mapping, raw: LinedDict
+                  ) -> DeckOutline:
+    where = f"deck {outline.id}"
+    keys = [key for key in ("title", "activities", "after", "slides") if key in raw]
+    check.same_keys(given, ["id", *keys], where)
+    changes: dict[str, Any] = {}
+    if "title" in raw and "title" in given:
+        changes["title"] = check.phrase(given, "title", where)
+    if "activities" in raw and "activities" in given:
+        texts = _headed(check, given["activities"], raw["activities"], f"{where}, activities")
+        changes["activities"] = {
+            heading: check.phrase(texts, heading, f"{where}, activities")
+            if heading in texts else text
+            for heading, text in outline.activities.items()
+        }
+    if "after" in raw and "after" in given:
+        lists = _headed(check, given["after"], raw["after"], f"{where}, after")
+        changes["after"] = {
+            heading: _written_slides(check, lists[heading], slides, raw["after"][heading],
+                                     f"{where}, after {heading!r}")
+            if heading in lists else slides
+            for heading, slides in outline.after.items()
+        }
+    if "slides" in raw and "slides" in given:
+        changes["slides"] = _written_slides(check, given["slides"], outline.slides,
+                                            raw["slides"], where)
+    return replace(outline, **changes)
+
+
+def _overlay(outlines: dict[str, DeckOutline], raw: Any, path: Path) -> dict[str, DeckOutline]:
+    """The outlines with the texts of the translation at ``path``, checked against ``raw``."""
+    check = Translation(shown(path), "book/instructors/decks.yml")
+    data = check.read(path, "kinds", "decks", DataFileError)
+    kinds_given = data["kinds"]
+    kinds = dict(outlines[next(iter(outlines))].kinds) if outlines else {}
+    if check.same_keys(kinds_given, list(kinds), "kinds"):
+        kinds = {kind: check.phrase(kinds_given, kind, "kinds") or text
+                 for kind, text in kinds.items()}
+    english = {str(entry.get("id")): entry for entry in raw["decks"]}
+    found = check.by_id(data["decks"], [(ident, line_of(english[ident])) for ident in outlines],
+                        "decks", "deck")
+    translated = {}
+    for ident, outline in outlines.items():
+        outline = replace(outline, kinds=kinds)
+        if ident in found:
+            outline = _deck_overlay(check, outline, found[ident], english[ident])
+        translated[ident] = outline
+    check.raise_if_any()
+    return translated

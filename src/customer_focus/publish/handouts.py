@@ -12,7 +12,10 @@ page's title at the top of every page and "Page n of N" at the bottom. The
 browser's own print of a page looks the same: the stylesheet's ``@page`` rules
 give it the same margins, header and footer.
 
-Pages are printed in one browser, several at a time.
+Pages are printed in one browser, several at a time. The zh-TW edition's
+pages are printed with the header and footer in Chinese (the course's Chinese
+name, "第 n 頁，共 N 頁": ``data/print-words.yml``) and Traditional Chinese
+fonts named first.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from dataclasses import dataclass
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from ..core.languages import language_code
+from ..tools.spec import words
 
 __all__ = [
     "CHROMIUM", "MARGINS", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
@@ -81,12 +87,12 @@ _NO_CSS_MARGIN_BOXES = "@page { " + " ".join(
 
 _BAND = (
     "<div style=\"width: 100%; box-sizing: border-box; padding: 0 {side}; font-family: "
-    "system-ui, sans-serif; font-size: 8pt; color: #333; display: flex; "
+    "{fonts}; font-size: 8pt; color: #333; display: flex; "
     "justify-content: {justify}; gap: 6mm;\">{content}</div>"
 )
 
 
-def header_template(course: str, title: str) -> str:
+def header_template(course: str, title: str, language: str | None = None) -> str:
     """The header of every printed page: the course's name, then the page's title.
 
     >>> "Worksheet &amp; form" in header_template("Course", "Worksheet & form")
@@ -94,6 +100,7 @@ def header_template(course: str, title: str) -> str:
     """
     return _BAND.format(
         side=MARGINS["left"],
+        fonts=escape(words("print-words.yml", language)["fonts"]),
         justify="space-between",
         content=(
             f"<span>{escape(course)}</span>"
@@ -102,19 +109,24 @@ def header_template(course: str, title: str) -> str:
     )
 
 
-def footer_template() -> str:
-    """The footer of every printed page: "Page n of N" (Chromium fills in the numbers).
+def footer_template(language: str | None = None) -> str:
+    """The footer of every printed page: "Page n of N" (Chromium fills in the numbers), in
+    ``language`` (default English).
 
     >>> "pageNumber" in footer_template() and "totalPages" in footer_template()
     True
+    >>> '<span>第 <span class="pageNumber"></span> 頁' in footer_template("zh_TW")
+    True
     """
+    said = words("print-words.yml", language)
+    numbers = escape(said["page_of"]).format(
+        page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>'
+    )
     return _BAND.format(
         side=MARGINS["left"],
+        fonts=escape(said["fonts"]),
         justify="center",
-        content=(
-            '<span>Page <span class="pageNumber"></span> of '
-            '<span class="totalPages"></span></span>'
-        ),
+        content=f"<span>{numbers}</span>",
     )
 
 
@@ -144,7 +156,9 @@ async def _settle(page) -> None:
     )
 
 
-async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, Path]) -> None:
+async def _print_one(
+    browser, base: str, page_path: str, targets: Mapping[str, Path], language: str | None
+) -> None:
     page = await browser.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
@@ -168,6 +182,8 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
               return [title, parts.length > 1 ? parts[parts.length - 1] : ''];
             }"""
         )
+        if language_code(language):
+            course = words("print-words.yml", language)["course"]
         for paper_name, target in targets.items():
             paper = PAPERS[paper_name]
             await page.set_viewport_size({"width": paper.text_width_px(), "height": 1000})
@@ -184,15 +200,19 @@ async def _print_one(browser, base: str, page_path: str, targets: Mapping[str, P
                 margin=MARGINS,
                 print_background=True,
                 display_header_footer=True,
-                header_template=header_template(course, title),
-                footer_template=footer_template(),
+                header_template=header_template(course, title, language),
+                footer_template=footer_template(language),
             )
     finally:
         await page.close()
 
 
 async def _print_all(
-    base: str, jobs: Mapping[str, Mapping[str, Path]], chromium: str, parallel: int
+    base: str,
+    jobs: Mapping[str, Mapping[str, Path]],
+    chromium: str,
+    parallel: int,
+    language: str | None = None,
 ) -> None:
     from playwright.async_api import async_playwright
 
@@ -204,7 +224,7 @@ async def _print_all(
 
         async def one(page_path: str, targets: Mapping[str, Path]) -> None:
             async with slots:
-                await _print_one(browser, base, page_path, targets)
+                await _print_one(browser, base, page_path, targets, language)
 
         try:
             await asyncio.gather(*(one(path, targets) for path, targets in jobs.items()))
@@ -218,6 +238,7 @@ def print_pages(
     *,
     chromium: str = CHROMIUM,
     parallel: int = PARALLEL,
+    language: str | None = None,
 ) -> list[Path]:
     """Print pages of a built site to PDF.
 
@@ -233,6 +254,8 @@ def print_pages(
         The Chromium to print with.
     parallel : int
         How many pages the browser prints at the same time.
+    language : str, optional
+        The pages' language (default English): the header's and footer's words and fonts.
 
     Returns
     -------
@@ -255,7 +278,7 @@ def print_pages(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        asyncio.run(_print_all(base, jobs, chromium, parallel))
+        asyncio.run(_print_all(base, jobs, chromium, parallel, language))
     finally:
         server.shutdown()
         server.server_close()

@@ -15,6 +15,15 @@ run as in the book, and the figures they draw are saved as images next to the
 deck. Every slide's speaker notes start with its activity ("In the room: ...").
 reveal.js and MathJax are copied from ``node_modules``, so a deck opens with
 no network: copy the whole output folder to the room's laptop.
+
+In another language (``language="zh_TW"``, the zh-TW edition's decks), the
+outline's texts come from its translation (``locales/zh_TW/decks.yml``), each
+paragraph, heading, list item and table cell of a page from the page's
+catalog (``locales/zh_TW/LC_MESSAGES/book/<page>.po``, the one the edition's
+page is built with), the objectives from the course map's translation and
+the fixed words (a slide's "Try it", the notes' "In the room:") from
+``data/deck-words.yml``; the deck says its language (``lang="zh-Hant-TW"``)
+and names Traditional Chinese fonts first.
 """
 
 from __future__ import annotations
@@ -25,8 +34,11 @@ import shutil
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
+from unicodedata import east_asian_width
 
 import yaml
+from babel.messages.pofile import read_po
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
@@ -36,9 +48,11 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
+from ..core.languages import language_code
 from ..course.cases import course_cases, expand
 from ..course.course_map import load_course_map
 from ..course.decks import DeckOutline, WrittenSlide, load_outlines
+from ..tools.spec import words
 
 __all__ = [
     "Slide",
@@ -120,12 +134,18 @@ def _bibliography(bib: Path) -> dict[str, str]:
     return labels
 
 
-def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
+def markdown_parser(
+    labels: dict[str, str] | None = None, catalog: dict[str, str] | None = None
+) -> MarkdownIt:
     """markdown-it-py with the book's MyST syntax, rendering for a slide.
 
     Roles become text (a citation its author and year, a case figure its value,
     a download or cross-reference its title), links their text, and math the
-    ``\\(...\\)`` and ``\\[...\\]`` MathJax reads.
+    ``\\(...\\)`` and ``\\[...\\]`` MathJax reads. With a ``catalog``
+    (English text to its translation, :func:`page_catalog`), each paragraph,
+    heading, list item and table cell it has is read in translation; the
+    English stays in the token's ``meta["en"]``, which the outline's section
+    headings are matched against.
 
     Examples
     --------
@@ -134,6 +154,8 @@ def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
     '<p>A value of $108,000 (Gupta et al., 2003).</p>\\n'
     >>> parser.render("$m \\\\cdot r$ and a [link](page.md)")
     '<p>\\\\(m \\\\cdot r\\\\) and a link</p>\\n'
+    >>> markdown_parser(catalog={"Try **this**.": "試試**這個**。"}).render("Try **this**.")
+    '<p>試試<strong>這個</strong>。</p>\\n'
     """
     labels = labels or {}
     parser = (
@@ -173,6 +195,14 @@ def markdown_parser(labels: dict[str, str] | None = None) -> MarkdownIt:
     def block_math(self, tokens: list[Token], index: int, options: dict, env: dict) -> str:
         return f'<div class="cf-math">\\[{escape(tokens[index].content)}\\]</div>\n'
 
+    def translate(state: Any) -> None:
+        for token in state.tokens:
+            if token.type == "inline" and token.content in (catalog or {}):
+                token.meta = {**(token.meta or {}), "en": token.content}
+                token.content = (catalog or {})[token.content]
+
+    if catalog:
+        parser.core.ruler.before("inline", "cf_translate", translate)
     parser.add_render_rule("myst_role", role)
     for rule in (
         "link_open",
@@ -239,7 +269,12 @@ def _items(block: list[Token]) -> list[list[Token]]:
 
 
 def _text_length(tokens: list[Token]) -> int:
-    return sum(len(token.content) for token in tokens if token.type == "inline")
+    """The text's length on a slide: a wide character (Chinese) takes the room of two."""
+    return sum(
+        len(token.content) + sum(east_asian_width(char) in "WF" for char in token.content)
+        for token in tokens
+        if token.type == "inline"
+    )
 
 
 def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
@@ -259,8 +294,18 @@ def _chunks(items: list[list[Token]]) -> list[list[list[Token]]]:
 class _Builder:
     """Walks a page's blocks and lays them out as slides."""
 
-    def __init__(self, deck: Deck, outline: DeckOutline, parser: MarkdownIt, images: Path) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        outline: DeckOutline,
+        parser: MarkdownIt,
+        images: Path,
+        said: dict[str, str] | None = None,
+        catalog: dict[str, str] | None = None,
+    ) -> None:
         self.deck, self.outline, self.parser, self.images = deck, outline, parser, images
+        self.said = said or words("deck-words.yml")
+        self.catalog = catalog or {}
         self.namespace: dict = {}
         self.current: Slide | None = None
         self.section = ""
@@ -284,8 +329,10 @@ class _Builder:
         self.visual = False
         return slide
 
-    def heading(self, level: int, text: str) -> None:
+    def heading(self, level: int, text: str, english: str | None = None) -> None:
+        """A heading of the page: ``text`` as shown, ``english`` (default ``text``) as keyed."""
         title = self.html_inline(text)
+        text = english or text
         if level == 2:
             self.section = text
             if not self.outline.keeps(text):
@@ -294,8 +341,8 @@ class _Builder:
             if text.lower().startswith("check yourself"):
                 self.current = None
                 self.start(
-                    "Check yourself", "check"
-                ).body = "<p>Take the chapter's quiz in the online course, on your own device.</p>"
+                    escape(self.said["check"]), "check"
+                ).body = f"<p>{escape(self.said['check_body'], quote=False)}</p>"
                 return
         elif self.current is None and not self.outline.keeps(self.section):
             return
@@ -361,11 +408,11 @@ class _Builder:
         if self.current is None or name in _SKIPPED:
             return
         if name == "exercise":
-            slide = self.start("Try it", "exercise")
+            slide = self.start(escape(self.said["try_it"]), "exercise")
             slide.body = render_markdown(self.parser, content.strip())
         else:
             title = argument or name.replace("-", " ").capitalize()
-            slide = self.start(self.html_inline(title), "box")
+            slide = self.start(self.html_inline(self.catalog.get(title, title)), "box")
             slide.body = render_markdown(self.parser, content.strip())
         self.current = slide
 
@@ -402,7 +449,7 @@ class _Builder:
             if first.type == "heading_open":
                 level = int(first.tag[1])
                 if level >= 2:
-                    self.heading(level, block[1].content)
+                    self.heading(level, block[1].content, block[1].meta.get("en"))
                 continue
             if first.type in {"fence", "colon_fence"}:
                 self.directive(first)
@@ -430,10 +477,10 @@ class _Builder:
         return self.current
 
 
-def _title_slide(title: str, outline: DeckOutline) -> Slide:
+def _title_slide(title: str, outline: DeckOutline, said: dict[str, str]) -> Slide:
     return Slide(
         title,
-        "<p>Customer Focus: creating value and loyalty</p>",
+        f"<p>{escape(said['course'])}</p>",
         kind="title",
         activity=outline.kinds.get("title", ""),
     )
@@ -448,9 +495,50 @@ def _written(slide: WrittenSlide, parser: MarkdownIt) -> Slide:
     )
 
 
-def page_deck(outline: DeckOutline, root: Path, images: Path, labels: dict[str, str]) -> Deck:
-    """A deck made from a page of the book (``outline.source``), figures written to ``images``."""
-    parser = markdown_parser(labels)
+def page_catalog(root: Path, page: str, language: str | None) -> dict[str, str]:
+    """The translations of a page's texts (English to translated), from its catalog.
+
+    Empty for English; the catalog is the edition's, ``locales/<lang>/LC_MESSAGES/book/<page>.po``
+    (an entry left empty or marked fuzzy is not a translation, as in the built page).
+
+    Examples
+    --------
+    >>> from customer_focus.core.paths import course_root
+    >>> catalog = page_catalog(course_root(), "learn/lifetime-value", "zh_TW")
+    >>> catalog["The formula"]
+    '公式'
+    >>> page_catalog(course_root(), "learn/lifetime-value", None)
+    {}
+    """
+    code = language_code(language)
+    if code is None:
+        return {}
+    path = root / "locales" / code / "LC_MESSAGES" / "book" / f"{page}.po"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: no catalog for the page book/{page}.md; run `make translations`"
+        )
+    with path.open("rb") as handle:
+        messages = read_po(handle)
+    return {
+        str(message.id): str(message.string)
+        for message in messages
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+def page_deck(
+    outline: DeckOutline,
+    root: Path,
+    images: Path,
+    labels: dict[str, str],
+    language: str | None = None,
+) -> Deck:
+    """A deck made from a page of the book (``outline.source``), figures written to ``images``,
+    in ``language`` (default English; see the module's docstring)."""
+    catalog = page_catalog(root, outline.source, language)
+    said = words("deck-words.yml", language)
+    parser = markdown_parser(labels, catalog)
     source = root / "book" / f"{outline.source}.md"
     tokens = parser.parse(source.read_text(encoding="utf-8"))
     page_title = next(
@@ -461,26 +549,27 @@ def page_deck(outline: DeckOutline, root: Path, images: Path, labels: dict[str, 
         ),
         outline.source,
     )
+    page_title = catalog.get(page_title, page_title)
     title = outline.title or re.sub(r"<[^>]+>", "", parser.renderInline(page_title))
-    deck = Deck(outline.id, title, [_title_slide(title, outline)])
+    deck = Deck(outline.id, title, [_title_slide(title, outline, said)])
     if outline.chapter:
-        objectives = load_course_map(root / "book" / "course-map.yml").objectives_of(
+        objectives = load_course_map(root / "book" / "course-map.yml", language).objectives_of(
             outline.chapter
         )
         items = "".join(f"<li>{escape(objective.text)}</li>" for objective in objectives)
         deck.slides.append(
             Slide(
-                "By the end of this chapter you can",
+                escape(said["objectives"]),
                 f"<ul>{items}</ul>",
                 kind="objectives",
                 activity=outline.kinds.get("objectives", ""),
             )
         )
-    builder = _Builder(deck, outline, parser, images)
+    builder = _Builder(deck, outline, parser, images, said, catalog)
     sections: list[tuple[str, list[Token]]] = []
     for block in _blocks(tokens):
         if block[0].type == "heading_open" and block[0].tag == "h2":
-            sections.append((block[1].content, []))
+            sections.append((block[1].meta.get("en", block[1].content), []))
         if sections:
             sections[-1][1].extend(block)
         else:
@@ -493,20 +582,40 @@ def page_deck(outline: DeckOutline, root: Path, images: Path, labels: dict[str, 
     return deck
 
 
-def written_deck(outline: DeckOutline, labels: dict[str, str]) -> Deck:
-    """A deck written out slide by slide in the outline."""
+def written_deck(
+    outline: DeckOutline, labels: dict[str, str], language: str | None = None
+) -> Deck:
+    """A deck written out slide by slide in the outline (its texts already in ``language``)."""
     parser = markdown_parser(labels)
-    deck = Deck(outline.id, outline.title, [_title_slide(outline.title, outline)])
+    said = words("deck-words.yml", language)
+    deck = Deck(outline.id, outline.title, [_title_slide(outline.title, outline, said)])
     deck.slides.extend(_written(slide, parser) for slide in outline.slides)
     return deck
 
 
-def deck_html(deck: Deck) -> str:
-    """A reveal.js page for a deck, loading only files next to it (16:9, 1280 by 720)."""
+#: The decks' fonts: reveal.js's theme font, then fonts with Traditional Chinese glyphs
+#: (Debian's fonts-noto-cjk, which `make` installs, gives "Noto Sans CJK TC"), as on the site.
+FONTS = ('"Source Sans Pro", Helvetica, "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", '
+         '"Microsoft JhengHei", "Heiti TC", sans-serif')
+
+
+def deck_html(deck: Deck, language: str | None = None) -> str:
+    """A reveal.js page for a deck, loading only files next to it (16:9, 1280 by 720), with
+    the fixed words of ``language`` (default English).
+
+    Examples
+    --------
+    >>> page = deck_html(Deck("d", "顧客終身價值", [Slide("公式", activity="一起算")]), "zh_TW")
+    >>> '<html lang="zh-Hant-TW">' in page, "課堂活動：" in page, "Noto Sans CJK TC" in page
+    (True, True, True)
+    """
+    said = words("deck-words.yml", language)
+    fonts = (f".reveal {{ --r-main-font: {FONTS}; --r-heading-font: {FONTS}; }}\n"
+             if language_code(language) else "")
     sections = []
     for slide in deck.slides:
         room = (
-            f"<p><strong>In the room:</strong> {escape(slide.activity)}</p>"
+            f"<p><strong>{escape(said['in_the_room'])}</strong> {escape(slide.activity)}</p>"
             if slide.activity
             else ""
         )
@@ -517,16 +626,16 @@ def deck_html(deck: Deck) -> str:
             f"{slide.body}{notes}</section>"
         )
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{said['html_lang']}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(deck.title)}: slides</title>
+<title>{escape(said['deck_title'].format(title=deck.title))}</title>
 <link rel="stylesheet" href="assets/reveal/reset.css">
 <link rel="stylesheet" href="assets/reveal/reveal.css">
 <link rel="stylesheet" href="assets/reveal/theme/white.css">
 <style>
-.reveal h1 {{ font-size: 1.8em; }} .reveal h2 {{ font-size: 1.2em; margin-bottom: 0.5em; }}
+{fonts}.reveal h1 {{ font-size: 1.8em; }} .reveal h2 {{ font-size: 1.2em; margin-bottom: 0.5em; }}
 .reveal .slides section {{ text-align: left; font-size: 0.66em; line-height: 1.35; }}
 .reveal .slides section.cf-slide-title {{ text-align: center; }}
 .reveal table {{ font-size: 0.8em; }}
@@ -576,20 +685,24 @@ def _copy_assets(modules: Path, out: Path) -> None:
             shutil.copy2(modules / source, target)
 
 
-def build_decks(root: Path, images: Path) -> list[Deck]:
-    """Every deck of ``book/instructors/decks.yml``, figures written to ``images``."""
+def build_decks(root: Path, images: Path, language: str | None = None) -> list[Deck]:
+    """Every deck of ``book/instructors/decks.yml`` in ``language`` (default English), figures
+    written to ``images``."""
     labels = _bibliography(root / "references.bib")
     decks = []
-    for outline in load_outlines(root / "book" / "instructors" / "decks.yml").values():
+    for outline in load_outlines(root / "book" / "instructors" / "decks.yml", language).values():
         if outline.source:
-            decks.append(page_deck(outline, root, images, labels))
+            decks.append(page_deck(outline, root, images, labels, language))
         else:
-            decks.append(written_deck(outline, labels))
+            decks.append(written_deck(outline, labels, language))
     return decks
 
 
-def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> list[Path]:
-    """Write every deck, the assets it needs and an index page into ``out``.
+def write_decks(
+    root: Path, out: Path, *, node_modules: Path | None = None, language: str | None = None
+) -> list[Path]:
+    """Write every deck, the assets it needs and an index page into ``out``, in ``language``
+    (default English; ``"zh_TW"`` for the zh-TW edition's decks).
 
     Returns
     -------
@@ -597,20 +710,18 @@ def write_decks(root: Path, out: Path, *, node_modules: Path | None = None) -> l
         The deck files written.
     """
     _copy_assets(node_modules or root / "node_modules", out)
+    said = words("deck-words.yml", language)
     written, links = [], []
-    for deck in build_decks(root, out / "images"):
+    for deck in build_decks(root, out / "images", language):
         target = out / f"{deck.id}.html"
-        target.write_text(deck_html(deck), encoding="utf-8")
+        target.write_text(deck_html(deck, language), encoding="utf-8")
         written.append(target)
-        links.append(
-            f'<li><a href="{target.name}">{escape(deck.title)}</a> ({len(deck.slides)} slides)</li>'
-        )
+        count = escape(said["slide_count"].format(count=len(deck.slides)))
+        links.append(f'<li><a href="{target.name}">{escape(deck.title)}</a> ({count})</li>')
     (out / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        "<title>Customer Focus: slides</title></head>"
-        "<body><h1>Customer Focus: slide decks</h1><p>One deck per Learn chapter, the opening "
-        "case poll and the scenario debrief. Press S in a deck for the speaker notes, with the "
-        "activity behind each slide; F for full screen.</p><ol>"
+        f'<!doctype html><html lang="{said["html_lang"]}"><head><meta charset="utf-8">'
+        f"<title>{escape(said['index_title'])}</title></head>"
+        f"<body><h1>{escape(said['index_heading'])}</h1><p>{escape(said['index_intro'])}</p><ol>"
         + "".join(links)
         + "</ol></body></html>",
         encoding="utf-8",

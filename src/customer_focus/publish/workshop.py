@@ -14,11 +14,20 @@ What the kit holds is listed in one file, ``book/instructors/kit.yml``:
     decks: true                    # include the slide decks (:mod:`.slides`)
 
 :func:`publish_kit` prints the handouts of a built site, writes the decks and
-the zip, and copies them into the site under :data:`SITE_FOLDER`. It redoes
-only what changed: a PDF is kept in a cache folder under the name of a
-fingerprint of its page (the page's HTML, the stylesheets and scripts it
-loads, and the print settings), the decks under a fingerprint of the course's
-sources, and the zip under a fingerprint of what it holds.
+the zip, and copies them into the site under :data:`SITE_FOLDER`. The zh-TW
+edition publishes its own kit into its own folder: its pages printed, its decks
+(:func:`.slides.write_decks` in its language) and the kit's words from the
+translation ``locales/zh_TW/kit.yml`` (``title``, ``readme`` and each group's
+``heading``, in the English order; checked on load, ``file:line``):
+
+>>> kit = load_kit(language="zh_TW")
+>>> kit.title, kit.zip_name, [group.heading for group in kit.groups][0]
+('工作坊教材包', 'workshop-kit.zip', '工作表')
+
+Publishing redoes only what changed: a PDF is kept in a cache folder under the
+name of a fingerprint of its page (the page's HTML, the stylesheets and scripts
+it loads, and the print settings), the decks under a fingerprint of the
+course's sources, and the zip under a fingerprint of what it holds.
 """
 
 from __future__ import annotations
@@ -33,9 +42,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..core.languages import language_code
 from ..core.paths import book_path
 from ..core.problems import DataFileError, Problem, Problems, line_of
 from ..core.yamlfile import load_yaml
+from ..course.translation import Translation, find_translation, shown
 from . import handouts
 
 __all__ = [
@@ -131,14 +142,48 @@ def _problem(source: str, line: int, message: str) -> Problem:
     return Problem(source, line, message)
 
 
-def load_kit(root: Path | None = None) -> Kit:
-    """Read and check ``book/instructors/kit.yml`` of the course at ``root``.
+def load_kit(root: Path | None = None, language: str | None = None) -> Kit:
+    """Read and check ``book/instructors/kit.yml`` of the course at ``root``, in ``language``
+    (default English; another lays its translation, ``locales/<lang>/kit.yml``, over it).
 
     Raises
     ------
     DataFileError
         Naming the file and line of what is wrong.
     """
+    kit = _load_english_kit(root)
+    if language_code(language) is None:
+        return kit
+    path = find_translation("", kit.source, language, Path(kit.source).name, DataFileError)
+    assert path is not None  # noqa: S101 - without fallback, a missing file raised
+    return _kit_overlay(kit, path)
+
+
+def _kit_overlay(kit: Kit, path: Path) -> Kit:
+    """The kit with the texts of its translation at ``path``."""
+    check = Translation(shown(path), "book/instructors/kit.yml")
+    data = load_yaml(path, source=check.source)
+    keys = ["title", *(["readme"] if kit.readme else []), "handouts"]
+    if not check.same_keys(data, keys, "kit"):
+        raise DataFileError(check.found)
+    title = check.phrase(data, "title", "kit")
+    readme = check.phrase(data, "readme", "kit") if kit.readme else ""
+    given = data["handouts"]
+    groups = list(kit.groups)
+    if not isinstance(given, list) or len(given) != len(groups):
+        check.add(data, "handouts", f"kit: 'handouts' must be a list of {len(groups)} groups, "
+                  "one per group of the English, each with its 'heading'")
+    else:
+        for number, (group, entry) in enumerate(zip(groups, given, strict=True), 1):
+            where = f"handouts: group {number}"
+            if check.same_keys(entry, ["heading"], where):
+                groups[number - 1] = KitGroup(check.phrase(entry, "heading", where),
+                                              group.patterns, group.line)
+    check.raise_if_any()
+    return Kit(title, kit.zip_name, readme, groups, kit.decks, kit.source)
+
+
+def _load_english_kit(root: Path | None) -> Kit:
     path = book_path("instructors", "kit.yml", start=root)
     data = load_yaml(path)
     found = Problems(str(path))
@@ -220,23 +265,26 @@ def sources_fingerprint(paths: Iterable[Path]) -> str:
     return _digest(parts)
 
 
-def write_kit_decks(root: Path, cache: Path) -> Path:
-    """The slide decks (:func:`.slides.write_decks`), written again only when a source changed.
+def write_kit_decks(root: Path, cache: Path, language: str | None = None) -> Path:
+    """The slide decks (:func:`.slides.write_decks`) in ``language`` (default English),
+    written again only when a source changed (a translation's too).
 
     Returns the folder holding them, under ``cache/decks/``.
     """
     from .slides import write_decks
 
     node = root / "node_modules"
+    code = language_code(language)
     fingerprint = sources_fingerprint(
         [root / "book", root / "references.bib", PACKAGE]
+        + ([root / "locales" / code] if code else [])
         + [node / name / "package.json" for name in ("reveal.js", "mathjax")
            if (node / name / "package.json").is_file()]
     )
     folder = cache / "decks" / fingerprint
     if not (folder / ".complete").is_file():
         shutil.rmtree(folder, ignore_errors=True)
-        write_decks(root, folder)
+        write_decks(root, folder, language=language)
         (folder / ".complete").write_text(fingerprint, encoding="utf-8")
     for old in (cache / "decks").iterdir():
         if old != folder:
@@ -303,6 +351,8 @@ def publish_kit(
     docnames: Iterable[str],
     *,
     decks: Path | None = None,
+    language: str | None = None,
+    served: Path | None = None,
     printer: Callable[..., list[Path]] = handouts.print_pages,
 ) -> KitFiles:
     """Print, write and copy the workshop kit into ``site/_downloads/kit/``.
@@ -320,10 +370,19 @@ def publish_kit(
     decks : Path, optional
         The decks' folder (:func:`write_kit_decks`); written here when not given
         and the kit includes decks.
+    language : str, optional
+        The edition's language (default English): the kit's words and decks in it.
+    served : Path, optional
+        The folder served while printing (default ``site``): the whole site when
+        ``site`` is an edition's folder in it whose pages load the shared files
+        above it (the zh-TW edition's ``_build/html/zh-TW``).
     printer : callable
         Prints pages to PDF (:func:`.handouts.print_pages`).
     """
-    kit = load_kit(root)
+    kit = load_kit(root, language)
+    served = served or site
+    folder = site.relative_to(served).as_posix()
+    into = "" if folder == "." else f"{folder}/"
     out = site / SITE_FOLDER
     files = KitFiles()
     members: list[tuple[str, Path]] = []
@@ -338,11 +397,11 @@ def publish_kit(
             for paper in handouts.PAPERS:
                 cached = cache / "pdf" / f"{stem}-{paper}-{fingerprint}.pdf"
                 if not cached.is_file():
-                    jobs.setdefault(f"{docname}.html", {})[paper] = cached
+                    jobs.setdefault(f"{into}{docname}.html", {})[paper] = cached
                 wanted.append((f"handouts/{paper}/{stem}.pdf", cached))
     if jobs:
         (cache / "pdf").mkdir(parents=True, exist_ok=True)
-        printer(site, jobs)
+        printer(served, jobs, **({"language": language} if language_code(language) else {}))
         files.printed = sum(len(targets) for targets in jobs.values())
     keep = {cached for _, cached in wanted}
     for old in (cache / "pdf").glob("*.pdf") if (cache / "pdf").is_dir() else ():
@@ -353,7 +412,7 @@ def publish_kit(
         files.handouts.append(f"{SITE_FOLDER}/{name}")
         members.append((name, cached))
     if kit.decks:
-        decks = decks or write_kit_decks(root, cache)
+        decks = decks or write_kit_decks(root, cache, language)
         for path in sorted(p for p in decks.rglob("*") if p.is_file() and p.name != ".complete"):
             name = f"slides/{path.relative_to(decks).as_posix()}"
             _sync(path, out / name)

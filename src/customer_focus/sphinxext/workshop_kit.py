@@ -5,10 +5,12 @@ When the course has a ``book/instructors/kit.yml``, every HTML build:
 - prints the kit's handouts on A4 and US Letter, writes the slide decks and one
   zip of it all into ``_build/html/_downloads/kit/`` at the end of the build
   (:func:`customer_focus.publish.workshop.publish_kit`, redoing only what changed,
-  with its cache in ``_build/.cache/kit``);
+  with its cache in ``_build/.cache/kit``); the zh-TW edition prints its own
+  pages and writes its own decks, in Chinese, into ``_build/html/zh-TW/_downloads/kit/``
+  (cache in ``_build/zh-TW/.cache/kit``);
 - replaces ``{workshop-kit}`` (in the facilitator guide) with the list of
   those files, linked, taken from the kit's own list so that no file name is
-  typed by hand;
+  typed by hand (its own words from ``data/kit-words.yml``, in the page's language);
 - gives every page's print the page's title in its header (the stylesheet's
   ``@page`` rules hold the rest), as the PDFs have.
 """
@@ -29,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.problems import DataFileError
 from ..publish import handouts
 from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
+from ..tools.spec import words
 from .editions import build_folder, shared_root
 from .registry import Extension, PageSet
 
@@ -37,7 +40,6 @@ __all__ = ["KIT_FILE", "page_title_style", "setup"]
 logger = logging.getLogger(__name__)
 #: The kit's list, relative to the course's folder; without it the kit is not built.
 KIT_FILE = "book/instructors/kit.yml"
-PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 #: The pages that list the kit: written again on every build, since the kit may have changed.
 PAGES = PageSet("cf_kit_pages", rebuild=True)
 
@@ -94,10 +96,11 @@ def _link(prefix: str, name: str, text: str) -> str:
 
 
 def _listing(app: Sphinx, docname: str) -> str:
-    kit = load_kit(_root(app))
-    prefix = "../" * docname.count("/") + shared_root(app)  # the zh-TW edition links the English kit
+    kit = load_kit(_root(app), app.config.language)
+    said = words("kit-words.yml", app.config.language)
+    prefix = "../" * docname.count("/")  # each edition links its own kit
     blocks = [
-        f'<p class="cf-kit-zip">{_link(prefix, kit.zip_name, f"{kit.title}: everything below in one zip file")}</p>'
+        f'<p class="cf-kit-zip">{_link(prefix, kit.zip_name, said["zip"].format(title=kit.title))}</p>'
     ]
     for number, (heading, pages) in enumerate(kit.handouts(app.env.found_docs)):
         items = []
@@ -105,10 +108,12 @@ def _listing(app: Sphinx, docname: str) -> str:
             title = app.env.titles[page].astext() if page in app.env.titles else page
             stem = page.rsplit("/", 1)[-1]
             papers = ", ".join(
-                _link(prefix, f"handouts/{paper}/{stem}.pdf", f"{PAPER_LABELS.get(paper, paper)}")
+                _link(prefix, f"handouts/{paper}/{stem}.pdf", said.get(paper, paper))
                 for paper in handouts.PAPERS
             )
-            items.append(f"<li>{html.escape(title)} (PDF): {papers}</li>")
+            items.append(
+                f"<li>{said['pdf'].format(title=html.escape(title), papers=papers)}</li>"
+            )
         blocks.append(
             f'<p class="cf-kit-heading" id="cf-kit-group-{number}"><strong>{html.escape(heading)}</strong></p>'
             f'<ul aria-labelledby="cf-kit-group-{number}">{"".join(items)}</ul>'
@@ -116,11 +121,12 @@ def _listing(app: Sphinx, docname: str) -> str:
     decks = getattr(app.env, "cf_kit_decks", None)
     if kit.decks and decks is not None:
         items = [
-            f"<li>{_link(prefix, f'slides/{name}', 'All slide decks' if name == 'index.html' else title)}</li>"
+            f"<li>{_link(prefix, f'slides/{name}', said['all_decks'] if name == 'index.html' else title)}</li>"
             for name, title in deck_titles(Path(decks))
         ]
         blocks.append(
-            '<p class="cf-kit-heading" id="cf-kit-decks"><strong>Slide decks</strong></p>'
+            '<p class="cf-kit-heading" id="cf-kit-decks"><strong>'
+            f'{html.escape(said["decks"])}</strong></p>'
             f'<ul aria-labelledby="cf-kit-decks">{"".join(items)}</ul>'
         )
     return f'<div class="cf-kit">{"".join(blocks)}</div>'
@@ -133,7 +139,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _write_decks(app: Sphinx, env: Any) -> None:
     if _active(app) and load_kit(_root(app)).decks:
-        env.cf_kit_decks = str(write_kit_decks(_root(app), _cache(app)))
+        env.cf_kit_decks = str(write_kit_decks(_root(app), _cache(app), app.config.language))
 
 
 def _cache(app: Sphinx) -> Path:
@@ -148,13 +154,17 @@ def _page_style(app: Sphinx, pagename: str, templatename: str, context: dict, do
 
 
 def _publish(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not _active(app) or shared_root(app):
-        return  # (the zh-TW edition links the English edition's kit)
+    if exception is not None or not _active(app):
+        return
     decks = getattr(app.env, "cf_kit_decks", None)
+    site = Path(app.outdir).resolve()
     try:
         files = publish_kit(
-            Path(app.outdir), _root(app), _cache(app), app.env.found_docs,
+            site, _root(app), _cache(app), app.env.found_docs,
             decks=Path(decks) if decks else None,
+            language=app.config.language,
+            # the zh-TW edition's pages load the shared files above it: serve the whole site
+            served=(site / shared_root(app)).resolve() if shared_root(app) else None,
         )
     except (DataFileError, FileNotFoundError, ValueError) as error:
         raise ExtensionError(f"workshop kit: {error}") from None
