@@ -18,9 +18,8 @@ import zipfile
 
 import pytest
 
+from chinese_text import assert_chinese
 from customer_focus.sphinxext.live import archive_bytes
-
-from ..core.test_core_in_chinese import assert_chinese
 
 #: What the page asks, as ``live-tool.js`` asks it: (label, the Python expression).
 VALUES = ("{field['name']: field['value'] "

@@ -186,7 +186,7 @@ def test_a_row_with_too_few_values_says_what_each_row_holds():
 def test_a_form_in_chinese_has_the_translated_spec_and_says_its_message_in_chinese():
     """What a reader of the zh-TW edition's notebook meets: the spec's Chinese labels, and a
     bad input's message (the core's check, with the spec's Chinese help) under a Chinese heading."""
-    from tests.core.test_core_in_chinese import assert_chinese
+    from chinese_text import assert_chinese
 
     from customer_focus.core.messages import language
 
