@@ -117,6 +117,33 @@ def test_every_entry_is_translated_and_none_is_fuzzy(name):
     assert not problems, f"{len(problems)} entries to translate:\n" + "\n".join(problems[:20])
 
 
+#: What Markdown reads a text starting with "2. " or "- " as: a list, which Sphinx drops
+#: (it puts a translation in place only when it reads as the paragraph or title it replaces).
+LISTS = ("ordered_list_open", "bullet_list_open")
+
+
+def read_as_lists(text: str, source: str) -> list[str]:
+    """Translated entries that Markdown reads as a list: Sphinx would show the English."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark")
+    return [
+        f"{source}:{message.lineno}: reads as a list, so the page keeps the English: escape its "
+        f"start (2\\. or \\-): {message.string[:40]!r}"
+        for message in _messages(text)
+        if message.string and (markdown.parse(message.string) or [None])[0] is not None
+        and markdown.parse(message.string)[0].type in LISTS
+    ]
+
+
+@pytest.mark.parametrize("name", _catalogs())
+def test_translations_are_not_read_as_lists(name):
+    """A numbered heading ("2. Your numbers") translated as "2. 你的數字" is an ordered list
+    to Markdown, and Sphinx then leaves the English heading on the Chinese page."""
+    problems = read_as_lists(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("name", _catalogs())
 def test_translations_use_the_glossary_terms(name):
     problems = off_glossary(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
@@ -167,6 +194,8 @@ def test_the_checks_find_what_they_look_for():
     missing = incomplete(SAMPLE, "x.po")
     assert [line.split(":")[1] for line in missing] == ["26", "29"]
     assert "fuzzy" in missing[0] and "not translated" in missing[1]
+    numbered = 'msgid "2. Your numbers"\nmsgstr "2. 你的數字"\n\nmsgid "3. Save"\nmsgstr "3\\\\. 儲存"\n'
+    assert [line.split(":")[1] for line in read_as_lists(numbered, "x.po")] == ["1"]
     glossary = off_glossary(SAMPLE, "x.po")
     assert glossary == [
         "x.po:8: 'listening post' is 傾聽站 (glossary): '一個聆聽據點能聽見你的顧客。'",
