@@ -354,7 +354,9 @@ def build_package(
             package_file("static", "scorm-launch.js"),
             package / "scorm" / "scorm-launch.js",
         )
-        (package / LAUNCH).write_text(launch_page(version, pass_mark, index, editions), encoding="utf-8")
+        (package / LAUNCH).write_text(
+            launch_page(version, pass_mark, index, editions), encoding="utf-8"
+        )
         for name in VERSIONS[version][2]:
             shutil.copy2(schemas / name, package / name)
         files = sorted(
