@@ -23,13 +23,33 @@ from customer_focus.tools.spec import load_spec
 
 from tools.live_cases import EXPECTED, cases
 
-from .test_live_tools import START_TIMEOUT, Reader, fill, shown_tables, worksheet
+from .test_live_tools import START_TIMEOUT, Reader, shown_tables, worksheet
 
 pytestmark = pytest.mark.browser
 
 TOOLS = ["lifetime_value", "satisfaction_targets"]  # a form with a file; a grid
 #: A cell's text that is only a number as core.formats writes it (the same in both editions).
+#: The script's fixed words on a zh-TW page (the grid's buttons among them).
+WORDS = live_words("zh_TW")
 NUMBER_TEXT = re.compile(r"^[−\-+$0-9.,%\s]+$")
+
+
+def fill(form, values: dict) -> None:
+    """Type a case's values, a grid's rows with its Chinese buttons (新增一列, 刪除最後一列)."""
+    for name, value in values.items():
+        if isinstance(value, list):  # a grid: one dict per row
+            while (rows := form.locator("table.cf-live-grid tbody tr").count()) != len(value):
+                button = WORDS["add_row"] if rows < len(value) else WORDS["remove_row"]
+                form.get_by_role("button", name=button).click()
+            for number, row in enumerate(value, start=1):
+                for column, cell in row.items():
+                    form.locator(f"[name='{name}.{number}.{column}']").fill(str(cell))
+            continue
+        control = form.locator(f"[name={name}]")
+        if control.evaluate("node => node.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(str(value))
 
 
 def same_numbers(found_tables, expected_tables) -> None:
