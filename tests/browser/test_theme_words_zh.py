@@ -55,7 +55,7 @@ def header_and_search(page) -> list[str]:
     expect(header).to_be_visible()
     texts = header.evaluate(WORDS)
     page.keyboard.press("Control+k")
-    dialog = page.locator(".search-button__wrapper.show")
+    dialog = page.locator("#pst-search-dialog[open]")
     expect(dialog.locator("input[type=search]")).to_be_focused()
     texts += dialog.evaluate(WORDS)
     page.keyboard.press("Escape")
@@ -70,7 +70,7 @@ def test_the_header_and_search_of_a_chinese_page_have_no_english_word(visit, pat
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     texts = header_and_search(page)
     assert english_words(texts) == [], texts
-    field = page.locator(".search-button__wrapper input[type=search]")
+    field = page.locator("#pst-search-dialog input[type=search]")
     assert re.search(r"[\u4e00-\u9fff]", field.get_attribute("placeholder"))
     assert field.get_attribute("aria-label") == field.get_attribute("placeholder")
     assert visit.problems() == []
