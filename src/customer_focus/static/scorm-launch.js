@@ -375,7 +375,7 @@
   }
 
   /* Open the saved location, the remembered edition, or (first launch, two editions) ask. */
-  function open() {
+  function openBook() {
     if (state.resumed || EDITIONS.length === 1) { show(state.location); return; }
     var edition = remembered();
     if (edition) { state.location = edition.folder + config.start; show(state.location); return; }
@@ -552,5 +552,5 @@
     editionOf: editionOf
   };
   frame.addEventListener("load", watchPage);
-  open();
+  openBook();
 })();
