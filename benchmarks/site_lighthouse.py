@@ -3,7 +3,8 @@
 Serves ``_build/html`` compressed, as ``make serve`` does
 (:mod:`customer_focus.publish.serve`), runs the npm package ``lighthouse``
 (``node_modules/.bin/lighthouse``, installed by ``make``) with Debian's
-Chromium in its desktop preset on each measured page, and prints, for each
+Chromium in its desktop preset on each measured page (five English pages, and
+the zh-TW edition's home and lifetime-value chapter), and prints, for each
 page, the performance, accessibility and best-practices scores, the bytes
 transferred before any interaction (compressed, and their size once
 uncompressed) and the biggest resources.
@@ -51,6 +52,8 @@ PAGES = {
     "Knowledge check": "book/practice/knowledge-check.html",
     "Tool: turnover cost worksheet": "book/apply/tools/turnover-cost-worksheet.html",
     "Lab": "book/apply/lab/lifetime-value-from-transactions.html",
+    "zh-TW: Home": "zh-TW/book/index.html",
+    "zh-TW: Learn: lifetime value": "zh-TW/book/learn/lifetime-value.html",
 }
 #: The page whose live tool is started and measured apart.
 LIVE_PAGE = PAGES["Tool: turnover cost worksheet"]
@@ -213,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = [
         message for ok, message in (
             (arguments.runs >= 1, "--runs must be at least 1"),
-            ((site / "index.html").is_file(), f"no built site at {site}: run `make book` first"),
+            (all((site / path).is_file() for path in PAGES.values()),
+             f"no built site with both editions at {site}: run `make book` first"),
             (LIGHTHOUSE.exists(), f"{LIGHTHOUSE} is missing: run `npm ci` (make does it)"),
             (Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make chromium` installs it"),
         ) if not ok

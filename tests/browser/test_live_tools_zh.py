@@ -1,63 +1,94 @@
-"""A live tool as a zh-TW page shows it, in Chromium.
+"""A live tool on its zh-TW worksheet page, in Chromium.
 
-Main does not build the zh-TW edition yet, so the page is the English worksheet with what the
-zh-TW build writes in its place: the tool's placeholder in Chinese
-(``sphinxext.live.placeholder(tool, "zh_TW")``) and the edition's archive
-(``archive_bytes("zh_TW")``), served by the route. The reader starts the tool with its Chinese
-button, finds every input by its Chinese label, sees Python's numbers under the zh spec's
-headings, and no fixed English word in the tool's box. Every request off 127.0.0.1 is aborted.
+The page is the zh-TW edition's own (``_build/html/zh-TW/book/apply/tools/...``, as ``make book``
+builds it), with its Chinese placeholder and the edition's archive. The reader starts the tool
+with its Chinese button, finds every input by its Chinese label, types each of the tool's shared
+cases (``tests/tools/<tool>/cases.yml``) and sees the numbers the notebook's own Python functions
+give for the same inputs (``tests/tools/live_cases.py``: the tool's ``calc`` and ``table``, not
+the page's code), under the zh spec's headings, with no fixed English word in the tool's box.
+Every request off 127.0.0.1 is aborted.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from customer_focus.sphinxext.live import archive_bytes, live_words, placeholder
-from customer_focus.tools import live
+from customer_focus.sphinxext.live import live_words
 from customer_focus.tools.spec import load_spec
 
-from .test_live_tools import START_TIMEOUT, Reader, worksheet
+from tools.live_cases import EXPECTED, cases
+
+from .test_live_tools import START_TIMEOUT, Reader, shown_tables, worksheet
 
 pytestmark = pytest.mark.browser
 
 TOOLS = ["lifetime_value", "satisfaction_targets"]  # a form with a file; a grid
+#: A cell's text that is only a number as core.formats writes it (the same in both editions).
+#: The script's fixed words on a zh-TW page (the grid's buttons among them).
+WORDS = live_words("zh_TW")
+NUMBER_TEXT = re.compile(r"^[−\-+$0-9.,%\s]+$")
 
 
-@pytest.fixture(scope="module")
-def archive() -> bytes:
-    return archive_bytes("zh_TW")
+def fill(form, values: dict) -> None:
+    """Type a case's values, a grid's rows with its Chinese buttons (新增一列, 刪除最後一列)."""
+    for name, value in values.items():
+        if isinstance(value, list):  # a grid: one dict per row
+            while (rows := form.locator("table.cf-live-grid tbody tr").count()) != len(value):
+                button = WORDS["add_row"] if rows < len(value) else WORDS["remove_row"]
+                form.get_by_role("button", name=button).click()
+            for number, row in enumerate(value, start=1):
+                for column, cell in row.items():
+                    form.locator(f"[name='{name}.{number}.{column}']").fill(str(cell))
+            continue
+        control = form.locator(f"[name={name}]")
+        if control.evaluate("node => node.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(str(value))
 
 
-def _values(form: dict) -> dict:
-    values = {field["name"]: field["value"] for field in form["fields"]}
-    if "grid" in form:
-        names = [column["name"] for column in form["grid"]["columns"]]
-        rows = form["grid"]["rows"]
-        values[form["grid"]["name"]] = [dict(zip(names, row, strict=True)) for row in rows]
-    return values
+def same_numbers(found_tables, expected_tables) -> None:
+    """The page's tables hold Python's numbers (each cell's data-value), in Python's shape, and a
+    cell that is only a number reads as Python writes it."""
+    assert [[len(row) for row in table] for table in found_tables] == [
+        [len(row) for row in table] for table in expected_tables]
+    for found, expected in zip(found_tables, expected_tables, strict=True):
+        for row, other in zip(found, expected, strict=True):
+            for (text, value), (wanted_text, number) in zip(row, other, strict=True):
+                if NUMBER_TEXT.match(str(wanted_text)):
+                    assert text == str(wanted_text)
+                try:
+                    wanted = float(number)
+                except (TypeError, ValueError):
+                    continue
+                assert math.isclose(float(value), wanted, rel_tol=1e-12, abs_tol=1e-9), (value, number)
+
+
+def expect_numbers(box, expected_tables, timeout: float = 15.0) -> None:
+    """:func:`same_numbers`, once the page has recomputed (read again until they match)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            same_numbers(shown_tables(box), expected_tables)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            box.page.wait_for_timeout(200)
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_the_tool_on_a_chinese_page(browser, site_url, archive, tool):
+def test_the_tool_on_its_chinese_page(browser, site_url, tool):
     reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
     page = reader.page
-
-    def chinese_page(route):
-        response = route.fetch()
-        html = re.sub(rf'<div class="cf-live" data-tool="{tool}".*?</button></div>',
-                      lambda _: placeholder(tool, "zh_TW"), response.text(), flags=re.S)
-        route.fulfill(response=response, body=html)
-
-    page.route(f"**/{worksheet(tool)}", chinese_page)
-    page.route("**/_static/live/customer-focus.zip",
-               lambda route: route.fulfill(body=archive, content_type="application/zip"))
     try:
-        reader.open(worksheet(tool))
+        reader.open("zh-TW/" + worksheet(tool))
+        assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
         box = page.locator(f".cf-live[data-tool={tool}]")
         box.get_by_role("button", name="在本頁使用這份工作表").click()
         box.locator("form.cf-live-form").wait_for(timeout=START_TIMEOUT)
@@ -67,25 +98,10 @@ def test_the_tool_on_a_chinese_page(browser, site_url, archive, tool):
             field = spec.fields[name]
             caption = f"{field.label}（{field.unit}）" if field.unit else field.label
             expect(form.get_by_label(caption, exact=True)).to_have_count(1)
-        # Python's numbers (the English page's), under the zh spec's headings
-        english = json.loads(live.run_json(tool, json.dumps(_values(live.form(tool)))))
         output = form.locator(":scope > .cf-live-output")
-        expect(output.locator("table.cf-live-table")).to_have_count(len(english["tables"]))
-        values = output.evaluate(
-            """node => Array.from(node.querySelectorAll('table.cf-live-table')).map(table =>
-                 Array.from(table.tBodies[0].rows).map(row =>
-                   Array.from(row.cells).map(cell => cell.dataset.value)))""")
-        expected = [[[cell["value"] for cell in row] for row in table["rows"]]
-                    for table in english["tables"]]
-        assert [[len(row) for row in table] for table in values] == [
-            [len(row) for row in table] for table in expected]
-        for table, other in zip(values, expected, strict=True):
-            for row, wanted in zip(table, other, strict=True):
-                for value, number in zip(row, wanted, strict=True):
-                    if isinstance(number, (int, float)) and not isinstance(number, bool):
-                        assert math.isclose(float(value), number, rel_tol=1e-12, abs_tol=1e-9)
-                    else:
-                        assert value == (None if number is None else str(number))
+        for case in cases(tool)["form"]:
+            fill(form, case["values"])
+            expect_numbers(output, EXPECTED[tool].form(case["values"]).tables)
         headings = {text for table in spec.reading.values() for text in table.values()}
         shown = output.locator("thead th").all_inner_texts()
         assert headings & set(shown)

@@ -130,11 +130,21 @@ def kept_by_the_lms(cmi: dict, version: str) -> dict:
     return {key: cmi[key] for key in ("suspend_data", "location", "completion_status", "success_status", "score")}
 
 
-def launch(visit, packages, site, version, *, entry="ab-initio", kept=None):
+def choose(scope, edition: str | None) -> bool:
+    """Answer the launch page's question (scope: the launch page or its frame); False when it asks none."""
+    scope.locator("#cf-choose:not([hidden]), #cf-content:not([hidden])").first.wait_for()
+    if not scope.locator("#cf-choose").is_visible():
+        return False
+    scope.get_by_role("button", name=edition or "English", exact=True).click()
+    return True
+
+
+def launch(visit, packages, site, version, *, entry="ab-initio", kept=None, edition="English"):
     url, manifest = packages[(site, version)]
     visit.base = url
     visit.page.add_init_script(f"window.__lmsCmi = {json.dumps(seed(manifest, version, entry=entry, kept=kept))};")
     page = visit.open("lms/harness.html")
+    choose(page.frame_locator("#sco"), edition)
     book = page.frame_locator("#sco").frame_locator("#cf-content")
     book.locator("article h1").first.wait_for()
     return page, book
@@ -442,9 +452,13 @@ def test_progress_saved_by_another_version_of_a_quiz_is_dropped_not_misread(visi
 def test_outside_an_lms_the_launch_page_just_shows_the_book(visit, packages, version):
     visit.base = packages[("course", version)][0]
     page = visit.open("scorm-launch.html")
+    assert choose(page, "English")
     book = page.frame_locator("#cf-content")
     book.locator("article h1").first.wait_for()
     assert page.evaluate("window.customerFocusScorm.connected()") is False
+    page.reload()  # the choice is remembered in the browser: no question the second time
+    assert not choose(page, None)
+    book.locator("article h1").first.wait_for()
     assert visit.problems() == []
 
 
@@ -471,3 +485,148 @@ def test_a_worksheet_runs_in_the_page_inside_the_lms_frame(visit, packages):
     summary = form.locator(":scope > .cf-live-summary")
     summary.filter(has_text=EXPECTED["lifetime_value"].form(values).summary[0]).wait_for()
     assert visit.problems() == []
+
+
+# ---- the edition the learner chooses at launch ---------------------------------------------
+
+ZH_CHECK_PAGE = "zh-TW/" + CHECK_PAGE
+#: What differs between two runs of the same answers whatever the edition: the time things happened.
+TIMING = {"timestamp", "latency", "session_time", "total_time"}
+
+
+def flat(data, prefix="") -> dict[str, object]:
+    """The LMS data as {dotted key: value}, leaving out when things happened."""
+    if isinstance(data, list):
+        data = {str(number): value for number, value in enumerate(data)}
+    if not isinstance(data, dict):
+        return {prefix: data}
+    found = {}
+    for key, value in data.items():
+        if key in TIMING or key.startswith("_") or key == "jsonString":
+            continue
+        found.update(flat(value, f"{prefix}.{key}" if prefix else key))
+    return found
+
+
+def as_recorded(record: dict) -> dict[str, object]:
+    """An interaction's data, the chosen options as a set: they are listed in the order the attempt
+    showed them, which each attempt shuffles."""
+    found = flat(record)
+    for key in ("student_response", "learner_response"):
+        if isinstance(found.get(key), str):
+            found[key] = frozenset(re.split(r"\[,\]|,", found[key]))
+    return found
+
+
+def take_the_check(page, path, questions):
+    """The knowledge check at ``path``, every item right but the first four shown; the LMS's data after."""
+    book = goto(page, path)
+    asked = shown(book)
+    take(book, questions, lambda qid: qid not in asked[:4])
+    return book, asked
+
+
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_the_learner_chooses_chinese_and_the_lms_receives_the_same_data(visit, browser, packages, version):
+    """Launch, choose 繁體中文, take the zh-TW knowledge check in the frame: the same keys, score,
+    status and interactions as the same answers give in English."""
+    questions = _bank("course")
+    url, manifest = packages[("course", version)]
+    visit.base = url
+    visit.page.add_init_script(f"window.__lmsCmi = {json.dumps(seed(manifest, version))};")
+    page = visit.open("lms/harness.html")
+    launcher = page.frame_locator("#sco")
+    launcher.locator("#cf-choose").wait_for()
+    buttons = launcher.locator("#cf-choose button")
+    assert buttons.evaluate_all("els => els.map(e => [e.textContent, e.lang])") == [
+        ["English", "en"], ["繁體中文", "zh-Hant-TW"]]
+    assert launcher.locator("#cf-choose p[lang=zh-Hant-TW]").inner_text().endswith("？")
+    launcher.get_by_role("button", name="繁體中文").click()
+    book = launcher.frame_locator("#cf-content")
+    book.locator("html[lang=zh-Hant-TW] article h1").first.wait_for()
+    assert sco(page).evaluate("document.getElementById('cf-content').contentWindow.location.pathname").endswith(
+        "/zh-TW/book/index.html")
+    book, asked = take_the_check(page, ZH_CHECK_PAGE, questions)
+    assert book.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    assert len(asked) == 16
+    finish(page)
+    chinese = cmi(page, version)
+    assert last_error(page, version) == "0"
+    assert (chinese["core"]["lesson_location"] if version == "1.2" else chinese["location"]) == ZH_CHECK_PAGE
+
+    # The same answers in English, in a fresh browser and a fresh LMS attempt.
+    visit.page.context.close()
+    context = browser.new_context()
+    visit.page = context.new_page()
+    page, _ = launch(visit, packages, "course", version, edition="English")
+    _, english_asked = take_the_check(page, CHECK_PAGE, questions)
+    finish(page)
+    english = cmi(page, version)
+    assert last_error(page, version) == "0"
+    context.close()
+
+    zh, en = flat(chinese), flat(english)
+    location = "core.lesson_location" if version == "1.2" else "location"
+    assert en[location] == CHECK_PAGE
+    assert zh.keys() == en.keys()
+    same = {key for key in en if not key.startswith(("interactions.", "suspend_data", location))}
+    assert {key: zh[key] for key in same} == {key: en[key] for key in same}
+    if version == "1.2":
+        assert (zh["core.lesson_status"], zh["core.score.raw"]) == ("failed", "75")
+    else:
+        assert (zh["success_status"], zh["completion_status"], zh["score.scaled"]) == ("failed", "completed", "0.75")
+    # One interaction per item, named by the English question ids, recorded as English records them.
+    zh_records, en_records = records(chinese), records(english)
+    assert [record["id"] for record in zh_records] == asked
+    assert [record["id"] for record in en_records] == english_asked
+    assert {record["id"] for record in zh_records if record["result"] != "correct"} == set(asked[:4])
+    by_id = {record["id"]: as_recorded(record) for record in en_records}
+    wrong_in_english = set(english_asked[:4])
+    for record in zh_records:
+        assert record["id"] in questions
+        if record["id"] in by_id and (record["id"] in asked[:4]) == (record["id"] in wrong_in_english):
+            assert as_recorded(record) == by_id[record["id"]], record["id"]
+    # suspend_data names quizzes and questions by their place in the one index: the same form.
+    assert zh["suspend_data"].startswith("2|") and en["suspend_data"].startswith("2|")
+
+
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_a_relaunch_goes_straight_to_the_chosen_edition_and_keeps_the_switch(visit, browser, packages, version):
+    questions = _bank("course")
+    page, _ = launch(visit, packages, "course", version, edition="繁體中文")
+    book = goto(page, ZH_CHECK_PAGE)
+    asked = shown(book)
+    fill(book, questions[asked[0]])
+    fieldset(book, asked[1]).locator("input").first.focus()
+    finish(page)
+    saved = cmi(page, version)
+
+    # Same browser, a new LMS attempt: the browser remembers the edition.
+    visit.page.context.close()
+    context = browser.new_context()
+    visit.page = context.new_page()
+    visit.page.add_init_script("localStorage.setItem('customer-focus-scorm-edition', 'zh-TW');")
+    page, book = launch(visit, packages, "course", version, edition=None)
+    assert not page.frame_locator("#sco").locator("#cf-choose").is_visible()
+    assert book.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    context.close()
+
+    # A fresh browser, resumed: the LMS's location brings the learner back to the Chinese page.
+    context = browser.new_context()
+    visit.page = context.new_page()
+    page, book = launch(visit, packages, "course", version, entry="resume",
+                        kept=kept_by_the_lms(saved, version), edition=None)
+    assert not page.frame_locator("#sco").locator("#cf-choose").is_visible()
+    book.locator("section.cf-quiz").first.wait_for()
+    assert book.locator("html").get_attribute("lang") == "zh-Hant-TW"
+    assert shown(book) == asked
+    switch = book.locator("a.cf-language-switch")
+    assert switch.inner_text() == "English"
+    switch.click()
+    page.frame_locator("#sco").frame_locator("#cf-content").locator("html[lang=en] article h1").first.wait_for()
+    sco(page).wait_for_function(f"window.customerFocusScorm.state.location === {json.dumps(CHECK_PAGE)}")
+    finish(page)
+    final = cmi(page, version)
+    assert (final["core"]["lesson_location"] if version == "1.2" else final["location"]) == CHECK_PAGE
+    assert visit.problems() == []
+    context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,37 @@ def test_launch_page_names_the_version_and_the_pass_mark():
         and '"passMark": 0.8' in page
         and "scorm/scorm-launch.js" in page
     )
+
+
+def _site(folder: Path, zh_index: dict | None) -> Path:
+    index = {"version": 2, "placements": [{"key": "knowledge-check", "fingerprint": "ab" * 8}],
+             "scenarios": []}
+    for edition, found in (("", index), ("zh-TW/", zh_index)):
+        if found is None:
+            continue
+        (folder / edition / "book").mkdir(parents=True)
+        (folder / edition / "book" / "index.html").write_text("<h1>Course</h1>", encoding="utf-8")
+        (folder / edition / "_static").mkdir()
+        (folder / edition / scorm.INDEX).write_text(json.dumps(found), encoding="utf-8")
+    return folder
+
+
+def test_the_site_editions_are_offered_each_in_its_language(tmp_path):
+    assert [e["key"] for e in scorm.site_editions(_site(tmp_path / "en", None))] == ["en"]
+    same = [{"key": "knowledge-check", "fingerprint": "ab" * 8}]
+    site = _site(tmp_path / "both", {"version": 2, "scenarios": [], "placements": same})
+    editions = scorm.site_editions(site)
+    assert [(e["key"], e["folder"], e["lang"], e["label"]) for e in editions] == [
+        ("en", "", "en", "English"), ("zh-TW", "zh-TW/", "zh-Hant-TW", "繁體中文")]
+    page = scorm.launch_page("1.2", 0.8, None, editions)
+    assert '<p lang="zh-Hant-TW">' in page and '"folder": "zh-TW/"' in page
+
+
+def test_a_package_whose_editions_would_report_differently_is_refused(tmp_path):
+    site = _site(tmp_path, {"version": 2, "scenarios": [],
+                            "placements": [{"key": "knowledge-check", "fingerprint": "cd" * 8}]})
+    root = Path(__file__).resolve().parents[2]
+    refused = (r"zh-TW edition's progress index .* differs from the English one "
+               r"in knowledge-check: the LMS would receive different data")
+    with pytest.raises(ValueError, match=refused):
+        scorm.build_package(site, "1.2", tmp_path / "out", root=root, node_modules=NODE_MODULES)

@@ -5,7 +5,10 @@
 
 * the whole site, unchanged, so the package makes no request outside itself;
 * ``scorm-launch.html`` and ``scorm/scorm-launch.js``: the launch page that owns
-  the LMS session and shows the book's pages in a frame (see that script);
+  the LMS session and shows the book's pages in a frame (see that script); when
+  the site has both editions (English, and Traditional Chinese in ``zh-TW/``), it
+  first asks the learner which one to read (``data/scorm/editions.yml``, each
+  edition's words in its own language) and remembers the answer;
 * ``imsmanifest.xml`` generated from the templates in ``data/scorm/``, listing
   every file of the package, with the knowledge check's pass mark as the
   mastery score (1.2 ``adlcp:masteryscore``, a percent; 2004
@@ -35,6 +38,8 @@ from string import Template
 from xml.sax.saxutils import quoteattr
 
 from ..core.paths import package_file
+from ..core.yamlfile import load_checked
+from ..sphinxext.editions import EDITIONS
 
 __all__ = [
     "VERSIONS",
@@ -46,6 +51,7 @@ __all__ = [
     "progress_index",
     "manifest",
     "launch_page",
+    "site_editions",
 ]
 
 TITLE = "Customer Focus: Creating Value and Loyalty"
@@ -167,7 +173,88 @@ def progress_index(site: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def launch_page(version: str, pass_mark: float, index: dict | None = None) -> str:
+def _edition_words(data, found) -> dict[str, dict[str, str]]:
+    """``data/scorm/editions.yml`` read: {edition: {"label", "prompt"}}, every edition present."""
+    entries = data.get("editions") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        found.add(data, "editions" if isinstance(data, dict) else None,
+                  "the file must hold 'editions:', one entry per edition (en, zh-TW)")
+        return {}
+    words = {}
+    for key in EDITIONS:
+        entry = entries.get(key)
+        if not isinstance(entry, dict):
+            found.add(entries, None, f"editions: missing {key!r} (its label and prompt)")
+            continue
+        label = found.text(entry, "label", f"editions.{key}", required=True)
+        prompt = found.text(entry, "prompt", f"editions.{key}", required=True)
+        words[key] = {"label": label or "", "prompt": prompt or ""}
+    for key in entries:
+        if key not in EDITIONS:
+            found.add(entries, key, f"editions: {key!r} is not an edition of the site "
+                      f"(the editions are {', '.join(EDITIONS)})")
+    return words
+
+
+def site_editions(site: Path) -> list[dict[str, str]]:
+    """The editions the built site holds, in order, as the launch page offers them.
+
+    English is always there; another edition when its folder has the book's start page.
+
+    Parameters
+    ----------
+    site : pathlib.Path
+        The built book (``_build/html``).
+
+    Returns
+    -------
+    list of dict
+        Each with ``key``, ``folder`` (relative to the site, "" or ending in ``/``),
+        ``lang`` (BCP 47), ``label`` and ``prompt`` (in the edition's language).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [edition["label"] for edition in site_editions(Path(folder))]
+    ['English']
+    """
+    words = load_checked(package_file("data", "scorm", "editions.yml"), _edition_words)
+    return [
+        {"key": key, "folder": edition.folder, "lang": edition.lang, **words[key]}
+        for key, edition in EDITIONS.items()
+        if not edition.folder or (site / edition.folder / START).is_file()
+    ]
+
+
+def _same_index(site: Path, editions: list[dict[str, str]], index: dict) -> None:
+    """Raise when an edition's progress index differs from the English one (the LMS data would)."""
+    for edition in editions:
+        if not edition["folder"]:
+            continue
+        other = progress_index(site / edition["folder"])
+        if other == index:
+            continue
+        mine = {p["key"]: p for p in index.get("placements", [])}
+        theirs = {p["key"]: p for p in other.get("placements", [])}
+        differ = [key for key in sorted(mine.keys() | theirs.keys())
+                  if mine.get(key) != theirs.get(key)]
+        if index.get("scenarios") != other.get("scenarios"):
+            differ.append("the scenarios")
+        raise ValueError(
+            f"the {edition['key']} edition's progress index ({site / edition['folder'] / INDEX}) "
+            f"differs from the English one in {', '.join(differ or ['the order of its quizzes'])}: "
+            "the LMS would receive different data from the two editions. "
+            "Rebuild both editions (`make book`)."
+        )
+
+
+def launch_page(
+    version: str,
+    pass_mark: float,
+    index: dict | None = None,
+    editions: list[dict[str, str]] | None = None,
+) -> str:
     """The package's start page, which opens the LMS session and shows the book in it.
 
     Parameters
@@ -177,6 +264,9 @@ def launch_page(version: str, pass_mark: float, index: dict | None = None) -> st
         The knowledge check's pass mark, from 0 to 1.
     index : dict, optional
         The built book's progress index (:func:`progress_index`); empty when not given.
+    editions : list of dict, optional
+        The site's editions (:func:`site_editions`); English alone when not given. With
+        more than one, the page asks the learner which to read (a button per edition).
 
     Returns
     -------
@@ -186,17 +276,38 @@ def launch_page(version: str, pass_mark: float, index: dict | None = None) -> st
     --------
     >>> '"passMark": 0.8' in launch_page("2004", 0.8)
     True
+    >>> two = [{"key": "en", "folder": "", "lang": "en", "label": "English", "prompt": "Which?"},
+    ...        {"key": "zh-TW", "folder": "zh-TW/", "lang": "zh-Hant-TW", "label": "繁體中文",
+    ...         "prompt": "哪一種？"}]
+    >>> '<button type="button" data-edition="zh-TW" lang="zh-Hant-TW">繁體中文</button>' in (
+    ...     launch_page("1.2", 0.8, editions=two))
+    True
     """
     template = Template(package_file("data", "scorm", "launch.html").read_text("utf-8"))
+    editions = editions or [{"key": "en", "folder": "", "lang": "en", "label": "English",
+                             "prompt": ""}]
     config = {
         "version": version,
         "start": START,
         "quiz": QUIZ,
         "passMark": pass_mark,
         "index": index or {"placements": [], "scenarios": []},
+        "editions": [{key: e[key] for key in ("key", "folder", "lang")} for e in editions],
     }
+    prompts = "\n".join(
+        f'  <p lang="{escape(e["lang"])}">{escape(e["prompt"])}</p>' for e in editions
+    )
+    buttons = "\n".join(
+        f'  <li><button type="button" data-edition="{escape(e["key"])}" '
+        f'lang="{escape(e["lang"])}">{escape(e["label"])}</button></li>'
+        for e in editions
+    )
     return template.substitute(
-        title=escape(TITLE), version=version, config=json.dumps(config).replace("<", "\\u003c")
+        title=escape(TITLE),
+        version=version,
+        config=json.dumps(config, ensure_ascii=False).replace("<", "\\u003c"),
+        prompts=prompts,
+        buttons=buttons,
     )
 
 
@@ -229,6 +340,8 @@ def build_package(
     schemas = schema_folder(node_modules or root / "node_modules", version)
     pass_mark = _pass_mark(root)
     index = progress_index(site)
+    editions = site_editions(site)
+    _same_index(site, editions, index)
     with tempfile.TemporaryDirectory() as scratch:
         package = Path(scratch) / "package"
         shutil.copytree(
@@ -241,7 +354,9 @@ def build_package(
             package_file("static", "scorm-launch.js"),
             package / "scorm" / "scorm-launch.js",
         )
-        (package / LAUNCH).write_text(launch_page(version, pass_mark, index), encoding="utf-8")
+        (package / LAUNCH).write_text(
+            launch_page(version, pass_mark, index, editions), encoding="utf-8"
+        )
         for name in VERSIONS[version][2]:
             shutil.copy2(schemas / name, package / name)
         files = sorted(

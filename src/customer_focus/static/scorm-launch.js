@@ -24,6 +24,18 @@
  *     (entry "ab-initio" with no suspend_data) starts from a clean slate.
  * With no API (opened outside an LMS) it only shows the book: no LMS calls.
  *
+ * Editions (config.editions: English at the package's root, Traditional Chinese
+ * in zh-TW/): on a first launch the page asks which one to read (a button per
+ * edition, each in its own language) and remembers the answer twice: in the
+ * LMS, as the folder of the location it keeps (cmi.location, 1.2
+ * cmi.core.lesson_location: "zh-TW/book/..."), and in this browser's storage
+ * (customer-focus-scorm-edition). A re-launch opens the saved location, or the
+ * remembered edition's start page, with no question; the page's language
+ * switch stays, and the edition last read is the one remembered. Both editions
+ * name quizzes, questions and options with the same ids (the package's one
+ * progress index), so score, status, interactions and suspend_data are the
+ * same whichever the learner reads.
+ *
  * suspend_data, version 2: compact, so that SCORM 1.2's 4,096 characters hold
  * every quiz of the course answered. It names quizzes, questions and options by
  * their POSITION in the package's progress index (config.index, written by the
@@ -63,6 +75,8 @@
   var INDEX = config.index || { placements: [], scenarios: [] };
   var LIMIT = config.version === "2004" ? 64000 : 4096;
   var B36 = 36;
+  var EDITION_STORE = "customer-focus-scorm-edition";
+  var EDITIONS = config.editions && config.editions.length ? config.editions : [{ key: "en", folder: "", lang: "en" }];
 
   /* ---------- compact progress: encode and decode (see the format above) ---------- */
 
@@ -326,7 +340,58 @@
       writeStore(SCENARIO_STORE, null);
     }
     var location = lms.get(names.location);
-    if (location && /^book\/[A-Za-z0-9_\/.-]+\.html(#[A-Za-z0-9_-]*)?$/.test(location)) { state.location = location; }
+    if (location && editionOf(location)) { state.location = location; state.resumed = true; }
+  }
+
+  /* ---------- editions ---------- */
+
+  /* The edition a package path ("zh-TW/book/x.html#a") is in, or null when it is no book page. */
+  function editionOf(path) {
+    var found = null;
+    EDITIONS.forEach(function (edition) {
+      var rest = path.slice(0, edition.folder.length) === edition.folder ? path.slice(edition.folder.length) : null;
+      if (rest !== null && /^book\/[A-Za-z0-9_\/.-]+\.html(#[A-Za-z0-9_-]*)?$/.test(rest) &&
+          (!found || edition.folder.length > found.folder.length)) { found = edition; }
+    });
+    return found;
+  }
+
+  function editionByKey(key) {
+    return EDITIONS.filter(function (edition) { return edition.key === key; })[0] || null;
+  }
+
+  function remembered() {
+    try { return editionByKey(window.localStorage.getItem(EDITION_STORE)); } catch (error) { return null; }
+  }
+
+  function remember(edition) {
+    try { window.localStorage.setItem(EDITION_STORE, edition.key); } catch (error) { /* storage unavailable */ }
+  }
+
+  function show(location) {
+    document.getElementById("cf-choose").hidden = true;
+    frame.hidden = false;
+    frame.src = location;
+  }
+
+  /* Open the saved location, the remembered edition, or (first launch, two editions) ask. */
+  function openBook() {
+    if (state.resumed || EDITIONS.length === 1) { show(state.location); return; }
+    var edition = remembered();
+    if (edition) { state.location = edition.folder + config.start; show(state.location); return; }
+    var chooser = document.getElementById("cf-choose");
+    Array.prototype.forEach.call(chooser.querySelectorAll("button[data-edition]"), function (button) {
+      button.addEventListener("click", function () {
+        var chosen = editionByKey(button.getAttribute("data-edition"));
+        if (!chosen) { return; }
+        remember(chosen);
+        state.location = chosen.folder + config.start;
+        show(state.location);
+      });
+    });
+    chooser.hidden = false;
+    var first = chooser.querySelector("button");
+    if (first) { first.focus(); }
   }
 
   function parser() {
@@ -430,9 +495,13 @@
     var doc;
     try { doc = frame.contentDocument; } catch (error) { return; }
     if (!doc || doc.location.href === "about:blank") { return; }
+    var root = new URL(".", window.location.href).pathname;
     var path = doc.location.pathname;
-    var marker = path.lastIndexOf("/book/");
-    if (marker !== -1) { state.location = path.slice(marker + 1) + (doc.location.hash || ""); }
+    if (path.slice(0, root.length) === root) {
+      var here = path.slice(root.length) + (doc.location.hash || "");
+      var edition = editionOf(here);
+      if (edition) { state.location = here; remember(edition); }
+    }
     doc.addEventListener("customer-focus:attempt", onAttempt);
     doc.addEventListener("customer-focus:saved", save);
     doc.addEventListener("customer-focus:scenario", save);
@@ -479,8 +548,9 @@
   }
   window.customerFocusScorm = {
     finish: finish, state: state, connected: function () { return lms.active; },
-    index: INDEX, limit: LIMIT, codec: { encode: encode, decode: decode }, progressText: progressText
+    index: INDEX, limit: LIMIT, codec: { encode: encode, decode: decode }, progressText: progressText,
+    editionOf: editionOf
   };
   frame.addEventListener("load", watchPage);
-  frame.src = state.location;
+  openBook();
 })();
