@@ -194,7 +194,8 @@ def test_the_checks_find_what_they_look_for():
     missing = incomplete(SAMPLE, "x.po")
     assert [line.split(":")[1] for line in missing] == ["26", "29"]
     assert "fuzzy" in missing[0] and "not translated" in missing[1]
-    numbered = 'msgid "2. Your numbers"\nmsgstr "2. 你的數字"\n\nmsgid "3. Save"\nmsgstr "3\\\\. 儲存"\n'
+    numbered = ('msgid "2. Your numbers"\nmsgstr "2. 你的數字"\n\n'
+                'msgid "3. Save"\nmsgstr "3\\\\. 儲存"\n')
     assert [line.split(":")[1] for line in read_as_lists(numbered, "x.po")] == ["1"]
     glossary = off_glossary(SAMPLE, "x.po")
     assert glossary == [
