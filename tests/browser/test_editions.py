@@ -145,3 +145,17 @@ def test_a_worksheet_runs_in_a_chinese_page_on_the_shared_runtime(visit):
     assert any(url.startswith(f"{visit.base}/_static/vendor/pyodide/") for url in requests)
     assert any(url.startswith(f"{visit.base}/zh-TW/_static/live/") for url in requests)
     assert visit.problems() == []
+
+
+def test_the_sidebars_part_captions_are_in_the_editions_language():
+    """The parts of the table of contents ("Learn", "Apply") are put in after Sphinx has
+    translated the page: the edition translates them itself (on every page's sidebar)."""
+    import re
+
+    for page in ("book/index.html", "book/learn/lifetime-value.html"):
+        english = re.findall(r'caption-text">([^<]*)', (SITE / page).read_text(encoding="utf-8"))
+        chinese = re.findall(r'caption-text">([^<]*)',
+                             (SITE / "zh-TW" / page).read_text(encoding="utf-8"))
+        assert "Learn" in english and "Apply" in english, english
+        assert "學習" in chinese and "應用" in chinese, chinese
+        assert not any(re.search(r"[A-Za-z]{3,}", caption) for caption in chinese), chinese

@@ -22,7 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
 
 __all__ = [
     "EDITIONS", "Edition", "edition_of", "twin_uri", "shared_root", "build_folder", "setup",
@@ -123,8 +127,37 @@ def _page_context(
     ]
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """Translate the table of contents' part captions ("Learn", "Apply") in a translation.
+
+    The book's table of contents (``_toc.yml``) is put into the root page by
+    sphinx-external-toc's transform (priority 100), after Sphinx's own translation
+    transform (20) has run, so the parts' captions, which the page's catalog
+    translates, would stay English in the sidebar and on the home page. This runs
+    just after and puts each caption's translation in.
+    """
+
+    default_priority = 101
+
+    def apply(self, **kwargs: Any) -> None:
+        if edition_of(self.config.language) == "en":
+            return
+        toctrees = [node for node in self.document.findall(addnodes.toctree)
+                    if node.get("caption")]
+        if not toctrees:
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        folders = [str(Path(self.env.srcdir, folder)) for folder in self.config.locale_dirs]
+        catalog, found = init_locale(folders, self.config.language, domain)
+        if not found:
+            return
+        for node in toctrees:
+            node["caption"] = catalog.gettext(node["rawcaption"] or node["caption"])
+
+
 def setup(app: Sphinx) -> None:
-    """Register the configuration values and the page hook."""
+    """Register the configuration values, the page hook and the captions' translation."""
     app.add_config_value("cf_shared_root", "", "html", types=[str])
     app.add_config_value("cf_build_dir", "", "env", types=[str])
     app.connect("html-page-context", _page_context)
+    app.add_transform(TranslateTocCaptions)
