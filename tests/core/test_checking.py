@@ -28,7 +28,7 @@ def test_choice_question_accepts_any_case_and_explains_wrong_choices():
     assert exercise.bind({"pick": " LOYAL "}).q1.check().passed
     assert exercise.bind({"pick": "new"}).q1.check().message == "The new account loses money."
     assert "is not one of the options" in exercise.bind({"pick": "maybe"}).q1.check().message
-    assert "Exercise ready: 1 questions (q1)" in repr(exercise)
+    assert "Exercise ready: 1 question (q1)" in repr(exercise)
 
 
 def test_a_known_mistake_is_explained_and_money_is_written_for_reading():

@@ -25,6 +25,7 @@ from .formats import cents
 from .messages import N_, Messages
 
 _ = Messages("core")
+n_ = _.plural
 
 __all__ = ["Feedback", "Mistake", "NumberQuestion", "ChoiceQuestion", "Exercise"]
 
@@ -241,9 +242,12 @@ class Exercise:
 
     def __repr__(self) -> str:
         names = list(self._questions)
-        return _(
+        return n_(
+            "Exercise ready: {count} question ({names}). "
+            "After each answer, run its check, e.g. exercise.{first}.check().",
             "Exercise ready: {count} questions ({names}). "
-            "After each answer, run its check, e.g. exercise.{first}.check()."
+            "After each answer, run its check, e.g. exercise.{first}.check().",
+            len(names),
         ).format(count=len(names), names=", ".join(names), first=names[0])
 
     def names(self) -> Iterable[str]:
