@@ -29,6 +29,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..core.languages import language_code
 from .editions import build_folder
 from .registry import Extension
 
@@ -49,22 +50,39 @@ def _digest(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def package_fingerprint() -> str:
+def _speaks(path: Path, code: str | None) -> bool:
+    """Whether a file of the package is read in the edition of language ``code`` (None:
+    English): a catalog (``locale/<code>/``) or a translated twin (``<tool>.<code>.json``)
+    only in its own language's edition."""
+    parts = path.relative_to(PACKAGE).parts
+    if parts[0] == "locale":
+        return len(parts) > 1 and parts[1] == code
+    if len(path.suffixes) == 2 and path.suffix == ".json":
+        return path.suffixes[0][1:] == code
+    return True
+
+
+def package_fingerprint(language: str | None = None) -> str:
     """Hashes of the package's files: what notebooks run, then the book's extension.
 
     The two hashes are joined by a space; the site's static files,
-    templates, ``publish/`` and the command line are in neither.
+    templates, ``publish/`` and the command line are in neither, nor another
+    edition's translations (a changed Chinese message reruns the zh-TW
+    edition's notebooks, not the English one's).
 
     Examples
     --------
     >>> executed, extension = package_fingerprint().split()
     >>> len(executed), len(extension)
     (64, 64)
+    >>> package_fingerprint() != package_fingerprint("zh_TW")
+    True
     """
+    code = language_code(language)
     files = [
         path for path in sorted(PACKAGE.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
-        and path.relative_to(PACKAGE).parts[0] not in SITE_ONLY
+        and path.relative_to(PACKAGE).parts[0] not in SITE_ONLY and _speaks(path, code)
     ]
     extension = [path for path in files if path.relative_to(PACKAGE).parts[0] == EXTENSION_FOLDER]
     executed = [path for path in files if path.relative_to(PACKAGE).parts[0] != EXTENSION_FOLDER]
@@ -80,7 +98,7 @@ def clear_stale_cache(app: Sphinx) -> None:
     """On a changed package, drop the execution cache (if notebooks may run differently)
     and remember to re-read every page."""
     stamp = build_folder(app) / STAMP
-    fingerprint = package_fingerprint()
+    fingerprint = package_fingerprint(app.config.language)
     previous = stamp.read_text(encoding="utf-8").split() if stamp.exists() else []
     executed, extension = fingerprint.split()
     executed_changed = previous[:1] != [executed]
