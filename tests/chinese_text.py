@@ -4,8 +4,9 @@ numbers. Import it from a test as ``from chinese_text import assert_chinese, bot
 
 The checks are strict by default in what counts (every English word of two letters or more,
 every number); a test loosens them only by naming what its message may keep (``names``,
-``kept``) and tightens them with ``word`` (one-letter words too), ``percent`` (80 and 80% are
-different numbers) and ``repeats=False`` (each number as many times as in the English)."""
+``kept``) and tightens them with ``word`` (one-letter words too), ``percent``, ``signed``,
+``dollar`` (80 and 80%, +5 and 5, $5 and 5 are different numbers) and ``how`` (each number as
+many times as in the English, or in its order)."""
 
 from __future__ import annotations
 
@@ -69,31 +70,41 @@ def english_words(text: str, *names: str, kept: Collection[str] | re.Pattern = K
     return [found for found in re.findall(word, text) if found not in kept]
 
 
-def numbers_in(text: str, percent: bool = False) -> list[str]:
-    """The numbers of a message, in order (with their ``%`` if ``percent``).
+def numbers_in(text: str, percent: bool = False, signed: bool = False,
+               dollar: bool = False) -> list[str]:
+    """The numbers of a message, in order; with their ``%`` if ``percent``, their sign if
+    ``signed`` (a change of +5 is not a score of 5), their ``$`` if ``dollar``.
 
     >>> numbers_in("a from 0 to 1; you gave 80. If you meant 80%, type 0.8.")
     ['0', '1', '80', '80', '0.8']
     >>> numbers_in("you gave 80. If you meant 80%, type 0.8.", percent=True)
     ['80', '80%', '0.8']
+    >>> numbers_in("NPS +25 (-3) of $1,200", signed=True, dollar=True)
+    ['+25', '-3', '$1,200']
     """
-    return re.findall(r"\d+(?:[.,]\d+)*" + ("%?" if percent else ""), text)
+    sign = r"[+\-−]?" if signed else ""
+    money = r"\$?" if dollar else ""
+    return re.findall(sign + money + r"\d+(?:[.,]\d+)*" + ("%?" if percent else ""), text)
 
 
-def same_numbers(english: str, chinese: str, percent: bool = False,
-                 repeats: bool = True) -> bool:
-    """Whether ``chinese`` carries the numbers of ``english``: the same numbers, each once or
-    more if ``repeats`` (a translation may repeat a bound), else as many times each.
+def same_numbers(english: str, chinese: str, how: str = "set", **kinds: bool) -> bool:
+    """Whether ``chinese`` carries the numbers of ``english`` (:func:`numbers_in` with
+    ``kinds``): the same numbers, each once or more if ``how`` is ``"set"`` (a translation may
+    repeat a bound), as many times each if ``"count"``, in the same order if ``"order"``.
 
-    >>> same_numbers("from 0 to 1 (1 not included)", "0 到 1（不含 1）", repeats=False)
+    >>> same_numbers("from 0 to 1 (1 not included)", "0 到 1（不含 1）", "count")
     True
-    >>> same_numbers("2 of 3", "3 之 2 與 2", repeats=False)
-    False
+    >>> same_numbers("2 of 3", "3 之 2 與 2", "count"), same_numbers("2 of 3", "3 之 2", "order")
+    (False, False)
     """
-    said, meant = numbers_in(chinese, percent), numbers_in(english, percent)
-    if repeats:
+    said, meant = numbers_in(chinese, **kinds), numbers_in(english, **kinds)
+    if how == "set":
         return set(said) == set(meant)
-    return sorted(said) == sorted(meant)
+    if how == "count":
+        return sorted(said) == sorted(meant)
+    if how == "order":
+        return said == meant
+    raise ValueError(f"how must be 'set', 'count' or 'order', not {how!r}")
 
 
 def is_chinese(text: str) -> bool:
@@ -121,11 +132,11 @@ def both(say: Callable[[], object],
 
 def assert_chinese(english: str, chinese: str, *names: str,
                    kept: Collection[str] | re.Pattern = KEPT, quoted: bool = True,
-                   word: str = WORD, percent: bool = False, repeats: bool = True) -> None:
+                   word: str = WORD, how: str = "set", **kinds: bool) -> None:
     """``chinese`` says ``english`` in Chinese: Chinese, no English words (see
     :func:`english_words` for ``names``, ``kept``, ``quoted``, ``word``), the same numbers
-    (see :func:`same_numbers` for ``percent`` and ``repeats``; by default each once or more:
+    (see :func:`same_numbers` for ``how`` and ``kinds``; by default each once or more:
     a translation may repeat a bound, "from 0 to 1 (1 not included)")."""
     assert is_chinese(chinese), chinese
     assert english_words(chinese, *names, kept=kept, quoted=quoted, word=word) == [], chinese
-    assert same_numbers(english, chinese, percent, repeats), (english, chinese)
+    assert same_numbers(english, chinese, how, **kinds), (english, chinese)
