@@ -187,7 +187,6 @@ def test_a_form_in_chinese_has_the_translated_spec_and_says_its_message_in_chine
     """What a reader of the zh-TW edition's notebook meets: the spec's Chinese labels, and a
     bad input's message (the core's check, with the spec's Chinese help) under a Chinese heading."""
     from chinese_text import assert_chinese
-
     from customer_focus.core.messages import language
 
     class Checked(Sum):

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from chinese_text import english_words, is_chinese, numbers_in
-from live_archive import ask, unpack
 from customer_focus.core.messages import language
 from customer_focus.tools.feedback import calc, describe, form, table
+from live_archive import ask, unpack
 
 #: What stays as it is in the Chinese: the score's name, data names, the segments' names.
 NAMES = {"NPS", "recommend", "satisfaction", "scores", "promoters", "passives", "detractors",

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from chinese_text import english_words, is_chinese, numbers_in
-from live_archive import ask, unpack
 from customer_focus.core.messages import language
 from customer_focus.tools.turnover_cost import calc, describe, form, table
+from live_archive import ask, unpack
 
 #: Names that stay as they are in the Chinese: authors, data names, the job's name.
 NAMES = {"Boushey", "Glynn", "Cascio", "Boudreau", "Agent", "salary", "line", "category",
