@@ -25,7 +25,7 @@ QUOTED = r"'[^']*'|`[^`]*`|\S+\.(?:csv|xlsx)\b"
 
 
 def english_words(text: str, *names: str, kept: Collection[str] | re.Pattern = KEPT,
-                  quoted: bool = True, word: str = WORD) -> list[str]:
+                  quoted: bool | str = True, word: str = WORD) -> list[str]:
     """The English words of ``text`` apart from ``names``, quoted text, code and ``kept``.
 
     Parameters
@@ -38,9 +38,9 @@ def english_words(text: str, *names: str, kept: Collection[str] | re.Pattern = K
     kept : collection of str or compiled pattern
         Words the message may keep wherever they stand (a word kept if it is in the collection,
         or if the pattern matches all of it); :data:`KEPT` unless given.
-    quoted : bool
+    quoted : bool or str
         Leave out quoted text, code in backticks and file names (:data:`QUOTED`); ``False``
-        for a test that wants to see them too.
+        for a test that wants to see them too; a pattern to leave out what it matches instead.
     word : str
         The pattern of a word; :data:`WORD` (two letters or more) unless given.
 
@@ -58,13 +58,15 @@ def english_words(text: str, *names: str, kept: Collection[str] | re.Pattern = K
     >>> english_words("Order date 不是日期；W_tangibles 與 a", kept=re.compile(r"W_[a-z]+|a"),
     ...               word=r"[A-Za-z][A-Za-z_]*")
     ['Order', 'date']
+    >>> english_words("'%Y-%m-%d' 或 %d/%m", kept=(), quoted=r"'[^']*'|%[a-zA-Z]")
+    []
     """
     for name in sorted(names, key=len, reverse=True):
         before = r"(?<![A-Za-z0-9_.])" if re.match(r"\w", name) else ""
         after = r"(?![A-Za-z0-9_])" if re.search(r"\w$", name) else ""
         text = re.sub(before + re.escape(name) + after, " ", text)
     if quoted:
-        text = re.sub(QUOTED, " ", text)
+        text = re.sub(QUOTED if quoted is True else quoted, " ", text)
     if isinstance(kept, re.Pattern):
         return [found for found in re.findall(word, text) if not kept.fullmatch(found)]
     return [found for found in re.findall(word, text) if found not in kept]
@@ -131,7 +133,7 @@ def both(say: Callable[[], object],
 
 
 def assert_chinese(english: str, chinese: str, *names: str,
-                   kept: Collection[str] | re.Pattern = KEPT, quoted: bool = True,
+                   kept: Collection[str] | re.Pattern = KEPT, quoted: bool | str = True,
                    word: str = WORD, how: str = "set", **kinds: bool) -> None:
     """``chinese`` says ``english`` in Chinese: Chinese, no English words (see
     :func:`english_words` for ``names``, ``kept``, ``quoted``, ``word``), the same numbers
