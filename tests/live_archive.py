@@ -25,15 +25,18 @@ def unpack(folder: Path, edition: str = "zh_TW") -> Path:
     return target
 
 
-def ask(archive: Path, expression: str, chosen: str = "zh_TW") -> object:
+def ask(archive: Path, expression: str, chosen: str | None = "zh_TW") -> object:
     """The value of the JSON text ``expression`` gives, computed in a fresh Python from the
-    unpacked ``archive`` only, in the language ``chosen`` (``live`` and ``json`` imported)."""
+    unpacked ``archive`` only (``live`` and ``json`` imported), in the language ``chosen`` (as
+    the page sets it), or with no language set if ``None`` (what the archive says by itself)."""
     script = (
         "import sys, os, json\n"
         f"for name in {BLOCKED!r}:\n"
         "    sys.modules[name] = None\n"
         f"sys.path.insert(0, {str(archive)!r})\n"
-        f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {chosen!r}\n"
+        + (f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {chosen!r}\n" if chosen else
+           "os.environ.pop('CUSTOMER_FOCUS_LANGUAGE', None)\n")
+        +
         "from customer_focus.tools import live\n"
         f"print({expression})\n"
     )

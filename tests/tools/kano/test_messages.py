@@ -40,10 +40,9 @@ def english(text: str) -> list[str]:
     return sorted(set(english_words(text, kept=KEPT, quoted=False, word=WORD)))
 
 
-def assert_chinese_twin(english_text: str, chinese: str) -> None:
-    """``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
-    numbers as many times each."""
-    assert_chinese(english_text, chinese, kept=KEPT, quoted=False, word=WORD, how="count")
+#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
+#: numbers as many times each.
+assert_chinese_twin = partial(assert_chinese, kept=KEPT, quoted=False, word=WORD, how="count")
 
 
 def test_no_answer_that_counts_is_said_in_chinese_with_the_same_counts():

@@ -39,10 +39,9 @@ def english(text: str) -> list[str]:
     return sorted(set(english_words(text, kept=COLUMN, quoted=False, word=WORD)))
 
 
-def assert_chinese_twin(english_text: str, chinese: str) -> None:
-    """``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
-    numbers as many times each."""
-    assert_chinese(english_text, chinese, kept=COLUMN, quoted=False, word=WORD, how="count")
+#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
+#: numbers as many times each.
+assert_chinese_twin = partial(assert_chinese, kept=COLUMN, quoted=False, word=WORD, how="count")
 
 
 def test_weights_that_do_not_add_up_are_said_in_chinese_with_their_sum():
