@@ -36,8 +36,7 @@ def ask(archive: Path, expression: str, chosen: str | None = "zh_TW") -> object:
         f"sys.path.insert(0, {str(archive)!r})\n"
         + (f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {chosen!r}\n" if chosen else
            "os.environ.pop('CUSTOMER_FOCUS_LANGUAGE', None)\n")
-        +
-        "from customer_focus.tools import live\n"
+        + "from customer_focus.tools import live\n"
         f"print({expression})\n"
     )
     done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
