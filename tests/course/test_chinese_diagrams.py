@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from chinese_text import is_chinese
 from customer_focus.core.messages import language
 from customer_focus.core.paths import course_root
 from customer_focus.core.problems import DataFileError
@@ -59,7 +60,7 @@ def test_every_label_is_translated_in_the_glossarys_terms_and_taiwan_usage(both)
     usage = load_usage(root / "locales/zh_TW/usage.yml")
     problems = []
     for where, english, chinese in both:
-        if not re.search(r"[\u4e00-\u9fff]", chinese):
+        if not is_chinese(chinese):
             problems.append(f"{where}: not translated: {chinese!r}")
         problems += [f"{where}: {term.en!r} is {term.zh}: {chinese!r}"
                      for term in required_terms(english, terms) if term.zh not in chinese]

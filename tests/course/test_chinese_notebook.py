@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from chinese_text import english_words, is_chinese
 from customer_focus.core.messages import language
 from customer_focus.course import quiz, scenario
 from customer_focus.course.quiz.grading import grade
@@ -18,13 +19,8 @@ from customer_focus.course.quiz.notebook import ExamView, QuizView
 
 def english_left(html: str) -> list[str]:
     """The English words of an HTML text (tags, and the names NPS and CLV, left aside)."""
-    text = re.sub(r"<[^>]+>", " ", html)
-    return [word for word in re.findall(r"[A-Za-z]{2,}", text)
-            if word not in {"NPS", "CLV", "US", "Harbor", "Supply"}]
-
-
-def chinese(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
+    return english_words(re.sub(r"<[^>]+>", " ", html),
+                         kept={"NPS", "CLV", "US", "Harbor", "Supply"}, quoted=False)
 
 
 def test_show_gives_the_translated_bank_and_chinese_words(root, monkeypatch):
@@ -78,7 +74,7 @@ def test_the_knowledge_check_draws_submits_and_scores_in_chinese(root):
         right, total = view.submit()
         result = view.result.value
         unanswered = view.views[0].feedback.value
-    assert chinese(header) and english_left(header) == [], header
+    assert is_chinese(header) and english_left(header) == [], header
     assert re.findall(r"\d+", header.split("</h3>")[1]) == re.findall(
         r"\d+", english.header.value.split("</h3>")[1])
     assert (right, total) == (0, 16)
@@ -99,7 +95,7 @@ def test_play_gives_the_translated_story_and_chinese_words():
         first.click()
         assert previous.value.startswith("<p><strong>你的選擇：</strong>")
         assert "<p><strong>為什麼重要：</strong></p>" in previous.value
-    assert chinese(header.value) and english_left(header.value) == [], header.value
+    assert is_chinese(header.value) and english_left(header.value) == [], header.value
 
 
 def test_a_wrong_bank_name_is_refused_in_chinese(root, monkeypatch):

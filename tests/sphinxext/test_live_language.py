@@ -4,20 +4,18 @@ English; the button and every fixed word of ``live-tool.js`` come from the page,
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from customer_focus.core.problems import DataFileError
-from customer_focus.sphinxext.live import archive_bytes, live_tools, live_words, placeholder
+from customer_focus.sphinxext.live import live_tools, live_words, placeholder
 from customer_focus.tools import live
 from customer_focus.tools.spec import check_words, load_spec
+from live_archive import ask, unpack
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "src" / "customer_focus" / "static" / "live-tool.js"
@@ -38,24 +36,14 @@ def _values(form: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def chinese(tmp_path_factory):
-    """What the zh-TW edition's archive gives, tool by tool: its form, and its results."""
-    folder = tmp_path_factory.mktemp("zh")
-    zipfile.ZipFile(io.BytesIO(archive_bytes("zh_TW"))).extractall(folder)
-    script = (
-        "import sys, json\n"
-        f"sys.path.insert(0, {str(folder)!r})\n"
-        "from customer_focus.tools import live\n"
-        "found = {}\n"
-        f"given = json.loads({json.dumps({t: _values(live.form(t)) for t in LIVE})!r})\n"
-        "for tool, values in given.items():\n"
-        "    found[tool] = {'form': json.loads(live.form_json(tool)),\n"
-        "                   'results': json.loads(live.run_json(tool, json.dumps(values)))}\n"
-        "print(json.dumps(found))\n"
-    )
-    result = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
-                            cwd=folder)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    """What the zh-TW edition's archive gives, tool by tool, with no language set: its form,
+    and its results."""
+    archive = unpack(tmp_path_factory.mktemp("zh"))
+    given = json.dumps({t: _values(live.form(t)) for t in LIVE})
+    return ask(archive, (
+        f"json.dumps({{tool: {{'form': json.loads(live.form_json(tool)), "
+        f"'results': json.loads(live.run_json(tool, json.dumps(values)))}} "
+        f"for tool, values in json.loads({given!r}).items()}})"), chosen=None)
 
 
 @pytest.mark.parametrize("tool", LIVE)

@@ -10,16 +10,10 @@ and carries the numbers of the English archive's message.
 
 from __future__ import annotations
 
-import io
-import json
-import subprocess
-import sys
-import zipfile
-
 import pytest
 
 from chinese_text import assert_chinese
-from customer_focus.sphinxext.live import archive_bytes
+from live_archive import ask, unpack
 
 #: What the page asks, as ``live-tool.js`` asks it: (label, the Python expression).
 VALUES = ("{field['name']: field['value'] "
@@ -46,31 +40,15 @@ ASKED = {
 }
 
 
-def _ask(tmp_path, language: str) -> dict[str, str]:
-    folder = tmp_path / language
-    zipfile.ZipFile(io.BytesIO(archive_bytes(language))).extractall(folder)
-    script = (
-        "import sys, os\n"
-        "for name in ('numpy', 'pandas', 'matplotlib', 'yaml', 'ipywidgets', 'IPython'):\n"
-        "    sys.modules[name] = None\n"
-        f"sys.path.insert(0, {str(folder)!r})\n"
-        f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {language!r}\n"
-        "import json\n"
-        "from customer_focus.tools import live\n"
-        "said = {}\n"
-        + "".join(f"said[{label!r}] = {expression}\n" for label, expression in ASKED.items())
-        + "print(json.dumps(said))\n"
-    )
-    result = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True,
-                            text=True, cwd=folder)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+def _ask(archive, language: str) -> dict[str, str]:
+    said = "{" + "".join(f"{label!r}: {expression}, " for label, expression in ASKED.items()) + "}"
+    return ask(archive, f"json.dumps({said})", language)
 
 
 @pytest.fixture(scope="module")
 def said(tmp_path_factory):
     folder = tmp_path_factory.mktemp("archives")
-    return _ask(folder, "en"), _ask(folder, "zh_TW")
+    return _ask(unpack(folder, "en"), "en"), _ask(unpack(folder, "zh_TW"), "zh_TW")
 
 
 @pytest.mark.parametrize("asked", list(ASKED))

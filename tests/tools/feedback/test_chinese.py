@@ -6,19 +6,16 @@ what the English says, with the same numbers; no English is left but names and N
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
-import subprocess
-import sys
-import zipfile
 
 import pandas as pd
 import pytest
 
+from chinese_text import english_words, is_chinese, numbers_in
 from customer_focus.core.messages import language
-from customer_focus.sphinxext.live import archive_bytes
 from customer_focus.tools.feedback import calc, describe, form, table
+from live_archive import ask, unpack
 
 #: What stays as it is in the Chinese: the score's name, data names, the segments' names.
 NAMES = {"NPS", "recommend", "satisfaction", "scores", "promoters", "passives", "detractors",
@@ -26,17 +23,13 @@ NAMES = {"NPS", "recommend", "satisfaction", "scores", "promoters", "passives", 
 
 
 def english_left(text: str) -> list[str]:
-    """The English words of ``text`` that are not names."""
-    return [word for word in re.findall(r"[A-Za-z][A-Za-z_]+", text) if word not in NAMES]
+    """The English words of ``text`` that are not names (quoted or not)."""
+    return english_words(text, kept=NAMES, quoted=False, word=r"[A-Za-z][A-Za-z_]+")
 
 
 def numbers(text: str) -> list[str]:
-    """The numbers of a text (signed scores, shares, counts), sorted."""
-    return sorted(re.findall(r"[+-]?\d+(?:\.\d+)?%?", text))
-
-
-def chinese(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
+    """The numbers of a text (percent and signed marks kept), sorted."""
+    return sorted(numbers_in(text, percent=True, signed=True))
 
 
 COUNTS = [1, 0, 0, 2, 0, 0, 1, 3, 2, 4, 5]
@@ -57,7 +50,7 @@ def test_the_sentences_panel_titles_and_alt_text_say_the_english_numbers_in_chin
     assert chinese_said[0].startswith("淨推薦值（NPS）：+28，根據 18 份回答")
     assert chinese_said[2] == "全部回覆：NPS +28（18 份回覆）"
     for text, original in zip(chinese_said, english, strict=True):
-        assert chinese(text) and english_left(text) == [], text
+        assert is_chinese(text) and english_left(text) == [], text
         assert numbers(text) == numbers(original), (text, original)
 
 
@@ -76,7 +69,7 @@ def test_a_bad_answer_is_refused_in_chinese(call):
     message = str(refused.value)
     # the field's help comes from the spec (English in the notebook; the edition's in the page)
     message = message.replace(calc.FIELDS["score"].help, "")
-    assert chinese(message) and english_left(message) == [], message
+    assert is_chinese(message) and english_left(message) == [], message
 
 
 def test_the_summary_table_shows_the_groups_in_chinese_and_keeps_the_data_english():
@@ -116,25 +109,8 @@ def test_an_empty_file_is_refused_in_chinese():
 def page(tmp_path_factory):
     """The page's entry points as the zh-TW edition's browser runs them: its archive, unpacked,
     with the heavy packages blocked and the language the page sets."""
-    folder = tmp_path_factory.mktemp("zh-archive")
-    zipfile.ZipFile(io.BytesIO(archive_bytes("zh_TW"))).extractall(folder)
-
-    def run(code: str, chosen: str = "zh_TW") -> dict:
-        script = (
-            "import sys, os, json\n"
-            "for name in ('numpy', 'pandas', 'matplotlib', 'yaml', 'ipywidgets', 'IPython'):\n"
-            "    sys.modules[name] = None\n"
-            f"sys.path.insert(0, {str(folder)!r})\n"
-            f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {chosen!r}\n"
-            "from customer_focus.tools import live\n"
-            f"print({code})\n"
-        )
-        done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True,
-                              text=True, cwd=folder)
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
-    return run
+    archive = unpack(tmp_path_factory.mktemp("zh-archive"))
+    return lambda code, chosen="zh_TW": ask(archive, code, chosen)
 
 
 def _texts(results: dict) -> list[str]:
@@ -181,7 +157,7 @@ def test_the_page_refuses_a_bad_answer_in_chinese_at_its_box(page, values, field
     said = page(f"live.run_json('feedback', {json.dumps(json.dumps(values))})")
     message = said["messages"][0]
     assert message["field"] == field
-    assert chinese(message["text"]) and english_left(message["text"]) == [], message
+    assert is_chinese(message["text"]) and english_left(message["text"]) == [], message
 
 
 def test_the_page_refuses_a_half_point_in_a_file_in_chinese(page):
@@ -189,7 +165,7 @@ def test_the_page_refuses_a_half_point_in_a_file_in_chinese(page):
     said = page(f"live.run_table_json('feedback', {text!r}, '{{}}', 'a.csv')")
     message = said["messages"][0]["text"]
     assert "9.5" in message and "a.csv 第 3 列" in message
-    assert chinese(message) and english_left(message) == [], message
+    assert is_chinese(message) and english_left(message) == [], message
 
 
 def test_the_question_marked_for_the_catalog_is_the_specs():

@@ -5,22 +5,17 @@ and error is Chinese (names and column names aside) and carries the English's nu
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import re
-import subprocess
-import sys
-import zipfile
 
 import pandas as pd
 import pytest
 
+from chinese_text import english_words, is_chinese, numbers_in
 from customer_focus.core.messages import language
 from customer_focus.core.validation import InputError
-from customer_focus.sphinxext.live import archive_bytes
 from customer_focus.tools import live
 from customer_focus.tools.lifetime_value import calc, describe, form, table
+from live_archive import ask, unpack
 
 from ..live_cases import chinese_customers
 
@@ -32,17 +27,13 @@ CUSTOMERS = "customer,annual_margin,retention_rate,acquisition_cost\nHarbor,100,
 
 
 def numbers(text: str) -> set[str]:
-    return set(re.findall(r"\d+(?:[.,]\d+)*%?", text))
+    """The numbers of a text, each once, with its ``%``."""
+    return set(numbers_in(text, percent=True))
 
 
-def english_words(text: str, *allowed: str) -> list[str]:
-    for word in allowed:
-        text = text.replace(word, "")
-    return re.findall(r"[A-Za-z]{2,}", text.replace("US$", ""))
-
-
-def chinese(text: str) -> bool:
-    return bool(re.search("[\u4e00-\u9fff]", text))
+def english_left(text: str, *allowed: str) -> list[str]:
+    """The English words of ``text`` (quoted or not) apart from ``allowed`` and ``US$``."""
+    return english_words(text, "US$", *allowed, kept=(), quoted=False)
 
 
 def test_the_alt_texts_are_chinese_with_the_english_numbers():
@@ -54,7 +45,7 @@ def test_the_alt_texts_are_chinese_with_the_english_numbers():
         english = write()
         with language("zh_TW"):
             said = write()
-        assert chinese(said) and english_words(said, "Harbor", "Crestline") == []
+        assert is_chinese(said) and english_left(said, "Harbor", "Crestline") == []
         assert numbers(said) == numbers(english)
 
 
@@ -63,7 +54,7 @@ def test_a_target_out_of_reach_is_refused_in_chinese():
         calc.breakeven_retention(100, 5000, 0.1)
     assert caught.value.name == "target_value"
     assert "無法達到" in str(caught.value) and "5,000.00" in str(caught.value)
-    assert english_words(str(caught.value), "target_value") == []
+    assert english_left(str(caught.value), "target_value") == []
 
 
 def test_the_notebook_form_speaks_chinese():
@@ -77,7 +68,7 @@ def test_the_notebook_form_speaks_chinese():
     assert (axes.get_xlabel(), axes.get_ylabel()) == ("年度", "現值")
     labels = [text.get_text() for text in figure.legends[0].get_texts()] if figure.legends else [
         text.get_text() for text in axes.get_legend().get_texts()]
-    assert all(chinese(label) for label in labels), labels
+    assert all(is_chinese(label) for label in labels), labels
 
 
 def test_a_file_without_customers_is_refused_in_chinese():
@@ -98,28 +89,18 @@ def test_a_bad_cell_names_its_column_meaning_in_chinese():
 def page(tmp_path_factory):
     """What the zh-TW edition's page gets from its Python: the results of the form, of a file,
     of a bad file, through ``live``'s JSON entry points, from the edition's archive."""
-    folder = tmp_path_factory.mktemp("zh")
-    zipfile.ZipFile(io.BytesIO(archive_bytes("zh_TW"))).extractall(folder)
+    archive = unpack(tmp_path_factory.mktemp("zh"))
     bad = CUSTOMERS.replace("0.9", "ninety")
-    script = (
-        "import sys, json\n"
-        f"sys.path.insert(0, {str(folder)!r})\n"
-        "from customer_focus.tools import live\n"
-        "print(json.dumps({\n"
-        f"  'form': json.loads(live.run_json('lifetime_value', {json.dumps(json.dumps(FORM))})),\n"
-        f"  'file': json.loads(live.run_table_json('lifetime_value', {CUSTOMERS!r}, "
-        f"{json.dumps(json.dumps(FILE_VALUES))}, 'a.csv')),\n"
-        f"  'chinese': json.loads(live.run_table_json('lifetime_value', {chinese_customers()!r}, "
-        f"{json.dumps(json.dumps(FILE_VALUES))}, 'a.csv')),\n"
-        f"  'bad': json.loads(live.run_table_json('lifetime_value', {bad!r}, "
-        f"{json.dumps(json.dumps(FILE_VALUES))}, 'a.csv')),\n"
-        "}))\n"
-    )
-    environment = {**os.environ, "CUSTOMER_FOCUS_LANGUAGE": "zh_TW"}
-    result = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
-                            cwd=folder, env=environment, check=False)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    values = json.dumps(json.dumps(FILE_VALUES))
+    return ask(archive, (
+        "json.dumps({"
+        f"'form': json.loads(live.run_json('lifetime_value', {json.dumps(json.dumps(FORM))})), "
+        f"'file': json.loads(live.run_table_json('lifetime_value', {CUSTOMERS!r}, {values}, "
+        "'a.csv')), "
+        f"'chinese': json.loads(live.run_table_json('lifetime_value', {chinese_customers()!r}, "
+        f"{values}, 'a.csv')), "
+        f"'bad': json.loads(live.run_table_json('lifetime_value', {bad!r}, {values}, 'a.csv')), "
+        "})"))
 
 
 def _english(kind: str) -> dict:
@@ -139,8 +120,8 @@ def test_the_pages_results_are_chinese_with_the_english_numbers(page, kind):
                             english["summary"] + [english["chart"]["alt"]], strict=True):
         assert numbers(text) == numbers(theirs)
     for text in texts:
-        assert chinese(text), text
-        assert english_words(text, "Harbor", "Crestline") == [], text
+        assert is_chinese(text), text
+        assert english_left(text, "Harbor", "Crestline") == [], text
     assert shown["tables"][0]["rows"] == english["tables"][0]["rows"]
     svg = shown["chart"]["svg"]
     assert "Lifetime value" not in svg and "Present value" not in svg and "終身價值" in svg
@@ -156,4 +137,4 @@ def test_the_pages_bad_file_is_explained_in_chinese(page):
     assert shown["tables"] == [] and len(shown["messages"]) == 1
     message = shown["messages"][0]["text"]
     assert "a.csv 第 3 列" in message and "'ninety'" in message
-    assert english_words(message, "retention_rate", "ninety", "a.csv") == []
+    assert english_left(message, "retention_rate", "ninety", "a.csv") == []

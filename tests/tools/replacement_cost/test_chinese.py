@@ -8,12 +8,12 @@ environment variable the page's Python sets) run them, and say the same numbers.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from chinese_text import english_words, numbers_in
 from customer_focus.core.messages import ENVIRONMENT, language
 from customer_focus.tools import live
 from customer_focus.tools.replacement_cost import calc, describe, form
@@ -24,14 +24,15 @@ KEPT = {"Maria", "senior", "account", "manager", "Sam", "staff", "csv", "salary"
 MARIA = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text("utf-8"))["form"][0]
 
 
-def english_words(text: str) -> set[str]:
-    """The English words of ``text`` other than the names and data names it may keep."""
-    return set(re.findall(r"[A-Za-z_]{2,}", text)) - KEPT
+def english_left(text: str) -> set[str]:
+    """The English words of ``text`` (quoted or not) other than the names and data names it may
+    keep."""
+    return set(english_words(text, kept=KEPT, quoted=False, word=r"[A-Za-z_]{2,}"))
 
 
 def numbers(text: str) -> list[str]:
     """The numbers ``text`` says, sorted (a Chinese sentence may say them in another order)."""
-    return sorted(re.findall(r"\d+(?:[.,]\d+)*", text))
+    return sorted(numbers_in(text))
 
 
 def test_the_sentence_and_the_alt_text_are_chinese_with_the_same_numbers():
@@ -43,7 +44,7 @@ def test_the_sentence_and_the_alt_text_are_chinese_with_the_same_numbers():
     assert chinese[0].startswith("失去 Maria (senior account manager) 的成本約為 $137,000.00")
     assert "顧客終身價值" in chinese[0]
     for en, zh in zip(english, chinese, strict=True):
-        assert not english_words(zh), zh
+        assert not english_left(zh), zh
         assert numbers(zh) == numbers(en)
 
 
@@ -65,7 +66,7 @@ def test_pay_given_twice_is_refused_in_chinese():
         calc.cost_of_losing(**{**calc.course_example(), "hourly_rate": 20})
     message = str(raised.value)
     assert "不要兩者都填；你的情況是兩者都填" in message
-    assert english_words(message) == set()
+    assert english_left(message) == set()
 
 
 def test_the_page_shows_its_results_in_chinese(monkeypatch):
@@ -73,7 +74,7 @@ def test_the_page_shows_its_results_in_chinese(monkeypatch):
     monkeypatch.setenv(ENVIRONMENT, "zh_TW")
     chinese = json.loads(live.run_json("replacement_cost", json.dumps(MARIA["values"])))
     [en], [zh] = english["summary"], chinese["summary"]
-    assert not english_words(zh), zh
+    assert not english_left(zh), zh
     assert numbers(zh) == numbers(en)
     by_line = chinese["tables"][0]
     assert by_line["caption"] == "失去這位員工的成本，依項目"
@@ -81,7 +82,7 @@ def test_the_page_shows_its_results_in_chinese(monkeypatch):
     assert [row[2]["text"] for row in by_line["rows"]] == [
         row[2]["text"] for row in english["tables"][0]["rows"]
     ]
-    assert not english_words(chinese["chart"]["alt"])
+    assert not english_left(chinese["chart"]["alt"])
     assert numbers(chinese["chart"]["alt"]) == numbers(english["chart"]["alt"])
 
 

@@ -5,11 +5,13 @@ and leave no English word but the segments' names and the inputs' names."""
 from __future__ import annotations
 
 import json
-import re
+from functools import partial
 
 import pandas as pd
 import pytest
 
+from chinese_text import assert_chinese, english_words, is_chinese
+from chinese_text import both as say_both
 from customer_focus.core.messages import ENVIRONMENT, language
 from customer_focus.core.validation import InputError
 from customer_focus.tools import live
@@ -25,33 +27,20 @@ COUPON = {"segment": "Coupon", "customers": 3000, "annual_margin": 140, "retenti
           "top_box_share": 0.6, "target_top_box_share": 0.7, "easy_to_switch": False}
 
 
+#: A word of a message: one letter or more (the scale's letters count).
+WORD = r"[A-Za-z][A-Za-z_]*"
+#: What ``say()`` returns (or raises: a ``ValueError``) in English, then in Chinese.
+both = partial(say_both, errors=(ValueError,))
+
+
 def english(text: str) -> list[str]:
-    """The English words of a text, apart from those it may keep."""
-    words = re.findall(r"[A-Za-z][A-Za-z_]*", text)
-    return sorted({word for word in words if word not in KEPT})
+    """The English words of a text (quoted or not), apart from those it may keep."""
+    return sorted(set(english_words(text, kept=KEPT, quoted=False, word=WORD)))
 
 
-def numbers(text: str) -> list[str]:
-    return sorted(re.findall(r"\d+(?:[.,]\d+)*", text))
-
-
-def both(say) -> tuple[str, str]:
-    """What ``say()`` returns (or raises) in English, then in Chinese."""
-    def said() -> str:
-        try:
-            return str(say())
-        except ValueError as error:
-            return str(error)
-
-    english_text = said()
-    with language("zh_TW"):
-        return english_text, said()
-
-
-def assert_chinese_twin(english_text: str, chinese: str) -> None:
-    assert re.search(r"[\u4e00-\u9fff]", chinese), chinese
-    assert english(chinese) == [], chinese
-    assert numbers(chinese) == numbers(english_text), (english_text, chinese)
+#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
+#: numbers as many times each.
+assert_chinese_twin = partial(assert_chinese, kept=KEPT, quoted=False, word=WORD, how="count")
 
 
 def test_a_score_off_the_scale_is_said_in_chinese_with_its_place():
@@ -98,7 +87,7 @@ def test_the_chart_speaks_chinese():
     axes = figure.axes[0]
     texts = [axes.get_xlabel(), *(label.get_text() for label in figure.legends[0].get_texts())]
     for text in texts:
-        assert re.search(r"[\u4e00-\u9fff]", text) and english(text) == [], text
+        assert is_chinese(text) and english(text) == [], text
 
 
 # ---- the page, through the entry points the browser calls, with the language it sets

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 import pandas as pd
 import pytest
 
+from chinese_text import assert_chinese, english_words, is_chinese
+from chinese_text import both as say_both
 from customer_focus.core.messages import ENVIRONMENT, language
 from customer_focus.core.validation import InputError
 from customer_focus.tools import live
@@ -25,33 +28,20 @@ EXAMPLE = {"expectations": [5.0, 6.6, 6.2, 6.0, 5.4], "perceptions": [5.4, 5.1, 
            "weights": [10, 35, 25, 15, 15]}
 
 
+#: A word of a message: one letter or more (the scale's letters count).
+WORD = r"[A-Za-z][A-Za-z_]*\d*"
+#: What ``say()`` returns (or raises: a ``ValueError``) in English, then in Chinese.
+both = partial(say_both, errors=(ValueError,))
+
+
 def english(text: str) -> list[str]:
-    """The English words of a text, apart from those it may keep."""
-    words = re.findall(r"[A-Za-z][A-Za-z_]*\d*", text)
-    return sorted({word for word in words if not COLUMN.match(word)})
+    """The English words of a text (quoted or not), apart from those it may keep."""
+    return sorted(set(english_words(text, kept=COLUMN, quoted=False, word=WORD)))
 
 
-def numbers(text: str) -> list[str]:
-    return sorted(re.findall(r"\d+(?:[.,]\d+)*", text))
-
-
-def both(say) -> tuple[str, str]:
-    """What ``say()`` returns (or raises) in English, then in Chinese."""
-    def said() -> str:
-        try:
-            return str(say())
-        except ValueError as error:
-            return str(error)
-
-    english_text = said()
-    with language("zh_TW"):
-        return english_text, said()
-
-
-def assert_chinese_twin(english_text: str, chinese: str) -> None:
-    assert re.search(r"[\u4e00-\u9fff]", chinese), chinese
-    assert english(chinese) == [], chinese
-    assert numbers(chinese) == numbers(english_text), (english_text, chinese)
+#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
+#: numbers as many times each.
+assert_chinese_twin = partial(assert_chinese, kept=COLUMN, quoted=False, word=WORD, how="count")
 
 
 def test_weights_that_do_not_add_up_are_said_in_chinese_with_their_sum():
@@ -88,7 +78,7 @@ def test_the_chart_speaks_chinese():
     texts = [axes.get_xlabel(), *(label.get_text() for label in axes.get_yticklabels()),
              *(label.get_text() for label in figure.legends[0].get_texts())]
     for text in texts:
-        assert re.search(r"[\u4e00-\u9fff]", text) and english(text) == [], text
+        assert is_chinese(text) and english(text) == [], text
 
 
 # ---- the page, through the entry points the browser calls, with the language it sets

@@ -6,19 +6,16 @@ the English says, with the same numbers; no English is left but names."""
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
-import subprocess
-import sys
-import zipfile
 
 import pandas as pd
 import pytest
 
+from chinese_text import english_words, is_chinese, numbers_in
 from customer_focus.core.messages import language
-from customer_focus.sphinxext.live import archive_bytes
 from customer_focus.tools.turnover_cost import calc, describe, form, table
+from live_archive import ask, unpack
 
 #: Names that stay as they are in the Chinese: authors, data names, the job's name.
 NAMES = {"Boushey", "Glynn", "Cascio", "Boudreau", "Agent", "salary", "line", "category",
@@ -30,17 +27,13 @@ NAMES = {"Boushey", "Glynn", "Cascio", "Boudreau", "Agent", "salary", "line", "c
 
 
 def english_left(text: str) -> list[str]:
-    """The English words of ``text`` that are not names."""
-    return [word for word in re.findall(r"[A-Za-z][A-Za-z_]+", text) if word not in NAMES]
+    """The English words of ``text`` that are not names (quoted or not)."""
+    return english_words(text, kept=NAMES, quoted=False, word=r"[A-Za-z][A-Za-z_]+")
 
 
 def numbers(text: str) -> list[str]:
-    """The numbers of a text, in order (amounts, shares, counts)."""
-    return re.findall(r"\$?\d[\d,]*(?<!,)(?:\.\d+)?%?", text)
-
-
-def chinese(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
+    """The numbers of a text (percent and dollar marks kept), in order."""
+    return numbers_in(text, percent=True, dollar=True)
 
 
 def test_the_sentence_and_the_alt_text_say_the_english_numbers_in_chinese():
@@ -53,7 +46,7 @@ def test_the_sentence_and_the_alt_text_say_the_english_numbers_in_chinese():
                 describe.cost_chart([row, {**row, "job": "Agent"}])]
     assert said[0].startswith("一人離職的成本：$9,453.85")
     for text, original in zip(said, english, strict=True):
-        assert chinese(text) and english_left(text) == [], text
+        assert is_chinese(text) and english_left(text) == [], text
         assert sorted(numbers(text)) == sorted(numbers(original))
 
 
@@ -67,7 +60,7 @@ def test_a_bad_input_is_refused_in_chinese(call):
     with language("zh_TW"), pytest.raises(ValueError) as refused:
         call()
     message = str(refused.value)
-    assert chinese(message) and english_left(message) == [], message
+    assert is_chinese(message) and english_left(message) == [], message
 
 
 def test_a_salary_of_0_is_refused_in_chinese_with_what_was_given():
@@ -123,25 +116,8 @@ _FILE = ("job,salary,weeks_to_full_productivity,productivity_while_learning,hr_a
 def page(tmp_path_factory):
     """The page's entry points as the zh-TW edition's browser runs them: its archive, unpacked,
     with the heavy packages blocked and the language the page sets."""
-    folder = tmp_path_factory.mktemp("zh-archive")
-    zipfile.ZipFile(io.BytesIO(archive_bytes("zh_TW"))).extractall(folder)
-
-    def run(code: str, chosen: str = "zh_TW") -> dict:
-        script = (
-            "import sys, os, json\n"
-            "for name in ('numpy', 'pandas', 'matplotlib', 'yaml', 'ipywidgets', 'IPython'):\n"
-            "    sys.modules[name] = None\n"
-            f"sys.path.insert(0, {str(folder)!r})\n"
-            f"os.environ['CUSTOMER_FOCUS_LANGUAGE'] = {chosen!r}\n"
-            "from customer_focus.tools import live\n"
-            f"print({code})\n"
-        )
-        done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True,
-                              text=True, cwd=folder)
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
-    return run
+    archive = unpack(tmp_path_factory.mktemp("zh-archive"))
+    return lambda code, chosen="zh_TW": ask(archive, code, chosen)
 
 
 def _texts(results: dict) -> list[str]:
@@ -183,5 +159,5 @@ def test_the_page_refuses_a_bad_input_in_chinese_at_its_field(page):
     said = page(f"live.run_json('turnover_cost', {json.dumps(json.dumps(values))})")
     message = said["messages"][0]
     assert message["field"] == "salary"
-    assert chinese(message["text"]) and english_left(message["text"]) == [], message
+    assert is_chinese(message["text"]) and english_left(message["text"]) == [], message
     assert "必須大於 0" in message["text"] and "年薪" in message["text"]

@@ -8,11 +8,11 @@ environment variable the page's Python sets) run them, and say the same numbers.
 from __future__ import annotations
 
 import json
-import re
 
 import pandas as pd
 import pytest
 
+from chinese_text import english_words, numbers_in
 from customer_focus.core.messages import ENVIRONMENT, language
 from customer_focus.tools import live
 from customer_focus.tools.work_process import calc, form, table
@@ -22,14 +22,15 @@ KEPT = {"Wait", "for", "bay", "Repair", "Part", "missing", "steps", "csv", "what
         "fail_point", "minutes"}
 
 
-def english_words(text: str) -> set[str]:
-    """The English words of ``text`` other than the names and data names it may keep."""
-    return set(re.findall(r"[A-Za-z_]{2,}", text)) - KEPT
+def english_left(text: str) -> set[str]:
+    """The English words of ``text`` (quoted or not) other than the names and data names it may
+    keep."""
+    return set(english_words(text, kept=KEPT, quoted=False, word=r"[A-Za-z_]{2,}"))
 
 
 def numbers(text: str) -> list[str]:
     """The numbers ``text`` says, sorted (a Chinese sentence may say them in another order)."""
-    return sorted(re.findall(r"\d+(?:[.,]\d+)*", text))
+    return sorted(numbers_in(text))
 
 
 STEPS = [
@@ -51,7 +52,7 @@ def test_the_advice_and_the_alt_text_are_chinese_with_the_same_numbers():
     )
     assert chinese[1].startswith("失誤點：Part missing。做到防呆")
     for en, zh in zip([*english, alt_english], [*chinese, alt_chinese], strict=True):
-        assert not english_words(zh), zh
+        assert not english_left(zh), zh
         assert numbers(zh) == numbers(en)
 
 
@@ -84,11 +85,11 @@ def test_the_page_shows_its_results_in_chinese(monkeypatch):
     assert captions == ["流程一覽", "改善的地方，依優先順序"]
     assert chinese["tables"][1]["headers"][-1] == "該怎麼做"
     [en], [zh] = english["summary"], chinese["summary"]
-    assert not english_words(zh), zh
+    assert not english_left(zh), zh
     assert numbers(zh) == numbers(en)
     for en_row, zh_row in zip(english["tables"][0]["rows"], chinese["tables"][0]["rows"],
                               strict=True):
-        assert not english_words(zh_row[0]["text"] + zh_row[1]["text"])
+        assert not english_left(zh_row[0]["text"] + zh_row[1]["text"])
         assert numbers(zh_row[1]["text"]) == numbers(en_row[1]["text"])
 
 
