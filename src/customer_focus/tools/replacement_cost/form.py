@@ -34,6 +34,7 @@ __all__ = [
     "describe_cost_of_losing",
     "ReplacementCostForm",
     "replacement_cost_form",
+    "inputs_table",
 ]
 
 _ = Messages("tools.replacement_cost")
@@ -235,3 +236,15 @@ def replacement_cost_form(**starting_values: Any) -> w.VBox:
     ``starting_values`` are as for :class:`ReplacementCostForm`.
     """
     return ReplacementCostForm(**starting_values).widget
+
+
+def inputs_table(inputs: Mapping[str, Any]) -> pd.DataFrame:
+    """An estimate's inputs as a table: one row per input, named as the code names it.
+
+    Examples
+    --------
+    >>> inputs_table({"employee": "Maria", "salary": 78000}).loc["salary"].tolist()
+    ['78000']
+    """
+    shown = pd.DataFrame({_("input"): list(inputs), _("value"): [str(v) for v in inputs.values()]})
+    return shown.set_index(_("input"))
