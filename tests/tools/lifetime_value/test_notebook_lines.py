@@ -5,8 +5,8 @@ outputs have them, and in Chinese with the same numbers."""
 from __future__ import annotations
 
 import pandas as pd
-from chinese_text import assert_chinese, both
 
+from chinese_text import assert_chinese, both
 from customer_focus.core.messages import language
 from customer_focus.tools.lifetime_value import describe, form, table
 

@@ -5,7 +5,6 @@ English as the notebook's saved outputs have them, and in Chinese with the same 
 from __future__ import annotations
 
 from chinese_text import assert_chinese, both
-
 from customer_focus.core.messages import language
 from customer_focus.tools.replacement_cost import calc, describe, form, table
 

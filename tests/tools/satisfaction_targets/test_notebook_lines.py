@@ -5,7 +5,6 @@ the notebook's saved outputs have them, and in Chinese with the same numbers."""
 from __future__ import annotations
 
 from chinese_text import assert_chinese, both
-
 from customer_focus.core import cases
 from customer_focus.tools.satisfaction_targets import describe, table
 

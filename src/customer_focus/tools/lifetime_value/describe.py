@@ -105,7 +105,8 @@ def value_lines(margin: float, retention: float, discount_rate: float) -> list[s
     if value > 0:
         lines.append(_(
             "Undiscounted shortcut, margin × expected life: {shortcut}, {more} more than the "
-            "lifetime value").format(shortcut=cents(shortcut), more=percent(shortcut / value - 1, 0)))
+            "lifetime value").format(
+                shortcut=cents(shortcut), more=percent(shortcut / value - 1, 0)))
     else:
         lines.append(_("Undiscounted shortcut, margin × expected life: {shortcut}").format(
             shortcut=cents(shortcut)))
