@@ -57,7 +57,8 @@ def test_the_table_of_lines_reads_in_chinese_and_the_lines_stay_english_as_data(
         "離職處理", "職缺", "替補（招募）", "訓練", "學習曲線", "員工相關成本（以上各項）",
         "可能跟著離開的顧客", "合計",
     ]
-    assert lines["Amount"].iloc[-1] == "$137,000.00"
+    assert (lines.index.name, lines.columns.tolist()) == ("類別", ["涵蓋內容", "金額"])
+    assert lines["金額"].iloc[-1] == "$137,000.00"
     assert amount == cost.lines["vacancy"]
 
 

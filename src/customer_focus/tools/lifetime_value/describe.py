@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ...core.formats import cents
+from ...core.formats import cents, percent
 from ...core.messages import Messages
+from . import calc
 
 _ = Messages("tools.lifetime_value")
 n_ = _.plural
 
-__all__ = ["cumulative_value", "comparison"]
+__all__ = ["cumulative_value", "comparison", "value_lines", "saved"]
 
 
 def cumulative_value(
@@ -75,3 +76,50 @@ def comparison(rows: Sequence[Mapping[str, object]]) -> str:
         "The lowest is {worst}, at {worst_value}; {negative} are below zero.",
         negative,
     ).format(worst=worst["customer"], worst_value=cents(worst["net_value"]), negative=negative)
+
+
+def value_lines(margin: float, retention: float, discount_rate: float) -> list[str]:
+    """The worksheet's first results, one line each: the lifetime value, its margin multiple,
+    and the undiscounted shortcut (margin × expected life) it corrects.
+
+    Parameters
+    ----------
+    margin, retention, discount_rate : float
+        As for :func:`customer_focus.tools.lifetime_value.calc.lifetime_value`.
+
+    Examples
+    --------
+    >>> for line in value_lines(100, 0.8, 0.1):
+    ...     print(line)
+    Lifetime value: $266.67
+    Margin multiple: 2.67 years of margin
+    Undiscounted shortcut, margin × expected life: $500.00, 88% more than the lifetime value
+    """
+    value = calc.lifetime_value(margin, retention, discount_rate)
+    multiple = calc.margin_multiple(retention, discount_rate)
+    shortcut = margin / (1 - retention)
+    lines = [
+        _("Lifetime value: {value}").format(value=cents(value)),
+        _("Margin multiple: {multiple:.2f} years of margin").format(multiple=multiple),
+    ]
+    if value > 0:
+        lines.append(_(
+            "Undiscounted shortcut, margin × expected life: {shortcut}, {more} more than the "
+            "lifetime value").format(
+                shortcut=cents(shortcut), more=percent(shortcut / value - 1, 0)))
+    else:
+        lines.append(_("Undiscounted shortcut, margin × expected life: {shortcut}").format(
+            shortcut=cents(shortcut)))
+    return lines
+
+
+def saved(count: int, path: str) -> str:
+    """The line a notebook prints after saving ``count`` customers' values to ``path``.
+
+    Examples
+    --------
+    >>> saved(6, "output/lifetime-values.csv")
+    'Saved 6 customers to output/lifetime-values.csv'
+    """
+    return n_("Saved {count} customer to {path}", "Saved {count} customers to {path}",
+              count).format(count=count, path=path)

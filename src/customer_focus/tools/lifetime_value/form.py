@@ -33,6 +33,7 @@ __all__ = [
     "comparison_chart",
     "LifetimeValueForm",
     "lifetime_value_form",
+    "comparison_table",
 ]
 
 
@@ -230,3 +231,23 @@ def lifetime_value_form(**starting_values: Any) -> w.VBox:
     ``timing``.
     """
     return LifetimeValueForm(**starting_values).widget
+
+
+def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The customers compared (:func:`.table.compare_customers`), written for reading:
+    money, percentages and the expected years formatted, each column headed in words.
+
+    Examples
+    --------
+    >>> compared = table.compare_customers(pd.DataFrame(
+    ...     {"customer": ["A"], "annual_margin": [100], "retention_rate": [0.8]}))
+    >>> comparison_table(compared).loc[0, ["Customer", "Retention", "Lifetime value"]].tolist()
+    ['A', '80.0%', '$266.67']
+    """
+    shown = format_table(
+        comparison,
+        money=["annual_margin", "acquisition_cost", "lifetime_value", "net_value"],
+        percent=["retention_rate"],
+        decimals={"expected_years": 1},
+    )
+    return shown.rename(columns=dict(_spec(current_language()).reading["comparison"]))

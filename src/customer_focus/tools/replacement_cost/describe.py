@@ -11,18 +11,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...core.formats import cents
+from ...core.formats import cents, money, number, percent
 from ...core.messages import Messages
+from ..turnover_cost.calc import WEEKS_PER_YEAR
 from ..turnover_cost.describe import CATEGORY_COLORS
 from . import calc
 
-__all__ = ["LINE_COLORS", "bad_covers", "as_row", "headline", "cost_sentence", "cost_chart"]
+__all__ = [
+    "LINE_COLORS", "bad_covers", "as_row", "headline", "cost_sentence", "cost_chart",
+    "working_lines", "same_as_csv", "saved",
+]
 
 #: One color per line: the turnover worksheet's, and one for the customers who may follow
 #: (for the notebook's chart and the page's alike).
 LINE_COLORS = {**CATEGORY_COLORS, "customers_who_may_follow": "#56B4E9"}
 
 _ = Messages("tools.replacement_cost")
+n_ = _.plural
 
 Row = Mapping[str, Any]
 
@@ -145,3 +150,108 @@ def cost_chart(rows: Sequence[Row]) -> str:
     else:
         text += _("No customers are at risk in this table.")
     return text
+
+
+def working_lines(inputs: Mapping[str, Any]) -> list[str]:
+    """The estimate worked out line by line, each formula with its numbers and its result.
+
+    Parameters
+    ----------
+    inputs : mapping
+        The inputs of :func:`.calc.cost_of_losing` (an input left out takes its default).
+
+    Returns
+    -------
+    list of str
+        The pay, each of the five lines, the lifetime value of one customer, the customers
+        who may follow and the total, as a share of the yearly pay of the employee (named
+        without the job in brackets).
+
+    Examples
+    --------
+    >>> for line in working_lines(calc.course_example())[-2:]:
+    ...     print(line)
+    Customers who may follow: 30 × 20% = 6 customers × $17,000.00 = $102,000.00
+    Total: $137,000.00, or 176% of Maria's yearly pay
+    """
+    cost = calc.cost_of_losing(**inputs)
+
+    def given(name: str) -> Any:
+        value = inputs.get(name)
+        return calc.FIELDS[name].default if value is None else value
+
+    hours = given("hours_per_week")
+    weeks = number(given("vacancy_weeks"))
+    lost = money(given("lost_margin_per_week"))
+    cover = given("cover")
+    if cover == "overtime":
+        vacancy = _("Vacancy: {weeks} weeks × ({weekly} × {premium} + {lost}) = {amount}").format(
+            weeks=weeks, weekly=cents(cost.weekly_pay), premium=number(given("overtime_premium")),
+            lost=lost, amount=cents(cost.amount("vacancy")))
+    elif cover == "temp":
+        vacancy = _("Vacancy: {weeks} weeks × ({extra} a week paid to the temp above the pay "
+                    "saved + {lost}) = {amount}").format(
+            weeks=weeks, extra=cents(max(given("temp_weekly_cost") - cost.weekly_pay, 0.0)),
+            lost=lost, amount=cents(cost.amount("vacancy")))
+    else:
+        vacancy = _("Vacancy: {weeks} weeks × {lost} of margin lost = {amount}").format(
+            weeks=weeks, lost=lost, amount=cents(cost.amount("vacancy")))
+    retention = number(given("customer_retention"), 2)
+    return [
+        _("Weekly pay: {pay} / {weeks} = {weekly}; hourly pay: {weekly} / {hours} = "
+          "{hourly}").format(
+            pay=money(cost.annual_pay), weeks=WEEKS_PER_YEAR, weekly=cents(cost.weekly_pay),
+            hours=number(hours), hourly=cents(cost.hourly_pay)),
+        vacancy,
+        _("Replacement: {hours} h × {rate} + {fees} + {other} = {amount}").format(
+            hours=number(given("hiring_hours")), rate=money(given("hiring_hourly_cost")),
+            fees=money(given("hiring_fees")), other=money(given("other_hiring_costs")),
+            amount=cents(cost.amount("replacement"))),
+        _("Training: {hours} h × {hourly} + {trainer_hours} h × {trainer_rate} + {materials} = "
+          "{amount}").format(
+            hours=number(given("training_hours")), hourly=cents(cost.hourly_pay),
+            trainer_hours=number(given("trainer_hours")),
+            trainer_rate=money(given("trainer_hourly_cost")),
+            materials=money(given("training_materials")), amount=cents(cost.amount("training"))),
+        _("Learning curve: {weekly} × {weeks} weeks × (1 - {productivity}) = {amount}").format(
+            weekly=cents(cost.weekly_pay), weeks=number(given("weeks_to_full_productivity")),
+            productivity=number(given("productivity_while_learning")),
+            amount=cents(cost.amount("learning_curve"))),
+        _("Lifetime value of one customer: {margin} × {retention} / (1 + {rate} - {retention}) "
+          "= {value}").format(
+            margin=money(given("customer_margin")), retention=retention,
+            rate=number(given("discount_rate"), 2), value=cents(cost.customer_lifetime_value)),
+        _("Customers who may follow: {customers} × {share} = {following} customers × {value} = "
+          "{at_risk}").format(
+            customers=number(cost.customers_at_risk), share=percent(cost.share_who_follow),
+            following=number(cost.customers_expected_to_follow),
+            value=cents(cost.customer_lifetime_value), at_risk=cents(cost.customer_value_at_risk)),
+        _("Total: {total}, or {share} of {employee}'s yearly pay").format(
+            total=cents(cost.total), share=percent(cost.share_of_pay, 0),
+            employee=cost.employee.split(" (")[0]),
+    ]
+
+
+def same_as_csv(count: int, same: bool) -> str:
+    """Whether the Excel file's ``count`` employees are the CSV file's, as a line.
+
+    Examples
+    --------
+    >>> same_as_csv(7, True)
+    'The Excel file holds 7 employees, the same as the CSV file: True'
+    """
+    return n_("The Excel file holds {count} employee, the same as the CSV file: {same}",
+              "The Excel file holds {count} employees, the same as the CSV file: {same}",
+              count).format(count=count, same=_("True") if same else _("False"))
+
+
+def saved(count: int, path: str) -> str:
+    """The line a notebook prints after saving ``count`` employees' estimates to ``path``.
+
+    Examples
+    --------
+    >>> saved(7, "output/replacement-cost-results.csv")
+    'Saved 7 employees to output/replacement-cost-results.csv'
+    """
+    return n_("Saved {count} employee to {path}", "Saved {count} employees to {path}",
+              count).format(count=count, path=path)

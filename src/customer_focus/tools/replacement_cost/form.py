@@ -10,6 +10,7 @@ with the customers who may follow added, hatched; its alt text comes from
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from html import escape
 from typing import Any
 
@@ -18,7 +19,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...core.figures import CourseFigure, figure_html
-from ...core.messages import N_, Messages
+from ...core.messages import N_, Messages, current_language
 from ...core.tables import format_table, with_headings
 from ..spec import load_spec
 from ..turnover_cost.form import stacked_cost_bars
@@ -34,6 +35,7 @@ __all__ = [
     "describe_cost_of_losing",
     "ReplacementCostForm",
     "replacement_cost_form",
+    "inputs_table",
 ]
 
 _ = Messages("tools.replacement_cost")
@@ -50,8 +52,10 @@ SUBTOTAL = (N_("Employee costs (lines above)"), N_("what the turnover worksheet 
 TOTAL = (N_("Total"), N_("employee costs and customers who may follow"))
 
 
-#: The headings of the tables written for reading (replacement_cost.yml, ``reading:``).
-_HEADINGS = load_spec("replacement_cost").reading
+@cache
+def _headings(language: str | None) -> dict[str, dict[str, str]]:
+    """The headings of the tables written for reading (``reading:`` of the spec in ``language``)."""
+    return load_spec("replacement_cost", language).reading
 
 
 def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
@@ -68,7 +72,7 @@ def line_table(estimate: calc.ReplacementCost) -> pd.DataFrame:
     })
     rows.append({"category": _(TOTAL[0]), "covers": _(TOTAL[1]), "amount": estimate.total})
     shown = format_table(pd.DataFrame(rows), money=["amount"])
-    return with_headings(shown, _HEADINGS["line"])
+    return with_headings(shown, _headings(current_language())["line"])
 
 
 def scenarios_table(
@@ -86,7 +90,7 @@ def scenarios_table(
         scenarios, money=["customers_who_may_follow", "total"], percent=["share_who_follow"],
         decimals={"customers_following": 1},
     )
-    return with_headings(shown, _HEADINGS["scenarios"])
+    return with_headings(shown, _headings(current_language())["scenarios"])
 
 
 def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -100,8 +104,8 @@ def employees_table(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     money = ["annual_pay", *calc.CATEGORIES, "employee_costs", "total"]
     shown = format_table(comparison, money=money, percent=["share_of_pay"])
-    lines = {name: label for name, (label, _covers) in calc.CATEGORIES.items()}
-    return with_headings(shown, {**_HEADINGS["employees"], **lines})
+    lines = {name: calc.line_words(name)[0] for name in calc.CATEGORIES}
+    return with_headings(shown, {**_headings(current_language())["employees"], **lines})
 
 
 def cost_of_losing_chart(comparison: pd.DataFrame, *, title: str | None = None) -> CourseFigure:
@@ -235,3 +239,15 @@ def replacement_cost_form(**starting_values: Any) -> w.VBox:
     ``starting_values`` are as for :class:`ReplacementCostForm`.
     """
     return ReplacementCostForm(**starting_values).widget
+
+
+def inputs_table(inputs: Mapping[str, Any]) -> pd.DataFrame:
+    """An estimate's inputs as a table: one row per input, named as the code names it.
+
+    Examples
+    --------
+    >>> inputs_table({"employee": "Maria", "salary": 78000}).loc["salary"].tolist()
+    ['78000']
+    """
+    shown = pd.DataFrame({_("input"): list(inputs), _("value"): [str(v) for v in inputs.values()]})
+    return shown.set_index(_("input"))

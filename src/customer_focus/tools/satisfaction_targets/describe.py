@@ -15,7 +15,7 @@ from ...core.messages import N_, Messages
 
 __all__ = [
     "LEGEND", "VALUE_LABEL", "by_priority", "flag_words", "yes_no", "segment_advice",
-    "what_if_heading",
+    "what_if_heading", "fleet_what_if", "same_as_csv", "saved",
     "targets_chart",
 ]
 
@@ -139,3 +139,50 @@ def targets_chart(plan: Sequence[Mapping[str, Any]]) -> str:
         "In priority order: {parts}.",
         len(ordered),
     ).format(count=len(ordered), parts=_("; ").join(parts))
+
+
+def fleet_what_if(fleets: Mapping[str, Any], gain: float) -> str:
+    """What a retention ``gain`` adds to Crossroads's fleet accounts (the worksheet's example).
+
+    Parameters
+    ----------
+    fleets : mapping
+        The fleet accounts' row of :func:`.table.what_if_retention`, with
+        ``gain_per_customer`` and ``gain_for_segment``.
+    gain : float
+        The retention gain assumed, a decimal (0.02 is two points).
+
+    Examples
+    --------
+    >>> fleet_what_if({"gain_per_customer": 7500, "gain_for_segment": 150000}, 0.02)
+    "2 more points of retention would add $7,500 to each fleet account's lifetime value, \
+$150,000 across the segment."
+    """
+    return _("{points:g} more points of retention would add {per_customer} to each fleet "
+             "account's lifetime value, {segment_total} across the segment.").format(
+        points=gain * 100, per_customer=dollars(fleets["gain_per_customer"]),
+        segment_total=dollars(fleets["gain_for_segment"]))
+
+
+def same_as_csv(same: bool) -> str:
+    """Whether the Excel file holds the CSV file's table, as a line.
+
+    Examples
+    --------
+    >>> same_as_csv(True)
+    'The Excel file holds the same table: True'
+    """
+    return _("The Excel file holds the same table: {same}").format(
+        same=_("True") if same else _("False"))
+
+
+def saved(count: int, path: str) -> str:
+    """The line a notebook prints after saving ``count`` segments' plan to ``path``.
+
+    Examples
+    --------
+    >>> saved(10, "output/satisfaction-targets-results.csv")
+    'Saved 10 segments to output/satisfaction-targets-results.csv'
+    """
+    return n_("Saved {count} segment to {path}", "Saved {count} segments to {path}",
+              count).format(count=count, path=path)

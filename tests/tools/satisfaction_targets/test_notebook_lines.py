@@ -1,0 +1,43 @@
+"""What the satisfaction targets worksheet prints from its own cells, said by the package: each
+segment's advice, the fleet accounts' what-if, the Excel check, the saved files; in English as
+the notebook's saved outputs have them, and in Chinese with the same numbers."""
+
+from __future__ import annotations
+
+from chinese_text import assert_chinese, both
+from customer_focus.core import cases
+from customer_focus.tools.satisfaction_targets import describe, table
+
+SEGMENTS = cases.crossroads_segments()
+
+
+def test_the_fleet_accounts_what_if_in_english_and_in_chinese():
+    what_if = table.what_if_retention(SEGMENTS, 0.02, discount_rate=0.10)
+    fleets = what_if.set_index("segment").loc["Fleet accounts"]
+    english, chinese = both(lambda: describe.fleet_what_if(fleets, 0.02))
+    assert english == ("2 more points of retention would add $7,500 to each fleet account's "
+                       "lifetime value, $150,000 across the segment.")
+    assert_chinese(english, chinese)
+
+
+def test_each_segments_advice_line_in_chinese_keeps_its_name():
+    def lines() -> str:
+        plan = table.plan_targets(SEGMENTS, discount_rate=0.10).sort_values("priority")
+        return "\n".join(describe.segment_advice(row.segment, row.advice)
+                         for row in plan.itertuples())
+
+    english, chinese = both(lines)
+    assert english.splitlines()[0].startswith("Fleet accounts: Priority 1: $1,020,000 of ")
+    for line_en, line_zh in zip(english.splitlines(), chinese.splitlines(), strict=True):
+        assert_chinese(line_en, line_zh, "Fleet accounts", "Regular families", "Coupon customers")
+
+
+def test_the_excel_check_and_the_saved_line_in_both_languages():
+    english, chinese = both(lambda: describe.same_as_csv(True))
+    assert english == "The Excel file holds the same table: True"
+    assert_chinese(english, chinese)
+    assert describe.same_as_csv(False) == "The Excel file holds the same table: False"
+    english, chinese = both(lambda: describe.saved(10, "output/satisfaction-targets-results.csv"))
+    assert english == "Saved 10 segments to output/satisfaction-targets-results.csv"
+    assert_chinese(english, chinese)
+    assert describe.saved(1, "a.csv") == "Saved 1 segment to a.csv"
