@@ -19,9 +19,13 @@ from ...core.tables import format_table
 _ = Messages("tools.lab")
 
 __all__ = [
+    "SEGMENT_NAMES",
+    "cohort_table",
+    "segment_table",
     "fit_comparison",
     "correlation_line",
     "holdout_line",
+    "holdout_table",
     "value_lines",
     "best_customers",
     "segment_values",
@@ -30,6 +34,20 @@ __all__ = [
     "improvement_lines",
 ]
 
+#: The segments' shown names, by the name the tables hold (the data keep the English name).
+SEGMENT_NAMES = {
+    "Champions": N_("Champions"), "Loyal": N_("Loyal"), "Promising": N_("Promising"),
+    "Needs attention": N_("Needs attention"), "At risk": N_("At risk"), "Lapsed": N_("Lapsed"),
+}
+#: The shown headers of :func:`segment_table`, by the column they show.
+SEGMENT_HEADERS = {
+    "customers": N_("customers"), "share": N_("share"), "recency": N_("recency"),
+    "frequency": N_("frequency"), "monetary": N_("monetary"), "description": N_("description"),
+}
+#: The shown headers of :func:`holdout_table`, by the column they show.
+HOLDOUT_HEADERS = {
+    "customers": N_("customers"), "actual": N_("actual"), "predicted": N_("predicted"),
+}
 #: The shown headers of :func:`best_customers`, by the column they show.
 CUSTOMER_HEADERS = {
     "frequency": N_("Repeat purchase days"), "recency": N_("Age at last purchase (weeks)"),
@@ -49,6 +67,58 @@ OUTLOOK_HEADERS = {
 def _leaving(model) -> float:
     """The average chance that a customer drops out after a repeat purchase, a/(a+b)."""
     return model.a / (model.a + model.b)
+
+
+def _shown_segments(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its segments' names in the reader's language."""
+    return table.rename(index={name: _(shown) for name, shown in SEGMENT_NAMES.items()}
+                        ).rename_axis(_("segment"))
+
+
+def cohort_table(cohorts: pd.DataFrame, periods) -> pd.DataFrame:
+    """Each cohort's size and the share of it buying in each period, for reading.
+
+    Parameters
+    ----------
+    cohorts : pandas.DataFrame
+        :func:`customer_focus.tools.lab.transactions.cohort_retention`'s table.
+    periods : iterable of int
+        The periods shown (0 is the period of the first purchase).
+
+    Examples
+    --------
+    >>> cohorts = pd.DataFrame({"customers": [10], 0: [1.0], 1: [0.2]},
+    ...                        index=pd.Index(["2024-01"], name="cohort"))
+    >>> cohort_table(cohorts, range(2)).loc["2024-01"].tolist()[1:]
+    ['100.0%', '20.0%']
+    """
+    periods = list(periods)
+    shown = format_table(cohorts[["customers", *periods]], percent=periods)
+    return shown.rename(columns={"customers": _("customers")}).rename_axis(_("cohort"))
+
+
+def segment_table(segments: pd.DataFrame) -> pd.DataFrame:
+    """Each RFM segment's size, averages and description, written and headed for reading.
+
+    Parameters
+    ----------
+    segments : pandas.DataFrame
+        :func:`customer_focus.tools.lab.transactions.segment_summary`'s table.
+
+    Examples
+    --------
+    >>> from customer_focus.tools.lab import transactions
+    >>> log = pd.DataFrame({"customer_id": [1, 2], "date": ["2024-01-02", "2024-03-01"],
+    ...                     "amount": 10})
+    >>> shown = segment_table(transactions.segment_summary(transactions.rfm_segments(log)))
+    >>> shown.loc["Loyal", "share"]
+    '50.0%'
+    """
+    shown = format_table(
+        segments, percent=["share"], money=["monetary"], decimals={"recency": 0, "frequency": 1}
+    )
+    shown = shown.rename(columns={name: _(header) for name, header in SEGMENT_HEADERS.items()})
+    return _shown_segments(shown)
 
 
 def fit_comparison(model, published: Mapping[str, float]) -> pd.DataFrame:
@@ -109,6 +179,26 @@ def holdout_line(check: pd.DataFrame, weeks: int) -> str:
              "{predicted:,.0f} predicted").format(
         weeks=weeks, actual=check.attrs["total_actual"],
         predicted=check.attrs["total_predicted"])
+
+
+def holdout_table(check: pd.DataFrame) -> pd.DataFrame:
+    """Average purchases per customer after calibration, actual and predicted, for reading.
+
+    Parameters
+    ----------
+    check : pandas.DataFrame
+        :func:`customer_focus.tools.lab.bgnbd.compare_holdout`'s table.
+
+    Examples
+    --------
+    >>> check = pd.DataFrame({"customers": [5], "actual": [0.244], "predicted": [0.231]},
+    ...                      index=pd.Index(["0"], name="repeat_purchases"))
+    >>> holdout_table(check).columns.tolist()
+    ['customers', 'actual', 'predicted']
+    """
+    shown = check.round(2).rename(
+        columns={name: _(header) for name, header in HOLDOUT_HEADERS.items()})
+    return shown.rename_axis(_("repeat_purchases"))
 
 
 def value_lines(values: pd.DataFrame, model, first_model, *, weeks: int,
@@ -199,7 +289,7 @@ def segment_values(values: pd.DataFrame, segments: pd.Series) -> pd.DataFrame:
     table.columns = ["customers", "average value", "total value"]
     shown = format_table(table, money=["average value", "total value"])
     shown.columns = [_("customers"), _("average value"), _("total value")]
-    return shown.rename_axis(_("segment"))
+    return _shown_segments(shown)
 
 
 def outlook_table(outlook: pd.DataFrame) -> pd.DataFrame:
