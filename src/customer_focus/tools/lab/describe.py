@@ -83,17 +83,21 @@ def cohort_table(cohorts: pd.DataFrame, periods) -> pd.DataFrame:
     cohorts : pandas.DataFrame
         :func:`customer_focus.tools.lab.transactions.cohort_retention`'s table.
     periods : iterable of int
-        The periods shown (0 is the period of the first purchase).
+        The periods shown (0 is the period of the first purchase). A period a
+        cohort has not reached yet by the end of the log is left blank.
 
     Examples
     --------
-    >>> cohorts = pd.DataFrame({"customers": [10], 0: [1.0], 1: [0.2]},
-    ...                        index=pd.Index(["2024-01"], name="cohort"))
-    >>> cohort_table(cohorts, range(2)).loc["2024-01"].tolist()[1:]
-    ['100.0%', '20.0%']
+    >>> cohorts = pd.DataFrame({"customers": [10, 4], 0: [1.0, 1.0], 1: [0.2, None]},
+    ...                        index=pd.Index(["2024-01", "2024-02"], name="cohort"))
+    >>> cohort_table(cohorts, range(2))[1].tolist()
+    ['20.0%', '']
     """
     periods = list(periods)
-    shown = format_table(cohorts[["customers", *periods]], percent=periods)
+    table = cohorts[["customers", *periods]]
+    shown = format_table(table.fillna(0), percent=periods)
+    for period in periods:
+        shown.loc[table[period].isna().to_numpy(), period] = ""
     return shown.rename(columns={"customers": _("customers")}).rename_axis(_("cohort"))
 
 
@@ -219,12 +223,14 @@ def value_lines(values: pd.DataFrame, model, first_model, *, weeks: int,
     >>> from customer_focus.tools.lab import bgnbd
     >>> model = bgnbd.CDNOW_BGNBD
     >>> values = pd.DataFrame({"lifetime_value": [30.0, 46.9]})
-    >>> for line in value_lines(values, model, model, weeks=78, first_weeks=39):
+    >>> lines = value_lines(values, model, model, weeks=78, first_weeks=39)
+    >>> for line in lines[:3]:
     ...     print(line)
     Customers: 2
     Average lifetime value: $38.45
     Whole customer base: $77
-    Average chance of leaving after a repeat purchase: 24.6% (all 78 weeks; the first 39 weeks gave 24.6%)
+    >>> lines[3].split(": ")[1]
+    '24.6% (all 78 weeks; the first 39 weeks gave 24.6%)'
     """
     value = values["lifetime_value"]
     return [
