@@ -129,3 +129,22 @@ def test_tables_in_chinese():
     # the segments' descriptions are said in Chinese, their numbers are the English's
     assert chinese["segments"].iloc[:, :5].to_numpy().tolist() == \
         english["segments"].iloc[:, :5].to_numpy().tolist()
+
+
+def test_skipped_rows_headed_in_both_languages():
+    log = pd.DataFrame({"Client": ["A-17", ""], "Order date": ["2024-03-02", "2024-03-10"],
+                        "Total": [120.0, 60.0]})
+
+    def shown():
+        checked = tx.read_transactions(log, customer_col="Client", date_col="Order date",
+                                       amount_col="Total", on_bad_rows="skip")
+        return describe.skipped_table(checked)
+
+    english = shown()
+    with language("zh_TW"):
+        chinese = shown()
+    assert english.columns.tolist() == ["line", "reason", "Client", "Order date", "Total"]
+    assert chinese.columns.tolist()[2:] == ["Client", "Order date", "Total"]
+    assert_chinese(" ".join(english.columns[:2]), " ".join(chinese.columns[:2]))
+    assert_chinese(english["reason"].iloc[0], chinese.iloc[0, 1], "Client")
+    assert chinese.iloc[:, 0].tolist() == english["line"].tolist() == [2]

@@ -20,6 +20,7 @@ _ = Messages("tools.lab")
 
 __all__ = [
     "SEGMENT_NAMES",
+    "skipped_table",
     "cohort_table",
     "segment_table",
     "fit_comparison",
@@ -73,6 +74,28 @@ def _shown_segments(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with its segments' names in the reader's language."""
     return table.rename(index={name: _(shown) for name, shown in SEGMENT_NAMES.items()}
                         ).rename_axis(_("segment"))
+
+
+def skipped_table(checked) -> pd.DataFrame:
+    """The rows of a purchase log left out, with why, headed for reading.
+
+    Parameters
+    ----------
+    checked : TransactionLog
+        :func:`customer_focus.tools.lab.transactions.read_transactions`'s result; its
+        ``skipped`` table has the columns ``line`` and ``reason``, then the log's own
+        columns, which keep their names.
+
+    Examples
+    --------
+    >>> from customer_focus.tools.lab import transactions
+    >>> log = pd.DataFrame({"customer_id": ["A", ""], "date": ["2024-03-02", "2024-03-05"],
+    ...                     "amount": [10.0, 5.0]})
+    >>> shown = skipped_table(transactions.read_transactions(log, on_bad_rows="skip"))
+    >>> shown.columns.tolist()[:3], shown["reason"].tolist()
+    (['line', 'reason', 'customer_id'], ['customer_id is empty'])
+    """
+    return checked.skipped.rename(columns={"line": _("line"), "reason": _("reason")})
 
 
 def cohort_table(cohorts: pd.DataFrame, periods) -> pd.DataFrame:
