@@ -19,6 +19,9 @@ lab estimates them, customer by customer, from a purchase log. Its notebook is
 ``charts``
     The retention curves, the holdout comparison and the yearly outlook, each
     with its alt text.
+``describe``
+    What the notebook says about the results: its sentences and its tables
+    with their shown headers, in the reader's language.
 ``exercise``
     The checks of the lab's exercise notebook.
 """

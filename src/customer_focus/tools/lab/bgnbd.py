@@ -573,9 +573,9 @@ def _minimize(objective, start: np.ndarray, max_iterations: int):
     message = str(result.message)
     converged = bool(result.success) and not at_bound.any()
     if at_bound.any():
-        message = "a parameter reached its limit: the data do not pin the model down"
+        message = N_("a parameter reached its limit: the data do not pin the model down")
     elif result.success:
-        message = "optimum found"
+        message = N_("optimum found")
     return result, converged, message
 
 
