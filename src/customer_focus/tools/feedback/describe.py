@@ -14,6 +14,7 @@ from ...core.messages import N_, Messages
 from . import calc
 
 _ = Messages("tools.feedback")
+n_ = _.plural
 
 __all__ = [
     "MAX_PANELS", "GROUP_COLORS", "GROUP_LABELS", "ALL_RESPONSES", "NOT_GIVEN", "NPS_QUESTION",
@@ -232,5 +233,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 3 rows to output/feedback-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} row to {path}", "Saved {count} rows to {path}", count).format(
+    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}", count).format(
         count=count, path=where)

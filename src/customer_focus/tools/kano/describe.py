@@ -19,6 +19,7 @@ __all__ = [
 ]
 
 _ = Messages("tools.kano")
+n_ = _.plural
 
 #: Color and marker of each category on the chart (a tie gets its own style).
 CATEGORY_STYLES = {
@@ -167,5 +168,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 5 features to output/kano-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} feature to {path}", "Saved {count} features to {path}",
+    return n_("Saved {count} feature to {path}", "Saved {count} features to {path}",
                     count).format(count=count, path=where)

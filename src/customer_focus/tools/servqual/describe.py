@@ -19,6 +19,7 @@ __all__ = ["EXPECTATION_COLOR", "PERCEPTION_COLOR", "ABOVE_COLOR", "X_LABEL", "E
            "saved_line"]
 
 _ = Messages("tools.servqual")
+n_ = _.plural
 
 EXPECTATION_COLOR = PALETTE["line"]
 PERCEPTION_COLOR = PALETTE["accent"]
@@ -138,5 +139,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 6 rows to output/servqual-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} row to {path}", "Saved {count} rows to {path}",
+    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}",
                     count).format(count=count, path=where)

@@ -16,6 +16,7 @@ from ...core.messages import Messages
 from . import calc
 
 _ = Messages("tools.turnover_cost")
+n_ = _.plural
 
 __all__ = ["CATEGORY_COLORS", "median", "as_row", "cost_sentence", "cost_chart",
            "learning_curve_line", "departure_line", "excel_line", "saved_line"]
@@ -171,5 +172,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 11 jobs to output/turnover-cost-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} job to {path}", "Saved {count} jobs to {path}",
+    return n_("Saved {count} job to {path}", "Saved {count} jobs to {path}",
                     count).format(count=count, path=where)

@@ -16,6 +16,7 @@ from ...core.messages import N_, Messages
 from . import calc
 
 _ = Messages("tools.value_equation")
+n_ = _.plural
 
 #: What a change does to one side of the equation, by direction and side.
 _CHANGES = {
@@ -187,5 +188,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 11 alternatives to output/value-equation-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} alternative to {path}", "Saved {count} alternatives to {path}",
+    return n_("Saved {count} alternative to {path}", "Saved {count} alternatives to {path}",
                     count).format(count=count, path=where)

@@ -87,7 +87,9 @@ def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
             _("Results"): [_amount(v, False) for v in comparison["results"]],
             _("Process quality"): [_amount(v, False) for v in comparison["process_quality"]],
             _("Price"): [_amount(v, money) for v in comparison["price"]],
-            _("Other costs to the customer"): [_amount(v, money) for v in comparison["access_costs"]],
+            _("Other costs to the customer"): [
+                _amount(v, money) for v in comparison["access_costs"]
+            ],
             _("Numerator"): [_amount(v, False) for v in comparison["numerator"]],
             _("Denominator"): [_amount(v, money) for v in comparison["denominator"]],
             _("Index (ranking only)"): [

@@ -206,5 +206,5 @@ def saved_line(count: int, path: object) -> str:
     'Saved 14 steps to output/work-process-results.csv'
     """
     where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return _.plural("Saved {count} step to {path}", "Saved {count} steps to {path}",
+    return n_("Saved {count} step to {path}", "Saved {count} steps to {path}",
                     count).format(count=count, path=where)
