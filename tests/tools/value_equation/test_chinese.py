@@ -60,8 +60,10 @@ def test_the_table_says_what_each_alternative_does_in_chinese_and_keeps_its_data
     comparison = table.compare_alternatives(offers())
     with language("zh_TW"):
         shown = form.comparison_table(comparison)
-    assert shown.loc["Current service", "What it does"] == "目前的方案：比較的基準"
-    assert shown.loc["Rival", "What it does"] == "降低分母"
+    assert shown.index.name == "方案"
+    assert shown.loc["Current service", "效果"] == "目前的方案：比較的基準"
+    assert shown.loc["Rival", "效果"] == "降低分母"
+    assert not english_words(" ".join(shown.columns)), list(shown.columns)
     assert comparison["lever"].iloc[1] == "lowers the denominator"
 
 

@@ -61,10 +61,13 @@ def test_the_summary_and_the_list_read_in_chinese():
     with language("zh_TW"):
         summary = form.summary_table(table.process_summary(analysis))
         listing = form.improvement_table(table.where_to_improve(analysis))
-    assert summary["Value"].tolist()[:3] == ["2", "120 分鐘", "90 分鐘（75.0%）"]
+    assert summary["數值"].tolist()[:3] == ["2", "120 分鐘", "90 分鐘（75.0%）"]
     assert summary.index[1] == "總時間"
-    assert listing["Adds value"].tolist() == ["否", "是"]
-    assert listing["What to do"].tolist() == ["刪去、縮短，或與其他步驟同時進行", "做到防呆"]
+    assert summary.index.name == "項目"
+    assert listing["增加價值"].tolist() == ["否", "是"]
+    assert listing["該怎麼做"].tolist() == ["刪去、縮短，或與其他步驟同時進行", "做到防呆"]
+    assert listing.index.tolist() == [1, 2]
+    assert not english_words(" ".join([listing.index.name, *listing.columns])), listing.columns
 
 
 def test_zero_minutes_are_refused_in_chinese():

@@ -14,11 +14,12 @@ from ...core.messages import N_, Messages
 from . import calc
 
 _ = Messages("tools.feedback")
+n_ = _.plural
 
 __all__ = [
     "MAX_PANELS", "GROUP_COLORS", "GROUP_LABELS", "ALL_RESPONSES", "NOT_GIVEN", "NPS_QUESTION",
     "group_name", "group_label", "question_axis", "facts", "panels", "score_distribution",
-    "panel_title", "score_head", "sentences",
+    "panel_title", "score_head", "sentences", "nps_line", "excel_line", "saved_line",
 ]
 
 #: The most groups the chart draws (the largest, in table order).
@@ -197,3 +198,40 @@ def sentences(row: Mapping[str, float]) -> list[str]:
                 mean=row["satisfaction_mean"], top=row["top_box_share"])
         )
     return said
+
+
+def nps_line(score: float) -> str:
+    """The Net Promoter Score in a line, with its sign.
+
+    Examples
+    --------
+    >>> nps_line(25.0)
+    'Net Promoter Score: +25'
+    """
+    return _("Net Promoter Score: {nps:+.0f}").format(nps=score)
+
+
+def excel_line(count: int, same: bool) -> str:
+    """Whether the Excel file holds the same responses as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(30, True)
+    'The Excel file holds the same 30 responses: True'
+    """
+    return _("The Excel file holds the same {count} responses: {same}").format(
+        count=count, same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many rows were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(3, PurePosixPath("output/feedback-results.csv"))
+    'Saved 3 rows to output/feedback-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}", count).format(
+        count=count, path=where)

@@ -25,7 +25,7 @@ from . import calc, describe, page, table
 
 __all__ = [
     "GROUP_COLORS", "summary_table", "score_distribution_chart", "describe_score_distribution",
-    "FeedbackForm", "feedback_form",
+    "FeedbackForm", "feedback_form", "ratings_table",
 ]
 
 #: Bar colors of the three groups (distinguishable without color vision too: see the legend).
@@ -252,3 +252,20 @@ def feedback_form(**starting_values: str) -> w.VBox:
     ``starting_values`` fill its boxes: ``recommend`` and ``satisfaction``, as text.
     """
     return FeedbackForm(**starting_values).widget
+
+
+def ratings_table(ratings: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`~.table.satisfaction_distribution` as a grid, for reading.
+
+    One row per group, one column per rating (1 to 5), each cell the number of responses.
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({"recommend": [9, 8, 8], "satisfaction": [5, 4, 4]})
+    >>> ratings = table.satisfaction_distribution(answers)
+    >>> ratings_table(ratings).loc["All responses"].tolist()
+    [0, 0, 0, 2, 1]
+    """
+    grid = ratings.pivot(index="group", columns="rating", values="responses")
+    grid = grid.rename(index=describe.group_name)
+    return grid.rename_axis(index=_("group"), columns=_("rating"))

@@ -11,14 +11,15 @@ from collections.abc import Mapping, Sequence
 
 from ...core.messages import N_, Messages
 from ...core.palette import PALETTE
-from .calc import CATEGORIES
+from .calc import CATEGORIES, classify
 
 __all__ = [
     "CATEGORY_STYLES", "X_LABEL", "Y_LABEL", "legend_label", "pair_sentence", "feature_sentence",
-    "better_worse",
+    "better_worse", "classify_line", "excel_line", "saved_line",
 ]
 
 _ = Messages("tools.kano")
+n_ = _.plural
 
 #: Color and marker of each category on the chart (a tie gets its own style).
 CATEGORY_STYLES = {
@@ -123,3 +124,49 @@ def better_worse(rows: Sequence[Mapping[str, object]]) -> str:
           "(0 to 1) and the size of Worse on the horizontal axis (0 to 1)."),
         *parts,
     ])
+
+
+def classify_line(functional: str, dysfunctional: str) -> str:
+    """One answer pair's category in a line: its letter, Kano's name, the practitioners' name.
+
+    Examples
+    --------
+    >>> classify_line("Like", "Live-with")
+    'Like / Live-with -> A: Attractive (practitioners say delighter)'
+    >>> classify_line("Neutral", "Neutral")
+    'Neutral / Neutral -> I: Indifferent'
+    """
+    letter = classify(functional, dysfunctional)
+    category = CATEGORIES[letter]
+    words = {"functional": functional, "dysfunctional": dysfunctional, "letter": letter,
+             "name": _(category.name)}
+    if category.practitioner:
+        return _("{functional} / {dysfunctional} -> {letter}: {name} (practitioners say "
+                 "{practitioner})").format(practitioner=_(category.practitioner), **words)
+    return _("{functional} / {dysfunctional} -> {letter}: {name}").format(**words)
+
+
+def excel_line(count: int, same: bool) -> str:
+    """Whether the Excel file holds the same answers as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(40, True)
+    'The Excel file holds the same 40 answers: True'
+    """
+    return _("The Excel file holds the same {count} answers: {same}").format(
+        count=count, same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many features were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(5, PurePosixPath("output/kano-results.csv"))
+    'Saved 5 features to output/kano-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} feature to {path}", "Saved {count} features to {path}",
+                    count).format(count=count, path=where)

@@ -26,7 +26,7 @@ from .describe import CATEGORY_STYLES, legend_label
 
 __all__ = [
     "CATEGORY_STYLES", "evaluation_table", "results_table", "better_worse_chart",
-    "describe_better_worse", "KanoForm", "kano_form",
+    "describe_better_worse", "KanoForm", "kano_form", "answers_table",
 ]
 
 _ = Messages("tools.kano")
@@ -227,3 +227,17 @@ def kano_form(**starting_values: Any) -> w.VBox:
     counts ``A`` … ``Q``.
     """
     return KanoForm(**starting_values).widget
+
+
+def answers_table(classified: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`~.table.classify_answers` for reading: the file's columns as they are,
+    the category each answer pair falls in under a heading in the reader's language.
+
+    Examples
+    --------
+    >>> answers = pd.DataFrame({"respondent": ["C1"], "feature": ["Bike"],
+    ...                         "functional": ["Like"], "dysfunctional": ["Live-with"]})
+    >>> answers_table(table.classify_answers(answers)).columns[-1]
+    'category'
+    """
+    return classified.rename(columns={"category": _("category")})

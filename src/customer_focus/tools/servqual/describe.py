@@ -15,9 +15,11 @@ from .calc import OVERALL
 
 __all__ = ["EXPECTATION_COLOR", "PERCEPTION_COLOR", "ABOVE_COLOR", "X_LABEL", "EXPECTED",
            "PERCEIVED", "SHORTFALL", "AT_OR_ABOVE", "GAP", "NOTE", "signed", "dimension_name",
-           "overall_sentence", "dimensions", "servqual"]
+           "overall_sentence", "dimensions", "servqual", "excel_line",
+           "saved_line"]
 
 _ = Messages("tools.servqual")
+n_ = _.plural
 
 EXPECTATION_COLOR = PALETTE["line"]
 PERCEPTION_COLOR = PALETTE["accent"]
@@ -113,3 +115,29 @@ def servqual(rows: Sequence[Mapping[str, object]]) -> str:
           "dimension, joined by a line."),
         *parts, last,
     ])
+
+
+def excel_line(count: int, same: bool) -> str:
+    """Whether the Excel file holds the same respondents as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(20, True)
+    'The Excel file holds the same 20 respondents: True'
+    """
+    return _("The Excel file holds the same {count} respondents: {same}").format(
+        count=count, same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many rows were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(6, PurePosixPath("output/servqual-results.csv"))
+    'Saved 6 rows to output/servqual-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}",
+                    count).format(count=count, path=where)

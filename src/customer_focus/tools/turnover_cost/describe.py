@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...core.formats import cents, percent
+from ...core.formats import cents, money, percent
 from ...core.messages import Messages
 from . import calc
 
 _ = Messages("tools.turnover_cost")
+n_ = _.plural
 
-__all__ = ["CATEGORY_COLORS", "median", "as_row", "cost_sentence", "cost_chart"]
+__all__ = ["CATEGORY_COLORS", "median", "as_row", "cost_sentence", "cost_chart",
+           "learning_curve_line", "departure_line", "excel_line", "saved_line"]
 
 #: One color per line (Okabe & Ito's palette, distinguishable with color-blindness),
 #: for the notebook's chart and the page's alike.
@@ -119,3 +121,56 @@ def cost_chart(rows: Sequence[Row], *, median_marker: bool = True) -> str:
         text += _(" Diamonds mark {median} of each salary, Boushey & Glynn's median.").format(
             median=median())
     return text
+
+
+def learning_curve_line(salary: float, weeks: float, productivity: float) -> str:
+    """The learning curve's cost worked out in a line: salary / 52 × weeks × (1 − productivity).
+
+    ``productivity`` is the newcomer's average share of full output while learning.
+
+    Examples
+    --------
+    >>> learning_curve_line(36000, 12, 0.5)
+    'Learning curve: $36,000 / 52 × 12 weeks × (1 - 0.5) = $4,153.85'
+    """
+    return _("Learning curve: {salary} / 52 × {weeks} weeks × (1 - {productivity}) = {cost}"
+             ).format(salary=money(salary), weeks=f"{weeks:g}", productivity=f"{productivity:g}",
+                      cost=cents(calc.learning_curve_cost(salary, weeks, productivity)))
+
+
+def departure_line(cost: calc.TurnoverCost) -> str:
+    """The cost of one departure in a line, and its share of the salary.
+
+    Examples
+    --------
+    >>> departure_line(calc.turnover_cost(**calc.course_example()))
+    'Cost of one departure: $9,453.85, or 26.3% of the salary'
+    """
+    return _("Cost of one departure: {total}, or {share:.1%} of the salary").format(
+        total=cents(cost.total), share=cost.share_of_salary)
+
+
+def excel_line(count: int, same: bool) -> str:
+    """Whether the Excel file holds the same jobs as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(11, True)
+    'The Excel file holds 11 jobs, the same as the CSV file: True'
+    """
+    return _("The Excel file holds {count} jobs, the same as the CSV file: {same}").format(
+        count=count, same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many jobs were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(11, PurePosixPath("output/turnover-cost-results.csv"))
+    'Saved 11 jobs to output/turnover-cost-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} job to {path}", "Saved {count} jobs to {path}",
+                    count).format(count=count, path=where)

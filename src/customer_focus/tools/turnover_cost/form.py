@@ -27,6 +27,7 @@ from ..worksheet import Worksheet
 from . import calc, describe, table
 
 __all__ = [
+    "line_items_table",
     "category_table",
     "benchmarks_table",
     "jobs_table",
@@ -364,3 +365,18 @@ def turnover_cost_form(**starting_values: Any) -> w.VBox:
     ``starting_values`` are as for :class:`TurnoverCostForm`.
     """
     return TurnoverCostForm(**starting_values).widget
+
+
+def line_items_table(cost: calc.TurnoverCost) -> pd.DataFrame:
+    """The estimate's line items (:func:`~.table.line_items`) for reading: text, indexed by item.
+
+    The items keep the names of the inputs (``exit_interview``); their line is in words.
+
+    Examples
+    --------
+    >>> line_items_table(calc.turnover_cost(**calc.course_example())).iloc[0].tolist()
+    ['Separation', '$100.00']
+    """
+    shown = format_table(table.line_items(cost), money=["amount"]).set_index("item")
+    shown = shown.rename(columns={"category": _("category"), "amount": _("amount")})
+    return shown.rename_axis(index=_("item"))

@@ -16,6 +16,7 @@ from ...core.messages import N_, Messages
 from . import calc
 
 _ = Messages("tools.value_equation")
+n_ = _.plural
 
 #: What a change does to one side of the equation, by direction and side.
 _CHANGES = {
@@ -25,7 +26,8 @@ _CHANGES = {
     ("lowers", "denominator"): N_("lowers the denominator by {size} ({sign}{share})"),
 }
 
-__all__ = ["in_money", "amount", "signed", "ordered", "change_sentences", "value_chart"]
+__all__ = ["in_money", "amount", "signed", "ordered", "change_sentences", "value_chart",
+           "excel_line", "saved_line"]
 
 Row = Mapping[str, Any]
 
@@ -162,3 +164,29 @@ def value_chart(rows: Sequence[Row]) -> str:
         text += _(" The current offer, {alternative}, ranks {rank}.").format(
             alternative=base[0]["alternative"], rank=int(base[0]["rank"]))
     return text + _(" The index is a ranking aid, not a measurement of value.")
+
+
+def excel_line(same: bool) -> str:
+    """Whether the Excel file holds the same table as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(True)
+    'The Excel file holds the same table: True'
+    """
+    return _("The Excel file holds the same table: {same}").format(
+        same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many alternatives were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(11, PurePosixPath("output/value-equation-results.csv"))
+    'Saved 11 alternatives to output/value-equation-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} alternative to {path}", "Saved {count} alternatives to {path}",
+                    count).format(count=count, path=where)

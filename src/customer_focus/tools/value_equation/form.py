@@ -83,35 +83,37 @@ def comparison_table(comparison: pd.DataFrame) -> pd.DataFrame:
     baseline = _is_baseline(comparison)
     shown = pd.DataFrame(
         {
-            "Alternative": comparison["alternative"],
-            "Results": [_amount(v, False) for v in comparison["results"]],
-            "Process quality": [_amount(v, False) for v in comparison["process_quality"]],
-            "Price": [_amount(v, money) for v in comparison["price"]],
-            "Other costs to the customer": [_amount(v, money) for v in comparison["access_costs"]],
-            "Numerator": [_amount(v, False) for v in comparison["numerator"]],
-            "Denominator": [_amount(v, money) for v in comparison["denominator"]],
-            "Index (ranking only)": [
+            _("Alternative"): comparison["alternative"],
+            _("Results"): [_amount(v, False) for v in comparison["results"]],
+            _("Process quality"): [_amount(v, False) for v in comparison["process_quality"]],
+            _("Price"): [_amount(v, money) for v in comparison["price"]],
+            _("Other costs to the customer"): [
+                _amount(v, money) for v in comparison["access_costs"]
+            ],
+            _("Numerator"): [_amount(v, False) for v in comparison["numerator"]],
+            _("Denominator"): [_amount(v, money) for v in comparison["denominator"]],
+            _("Index (ranking only)"): [
                 f"{v:.{4 if money else 2}f}" for v in comparison["value_index"]
             ],
-            "Rank": comparison["rank"].astype(int),
-            "Numerator vs current": [
+            _("Rank"): comparison["rank"].astype(int),
+            _("Numerator vs current"): [
                 "—" if base else _signed(v, rel, False)
                 for base, v, rel in zip(
                     baseline, comparison["numerator_change"],
                     comparison["numerator_change_relative"], strict=True,
                 )
             ],
-            "Denominator vs current": [
+            _("Denominator vs current"): [
                 "—" if base else _signed(v, rel, money)
                 for base, v, rel in zip(
                     baseline, comparison["denominator_change"],
                     comparison["denominator_change_relative"], strict=True,
                 )
             ],
-            "What it does": [calc.lever_words(lever) for lever in comparison["lever"]],
+            _("What it does"): [calc.lever_words(lever) for lever in comparison["lever"]],
         }
     )
-    return shown.set_index("Alternative")
+    return shown.set_index(_("Alternative"))
 
 
 def change_sentences(comparison: pd.DataFrame) -> list[str]:

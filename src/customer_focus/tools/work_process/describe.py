@@ -18,6 +18,7 @@ from . import calc
 __all__ = [
     "no_description_column", "undescribed", "zero_minutes", "minutes", "summary_rows",
     "improvement_rows", "IMPROVEMENT_HEADINGS", "process_chart",
+    "excel_line", "saved_line",
 ]
 
 _ = Messages("tools.work_process")
@@ -181,3 +182,29 @@ def process_chart(analysis: Sequence[Row], summary: Mapping[str, float]) -> str:
             len(fails),
         ).format(count=len(fails), steps=listed)
     return text
+
+
+def excel_line(same: bool) -> str:
+    """Whether the Excel file holds the same table as the CSV file, in a line.
+
+    Examples
+    --------
+    >>> excel_line(True)
+    'The Excel file holds the same table: True'
+    """
+    return _("The Excel file holds the same table: {same}").format(
+        same=_("True") if same else _("False"))
+
+
+def saved_line(count: int, path: object) -> str:
+    """The line saying how many steps were saved, and where (``path``, shown with ``/``).
+
+    Examples
+    --------
+    >>> from pathlib import PurePosixPath
+    >>> saved_line(14, PurePosixPath("output/work-process-results.csv"))
+    'Saved 14 steps to output/work-process-results.csv'
+    """
+    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
+    return n_("Saved {count} step to {path}", "Saved {count} steps to {path}",
+                    count).format(count=count, path=where)

@@ -68,7 +68,7 @@ def summary_table(summary: dict[str, float]) -> pd.DataFrame:
     ['2', '120 min', '90 min (75.0%)']
     """
     rows = describe.summary_rows(summary)
-    return pd.DataFrame(rows, columns=["Measure", "Value"]).set_index("Measure")
+    return pd.DataFrame(rows, columns=[_("Measure"), _("Value")]).set_index(_("Measure"))
 
 
 def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
@@ -77,10 +77,11 @@ def improvement_table(listing: pd.DataFrame) -> pd.DataFrame:
         listing, ("priority", *_NEEDED), reader="improvement_table", maker="where_to_improve"
     )
     rows = describe.improvement_rows(listing.to_dict("records"))
-    shown = pd.DataFrame(rows, columns=list(describe.IMPROVEMENT_HEADINGS), dtype=object)
-    shown["Priority"] = listing["priority"].to_numpy()  # numbers, as the listing has them
-    shown["Step no."] = listing["order"].to_numpy()
-    return shown.set_index("Priority")
+    headings = [_(heading) for heading in describe.IMPROVEMENT_HEADINGS]
+    shown = pd.DataFrame(rows, columns=headings, dtype=object)
+    shown[headings[0]] = listing["priority"].to_numpy()  # numbers, as the listing has them
+    shown[headings[1]] = listing["order"].to_numpy()
+    return shown.set_index(headings[0])
 
 
 def process_chart(analysis: pd.DataFrame, *, title: str | None = None) -> Figure:
