@@ -153,9 +153,9 @@ def test_the_sidebars_part_captions_are_in_the_editions_language():
     import re
 
     for page in ("book/index.html", "book/learn/lifetime-value.html"):
-        english = re.findall(r'caption-text">([^<]*)', (SITE / page).read_text(encoding="utf-8"))
-        chinese = re.findall(r'caption-text">([^<]*)',
-                             (SITE / "zh-TW" / page).read_text(encoding="utf-8"))
+        part = r'class="caption" role="heading"><span class="caption-text">([^<]*)'
+        english = re.findall(part, (SITE / page).read_text(encoding="utf-8"))
+        chinese = re.findall(part, (SITE / "zh-TW" / page).read_text(encoding="utf-8"))
         assert "Learn" in english and "Apply" in english, english
         assert "學習" in chinese and "應用" in chinese, chinese
         assert not any(re.search(r"[A-Za-z]{3,}", caption) for caption in chinese), chinese
