@@ -48,7 +48,7 @@ from pathlib import Path
 
 from customer_focus.core.languages import language_code
 
-__all__ = ["ENVIRONMENT", "LOCALE", "Messages", "N_", "current_language", "language"]
+__all__ = ["ENVIRONMENT", "LOCALE", "Messages", "N_", "Np_", "current_language", "language"]
 
 #: The environment variable that chooses the language when no block of code has.
 ENVIRONMENT = "CUSTOMER_FOCUS_LANGUAGE"
@@ -116,6 +116,18 @@ def N_(message: str) -> str:
     return message
 
 
+def Np_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a counted phrase's two forms for translation where they are declared; say them
+    with :meth:`Messages.counted` where the count is known.
+
+    Examples
+    --------
+    >>> Np_("{count} job", "{count} jobs")
+    ('{count} job', '{count} jobs')
+    """
+    return singular, plural
+
+
 class Messages:
     """The messages of one area of the package (one catalog), in the current language.
 
@@ -149,3 +161,13 @@ class Messages:
     def plural(self, singular: str, plural: str, count: int) -> str:
         """The singular or the plural form for ``count``, in the current language."""
         return _catalog(self.domain, current_language()).ngettext(singular, plural, count)
+
+    def counted(self, forms: tuple[str, str], count: int) -> str:
+        """A counted phrase marked with :func:`Np_`, said for ``count`` (its ``{count}`` filled).
+
+        Examples
+        --------
+        >>> Messages("tools.turnover_cost").counted(Np_("{count} job", "{count} jobs"), 11)
+        '11 jobs'
+        """
+        return self.plural(*forms, count).format(count=count)

@@ -2,7 +2,8 @@
 
 The words the package says (:mod:`customer_focus.core.messages`) are marked in
 the code with ``_("...")`` (``N_("...")`` in a table kept for later,
-``n_(singular, plural, count)`` for a count). Each area of the package is one
+``n_(singular, plural, count)`` for a count, ``Np_(singular, plural)`` for a counted
+phrase declared before its count is known). Each area of the package is one
 catalog (a gettext domain): a module's domain is ``tools.<tool>`` inside a
 tool's folder, otherwise its area (``core``, ``tools``, ``course``,
 ``publish``, ``sphinxext``), and the module says it: ``_ = Messages("core")``.
@@ -39,7 +40,7 @@ __all__ = [
 #: The package's folder.
 PACKAGE = LOCALE.parent
 #: The marking functions and which of their arguments are messages (babel's keyword form).
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Np_": (1, 2)}
 #: The catalogs' header: the project, and one fixed date (a catalog changes only when its
 #: messages do, so `make translations` leaves untouched catalogs byte for byte the same).
 PROJECT = "customer-focus"

@@ -61,7 +61,7 @@ PYODIDE_FILES = (
 #: ``core``'s standard-library modules the tools' page code imports.
 CORE_MODULES = (
     "__init__.py", "validation.py", "formats.py", "fields.py", "problems.py", "palette.py",
-    "svg.py", "rows.py", "decoding.py", "languages.py", "messages.py",
+    "svg.py", "rows.py", "decoding.py", "languages.py", "messages.py", "saving.py",
 )
 #: The files of a tool's folder the page may need (those present are packed).
 TOOL_FILES = ("__init__.py", "calc.py", "page.py", "describe.py")

@@ -33,8 +33,8 @@ def test_a_zero_margin_gives_no_percentage_over_zero():
 
 
 def test_the_saved_line_counts_the_customers_in_both_languages():
-    assert describe.saved(1, "out.csv") == "Saved 1 customer to out.csv"
-    english, chinese = both(lambda: describe.saved(6, "output/lifetime-values.csv"))
+    assert describe.saved_line(1, "out.csv") == "Saved 1 customer to out.csv"
+    english, chinese = both(lambda: describe.saved_line(6, "output/lifetime-values.csv"))
     assert english == "Saved 6 customers to output/lifetime-values.csv"
     assert_chinese(english, chinese)
     assert "output/lifetime-values.csv" in chinese

@@ -45,11 +45,11 @@ def test_each_way_of_covering_the_vacancy_has_its_formula():
 
 
 def test_the_excel_check_and_the_saved_line_in_both_languages():
-    english, chinese = both(lambda: describe.same_as_csv(7, True))
-    assert english == "The Excel file holds 7 employees, the same as the CSV file: True"
+    english, chinese = both(lambda: describe.excel_line(7, True))
+    assert english == "The Excel file holds the same 7 employees: True"
     assert_chinese(english, chinese)
-    assert describe.same_as_csv(1, False).endswith("1 employee, the same as the CSV file: False")
-    english, chinese = both(lambda: describe.saved(7, "output/replacement-cost-results.csv"))
+    assert describe.excel_line(1, False).endswith("the same 1 employee: False")
+    english, chinese = both(lambda: describe.saved_line(7, "output/replacement-cost-results.csv"))
     assert english == "Saved 7 employees to output/replacement-cost-results.csv"
     assert_chinese(english, chinese)
 

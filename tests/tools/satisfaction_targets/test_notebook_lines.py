@@ -33,11 +33,12 @@ def test_each_segments_advice_line_in_chinese_keeps_its_name():
 
 
 def test_the_excel_check_and_the_saved_line_in_both_languages():
-    english, chinese = both(lambda: describe.same_as_csv(True))
+    english, chinese = both(lambda: describe.excel_line(True))
     assert english == "The Excel file holds the same table: True"
     assert_chinese(english, chinese)
-    assert describe.same_as_csv(False) == "The Excel file holds the same table: False"
-    english, chinese = both(lambda: describe.saved(10, "output/satisfaction-targets-results.csv"))
+    assert describe.excel_line(False) == "The Excel file holds the same table: False"
+    english, chinese = both(
+        lambda: describe.saved_line(10, "output/satisfaction-targets-results.csv"))
     assert english == "Saved 10 segments to output/satisfaction-targets-results.csv"
     assert_chinese(english, chinese)
-    assert describe.saved(1, "a.csv") == "Saved 1 segment to a.csv"
+    assert describe.saved_line(1, "a.csv") == "Saved 1 segment to a.csv"

@@ -26,7 +26,7 @@ def test_the_departure_line():
 
 def test_the_excel_and_saved_lines():
     english, chinese = both(lambda: describe.excel_line(11, True))
-    assert english == "The Excel file holds 11 jobs, the same as the CSV file: True"
+    assert english == "The Excel file holds the same 11 jobs: True"
     assert_chinese(english, chinese)
     path = PurePosixPath("output/turnover-cost-results.csv")
     english, chinese = both(lambda: describe.saved_line(11, path))

@@ -11,7 +11,7 @@ from customer_focus.tools.value_equation import describe
 def test_the_excel_line():
     english, chinese = both(lambda: describe.excel_line(True))
     assert english == "The Excel file holds the same table: True"
-    assert chinese == "Excel 檔案裝的是同一張表：是"
+    assert chinese == "Excel 檔的表格與 CSV 檔相同：是"
     assert describe.excel_line(False) == "The Excel file holds the same table: False"
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 
-from ...core.messages import N_, Messages
+from ...core import saving
+from ...core.messages import N_, Messages, Np_
 from . import calc
 
 _ = Messages("tools.feedback")
@@ -210,28 +211,8 @@ def nps_line(score: float) -> str:
     """
     return _("Net Promoter Score: {nps:+.0f}").format(nps=score)
 
-
-def excel_line(count: int, same: bool) -> str:
-    """Whether the Excel file holds the same responses as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(30, True)
-    'The Excel file holds the same 30 responses: True'
-    """
-    return _("The Excel file holds the same {count} responses: {same}").format(
-        count=count, same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many rows were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(3, PurePosixPath("output/feedback-results.csv"))
-    'Saved 3 rows to output/feedback-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}", count).format(
-        count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} row", "{count} rows"),
+    Np_("{count} response", "{count} responses"),
+)

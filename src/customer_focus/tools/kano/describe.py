@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ...core.messages import N_, Messages
+from ...core import saving
+from ...core.messages import N_, Messages, Np_
 from ...core.palette import PALETTE
 from .calc import CATEGORIES, classify
 
@@ -145,28 +146,8 @@ def classify_line(functional: str, dysfunctional: str) -> str:
                  "{practitioner})").format(practitioner=_(category.practitioner), **words)
     return _("{functional} / {dysfunctional} -> {letter}: {name}").format(**words)
 
-
-def excel_line(count: int, same: bool) -> str:
-    """Whether the Excel file holds the same answers as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(40, True)
-    'The Excel file holds the same 40 answers: True'
-    """
-    return _("The Excel file holds the same {count} answers: {same}").format(
-        count=count, same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many features were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(5, PurePosixPath("output/kano-results.csv"))
-    'Saved 5 features to output/kano-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} feature to {path}", "Saved {count} features to {path}",
-                    count).format(count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} feature", "{count} features"),
+    Np_("{count} answer", "{count} answers"),
+)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ...core import saving
 from ...core.formats import cents, percent
-from ...core.messages import Messages
+from ...core.messages import Messages, Np_
 from . import calc
 
 _ = Messages("tools.lifetime_value")
 n_ = _.plural
 
-__all__ = ["cumulative_value", "comparison", "value_lines", "saved"]
+__all__ = ["cumulative_value", "comparison", "value_lines", "saved_line"]
 
 
 def cumulative_value(
@@ -112,14 +113,5 @@ def value_lines(margin: float, retention: float, discount_rate: float) -> list[s
             shortcut=cents(shortcut)))
     return lines
 
-
-def saved(count: int, path: str) -> str:
-    """The line a notebook prints after saving ``count`` customers' values to ``path``.
-
-    Examples
-    --------
-    >>> saved(6, "output/lifetime-values.csv")
-    'Saved 6 customers to output/lifetime-values.csv'
-    """
-    return n_("Saved {count} customer to {path}", "Saved {count} customers to {path}",
-              count).format(count=count, path=path)
+#: The worksheet's closing line: what it saved, and where.
+saved_line = saving.lines(_, Np_("{count} customer", "{count} customers"))[0]

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import saving
 from ...core.formats import cents, money, number, percent
-from ...core.messages import Messages
+from ...core.messages import Messages, Np_
 from ..turnover_cost.calc import WEEKS_PER_YEAR
 from ..turnover_cost.describe import CATEGORY_COLORS
 from . import calc
 
 __all__ = [
     "LINE_COLORS", "bad_covers", "as_row", "headline", "cost_sentence", "cost_chart",
-    "working_lines", "same_as_csv", "saved",
+    "working_lines", "excel_line", "saved_line",
 ]
 
 #: One color per line: the turnover worksheet's, and one for the customers who may follow
@@ -231,27 +232,8 @@ def working_lines(inputs: Mapping[str, Any]) -> list[str]:
             employee=cost.employee.split(" (")[0]),
     ]
 
-
-def same_as_csv(count: int, same: bool) -> str:
-    """Whether the Excel file's ``count`` employees are the CSV file's, as a line.
-
-    Examples
-    --------
-    >>> same_as_csv(7, True)
-    'The Excel file holds 7 employees, the same as the CSV file: True'
-    """
-    return n_("The Excel file holds {count} employee, the same as the CSV file: {same}",
-              "The Excel file holds {count} employees, the same as the CSV file: {same}",
-              count).format(count=count, same=_("True") if same else _("False"))
-
-
-def saved(count: int, path: str) -> str:
-    """The line a notebook prints after saving ``count`` employees' estimates to ``path``.
-
-    Examples
-    --------
-    >>> saved(7, "output/replacement-cost-results.csv")
-    'Saved 7 employees to output/replacement-cost-results.csv'
-    """
-    return n_("Saved {count} employee to {path}", "Saved {count} employees to {path}",
-              count).format(count=count, path=path)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} employee", "{count} employees"),
+    Np_("{count} employee", "{count} employees"),
+)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import saving
 from ...core.formats import dollars
-from ...core.messages import N_, Messages
+from ...core.messages import N_, Messages, Np_
 
 __all__ = [
     "LEGEND", "VALUE_LABEL", "by_priority", "flag_words", "yes_no", "segment_advice",
-    "what_if_heading", "fleet_what_if", "same_as_csv", "saved",
+    "what_if_heading", "fleet_what_if", "excel_line", "saved_line",
     "targets_chart",
 ]
 
@@ -163,26 +164,7 @@ $150,000 across the segment."
         points=gain * 100, per_customer=dollars(fleets["gain_per_customer"]),
         segment_total=dollars(fleets["gain_for_segment"]))
 
-
-def same_as_csv(same: bool) -> str:
-    """Whether the Excel file holds the CSV file's table, as a line.
-
-    Examples
-    --------
-    >>> same_as_csv(True)
-    'The Excel file holds the same table: True'
-    """
-    return _("The Excel file holds the same table: {same}").format(
-        same=_("True") if same else _("False"))
-
-
-def saved(count: int, path: str) -> str:
-    """The line a notebook prints after saving ``count`` segments' plan to ``path``.
-
-    Examples
-    --------
-    >>> saved(10, "output/satisfaction-targets-results.csv")
-    'Saved 10 segments to output/satisfaction-targets-results.csv'
-    """
-    return n_("Saved {count} segment to {path}", "Saved {count} segments to {path}",
-              count).format(count=count, path=path)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} segment", "{count} segments")
+)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ...core.messages import N_, Messages
+from ...core import saving
+from ...core.messages import N_, Messages, Np_
 from ...core.palette import PALETTE
 from .calc import OVERALL
 
@@ -116,28 +117,8 @@ def servqual(rows: Sequence[Mapping[str, object]]) -> str:
         *parts, last,
     ])
 
-
-def excel_line(count: int, same: bool) -> str:
-    """Whether the Excel file holds the same respondents as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(20, True)
-    'The Excel file holds the same 20 respondents: True'
-    """
-    return _("The Excel file holds the same {count} respondents: {same}").format(
-        count=count, same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many rows were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(6, PurePosixPath("output/servqual-results.csv"))
-    'Saved 6 rows to output/servqual-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} row to {path}", "Saved {count} rows to {path}",
-                    count).format(count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} row", "{count} rows"),
+    Np_("{count} respondent", "{count} respondents"),
+)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import saving
 from ...core.formats import cents, money, percent
-from ...core.messages import Messages
+from ...core.messages import Messages, Np_
 from . import calc
 
 _ = Messages("tools.turnover_cost")
@@ -149,28 +150,8 @@ def departure_line(cost: calc.TurnoverCost) -> str:
     return _("Cost of one departure: {total}, or {share:.1%} of the salary").format(
         total=cents(cost.total), share=cost.share_of_salary)
 
-
-def excel_line(count: int, same: bool) -> str:
-    """Whether the Excel file holds the same jobs as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(11, True)
-    'The Excel file holds 11 jobs, the same as the CSV file: True'
-    """
-    return _("The Excel file holds {count} jobs, the same as the CSV file: {same}").format(
-        count=count, same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many jobs were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(11, PurePosixPath("output/turnover-cost-results.csv"))
-    'Saved 11 jobs to output/turnover-cost-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} job to {path}", "Saved {count} jobs to {path}",
-                    count).format(count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} job", "{count} jobs"),
+    Np_("{count} job", "{count} jobs"),
+)

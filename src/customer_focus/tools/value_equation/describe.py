@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import saving
 from ...core.formats import cents
-from ...core.messages import N_, Messages
+from ...core.messages import N_, Messages, Np_
 from . import calc
 
 _ = Messages("tools.value_equation")
@@ -165,28 +166,7 @@ def value_chart(rows: Sequence[Row]) -> str:
             alternative=base[0]["alternative"], rank=int(base[0]["rank"]))
     return text + _(" The index is a ranking aid, not a measurement of value.")
 
-
-def excel_line(same: bool) -> str:
-    """Whether the Excel file holds the same table as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(True)
-    'The Excel file holds the same table: True'
-    """
-    return _("The Excel file holds the same table: {same}").format(
-        same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many alternatives were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(11, PurePosixPath("output/value-equation-results.csv"))
-    'Saved 11 alternatives to output/value-equation-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} alternative to {path}", "Saved {count} alternatives to {path}",
-                    count).format(count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} alternative", "{count} alternatives")
+)

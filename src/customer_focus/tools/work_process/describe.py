@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ...core import saving
 from ...core.formats import percent
-from ...core.messages import N_, Messages
+from ...core.messages import N_, Messages, Np_
 from . import calc
 
 __all__ = [
@@ -183,28 +184,7 @@ def process_chart(analysis: Sequence[Row], summary: Mapping[str, float]) -> str:
         ).format(count=len(fails), steps=listed)
     return text
 
-
-def excel_line(same: bool) -> str:
-    """Whether the Excel file holds the same table as the CSV file, in a line.
-
-    Examples
-    --------
-    >>> excel_line(True)
-    'The Excel file holds the same table: True'
-    """
-    return _("The Excel file holds the same table: {same}").format(
-        same=_("True") if same else _("False"))
-
-
-def saved_line(count: int, path: object) -> str:
-    """The line saying how many steps were saved, and where (``path``, shown with ``/``).
-
-    Examples
-    --------
-    >>> from pathlib import PurePosixPath
-    >>> saved_line(14, PurePosixPath("output/work-process-results.csv"))
-    'Saved 14 steps to output/work-process-results.csv'
-    """
-    where = path.as_posix() if hasattr(path, "as_posix") else str(path)
-    return n_("Saved {count} step to {path}", "Saved {count} steps to {path}",
-                    count).format(count=count, path=where)
+#: The worksheet's closing lines: what it saved, and whether the Excel file matches.
+saved_line, excel_line = saving.lines(
+    _, Np_("{count} step", "{count} steps")
+)
