@@ -12,6 +12,7 @@ import pytest
 
 from customer_focus.core import cases
 from customer_focus.core.formats import dollars
+from customer_focus.course.words import say, words
 from customer_focus.tools.lifetime_value import calc, table
 
 from .conftest import ROOT
@@ -166,3 +167,26 @@ def test_site_map_matches_the_table_of_contents(visit):
         hrefs = column.locator("a").evaluate_all("links => links.map(a => a.href)")
         assert [href.split("/book/", 1)[1].removesuffix(".html") for href in hrefs] == [d.removeprefix("book/") for d in docnames]
     assert visit.problems() == []
+
+
+def test_comparison_speaks_the_zh_tw_editions_words(visit):
+    """On the Chinese chapter, the comparison's labels, help, verdict and messages are the
+    edition's words, and its numbers still Python's."""
+    zh = words("clv", "zh_TW")
+    page = visit.open("zh-TW/" + CHAPTER)
+    form = page.locator("form.cf-clv-compare")
+    comparison = table.compare_customers(cases.opening_case(), discount_rate=0.10)
+    assert form.locator("output[name=net]").all_inner_texts() == [
+        dollars(v) for v in comparison["net_value"]]
+    assert form.locator("label").all_inner_texts() == [
+        zh["margin"], zh["retention"], zh["cost"]] * 2 + [zh["discount"]]
+    assert form.locator(".cf-help").inner_text() == say(zh["help"], formula="m·r/(1+i−r)")
+    names = [name.strip() for name in form.locator("legend").all_inner_texts()]
+    nets = list(comparison["net_value"])
+    best, other = (0, 1) if nets[0] >= nets[1] else (1, 0)
+    assert form.locator(".cf-clv-verdict").inner_text() == say(
+        zh["worth_more"], best=names[best], gap=dollars(nets[best] - nets[other]),
+        other=names[other])
+    form.locator("fieldset").first.locator("input[name=retention]").fill("120")
+    problem = say(zh["from_up_to"], name=say(zh["retention_of"], name=names[0]), low=0, high=100)
+    assert form.locator(".cf-clv-verdict").inner_text() == say(zh["check"], problems=problem)

@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, directives, download, editions, freshness, glossary, iconfont,
-    kernel_wait, live, pageweight, quiz, repository, scenario, siteicons, sitemap, vendor,
-    workshop_kit,
+    kernel_wait, live, pageweight, quiz, repository, scenario, site_words, siteicons, sitemap,
+    vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
     editions.setup(app)
+    site_words.setup(app)
     vendor.setup(app)
     live.setup(app)
     freshness.setup(app)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from ..course.course_map import (
     load_course_map,
     translation_path,
 )
+from ..course.words import say, supported, words
 from ..tools.lifetime_value import calc, table
 from ..tools.spec import (
     language_code as form_language,
@@ -89,7 +91,12 @@ def _number_field(name: str, label: str, value: float, identifier: str, *, step:
 
 
 class ClvComparison(SphinxDirective):
-    """Two customers side by side; values update as the reader types."""
+    """Two customers side by side; values update as the reader types.
+
+    Its words (labels, help, the sentence under it, its messages) are the build's
+    language's, from the ``clv`` words of ``data/widget-words.yml``: the labels are
+    written here, the rest goes to ``customer-focus.js`` in a ``cf-clv-words`` data block.
+    """
 
     has_content = False
     option_spec = {"discount-rate": directives.unchanged}
@@ -100,14 +107,16 @@ class ClvComparison(SphinxDirective):
             customers = table.compare_customers(opening_case(), discount_rate=discount)
         except ValueError as error:
             raise self.error(f"clv-comparison: {error}") from None
+        word = words("clv", supported(self.config.language))
         serial = self.env.new_serialno("cf-clv")
         prefix = f"cf-clv-{serial}"
+        script = json.dumps(word, ensure_ascii=False).replace("<", "\\u003c")
         parts = [
             f'<form class="cf-clv-compare" id="{prefix}" data-timing="{calc.DEFAULT_TIMING}" '
             f'aria-describedby="{prefix}-help" novalidate>',
-            f'<p id="{prefix}-help" class="cf-help">Change any number; the values update as you type. '
-            f"Rates are in percent. Lifetime value uses the course's formula m·r/(1+i−r); "
-            f"net value subtracts the cost of winning the customer.</p>",
+            f'<script type="application/json" class="cf-clv-words">{script}</script>',
+            f'<p id="{prefix}-help" class="cf-help">'
+            f'{escape(say(word["help"], formula="m·r/(1+i−r)"))}</p>',
             '<div class="cf-clv-columns">',
         ]
         for index, row in customers.iterrows():
@@ -115,17 +124,17 @@ class ClvComparison(SphinxDirective):
             parts += [
                 f'<fieldset class="cf-clv-customer" data-customer="{index}">',
                 f'<legend>{escape(str(row["customer"]))}</legend>',
-                _number_field("margin", "Yearly margin ($)", row["annual_margin"], f"{field}-margin", step="any", minimum="-1000000000"),
-                _number_field("retention", "Retention rate (%)", row["retention_rate"] * 100, f"{field}-retention", step="any", minimum="0", maximum="99.99"),
-                _number_field("cost", "Cost to win ($)", row["acquisition_cost"], f"{field}-cost", step="any", minimum="0"),
-                f'<p class="cf-clv-result"><span>Lifetime value:</span> <output name="value" for="{field}-margin {field}-retention">'
+                _number_field("margin", word["margin"], row["annual_margin"], f"{field}-margin", step="any", minimum="-1000000000"),
+                _number_field("retention", word["retention"], row["retention_rate"] * 100, f"{field}-retention", step="any", minimum="0", maximum="99.99"),
+                _number_field("cost", word["cost"], row["acquisition_cost"], f"{field}-cost", step="any", minimum="0"),
+                f'<p class="cf-clv-result"><span>{escape(word["value"])}</span> <output name="value" for="{field}-margin {field}-retention">'
                 f'{escape(dollars(row["lifetime_value"]))}</output><br>'
-                f'<span>Net value:</span> <output name="net" for="{field}-cost">{escape(dollars(row["net_value"]))}</output></p>',
+                f'<span>{escape(word["net"])}</span> <output name="net" for="{field}-cost">{escape(dollars(row["net_value"]))}</output></p>',
                 "</fieldset>",
             ]
         parts += [
             "</div>",
-            _number_field("discount", "Discount rate (%)", discount * 100, f"{prefix}-discount", step="any", minimum="0", maximum="99.99"),
+            _number_field("discount", word["discount"], discount * 100, f"{prefix}-discount", step="any", minimum="0", maximum="99.99"),
             f'<p class="cf-clv-verdict" role="status" aria-live="polite" id="{prefix}-verdict"></p>',
             "</form>",
         ]

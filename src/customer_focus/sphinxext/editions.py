@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.locale import init as init_locale
@@ -155,9 +156,34 @@ class TranslateTocCaptions(SphinxTransform):
             node["caption"] = catalog.gettext(node["rawcaption"] or node["caption"])
 
 
+class SourceExerciseTables(SphinxTransform):
+    """Give the cells of a table in an exercise or a solution their page, so they are translated.
+
+    sphinx-exercise parses a box's content into a section of its own that names no
+    source file; MyST's table cells then have none either, and Sphinx leaves a text
+    with no source out of the catalogs and untranslated ("built-in"): an exercise's
+    table stayed English in the zh-TW edition. Before Sphinx's translation (priority 20)
+    and the catalogs' extraction, each such cell gets its table's file and line.
+    """
+
+    default_priority = 15
+    #: The sections sphinx-exercise puts a box's content in.
+    CONTENT = frozenset({"exercise-content", "solution-content"})
+
+    def apply(self, **kwargs: Any) -> None:
+        for section in self.document.findall(nodes.section):
+            if not self.CONTENT & set(section["ids"]):
+                continue
+            for table in section.findall(nodes.table):
+                for node in table.findall(nodes.TextElement):
+                    if not node.source:
+                        node.source, node.line = table.source, table.line
+
+
 def setup(app: Sphinx) -> None:
     """Register the configuration values, the page hook and the captions' translation."""
     app.add_config_value("cf_shared_root", "", "html", types=[str])
     app.add_config_value("cf_build_dir", "", "env", types=[str])
     app.connect("html-page-context", _page_context)
     app.add_transform(TranslateTocCaptions)
+    app.add_transform(SourceExerciseTables)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,8 @@ def manifest(title: str, start: str) -> dict[str, Any]:
     Parameters
     ----------
     title : str
-        The site's title; its part before a colon is the short name.
+        The site's title; its part before a colon (or a full-width colon, as Chinese
+        writes it) is the short name.
     start : str
         The first page, relative to the top of the site.
 
@@ -151,6 +153,8 @@ def manifest(title: str, start: str) -> dict[str, Any]:
     >>> data = manifest("Customer Focus: Creating Value and Loyalty", "book/index.html")
     >>> data["short_name"], data["start_url"], data["theme_color"]
     ('Customer Focus', 'book/index.html', '#1f5f99')
+    >>> manifest("以顧客為中心：創造價值與忠誠度", "book/index.html")["short_name"]
+    '以顧客為中心'
     >>> [icon["sizes"] for icon in data["icons"]]
     ['any', '180x180', '192x192', '512x512', '512x512']
     """
@@ -162,7 +166,7 @@ def manifest(title: str, start: str) -> dict[str, Any]:
         icons.append(icon)
     return {
         "name": title,
-        "short_name": title.split(":")[0].strip(),
+        "short_name": re.split("[:：]", title)[0].strip(),
         "start_url": start,
         "scope": "./",
         "display": "browser",

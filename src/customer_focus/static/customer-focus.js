@@ -24,18 +24,25 @@
     return (margin * retention) / (1 + discount - retention);
   }
 
-  function problemWith(name, value, low, high) {
-    if (!isFinite(value)) { return name + " needs a number."; }
+  /* The comparison's words, in the page's language: its "cf-clv-words" block, written by the
+   * {clv-comparison} directive from data/widget-words.yml (widget-words.js reads it). */
+  function problemWith(words, name, value, low, high) {
+    var say = window.customerFocus.widgetWords.say;
+    if (!isFinite(value)) { return say(words.needs_number, { name: name }); }
     if (value < low || (high !== undefined && value >= high)) {
-      return name + " must be from " + low + (high !== undefined ? " up to (not including) " + high : " upward") + ".";
+      return high !== undefined
+        ? say(words.from_up_to, { name: name, low: low, high: high })
+        : say(words.from_upward, { name: name, low: low });
     }
     return "";
   }
 
   function updateComparison(form) {
+    var say = window.customerFocus.widgetWords.say;
+    var words = window.customerFocus.widgetWords.wordsOf(form, "clv");
     var discount = readNumber(form.querySelector("input[name=discount]"));
     var problems = [];
-    var discountProblem = problemWith("Discount rate (%)", discount, 0, 100);
+    var discountProblem = problemWith(words, words.discount, discount, 0, 100);
     if (discountProblem) { problems.push(discountProblem); }
     var results = [];
     form.querySelectorAll("fieldset[data-customer]").forEach(function (fieldset) {
@@ -44,9 +51,9 @@
       var retention = readNumber(fieldset.querySelector("input[name=retention]"));
       var cost = readNumber(fieldset.querySelector("input[name=cost]"));
       var own = [
-        problemWith(name + ": yearly margin", margin, -Infinity),
-        problemWith(name + ": retention rate (%)", retention, 0, 100),
-        problemWith(name + ": cost to win", cost, 0)
+        problemWith(words, say(words.margin_of, { name: name }), margin, -Infinity),
+        problemWith(words, say(words.retention_of, { name: name }), retention, 0, 100),
+        problemWith(words, say(words.cost_of, { name: name }), cost, 0)
       ].filter(Boolean);
       var valueOut = fieldset.querySelector("output[name=value]");
       var netOut = fieldset.querySelector("output[name=net]");
@@ -63,7 +70,7 @@
     });
     var verdict = form.querySelector(".cf-clv-verdict");
     if (problems.length) {
-      verdict.textContent = "Check your numbers: " + problems.join(" ");
+      verdict.textContent = say(words.check, { problems: problems.join(" ") });
       verdict.classList.add("cf-problem");
       return;
     }
@@ -73,8 +80,8 @@
       var other = best === results[0] ? results[1] : results[0];
       var gap = best.net - other.net;
       verdict.textContent = gap === 0
-        ? "Both customers are worth the same, net of the cost of winning them."
-        : best.name + " is worth " + money(gap) + " more than " + other.name + ", net of the cost of winning them.";
+        ? words.same
+        : say(words.worth_more, { best: best.name, gap: money(gap), other: other.name });
     }
   }
 

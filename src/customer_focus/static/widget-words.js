@@ -1,8 +1,9 @@
-/* Customer Focus course: the words of the quiz and scenario widgets, for quiz.js and
- * scenario.js (the extension loads this script before them, deferred, on every page).
+/* Customer Focus course: the words of the quiz and scenario widgets and of the lifetime value
+ * comparison, for quiz.js, scenario.js and customer-focus.js (the extension loads this script
+ * before them, deferred, on every page).
  *
  * Every word a widget shows comes from its page: a data block ("cf-quiz-words",
- * "cf-scenario-words") written by the widget's directive in the page's language from
+ * "cf-scenario-words", "cf-clv-words") written by the widget's directive in the page's language from
  * data/widget-words.yml. */
 (function () {
   "use strict";
@@ -14,7 +15,7 @@
     });
   }
 
-  /* The words of a widget ("quiz" or "scenario") in a container: its "cf-<widget>-words" block. */
+  /* The words of a widget ("quiz", "scenario" or "clv") in a container: its "cf-<widget>-words" block. */
   function wordsOf(container, widget) {
     var block = container.querySelector("script.cf-" + widget + "-words");
     try { return block ? JSON.parse(block.textContent) : {}; } catch (error) { return {}; }
