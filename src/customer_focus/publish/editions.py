@@ -43,6 +43,8 @@ __all__ = [
 GETTEXT = Path("_build") / "gettext"
 #: The gettext build's own doctrees (the English site's stay in ``_build/.doctrees``).
 GETTEXT_DOCTREES = Path("_build") / ".doctrees-gettext"
+#: The gettext build's own caches (the package's fingerprint, the notebooks' outputs).
+GETTEXT_BUILD = Path("_build") / "gettext-build"
 #: The catalogs' project name, in their header.
 PROJECT = "Customer Focus"
 #: The zh-TW edition's folder in the site, and its build folder (doctrees, caches).
@@ -61,7 +63,9 @@ def overrides(root: Path, what: str = "html") -> dict[str, object]:
 
     Both builds read the book's table of contents and build the book as one
     document; the ``gettext`` build names the project in the catalogs'
-    headers; the ``html`` build (the zh-TW edition) sets the language, the
+    headers and keeps its own caches (sharing the English edition's, it would
+    take that build's notice of a changed package for itself, and the English
+    pages would not be read again); the ``html`` build (the zh-TW edition) sets the language, the
     Chinese search, its own caches and the files it shares with the English
     edition.
 
@@ -86,13 +90,19 @@ def overrides(root: Path, what: str = "html") -> dict[str, object]:
     '../../_static/vendor/mathjax/tex-chtml.js'
     >>> overrides(Path("/book"), "gettext")["project"]
     'Customer Focus'
+    >>> overrides(Path("/book"), "gettext")["cf_build_dir"]
+    '/book/_build/gettext-build'
     """
     common: dict[str, object] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
     }
     if what == "gettext":
-        return {**common, "project": PROJECT}
+        # Its own caches: sharing the English edition's, it would take the English build's
+        # notice that the package changed (and its execution cache) for itself.
+        own = root / GETTEXT_BUILD
+        return {**common, "project": PROJECT, "cf_build_dir": own.as_posix(),
+                "nb_execution_cache_path": (own / ".jupyter_cache").as_posix()}
     build = root / "_build" / ZH_TW
     return {
         **common,

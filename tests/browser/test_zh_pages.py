@@ -1,0 +1,113 @@
+"""The zh-TW edition's pages are Chinese: every word a reader reads, apart from names and citations.
+
+The pages' text comes from their catalogs (``locales/zh_TW/LC_MESSAGES``), and the words the
+course's directives and other extensions write into them (a widget's labels, an agenda, an
+exercise's title, the footer) from the course's word tables; a text Sphinx could not see for
+translation, or a directive that writes English of its own, leaves English on a Chinese page.
+This reads every built zh-TW page as a reader gets it and fails on an English phrase (four
+English words or more in a row) outside code, the cells' outputs (``test_zh_outputs.py``) and
+the bibliography, unless it names a work, a publisher or an organization that
+``references.bib`` lists (a citation), or a name in ``NAMES``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from .conftest import ROOT, SITE
+
+pytestmark = pytest.mark.browser
+
+#: Four English words or more in a row, as in test_zh_outputs.py.
+PHRASE = re.compile(r"(?<![\w'])(?:[A-Za-z][a-z]+[,:;]?\s+){3,}[A-Za-z][a-z]+")
+#: Elements whose text is not the page's prose: code, math, cell outputs (their own test), the
+#: bibliography, the switch to the English edition and what is marked English (``lang="en"``:
+#: the glossary's English column), English on purpose.
+SKIPPED_TAGS = {"script", "style", "code", "pre", "math", "svg"}
+SKIPPED_CLASSES = {"cell_output", "bibliography", "citation", "cf-language-switch", "highlight",
+                   "math", "MathJax"}
+#: Names the course quotes that references.bib does not spell out: an index's name, and the
+#: titles of chapters and sections of works it cites (quoted as titles, with a translation).
+NAMES = {
+    "Norwegian Customer Satisfaction Barometer",
+    "The Centrality of Value",
+    "Results, Costs, Price, Value, and Profit",
+    "Leadership Underlies the Chain’s Success",
+}
+
+
+class PageText(HTMLParser):
+    """The text a reader reads in a page's ``<main>`` and footer, one run at a time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = 0
+        self.skipping = 0
+        self.stack: list[bool] = []
+        self.runs: list[str] = []
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "base"}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.VOID:
+            return
+        values = dict(attrs)
+        classes = set((values.get("class") or "").split())
+        opens = tag == "main" or (tag == "footer")
+        skip = (tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
+                or (values.get("lang") or "").startswith("en"))
+        self.stack.append((opens, skip))
+        self.inside += opens
+        self.skipping += skip
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or not self.stack:
+            return
+        opens, skip = self.stack.pop()
+        self.inside -= opens
+        self.skipping -= skip
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not self.skipping and data.strip():
+            self.runs.append(" ".join(data.split()))
+
+
+def citations() -> str:
+    """What references.bib names (titles, journals, publishers, authors, organizations), lowercased."""
+    return (ROOT / "references.bib").read_text(encoding="utf-8").lower()
+
+
+def english_phrases(html: str, allowed: str) -> list[str]:
+    """The English phrases of a page's own text that are not names or citations.
+
+    >>> english_phrases('<main><p>顧客終身價值是 <em>The Service Profit Chain</em></p></main>',
+    ...                 "the service profit chain")
+    []
+    >>> english_phrases('<main><p>Change any number; the values update</p><pre>print the value now</pre></main>', "")
+    ['Change any number; the values update']
+    """
+    parser = PageText()
+    parser.feed(html)
+    found = []
+    for run in parser.runs:
+        for match in PHRASE.finditer(run):
+            phrase = match.group(0).rstrip(",:;")
+            if phrase.lower() not in allowed and not any(phrase in name for name in NAMES):
+                found.append(run)
+                break
+    return found
+
+
+def _pages() -> list[str]:
+    folder = SITE / "zh-TW"
+    return sorted(path.relative_to(folder).as_posix() for path in (folder / "book").rglob("*.html"))
+
+
+@pytest.mark.parametrize("page", _pages() if (SITE / "zh-TW").is_dir() else [])
+def test_a_chinese_pages_text_is_chinese(page):
+    html = (SITE / "zh-TW" / page).read_text(encoding="utf-8")
+    english = english_phrases(html, citations())
+    assert not english, f"zh-TW/{page}: English on the page:\n" + "\n".join(english[:15])
