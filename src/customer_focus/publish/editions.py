@@ -100,9 +100,15 @@ def overrides(root: Path, what: str = "html") -> dict[str, object]:
     if what == "gettext":
         # Its own caches: sharing the English edition's, it would take the English build's
         # notice that the package changed (and its execution cache) for itself.
+        # A figure a notebook cell draws is an image for the catalogs too (myst-nb would
+        # give the gettext builder the output's plain text), so its description (alt) is
+        # translated like the page's text.
         own = root / GETTEXT_BUILD
         return {**common, "project": PROJECT, "cf_build_dir": own.as_posix(),
-                "nb_execution_cache_path": (own / ".jupyter_cache").as_posix()}
+                "nb_execution_cache_path": (own / ".jupyter_cache").as_posix(),
+                "nb_mime_priority_overrides": [
+                    ["gettext", "image/svg+xml", 24], ["gettext", "image/png", 25],
+                ]}
     build = root / "_build" / ZH_TW
     return {
         **common,

@@ -161,9 +161,10 @@ class SourceExerciseTables(SphinxTransform):
 
     sphinx-exercise parses a box's content into a section of its own that names no
     source file; MyST's table cells then have none either, and Sphinx leaves a text
-    with no source out of the catalogs and untranslated ("built-in"): an exercise's
-    table stayed English in the zh-TW edition. Before Sphinx's translation (priority 20)
-    and the catalogs' extraction, each such cell gets its table's file and line.
+    with no source out of the catalogs and untranslated (it takes it for one of its own
+    words): an exercise's table stayed English in the zh-TW edition. Before Sphinx's
+    translation (priority 20) and the catalogs' extraction, each such cell gets its
+    table's file and line.
     """
 
     default_priority = 15
