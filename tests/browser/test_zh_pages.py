@@ -6,7 +6,7 @@ exercise's title, the footer) from the course's word tables; a text Sphinx could
 translation, or a directive that writes English of its own, leaves English on a Chinese page.
 This reads every built zh-TW page as a reader gets it and fails on an English phrase (four
 English words or more in a row) outside code, the cells' outputs (``test_zh_outputs.py``) and
-the bibliography, unless it names a work, a publisher or an organization that
+the bibliography, or in a figure's description (``alt``, read out by a screen reader), unless it names a work, a publisher or an organization that
 ``references.bib`` lists (a citation), or a name in ``NAMES``.
 """
 
@@ -40,7 +40,8 @@ NAMES = {
 
 
 class PageText(HTMLParser):
-    """The text a reader reads in a page's ``<main>`` and footer, one run at a time."""
+    """The text a reader reads in a page's ``<main>`` and footer, one run at a time, and the
+    descriptions of its figures (``alt``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,9 +53,12 @@ class PageText(HTMLParser):
     VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "base"}
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        if tag == "img" and self.inside and values.get("alt"):
+            # a figure's description, read out in place of the figure (a cell's output too)
+            self.runs.append(" ".join(values["alt"].split()))
         if tag in self.VOID:
             return
-        values = dict(attrs)
         classes = set((values.get("class") or "").split())
         opens = tag == "main" or (tag == "footer")
         skip = (tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
@@ -88,6 +92,8 @@ def english_phrases(html: str, allowed: str) -> list[str]:
     []
     >>> english_phrases('<main><p>Change any number; the values update</p><pre>print the value now</pre></main>', "")
     ['Change any number; the values update']
+    >>> english_phrases('<main><div class="cell_output"><img alt="A bar chart of the costs"></div></main>', "")
+    ['A bar chart of the costs']
     """
     parser = PageText()
     parser.feed(html)
