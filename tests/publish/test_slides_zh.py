@@ -66,6 +66,8 @@ def test_a_chinese_deck_has_the_english_decks_slides_in_chinese(ident, labels, t
         assert slide.activity and re.search(r"[\u4e00-\u9fff]", slide.activity), slide.title
         if slide.kind != "figure" and not re.search(r"<table|cf-math", slide.body):
             assert re.search(r"[\u4e00-\u9fff]", _text(slide.body)), (ident, slide.title)
+        if slide.kind == "figure":  # its description, read out in its place, as on the page
+            assert re.search(r'alt="[^"]*[\u4e00-\u9fff]', slide.body), (ident, slide.title)
     page = deck_html(chinese, "zh_TW")
     assert '<html lang="zh-Hant-TW">' in page
     assert re.search(r"--r-main-font: [^;]*\"Noto Sans CJK TC\"", page)

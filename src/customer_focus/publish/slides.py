@@ -426,6 +426,7 @@ class _Builder:
             image.parent.mkdir(parents=True, exist_ok=True)
             result.savefig(image, facecolor="white", metadata={"Software": None})
             alt = ((options.get("mystnb") or {}).get("image") or {}).get("alt", "")
+            alt = self.catalog.get(alt, alt)  # the page's translation of it, as on the page
             slide = self.start(self.title)
             slide.kind = "figure"
             slide.body = (
