@@ -109,7 +109,8 @@ def english_phrases(html: str, allowed: str) -> list[str]:
 
 def _pages() -> list[str]:
     folder = SITE / "zh-TW"
-    return sorted(path.relative_to(folder).as_posix() for path in (folder / "book").rglob("*.html"))
+    pages = [*(folder / "book").rglob("*.html"), *folder.glob("*.html")]  # search, index too
+    return sorted(path.relative_to(folder).as_posix() for path in pages)
 
 
 @pytest.mark.parametrize("page", _pages() if (SITE / "zh-TW").is_dir() else [])
