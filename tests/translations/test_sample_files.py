@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from chinese_text import assert_chinese
-from sample_twins import NAMES, NO_TWIN, SAMPLES, TRANSLATED, rows, twins
 
+from chinese_text import assert_chinese
 from customer_focus.core import tables
 from customer_focus.course.glossary import (
     GLOSSARY_FILE,
@@ -21,6 +20,7 @@ from customer_focus.course.glossary import (
     load_usage,
     usage_problems,
 )
+from sample_twins import NAMES, NO_TWIN, SAMPLES, TRANSLATED, rows, twins
 
 from .test_data_files import ROOT
 

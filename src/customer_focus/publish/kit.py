@@ -49,8 +49,9 @@ KIT: tuple[tuple[str, str, str], ...] = (
 )
 
 #: What the notebooks read from the course's folder when they run: the sample files and
-#: their translated twins (the exercises' checks), the question banks with the course map and the references (quizzes),
-#: and the scenarios. The wheel carries these with :data:`KIT`'s files.
+#: their translated twins (the exercises' checks), the question banks with the course map
+#: and the references (quizzes), and the scenarios. The wheel carries these with
+#: :data:`KIT`'s files.
 RUNTIME: tuple[tuple[str, str], ...] = (
     ("book/apply/tools/data", "*.csv"),
     ("book/apply/tools/data", "*.xlsx"),
