@@ -5,9 +5,10 @@ The zh-TW build executes every notebook with the package speaking Chinese
 package's sentences, tables' headers, messages, and the words the notebooks print through
 the package) are Chinese. This reads the built pages, as a reader gets them, and fails on
 an English phrase (four English words or more in a row) in a cell's output, unless it is
-the invented cases' own data, which the edition keeps as written: the sample files a
-learner downloads and the tools' worked examples (the names of a feature, a step, a
-comment).
+the invented cases' own data, which the edition keeps as written: the tools' worked
+examples (the names of a feature, a step, a comment) and the cases' inputs. The sample
+files are not among them: the edition's notebooks read their Chinese twins
+(``book/apply/tools/data/zh_TW/``), so a sample's English in an output is a finding.
 """
 
 from __future__ import annotations
@@ -56,9 +57,8 @@ class CellOutputs(HTMLParser):
 
 
 def case_data() -> str:
-    """The invented cases' own words: the sample files and the tools' worked examples."""
-    texts = [path.read_text(encoding="utf-8", errors="replace")
-             for path in (ROOT / "book" / "apply" / "tools" / "data").glob("*.csv")]
+    """The invented cases' own words: the tools' worked examples and the cases' inputs."""
+    texts = []
     for twin in (ROOT / "src" / "customer_focus" / "tools").glob("*/*.json"):
         texts.append(json.dumps(json.loads(twin.read_text(encoding="utf-8")).get("example"),
                                 ensure_ascii=False))

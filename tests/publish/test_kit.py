@@ -47,8 +47,11 @@ def test_the_command_writes_every_worksheet_exercise_and_sample(tmp_path, capsys
     assert f"jupyter lab {target}" in capsys.readouterr().out
     assert kit_notebooks(target) == expected_notebooks()
     assert len(expected_notebooks()) == 9 + 1 + 10
-    samples = {p.name for p in (ROOT / "book/apply/tools/data").iterdir() if p.is_file()}
-    assert {p.name for p in (target / "worksheets" / "data").iterdir()} == samples
+    data = ROOT / "book/apply/tools/data"
+    samples = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
+    copied = target / "worksheets" / "data"
+    assert {p.relative_to(copied).as_posix() for p in copied.rglob("*") if p.is_file()} == samples
+    assert "zh_TW/kano-sample.csv" in samples
     assert "jupyter lab" in (target / "README.md").read_text(encoding="utf-8")
 
 
@@ -87,7 +90,8 @@ def test_the_wheel_carries_the_course_files_and_the_command(wheel):
                if name.startswith("customer_focus/course_files/")}
     assert carried == {str(path) for path in kit.course_files(ROOT)}
     assert {"book/quizzes/lifetime-value.yml", "book/course-map.yml", "references.bib",
-            "book/apply/tools/data/kano-sample.csv", "exercises/kano.ipynb"} <= carried
+            "book/apply/tools/data/kano-sample.csv", "book/apply/tools/data/zh_TW/kano-sample.csv",
+            "exercises/kano.ipynb"} <= carried
     assert 'Requires-Dist: jupyterlab>=4; extra == "jupyter"' in metadata.decode()
 
 
@@ -108,6 +112,7 @@ def test_the_download_holds_the_readme_the_wheel_and_the_notebooks(tmp_path):
         expected_notebooks()
     )
     assert top + "worksheets/data/feedback-sample.xlsx" in names
+    assert top + "worksheets/data/zh_TW/feedback-sample.xlsx" in names
 
 
 def _fresh_environment(folder: Path, wheel: Path) -> Path:

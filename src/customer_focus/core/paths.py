@@ -7,6 +7,11 @@ banks, sample files, scenarios) are found in the course's folder by
 :func:`course_root`, asked when they are needed, never at import. An installed
 wheel carries a copy of those files (``course_files/``, put there by the build,
 see :mod:`customer_focus.publish.kit`), used when no course folder is around.
+
+A sample file may have a translated twin, beside it in a folder named by the language's
+code (``data/zh_TW/kano-sample.csv``): the same columns, rows and numbers, its text in
+that language. :func:`localized` and :func:`sample_file` give the twin while the package
+speaks that language.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .messages import Messages
+from .messages import Messages, current_language
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -24,7 +29,8 @@ if TYPE_CHECKING:
 _ = Messages("core")
 
 __all__ = [
-    "package_file", "tool_file", "course_root", "book_path", "sample_file", "packaged_course",
+    "package_file", "tool_file", "course_root", "book_path", "sample_file", "localized",
+    "packaged_course",
 ]
 
 #: Set this to the course's folder to use the book's files from anywhere.
@@ -108,12 +114,61 @@ def book_path(*parts: str, start: str | os.PathLike[str] | None = None) -> Path:
     return course_root(start).joinpath("book", *parts)
 
 
-def sample_file(name: str, start: str | os.PathLike[str] | None = None) -> Path:
-    """A sample file of the worksheets (``book/apply/tools/data/<name>``), from any install.
+def localized(path: str | os.PathLike[str]) -> Path:
+    """The file at ``path``, or its twin in the language the package speaks.
+
+    The twin sits beside the file, in a folder named by the language's code
+    (``data/zh_TW/kano-sample.csv`` for ``data/kano-sample.csv``). It is given
+    while the package speaks that language and the twin exists; otherwise
+    ``path`` as it is, so a reader's own file, named where a worksheet names its
+    sample, is read as it is.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A file, relative to the working folder or absolute.
+
+    Returns
+    -------
+    pathlib.Path
+        The twin, or ``path``.
 
     Examples
     --------
-    >>> sample_file("kano-sample.csv").name
-    'kano-sample.csv'
+    >>> from customer_focus.core.messages import language
+    >>> sample = book_path("apply", "tools", "data", "kano-sample.csv")
+    >>> localized(sample) == sample
+    True
+    >>> with language("zh_TW"):
+    ...     localized(sample).relative_to(sample.parent).as_posix()
+    'zh_TW/kano-sample.csv'
+    >>> with language("zh_TW"):
+    ...     str(localized("my-survey.csv"))
+    'my-survey.csv'
     """
-    return book_path("apply", "tools", "data", name, start=start)
+    file = Path(path)
+    code = current_language()
+    if code:
+        twin = file.parent / code / file.name
+        if twin.is_file():
+            return twin
+    return file
+
+
+def sample_file(name: str, start: str | os.PathLike[str] | None = None) -> Path:
+    """A sample file of the worksheets (``book/apply/tools/data/<name>``), from any install,
+    in the language the package speaks when it has a twin in it (see :func:`localized`).
+
+    Examples
+    --------
+    >>> from customer_focus.core.messages import language
+    >>> sample_file("kano-sample.csv").parent.name
+    'data'
+    >>> with language("zh_TW"):
+    ...     sample_file("kano-sample.csv").parent.name
+    'zh_TW'
+    >>> with language("zh_TW"):
+    ...     sample_file("servqual-sample.csv").parent.name
+    'data'
+    """
+    return localized(book_path("apply", "tools", "data", name, start=start))

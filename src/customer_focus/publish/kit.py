@@ -42,16 +42,21 @@ KIT: tuple[tuple[str, str, str], ...] = (
     ("book/apply/tools", "*.ipynb", "worksheets"),
     ("book/apply/tools/data", "*.csv", "worksheets/data"),
     ("book/apply/tools/data", "*.xlsx", "worksheets/data"),
+    ("book/apply/tools/data/zh_TW", "*.csv", "worksheets/data/zh_TW"),
+    ("book/apply/tools/data/zh_TW", "*.xlsx", "worksheets/data/zh_TW"),
     ("book/apply/lab", "*.ipynb", "lab"),
     ("exercises", "*.ipynb", "exercises"),
 )
 
-#: What the notebooks read from the course's folder when they run: the sample files (the
-#: exercises' checks), the question banks with the course map and the references (quizzes),
-#: and the scenarios. The wheel carries these with :data:`KIT`'s files.
+#: What the notebooks read from the course's folder when they run: the sample files and
+#: their translated twins (the exercises' checks), the question banks with the course map
+#: and the references (quizzes), and the scenarios. The wheel carries these with
+#: :data:`KIT`'s files.
 RUNTIME: tuple[tuple[str, str], ...] = (
     ("book/apply/tools/data", "*.csv"),
     ("book/apply/tools/data", "*.xlsx"),
+    ("book/apply/tools/data/zh_TW", "*.csv"),
+    ("book/apply/tools/data/zh_TW", "*.xlsx"),
     ("book/quizzes", "*.yml"),
     ("book", "course-map.yml"),
     ("book/practice/scenarios", "*.yml"),

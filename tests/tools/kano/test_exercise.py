@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from customer_focus.core import tables
+from customer_focus.core.messages import language
 from customer_focus.tools.kano import exercise, table
 
 from ..exercise_checks import assert_wrong_answer_explained, run_outside_the_course
@@ -68,3 +69,16 @@ def test_question_4_offers_the_features_of_the_sample(root, monkeypatch):
 def test_the_sample_is_the_worksheets_file_in_the_book(root):
     assert exercise.SAMPLE[-1] == "kano-sample.csv"
     assert root.joinpath("book", *exercise.SAMPLE).is_file()
+
+
+def test_in_chinese_question_4_offers_the_twins_features_and_keeps_their_reasons(root, monkeypatch):
+    monkeypatch.chdir(root)
+    with language("zh_TW"):
+        exercise.bind({"missed_q4": "每次保養都檢查煞車"})
+        assert exercise.q4.check().passed
+        exercise.bind({"missed_q4": "店家標誌貼紙"})
+        assert exercise.q4.check().message == exercise.q4.reasons["Shop logo sticker"]
+        exercise.bind({"missed_q4": "Free coffee"})
+        assert "'每次保養都檢查煞車'" in exercise.q4.check().message
+    exercise.bind({"missed_q4": "Brakes checked at every service"})
+    assert exercise.q4.check().passed
