@@ -24,9 +24,10 @@ scorm [--site DIR] [--out DIR]
 specs [--check]
     Check every tool's spec (``tools/<tool>/<tool>.yml``) and its
     translations (``locales/<language>/tools/<tool>.yml``) and write its JSON
-    twin (``<tool>.json``), which ``calc.py`` and the browser read (or, with
-    ``--check``, report twins that are out of date and exit 1). A
-    translation's twin is made when the book is built, into the edition's archive.
+    twins (``<tool>.json``, and ``<tool>.zh_TW.json`` for each translation),
+    which ``calc.py`` and the browser read, the translation's while the package
+    speaks its language (or, with ``--check``, report twins that are out of
+    date and exit 1). The live tools' archive ships them as committed.
 quiz check
     Validate every question bank in ``book/quizzes/`` against the course map
     and ``references.bib``, and measure whether the keys give themselves

@@ -1,9 +1,12 @@
 """The live tools in the zh-TW edition, at the Python level (the browser test runs on the English
-edition): the archive the edition serves gives the form in Chinese and the same numbers as the
-English; the button and every fixed word of ``live-tool.js`` come from the page, in its language."""
+edition): the archive the edition serves holds the English twins as committed and the Chinese
+twins beside them, and its Python, speaking the language the page sets, gives the form in Chinese
+and the same numbers as the English; the button and every fixed word of ``live-tool.js`` come
+from the page, in its language."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
@@ -12,16 +15,22 @@ from pathlib import Path
 import pytest
 
 from customer_focus.core.problems import DataFileError
-from customer_focus.sphinxext.live import live_tools, live_words, placeholder
+from customer_focus.sphinxext.live import (
+    archive_bytes,
+    archive_files,
+    live_tools,
+    live_words,
+    placeholder,
+)
 from customer_focus.tools import live
-from customer_focus.tools.spec import check_words, load_spec
+from customer_focus.tools.spec import check_words, load_spec, spec_tools, twin_path
 from live_archive import ask, unpack
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "src" / "customer_focus" / "static" / "live-tool.js"
 LIVE = live_tools()
 #: The tools whose tables' headings their Python writes (describe.py), not the spec's reading:
-#: English in both editions until the package's messages are translated.
+#: from the package's catalogs.
 HEADINGS_IN_PYTHON = {"value_equation", "work_process"}
 
 
@@ -36,14 +45,46 @@ def _values(form: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def chinese(tmp_path_factory):
-    """What the zh-TW edition's archive gives, tool by tool, with no language set: its form,
-    and its results."""
+    """What the zh-TW edition's archive gives, tool by tool, in the language its page sets
+    (``data-language``): its form, and its results."""
     archive = unpack(tmp_path_factory.mktemp("zh"))
     given = json.dumps({t: _values(live.form(t)) for t in LIVE})
     return ask(archive, (
         f"json.dumps({{tool: {{'form': json.loads(live.form_json(tool)), "
         f"'results': json.loads(live.run_json(tool, json.dumps(values)))}} "
-        f"for tool, values in json.loads({given!r}).items()}})"), chosen=None)
+        f"for tool, values in json.loads({given!r}).items()}})"), chosen="zh_TW")
+
+
+@pytest.mark.parametrize("tool", spec_tools())
+def test_the_editions_archive_holds_the_english_twin_unchanged_and_the_chinese_one(tool):
+    """One way to the Chinese texts: the archive ships the twins ``specs`` writes, as committed,
+    and the package reads the Chinese one while it speaks Chinese, as in a notebook."""
+    files = archive_files("zh_TW")
+    folder = f"customer_focus/tools/{tool}"
+    assert files[f"{folder}/{tool}.json"] == twin_path(tool).read_bytes()
+    assert files[f"{folder}/{tool}.zh_TW.json"] == twin_path(tool, "zh_TW").read_bytes()
+    assert files[f"{folder}/{tool}.json"] == archive_files()[f"{folder}/{tool}.json"]
+    assert f"{folder}/{tool}.zh_TW.json" not in archive_files()
+
+
+def test_the_archives_differ_only_by_the_editions_twins_and_catalogs():
+    english, chinese = archive_files(), archive_files("zh_TW")
+    assert set(english) < set(chinese)
+    assert all(chinese[name] == data for name, data in english.items())
+    added = set(chinese) - set(english)
+    assert added and all(name.endswith((".zh_TW.json", ".mo")) for name in added)
+    assert zipfile.ZipFile(io.BytesIO(archive_bytes("zh_TW"))).namelist() == list(chinese)
+
+
+def test_an_unknown_edition_has_no_archive():
+    with pytest.raises(ValueError, match="no translation in 'fr'; the languages are en, zh_TW"):
+        archive_files("fr")
+
+
+def test_the_archive_says_english_until_the_page_sets_its_language(tmp_path):
+    archive = unpack(tmp_path)
+    said = ask(archive, "live.form_json('lifetime_value')", chosen=None)
+    assert said["fields"][1]["label"] == load_spec("lifetime_value").fields["retention"].label
 
 
 @pytest.mark.parametrize("tool", LIVE)
@@ -62,21 +103,28 @@ def test_the_editions_numbers_are_the_english_ones_under_chinese_headings(chines
     shown = chinese[tool]["results"]
     english = json.loads(live.run_json(tool, json.dumps(_values(live.form(tool)))))
     assert not shown["messages"] and shown["tables"]
-    values = [[[cell["value"] for cell in row] for row in table["rows"]]
-              for table in shown["tables"]]
-    assert values == [[[cell["value"] for cell in row] for row in table["rows"]]
-                      for table in english["tables"]]
-    # each heading the spec's reading: gives is the zh spec's (those the tool's Python writes
-    # itself stay English until the package's messages are translated)
+
+    def numbers(results: dict) -> list:  # a row's label (a text) is said in the language
+        return [[[cell["value"] for cell in row if not isinstance(cell["value"], str)]
+                 for row in table["rows"]] for table in results["tables"]]
+
+    assert numbers(shown) == numbers(english)
+    # each heading the spec's reading: gives is the zh spec's; those the tool's Python writes
+    # come from the package's catalogs: Chinese too
     english_spec, spec = load_spec(tool), load_spec(tool, "zh_TW")
     translated = {
         heading: spec.reading[name][column]
         for name, table in english_spec.reading.items() for column, heading in table.items()
     }
     for ours, theirs in zip(shown["tables"], english["tables"], strict=True):
-        if tool in HEADINGS_IN_PYTHON:
-            continue
-        assert ours["headers"] == [translated.get(header, header) for header in theirs["headers"]]
+        assert len(ours["headers"]) == len(theirs["headers"])
+        for header, english_header in zip(ours["headers"], theirs["headers"], strict=True):
+            if english_header in translated and tool not in HEADINGS_IN_PYTHON:
+                assert header == translated[english_header]
+            else:
+                # Chinese, or no English word (Kano's category letters stay as they are)
+                assert re.search(r"[\u4e00-\u9fff]", header) or not re.search(
+                    r"[A-Za-z]{2,}", header), (english_header, header)
 
 
 @pytest.mark.parametrize("tool", LIVE)
@@ -156,6 +204,9 @@ def test_a_zh_tw_build_puts_the_chinese_tool_and_archive_in_the_page(tmp_path, m
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "在本頁使用這份工作表" in html and 'data-title="顧客終身價值"' in html
     assert "Use this worksheet here" not in html
+    assert 'data-language="zh_TW"' in html
     archive = zipfile.ZipFile(tmp_path / "out" / "_static" / "live" / "customer-focus.zip")
-    twin = json.loads(archive.read("customer_focus/tools/lifetime_value/lifetime_value.json"))
+    folder = "customer_focus/tools/lifetime_value"
+    assert archive.read(f"{folder}/lifetime_value.json") == twin_path("lifetime_value").read_bytes()
+    twin = json.loads(archive.read(f"{folder}/lifetime_value.zh_TW.json"))
     assert twin["fields"]["retention"]["label"] == "留存率"

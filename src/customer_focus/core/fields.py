@@ -487,7 +487,14 @@ def _twin(package: str, filename: str) -> tuple[dict[str, Any], str]:
 
 
 def read_twin(package: str, filename: str) -> dict[str, Any]:
-    """The whole data of a tool's JSON twin shipped in ``package`` (what the page reads too).
+    """The whole data of a tool's JSON twin shipped in ``package`` (what the page reads too),
+    in the language the package speaks.
+
+    While the package speaks a language (:mod:`customer_focus.core.messages`)
+    whose twin is beside the English one (``<tool>.zh_TW.json``), that twin's
+    data: the title, labels, help and headings in the reader's language; the
+    names, kinds, limits, the example and the ``live:`` block are the
+    English's, which the translation's twin copies.
 
     Raises
     ------
@@ -496,9 +503,17 @@ def read_twin(package: str, filename: str) -> dict[str, Any]:
 
     Examples
     --------
-    >>> read_twin("customer_focus.tools.lifetime_value", "lifetime_value.json")["tool"]
-    'lifetime_value'
+    >>> from customer_focus.core.messages import language
+    >>> package = "customer_focus.tools.lifetime_value"
+    >>> read_twin(package, "lifetime_value.json")["fields"]["retention"]["label"]
+    'Retention rate'
+    >>> with language("zh_TW"):
+    ...     read_twin(package, "lifetime_value.json")["fields"]["retention"]["label"]
+    '留存率'
     """
+    code = current_language()
+    if code and resources.files(package).joinpath(language_twin(filename, code)).is_file():
+        filename = language_twin(filename, code)
     return _twin(package, filename)[0]
 
 

@@ -24,21 +24,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.cases import opening_case
 from ..core.formats import dollars
+from ..core.languages import language_code
 from ..core.paths import course_root
-from ..course.course_map import (
-    course_map_word,
-    language_code,
-    load_course_map,
-    translation_path,
-)
+from ..course.course_map import course_map_word, load_course_map, translation_path
 from ..course.words import say, supported, words
 from ..tools.lifetime_value import calc, table
-from ..tools.spec import (
-    language_code as form_language,
-    load_form,
-    load_form_file,
-    render_html,
-)
+from ..tools.spec import load_form, load_form_file, render_html
 from ..tools.spec import translation_path as form_translation_path
 from . import workshop
 from .registry import Extension
@@ -156,12 +147,13 @@ class PrintableForm(SphinxDirective):
                 path = Path(self.env.doc2path(self.env.docname)).parent / name
                 self.env.note_dependency(str(path))
                 spec = load_form_file(path, language)
-                if form_language(language) != "en":  # a changed translation: the page again
-                    self.env.note_dependency(str(course_root() / "locales" / form_language(
-                        language) / "forms" / path.name))
+                code = language_code(language)
+                if code:  # a changed translation: the page again
+                    self.env.note_dependency(str(course_root() / "locales" / code / "forms" /
+                                                 path.name))
             else:
                 spec = load_form(name, language)
-                if form_language(language) != "en":
+                if language_code(language):
                     self.env.note_dependency(str(form_translation_path(name, language)))
         except (ValueError, OSError) as error:
             raise self.error(f"printable-form: {error}") from None

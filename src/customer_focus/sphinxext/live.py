@@ -20,8 +20,14 @@ download.
 Each edition gets its language (Sphinx's ``language``; ``"zh_TW"`` for the
 Chinese one): the placeholder's title, intro and button and every fixed word
 the script shows (``data/live-tool-words.yml``, passed in the page as
-``data-words``), and an archive whose JSON twins hold the specs with the
-translation's texts (``locales/<language>/tools/<tool>.yml``).
+``data-words``), the language the page's Python speaks (``data-language``,
+which the script sets before it imports the course's modules), and an archive
+that holds, beside the English JSON twins, the language's own twins
+(``<tool>.zh_TW.json``, which ``python -m customer_focus specs`` writes from
+``locales/<language>/tools/<tool>.yml``) and the package's catalogs. The
+page's Python reaches the translated form, help and headings as a notebook
+does: the package reads a tool's twin in the language it speaks
+(:func:`customer_focus.core.fields.read_twin`).
 """
 
 from __future__ import annotations
@@ -38,15 +44,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from ..core.fields import language_twin
+from ..core.languages import language_code
 from ..core.paths import package_file
-from ..tools.spec import (
-    language_code,
-    load_spec,
-    spec_tools,
-    translation_path,
-    twin_text,
-    words,
-)
+from ..tools.spec import load_spec, spec_tools, translation_path, words
 from .editions import shared_root
 from .vendor import node_modules
 from .registry import Extension
@@ -91,19 +92,31 @@ def live_words(language: str | None = None) -> dict[str, str]:
 def archive_files(language: str | None = None) -> dict[str, bytes]:
     """The archive's files by their path in it (``customer_focus/...``), sorted.
 
-    In another language than English, each tool's JSON twin holds its spec with
-    the translation's texts (:func:`customer_focus.tools.spec.load_spec`), so the
-    page's form, headings and help are the edition's.
+    Every file is the package's own, as committed: in another language than
+    English the archive adds each tool's twin in that language
+    (``<tool>.zh_TW.json``) and the language's catalogs, and the page's Python
+    speaks it as a notebook does (``data-language``).
+
+    Raises
+    ------
+    ValueError
+        When the course has no translation in ``language``.
+    FileNotFoundError
+        When a tool's twin is missing (``python -m customer_focus specs`` writes it).
 
     Examples
     --------
-    >>> files = archive_files()
+    >>> files = archive_files("zh_TW")
     >>> "customer_focus/tools/lifetime_value/page.py" in files
     True
-    >>> "留存率" in archive_files("zh_TW")["customer_focus/tools/lifetime_value/lifetime_value.json"
+    >>> "留存率" in files["customer_focus/tools/lifetime_value/lifetime_value.zh_TW.json"
     ...     ].decode("utf-8")
     True
+    >>> files["customer_focus/tools/lifetime_value/lifetime_value.json"] == archive_files()[
+    ...     "customer_focus/tools/lifetime_value/lifetime_value.json"]
+    True
     """
+    code = language_code(language, known=True)
     files = {"customer_focus/__init__.py": package_file("__init__.py").read_bytes()}
     for name in CORE_MODULES:
         files[f"customer_focus/core/{name}"] = package_file("core", name).read_bytes()
@@ -112,14 +125,16 @@ def archive_files(language: str | None = None) -> dict[str, bytes]:
         files[f"customer_focus/tools/{name}"] = tools.joinpath(name).read_bytes()
     for tool in spec_tools():
         folder = tools.joinpath(tool)
-        for name in (*TOOL_FILES, f"{tool}.json"):
+        twins = (f"{tool}.json", *([language_twin(f"{tool}.json", code)] if code else []))
+        for name in twins:
+            if not folder.joinpath(name).is_file():
+                raise FileNotFoundError(
+                    f"src/customer_focus/tools/{tool}/{name} is missing: run `python -m "
+                    "customer_focus specs`, which writes every tool's JSON twins, and commit them")
+        for name in (*TOOL_FILES, *twins):
             if folder.joinpath(name).is_file():
                 files[f"customer_focus/tools/{tool}/{name}"] = folder.joinpath(name).read_bytes()
-        if language_code(language) != "en":
-            twin = twin_text(load_spec(tool, language)).encode("utf-8")
-            files[f"customer_focus/tools/{tool}/{tool}.json"] = twin
-    code = language_code(language)
-    catalogs = package_file("locale", code, "LC_MESSAGES") if code != "en" else None
+    catalogs = package_file("locale", code, "LC_MESSAGES") if code else None
     if catalogs is not None and catalogs.is_dir():
         for catalog in sorted(catalogs.iterdir(), key=lambda path: path.name):
             if catalog.name.endswith(".mo"):
@@ -164,7 +179,7 @@ def placeholder(tool: str, language: str | None = None) -> str:
     table = escape(json.dumps(words, ensure_ascii=False))
     return (
         f'<div class="cf-live" data-tool="{escape(tool)}" data-title="{title}" '
-        f'data-words="{table}" data-language="{language_code(language)}">'
+        f'data-words="{table}" data-language="{language_code(language) or "en"}">'
         f'<p class="cf-live-intro" hidden>{escape(words["intro"])}</p>'
         f'<button type="button" class="cf-live-start" hidden>{escape(words["start"])}</button>'
         f"</div>"
@@ -188,7 +203,7 @@ def place_live_tools(app: Sphinx, doctree: nodes.document) -> None:
             )
             continue
         cell.replace_self(nodes.raw("", placeholder(tool, app.config.language), format="html"))
-        if language_code(app.config.language) != "en":  # its title comes from the translation
+        if language_code(app.config.language):  # its title comes from the translation
             app.env.note_dependency(str(translation_path(tool, app.config.language)))
 
 

@@ -64,14 +64,33 @@ __all__ = [
 
 @dataclass(frozen=True)
 class PageSpec:
-    """What a tool's page reads from its spec (the JSON twin), named as the spec names it."""
+    """What a tool's page reads from its spec (the JSON twin), named as the spec names it.
 
-    #: The ``live:`` block: the inputs the form shows, its grid, the file it reads.
-    live: dict[str, Any]
-    #: The headings of the tables written for reading (``reading:``), by table.
-    headings: dict[str, dict[str, str]]
-    #: The columns of each table the learner brings (``tables:``), by table.
-    columns: dict[str, dict[str, dict[str, Any]]]
+    Each is read when it is asked for, in the language the package speaks then
+    (:func:`customer_focus.core.fields.read_twin`): the headings and the
+    columns' help are the reader's, as the fields' labels are.
+    """
+
+    #: The tool's package (its ``page.py``'s ``__package__``).
+    package: str
+
+    def _data(self) -> dict[str, Any]:
+        return read_twin(self.package, f"{self.package.rsplit('.', 1)[-1]}.json")
+
+    @property
+    def live(self) -> dict[str, Any]:
+        """The ``live:`` block: the inputs the form shows, its grid, the file it reads."""
+        return self._data()["live"]
+
+    @property
+    def headings(self) -> dict[str, dict[str, str]]:
+        """The headings of the tables written for reading (``reading:``), by table."""
+        return self._data().get("reading", {})
+
+    @property
+    def columns(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """The columns of each table the learner brings (``tables:``), by table."""
+        return {name: table["columns"] for name, table in self._data()["tables"].items()}
 
 
 def page_spec(package: str) -> PageSpec:
@@ -79,16 +98,17 @@ def page_spec(package: str) -> PageSpec:
 
     Examples
     --------
+    >>> from customer_focus.core.messages import language
     >>> spec = page_spec("customer_focus.tools.lifetime_value")
     >>> spec.live["table"], spec.headings["schedule"]["year"], spec.columns["customers"][
     ...     "customer"]["required"]
     ('customers', 'Year', True)
+    >>> with language("zh_TW"):
+    ...     spec.headings["schedule"]["year"]
+    '年'
     """
-    data = read_twin(package, f"{package.rsplit('.', 1)[-1]}.json")
-    return PageSpec(
-        data["live"], data.get("reading", {}),
-        {name: table["columns"] for name, table in data["tables"].items()},
-    )
+    read_twin(package, f"{package.rsplit('.', 1)[-1]}.json")  # a missing twin fails at import
+    return PageSpec(package)
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.fields import Fields, language_twin, read_fields
-from ..core.languages import LANGUAGES
-from ..core.languages import language_code as locales_code
+from ..core.languages import LANGUAGES, language_code
 from ..core.overlay import compare_keys
 from ..core.paths import course_root, package_file, tool_file
 from ..core.problems import Problems
@@ -87,7 +86,7 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
-    "LANGUAGES", "language_code", "text_skeleton", "overlay", "translation_path", "check_words",
+    "LANGUAGES", "text_skeleton", "overlay", "translation_path", "check_words",
     "words",
 ]
 
@@ -225,7 +224,7 @@ def words(name: str, language: str | None = None) -> dict[str, str]:
     >>> words("form-words.yml", "zh_TW")["print"]
     '列印這份表單'
     """
-    return _word_file(name)[language_code(language)]
+    return _word_file(name)[language_code(language, known=True) or "en"]
 
 
 def render_html(form: FormSpec, language: str | None = None) -> str:
@@ -739,26 +738,6 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     return spec
 
 
-def language_code(language: str | None) -> str:
-    """The folder name of a language as ``locales/`` spells it (``"zh-TW"`` gives ``"zh_TW"``).
-
-    Raises
-    ------
-    ValueError
-        When the course has no translation in that language.
-
-    Examples
-    --------
-    >>> language_code(None), language_code("zh-TW"), language_code("en_US")
-    ('en', 'zh_TW', 'en')
-    """
-    code = locales_code(language) or "en"
-    if code not in LANGUAGES:
-        raise ValueError(f"no translation in {language!r}; the languages are "
-                         f"{', '.join(LANGUAGES)}")
-    return code
-
-
 def text_skeleton(data: Any) -> Any:
     """The reader-facing texts of a spec's data, in its shape: what a translation holds.
 
@@ -877,7 +856,8 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
 
 def translation_path(tool: str, language: str | None) -> Path:
     """Where a tool spec's translation lives: ``locales/<language>/tools/<tool>.yml``."""
-    return course_root() / "locales" / language_code(language) / "tools" / f"{tool}.yml"
+    code = language_code(language, known=True) or "en"
+    return course_root() / "locales" / code / "tools" / f"{tool}.yml"
 
 
 @cache
@@ -900,9 +880,10 @@ def load_spec(tool: str, language: str | None = None) -> ToolSpec:
     file = tool_file(tool, f"{tool}.yml")
     source = f"src/customer_focus/tools/{tool}/{tool}.yml"
     data = parse_yaml(file.read_text("utf-8"), source)
-    if language_code(language) != "en":
+    code = language_code(language, known=True)
+    if code:
         path = translation_path(tool, language)
-        where = f"locales/{language_code(language)}/tools/{tool}.yml"
+        where = f"locales/{code}/tools/{tool}.yml"
         if not path.is_file():
             raise FileNotFoundError(f"{where}: the {language} translation of the {tool} spec is "
                                     f"missing; write it with the texts of {source}.")
@@ -927,8 +908,8 @@ def twin_text(spec: ToolSpec) -> str:
 def twin_path(tool: str, language: str | None = None) -> Path:
     """Where a tool's JSON twin lives (in the package's source folder); in a language
     other than English, the twin of its translation (``<tool>.zh_TW.json``)."""
-    code = language_code(language)
-    name = f"{tool}.json" if code == "en" else language_twin(f"{tool}.json", code)
+    code = language_code(language, known=True)
+    name = language_twin(f"{tool}.json", code) if code else f"{tool}.json"
     return Path(str(tool_file(tool, name)))
 
 
@@ -950,7 +931,7 @@ def load_form(name: str, language: str | None = None) -> FormSpec:
             f"no tool named {name!r}; the tools with a paper form are: "
             + ", ".join(spec_tools())
         )
-    english = language_code(language) == "en"
+    english = language_code(language, known=True) is None
     form = (load_spec(name) if english else load_spec(name, language)).paper_form
     if form is None:
         raise ValueError(f"the spec of {name} has no paper_form")
@@ -980,8 +961,8 @@ def load_form_file(path: str | Path, language: str | None = None) -> FormSpec:
     path = Path(path)
     problems = Problems(str(path))
     data = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-    if language_code(language) != "en":
-        code = language_code(language)
+    code = language_code(language, known=True)
+    if code:
         translated = course_root() / "locales" / code / "forms" / path.name
         where = f"locales/{code}/forms/{path.name}"
         if not translated.is_file():

@@ -35,7 +35,6 @@ __all__ = ["SPEC", "ALL_RESPONSES", "NOT_GIVEN", "answers", "responses_from_csv"
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_RESPONSES = SPEC.columns["responses"]
 
 #: The row of the summary that covers every response (shown in the reader's language).
 ALL_RESPONSES = describe.ALL_RESPONSES
@@ -119,7 +118,7 @@ def responses_from_csv(
     >>> responses_from_csv("recommend,segment\\n10,North\\n6,\\n")
     ([10, 6], None, ['North', '(not given)'])
     """
-    table = live.read_rows(text, _RESPONSES, source=source)
+    table = live.read_rows(text, SPEC.columns["responses"], source=source)
     scores = _whole(table, "recommend", "score")
     ratings = _whole(table, "satisfaction", "satisfaction") if (
         "satisfaction" in table.columns) else None

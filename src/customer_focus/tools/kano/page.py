@@ -36,7 +36,6 @@ n_ = _.plural
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_ANSWERS = SPEC.columns["answers"]
 
 #: The columns of a feature's result, as the notebook's table and its saved file have them.
 RESULT_COLUMNS = (
@@ -111,7 +110,7 @@ def _labels(table: csv_rows.Rows, column: str) -> list[str]:
     blank = [position for position, cell in enumerate(cells) if not cell]
     if blank:
         raise ValueError(calc.blank_labels(
-            column, _ANSWERS[column]["help"], listed(blank, table.where)
+            column, SPEC.columns["answers"][column]["help"], listed(blank, table.where)
         ))
     return cells
 
@@ -146,7 +145,7 @@ def analyze(text: str, *, source: str | None = None) -> tuple[list[dict[str, Any
     >>> rows[0]["category"], rows[0]["better"], rows[0]["worse"], respondents
     ('A/O', 1.0, -0.5, 2)
     """
-    table = live.read_rows(text, _ANSWERS, source=source or _("your file"))
+    table = live.read_rows(text, SPEC.columns["answers"], source=source or _("your file"))
     respondents = _labels(table, "respondent")
     features = _labels(table, "feature")
     functional = _answers(table, "functional")

@@ -32,7 +32,6 @@ __all__ = ["SPEC", "results", "file_results", "compare"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_CUSTOMERS = SPEC.columns["customers"]
 
 
 def results(values: Mapping[str, object]) -> live.Results:
@@ -100,10 +99,11 @@ def compare(
     >>> [round(row["lifetime_value"], 2) for row in compare(text, discount_rate=0.1)]
     [266.67, 450.0]
     """
-    table = live.read_rows(text, _CUSTOMERS, source=source)
+    columns = SPEC.columns["customers"]  # their help in the language spoken now
+    table = live.read_rows(text, columns, source=source)
     i = calc.FIELDS["discount_rate"].check(discount_rate)
     calc.FIELDS["timing"].check(timing)
-    helps = {name: column["help"] for name, column in _CUSTOMERS.items()}
+    helps = {name: column["help"] for name, column in columns.items()}
     margins = csv_rows.numbers(table, "annual_margin", meaning=helps["annual_margin"])
     retentions = csv_rows.numbers(
         table, "retention_rate", meaning=helps["retention_rate"], low=0, high=1,

@@ -30,7 +30,6 @@ __all__ = ["SPEC", "SHARES", "results", "file_results", "cost_chart"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_TABLE = SPEC.columns["employees"]
 #: The other guesses of the share who might follow (the notebook's scenarios table).
 SHARES = (0.0, 0.1, 0.2, 0.3, 0.5)
 _RESULTS = [
@@ -106,9 +105,11 @@ def _pay(table: csv_rows.Rows) -> tuple[list[float | None], list[float | None]]:
             "employee fills one). Columns found: {columns}."
         ).format(source=table.source, columns=", ".join(table.columns)))
     pay: dict[str, list[float | None]] = {}
+    file_columns = SPEC.columns["employees"]
     for column in ("salary", "hourly_rate"):
         cells = table.column(column)
-        amounts = csv_rows.optional_numbers(table, column, meaning=_TABLE[column]["help"], low=0)
+        amounts = csv_rows.optional_numbers(table, column, meaning=file_columns[column]["help"],
+                                            low=0)
         pay[column] = [amount if cell else None for cell, amount in zip(cells, amounts,
                                                                         strict=True)]
     for position, (salary, hourly) in enumerate(zip(pay["salary"], pay["hourly_rate"],
@@ -156,21 +157,22 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     ...     0].rows[0][-2].text
     '$5,000.00'
     """
-    table = live.read_rows(text, _TABLE, source=source)
+    file_columns = SPEC.columns["employees"]  # their help in the language spoken now
+    table = live.read_rows(text, file_columns, source=source)
     names = live.names(table, "employee")
     # the notebook's table checks each column in turn, with these words (table.py)
     salary, hourly = _pay(table)
     inputs = {}
-    for column in _TABLE:
+    for column in file_columns:
         if column in ("employee", "salary", "hourly_rate", "cover"):
             continue
-        read = csv_rows.numbers if _TABLE[column]["required"] else csv_rows.optional_numbers
+        read = csv_rows.numbers if file_columns[column]["required"] else csv_rows.optional_numbers
         limits = _limits(column)
         if read is csv_rows.optional_numbers:
             limits = {"low": limits["low"]}
-        inputs[column] = read(table, column, meaning=_TABLE[column]["help"], **limits)
+        inputs[column] = read(table, column, meaning=file_columns[column]["help"], **limits)
     covers = _covers(table)
-    extra = [column for column in table.columns if column not in _TABLE]
+    extra = [column for column in table.columns if column not in file_columns]
     compared = []
     for position, name in enumerate(names):
         given = {column: amounts[position] for column, amounts in inputs.items()}

@@ -37,8 +37,6 @@ _ = Messages("tools.satisfaction_targets")
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_SEGMENTS = SPEC.columns["segments"]
-_HELPS = {name: column["help"] for name, column in _SEGMENTS.items()}
 _NUMBERS = ("customers", "annual_margin", "retention_rate", "top_box_share",
             "target_top_box_share")
 
@@ -90,28 +88,30 @@ def segments_from_csv(text: str, *, source: str = "your file") -> list[dict[str,
     >>> segments_from_csv(text)[0]["customers"]
     90
     """
-    table = live.read_rows(text, _SEGMENTS, source=source)
+    file_columns = SPEC.columns["segments"]  # their help in the language spoken now
+    helps = {name: column["help"] for name, column in file_columns.items()}
+    table = live.read_rows(text, file_columns, source=source)
     names = live.names(table, "segment")
-    customers = csv_rows.numbers(table, "customers", meaning=_HELPS["customers"], low=1)
+    customers = csv_rows.numbers(table, "customers", meaning=helps["customers"], low=1)
     for position, count in enumerate(customers):
         if count % 1:
             raise ValueError(_(
                 "column 'customers' ({meaning}) must hold whole numbers; {place} holds {value:g}."
-            ).format(meaning=_HELPS["customers"], place=table.where(position), value=count))
+            ).format(meaning=helps["customers"], place=table.where(position), value=count))
     share = {"low": 0, "high": 1}
     columns: dict[str, list[Any]] = {
         "segment": names,
         "customers": [int(count) for count in customers],
         "annual_margin": csv_rows.numbers(table, "annual_margin",
-                                          meaning=_HELPS["annual_margin"]),
+                                          meaning=helps["annual_margin"]),
         "retention_rate": csv_rows.numbers(
-            table, "retention_rate", meaning=_HELPS["retention_rate"], low=0, high=1,
+            table, "retention_rate", meaning=helps["retention_rate"], low=0, high=1,
             high_inclusive=False,
         ),
         "top_box_share": csv_rows.numbers(table, "top_box_share",
-                                          meaning=_HELPS["top_box_share"], **share),
+                                          meaning=helps["top_box_share"], **share),
         "target_top_box_share": csv_rows.numbers(
-            table, "target_top_box_share", meaning=_HELPS["target_top_box_share"], **share
+            table, "target_top_box_share", meaning=helps["target_top_box_share"], **share
         ),
     }
     if "easy_to_switch" in table.columns:

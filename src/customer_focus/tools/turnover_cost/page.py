@@ -30,7 +30,6 @@ __all__ = ["SPEC", "results", "file_results", "stacked_cost_bars", "cost_chart"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_TABLE = SPEC.columns["jobs"]
 
 
 def stacked_cost_bars(
@@ -153,29 +152,30 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     >>> file_results(text, {}, "jobs.csv").tables[0].rows[0][-2].text
     '$4,453.85'
     """
-    table = live.read_rows(text, _TABLE, source=source)
+    file_columns = SPEC.columns["jobs"]  # their help in the language spoken now
+    table = live.read_rows(text, file_columns, source=source)
     names = live.names(table, "job")
     # the notebook's table checks each column in turn, with these words (table.py)
-    salary = csv_rows.numbers(table, "salary", meaning=_TABLE["salary"]["help"], low=0)
+    salary = csv_rows.numbers(table, "salary", meaning=file_columns["salary"]["help"], low=0)
     if 0 in salary:
         raise ValueError(
             _("column 'salary' ({meaning}) must be more than 0 in every row; "
               "{where} holds 0. Type the yearly salary, for example 36000.").format(
-                meaning=_TABLE["salary"]["help"], where=table.where(salary.index(0)))
+                meaning=file_columns["salary"]["help"], where=table.where(salary.index(0)))
         )
     inputs = {}
     for name in ("weeks_to_full_productivity", "productivity_while_learning"):
         field = calc.FIELDS[name]
         rate = field.kind == "rate"
         inputs[name] = csv_rows.numbers(
-            table, name, meaning=_TABLE[name]["help"],
+            table, name, meaning=file_columns[name]["help"],
             low=0.0 if rate and field.min is None else field.min,
             high=1.0 if rate and field.max is None else field.max,
             high_inclusive=not rate or bool(field.max_included),
         )
     for name in calc.LINE_ITEMS:
-        inputs[name] = csv_rows.optional_numbers(table, name, meaning=_TABLE[name]["help"])
-    extra = [column for column in table.columns if column not in _TABLE]
+        inputs[name] = csv_rows.optional_numbers(table, name, meaning=file_columns[name]["help"])
+    extra = [column for column in table.columns if column not in file_columns]
     compared = []
     for position, job in enumerate(names):
         cost = calc.turnover_cost(

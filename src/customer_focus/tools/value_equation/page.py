@@ -31,9 +31,8 @@ __all__ = ["SPEC", "COLUMNS", "INDEX_NOTE", "compare", "results", "file_results"
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_TABLE = SPEC.columns["alternatives"]
 #: The columns of a row: the alternative's name and its four terms.
-COLUMNS: list[str] = list(_TABLE)
+COLUMNS: list[str] = list(SPEC.columns["alternatives"])
 #: The caution shown with every index (the notebook form's words; said through the catalog).
 INDEX_NOTE = N_(
     "Index = numerator ÷ denominator: a ranking aid on your own scales, not a measurement of value."
@@ -242,7 +241,7 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     'Now ranks 1 of 1: your current offer, the point of comparison.'
     """
     costs = v["costs"]
-    table = live.read_rows(text, _TABLE, source=source)
+    table = live.read_rows(text, SPEC.columns["alternatives"], source=source)
     names = live.names(table, "alternative")
     repeated = _repeated([{"alternative": name} for name in names])
     if repeated is not None:

@@ -33,9 +33,8 @@ __all__ = ["SPEC", "COLUMNS", "results", "file_results"]
 
 #: What the page reads from the tool's spec: its ``live:`` block, headings and tables' columns.
 SPEC = live.page_spec(__package__)
-_TABLE = SPEC.columns["steps"]
 #: The columns of a step, in the file's order.
-COLUMNS: list[str] = list(_TABLE)
+COLUMNS: list[str] = list(SPEC.columns["steps"])
 _ADDED = ("start_minute", "end_minute", "share_of_time", "to_improve")
 _SHOWN = (None, "adds_value", "fail_point")
 
@@ -162,10 +161,11 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     >>> file_results(text, {}, "a.csv").download.text.splitlines()[1][:38]
     '1,Wait,30.0,False,False,,0.0,30.0,0.25'
     """
-    table = live.read_rows(text, _TABLE, source=source)
+    file_columns = SPEC.columns["steps"]  # their help in the language spoken now
+    table = live.read_rows(text, file_columns, source=source)
     names = live.names(table, "step")
     # the notebook's table checks each column in turn, with these words (table.py)
-    minutes = csv_rows.numbers(table, "minutes", meaning=_TABLE["minutes"]["help"], low=0)
+    minutes = csv_rows.numbers(table, "minutes", meaning=file_columns["minutes"]["help"], low=0)
     adds_value = _answers(table, "adds_value")
     fail_point = _answers(table, "fail_point")
     if any(fail_point) and "what_goes_wrong" not in table.columns:
