@@ -554,7 +554,10 @@ def load_example(package: str, fields: Fields, filename: str) -> dict[str, Any]:
     """The worked example of a tool's spec (``example:``), from its JSON twin, checked.
 
     Each value is checked by its field; a whole amount comes back as a whole
-    number (``36000``, as the spec writes it, not ``36000.0``).
+    number (``36000``, as the spec writes it, not ``36000.0``). While the
+    package speaks a language whose twin is beside it (``<tool>.zh_TW.json``),
+    the example's texts (a name, a step) are that twin's; its numbers and
+    choices are the English's, as the translation gives only texts.
 
     Raises
     ------
@@ -567,6 +570,10 @@ def load_example(package: str, fields: Fields, filename: str) -> dict[str, Any]:
     >>> load_example(package, load_fields(package, "lifetime_value.json"), "lifetime_value.json")
     {'margin': 100, 'retention': 0.8, 'discount_rate': 0.1, 'years': 10, 'timing': 'after_renewal'}
     """
+    code = current_language()
+    translated = language_twin(filename, code) if code else ""
+    if translated and resources.files(package).joinpath(translated).is_file():
+        filename = translated
     data, source = _twin(package, filename)
     example = data.get("example") or {}
     try:
