@@ -179,7 +179,6 @@ def test_every_problem_of_a_translation_is_reported_together(tmp_path):
 
 def test_the_chinese_cases_give_their_texts_and_the_english_numbers():
     from chinese_text import assert_chinese
-
     from customer_focus.core.messages import language
 
     english = cases.course_inputs()

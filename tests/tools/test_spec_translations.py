@@ -9,15 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
-from chinese_text import assert_chinese
 
+from chinese_text import assert_chinese
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (
+    example_texts,
     load_form,
     load_form_file,
     load_spec,
-    example_texts,
     overlay,
     render_html,
     spec_tools,

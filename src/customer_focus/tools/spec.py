@@ -87,8 +87,8 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
-    "LANGUAGES", "language_code", "text_skeleton", "example_texts", "overlay", "translation_path", "check_words",
-    "words",
+    "LANGUAGES", "language_code", "text_skeleton", "example_texts", "overlay", "translation_path",
+    "check_words", "words",
 ]
 
 #: The keys of a spec that hold no reader-facing text: a translation leaves them out.

@@ -56,7 +56,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-
 from typing import Any
 
 from ...core.fields import load_example, load_fields

@@ -37,8 +37,8 @@ from ...core.messages import N_, Messages
 from ...core.validation import InputError
 
 __all__ = [
-    "course_example", "FIELDS", "REMOVE", "FAIL_SAFE", "improvement", "action", "analyze", "summary",
-    "improvement_order",
+    "FIELDS", "REMOVE", "FAIL_SAFE", "improvement", "action", "analyze", "summary",
+    "improvement_order", "course_example",
 ]
 
 _ = Messages("tools.work_process")

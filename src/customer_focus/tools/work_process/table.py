@@ -21,7 +21,9 @@ from . import calc, describe
 _ = Messages("tools.work_process")
 n_ = _.plural
 
-__all__ = ["STEP_COLUMNS", "example_steps", "analyze_process", "process_summary", "where_to_improve"]
+__all__ = [
+    "STEP_COLUMNS", "example_steps", "analyze_process", "process_summary", "where_to_improve",
+]
 
 _STEPS = load_spec("work_process").tables["steps"]
 
