@@ -56,9 +56,10 @@ carries the same data for code that cannot read YAML: ``calc.py`` and the
 browser.
 
 A translation, ``locales/<language>/tools/<tool>.yml``, holds only the
-spec's reader-facing texts, keyed as the English (:func:`text_skeleton`);
-``load_spec(tool, language)`` lays them over the English (:func:`overlay`),
-which gives everything else: one source.
+spec's reader-facing texts, keyed as the English (:func:`text_skeleton`),
+among them the worked example's texts (:func:`example_texts`: a name, a step;
+its numbers and choices never); ``load_spec(tool, language)`` lays them over
+the English (:func:`overlay`), which gives everything else: one source.
 """
 
 from __future__ import annotations
