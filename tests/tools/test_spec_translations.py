@@ -318,3 +318,27 @@ def test_the_specs_command_names_a_translation_out_of_step(tmp_path, monkeypatch
         load_spec.cache_clear()
     assert "locales/zh_TW/tools/kano.yml:3: lacks 'title', which the English has" in (
         capsys.readouterr().err)
+
+
+def test_the_worksheets_first_examples_are_chinese_with_the_english_numbers():
+    from customer_focus.core.messages import language
+    from customer_focus.tools.kano import calc as kano
+    from customer_focus.tools.work_process import table as work_process
+
+    english = kano.course_example(), work_process.example_steps()
+    with language("zh_TW"):
+        chinese = kano.course_example(), work_process.example_steps()
+        analyzed = work_process.analyze_process(chinese[1])
+    assert (english[0]["feature"], chinese[0]["feature"]) == ("Loaner bike", "代步自行車")
+    assert {**chinese[0], "feature": ""} == {**english[0], "feature": ""}
+    texts = ["step", "what_goes_wrong"]
+    for column in texts:
+        for text, other in zip(english[1][column], chinese[1][column], strict=True):
+            if text:
+                assert_chinese(text, other)
+            else:
+                assert other == ""
+    assert chinese[1].drop(columns=texts).equals(english[1].drop(columns=texts))
+    words = [*texts, "to_improve"]  # the advice is said in the reader's language
+    assert analyzed.drop(columns=words).equals(
+        work_process.analyze_process(english[1]).drop(columns=words))
