@@ -48,7 +48,8 @@ KIT: tuple[tuple[str, str, str], ...] = (
 
 #: What the notebooks read from the course's folder when they run: the sample files (the
 #: exercises' checks), the question banks with the course map and the references (quizzes),
-#: and the scenarios. The wheel carries these with :data:`KIT`'s files.
+#: the scenarios, and the invented cases' texts in Chinese (the example tables, while the
+#: package speaks Chinese). The wheel carries these with :data:`KIT`'s files.
 RUNTIME: tuple[tuple[str, str], ...] = (
     ("book/apply/tools/data", "*.csv"),
     ("book/apply/tools/data", "*.xlsx"),
@@ -56,6 +57,7 @@ RUNTIME: tuple[tuple[str, str], ...] = (
     ("book", "course-map.yml"),
     ("book/practice/scenarios", "*.yml"),
     (".", "references.bib"),
+    ("locales/zh_TW", "cases.yml"),
 )
 
 #: The name of the site's download.
