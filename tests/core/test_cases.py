@@ -210,3 +210,20 @@ def test_every_case_text_but_a_name_or_a_word_the_tools_read_is_translated():
                     if value not in names and not name.endswith((".people", ".companies"))
                     and name.rsplit(".", 1)[-1] not in cases.CODE_WORDS}
     assert set(cases.translated_texts("zh_TW")) == to_translate
+
+
+def test_the_value_equation_offers_are_the_worksheets_scores_in_either_language():
+    from customer_focus.core.messages import language
+
+    english = cases.crossroads_offers()
+    assert english.to_dict("list") == {
+        "alternative": ["Current service", "Rival: QuickFix Fleet",
+                        "Idea: same-day collection and return"],
+        "results": [7.2, 6.4, 7.2], "process_quality": [5.1, 6.0, 6.8],
+        "price": [6.0, 5.2, 6.3], "access_costs": [7.4, 6.1, 3.9],
+    }
+    with language("zh_TW"):
+        chinese = cases.crossroads_offers()
+    assert chinese.drop(columns="alternative").equals(english.drop(columns="alternative"))
+    assert chinese["alternative"].tolist() == [
+        "目前的服務", "競爭者：QuickFix Fleet", "構想：當天到府取車與送回"]

@@ -10,7 +10,7 @@ problem is reported as ``file:line: what is wrong`` (a :class:`CaseError`).
 This is what a tool may read: :func:`value` (an input's number), :func:`text`
 (an input that is text), :func:`figure` (an input written for readers) and the
 example tables built from the inputs (:func:`opening_case`,
-:func:`distributor_accounts`, :func:`crossroads_segments`).
+:func:`distributor_accounts`, :func:`crossroads_segments`, :func:`crossroads_offers`).
 
 The texts that are not names (a label, a segment's name, "a catering firm")
 have their translations in the course's folder, ``locales/<language>/cases.yml``,
@@ -67,6 +67,7 @@ __all__ = [
     "opening_case",
     "distributor_accounts",
     "crossroads_segments",
+    "crossroads_offers",
 ]
 
 #: The packaged data file.
@@ -536,4 +537,26 @@ def crossroads_segments(inputs: CaseInputs | None = None) -> pd.DataFrame:
                 "easy_to_switch": c.text(f"{p}.easy_to_switch"),
             }
         )
+    return pd.DataFrame(rows)
+
+
+def crossroads_offers(inputs: CaseInputs | None = None) -> pd.DataFrame:
+    """Crossroads Auto Care's current service, a rival's and one idea, as its fleet panel
+    scored them from 1 to 10 (the value equation worksheet's example), as the value equation
+    tool's ``compare_alternatives`` reads them. The current service comes first.
+
+    Examples
+    --------
+    >>> crossroads_offers()["alternative"].tolist()[0], crossroads_offers()["price"].tolist()
+    ('Current service', [6.0, 5.2, 6.3])
+    """
+    import pandas as pd
+
+    c = inputs or course_inputs()
+    columns = ("results", "process_quality", "price", "access_costs")
+    rows = []
+    for key in c.group("crossroads.offers"):
+        p = f"crossroads.offers.{key}"
+        rows.append({"alternative": c.text(f"{p}.name"),
+                     **{column: c[f"{p}.{column}"] for column in columns}})
     return pd.DataFrame(rows)
