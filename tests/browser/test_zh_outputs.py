@@ -5,15 +5,16 @@ The zh-TW build executes every notebook with the package speaking Chinese
 package's sentences, tables' headers, messages, and the words the notebooks print through
 the package) are Chinese. This reads the built pages, as a reader gets them, and fails on
 an English phrase (four English words or more in a row) in a cell's output, unless it is
-the invented cases' own data, which the edition keeps as written: the tools' worked
-examples (the names of a feature, a step, a comment) and the cases' inputs. The sample
-files are not among them: the edition's notebooks read their Chinese twins
-(``book/apply/tools/data/zh_TW/``), so a sample's English in an output is a finding.
+the invented cases' own data that the edition keeps as written: the sample files that have
+no Chinese twin (they hold only companies' names or scores). The samples with a twin
+(``book/apply/tools/data/zh_TW/``), the tools' worked examples and the cases' texts (a
+segment, a step, an account's label) are Chinese in this edition
+(``locales/zh_TW/tools/<tool>.yml``'s ``example`` and ``locales/zh_TW/cases.yml``), so their
+English in an output is a finding.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 
@@ -57,13 +58,11 @@ class CellOutputs(HTMLParser):
 
 
 def case_data() -> str:
-    """The invented cases' own words: the tools' worked examples and the cases' inputs."""
-    texts = []
-    for twin in (ROOT / "src" / "customer_focus" / "tools").glob("*/*.json"):
-        texts.append(json.dumps(json.loads(twin.read_text(encoding="utf-8")).get("example"),
-                                ensure_ascii=False))
-    texts.append((ROOT / "src" / "customer_focus" / "data" / "cases.yml").read_text(
-        encoding="utf-8"))
+    """The invented cases' own words that the edition keeps as written: the sample files
+    with no Chinese twin."""
+    folder = ROOT / "book" / "apply" / "tools" / "data"
+    texts = [path.read_text(encoding="utf-8", errors="replace")
+             for path in folder.glob("*.csv") if not (folder / "zh_TW" / path.name).is_file()]
     return "\n".join(texts)
 
 

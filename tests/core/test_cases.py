@@ -131,3 +131,99 @@ def test_reading_the_inputs_needs_no_pandas():
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# ---- the cases' texts in Chinese (locales/zh_TW/cases.yml) ------------------------------
+
+ZH_CASES = """\
+shop:
+  name: "A shop"
+  label: "A shop (new)"
+  margin: "$1,200"
+  easy_to_switch: "yes"
+"""
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("shop.margin: 一千二\n", "zh.yml:1: shop.margin: is a number in cases.yml ($1,200); a "
+     "translation gives only texts, leave it out"),
+    ("shop.lable: 一家店（新）\n", "zh.yml:1: shop.lable: no text input of that name in "
+     "cases.yml. Did you mean shop.label"),
+    ("shop.easy_to_switch: 是\n", "zh.yml:1: shop.easy_to_switch: is a word the tools read "
+     "('yes'), not a text to translate; leave it out"),
+    ("shop.label: 12\n", "zh.yml:1: shop.label: must be a text (the English: 'A shop (new)')"),
+    ("shop.label: ''\n", "zh.yml:1: shop.label: must be a text"),
+    ("shop.label: '25%'\n", "zh.yml:1: shop.label: '25%' reads as a number"),
+    ("- shop.label\n", "zh.yml:1: a translation of the cases maps each text input's dotted name"),
+])
+def test_a_translation_of_the_cases_gives_texts_only_each_problem_at_its_line(
+        tmp_path, line, message):
+    inputs = load_cases(_write(tmp_path, ZH_CASES), source="cases.yml")
+    translation = tmp_path / "zh.yml"
+    translation.write_text(line, encoding="utf-8")
+    with pytest.raises(CaseError) as caught:
+        cases.read_translation(inputs, translation, source="zh.yml")
+    assert message in str(caught.value)
+
+
+def test_every_problem_of_a_translation_is_reported_together(tmp_path):
+    inputs = load_cases(_write(tmp_path, ZH_CASES), source="cases.yml")
+    translation = tmp_path / "zh.yml"
+    translation.write_text("shop.label: 一家店（新）\nshop.margin: 1200\nshop.nam: 店\n",
+                           encoding="utf-8")
+    with pytest.raises(CaseError) as caught:
+        cases.read_translation(inputs, translation, source="zh.yml")
+    lines = [problem.line for problem in caught.value.problems]
+    assert lines == [2, 3]
+
+
+def test_the_chinese_cases_give_their_texts_and_the_english_numbers():
+    from chinese_text import assert_chinese
+    from customer_focus.core.messages import language
+
+    english = cases.course_inputs()
+    with language("zh_TW"):
+        chinese = cases.course_inputs()
+        segments = cases.crossroads_segments()
+        accounts = cases.opening_case()
+        caterer = cases.text("distributor.caterer.name")
+    assert chinese.numbers == english.numbers  # the figures never change
+    assert english.text("distributor.caterer.name") == "a catering firm"
+    assert_chinese("a catering firm", caterer)
+    for name in ("crossroads.segments.fleets.name", "opening.crestline.label",
+                 "opening.harbor.label"):
+        assert_chinese(english.text(name), chinese.text(name), "Crestline", "Foods", "Harbor",
+                       "Supply", kept={"nine"} if "harbor" in name else set())
+    assert segments["segment"].tolist() == [
+        chinese.text(f"crossroads.segments.{key}.name") for key in ("fleets", "families", "coupon")]
+    assert segments.drop(columns="segment").equals(
+        cases.crossroads_segments().drop(columns="segment"))
+    assert accounts.drop(columns="customer").equals(cases.opening_case().drop(columns="customer"))
+    assert segments["easy_to_switch"].tolist() == ["yes"] * 3  # the word the tool reads
+
+
+def test_every_case_text_but_a_name_or_a_word_the_tools_read_is_translated():
+    english = cases.course_inputs()
+    names = {part.strip() for name, value in english.texts.items()
+             if name.endswith((".people", ".companies")) for part in value.split(",")}
+    to_translate = {name for name, value in english.texts.items()
+                    if value not in names and not name.endswith((".people", ".companies"))
+                    and name.rsplit(".", 1)[-1] not in cases.CODE_WORDS}
+    assert set(cases.translated_texts("zh_TW")) == to_translate
+
+
+def test_the_value_equation_offers_are_the_worksheets_scores_in_either_language():
+    from customer_focus.core.messages import language
+
+    english = cases.crossroads_offers()
+    assert english.to_dict("list") == {
+        "alternative": ["Current service", "Rival: QuickFix Fleet",
+                        "Idea: same-day collection and return"],
+        "results": [7.2, 6.4, 7.2], "process_quality": [5.1, 6.0, 6.8],
+        "price": [6.0, 5.2, 6.3], "access_costs": [7.4, 6.1, 3.9],
+    }
+    with language("zh_TW"):
+        chinese = cases.crossroads_offers()
+    assert chinese.drop(columns="alternative").equals(english.drop(columns="alternative"))
+    assert chinese["alternative"].tolist() == [
+        "目前的服務", "競爭者：QuickFix Fleet", "構想：當天到府取車與送回"]

@@ -221,3 +221,12 @@ def test_the_new_modules_examples_run():
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__
+
+
+def test_a_placeholder_naming_a_case_text_is_in_the_editions_language():
+    from customer_focus.course.cases import course_cases
+
+    text = "{case:crossroads.segments.fleets.name}: {case:crossroads.segments.fleets.customers}"
+    assert course_cases().expand(text) == "Fleet accounts: 20"
+    assert course_cases().expand(text, language="zh_TW") == "車隊顧客: 20"
+    assert course_cases().figure("opening.harbor.name", "zh_TW") == "Harbor Supply"  # a name

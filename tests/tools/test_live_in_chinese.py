@@ -66,3 +66,24 @@ def test_the_page_names_the_file_and_the_encoding_in_chinese(said):
     assert "你的檔案：缺少欄位 'retention_rate'" in chinese["a file without a column"]
     assert "如果你指的是 80%，請輸入 0.8。" in chinese["a rate typed as a percent"]
     assert "「檔案 > 另存新檔" in chinese["a file no encoding reads"]
+
+
+#: The rows each grid of the page starts with (the spec's worked example), as the page asks.
+GRIDS = ("json.dumps({tool: json.loads(live.form_json(tool))['grid']['rows'] "
+         "for tool in ('value_equation', 'work_process', 'satisfaction_targets')})")
+
+
+def test_the_pages_grids_start_from_the_chinese_example_with_the_english_numbers(
+        tmp_path_factory):
+    folder = tmp_path_factory.mktemp("grids")
+    english = ask(unpack(folder, "en"), GRIDS, "en")
+    chinese = ask(unpack(folder, "zh_TW"), GRIDS, "zh_TW")
+    assert english["value_equation"][0][0] == "Current service"
+    for tool, rows in english.items():
+        assert len(chinese[tool]) == len(rows)
+        for row, other in zip(rows, chinese[tool], strict=True):
+            assert_chinese(row[0], other[0])  # the first column names the row
+            texts = [index for index, cell in enumerate(row)
+                     if isinstance(cell, str) and cell not in ("yes", "no", "")]
+            assert [cell for index, cell in enumerate(other) if index not in texts] == [
+                cell for index, cell in enumerate(row) if index not in texts]

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from chinese_text import assert_chinese
 from customer_focus.core.problems import DataFileError
 from customer_focus.core.yamlfile import parse_yaml
 from customer_focus.tools.spec import (
+    example_texts,
     load_form,
     load_form_file,
     load_spec,
@@ -50,6 +52,19 @@ def _leaves(english, translated, where=""):
             yield from _leaves(item, other, f"{where}[{index + 1}]")
 
 
+def _numbers(example, texts):
+    """A worked example without its texts: what a translation must leave as it is."""
+    kept = {}
+    for name, value in example.items():
+        if isinstance(value, list):
+            rows = texts.get(name) or [{}] * len(value)
+            kept[name] = [{column: cell for column, cell in row.items() if column not in text}
+                          for row, text in zip(value, rows, strict=True)]
+        elif name not in texts:
+            kept[name] = value
+    return kept
+
+
 def _translations() -> list[Path]:
     return sorted([*LOCALES.joinpath("tools").glob("*.yml"),
                    *LOCALES.joinpath("forms").glob("*.yml")])
@@ -65,8 +80,10 @@ def test_every_tool_and_form_has_its_translation_and_nothing_else_has_one():
 @pytest.mark.parametrize("tool", spec_tools())
 def test_each_translation_is_in_step_with_the_english(tool):
     english, chinese = load_spec(tool), load_spec(tool, "zh_TW")
-    # everything but the words comes from the English: the same inputs, checks and example
-    assert chinese.to_data()["example"] == english.to_data()["example"]
+    # everything but the words comes from the English: the same inputs, checks and the
+    # example's numbers, choices and yes/no answers (only its texts are translated)
+    texts = example_texts(_english(tool))
+    assert _numbers(chinese.example, texts) == _numbers(english.example, texts)
     for name, field in english.fields.items():
         other = chinese.fields[name]
         assert (other.kind, other.min, other.max, other.step, other.slider, other.default) == (
@@ -164,6 +181,67 @@ def test_a_translation_out_of_step_is_named_at_its_file_and_line(change, message
     assert message in str(caught.value)
 
 
+EXAMPLE = {"tool": "x", "title": "Tool",
+           "fields": {"task": {"label": "Task", "help": "a task", "kind": "text"},
+                      "minutes": {"label": "Minutes", "help": "how long"},
+                      "answers": {"label": "Answers", "help": "scores", "kind": "text"}},
+           "example": {"answers": "10 9 8", "steps": [
+               {"task": "Repair", "minutes": 90}, {"minutes": 5}, {"task": "Test", "minutes": 10}]}}
+GOOD_EXAMPLE = """\
+title: 工具
+fields:
+  task: {label: 工作, help: 一項工作}
+  minutes: {label: 分鐘, help: 花多久}
+  answers: {label: 回答, help: 分數}
+example:
+  steps:
+    - task: 維修
+    - {}
+    - task: 測試
+"""
+
+
+def test_an_examples_texts_are_translated_and_its_numbers_kept():
+    assert text_skeleton(EXAMPLE)["example"] == {
+        "steps": [{"task": "Repair"}, {}, {"task": "Test"}]}  # "10 9 8" holds no words
+    merged = overlay(EXAMPLE, parse_yaml(GOOD_EXAMPLE, "x.yml"), "x.yml")
+    assert merged["example"] == {"answers": "10 9 8", "steps": [
+        {"task": "維修", "minutes": 90}, {"minutes": 5}, {"task": "測試", "minutes": 10}]}
+    assert EXAMPLE["example"]["steps"][0]["task"] == "Repair"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("    - task: 測試\n", "    - task: 測試\n      minutes: 12\n"),
+     "x.yml:11: example.steps[3]: 'minutes' is not a text of the English (translate only the "
+     "English's texts, with its keys; the example's numbers, choices and yes/no answers stay "
+     "the English's)"),
+    (("    - task: 維修\n", "    - task: 90\n"),
+     "x.yml:8: example.steps[1].task: must be a text (the English: 'Repair')"),
+    (("    - task: 測試\n", "    - {}\n"), "x.yml:10: example.steps[3]: lacks 'task', which the "
+     "English has"),
+    (("    - task: 測試\n", ""), "x.yml:7: example.steps: must be a list of 3 items"),
+    (("example:\n", "example:\n  answers: 十 九 八\n"),
+     "x.yml:7: example: 'answers' is not a text of the English"),
+    (("example:\n  steps:\n", "steps:\n"), "x.yml:1: lacks 'example', which the English has"),
+])
+def test_an_examples_translation_out_of_step_is_named_at_its_line(change, message):
+    with pytest.raises(DataFileError) as caught:
+        overlay(EXAMPLE, parse_yaml(GOOD_EXAMPLE.replace(*change), "x.yml"), "x.yml")
+    assert message in str(caught.value)
+
+
+def test_the_chinese_twin_gives_the_chinese_example_to_the_notebook_and_the_page():
+    from customer_focus.core.messages import language
+    from customer_focus.tools.replacement_cost import calc
+
+    with language("zh_TW"):
+        chinese = calc.course_example()
+    english = calc.course_example()
+    assert english["employee"] == "Maria (senior account manager)"
+    assert_chinese(english["employee"], chinese["employee"], "Maria")
+    assert {**chinese, "employee": ""} == {**english, "employee": ""}
+
+
 def test_a_missing_translation_says_where_to_write_it(monkeypatch, tmp_path):
     from customer_focus.tools import spec
 
@@ -240,3 +318,27 @@ def test_the_specs_command_names_a_translation_out_of_step(tmp_path, monkeypatch
         load_spec.cache_clear()
     assert "locales/zh_TW/tools/kano.yml:3: lacks 'title', which the English has" in (
         capsys.readouterr().err)
+
+
+def test_the_worksheets_first_examples_are_chinese_with_the_english_numbers():
+    from customer_focus.core.messages import language
+    from customer_focus.tools.kano import calc as kano
+    from customer_focus.tools.work_process import table as work_process
+
+    english = kano.course_example(), work_process.example_steps()
+    with language("zh_TW"):
+        chinese = kano.course_example(), work_process.example_steps()
+        analyzed = work_process.analyze_process(chinese[1])
+    assert (english[0]["feature"], chinese[0]["feature"]) == ("Loaner bike", "代步自行車")
+    assert {**chinese[0], "feature": ""} == {**english[0], "feature": ""}
+    texts = ["step", "what_goes_wrong"]
+    for column in texts:
+        for text, other in zip(english[1][column], chinese[1][column], strict=True):
+            if text:
+                assert_chinese(text, other)
+            else:
+                assert other == ""
+    assert chinese[1].drop(columns=texts).equals(english[1].drop(columns=texts))
+    words = [*texts, "to_improve"]  # the advice is said in the reader's language
+    assert analyzed.drop(columns=words).equals(
+        work_process.analyze_process(english[1]).drop(columns=words))

@@ -1,13 +1,15 @@
 """The zh-TW edition's data files: the quiz banks, the scenario, the course map, the tools'
-and forms' texts (``locales/zh_TW/``) and the word tables (``src/customer_focus/data/*-words.yml``)
+and forms' texts (with the tools' worked examples), the invented cases' texts
+(``locales/zh_TW/``) and the word tables (``src/customer_focus/data/*-words.yml``)
 use the glossary's terms, Traditional characters and Taiwan usage, as the pages' catalogs do
 (the same checks: :func:`customer_focus.course.glossary.glossary_findings` and
 :func:`~customer_focus.course.glossary.usage_problems`).
 
 Each text of a translation is paired with its English text by the English file's keys: a
 mapping's keys, a list's items by their ``id`` (questions, options, choices, chapters,
-objectives), a quiz mistake by its ``value``, any other list by position; a word table's
-entry pairs its ``en`` with its ``zh_TW``. Each finding names the file and the line of the
+objectives), a quiz mistake by its ``value``, any other list by position; the cases' texts by
+their inputs' dotted names (``crossroads.segments.fleets.name``); a word table's entry pairs
+its ``en`` with its ``zh_TW``. Each finding names the file and the line of the
 text. Where an English term is used in another sense in one text, a translator says so in a
 comment on the line(s) just above its key: ``# glossary-skip: reverse``.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from customer_focus.core.cases import CaseInputs
 from customer_focus.core.problems import line_of
 from customer_focus.core.yamlfile import load_yaml, parse_yaml
 from customer_focus.course.glossary import (
@@ -46,9 +49,13 @@ ENGLISH = {
 WORDS = "src/customer_focus/data"
 
 
+#: The invented cases' inputs: their translation is keyed by the inputs' dotted names.
+CASES = "src/customer_focus/data/cases.yml"
+
+
 def _overlays() -> list[tuple[str, str]]:
     """Each translation laid over an English file, with that file (paths from the top folder)."""
-    pairs = [(f"{LOCALE}/course-map.yml", "book/course-map.yml")]
+    pairs = [(f"{LOCALE}/course-map.yml", "book/course-map.yml"), (f"{LOCALE}/cases.yml", CASES)]
     for kind, english in ENGLISH.items():
         for path in sorted((ROOT / LOCALE / kind).glob("*.yml")):
             pairs.append((f"{LOCALE}/{kind}/{path.name}", english.format(path.stem)))
@@ -134,15 +141,22 @@ def findings(pairs: Iterator[tuple[int, str, str]], text: str, source: str,
     return found
 
 
+def _english(english: str) -> object:
+    """An English file's data as its translation is keyed: the cases' texts by dotted name."""
+    if english == CASES:
+        return CaseInputs.load(ROOT / CASES).texts
+    return load_yaml(ROOT / english)
+
+
 def _overlay_findings(translation: str, english: str, terms: list[Term] = GLOSSARY) -> list[str]:
     text = (ROOT / translation).read_text(encoding="utf-8")
-    pairs = texts(load_yaml(ROOT / english), parse_yaml(text, translation))
+    pairs = texts(_english(english), parse_yaml(text, translation))
     return findings(pairs, text, translation, terms)
 
 
 def test_there_is_every_kind_of_data_file_to_check():
     kinds = {translation.split("/")[2] for translation, _ in _overlays()}
-    assert kinds == {"course-map.yml", *ENGLISH} and len(_word_tables()) >= 4
+    assert kinds == {"course-map.yml", "cases.yml", *ENGLISH} and len(_word_tables()) >= 4
 
 
 @pytest.mark.parametrize(("translation", "english"), _overlays(),
@@ -164,7 +178,7 @@ def test_a_word_table_uses_the_glossary_terms_and_taiwan_usage(table):
 def test_every_text_of_a_translation_is_paired_with_its_english(translation, english):
     """The pairing reads every text a translation has (none is left unchecked)."""
     data = parse_yaml((ROOT / translation).read_text(encoding="utf-8"), translation)
-    paired = {line for line, _, _ in texts(load_yaml(ROOT / english), data)}
+    paired = {line for line, _, _ in texts(_english(english), data)}
     assert paired and set(_text_lines(data)) <= paired
 
 
@@ -244,3 +258,18 @@ def test_a_word_table_pairs_each_english_word_with_its_chinese():
     assert list(word_texts(table)) == [(2, "Check yourself", "檢查"), (3, "A tip", "技巧")]
     found = findings(word_texts(table), "", "words.yml", GLOSSARY)
     assert found == ["words.yml:2: 'Check yourself' is 自我檢核 (glossary): '檢查'"]
+
+
+def test_the_cases_texts_and_the_tools_examples_are_checked_with_their_english():
+    """The cases' texts pair by dotted name, and a tool's worked example row by row."""
+    text = (ROOT / LOCALE / "cases.yml").read_text(encoding="utf-8")
+    pairs = list(texts(_english(CASES), parse_yaml(text, "cases.yml")))
+    assert ("Fleet accounts", "車隊顧客") in [(english, chinese) for _, english, chinese in pairs]
+    found = findings(iter([(line, english, chinese.replace("顧客", "客戶"))
+                           for line, english, chinese in pairs]), text, "cases.yml", GLOSSARY)
+    assert any("'customer' is 顧客, not 客戶" in finding for finding in found)
+    tool = "src/customer_focus/tools/work_process/work_process.yml"
+    text = (ROOT / LOCALE / "tools" / "work_process.yml").read_text(encoding="utf-8")
+    pairs = list(texts(load_yaml(ROOT / tool), parse_yaml(text, "work_process.yml")))
+    assert ("Customer phones to book", "顧客打電話預約") in [
+        (english, chinese) for _, english, chinese in pairs]

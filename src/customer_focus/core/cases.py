@@ -10,7 +10,14 @@ problem is reported as ``file:line: what is wrong`` (a :class:`CaseError`).
 This is what a tool may read: :func:`value` (an input's number), :func:`text`
 (an input that is text), :func:`figure` (an input written for readers) and the
 example tables built from the inputs (:func:`opening_case`,
-:func:`distributor_accounts`, :func:`crossroads_segments`). The figures
+:func:`distributor_accounts`, :func:`crossroads_segments`, :func:`crossroads_offers`).
+
+The texts that are not names (a label, a segment's name, "a catering firm")
+have their translations in the course's folder, ``locales/<language>/cases.yml``,
+keyed by the inputs' dotted names, texts only (:func:`read_translation`). While
+the package speaks a language (:mod:`customer_focus.core.messages`), the
+look-ups and the example tables give its texts; the numbers are the English
+file's, in every language. The figures
 derived from the inputs (lifetime values, break-evens, totals...) are
 computed with the tools, a layer up, by :mod:`customer_focus.course.cases`.
 
@@ -33,7 +40,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .formats import STYLES, format_number
-from .paths import package_file
+from .languages import language_code
+from .messages import current_language
+from .paths import course_root, package_file
 from .problems import DataFileError, LinedDict, LinedList, Problems
 from .yamlfile import load_yaml
 
@@ -45,7 +54,12 @@ __all__ = [
     "CaseError",
     "CaseInputs",
     "DATA_FILE",
+    "TRANSLATION",
+    "CODE_WORDS",
     "data_path",
+    "translation_path",
+    "read_translation",
+    "translated_texts",
     "course_inputs",
     "value",
     "text",
@@ -53,10 +67,17 @@ __all__ = [
     "opening_case",
     "distributor_accounts",
     "crossroads_segments",
+    "crossroads_offers",
 ]
 
 #: The packaged data file.
 DATA_FILE = "data/cases.yml"
+
+#: A language's translation of the texts, under ``locales/<language>/`` in the course's folder.
+TRANSLATION = "cases.yml"
+
+#: The inputs written as text that the tools read as a word (``yes``/``no``): never translated.
+CODE_WORDS = ("easy_to_switch",)
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _MONEY = re.compile(r"^([-\u2212]?)\$(\d{1,3}(?:,\d{3})*|\d+)(\.\d+)?$")
@@ -173,10 +194,18 @@ class CaseInputs:
             return self.numbers[name].value
         raise KeyError(self.unknown(name, self.numbers))
 
-    def text(self, name: str) -> str:
-        """An input that is text (a name, a label)."""
+    def text(self, name: str, language: str | None = None) -> str:
+        """An input that is text (a name, a label); in ``language`` (a code such as
+        ``"zh_TW"``), its translation from the course's ``locales/`` when there is one.
+
+        Examples
+        --------
+        >>> course_inputs().text("crossroads.segments.fleets.name", "zh_TW")
+        '車隊顧客'
+        """
         if name in self.texts:
-            return self.texts[name]
+            code = language_code(language)
+            return translated_texts(code).get(name, self.texts[name]) if code else self.texts[name]
         raise KeyError(self.unknown(name, self.texts))
 
     def group(self, prefix: str) -> list[str]:
@@ -212,7 +241,8 @@ class CaseInputs:
         """A figure written for readers: ``"name"`` or ``"name:style"``.
 
         ``language`` is the edition's (``"zh_TW"`` writes the ``word`` and
-        ``ordinal`` styles in Chinese numerals); English by default.
+        ``ordinal`` styles in Chinese numerals, and a text in its translation);
+        English by default.
 
         Examples
         --------
@@ -231,7 +261,7 @@ class CaseInputs:
         if name in self.texts:
             if style:
                 raise KeyError(f"{name!r} is text ({self.texts[name]!r}); it takes no style")
-            return self.texts[name]
+            return self.text(name, language)
         return self.quantity(name).text(style or None, language)
 
     def unknown(self, name: str, known: dict[str, Any]) -> str:
@@ -281,9 +311,112 @@ def data_path() -> Path:
     return Path(str(package_file(*DATA_FILE.split("/"))))
 
 
-def course_inputs() -> CaseInputs:
-    """The course's case inputs (``customer_focus/data/cases.yml``), read once."""
-    return CaseInputs.of_course()
+def translation_path(code: str) -> Path | None:
+    """Where the cases' texts in a language are: ``locales/<code>/cases.yml`` in the course's
+    folder (which the wheel carries too); ``None`` with no course folder around."""
+    try:
+        return course_root() / "locales" / code / TRANSLATION
+    except FileNotFoundError:
+        return None
+
+
+def read_translation(inputs: CaseInputs, path: str | os.PathLike[str], *,
+                     source: str | None = None) -> dict[str, str]:
+    """The translated texts of a cases file, by the inputs' dotted names, checked.
+
+    The file maps an input's dotted name (``crossroads.segments.fleets.name``)
+    to its text in the language. It gives only texts: a name that is not a text
+    input of ``inputs``, a number input, a word the tools read
+    (:data:`CODE_WORDS`), a value that is not a text or a text that reads as a
+    number (``"$30,000"``, ``"25%"``) is a problem. A name left out keeps its
+    English text (the people's and companies' names stay as written).
+
+    Raises
+    ------
+    CaseError
+        Listing every problem as ``file:line: what is wrong``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder, "cases.yml")
+    ...     _ = path.write_text("opening.crestline.margin: 三萬\\n", encoding="utf-8")
+    ...     read_translation(course_inputs(), path, source="zh.yml")
+    Traceback (most recent call last):
+    ...
+    customer_focus.core.cases.CaseError: zh.yml:1: opening.crestline.margin: is a number ...
+    """
+    name = source or str(path)
+    try:
+        data = load_yaml(path, source=name)
+    except DataFileError as error:
+        raise CaseError(error.problems) from None
+    found = Problems(name)
+    texts: dict[str, str] = {}
+    if data is not None and not isinstance(data, dict):
+        found.add(data, None, "a translation of the cases maps each text input's dotted name "
+                  "(opening.crestline.label) to its text")
+        data = {}
+    for key, item in (data or {}).items():
+        where = str(key)
+        if where in inputs.numbers:
+            found.add(data, key, f"{where}: is a number in {inputs.source} "
+                      f"({inputs.figure(where)}); a translation gives only texts, leave it out")
+        elif where not in inputs.texts:
+            close = difflib.get_close_matches(where, list(inputs.texts), n=3, cutoff=0.6)
+            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            found.add(data, key, f"{where}: no text input of that name in {inputs.source}.{hint}")
+        elif where.rsplit(".", 1)[-1] in CODE_WORDS:
+            found.add(data, key, f"{where}: is a word the tools read "
+                      f"({inputs.texts[where]!r}), not a text to translate; leave it out")
+        elif not isinstance(item, str) or not item.strip():
+            found.add(data, key, f"{where}: must be a text (the English: "
+                      f"{inputs.texts[where]!r})")
+        elif isinstance(_quantity(item), Quantity):
+            found.add(data, key, f"{where}: {item!r} reads as a number; give the text of "
+                      f"{inputs.texts[where]!r} in words")
+        else:
+            texts[where] = item.strip()
+    if found.found:
+        raise CaseError(found.found)
+    return texts
+
+
+@cache
+def translated_texts(code: str) -> dict[str, str]:
+    """The course's case texts in the language ``code`` (``locales/<code>/cases.yml``), read
+    once and checked against the English inputs; empty when there is no translation.
+
+    Examples
+    --------
+    >>> translated_texts("zh_TW")["distributor.caterer.name"]
+    '一家外燴公司'
+    """
+    path = translation_path(code)
+    if path is None or not path.is_file():
+        return {}
+    return read_translation(CaseInputs.of_course(), path, source=f"locales/{code}/{TRANSLATION}")
+
+
+@cache
+def _in_language(code: str) -> CaseInputs:
+    english = CaseInputs.of_course()
+    texts = {**english.texts, **translated_texts(code)}
+    return CaseInputs(english.numbers, texts, english.lines, english.source)
+
+
+def course_inputs(language: str | None = None) -> CaseInputs:
+    """The course's case inputs (``customer_focus/data/cases.yml``), read once: their texts in
+    ``language``, by default the one the package speaks (numbers are the same in every one).
+
+    Examples
+    --------
+    >>> course_inputs("zh_TW").text("opening.crestline.name")  # a name stays as written
+    'Crestline Foods'
+    """
+    code = language_code(language or current_language())
+    return CaseInputs.of_course() if code is None else _in_language(code)
 
 
 def value(name: str) -> float:
@@ -298,7 +431,8 @@ def value(name: str) -> float:
 
 
 def text(name: str) -> str:
-    """One of the course's case inputs that is text (a name, a label)."""
+    """One of the course's case inputs that is text (a name, a label), in the language the
+    package speaks."""
     return course_inputs().text(name)
 
 
@@ -403,4 +537,26 @@ def crossroads_segments(inputs: CaseInputs | None = None) -> pd.DataFrame:
                 "easy_to_switch": c.text(f"{p}.easy_to_switch"),
             }
         )
+    return pd.DataFrame(rows)
+
+
+def crossroads_offers(inputs: CaseInputs | None = None) -> pd.DataFrame:
+    """Crossroads Auto Care's current service, a rival's and one idea, as its fleet panel
+    scored them from 1 to 10 (the value equation worksheet's example), as the value equation
+    tool's ``compare_alternatives`` reads them. The current service comes first.
+
+    Examples
+    --------
+    >>> crossroads_offers()["alternative"].tolist()[0], crossroads_offers()["price"].tolist()
+    ('Current service', [6.0, 5.2, 6.3])
+    """
+    import pandas as pd
+
+    c = inputs or course_inputs()
+    columns = ("results", "process_quality", "price", "access_costs")
+    rows = []
+    for key in c.group("crossroads.offers"):
+        p = f"crossroads.offers.{key}"
+        rows.append({"alternative": c.text(f"{p}.name"),
+                     **{column: c[f"{p}.{column}"] for column in columns}})
     return pd.DataFrame(rows)

@@ -568,8 +568,12 @@ def _translated_fields(package: str, filename: str, code: str) -> Fields | None:
 def load_example(package: str, fields: Fields, filename: str) -> dict[str, Any]:
     """The worked example of a tool's spec (``example:``), from its JSON twin, checked.
 
-    Each value is checked by its field; a whole amount comes back as a whole
-    number (``36000``, as the spec writes it, not ``36000.0``).
+    Each value is checked by its field, and so is each row of a table (a list of
+    rows); a whole amount comes back as a whole number (``36000``, as the spec
+    writes it, not ``36000.0``). While the
+    package speaks a language whose twin is beside it (``<tool>.zh_TW.json``),
+    the example's texts (a name, a step) are that twin's; its numbers and
+    choices are the English's, as the translation gives only texts.
 
     Raises
     ------
@@ -582,13 +586,26 @@ def load_example(package: str, fields: Fields, filename: str) -> dict[str, Any]:
     >>> load_example(package, load_fields(package, "lifetime_value.json"), "lifetime_value.json")
     {'margin': 100, 'retention': 0.8, 'discount_rate': 0.1, 'years': 10, 'timing': 'after_renewal'}
     """
+    code = current_language()
+    translated = language_twin(filename, code) if code else ""
+    if translated and resources.files(package).joinpath(translated).is_file():
+        filename = translated
     data, source = _twin(package, filename)
     example = data.get("example") or {}
+    values = {name: value for name, value in example.items() if not isinstance(value, list)}
     try:
-        checked = fields.check(**example)
+        checked: dict[str, Any] = _as_written(fields.check(**values))
+        for name, rows in example.items():  # a table's rows, each checked by its fields
+            if isinstance(rows, list):
+                checked[name] = [_as_written(fields.check(**row)) for row in rows]
     except ValueError as error:
         raise DataFileError([Problem(source, 1, f"example: {error}")]) from None
+    return {name: checked[name] for name in example}
+
+
+def _as_written(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Checked values with a whole amount as a whole number (``36000``, not ``36000.0``)."""
     return {
         name: int(value) if isinstance(value, float) and value.is_integer() else value
-        for name, value in checked.items()
+        for name, value in values.items()
     }

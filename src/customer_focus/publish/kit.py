@@ -50,7 +50,8 @@ KIT: tuple[tuple[str, str, str], ...] = (
 
 #: What the notebooks read from the course's folder when they run: the sample files and
 #: their translated twins (the exercises' checks), the question banks with the course map
-#: and the references (quizzes), and the scenarios. The wheel carries these with
+#: and the references (quizzes), the scenarios, and the invented cases' texts in Chinese
+#: (the example tables, while the package speaks Chinese). The wheel carries these with
 #: :data:`KIT`'s files.
 RUNTIME: tuple[tuple[str, str], ...] = (
     ("book/apply/tools/data", "*.csv"),
@@ -61,6 +62,7 @@ RUNTIME: tuple[tuple[str, str], ...] = (
     ("book", "course-map.yml"),
     ("book/practice/scenarios", "*.yml"),
     (".", "references.bib"),
+    ("locales/zh_TW", "cases.yml"),
 )
 
 #: The name of the site's download.

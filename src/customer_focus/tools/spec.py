@@ -56,9 +56,10 @@ carries the same data for code that cannot read YAML: ``calc.py`` and the
 browser.
 
 A translation, ``locales/<language>/tools/<tool>.yml``, holds only the
-spec's reader-facing texts, keyed as the English (:func:`text_skeleton`);
-``load_spec(tool, language)`` lays them over the English (:func:`overlay`),
-which gives everything else: one source.
+spec's reader-facing texts, keyed as the English (:func:`text_skeleton`),
+among them the worked example's texts (:func:`example_texts`: a name, a step;
+its numbers and choices never); ``load_spec(tool, language)`` lays them over
+the English (:func:`overlay`), which gives everything else: one source.
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
-    "LANGUAGES", "text_skeleton", "overlay", "translation_path", "check_words",
-    "words",
+    "LANGUAGES", "text_skeleton", "example_texts", "overlay", "translation_path",
+    "check_words", "words",
 ]
 
 #: The keys of a spec that hold no reader-facing text: a translation leaves them out.
@@ -738,13 +739,53 @@ def read_spec(data: Any, source: str, tool: str) -> ToolSpec:
     return spec
 
 
+def _has_words(value: Any) -> bool:
+    """Whether a value is a text with letters (``"$"``, ``"10 9 8"`` are not words)."""
+    return isinstance(value, str) and any(character.isalpha() for character in value)
+
+
+def example_texts(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The texts of a spec's worked example, in its shape: what its translation holds.
+
+    The values of the text inputs (``kind: text``) that hold words: a name of an
+    offer, a step, a feature. Numbers, choices, yes/no answers and a list of
+    numbers written as text are what the code reads, and stay the English's. A
+    table keeps every row (a row without a text is ``{}``).
+
+    Examples
+    --------
+    >>> spec = {"fields": {"step": {"kind": "text"}, "minutes": {}},
+    ...         "example": {"steps": [{"step": "Repair", "minutes": 90}, {"minutes": 5}]}}
+    >>> example_texts(spec)
+    {'steps': [{'step': 'Repair'}, {}]}
+    """
+    fields = data.get("fields") if isinstance(data.get("fields"), Mapping) else {}
+
+    def text_of(name: Any, value: Any) -> bool:
+        field = fields.get(name)
+        return isinstance(field, Mapping) and field.get("kind") == "text" and _has_words(value)
+
+    example = data.get("example")
+    kept: dict[str, Any] = {}
+    for name, value in (example.items() if isinstance(example, Mapping) else ()):
+        if isinstance(value, list):
+            rows = [{column: cell for column, cell in row.items() if text_of(column, cell)}
+                    if isinstance(row, Mapping) else {} for row in value]
+            if any(rows):
+                kept[name] = rows
+        elif text_of(name, value):
+            kept[name] = value
+    return kept
+
+
 def text_skeleton(data: Any) -> Any:
     """The reader-facing texts of a spec's data, in its shape: what a translation holds.
 
-    Mappings keep their text-bearing keys (never ``tool``, ``example``,
-    ``exercise``, ``live`` or a setting such as ``kind``, ``min``, ``slider``),
-    lists keep every item, a text stays a text; a unit without letters
-    (``$``, ``%``) is not a word to translate.
+    Mappings keep their text-bearing keys (never ``tool``, ``exercise``,
+    ``live`` or a setting such as ``kind``, ``min``, ``slider``), lists keep
+    every item, a text stays a text; a unit without letters (``$``, ``%``) is
+    not a word to translate. Of the worked ``example``, only the values of the
+    text inputs (``kind: text``) that hold words (:func:`example_texts`).
 
     Examples
     --------
@@ -757,7 +798,12 @@ def text_skeleton(data: Any) -> Any:
     if isinstance(data, Mapping):
         kept = {}
         for key, value in data.items():
-            if key in _NOT_TEXT or (key == "unit" and not any(c.isalpha() for c in str(value))):
+            if key == "example" and isinstance(data.get("fields"), Mapping):
+                inner = example_texts(data)
+                if inner:
+                    kept[key] = inner
+                continue
+            if key in _NOT_TEXT or (key == "unit" and not _has_words(value)):
                 continue
             inner = text_skeleton(value)
             if inner not in (None, {}, []):
@@ -786,7 +832,9 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
                          "as the English"),
             lacks=lambda name: f"{prefix}lacks {name!r}, which the English has",
             extra=lambda name: f"{prefix}{name!r} is not a text of the English (translate only "
-                               "the English's texts, with its keys)",
+                               "the English's texts, with its keys" + (
+                                   "; the example's numbers, choices and yes/no answers stay the "
+                                   "English's)" if where.startswith("example") else ")"),
         ):
             return
         for name in english:
@@ -803,24 +851,24 @@ def _check_overlay(english: Any, given: Any, where: str, problems: Problems,
             _check_overlay(item, translated, f"{where}[{index + 1}]", problems, given, index)
 
 
-def _merge(english: Any, given: Any) -> Any:
-    """``english`` with each of its texts replaced by the one ``given`` has in its place."""
-    if isinstance(english, str):
+def _merge(english: Any, given: Any, texts: Any) -> Any:
+    """``english`` with each of its ``texts`` (its :func:`text_skeleton`) replaced by the one
+    ``given`` has in its place."""
+    if isinstance(texts, str):
         return given if isinstance(given, str) else english
-    if isinstance(english, Mapping):
+    if isinstance(texts, Mapping) and isinstance(english, Mapping):
         given = given if isinstance(given, Mapping) else {}
         merged = copy.copy(english) if isinstance(english, dict) else dict(english)
-        for key, value in english.items():
-            if key in given and not (key in _NOT_TEXT or (
-                    key == "unit" and not any(c.isalpha() for c in str(value)))):
-                merged[key] = _merge(value, given[key])
+        for key, inner in texts.items():
+            if key in given:
+                merged[key] = _merge(english[key], given[key], inner)
         return merged
-    if isinstance(english, list):
+    if isinstance(texts, list) and isinstance(english, list):
         given = given if isinstance(given, list) else []
         merged_list = copy.copy(english)
-        for index, item in enumerate(english):
-            if index < len(given):
-                merged_list[index] = _merge(item, given[index])
+        for index, inner in enumerate(texts):
+            if index < len(given) and inner not in (None, {}, []):
+                merged_list[index] = _merge(english[index], given[index], inner)
         return merged_list
     return english
 
@@ -849,9 +897,10 @@ def overlay(english: Any, translation: Any, source: str) -> Any:
     customer_focus.core.problems.DataFileError: x.yml:1: fields.a: lacks 'help', ...
     """
     problems = Problems(source)
-    _check_overlay(text_skeleton(english), translation, "", problems, translation, None)
+    texts = text_skeleton(english)
+    _check_overlay(texts, translation, "", problems, translation, None)
     problems.raise_if_any()
-    return _merge(english, translation)
+    return _merge(english, translation, texts)
 
 
 def translation_path(tool: str, language: str | None) -> Path:

@@ -56,8 +56,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from ...core.fields import load_fields
+from ...core.fields import load_example, load_fields
 from ...core.messages import N_, Messages
 from ...core.validation import InputError
 
@@ -65,6 +66,7 @@ __all__ = [
     "FIELDS", "ANSWERS", "ACCEPTED", "FUNCTIONAL_QUESTION", "DYSFUNCTIONAL_QUESTION", "Category",
     "CATEGORIES", "LETTERS", "EVALUATION_TABLE", "standard_answer", "normalize_answer", "classify",
     "better_worse", "summarize", "bad_answers", "blank_labels", "repeated_pairs", "undefined",
+    "course_example",
 ]
 
 _ = Messages("tools.kano")
@@ -390,3 +392,16 @@ def undefined(features: list[str], way_out: str) -> str:
         "functional and dysfunctional answers were swapped, or {way_out}.",
         len(features),
     ).format(features=", ".join(map(repr, features)), way_out=way_out)
+
+
+def course_example() -> dict[str, Any]:
+    """The worked example of ``kano.yml``: one customer's answers about a loaner bike at a
+    bicycle shop, and the sixty customers' counts (the course's invented numbers). The
+    feature's name is in the language the package speaks.
+
+    Examples
+    --------
+    >>> course_example()["feature"], course_example()["attractive"]
+    ('Loaner bike', 28)
+    """
+    return load_example(__package__, FIELDS, "kano.json")

@@ -634,7 +634,8 @@ def course_example() -> dict[str, Any]:
     Maria, a senior account manager on $78,000 a year, looks after 30
     business customers worth $5,000 margin a year each, with 85% retention.
     Her manager guesses that one in five might follow her. They are the
-    worked example of ``replacement_cost.yml``.
+    worked example of ``replacement_cost.yml`` (its texts in the language the
+    package speaks).
 
     Returns
     -------
@@ -646,7 +647,4 @@ def course_example() -> dict[str, Any]:
     >>> course_example()["salary"]
     78000
     """
-    return dict(_EXAMPLE)
-
-
-_EXAMPLE = load_example(__package__, FIELDS, "replacement_cost.json")
+    return load_example(__package__, FIELDS, "replacement_cost.json")

@@ -445,10 +445,7 @@ def course_example() -> dict[str, Any]:
     >>> course_example()["salary"]
     36000
     """
-    return dict(_EXAMPLE)
-
-
-_EXAMPLE = load_example(__package__, FIELDS, "turnover_cost.json")
+    return load_example(__package__, FIELDS, "turnover_cost.json")
 
 
 @dataclass(frozen=True)

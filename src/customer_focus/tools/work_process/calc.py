@@ -32,13 +32,13 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...core.fields import load_fields
+from ...core.fields import load_example, load_fields
 from ...core.messages import N_, Messages
 from ...core.validation import InputError
 
 __all__ = [
     "FIELDS", "REMOVE", "FAIL_SAFE", "improvement", "action", "analyze", "summary",
-    "improvement_order",
+    "improvement_order", "course_example",
 ]
 
 _ = Messages("tools.work_process")
@@ -245,3 +245,16 @@ def improvement_order(steps: Sequence[Mapping[str, Any]]) -> list[int]:
     )
     failing = [k for k, step in enumerate(checked) if step["adds_value"] and step["fail_point"]]
     return waste + failing
+
+
+def course_example() -> dict[str, Any]:
+    """The worked example of ``work_process.yml``: a van's visit to a car-service workshop,
+    step by step (the course's invented numbers), its texts in the language the package
+    speaks.
+
+    Examples
+    --------
+    >>> [step["minutes"] for step in course_example()["steps"]]
+    [6, 8, 95, 35, 90, 60]
+    """
+    return load_example(__package__, FIELDS, "work_process.json")

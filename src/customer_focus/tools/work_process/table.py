@@ -21,7 +21,9 @@ from . import calc, describe
 _ = Messages("tools.work_process")
 n_ = _.plural
 
-__all__ = ["STEP_COLUMNS", "analyze_process", "process_summary", "where_to_improve"]
+__all__ = [
+    "STEP_COLUMNS", "example_steps", "analyze_process", "process_summary", "where_to_improve",
+]
 
 _STEPS = load_spec("work_process").tables["steps"]
 
@@ -45,6 +47,30 @@ def _text(table: pd.DataFrame, column: str) -> pd.Series:
         index=table.index,
         dtype=object,
     )
+
+
+def example_steps() -> pd.DataFrame:
+    """The spec's worked example as a learner's file gives it: one row per step, the yes/no
+    answers as ``yes``/``no`` and an empty ``what_goes_wrong`` where a step does not fail.
+
+    Its texts (the steps, what goes wrong) are in the language the package speaks
+    (:func:`.calc.course_example`).
+
+    Examples
+    --------
+    >>> example_steps()["adds_value"].tolist()
+    ['no', 'no', 'no', 'yes', 'yes', 'no']
+    """
+    rows = [
+        {
+            "step": row["step"], "minutes": row["minutes"],
+            "adds_value": "yes" if row["adds_value"] else "no",
+            "fail_point": "yes" if row["fail_point"] else "no",
+            "what_goes_wrong": row.get("what_goes_wrong", ""),
+        }
+        for row in calc.course_example()["steps"]
+    ]
+    return pd.DataFrame(rows)
 
 
 def analyze_process(steps: pd.DataFrame) -> pd.DataFrame:
