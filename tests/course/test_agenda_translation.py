@@ -165,8 +165,9 @@ def test_a_missing_extra_or_misplaced_item_is_named_at_its_line(course):
 def test_items_out_of_the_english_order_are_named(course):
     zh = course / ZH
     text = zh.read_text(encoding="utf-8")
-    scenario = "      - id: scenario\n        activity: 兩人一組玩一次情境演練，各組之間不要討論。\n" \
-               "        use:\n          - label: 情境演練\n"
+    scenario = ("      - id: scenario\n"
+                "        activity: 兩人一組玩一次情境演練，各組之間不要討論。\n"
+                "        use:\n          - label: 情境演練\n")
     assert text.count(scenario) == 1
     text = text.replace(scenario, "")
     line = text[: text.index("      - id: welcome\n")].count("\n") + 1
@@ -184,13 +185,11 @@ def test_a_use_too_many_a_wrong_key_or_an_empty_text_is_named(course):
                    "    bring: 每兩人一台筆電或平板、投影機、筆。\n    title: 九十分鐘\n")
     uses = _break(zh, "          - label: 開場案例\n          - slides: 案例、四個選項與投票\n",
                   "          - label: 開場案例\n")
-    key = _break(zh, "          - slides: 「互動：比較兩位顧客」\n", "          - label: 「互動：比較兩位顧客」\n")
-    empty = _break(zh, "        activity: 兩人一組玩情境演練。\n        use:\n          - label: 情境演練\n"
-                   "      - id: debrief\n        activity: 討論情境演練的結果。\n        use:\n"
-                   "          - label: 解答\n          - slides: 全部\n      - id: check\n",
-                   "        activity: 兩人一組玩情境演練。\n        use:\n          - label: 情境演練\n"
-                   "      - id: debrief\n        activity: ''\n        use:\n"
-                   "          - label: 解答\n          - slides: 全部\n      - id: check\n")
+    key = _break(zh, "          - slides: 「互動：比較兩位顧客」\n",
+                 "          - label: 「互動：比較兩位顧客」\n")
+    debrief = ("      - id: debrief\n        activity: {}\n        use:\n"
+               "          - label: 解答\n          - slides: 全部\n      - id: check\n")
+    empty = _break(zh, debrief.format("討論情境演練的結果。"), debrief.format("''"))
     found = _problems(course)
     english_line = AGENDAS.read_text(encoding="utf-8").splitlines().index(
         "          - page: ../start/opening-case.md") + 1
@@ -201,7 +200,7 @@ def test_a_use_too_many_a_wrong_key_or_an_empty_text_is_named(course):
            "English has it; translate it)" in found
     assert f"{ZH}:{key}: agenda 90-minute, item 'value-by-hand', use 2: 'label' is not in the " \
            "English (it has slides); remove it" in found
-    assert f"{ZH}:{empty + 3}: agenda half-day, item 'debrief': missing 'activity' (the English " \
+    assert f"{ZH}:{empty}: agenda half-day, item 'debrief': missing 'activity' (the English " \
            "has it; translate it)" in found
     assert f"{ZH}:{extra + 1}: agenda 90-minute: 'title' is not in the English (it has id, " \
            "bring, items); remove it" in found

@@ -125,7 +125,8 @@ def test_the_agendas_name_the_chapter_decks_in_the_edition_s_language(tmp_path):
     assert "投影片： 忠誠度如何帶動獲利 （從「核心概念：顧客終身價值」" in chinese
     assert "slides: How loyalty drives profitability (from" in english
     # and the rest of the agenda is in the edition's language too, with the same times
-    assert "開始 分鐘 活動 使用" in chinese and "合計：10 + 20 + 15 + 20 + 15 + 10 = 90 分鐘" in chinese
+    assert "開始 分鐘 活動 使用" in chinese
+    assert "合計：10 + 20 + 15 + 20 + 15 + 10 = 90 分鐘" in chinese
     assert "**" not in chinese and "*" not in chinese  # every emphasis rendered
     names = r"Crestline( Foods)?|Harbor Supply|PDF"
     assert re.findall(r"[A-Za-z]{2,}", re.sub(names, " ", chinese)) == [], chinese

@@ -1,15 +1,16 @@
 """The zh-TW edition's data files: the quiz banks, the scenario, the course map, the workshop
-agendas, the tools' and forms' texts (``locales/zh_TW/``) and the word tables (``src/customer_focus/data/*-words.yml``)
-use the glossary's terms, Traditional characters and Taiwan usage, as the pages' catalogs do
-(the same checks: :func:`customer_focus.course.glossary.glossary_findings` and
+agendas, the tools' and forms' texts (``locales/zh_TW/``) and the word tables
+(``src/customer_focus/data/*-words.yml``) use the glossary's terms, Traditional characters and
+Taiwan usage, as the pages' catalogs do (the same checks:
+:func:`customer_focus.course.glossary.glossary_findings` and
 :func:`~customer_focus.course.glossary.usage_problems`).
 
 Each text of a translation is paired with its English text by the English file's keys: a
 mapping's keys, a list's items by their ``id`` (questions, options, choices, chapters,
-objectives, agendas and their items), a quiz mistake by its ``value``, any other list by position; a word table's
-entry pairs its ``en`` with its ``zh_TW``. Each finding names the file and the line of the
-text. Where an English term is used in another sense in one text, a translator says so in a
-comment on the line(s) just above its key: ``# glossary-skip: reverse``.
+objectives, agendas and their items), a quiz mistake by its ``value``, any other list by
+position; a word table's entry pairs its ``en`` with its ``zh_TW``. Each finding names the file
+and the line of the text. Where an English term is used in another sense in one text, a
+translator says so in a comment on the line(s) just above its key: ``# glossary-skip: reverse``.
 """
 
 from __future__ import annotations
