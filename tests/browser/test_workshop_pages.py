@@ -1,5 +1,6 @@
-"""The workshop pages of the built site: agendas whose times add up, handouts that open, answer
-keys that say what the solution notebooks say, and a workbook with every question."""
+"""The workshop pages of the built site: agendas whose times add up (in both editions; the
+zh-TW ones all Chinese), handouts that open, answer keys that say what the solution notebooks
+say, and a workbook with every question."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pytest
 
 from customer_focus.course.agendas import load_agendas
 from customer_focus.course.exercise_notebooks import course_exercises
+from customer_focus.sphinxext.workshop import AGENDA_WORDS
+from customer_focus.tools.spec import words
 
 from .conftest import ROOT
 
@@ -28,10 +31,15 @@ def _minutes(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def test_agenda_tables_add_up_on_the_page(visit):
-    page = visit.open("book/instructors/facilitator-guide.html")
+@pytest.mark.parametrize(("edition", "language"), [("", None), ("zh-TW/", "zh_TW")])
+def test_agenda_tables_add_up_on_the_page(visit, edition, language):
+    said = words(AGENDA_WORDS, language)
+    page = visit.open(f"{edition}book/instructors/facilitator-guide.html")
     tables = page.locator(".cf-agenda table")
     assert tables.count() == len(AGENDAS) == 3
+    assert [text.strip() for text in tables.nth(0).locator("thead th").all_inner_texts()] == [
+        said[word] for word in ("start", "minutes", "activity", "use")]
+    deck = said["deck"].split("*")[0]  # "slides: ", "投影片："
     for index, agenda in enumerate(AGENDAS.values()):
         rows = tables.nth(index).locator("tbody tr")
         cells = [
@@ -44,12 +52,24 @@ def test_agenda_tables_add_up_on_the_page(visit):
         for row, following in zip(cells, cells[1:], strict=False):
             if row[1]:
                 assert _minutes(following[0]) - _minutes(row[0]) == int(row[1])
-        assert cells[-1][2] == "End"
+        assert cells[-1][2] == said["end"]
         uses = " ".join(row[3] for row in cells)
-        assert "**" not in uses and "slides: (" not in uses
-        assert uses.count("slides: ") == sum(
+        assert "**" not in uses and f"{deck}(" not in uses
+        assert uses.count(deck) == sum(
             1 for item in agenda.items for use in item.uses if use.kind == "deck"
         )
+    assert visit.problems() == []
+
+
+def test_the_chinese_agendas_have_no_english_left(visit):
+    page = visit.open("zh-TW/book/instructors/facilitator-guide.html")
+    boxes = page.locator(".cf-agenda")
+    assert boxes.count() == 3
+    for index in range(3):
+        text = re.sub(r"Crestline( Foods)?|Harbor Supply|SERVQUAL|NPS|Jupyter|PDF", " ",
+                      boxes.nth(index).inner_text())
+        assert re.findall(r"[A-Za-z]{2,}", text) == [], text
+        assert "合計：" in text and re.search(r"\d+ 分鐘", text)
     assert visit.problems() == []
 
 

@@ -88,7 +88,8 @@ def test_a_language_without_a_translation_is_a_warning_at_the_directive(tmp_path
 
 
 # The course map's other reader in the book: the facilitator guide's agendas name the chapter
-# decks by their chapters' titles, in the edition's language.
+# decks by their chapters' titles, in the edition's language; in the zh-TW edition the whole
+# agenda is Chinese (locales/zh_TW/agendas.yml and data/agenda-words.yml).
 
 def _agenda(tmp_path: Path, language: str | None) -> str:
     from sphinx.application import Sphinx
@@ -96,7 +97,9 @@ def _agenda(tmp_path: Path, language: str | None) -> str:
     source = tmp_path / "src"
     shutil.copytree(ROOT / "book", source / "book")
     (source / "locales/zh_TW").mkdir(parents=True)
-    shutil.copy(ROOT / "locales/zh_TW/course-map.yml", source / "locales/zh_TW/course-map.yml")
+    for name in ("course-map.yml", "agendas.yml", "decks.yml"):
+        shutil.copy(ROOT / "locales/zh_TW" / name, source / "locales/zh_TW" / name)
+    (source / "_toc.yml").write_text("root: index\n", encoding="utf-8")  # the course's folder
     (source / "conf.py").write_text(
         # the agendas' activities write case figures with the {case} role
         "extensions = ['myst_parser', 'customer_focus.sphinxext.directives',"
@@ -110,13 +113,22 @@ def _agenda(tmp_path: Path, language: str | None) -> str:
     with (tmp_path / "warnings.txt").open("w") as stream:
         Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
                "html", status=None, warning=stream, freshenv=True).build()
+    assert "ERROR" not in (tmp_path / "warnings.txt").read_text(encoding="utf-8")
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    return html.unescape(re.sub(r"<[^>]+>", "", page))
+    box = page[page.rindex("<", 0, page.index('class="cf-agenda')):page.index("</section>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", box)).split())
 
 
 def test_the_agendas_name_the_chapter_decks_in_the_edition_s_language(tmp_path):
     chinese = _agenda(tmp_path / "zh", "zh_TW")
     english = _agenda(tmp_path / "en", None)
-    assert "slides: 忠誠度如何帶動獲利 (from" in chinese  # the rest is agendas.yml's English
-    assert "slides: How loyalty drives" not in chinese
-    assert "slides: How loyalty drives profitability" in english
+    assert "投影片： 忠誠度如何帶動獲利 （從「核心概念：顧客終身價值」" in chinese
+    assert "slides: How loyalty drives profitability (from" in english
+    # and the rest of the agenda is in the edition's language too, with the same times
+    assert "開始 分鐘 活動 使用" in chinese
+    assert "合計：10 + 20 + 15 + 20 + 15 + 10 = 90 分鐘" in chinese
+    assert "**" not in chinese and "*" not in chinese  # every emphasis rendered
+    names = r"Crestline( Foods)?|Harbor Supply|PDF"
+    assert re.findall(r"[A-Za-z]{2,}", re.sub(names, " ", chinese)) == [], chinese
+    times = re.findall(r"\b\d{1,2}:\d\d\b", english)
+    assert re.findall(r"\b\d{1,2}:\d\d\b", chinese) == times and len(times) > 8

@@ -1,17 +1,17 @@
-"""The zh-TW edition's data files: the quiz banks, the scenario, the course map, the tools'
-and forms' texts (with the tools' worked examples), the invented cases' texts
-(``locales/zh_TW/``) and the word tables (``src/customer_focus/data/*-words.yml``)
+"""The zh-TW edition's data files: the quiz banks, the scenario, the course map, the workshop
+agendas, the tools' and forms' texts (with the tools' worked examples), the invented cases'
+texts (``locales/zh_TW/``) and the word tables (``src/customer_focus/data/*-words.yml``)
 use the glossary's terms, Traditional characters and Taiwan usage, as the pages' catalogs do
 (the same checks: :func:`customer_focus.course.glossary.glossary_findings` and
 :func:`~customer_focus.course.glossary.usage_problems`).
 
 Each text of a translation is paired with its English text by the English file's keys: a
 mapping's keys, a list's items by their ``id`` (questions, options, choices, chapters,
-objectives), a quiz mistake by its ``value``, any other list by position; the cases' texts by
-their inputs' dotted names (``crossroads.segments.fleets.name``); a word table's entry pairs
-its ``en`` with its ``zh_TW``. Each finding names the file and the line of the
-text. Where an English term is used in another sense in one text, a translator says so in a
-comment on the line(s) just above its key: ``# glossary-skip: reverse``.
+objectives, agendas and their items), a quiz mistake by its ``value``, any other list by
+position; the cases' texts by their inputs' dotted names (``crossroads.segments.fleets.name``);
+a word table's entry pairs its ``en`` with its ``zh_TW``. Each finding names the file and the
+line of the text. Where an English term is used in another sense in one text, a translator
+says so in a comment on the line(s) just above its key: ``# glossary-skip: reverse``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ CASES = "src/customer_focus/data/cases.yml"
 
 def _overlays() -> list[tuple[str, str]]:
     """Each translation laid over an English file, with that file (paths from the top folder)."""
-    pairs = [(f"{LOCALE}/course-map.yml", "book/course-map.yml"), (f"{LOCALE}/cases.yml", CASES)]
+    pairs = [(f"{LOCALE}/course-map.yml", "book/course-map.yml"), (f"{LOCALE}/cases.yml", CASES),
+             (f"{LOCALE}/agendas.yml", "book/instructors/agendas.yml")]
     for kind, english in ENGLISH.items():
         for path in sorted((ROOT / LOCALE / kind).glob("*.yml")):
             pairs.append((f"{LOCALE}/{kind}/{path.name}", english.format(path.stem)))
@@ -156,7 +157,8 @@ def _overlay_findings(translation: str, english: str, terms: list[Term] = GLOSSA
 
 def test_there_is_every_kind_of_data_file_to_check():
     kinds = {translation.split("/")[2] for translation, _ in _overlays()}
-    assert kinds == {"course-map.yml", "cases.yml", *ENGLISH} and len(_word_tables()) >= 4
+    assert kinds == {"course-map.yml", "cases.yml", "agendas.yml", *ENGLISH}
+    assert len(_word_tables()) >= 4
 
 
 @pytest.mark.parametrize(("translation", "english"), _overlays(),

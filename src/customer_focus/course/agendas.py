@@ -16,17 +16,34 @@ Examples
 ['9:00', '9:10', '9:30']
 >>> [(material.label, material.copies) for material in short.materials()]
 [('Printable lifetime value form', 1), ('Action plan', 1)]
+
+A translation (``locales/zh_TW/agendas.yml``) holds only the texts a room
+meets, keyed as the English: under ``agendas`` each English agenda by id, in
+the English order, with its ``bring`` and its ``items``, each item by its id
+with its ``activity`` and its ``use`` list, one entry per English use, in the
+English order, holding that use's texts (``label``, ``slides``, ``text``).
+Times, minutes, pages, copies and decks come from the English file: one source.
+
+>>> chinese = load_agendas(course_root() / "book/instructors/agendas.yml", "zh_TW")
+>>> chinese["90-minute"].starts() == short.starts()
+True
+>>> chinese["90-minute"].items[0].uses[0].label
+'開場案例'
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from ..core.problems import Problems
-from ..core.yamlfile import load_checked
+from ..core.languages import language_code
+from ..core.problems import DataFileError, LinedDict, Problems, line_of
+from ..core.yamlfile import load_checked, load_yaml
+from .translation import Translation, find_translation, shown
 
 __all__ = ["Use", "Item", "Agenda", "load_agendas"]
 
@@ -52,8 +69,9 @@ class Use:
 
 @dataclass(frozen=True)
 class Item:
-    """One line of an agenda: its minutes, the activity (Markdown) and what it uses."""
+    """One line of an agenda: its id, minutes, the activity (Markdown) and what it uses."""
 
+    id: str
     minutes: int
     activity: str
     uses: tuple[Use, ...] = ()
@@ -172,12 +190,16 @@ def _read_agenda(data: object, folder: Path, problems: Problems) -> Agenda | Non
     if not isinstance(length, int) or isinstance(length, bool) or length <= 0:
         problems.add(data, "length", f"{where}: 'length' must be the session's minutes")
         length = 0
-    items = []
+    items: list[Item] = []
     for number, entry in enumerate(data.get("items") or [], start=1):
         here = f"{where}, item {number}"
         if not isinstance(entry, dict):
             problems.add(data.get("items"), number - 1, f"{here}: must be a mapping")
             continue
+        item_id = problems.text(entry, "id", here, required=True) or f"?{number}"
+        if item_id in [item.id for item in items]:
+            problems.add(entry, "id", f"{here}: the id {item_id!r} is used twice in the agenda; "
+                         "give each item its own")
         minutes = entry.get("minutes")
         if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
             problems.add(entry, "minutes", f"{here}: 'minutes' must be a whole number above 0")
@@ -185,7 +207,8 @@ def _read_agenda(data: object, folder: Path, problems: Problems) -> Agenda | Non
         activity = problems.text(entry, "activity", here, required=True) or ""
         uses = [_read_use(use, here, folder, problems) for use in entry.get("use") or []]
         items.append(
-            Item(minutes, activity, tuple(use for use in uses if use), bool(entry.get("break")))
+            Item(item_id, minutes, activity, tuple(use for use in uses if use),
+                 bool(entry.get("break")))
         )
     if not items:
         problems.add(data, None, f"{where}: no items")
@@ -218,13 +241,19 @@ def _read_agenda(data: object, folder: Path, problems: Problems) -> Agenda | Non
     )
 
 
-def load_agendas(path: str | os.PathLike[str]) -> dict[str, Agenda]:
+def load_agendas(
+    path: str | os.PathLike[str], language: str | None = None
+) -> dict[str, Agenda]:
     """The workshops of the agendas file, by id, each checked against the pages it names.
+
+    ``language`` (a Sphinx language such as ``"zh_TW"``; default English) lays
+    the translation ``locales/<lang>/agendas.yml`` over the English texts.
 
     Raises
     ------
     customer_focus.core.problems.DataFileError
-        Listing each problem as ``file:line: what is wrong``, all together.
+        Listing each problem as ``file:line: what is wrong``, all together
+        (a translation's problems at their lines in the translation).
     """
     folder = Path(path).parent
 
@@ -235,4 +264,92 @@ def load_agendas(path: str | os.PathLike[str]) -> dict[str, Agenda]:
             lambda entry: _read_agenda(entry, folder, problems),
         )
 
-    return load_checked(path, read)
+    agendas = load_checked(path, read)
+    if language_code(language) is None:
+        return agendas
+    english = Path(path)
+    translated = find_translation("", english, language, english.name, DataFileError)
+    assert translated is not None  # noqa: S101 - without fallback, a missing file raised
+    return _overlay(agendas, load_yaml(english), translated)
+
+
+#: The texts a use may have, as the English file names them (``text`` is a text use's target).
+_USE_TEXTS = ("label", "slides", "text")
+_CASE_ROLE = re.compile(r"\{case\}`[^`]+`")
+
+
+def _uses_overlay(check: Translation, uses: tuple[Use, ...], given: Any, raw: list, where: str
+                  ) -> tuple[Use, ...]:
+    """The English ``uses`` with the texts of the list ``given``, use by use."""
+    if not isinstance(given, list) or len(given) != len(uses):
+        check.add(given, None, f"{where}, use: must be a list of {len(uses)} uses, one per use "
+                  f"of the English ({check.english}:{line_of(raw)}), in its order")
+        return uses
+    translated = []
+    for number, (use, texts, source) in enumerate(zip(uses, given, raw, strict=True), 1):
+        here = f"{where}, use {number}"
+        keys = [key for key in _USE_TEXTS if key in source]
+        if not check.same_keys(texts, keys, here):
+            translated.append(use)
+            continue
+        said = {key: check.phrase(texts, key, here) for key in keys}
+        translated.append(replace(
+            use,
+            label=said.get("label") or use.label,
+            slides=said.get("slides") or use.slides,
+            target=(said.get("text") or use.target) if use.kind == "text" else use.target,
+        ))
+    return tuple(translated)
+
+
+def _item_overlay(check: Translation, item: Item, given: Mapping, raw: Mapping, where: str
+                  ) -> Item:
+    keys = ["id", "activity", *(["use"] if "use" in raw else [])]
+    check.same_keys(given, keys, where)
+    activity = check.phrase(given, "activity", where) if "activity" in given else ""
+    roles = sorted(_CASE_ROLE.findall(item.activity))
+    if activity and sorted(_CASE_ROLE.findall(activity)) != roles:
+        check.add(given, "activity", f"{where}: 'activity' must keep the English's case figures "
+                  f"({', '.join(roles) or 'none'}), each once")
+    uses = item.uses
+    if "use" in raw and "use" in given:
+        uses = _uses_overlay(check, item.uses, given["use"], raw["use"], where)
+    return replace(item, activity=activity or item.activity, uses=uses)
+
+
+def _agenda_overlay(check: Translation, agenda: Agenda, given: Mapping, raw: LinedDict
+                    ) -> Agenda:
+    where = f"agenda {agenda.id}"
+    check.same_keys(given, ["id", *(["bring"] if "bring" in raw else []), "items"], where)
+    bring = agenda.bring
+    if "bring" in raw and "bring" in given:
+        bring = check.phrase(given, "bring", where) or agenda.bring
+    if "items" not in given:
+        return replace(agenda, bring=bring)
+    sources = raw["items"]
+    english = [(item.id, line_of(sources, index)) for index, item in enumerate(agenda.items)]
+    found = check.by_id(given["items"], english, f"{where}, items", "item")
+    items = [
+        _item_overlay(check, item, found[item.id], source, f"{where}, item {item.id!r}")
+        if item.id in found else item
+        for item, source in zip(agenda.items, sources, strict=True)
+    ]
+    return replace(agenda, bring=bring, items=tuple(items))
+
+
+def _overlay(agendas: dict[str, Agenda], raw: Any, path: Path) -> dict[str, Agenda]:
+    """The agendas with the texts of the translation at ``path``, checked against ``raw``."""
+    check = Translation(shown(path), "book/instructors/agendas.yml")
+    data = load_yaml(path, source=check.source)
+    if not check.same_keys(data, ("agendas",), "the translation"):
+        check.raise_if_any()
+    english = {str(entry.get("id")): entry for entry in raw["agendas"]}
+    found = check.by_id(data["agendas"], [(ident, line_of(english[ident])) for ident in agendas],
+                        "agendas", "agenda")
+    translated = {
+        ident: _agenda_overlay(check, agenda, found[ident], english[ident])
+        if ident in found else agenda
+        for ident, agenda in agendas.items()
+    }
+    check.raise_if_any()
+    return translated

@@ -29,6 +29,8 @@ from ..course.agendas import Agenda, load_agendas
 from ..course.course_map import language_code, load_course_map, translation_path
 from ..course.decks import load_outlines
 from ..course.exercise_notebooks import ExerciseNotebook, Question, course_exercises
+from ..course.translation import translation_path as data_translation_path
+from ..tools.spec import words
 from .registry import Extension
 
 __all__ = ["agenda_markdown", "workbook_markdown", "answer_keys_markdown", "setup"]
@@ -39,9 +41,40 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def agenda_markdown(agenda: Agenda, deck_titles: dict[str, str]) -> str:
-    """The agenda's table, its total and its materials list, as MyST Markdown."""
-    lines = ["| Start | Minutes | Activity | Use |", "|---|---|---|---|"]
+#: The agendas' own words, in every language (``data/agenda-words.yml``).
+AGENDA_WORDS = "agenda-words.yml"
+
+
+def _counted(said: dict[str, str], name: str, count: int, **values: object) -> str:
+    """The word ``name`` in the singular (``_one``) or the plural (``_other``) of ``count``."""
+    return said[f"{name}_{'one' if count == 1 else 'other'}"].format(**values)
+
+
+def agenda_markdown(
+    agenda: Agenda, deck_titles: dict[str, str], language: str | None = None
+) -> str:
+    """The agenda's table, its total and its materials list, as MyST Markdown.
+
+    ``language`` (a Sphinx language such as ``"zh_TW"``; default English)
+    gives the agenda's own words (``data/agenda-words.yml``); its texts come
+    translated in ``agenda`` itself.
+
+    Examples
+    --------
+    >>> from customer_focus.core.paths import course_root
+    >>> from customer_focus.course.agendas import load_agendas
+    >>> agendas = course_root() / "book/instructors/agendas.yml"
+    >>> short = load_agendas(agendas, "zh_TW")["90-minute"]
+    >>> print(agenda_markdown(short, {}, "zh_TW").splitlines()[0])
+    | 開始 | 分鐘 | 活動 | 使用 |
+    >>> [line for line in agenda_markdown(short, {}, "zh_TW").splitlines() if "合計" in line]
+    ['合計：10 + 20 + 15 + 20 + 15 + 10 = 90 分鐘，9:00 到 10:30。']
+    """
+    said = words(AGENDA_WORDS, language)
+    lines = [
+        f"| {said['start']} | {said['minutes']} | {said['activity']} | {said['use']} |",
+        "|---|---|---|---|",
+    ]
     starts = agenda.starts()
     for item, start in zip(agenda.items, starts):
         uses = []
@@ -49,40 +82,39 @@ def agenda_markdown(agenda: Agenda, deck_titles: dict[str, str]) -> str:
             if use.kind == "page":
                 uses.append(f"[{use.label}]({use.target})")
             elif use.kind == "handout":
-                copies = "copy" if use.copies == 1 else "copies"
-                uses.append(f"[{use.label}]({use.target}) (handout, {use.copies} {copies} each)")
+                link = f"[{use.label}]({use.target})"
+                uses.append(_counted(said, "handout", use.copies, link=link, copies=use.copies))
             elif use.kind == "deck":
-                uses.append(f"slides: *{deck_titles.get(use.target, use.target)}* ({use.slides})")
+                deck = deck_titles.get(use.target, use.target)
+                uses.append(said["deck"].format(deck=deck, slides=use.slides))
             else:
                 uses.append(use.target)
         activity = f"*{item.activity}*" if item.is_break else item.activity
-        lines.append(f"| {start} | {item.minutes} | {_cell(activity)} | {_cell('; '.join(uses))} |")
-    lines.append(f"| {starts[-1]} | | End | |")
+        lines.append(
+            f"| {start} | {item.minutes} | {_cell(activity)} | "
+            f"{_cell(said['separator'].join(uses))} |"
+        )
+    lines.append(f"| {starts[-1]} | | {said['end']} | |")
     minutes = [item.minutes for item in agenda.items]
-    total = f"Total: {' + '.join(str(m) for m in minutes)} = {sum(minutes)} minutes"
+    total = _counted(said, "total", sum(minutes), sum=" + ".join(str(m) for m in minutes),
+                     total=sum(minutes))
     breaks = [item.minutes for item in agenda.items if item.is_break]
     if breaks:
-        total += (
-            f", of which {agenda.content_minutes()} minutes of content and "
-            f"{sum(breaks)} of breaks"
-        )
-    lines += ["", total + f", {agenda.start} to {starts[-1]}.", ""]
-    materials = agenda.materials()
-    lines.append("**Materials for this session.** Print, for each participant:")
-    lines.append("")
-    for material in materials:
-        copies = "copy" if material.copies == 1 else "copies"
-        lines.append(
-            f"- {material.copies} {copies} of [{material.label}]({material.page}), "
-            f"used at {', '.join(material.used_at)};"
-        )
-    lines.append(
-        "- plus a few spares of each. Print from the browser, or use the published PDFs."
-    )
+        content = agenda.content_minutes()
+        total += _counted(said, "breaks", content, content=content, breaks=sum(breaks))
+    lines += ["", total + said["span"].format(start=agenda.start, end=starts[-1]), ""]
+    lines += [said["materials"], ""]
+    for material in agenda.materials():
+        lines.append("- " + _counted(
+            said, "material", material.copies, copies=material.copies,
+            link=f"[{material.label}]({material.page})",
+            times=said["list_separator"].join(material.used_at),
+        ))
+    lines.append(f"- {said['spares']}")
     if agenda.bring:
-        lines += ["", f"**Bring:** {agenda.bring}"]
+        lines += ["", said["bring"].format(bring=agenda.bring)]
     decks = [deck_titles.get(deck, deck) for deck in agenda.decks()]
-    lines += ["", f"**Slides:** {', '.join(decks)}."]
+    lines += ["", said["slides"].format(decks=said["list_separator"].join(decks))]
     return "\n".join(lines)
 
 
@@ -202,21 +234,23 @@ class AgendaDirective(_MarkdownDirective):
         self.env.note_dependency(str(path))
         self.env.note_dependency(str(decks))
         course_map, language = self.root / self.config.cf_course_map, self.config.language
-        if language_code(language):  # the decks named by their chapters' titles in the edition's
+        if language_code(language):  # the texts, decks' and chapters' titles in the edition's
             self.env.note_dependency(str(translation_path(course_map, language)))
+            for english in (path, decks):
+                self.env.note_dependency(str(data_translation_path("", english, language)))
         try:
-            agendas = load_agendas(path)
+            agendas = load_agendas(path, language)
             chapters = load_course_map(course_map, language).learn_chapters
             titles = {
                 ident: outline.title
                 or (chapters[outline.chapter].title if outline.chapter in chapters else ident)
-                for ident, outline in load_outlines(decks).items()
+                for ident, outline in load_outlines(decks, language).items()
             }
         except DataFileError as error:
             raise ValueError(str(error)) from None
         if self.arguments[0] not in agendas:
             raise ValueError(f"no agenda {self.arguments[0]!r}; the agendas: {', '.join(agendas)}")
-        return agenda_markdown(agendas[self.arguments[0]], titles)
+        return agenda_markdown(agendas[self.arguments[0]], titles, language)
 
 
 class WorkbookDirective(_MarkdownDirective):
