@@ -2,7 +2,8 @@
 text, no English word left (apart from the names it quotes and the formats' names), the same
 numbers. Import it from a test as ``from chinese_text import assert_chinese, both``; a tool's
 messages test takes its three checks from :func:`message_checks` and the page's results in both
-languages from :func:`both_pages`.
+languages from :func:`both_pages`; :func:`fixed_words_left` finds the English fixed words of the
+course's widgets (quiz, scenario) left on a Chinese page.
 
 The checks are strict by default in what counts (every English word of two letters or more,
 every number); a test loosens them only by naming what its message may keep (``names``,
@@ -18,6 +19,7 @@ from collections.abc import Callable, Collection
 from functools import partial
 
 from customer_focus.core.messages import ENVIRONMENT, language
+from customer_focus.course.words import words
 from customer_focus.tools import live
 
 #: Words a Chinese message keeps in English: the names of formats, programs and encodings.
@@ -201,3 +203,16 @@ def numbers_of(shown: dict) -> list[list]:
     """
     return [[cell["value"] for cell in row if not isinstance(cell["value"], str)]
             for row in shown["rows"]]
+
+
+def fixed_words_left(text: str, *widgets: str) -> list[str]:
+    """The English fixed words of ``widgets`` (``"quiz"``, ``"scenario"``: their word tables,
+    each text cut at its ``{slots}`` and tags, the parts longer than three characters) that
+    ``text`` still holds, sorted.
+
+    >>> fixed_words_left("檢查答案 Check answers", "quiz")
+    ['Check']
+    """
+    fixed = {part.strip(" .:()") for widget in widgets for text_ in words(widget).values()
+             for part in re.split(r"\{[a-z_]+\}|<[^>]+>", text_) if len(part.strip(" .:()")) > 3}
+    return sorted(word for word in fixed if word in text)
