@@ -1,6 +1,9 @@
 """Checks that a message the package says in Chinese says the English's message: Chinese
 text, no English word left (apart from the names it quotes and the formats' names), the same
-numbers. Import it from a test as ``from chinese_text import assert_chinese, both``.
+numbers. Import it from a test as ``from chinese_text import assert_chinese, both``; a tool's
+messages test takes its three checks from :func:`message_checks` and the page's results in both
+languages from :func:`both_pages`; :func:`fixed_words_left` finds the English fixed words of the
+course's widgets (quiz, scenario) left on a Chinese page.
 
 The checks are strict by default in what counts (every English word of two letters or more,
 every number); a test loosens them only by naming what its message may keep (``names``,
@@ -10,10 +13,14 @@ many times as in the English, or in its order)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection
+from functools import partial
 
-from customer_focus.core.messages import language
+from customer_focus.core.messages import ENVIRONMENT, language
+from customer_focus.course.words import words
+from customer_focus.tools import live
 
 #: Words a Chinese message keeps in English: the names of formats, programs and encodings.
 KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "Windows", "Unicode", "xlsx", "csv", "yes", "no",
@@ -142,3 +149,70 @@ def assert_chinese(english: str, chinese: str, *names: str,
     assert is_chinese(chinese), chinese
     assert english_words(chinese, *names, kept=kept, quoted=quoted, word=word) == [], chinese
     assert same_numbers(english, chinese, how, **kinds), (english, chinese)
+
+
+def message_checks(kept: Collection[str] | re.Pattern, word: str) -> tuple[
+        Callable[[str], list[str]], Callable[..., None], Callable[..., tuple[str, str]]]:
+    """A tool's three checks of its messages, for the English it may keep (``kept``, quoted or
+    not) and what counts as a word of a message (``word``; for a tool whose scale has letters,
+    one letter or more).
+
+    Returns
+    -------
+    tuple of callables
+        ``english(text)``, the English words of a text apart from those it may keep, sorted,
+        each once; ``assert_twin(english, chinese, *names)``, :func:`assert_chinese` with each
+        number as many times in both; and ``both(say)``, what ``say()`` returns or raises (a
+        ``ValueError``) in English, then in Chinese.
+
+    Examples
+    --------
+    >>> english, assert_twin, say_both = message_checks({"A"}, r"[A-Za-z]+")
+    >>> english("A 類 B 類 B")
+    ['B']
+    >>> assert_twin("A: 2 of 2", "A：2 之 2")
+    """
+    def english(text: str) -> list[str]:
+        return sorted(set(english_words(text, kept=kept, quoted=False, word=word)))
+
+    assert_twin = partial(assert_chinese, kept=kept, quoted=False, word=word, how="count")
+    return english, assert_twin, partial(both, errors=(ValueError,))
+
+
+def both_pages(monkeypatch, tool: str, *arguments: str) -> tuple[dict, dict]:
+    """What a tool's page gets from its Python for ``arguments`` (the form's values as JSON, or
+    a file's text, the values and the file's name) in English, then in Chinese: the page sets the
+    language through the environment (``monkeypatch`` sets it, then takes it away)."""
+    call = live.run_json if len(arguments) == 1 else live.run_table_json
+    said = []
+    for code in (None, "zh_TW"):
+        if code is None:
+            monkeypatch.delenv(ENVIRONMENT, raising=False)
+        else:
+            monkeypatch.setenv(ENVIRONMENT, code)
+        said.append(json.loads(call(tool, *arguments)))
+    monkeypatch.delenv(ENVIRONMENT)
+    return said[0], said[1]
+
+
+def numbers_of(shown: dict) -> list[list]:
+    """The numbers of a page's table (its cells' values that are not text), row by row.
+
+    >>> numbers_of({"rows": [[{"value": "North"}, {"value": 3}], [{"value": 1.5}]]})
+    [[3], [1.5]]
+    """
+    return [[cell["value"] for cell in row if not isinstance(cell["value"], str)]
+            for row in shown["rows"]]
+
+
+def fixed_words_left(text: str, *widgets: str) -> list[str]:
+    """The English fixed words of ``widgets`` (``"quiz"``, ``"scenario"``: their word tables,
+    each text cut at its ``{slots}`` and tags, the parts longer than three characters) that
+    ``text`` still holds, sorted.
+
+    >>> fixed_words_left("檢查答案 Check answers", "quiz")
+    ['Check']
+    """
+    fixed = {part.strip(" .:()") for widget in widgets for text_ in words(widget).values()
+             for part in re.split(r"\{[a-z_]+\}|<[^>]+>", text_) if len(part.strip(" .:()")) > 3}
+    return sorted(word for word in fixed if word in text)

@@ -1,12 +1,15 @@
 """The page's Python as an edition's browser runs it: the edition's archive (what the browser's
 Python unpacks), unpacked, run with the standard library only (the heavy packages blocked) and
 ``CUSTOMER_FOCUS_LANGUAGE`` set as the page sets it. Import it from a test as
-``from live_archive import unpack, ask``."""
+``from live_archive import unpack, ask, page_texts``; ``tests/tools/conftest.py`` gives the
+zh-TW archive as the fixture ``page``."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -43,3 +46,24 @@ def ask(archive: Path, expression: str, chosen: str | None = "zh_TW") -> object:
                           cwd=archive, check=False)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def page_texts(results: dict) -> list[str]:
+    """Every text a page result shows: its summary, its messages, each table's caption, headers
+    and cells, and its chart's alt text and the words drawn in its SVG.
+
+    Examples
+    --------
+    >>> page_texts({"summary": ["A: 1"], "messages": [{"text": "B"}], "chart": None,
+    ...             "tables": [{"caption": "C", "headers": ["D"], "rows": [[{"text": "2"}]]}]})
+    ['A: 1', 'B', 'C', 'D', '2']
+    """
+    texts = [*results["summary"], *(message["text"] for message in results["messages"])]
+    for shown in results["tables"]:
+        texts += [shown["caption"], *shown["headers"]]
+        texts += [cell["text"] for row in shown["rows"] for cell in row]
+    if results["chart"]:
+        texts.append(results["chart"]["alt"])
+        texts += [html.unescape(text)
+                  for text in re.findall(r">([^<>]+)</text>", results["chart"]["svg"])]
+    return texts

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from urllib.parse import urlparse
 from dataclasses import dataclass, field
@@ -20,6 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from sphinx_site import EXAM_COURSE, sphinx_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("CF_SITE", ROOT / "_build" / "html"))
@@ -58,7 +58,6 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-EXAM_COURSE = ROOT / "tests" / "fixtures" / "exam-course"
 
 
 @dataclass
@@ -80,11 +79,7 @@ def exam_site(tmp_path_factory):
     source = tmp_path_factory.mktemp("exam-course") / "src"
     shutil.copytree(EXAM_COURSE, source)
     html = source / "_build" / "html"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(source), str(html)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "CF_NODE_MODULES": str(ROOT / "node_modules")},
-    )
+    result = sphinx_html(source, html)
     assert result.returncode == 0, result.stderr
     server, url = serve(html)
     yield FixtureSite(source, html, url)

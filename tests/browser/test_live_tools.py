@@ -13,13 +13,10 @@ screen (only a wide table scrolls, inside its own focusable region). Every reque
 
 from __future__ import annotations
 
-import time
-
 import csv
 import io
 import math
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -27,6 +24,7 @@ from playwright.sync_api import expect
 from customer_focus.tools import live
 
 from .conftest import AXE, ROOT
+from .live_pages import Reader, expect_shown, fill, wait_started, worksheet
 from tools.live_cases import (
     CHINESE_NAMES,
     EXPECTED,
@@ -39,97 +37,12 @@ from tools.live_cases import (
 
 pytestmark = pytest.mark.browser
 
-START_TIMEOUT = 240_000  # Pyodide starts in seconds; a busy test machine is slower
 TOOLS = live_tools()
 
 
-def worksheet(tool: str) -> str:
-    return f"book/apply/tools/{tool.replace('_', '-')}-worksheet.html"
-
-
-class Reader:
-    """A browser page on the site, network off 127.0.0.1 blocked, problems recorded."""
-
-    def __init__(self, browser, base: str, **options) -> None:
-        self.context = browser.new_context(accept_downloads=True, **options)
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(30_000)
-        self.base = base
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def open(self, path: str):
-        self.page.goto(f"{self.base}/{path}", wait_until="load", timeout=90_000)
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-
-
-def wait_started(tool_box) -> None:
-    tool_box.locator("form.cf-live-form").wait_for(timeout=START_TIMEOUT)
-
-
-def set_rows(form, grid: str, count: int) -> None:
-    """Add or remove rows of a grid with its buttons until it has ``count``."""
-    while True:
-        rows = form.locator("table.cf-live-grid tbody tr").count()
-        if rows == count:
-            return
-        name = "Add a row" if rows < count else "Remove the last row"
-        form.get_by_role("button", name=name).click()
-
-
-def fill(form, values: dict) -> None:
-    for name, value in values.items():
-        if isinstance(value, list):  # a grid: one dict per row
-            set_rows(form, name, len(value))
-            for number, row in enumerate(value, start=1):
-                for column, cell in row.items():
-                    form.locator(f"[name='{name}.{number}.{column}']").fill(str(cell))
-            continue
-        control = form.locator(f"[name={name}]")
-        if control.evaluate("node => node.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(str(value))
-
-
-def shown_tables(box) -> list:
-    """Every results table in ``box``: rows of [text, data-value]."""
-    return box.evaluate(
-        """node => Array.from(node.querySelectorAll('table.cf-live-table')).map(table =>
-             Array.from(table.tBodies[0].rows).map(row =>
-               Array.from(row.cells).map(cell => [cell.textContent, cell.dataset.value])))"""
-    )
-
-
-def expect_tables(box, expected_tables, timeout: float = 15.0) -> None:
-    """The page's tables equal Python's, once the page has recomputed: the summary of two
-    cases can be the same sentence, so the tables are read again until they match (or time out)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            assert_same(shown_tables(box), expected_tables)
-            return
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-            box.page.wait_for_timeout(200)
-
-
 def assert_same(found_tables, expected_tables) -> None:
+    """The page's tables are Python's: the same shape and texts, each cell's data-value the
+    number Python gives (or its text)."""
     assert len(found_tables) == len(expected_tables)
     for found, expected in zip(found_tables, expected_tables, strict=True):
         assert len(found) == len(expected)
@@ -201,7 +114,7 @@ def test_the_page_gives_pythons_numbers(started):
         fill(form, case["values"])
         shown = EXPECTED[tool].form(case["values"])
         expect(summary).to_have_text(" ".join(shown.summary))
-        expect_tables(form.locator(":scope > .cf-live-output"), shown.tables)
+        expect_shown(form.locator(":scope > .cf-live-output"), assert_same, shown.tables)
         chart = form.locator(":scope > .cf-live-output svg[role=img]")
         expect(chart).to_have_count(1)
         assert chart.get_attribute("aria-label")
@@ -240,7 +153,7 @@ def test_a_csv_file_round_trip(started, tmp_path):
         picker.set_input_files(str(source))
         shown = EXPECTED[tool].table(source.read_text("utf-8"), case["values"], source.name)
         expect(section.locator(".cf-live-summary")).to_have_text(" ".join(shown.summary))
-        expect_tables(section, shown.tables)
+        expect_shown(section, assert_same, shown.tables)
         with reader.page.expect_download() as download:
             section.locator("a.cf-live-download").click()
         saved = Path(download.value.path()).read_text("utf-8")
@@ -288,7 +201,7 @@ def test_a_csv_saved_by_excel_in_taiwan_shows_its_chinese_names_and_says_so(
     )
     shown = EXPECTED[tool].table(text, values, saved.name)
     expect(section.locator(".cf-live-summary")).to_have_text(" ".join(shown.summary))
-    expect_tables(section, shown.tables)
+    expect_shown(section, assert_same, shown.tables)
     names = section.locator("table.cf-live-table tbody th").all_text_contents()
     assert names == list(CHINESE_NAMES.values())
     expect(section.locator(".cf-live-error")).to_be_hidden()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -23,33 +22,13 @@ from customer_focus.tools.spec import load_spec
 
 from tools.live_cases import EXPECTED, cases
 
-from .test_live_tools import START_TIMEOUT, Reader, shown_tables, worksheet
+from .live_pages import Reader, expect_shown, fill, wait_started, worksheet
 
 pytestmark = pytest.mark.browser
 
 TOOLS = ["lifetime_value", "satisfaction_targets"]  # a form with a file; a grid
 #: A cell's text that is only a number as core.formats writes it (the same in both editions).
-#: The script's fixed words on a zh-TW page (the grid's buttons among them).
-WORDS = live_words("zh_TW")
 NUMBER_TEXT = re.compile(r"^[−\-+$0-9.,%\s]+$")
-
-
-def fill(form, values: dict) -> None:
-    """Type a case's values, a grid's rows with its Chinese buttons (新增一列, 刪除最後一列)."""
-    for name, value in values.items():
-        if isinstance(value, list):  # a grid: one dict per row
-            while (rows := form.locator("table.cf-live-grid tbody tr").count()) != len(value):
-                button = WORDS["add_row"] if rows < len(value) else WORDS["remove_row"]
-                form.get_by_role("button", name=button).click()
-            for number, row in enumerate(value, start=1):
-                for column, cell in row.items():
-                    form.locator(f"[name='{name}.{number}.{column}']").fill(str(cell))
-            continue
-        control = form.locator(f"[name={name}]")
-        if control.evaluate("node => node.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(str(value))
 
 
 def same_numbers(found_tables, expected_tables) -> None:
@@ -69,19 +48,6 @@ def same_numbers(found_tables, expected_tables) -> None:
                 assert math.isclose(float(value), wanted, rel_tol=1e-12, abs_tol=1e-9), (value, number)
 
 
-def expect_numbers(box, expected_tables, timeout: float = 15.0) -> None:
-    """:func:`same_numbers`, once the page has recomputed (read again until they match)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            same_numbers(shown_tables(box), expected_tables)
-            return
-        except AssertionError:
-            if time.monotonic() > deadline:
-                raise
-            box.page.wait_for_timeout(200)
-
-
 @pytest.mark.parametrize("tool", TOOLS)
 def test_the_tool_on_its_chinese_page(browser, site_url, tool):
     reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
@@ -91,7 +57,7 @@ def test_the_tool_on_its_chinese_page(browser, site_url, tool):
         assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
         box = page.locator(f".cf-live[data-tool={tool}]")
         box.get_by_role("button", name="在本頁使用這份工作表").click()
-        box.locator("form.cf-live-form").wait_for(timeout=START_TIMEOUT)
+        wait_started(box)
         form = box.locator("form.cf-live-form")
         spec = load_spec(tool, "zh_TW")
         for name in spec.live.fields:
@@ -100,8 +66,8 @@ def test_the_tool_on_its_chinese_page(browser, site_url, tool):
             expect(form.get_by_label(caption, exact=True)).to_have_count(1)
         output = form.locator(":scope > .cf-live-output")
         for case in cases(tool)["form"]:
-            fill(form, case["values"])
-            expect_numbers(output, EXPECTED[tool].form(case["values"]).tables)
+            fill(form, case["values"], "zh_TW")
+            expect_shown(output, same_numbers, EXPECTED[tool].form(case["values"]).tables)
         headings = {text for table in spec.reading.values() for text in table.values()}
         shown = output.locator("thead th").all_inner_texts()
         assert headings & set(shown)

@@ -9,21 +9,18 @@ built by ``make book``; this small site tests the widgets whatever its pages hol
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 
 import pytest
-import yaml
 
 from customer_focus.course import quiz
 from customer_focus.course.course_map import load_course_map
 from customer_focus.course.scenario import load as load_scenario
 from customer_focus.course.words import words
 
-from .conftest import EXAM_COURSE, ROOT, serve
+from chinese_text import fixed_words_left
+from sphinx_site import chinese_exam_course, sphinx_html
+
+from .conftest import EXAM_COURSE, serve
 from .quiz_pages import fieldset, fill, shown, take
 
 pytestmark = pytest.mark.browser
@@ -36,51 +33,13 @@ COURSE = load_course_map(EXAM_COURSE / "book/course-map.yml")
 BANKS = {path.stem: quiz.load_bank(path, objectives=COURSE.objectives)
          for path in sorted((EXAM_COURSE / "book/quizzes").glob("*.yml"))}
 ZH = words("quiz", "zh_TW")
-ENGLISH_WORDS = sorted({
-    part.strip(" .:()") for widget in ("quiz", "scenario") for text in words(widget).values()
-    for part in re.split(r"\{[a-z_]+\}|<[^>]+>", text) if len(part.strip(" .:()")) > 3
-})
-
-
-def _chinese(bank) -> dict:
-    questions = []
-    for question in bank.questions:
-        item = {"id": question.id, "prompt": f"中文題目 {question.id}", "explanation": "中文解說。"}
-        if question.type == "true-false":
-            item.update(if_true="選了對。", if_false="選了錯。")
-        elif question.type == "numeric":
-            item.update(if_correct="算對了。", if_incorrect="再算一次。")
-            if question.mistakes:
-                item["mistakes"] = [{"value": value, "feedback": "常見的錯誤。"}
-                                    for value, _ in question.mistakes]
-        else:
-            item["options"] = [{"id": o.id, "text": f"選項{n + 1}", "feedback": f"回饋{n + 1}。"}
-                               for n, o in enumerate(question.options)]
-        questions.append(item)
-    return {"quiz": {"id": bank.id, "title": f"中文小測驗 {bank.id}"}, "questions": questions}
 
 
 @pytest.fixture(scope="module")
 def zh_site(tmp_path_factory):
-    source = tmp_path_factory.mktemp("zh-course") / "src"
-    shutil.copytree(EXAM_COURSE, source)
-    with (source / "conf.py").open("a") as conf:
-        conf.write('\nlanguage = "zh_TW"\n')
-    for name, bank in BANKS.items():
-        target = source / "locales/zh_TW/quizzes" / f"{name}.yml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(yaml.safe_dump(_chinese(bank), allow_unicode=True), encoding="utf-8")
-    for folder in ("book/practice/scenarios", "locales/zh_TW/scenarios"):
-        (source / folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / folder / "late-delivery.yml", source / folder / "late-delivery.yml")
-    page = source / "book/practice/knowledge-check.md"
-    page.write_text(page.read_text() + "\n## 情境演練\n\n```{scenario} late-delivery\n```\n")
+    source = chinese_exam_course(tmp_path_factory.mktemp("zh-course") / "src")
     html = source / "_build" / "html"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(source), str(html)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "CF_NODE_MODULES": str(ROOT / "node_modules")},
-    )
+    result = sphinx_html(source, html)
     assert result.returncode == 0, result.stderr
     server, url = serve(html)
     yield html, url
@@ -88,8 +47,8 @@ def zh_site(tmp_path_factory):
 
 
 def _english_left(locator) -> list[str]:
-    text = " ".join(locator.all_inner_texts())
-    return [word for word in ENGLISH_WORDS if word in text]
+    """The quiz's and the scenario's English fixed words the located part still shows."""
+    return fixed_words_left(" ".join(locator.all_inner_texts()), "quiz", "scenario")
 
 
 def _ready(page):

@@ -40,7 +40,7 @@ from customer_focus.course.scenario.model import all_paths
 from customer_focus.publish.scorm import VERSIONS, build_package, validate_package
 
 from .conftest import ROOT, SITE, serve
-from .quiz_pages import fieldset, fill, orders, shown, take
+from .quiz_pages import fieldset, fill, orders, ready, shown, take
 
 pytestmark = pytest.mark.browser
 
@@ -155,10 +155,15 @@ def sco(page):
 
 
 def goto(page, path):
-    sco(page).evaluate(f"document.getElementById('cf-content').src = {json.dumps(path)}")
-    book = page.frame_locator("#sco").frame_locator("#cf-content")
-    book.locator("section.cf-quiz").first.wait_for()
-    return book
+    """Open ``path`` in the launch page's content frame and wait until that page (not the one
+    before it) has loaded and its quizzes are ready and laid out."""
+    launcher = sco(page)
+    launcher.evaluate(f"document.getElementById('cf-content').src = {json.dumps(path)}")
+    launcher.wait_for_function(
+        """path => { const doc = document.getElementById('cf-content').contentDocument;
+                     return !!doc && doc.location.pathname.endsWith('/' + path)
+                       && doc.readyState === 'complete'; }""", arg=path)
+    return ready(page.frame_locator("#sco").frame_locator("#cf-content"))
 
 
 def cmi(page, version):
@@ -273,7 +278,7 @@ def test_resume_in_a_fresh_browser_restores_the_set_the_order_and_the_answers(vi
     context = browser.new_context()
     visit.page = context.new_page()
     page, book = launch(visit, packages, site, version, entry="resume", kept=kept_by_the_lms(saved, version))
-    book.locator("section.cf-quiz").first.wait_for()
+    ready(book)
     assert shown(book) == asked and orders(book) == before
     assert {qid: fieldset(book, qid).locator("input").evaluate_all(
         "els => els.map(e => e.type === 'text' ? e.value : e.checked)") for qid in asked} == chosen
@@ -617,7 +622,7 @@ def test_a_relaunch_goes_straight_to_the_chosen_edition_and_keeps_the_switch(vis
     page, book = launch(visit, packages, "course", version, entry="resume",
                         kept=kept_by_the_lms(saved, version), edition=None)
     assert not page.frame_locator("#sco").locator("#cf-choose").is_visible()
-    book.locator("section.cf-quiz").first.wait_for()
+    ready(book)
     assert book.locator("html").get_attribute("lang") == "zh-Hant-TW"
     assert shown(book) == asked
     switch = book.locator("a.cf-language-switch")

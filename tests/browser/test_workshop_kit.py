@@ -10,95 +10,34 @@ every link of the facilitator guide's kit list in the browser.
 from __future__ import annotations
 
 import io
-import re
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from html import unescape
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from pypdf import PdfReader
 
-from customer_focus.publish.handouts import PAPERS, SIDE_MARGIN_MM
-from customer_focus.publish.workshop import SITE_FOLDER, load_kit
+from customer_focus.publish.handouts import PAPERS
+from customer_focus.publish.workshop import SITE_FOLDER
 
-from .conftest import ROOT, SITE
+from .conftest import SITE
+from .kit_pdfs import heading, kit_handouts, margin_problems, printed
 
 pytestmark = pytest.mark.browser
 KIT = SITE / SITE_FOLDER
-POINTS_PER_MM = 72 / 25.4
 GUIDE = "book/instructors/facilitator-guide.html"
-_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
-_WORD = re.compile(
-    r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>'
-)
-
-
-def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float]]]]:
-    """Each page of a PDF: its width, its height and its words with their left and right x
-    and their height."""
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: `make chromium` installs Debian's poppler-utils.")
-    result = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    return [
-        (float(width), float(height), [
-            (unescape(word[4]), float(word[0]), float(word[2]), float(word[3]) - float(word[1]))
-            for word in _WORD.findall(body)
-        ])
-        for width, height, body in _PAGE.findall(result.stdout)
-    ]
-
-
-def handout_names() -> list[str]:
-    """The file names the kit prints (one per handout page), from kit.yml and the built site."""
-    built = [p.relative_to(SITE).with_suffix("").as_posix() for p in (SITE / "book").rglob("*.html")]
-    kit = load_kit(ROOT)
-    return [docname.rsplit("/", 1)[-1] for _, pages in kit.handouts(built) for docname in pages]
-
-
-def margin_problems(pdf: Path, paper: str) -> list[str]:
-    """Every word of the PDF closer than the margin to a side edge, and a wrong paper size."""
-    expected = PAPERS[paper]
-    margin = SIDE_MARGIN_MM * POINTS_PER_MM
-    problems = []
-    pages = word_boxes(pdf)
-    if not pages:
-        return [f"{pdf.name}: no pages"]
-    # Chromium shrinks a whole page that holds something too wide: the text then gets small.
-    heights = sorted(height for _, _, words in pages for *_, height in words)
-    if heights and heights[len(heights) // 2] < 12:  # the body text is 14 pt high
-        problems.append(f"{paper}/{pdf.name}: text shrunk to {heights[len(heights) // 2]:.1f} pt")
-    for number, (width, height, words) in enumerate(pages, 1):
-        if abs(width - expected.width_mm * POINTS_PER_MM) > 1 or abs(
-            height - expected.height_mm * POINTS_PER_MM
-        ) > 1:
-            problems.append(f"{paper}/{pdf.name} page {number}: {width:.0f} x {height:.0f} pt, not {paper}")
-        for word, left, right, _ in words:
-            if left < margin or right > width - margin:
-                problems.append(
-                    f"{paper}/{pdf.name} page {number}: {word!r} is {min(left, width - right) / POINTS_PER_MM:.1f} mm "
-                    f"from the {'left' if left < margin else 'right'} edge (at least {SIDE_MARGIN_MM} mm)"
-                )
-    return problems
 
 
 @pytest.fixture(scope="module")
 def names():
-    if not KIT.is_dir():
-        pytest.fail(f"No workshop kit at {KIT}: run `make book` first.")
-    return handout_names()
+    return kit_handouts(KIT)
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 def test_every_handout_is_printed_on_both_papers(names, paper):
-    printed = sorted(path.stem for path in (KIT / "handouts" / paper).glob("*.pdf"))
-    assert printed == sorted(names)
+    assert printed(KIT, paper) == sorted(names)
     assert any(name.endswith("-worksheet") for name in names)
     assert any(name.endswith("-form") for name in names)
 
@@ -119,9 +58,7 @@ def test_every_printed_page_names_the_course_the_page_and_its_number(names):
     for paper in PAPERS:
         for name in names:
             pdf = KIT / "handouts" / paper / f"{name}.pdf"
-            page = next((SITE / "book").rglob(f"{name}.html"))
-            title = unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8").split("<h1")[1]
-                                    .split(">", 1)[1].split("</h1>")[0])).replace("#", "").strip()
+            title = heading(SITE, name)
             reader = PdfReader(pdf)
             total = len(reader.pages)
             for number, sheet in enumerate(reader.pages, 1):

@@ -1,7 +1,7 @@
 """The zh-TW edition's workshop kit, as a Chinese facilitator gets it: its own pages printed on
 A4 and US Letter (Chinese text where the English has its words, inside the margins, the header
 and footer in Chinese, a Traditional Chinese font embedded), its Chinese decks, its own zip, and
-the Chinese guide linking them. The measuring helpers are the English kit's tests'."""
+the Chinese guide linking them. The measuring helpers are the English kit's tests' (``kit_pdfs.py``)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from customer_focus.publish.workshop import SITE_FOLDER, load_kit
 
 from .conftest import ROOT, SITE
 from .test_slides import DECKS, OVERFLOW
-from .test_workshop_kit import handout_names, margin_problems, word_boxes
+from .kit_pdfs import heading, kit_handouts, margin_problems, printed, word_boxes
 
 pytestmark = pytest.mark.browser
 EDITION = SITE / "zh-TW"
@@ -33,15 +33,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def names():
-    if not KIT.is_dir():
-        pytest.fail(f"No zh-TW workshop kit at {KIT}: run `make book` first.")
-    return handout_names()
+    return kit_handouts(KIT, "zh-TW")
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 def test_every_handout_of_the_chinese_kit_is_printed_on_both_papers(names, paper):
-    printed = sorted(path.stem for path in (KIT / "handouts" / paper).glob("*.pdf"))
-    assert printed == sorted(names)
+    assert printed(KIT, paper) == sorted(names)
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
@@ -52,8 +49,7 @@ def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(names, paper, name)
     pages = word_boxes(pdf)
     text = "".join(word for _, _, words in pages for word, *_ in words)
     assert len(CJK.findall(text)) > 200, name
-    page = (EDITION / "book").rglob(f"{name}.html").__next__().read_text(encoding="utf-8")
-    title = re.sub(r"<[^>]+>|[#\s]", "", page.split("<h1")[1].split(">", 1)[1].split("</h1>")[0])
+    title = re.sub(r"\s", "", heading(EDITION, name))
     reader = PdfReader(pdf)
     for number, sheet in enumerate(reader.pages, 1):
         # NFKC: the PDF maps a few ideographs (工, 頁) to their Kangxi radicals (⼯, ⾴).

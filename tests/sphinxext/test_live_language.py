@@ -26,6 +26,7 @@ from customer_focus.sphinxext.live import (
 from customer_focus.tools import live
 from customer_focus.tools.spec import check_words, load_spec, spec_tools, twin_path
 from live_archive import ask, unpack
+from sphinx_site import build
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "src" / "customer_focus" / "static" / "live-tool.js"
@@ -187,35 +188,27 @@ def test_a_wrong_word_is_named(data, message):
 def test_a_zh_tw_build_puts_the_chinese_tool_and_archive_in_the_page(tmp_path, monkeypatch):
     """A small Sphinx build with ``language = "zh_TW"``: a worksheet cell marked ``live_tool``
     becomes the Chinese placeholder, and the built site's archive holds the Chinese twin."""
-    from sphinx.application import Sphinx
-
     monkeypatch.chdir(ROOT)
-    source = tmp_path / "src"
-    source.mkdir()
-    (source / "conf.py").write_text(
-        "extensions = ['myst_nb', 'customer_focus.sphinxext.live']\n"
-        "language = 'zh_TW'\nnb_execution_mode = 'off'\nexclude_patterns = ['_build']\n"
-        # its own mapping: myst_nb adds its suffixes to this dict, which would otherwise be
-        # Sphinx's shared default and leak '.md' -> myst-nb into later builds in this process
-        "source_suffix = {'.rst': 'restructuredtext'}\n"
-        "def setup(app):  # Pyodide from the repository (vendor.py declares it in the book)\n"
-        f"    app.add_config_value('cf_node_modules', {str(ROOT / 'node_modules')!r}, 'env')\n",
-        encoding="utf-8")
     cell = {"cell_type": "code", "execution_count": None, "outputs": [], "source": "form()",
             "metadata": {"live_tool": "lifetime_value"}}
     notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# 工作表"}, cell],
                 "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                             "language": "python"}},
                 "nbformat": 4, "nbformat_minor": 5}
-    (source / "index.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
-    app = Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
-                 "html", status=None, warning=None, freshenv=True)
-    app.build()
-    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    built = build(tmp_path, (
+        "extensions = ['myst_nb', 'customer_focus.sphinxext.live']\n"
+        "language = 'zh_TW'\nnb_execution_mode = 'off'\nexclude_patterns = ['_build']\n"
+        # its own mapping: myst_nb adds its suffixes to this dict, which would otherwise be
+        # Sphinx's shared default and leak '.md' -> myst-nb into later builds in this process
+        "source_suffix = {'.rst': 'restructuredtext'}\n"
+        "def setup(app):  # Pyodide from the repository (vendor.py declares it in the book)\n"
+        f"    app.add_config_value('cf_node_modules', {str(ROOT / 'node_modules')!r}, 'env')\n"
+    ), {"index.ipynb": json.dumps(notebook)})
+    html = built.page()
     assert "在本頁使用這份工作表" in html and 'data-title="顧客終身價值"' in html
     assert "Use this worksheet here" not in html
     assert 'data-language="zh_TW"' in html
-    archive = zipfile.ZipFile(tmp_path / "out" / "_static" / "live" / "customer-focus.zip")
+    archive = zipfile.ZipFile(built.out / "_static" / "live" / "customer-focus.zip")
     folder = "customer_focus/tools/lifetime_value"
     assert archive.read(f"{folder}/lifetime_value.json") == twin_path("lifetime_value").read_bytes()
     twin = json.loads(archive.read(f"{folder}/lifetime_value.zh_TW.json"))

@@ -10,16 +10,14 @@ import shutil
 from pathlib import Path
 
 from customer_focus.course.course_map import load_course_map
+from sphinx_site import ROOT, build
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "# Chapter\n\n```{learning-objectives} lifetime-value\n```\n\nText.\n"
 
 
 def _build(tmp_path: Path, language: str | None, *, translation: bool = True):
     """Build one page listing the lifetime value chapter's objectives; return the objectives'
     box (its text items: the heading, then each objective), the Sphinx app and the warnings."""
-    from sphinx.application import Sphinx
-
     source = tmp_path / "src"
     (source / "book").mkdir(parents=True)
     shutil.copy(ROOT / "book/course-map.yml", source / "book/course-map.yml")
@@ -34,21 +32,14 @@ def _build(tmp_path: Path, language: str | None, *, translation: bool = True):
     )
     if language is not None:
         config += f"language = {language!r}\n"
-    (source / "conf.py").write_text(config, encoding="utf-8")
-    (source / "index.md").write_text(PAGE, encoding="utf-8")
-    warnings = tmp_path / "warnings.txt"
-    with warnings.open("w") as stream:
-        app = Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
-                     "html", status=None, warning=stream, freshenv=True)
-        app.build()
-    ours = [line for line in warnings.read_text().splitlines() if "already registered" not in line]
-    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    built = build(tmp_path, config, {"index.md": PAGE})
+    page = built.page()
     box = re.search(r'<div class="cf-objectives[^"]*">(.*?)</ul>\s*</div>', page, re.DOTALL)
     items = []
     if box:
         items = [html.unescape(re.sub(r"<[^>]+>", "", part)).strip()
                  for part in re.findall(r"<p[^>]*>(.*?)</p>", box.group(1), re.DOTALL)]
-    return items, app, "\n".join(ours)
+    return items, built.app, built.warnings
 
 
 def test_the_zh_tw_build_lists_the_chapter_s_objectives_in_chinese(tmp_path):
@@ -92,29 +83,23 @@ def test_a_language_without_a_translation_is_a_warning_at_the_directive(tmp_path
 # agenda is Chinese (locales/zh_TW/agendas.yml and data/agenda-words.yml).
 
 def _agenda(tmp_path: Path, language: str | None) -> str:
-    from sphinx.application import Sphinx
-
     source = tmp_path / "src"
     shutil.copytree(ROOT / "book", source / "book")
     (source / "locales/zh_TW").mkdir(parents=True)
     for name in ("course-map.yml", "agendas.yml", "decks.yml"):
         shutil.copy(ROOT / "locales/zh_TW" / name, source / "locales/zh_TW" / name)
     (source / "_toc.yml").write_text("root: index\n", encoding="utf-8")  # the course's folder
-    (source / "conf.py").write_text(
+    config = (
         # the agendas' activities write case figures with the {case} role
         "extensions = ['myst_parser', 'customer_focus.sphinxext.directives',"
         " 'customer_focus.sphinxext.cases']\n"
         "include_patterns = ['index.md']\n"
         "source_suffix = {'.md': 'markdown'}\n"
-        + (f"language = {language!r}\n" if language else ""),
-        encoding="utf-8",
+        + (f"language = {language!r}\n" if language else "")
     )
-    (source / "index.md").write_text("# Guide\n\n```{agenda} 90-minute\n```\n", encoding="utf-8")
-    with (tmp_path / "warnings.txt").open("w") as stream:
-        Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
-               "html", status=None, warning=stream, freshenv=True).build()
-    assert "ERROR" not in (tmp_path / "warnings.txt").read_text(encoding="utf-8")
-    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    built = build(tmp_path, config, {"index.md": "# Guide\n\n```{agenda} 90-minute\n```\n"})
+    assert "ERROR" not in built.warnings
+    page = built.page()
     box = page[page.rindex("<", 0, page.index('class="cf-agenda')):page.index("</section>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", box)).split())
 

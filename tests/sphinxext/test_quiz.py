@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from chinese_text import fixed_words_left
+from sphinx_site import EXAM_COURSE, chinese_exam_course, sphinx_html
 
 ROOT = Path(__file__).resolve().parents[2]
 CONF = textwrap.dedent(f"""
@@ -23,24 +24,7 @@ CONF = textwrap.dedent(f"""
 
 
 def _build(source: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            str(source),
-            str(source / "_build"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "CF_NODE_MODULES": str(ROOT / "node_modules")},
-    )
+    return sphinx_html(source, source / "_build", "--keep-going")
 
 
 def _site(tmp_path: Path, fixture: str, pages: dict[str, str]) -> Path:
@@ -85,7 +69,7 @@ def test_the_build_fails_on_a_biased_bank_naming_bank_and_measure(tmp_path):
 @pytest.fixture(scope="module")
 def exam_build(tmp_path_factory):
     source = tmp_path_factory.mktemp("exam") / "site"
-    shutil.copytree(ROOT / "tests/fixtures/exam-course", source)
+    shutil.copytree(EXAM_COURSE, source)
     result = _build(source)
     assert result.returncode == 0, result.stderr
     return source
@@ -146,7 +130,7 @@ def test_a_quiz_title_is_a_heading_one_level_below_its_section(exam_build):
 )
 def test_a_placement_that_cannot_work_is_an_error(tmp_path, directive, message):
     source = tmp_path / "site"
-    shutil.copytree(ROOT / "tests/fixtures/exam-course", source)
+    shutil.copytree(EXAM_COURSE, source)
     (source / "book/apply/index.md").write_text("# Apply\n\n" + directive)
     result = _build(source)
     assert result.returncode != 0 and message in result.stderr
@@ -155,46 +139,9 @@ def test_a_placement_that_cannot_work_is_an_error(tmp_path, directive, message):
 # ---- the zh-TW build: the same quizzes, in Chinese ------------------------------------
 
 
-def _chinese(quiz) -> dict:
-    """A translation of a bank with every text in Chinese (what the loader checks is the ids)."""
-    questions = []
-    for question in quiz.questions:
-        item = {"id": question.id, "prompt": f"中文題目（{question.id}）",
-                "explanation": "中文解說。"}
-        if question.type == "true-false":
-            item.update(if_true="選了「對」。", if_false="選了「錯」。")
-        elif question.type == "numeric":
-            item.update(if_correct="答對了。", if_incorrect="再算一次。")
-            if question.mistakes:
-                item["mistakes"] = [{"value": value, "feedback": "常見的錯誤。"}
-                                    for value, _ in question.mistakes]
-        else:
-            item["options"] = [{"id": o.id, "text": f"選項{n + 1}", "feedback": f"回饋{n + 1}。"}
-                               for n, o in enumerate(question.options)]
-        questions.append(item)
-    return {"quiz": {"id": quiz.id, "title": f"中文小測驗（{quiz.id}）"}, "questions": questions}
-
-
 @pytest.fixture(scope="module")
 def zh_build(tmp_path_factory):
-    import yaml
-
-    from customer_focus.course.quiz.bank import load_bank
-
-    source = tmp_path_factory.mktemp("zh") / "site"
-    shutil.copytree(ROOT / "tests/fixtures/exam-course", source)
-    with (source / "conf.py").open("a") as conf:
-        conf.write('\nlanguage = "zh_TW"\n')
-    for bank in sorted((source / "book/quizzes").glob("*.yml")):
-        target = source / "locales/zh_TW/quizzes" / bank.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(yaml.safe_dump(_chinese(load_bank(bank)), allow_unicode=True))
-    for folder, name in (("book/practice/scenarios", "late-delivery.yml"),
-                         ("locales/zh_TW/scenarios", "late-delivery.yml")):
-        (source / folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / folder / name, source / folder / name)
-    page = source / "book/practice/knowledge-check.md"
-    page.write_text(page.read_text() + "\n## 情境\n\n```{scenario} late-delivery\n```\n")
+    source = chinese_exam_course(tmp_path_factory.mktemp("zh") / "site")
     chapter = source / "book/learn/lifetime-value.md"  # as the page's catalog would translate it
     chapter.write_text(chapter.read_text().replace("# How loyalty drives profitability",
                                                    "# 忠誠度如何帶動獲利", 1))
@@ -208,32 +155,24 @@ def _visible(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def _english_words(widget: str) -> list[str]:
-    from customer_focus.course.words import words
-
-    return sorted({part.strip(" .:()") for text in words(widget).values()
-                   for part in re.split(r"\{[a-z_]+\}|<[^>]+>", text)
-                   if len(part.strip(" .:()")) > 3})
-
-
 def test_a_chinese_build_shows_the_quizzes_and_their_words_in_chinese(zh_build):
     page = (zh_build / "_build/book/learn/lifetime-value.html").read_text()
     section = re.search(r'<section class="cf-quiz".*?</section>', page, flags=re.S).group(0)
     visible = _visible(section)
     assert "中文小測驗（fixture-practice）" in visible and "檢查答案" in visible
     assert "第 1 題（共 4 題）" in visible and "對" in visible and "錯" in visible
-    leftover = [word for word in _english_words("quiz") if word in visible]
+    leftover = fixed_words_left(visible, "quiz")
     assert leftover == []
     words = json.loads(re.search(r'class="cf-quiz-words">(.*?)</script>', section).group(1))
     assert words["verdict_correct"] == "答對了。"
     exam = (zh_build / "_build/book/practice/knowledge-check.html").read_text()
     exam_section = re.search(r'<section class="cf-quiz cf-exam".*?</section>', exam, flags=re.S)
     assert "送出答案" in exam_section.group(0)
-    assert [w for w in _english_words("quiz") if w in _visible(exam_section.group(0))] == []
+    assert fixed_words_left(_visible(exam_section.group(0)), "quiz") == []
     progress = (zh_build / "_build/book/practice/my-progress.html").read_text()
     table = re.search(r'<div class="cf-progress">.*?</div>', progress, flags=re.S).group(0)
     assert "尚未開始" in table and "重設我的所有進度" in table
-    assert [w for w in _english_words("quiz") if w in _visible(table)] == []
+    assert fixed_words_left(_visible(table), "quiz") == []
 
 
 def test_a_chinese_build_keeps_the_english_keys_of_saved_progress(zh_build, exam_build):
@@ -252,7 +191,7 @@ def test_a_chinese_build_plays_the_scenario_in_chinese(zh_build):
     page = (zh_build / "_build/book/practice/knowledge-check.html").read_text()
     section = re.search(r'<section class="cf-scenario".*?</section>', page, flags=re.S).group(0)
     assert "重新開始" in section and "Start again" not in section
-    assert [w for w in _english_words("scenario") if w in _visible(section)] == []
+    assert fixed_words_left(_visible(section), "scenario") == []
     data = json.loads(re.search(r'class="cf-scenario-data">(.*?)</script>', section).group(1))
     story = json.loads(base64.b64decode(data["payload"]))
     assert story["title"] == "Harbor Supply 的一批遲到貨"
@@ -263,7 +202,7 @@ def test_a_chinese_build_plays_the_scenario_in_chinese(zh_build):
 
 def test_a_build_in_a_language_without_translations_says_so_and_shows_english(tmp_path):
     source = tmp_path / "site"
-    shutil.copytree(ROOT / "tests/fixtures/exam-course", source)
+    shutil.copytree(EXAM_COURSE, source)
     with (source / "conf.py").open("a") as conf:
         conf.write('\nlanguage = "fr"\n')
     result = _build(source)

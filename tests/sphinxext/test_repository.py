@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from customer_focus.sphinxext.repository import LAUNCHERS, apply_setting
+from sphinx_site import build
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = "https://github.com/example/customer-focus"
@@ -32,28 +33,16 @@ Ask for a copy.
 def _build(tmp_path: Path, url: str | None) -> tuple[str, str, str]:
     """Build the page with the address (or none), in the book's theme; return the page's HTML,
     its article's text, and the warnings."""
-    from sphinx.application import Sphinx
-
-    source = tmp_path / "src"
-    source.mkdir()
     options = {"repository_url": url} if url is not None else {}
-    (source / "conf.py").write_text(
+    built = build(tmp_path, (
         "extensions = ['myst_parser', 'customer_focus.sphinxext.repository']\n"
         "exclude_patterns = ['_build']\nhtml_theme = 'sphinx_book_theme'\n"
-        f"html_theme_options = {options!r}\n",
-        encoding="utf-8",
-    )
-    (source / "index.md").write_text(PAGE, encoding="utf-8")
-    warnings = tmp_path / "warnings.txt"
-    with warnings.open("w") as stream:
-        app = Sphinx(str(source), str(source), str(tmp_path / "out"), str(tmp_path / "doctrees"),
-                     "html", status=None, warning=stream, freshenv=True)
-        app.build()
-    ours = [line for line in warnings.read_text().splitlines() if "already registered" not in line]
-    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+        f"html_theme_options = {options!r}\n"
+    ), {"index.md": PAGE})
+    page = built.page()
     article = page[page.index("<article"):page.index("</article>")]
     text = html.unescape(re.sub(r"<[^>]+>", "", article))
-    return page, text, "\n".join(ours)
+    return page, text, built.warnings
 
 
 def test_with_an_address_the_page_shows_it_and_the_clone_command(tmp_path):

@@ -5,9 +5,7 @@ what the English says, with the same numbers; no English is left but names and N
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from chinese_text import english_words, is_chinese, numbers_in
 from customer_focus.core.messages import language
 from customer_focus.tools.feedback import calc, describe, form, table
-from live_archive import ask, unpack
+from live_archive import page_texts
 
 #: What stays as it is in the Chinese: the score's name, data names, the segments' names.
 NAMES = {"NPS", "recommend", "satisfaction", "scores", "promoters", "passives", "detractors",
@@ -105,35 +103,16 @@ def test_an_empty_file_is_refused_in_chinese():
     assert str(refused.value) == "a.csv：沒有任何回覆；請至少加入一列。"
 
 
-@pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    """The page's entry points as the zh-TW edition's browser runs them: its archive, unpacked,
-    with the heavy packages blocked and the language the page sets."""
-    archive = unpack(tmp_path_factory.mktemp("zh-archive"))
-    return lambda code, chosen="zh_TW": ask(archive, code, chosen)
-
-
-def _texts(results: dict) -> list[str]:
-    texts = [*results["summary"], *(m["text"] for m in results["messages"])]
-    for shown in results["tables"]:
-        texts += [shown["caption"], *shown["headers"]]
-        texts += [cell["text"] for row in shown["rows"] for cell in row]
-    if results["chart"]:
-        texts.append(results["chart"]["alt"])
-        texts += [html.unescape(text)
-                  for text in re.findall(r">([^<>]+)</text>", results["chart"]["svg"])]
-    return texts
-
-
 def test_the_page_shows_the_results_in_chinese_with_the_english_numbers(page):
     values = json.dumps({"recommend_answers": "10 9 8 3", "satisfaction_answers": "5 4 3 2"})
     call = f"live.run_json('feedback', {json.dumps(values)})"
     said, english = page(call), page(call, "en")
     assert said["summary"][0].startswith("淨推薦值（NPS）：+25，根據 4 份回答")
     assert said["tables"][0]["caption"] == "淨推薦值（NPS）"
-    for text in _texts(said):
+    for text in page_texts(said):
         assert english_left(text) == [], text
-    assert [numbers(text) for text in _texts(said)] == [numbers(text) for text in _texts(english)]
+    assert [numbers(text) for text in page_texts(said)] == [
+        numbers(text) for text in page_texts(english)]
 
 
 def test_the_page_reads_a_file_by_segment_in_chinese(page):
@@ -142,10 +121,10 @@ def test_the_page_reads_a_file_by_segment_in_chinese(page):
     said, english = page(call), page(call, "en")
     assert [row[0]["text"] for row in said["tables"][0]["rows"]] == [
         "North", "South", "（未填）", "全部回覆"]
-    for shown in _texts(said):
+    for shown in page_texts(said):
         assert english_left(shown) == [], shown
-    assert sorted(n for t in _texts(said) for n in numbers(t)) == sorted(
-        n for t in _texts(english) for n in numbers(t))
+    assert sorted(n for t in page_texts(said) for n in numbers(t)) == sorted(
+        n for t in page_texts(english) for n in numbers(t))
 
 
 @pytest.mark.parametrize(("values", "field"), [

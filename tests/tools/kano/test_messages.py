@@ -5,16 +5,13 @@ word but the answers, letters and names the learner's file holds."""
 from __future__ import annotations
 
 import json
-from functools import partial
 
 import pandas as pd
 import pytest
 
-from chinese_text import assert_chinese, english_words, is_chinese
-from chinese_text import both as say_both
-from customer_focus.core.messages import ENVIRONMENT, language
+from chinese_text import both_pages, is_chinese, message_checks, numbers_of
+from customer_focus.core.messages import language
 from customer_focus.core.validation import InputError
-from customer_focus.tools import live
 from customer_focus.tools.kano import calc, describe, form, table
 
 #: English a Chinese message may keep: the five answers a file holds, the six letters, the
@@ -30,18 +27,9 @@ HEAD = "respondent,feature,functional,dysfunctional\n"
 
 #: A word of a message: one letter or more (the scale's letters count).
 WORD = r"[A-Za-z][A-Za-z_.-]*[A-Za-z]|[A-Za-z]"
-#: What ``say()`` returns (or raises: a ``ValueError``) in English, then in Chinese.
-both = partial(say_both, errors=(ValueError,))
-
-
-def english(text: str) -> list[str]:
-    """The English words of a text (quoted or not), apart from those it may keep."""
-    return sorted(set(english_words(text, kept=KEPT, quoted=False, word=WORD)))
-
-
-#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
-#: numbers as many times each.
-assert_chinese_twin = partial(assert_chinese, kept=KEPT, quoted=False, word=WORD, how="count")
+#: The English words of a text, apart from those it may keep; that a Chinese text says the
+#: English, the same numbers as many times each; what ``say()`` says in English, then Chinese.
+english, assert_chinese_twin, both = message_checks(KEPT, WORD)
 
 
 def test_no_answer_that_counts_is_said_in_chinese_with_the_same_counts():
@@ -99,44 +87,29 @@ def test_the_chart_speaks_chinese():
 # ---- the page, through the entry points the browser calls, with the language it sets
 
 
-def _page(call) -> dict:
-    return json.loads(call())
-
-
 def test_the_page_results_in_chinese_with_the_english_numbers(monkeypatch):
     values = json.dumps({"functional": "Like", "dysfunctional": "Live-with", "feature": "Bike",
                          "attractive": "28", "one_dimensional": "12", "must_be": "4",
                          "indifferent": "12", "reverse": "2", "questionable": "2"})
-    english_page = _page(lambda: live.run_json("kano", values))
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_page = _page(lambda: live.run_json("kano", values))
+    english_page, chinese_page = both_pages(monkeypatch, "kano", values)
     for english_text, chinese in zip(english_page["summary"], chinese_page["summary"],
                                      strict=True):
         assert_chinese_twin(english_text, chinese)
     assert_chinese_twin(english_page["chart"]["alt"], chinese_page["chart"]["alt"])
     assert chinese_page["tables"][0]["caption"] == "一項功能"
-    assert _numbers_of(chinese_page["tables"][0]) == _numbers_of(english_page["tables"][0])
-
-
-def _numbers_of(shown: dict) -> list:
-    return [[cell["value"] for cell in row if not isinstance(cell["value"], str)]
-            for row in shown["rows"]]
+    assert numbers_of(chinese_page["tables"][0]) == numbers_of(english_page["tables"][0])
 
 
 def test_the_page_file_results_and_a_bad_file_in_chinese(monkeypatch):
     good = HEAD + ("1,Bike,Like,Neutral\n2,Bike,Like,Dislike\n3,Sticker,Like,Dislike\n"
                    "4,Bike,Like,Like\n")
     bad = HEAD + "1,Bike,Like,Neutral\n2,Sticker,Dislike,Like\n"
-    english_good = _page(lambda: live.run_table_json("kano", HEAD + "1,Bike,Like,Neutral\n",
-                                                     "{}", "a.csv"))
-    english_bad = _page(lambda: live.run_table_json("kano", bad, "{}", "a.csv"))
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_good = _page(lambda: live.run_table_json("kano", HEAD + "1,Bike,Like,Neutral\n",
-                                                     "{}", "a.csv"))
-    chinese_bad = _page(lambda: live.run_table_json("kano", bad, "{}", "a.csv"))
+    english_good, chinese_good = both_pages(monkeypatch, "kano", HEAD + "1,Bike,Like,Neutral\n",
+                                            "{}", "a.csv")
+    english_bad, chinese_bad = both_pages(monkeypatch, "kano", bad, "{}", "a.csv")
     assert_chinese_twin(english_good["summary"][0], chinese_good["summary"][0])
     assert chinese_good["tables"][0]["caption"] == "已評估的功能"
     assert_chinese_twin(english_bad["messages"][0]["text"], chinese_bad["messages"][0]["text"])
     assert "Sticker" in chinese_bad["messages"][0]["text"]
-    assert _page(lambda: live.run_table_json("kano", good, "{}", "a.csv"))["summary"][0] == (
+    assert both_pages(monkeypatch, "kano", good, "{}", "a.csv")[1]["summary"][0] == (
         "根據 4 位受訪者的 4 筆回答，評估了 2 項功能。")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 import pandas as pd
 
 from chinese_text import assert_chinese, both
@@ -22,16 +20,6 @@ def test_the_classify_line_of_a_category_without_a_practitioners_word():
     english, chinese = both(lambda: describe.classify_line("Neutral", "Neutral"))
     assert english == "Neutral / Neutral -> I: Indifferent"
     assert_chinese(english, chinese, "Neutral")
-
-
-def test_the_excel_and_saved_lines():
-    english, chinese = both(lambda: describe.excel_line(40, True))
-    assert english == "The Excel file holds the same 40 answers: True"
-    assert_chinese(english, chinese)
-    path = PurePosixPath("output/kano-results.xlsx")
-    english, chinese = both(lambda: describe.saved_line(5, path))
-    assert english == "Saved 5 features to output/kano-results.xlsx"
-    assert_chinese(english, chinese)
 
 
 def test_the_answers_table_heads_the_category_in_the_readers_language():

@@ -15,7 +15,6 @@ from customer_focus.core.messages import language
 from customer_focus.core.validation import InputError
 from customer_focus.tools import live
 from customer_focus.tools.lifetime_value import calc, describe, form, table
-from live_archive import ask, unpack
 
 from ..live_cases import chinese_customers
 
@@ -86,13 +85,12 @@ def test_a_bad_cell_names_its_column_meaning_in_chinese():
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def results(page):
     """What the zh-TW edition's page gets from its Python: the results of the form, of a file,
     of a bad file, through ``live``'s JSON entry points, from the edition's archive."""
-    archive = unpack(tmp_path_factory.mktemp("zh"))
     bad = CUSTOMERS.replace("0.9", "ninety")
     values = json.dumps(json.dumps(FILE_VALUES))
-    return ask(archive, (
+    return page(
         "json.dumps({"
         f"'form': json.loads(live.run_json('lifetime_value', {json.dumps(json.dumps(FORM))})), "
         f"'file': json.loads(live.run_table_json('lifetime_value', {CUSTOMERS!r}, {values}, "
@@ -100,7 +98,7 @@ def page(tmp_path_factory):
         f"'chinese': json.loads(live.run_table_json('lifetime_value', {chinese_customers()!r}, "
         f"{values}, 'a.csv')), "
         f"'bad': json.loads(live.run_table_json('lifetime_value', {bad!r}, {values}, 'a.csv')), "
-        "})"))
+        "})")
 
 
 def _english(kind: str) -> dict:
@@ -111,8 +109,8 @@ def _english(kind: str) -> dict:
 
 
 @pytest.mark.parametrize("kind", ["form", "file"])
-def test_the_pages_results_are_chinese_with_the_english_numbers(page, kind):
-    shown, english = page[kind], _english(kind)
+def test_the_pages_results_are_chinese_with_the_english_numbers(results, kind):
+    shown, english = results[kind], _english(kind)
     assert not shown["messages"]
     texts = [*shown["summary"], shown["chart"]["alt"], *(t["caption"] for t in shown["tables"]),
              *(header for t in shown["tables"] for header in t["headers"])]
@@ -127,13 +125,13 @@ def test_the_pages_results_are_chinese_with_the_english_numbers(page, kind):
     assert "Lifetime value" not in svg and "Present value" not in svg and "終身價值" in svg
 
 
-def test_the_pages_file_with_chinese_names_gives_a_chinese_summary(page):
-    summary = page["chinese"]["summary"][0]
+def test_the_pages_file_with_chinese_names_gives_a_chinese_summary(results):
+    summary = results["chinese"]["summary"][0]
     assert "扣除顧客取得成本後" in summary and "折現率 10%" in summary
 
 
-def test_the_pages_bad_file_is_explained_in_chinese(page):
-    shown = page["bad"]
+def test_the_pages_bad_file_is_explained_in_chinese(results):
+    shown = results["bad"]
     assert shown["tables"] == [] and len(shown["messages"]) == 1
     message = shown["messages"][0]["text"]
     assert "a.csv 第 3 列" in message and "'ninety'" in message

@@ -1,6 +1,6 @@
 """What the lifetime value worksheet prints and shows from its own cells, said by the package:
-the first results, the customers compared, the saved files; in English as the notebook's saved
-outputs have them, and in Chinese with the same numbers."""
+the first results, the customers compared; in English as the notebook's saved outputs have them,
+and in Chinese with the same numbers (the closing lines: ``tests/tools/test_closing_lines.py``)."""
 
 from __future__ import annotations
 
@@ -30,14 +30,6 @@ def test_a_zero_margin_gives_no_percentage_over_zero():
     english, chinese = both(lambda: "\n".join(describe.value_lines(0, 0.8, 0.1)))
     assert english.splitlines()[-1] == "Undiscounted shortcut, margin × expected life: $0.00"
     assert_chinese(english.splitlines()[-1], chinese.splitlines()[-1])
-
-
-def test_the_saved_line_counts_the_customers_in_both_languages():
-    assert describe.saved_line(1, "out.csv") == "Saved 1 customer to out.csv"
-    english, chinese = both(lambda: describe.saved_line(6, "output/lifetime-values.csv"))
-    assert english == "Saved 6 customers to output/lifetime-values.csv"
-    assert_chinese(english, chinese)
-    assert "output/lifetime-values.csv" in chinese
 
 
 def test_the_comparison_reads_with_its_headings_in_the_readers_language():

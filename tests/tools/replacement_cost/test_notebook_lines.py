@@ -1,6 +1,7 @@
 """What the replacement cost worksheet prints and shows from its own cells, said by the
-package: the estimate worked line by line, the inputs, the Excel check, the saved files; in
-English as the notebook's saved outputs have them, and in Chinese with the same numbers."""
+package: the estimate worked line by line, the inputs; in English as the notebook's saved
+outputs have them, and in Chinese with the same numbers (the Excel check and the saved files:
+``tests/tools/test_closing_lines.py``)."""
 
 from __future__ import annotations
 
@@ -42,16 +43,6 @@ def test_each_way_of_covering_the_vacancy_has_its_formula():
     for inputs in (temp, uncovered):
         english, chinese = both(lambda inputs=inputs: describe.working_lines(inputs)[1])
         assert_chinese(english, chinese)
-
-
-def test_the_excel_check_and_the_saved_line_in_both_languages():
-    english, chinese = both(lambda: describe.excel_line(7, True))
-    assert english == "The Excel file holds the same 7 employees: True"
-    assert_chinese(english, chinese)
-    assert describe.excel_line(1, False).endswith("the same 1 employee: False")
-    english, chinese = both(lambda: describe.saved_line(7, "output/replacement-cost-results.csv"))
-    assert english == "Saved 7 employees to output/replacement-cost-results.csv"
-    assert_chinese(english, chinese)
 
 
 def test_the_inputs_table_is_headed_in_the_readers_language():

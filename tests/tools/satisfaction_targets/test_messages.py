@@ -5,16 +5,13 @@ and leave no English word but the segments' names and the inputs' names."""
 from __future__ import annotations
 
 import json
-from functools import partial
 
 import pandas as pd
 import pytest
 
-from chinese_text import assert_chinese, english_words, is_chinese
-from chinese_text import both as say_both
-from customer_focus.core.messages import ENVIRONMENT, language
+from chinese_text import both_pages, is_chinese, message_checks, numbers_of
+from customer_focus.core.messages import language
 from customer_focus.core.validation import InputError
-from customer_focus.tools import live
 from customer_focus.tools.satisfaction_targets import calc, describe, form, table
 
 #: English a Chinese message may keep: the segments of these cases, the inputs' names, US$.
@@ -29,18 +26,9 @@ COUPON = {"segment": "Coupon", "customers": 3000, "annual_margin": 140, "retenti
 
 #: A word of a message: one letter or more (the scale's letters count).
 WORD = r"[A-Za-z][A-Za-z_]*"
-#: What ``say()`` returns (or raises: a ``ValueError``) in English, then in Chinese.
-both = partial(say_both, errors=(ValueError,))
-
-
-def english(text: str) -> list[str]:
-    """The English words of a text (quoted or not), apart from those it may keep."""
-    return sorted(set(english_words(text, kept=KEPT, quoted=False, word=WORD)))
-
-
-#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
-#: numbers as many times each.
-assert_chinese_twin = partial(assert_chinese, kept=KEPT, quoted=False, word=WORD, how="count")
+#: The English words of a text, apart from those it may keep; that a Chinese text says the
+#: English, the same numbers as many times each; what ``say()`` says in English, then Chinese.
+english, assert_chinese_twin, both = message_checks(KEPT, WORD)
 
 
 def test_a_score_off_the_scale_is_said_in_chinese_with_its_place():
@@ -99,16 +87,9 @@ FILE = ("segment,customers,annual_margin,retention_rate,top_box_share,target_top
         "Fleet,90,15000,0.88,0.15,0.5\nCoupon,3000,140,0.4,0.6,0.6\n")
 
 
-def _run(*arguments) -> dict:
-    call = live.run_json if len(arguments) == 2 else live.run_table_json
-    return json.loads(call(*arguments))
-
-
 def test_the_page_results_in_chinese_with_the_english_amounts(monkeypatch):
     values = json.dumps({"discount_rate": "0.1", "retention_gain": "0.02", "segments": [SEGMENT]})
-    english_page = _run("satisfaction_targets", values)
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_page = _run("satisfaction_targets", values)
+    english_page, chinese_page = both_pages(monkeypatch, "satisfaction_targets", values)
     for english_text, chinese in zip(english_page["summary"], chinese_page["summary"],
                                      strict=True):
         assert_chinese_twin(english_text, chinese)
@@ -116,23 +97,16 @@ def test_the_page_results_in_chinese_with_the_english_amounts(monkeypatch):
     for english_table, chinese_table in zip(english_page["tables"], chinese_page["tables"],
                                             strict=True):
         assert_chinese_twin(english_table["caption"], chinese_table["caption"])
-        assert _numbers_of(chinese_table) == _numbers_of(english_table)
+        assert numbers_of(chinese_table) == numbers_of(english_table)
     assert "攸關的價值" in chinese_page["chart"]["svg"]
-
-
-def _numbers_of(shown: dict) -> list:
-    return [[cell["value"] for cell in row if not isinstance(cell["value"], str)]
-            for row in shown["rows"]]
 
 
 def test_the_page_file_and_a_bad_gain_in_chinese(monkeypatch):
     good = json.dumps({"discount_rate": "0.1", "retention_gain": "0"})
     bad = json.dumps({"discount_rate": "0.1", "retention_gain": "0.5"})
-    english_good = _run("satisfaction_targets", FILE, good, "a.csv")
-    english_bad = _run("satisfaction_targets", FILE, bad, "a.csv")
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_good = _run("satisfaction_targets", FILE, good, "a.csv")
-    chinese_bad = _run("satisfaction_targets", FILE, bad, "a.csv")
+    english_good, chinese_good = both_pages(monkeypatch, "satisfaction_targets", FILE, good,
+                                            "a.csv")
+    english_bad, chinese_bad = both_pages(monkeypatch, "satisfaction_targets", FILE, bad, "a.csv")
     assert [table["rows"] for table in chinese_good["tables"]][0][0][0]["value"] == 1
     for english_text, chinese in zip(english_good["summary"], chinese_good["summary"],
                                      strict=True):

@@ -1,6 +1,7 @@
 """What the satisfaction targets worksheet prints from its own cells, said by the package: each
-segment's advice, the fleet accounts' what-if, the Excel check, the saved files; in English as
-the notebook's saved outputs have them, and in Chinese with the same numbers."""
+segment's advice, the fleet accounts' what-if; in English as the notebook's saved outputs have
+them, and in Chinese with the same numbers (the Excel check and the saved files:
+``tests/tools/test_closing_lines.py``)."""
 
 from __future__ import annotations
 
@@ -33,14 +34,3 @@ def test_each_segments_advice_line_in_chinese_with_its_chinese_name():
     for line_en, line_zh in zip(english.splitlines(), chinese.splitlines(), strict=True):
         assert_chinese(line_en, line_zh)  # the segments' names are Chinese too
 
-
-def test_the_excel_check_and_the_saved_line_in_both_languages():
-    english, chinese = both(lambda: describe.excel_line(True))
-    assert english == "The Excel file holds the same table: True"
-    assert_chinese(english, chinese)
-    assert describe.excel_line(False) == "The Excel file holds the same table: False"
-    english, chinese = both(
-        lambda: describe.saved_line(10, "output/satisfaction-targets-results.csv"))
-    assert english == "Saved 10 segments to output/satisfaction-targets-results.csv"
-    assert_chinese(english, chinese)
-    assert describe.saved_line(1, "a.csv") == "Saved 1 segment to a.csv"

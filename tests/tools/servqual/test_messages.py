@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
 
 import pandas as pd
 import pytest
 
-from chinese_text import assert_chinese, english_words, is_chinese
-from chinese_text import both as say_both
-from customer_focus.core.messages import ENVIRONMENT, language
+from chinese_text import both_pages, is_chinese, message_checks, numbers_of
+from customer_focus.core.messages import language
 from customer_focus.core.validation import InputError
-from customer_focus.tools import live
 from customer_focus.tools.servqual import calc, describe, form, table
 
 #: English a Chinese message may keep: SERVQUAL, the survey's column names (E1 … P22,
@@ -30,18 +27,9 @@ EXAMPLE = {"expectations": [5.0, 6.6, 6.2, 6.0, 5.4], "perceptions": [5.4, 5.1, 
 
 #: A word of a message: one letter or more (the scale's letters count).
 WORD = r"[A-Za-z][A-Za-z_]*\d*"
-#: What ``say()`` returns (or raises: a ``ValueError``) in English, then in Chinese.
-both = partial(say_both, errors=(ValueError,))
-
-
-def english(text: str) -> list[str]:
-    """The English words of a text (quoted or not), apart from those it may keep."""
-    return sorted(set(english_words(text, kept=COLUMN, quoted=False, word=WORD)))
-
-
-#: ``chinese`` says ``english_text``: Chinese, no English word but the kept ones, the same
-#: numbers as many times each.
-assert_chinese_twin = partial(assert_chinese, kept=COLUMN, quoted=False, word=WORD, how="count")
+#: The English words of a text, apart from those it may keep; that a Chinese text says the
+#: English, the same numbers as many times each; what ``say()`` says in English, then Chinese.
+english, assert_chinese_twin, both = message_checks(COLUMN, WORD)
 
 
 def test_weights_that_do_not_add_up_are_said_in_chinese_with_their_sum():
@@ -88,22 +76,10 @@ SIDES = {"expected": EXAMPLE["expectations"], "perceived": EXAMPLE["perceptions"
 KEYS = [dimension.key for dimension in calc.DIMENSIONS]
 
 
-def _run(*arguments) -> dict:
-    call = live.run_json if len(arguments) == 2 else live.run_table_json
-    return json.loads(call(*arguments))
-
-
-def _numbers_of(shown: dict) -> list:
-    return [[cell["value"] for cell in row if not isinstance(cell["value"], str)]
-            for row in shown["rows"]]
-
-
 def test_the_page_results_in_chinese_with_the_english_numbers(monkeypatch):
     values = json.dumps({f"{key}_{side}": str(numbers_[index])
                          for side, numbers_ in SIDES.items() for index, key in enumerate(KEYS)})
-    english_page = _run("servqual", values)
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_page = _run("servqual", values)
+    english_page, chinese_page = both_pages(monkeypatch, "servqual", values)
     for english_text, chinese in zip(english_page["summary"], chinese_page["summary"],
                                      strict=True):
         assert_chinese_twin(english_text, chinese)
@@ -111,21 +87,18 @@ def test_the_page_results_in_chinese_with_the_english_numbers(monkeypatch):
     [english_table], [chinese_table] = english_page["tables"], chinese_page["tables"]
     assert chinese_table["caption"] == "各構面的落差"
     assert [row[0]["text"] for row in chinese_table["rows"]][-1] == "整體"
-    assert _numbers_of(chinese_table) == _numbers_of(english_table)
+    assert numbers_of(chinese_table) == numbers_of(english_table)
 
 
 def test_the_page_file_and_a_bad_file_in_chinese(monkeypatch):
     head = ",".join([*calc.EXPECTATION_COLUMNS, *calc.PERCEPTION_COLUMNS, *calc.WEIGHT_COLUMNS])
     good = head + "\n" + ",".join(["6"] * 22 + ["5"] * 22 + ["20"] * 5) + "\n"
     bad = head + "\n" + ",".join(["6"] * 22 + ["5"] * 22 + ["20"] * 4 + ["10"]) + "\n"
-    english_good = _run("servqual", good, "{}", "a.csv")
-    english_bad = _run("servqual", bad, "{}", "a.csv")
-    monkeypatch.setenv(ENVIRONMENT, "zh_TW")
-    chinese_good = _run("servqual", good, "{}", "a.csv")
-    chinese_bad = _run("servqual", bad, "{}", "a.csv")
+    english_good, chinese_good = both_pages(monkeypatch, "servqual", good, "{}", "a.csv")
+    english_bad, chinese_bad = both_pages(monkeypatch, "servqual", bad, "{}", "a.csv")
     assert_chinese_twin(english_good["summary"][0], chinese_good["summary"][0])
     assert chinese_good["summary"][0].startswith("1 位受訪者。")
-    assert _numbers_of(chinese_good["tables"][0]) == _numbers_of(english_good["tables"][0])
+    assert numbers_of(chinese_good["tables"][0]) == numbers_of(english_good["tables"][0])
     assert english_bad["messages"] and chinese_bad["messages"]
     assert_chinese_twin(english_bad["messages"][0]["text"], chinese_bad["messages"][0]["text"])
 

@@ -5,9 +5,7 @@ the English says, with the same numbers; no English is left but names."""
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 import pandas as pd
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from chinese_text import english_words, is_chinese, numbers_in
 from customer_focus.core.messages import language
 from customer_focus.tools.turnover_cost import calc, describe, form, table
-from live_archive import ask, unpack
+from live_archive import page_texts
 
 #: Names that stay as they are in the Chinese: authors, data names, the job's name.
 NAMES = {"Boushey", "Glynn", "Cascio", "Boudreau", "Agent", "salary", "line", "category",
@@ -112,45 +110,25 @@ _FILE = ("job,salary,weeks_to_full_productivity,productivity_while_learning,hr_a
          "Agent,36000,12,0.5,300\nClerk,30000,8,0.5,200\n")
 
 
-@pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    """The page's entry points as the zh-TW edition's browser runs them: its archive, unpacked,
-    with the heavy packages blocked and the language the page sets."""
-    archive = unpack(tmp_path_factory.mktemp("zh-archive"))
-    return lambda code, chosen="zh_TW": ask(archive, code, chosen)
-
-
-def _texts(results: dict) -> list[str]:
-    texts = [*results["summary"], *(m["text"] for m in results["messages"])]
-    for shown in results["tables"]:
-        texts += [shown["caption"], *shown["headers"]]
-        texts += [cell["text"] for row in shown["rows"] for cell in row]
-    if results["chart"]:
-        texts.append(results["chart"]["alt"])
-        texts += [html.unescape(text)
-                  for text in re.findall(r">([^<>]+)</text>", results["chart"]["svg"])]
-    return texts
-
-
 def test_the_page_shows_the_results_in_chinese_with_the_english_numbers(page):
     call = f"live.run_json('turnover_cost', {json.dumps(json.dumps(_VALUES))})"
     said, english = page(call), page(call, "en")
     assert said["summary"][0].startswith("一人離職的成本：$4,453.85")
     assert said["tables"][0]["caption"] == "一人離職的成本，依類別"
-    for text in _texts(said):
+    for text in page_texts(said):
         assert english_left(text) == [], text
-    assert [sorted(numbers(text)) for text in _texts(said)] == [
-        sorted(numbers(text)) for text in _texts(english)]
+    assert [sorted(numbers(text)) for text in page_texts(said)] == [
+        sorted(numbers(text)) for text in page_texts(english)]
 
 
 def test_the_page_reads_a_file_of_jobs_in_chinese(page):
     call = f"live.run_table_json('turnover_cost', {_FILE!r}, '{{}}', 'jobs.csv')"
     said, english = page(call), page(call, "en")
     assert said["tables"][0]["caption"] == "一人離職的成本，依職務"
-    for text in _texts(said):
+    for text in page_texts(said):
         assert english_left(text) == [], text
-    assert sorted(n for t in _texts(said) for n in numbers(t)) == sorted(
-        n for t in _texts(english) for n in numbers(t))
+    assert sorted(n for t in page_texts(said) for n in numbers(t)) == sorted(
+        n for t in page_texts(english) for n in numbers(t))
 
 
 def test_the_page_refuses_a_bad_input_in_chinese_at_its_field(page):

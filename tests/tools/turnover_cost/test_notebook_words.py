@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from chinese_text import assert_chinese, both
 from customer_focus.core.messages import language
 from customer_focus.tools.turnover_cost import calc, describe, form
@@ -21,16 +19,6 @@ def test_the_departure_line():
     cost = calc.turnover_cost(**calc.course_example())
     english, chinese = both(lambda: describe.departure_line(cost))
     assert english == "Cost of one departure: $9,453.85, or 26.3% of the salary"
-    assert_chinese(english, chinese)
-
-
-def test_the_excel_and_saved_lines():
-    english, chinese = both(lambda: describe.excel_line(11, True))
-    assert english == "The Excel file holds the same 11 jobs: True"
-    assert_chinese(english, chinese)
-    path = PurePosixPath("output/turnover-cost-results.csv")
-    english, chinese = both(lambda: describe.saved_line(11, path))
-    assert english == "Saved 11 jobs to output/turnover-cost-results.csv"
     assert_chinese(english, chinese)
 
 
