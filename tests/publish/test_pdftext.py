@@ -42,7 +42,8 @@ def test_a_ranged_map_is_split_and_only_its_radicals_change():
 @pytest.mark.skipif(FONTS_MISSING, reason="Debian's fonts-noto-cjk is not installed")
 def test_the_fonts_pair_each_shared_radical_with_its_ideograph():
     pairs = pdftext.radical_ideographs()
-    assert {chr(pairs[code]) for code in (0x2F2F, 0x2F00, 0x2FB4, 0x2ED1, 0x2E9F)} == set("工一頁長母")
+    shared = (0x2F2F, 0x2F00, 0x2FB4, 0x2ED1, 0x2E9F)
+    assert {chr(pairs[code]) for code in shared} == set("工一頁長母")
     assert all(code in pdftext.RADICALS for code in pairs)
     assert all(0x3400 <= ideograph for ideograph in pairs.values())
 

@@ -79,7 +79,7 @@ class Paper:
 #: The paper sizes every handout is printed on, by the name of their folder.
 PAPERS = {"a4": Paper("A4", 210, 297), "letter": Paper("Letter", 215.9, 279.4)}
 
-# Chromium prints the stylesheet's @page header and footer as well as the templates
+# Chromium prints the page's @page header and footer as well as the templates
 # below: the templates replace them in the PDFs.
 _NO_CSS_MARGIN_BOXES = "@page { " + " ".join(
     f"@{box} {{ content: none; }}"

@@ -12,8 +12,9 @@ When the course has a ``book/instructors/kit.yml``, every HTML build:
   those files, linked, taken from the kit's own list so that no file name is
   typed by hand (its own words from ``data/kit-words.yml``, in the page's language);
 - gives every page's print the page's title in its header (the stylesheet's
-  ``@page`` rules hold the rest), as the PDFs have; a zh-TW page's print gets
-  the Chinese header and footer ("第 n 頁，共 N 頁", ``data/print-words.yml``).
+  ``@page`` rules hold the rest) and "Page n of N" in its footer, as the PDFs have:
+  a zh-TW page's print gets the Chinese header and footer ("第 n 頁，共 N 頁",
+  ``data/print-words.yml``).
 """
 
 from __future__ import annotations
@@ -74,36 +75,33 @@ def _css_counters(text: str) -> str:
 
 
 def page_title_style(course: str, title: str, language: str | None = None) -> str:
-    """The ``@page`` header of a page's print: the course's name, then the page's title.
+    """The ``@page`` header and footer of a page's print: the course's name, then the page's
+    title; "Page n of N" at the bottom.
 
-    In a translation (``language``, such as ``zh_TW``), the course's name and the footer's
-    "Page n of N" are its words, and the header and footer its fonts (``data/print-words.yml``,
-    as :mod:`customer_focus.publish.handouts` prints the kit); in English the stylesheet's
-    footer stays.
+    The footer's words are ``data/print-words.yml``'s, as in the kit's PDFs
+    (:mod:`customer_focus.publish.handouts`), in ``language`` (default English). In a
+    translation (``zh_TW``) the course's name is its words too, and the header and footer are
+    in its fonts (``!important``: the stylesheet, which the page loads after this style,
+    sets their font).
 
     >>> page_title_style("Course", 'A "quoted" <b>title</b>')
-    '<style media="print">@page { @top-left { content: "Course"; } @top-right { content: "A \\\\"quoted\\\\" title"; } }</style>'
+    '<style media="print">@page { @top-left { content: "Course"; } @top-right { content: "A \\\\"quoted\\\\" title"; } @bottom-center { content: "Page " counter(page) " of " counter(pages); } }</style>'
     >>> chinese = page_title_style("Course", "工作表", "zh_TW")
-    >>> '@bottom-center { content: "第 " counter(page) " 頁，共 " counter(pages) " 頁";' in chinese
+    >>> '@bottom-center { content: "第 " counter(page) " 頁，共 " counter(pages) " 頁"; font-family:' in chinese
     True
     >>> '@top-left { content: "以顧客為中心：創造價值與忠誠度"; font-family: "Noto Sans CJK TC"' in chinese
     True
     """
     plain = html.unescape(re.sub(r"<[^>]+>", "", title))
-    if not language_code(language):
-        return (
-            '<style media="print">@page { '
-            f"@top-left {{ content: {_css_string(course)}; }} "
-            f"@top-right {{ content: {_css_string(plain)}; }} }}</style>"
-        )
     said = words("print-words.yml", language)
-    fonts = f"font-family: {said['fonts']};"
-    footer = _css_counters(said["page_of"])
+    fonts = f" font-family: {said['fonts']} !important;" if language_code(language) else ""
+    if language_code(language):
+        course = said["course"]
     return (
         '<style media="print">@page { '
-        f"@top-left {{ content: {_css_string(said['course'])}; {fonts} }} "
-        f"@top-right {{ content: {_css_string(plain)}; {fonts} }} "
-        f"@bottom-center {{ content: {footer}; {fonts} }} }}</style>"
+        f"@top-left {{ content: {_css_string(course)};{fonts} }} "
+        f"@top-right {{ content: {_css_string(plain)};{fonts} }} "
+        f"@bottom-center {{ content: {_css_counters(said['page_of'])};{fonts} }} }}</style>"
     )
 
 
