@@ -36,8 +36,9 @@ COURSE = "以顧客為中心：創造價值與忠誠度"
 
 
 def pdftotext_pages(pdf: Path) -> list[str]:
-    """Each page's text as pdftotext reads it."""
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+    """Each page's text as pdftotext reads it, in the order it is drawn (its layout analysis
+    would move a line's first Latin word away from the Chinese that follows it)."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     return text.split("\f")[:len(PdfReader(pdf).pages)]
 
@@ -46,15 +47,17 @@ def flat(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def chinese_paragraphs(html: str) -> list[str]:
-    """The page's paragraphs of plain Chinese text (no markup inside), as written."""
-    article = html.split('<article class="bd-article">', 1)[-1]
-    found = []
-    for body in re.findall(r"<p>([^<]+)</p>", article):
-        text = flat(body.replace("&amp;", "&").replace("&quot;", '"').replace("&#39;", "'"))
-        if len(CJK.findall(text)) >= 15 and "&" not in text:
-            found.append(text)
-    return found
+def chinese_paragraphs(visit, path: str) -> list[str]:
+    """The paragraphs and list items of plain Chinese text (no markup inside) the page prints,
+    as written."""
+    page = visit.open(path)
+    page.emulate_media(media="print")
+    texts = page.eval_on_selector_all(
+        "article p, article li",
+        "found => found.filter(e => e.children.length === 0 && e.getClientRects().length)"
+        ".map(e => e.textContent)",
+    )
+    return [flat(text) for text in texts if len(CJK.findall(text)) >= 10]
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +75,7 @@ def test_every_handout_of_the_chinese_kit_is_printed_on_both_papers(names, paper
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("name", MEASURED)
-def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(names, paper, name):
+def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(visit, names, paper, name):
     pdf = KIT / "handouts" / paper / f"{name}.pdf"
     assert margin_problems(pdf, paper) == []
     pages = word_boxes(pdf)
@@ -95,8 +98,9 @@ def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(names, paper, name)
             assert "Page" not in read, (name, number)
         body += text.replace(COURSE, "", 1).replace(title, "", 1).replace(
             f"第{number}頁，共{total}頁", "", 1)
-    paragraphs = chinese_paragraphs(page)
-    assert len(paragraphs) >= 3, name
+    source = next((EDITION / "book").rglob(f"{name}.html")).relative_to(SITE).as_posix()
+    paragraphs = chinese_paragraphs(visit, source)
+    assert len(paragraphs) >= 2, name
     assert [paragraph for paragraph in paragraphs if paragraph not in body] == []
 
 
