@@ -2,11 +2,11 @@
 
 Commands
 --------
-worksheets DIR [--force]
+worksheets DIR [--force] [--language LANG]
     Copy the worksheets, the lab, the exercises and the sample data into the
     folder DIR, ready to open in Jupyter (the learner's kit,
     :mod:`customer_focus.publish.kit`). DIR must be new or empty, unless
-    ``--force``.
+    ``--force``. With ``--language zh_TW``, its README is in Traditional Chinese.
 exercises [--check]
     Write ``exercises/`` from ``solutions/`` (or, with ``--check``, report
     where they differ and exit 1).
@@ -79,7 +79,9 @@ def _worksheets(arguments: argparse.Namespace) -> int:
 
     target = Path(arguments.folder)
     try:
-        written = kit.write_worksheets(target, force=arguments.force)
+        written = kit.write_worksheets(
+            target, force=arguments.force, language=arguments.language or None
+        )
     except (kit.KitError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -228,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true",
         help="write into a folder that holds files (replaces the course's notebooks there)",
     )
+    _option(worksheets, "--language", "", "the README's language, such as zh_TW (default: English)")
     worksheets.set_defaults(run=_worksheets)
     build = commands.add_parser("exercises", help="write exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="report drift, write nothing")

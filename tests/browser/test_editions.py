@@ -12,6 +12,7 @@ both editions is ``test_every_page.py``.
 
 from __future__ import annotations
 
+import zipfile
 from urllib.parse import urljoin
 
 import pytest
@@ -120,12 +121,22 @@ def _status(page, href: str) -> int:
     return page.evaluate("async (url) => (await fetch(url, {method: 'HEAD'})).status", href)
 
 
-def test_chinese_pages_link_the_shared_download_and_their_own_workshop_kit(visit):
+def test_chinese_pages_link_their_own_download_and_workshop_kit(visit):
     page = visit.open("zh-TW/book/start/how-to-use.html")
     download = page.locator("a.cf-download").first
     href = urljoin(page.url, download.get_attribute("href"))
-    assert href == f"{visit.base}/downloads/customer-focus-worksheets.zip"
+    assert href == f"{visit.base}/zh-TW/downloads/customer-focus-worksheets.zip"
     assert _status(page, href) == 200
+    # its README is the Chinese one; the wheel and the notebooks are the English zip's
+    readmes = {}
+    members = {}
+    for edition in ("", "zh-TW/"):
+        with zipfile.ZipFile(SITE / f"{edition}downloads" / "customer-focus-worksheets.zip") as z:
+            readmes[edition] = z.read("customer-focus-worksheets/README.md").decode("utf-8")
+            members[edition] = sorted(z.namelist())
+    assert members["zh-TW/"] == members[""]
+    assert "## 1. 安裝 Python" in readmes["zh-TW/"] and "--language zh_TW" in readmes["zh-TW/"]
+    assert "## 1. Install Python" in readmes[""]
     page = visit.open("zh-TW/book/instructors/facilitator-guide.html")
     links = [urljoin(page.url, link.get_attribute("href")) for link in page.locator(".cf-kit a").all()]
     assert len(links) > 10

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import unicodedata
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -29,6 +28,36 @@ GUIDE = "zh-TW/book/instructors/facilitator-guide.html"
 #: The handouts measured word by word: a form with a wide table and a worksheet with charts.
 MEASURED = ("turnover-cost-form", "lifetime-value-worksheet")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+#: The CJK Radicals Supplement and the Kangxi Radicals: Chromium's names for some ideographs
+#: (工 as ⼯, 頁 as ⾴), which the kit's PDFs must not carry (publish/pdftext.py).
+RADICAL = re.compile(r"[\u2e80-\u2fdf]")
+#: The course's name in the header of every Chinese page.
+COURSE = "以顧客為中心：創造價值與忠誠度"
+
+
+def pdftotext_pages(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext reads it, in the order it is drawn (its layout analysis
+    would move a line's first Latin word away from the Chinese that follows it)."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:len(PdfReader(pdf).pages)]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def chinese_paragraphs(visit, path: str) -> list[str]:
+    """The paragraphs and list items of plain Chinese text (no markup inside) the page prints,
+    as written."""
+    page = visit.open(path)
+    page.emulate_media(media="print")
+    texts = page.eval_on_selector_all(
+        "article p, article li",
+        "found => found.filter(e => e.children.length === 0 && e.getClientRects().length)"
+        ".map(e => e.textContent)",
+    )
+    return [flat(text) for text in texts if len(CJK.findall(text)) >= 10]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +72,7 @@ def test_every_handout_of_the_chinese_kit_is_printed_on_both_papers(names, paper
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
 @pytest.mark.parametrize("name", MEASURED)
-def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(names, paper, name):
+def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(visit, names, paper, name):
     pdf = KIT / "handouts" / paper / f"{name}.pdf"
     assert margin_problems(pdf, paper) == []
     pages = word_boxes(pdf)
@@ -51,13 +80,24 @@ def test_a_chinese_handout_is_chinese_and_nothing_is_clipped(names, paper, name)
     assert len(CJK.findall(text)) > 200, name
     title = re.sub(r"\s", "", heading(EDITION, name))
     reader = PdfReader(pdf)
+    shown = pdftotext_pages(pdf)
+    total = len(reader.pages)
+    body = ""
     for number, sheet in enumerate(reader.pages, 1):
-        # NFKC: the PDF maps a few ideographs (工, 頁) to their Kangxi radicals (⼯, ⾴).
-        flat = re.sub(r"\s", "", unicodedata.normalize("NFKC", sheet.extract_text()))
-        footer = unicodedata.normalize("NFKC", f"第{number}頁，共{len(reader.pages)}頁")
-        assert footer in flat, (name, number)
-        assert unicodedata.normalize("NFKC", title[:6]) in flat, (name, number, title)
-        assert "Page" not in flat, (name, number)
+        # The text a reader copies or searches is the Chinese as written: pypdf reads the
+        # PDF's own maps, pdftotext what a PDF reader shows.
+        extracted, text = flat(sheet.extract_text()), flat(shown[number - 1])
+        assert not RADICAL.search(extracted + text), (name, number, RADICAL.findall(extracted))
+        for read in (extracted, text):
+            assert f"第{number}頁，共{total}頁" in read, (name, number)
+            assert COURSE in read and title[:6] in read, (name, number, title)
+            assert "Page" not in read, (name, number)
+        body += text.replace(COURSE, "", 1).replace(title, "", 1).replace(
+            f"第{number}頁，共{total}頁", "", 1)
+    source = next((EDITION / "book").rglob(f"{name}.html")).relative_to(SITE).as_posix()
+    paragraphs = chinese_paragraphs(visit, source)
+    assert len(paragraphs) >= 2, name
+    assert [paragraph for paragraph in paragraphs if paragraph not in body] == []
 
 
 @pytest.mark.parametrize("name", MEASURED)
@@ -138,6 +178,34 @@ def test_a_chinese_deck_shows_chinese_in_a_chinese_font_and_every_slide_fits(vis
         assert not re.search(r"Try it|Check yourself|By the end of this chapter|In the room",
                              shown + notes), index
     assert problems == []
+    assert visit.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "course", "footer"),
+    [("zh-TW/book/apply/forms/turnover-cost-form.html", COURSE, "第{number}頁，共{total}頁"),
+     ("book/apply/forms/turnover-cost-form.html", "CustomerFocus", "Page{number}of{total}")],
+    ids=["zh-TW", "en"],
+)
+def test_the_browsers_own_print_has_the_editions_header_and_footer(visit, tmp_path, path, course,
+                                                                    footer):
+    """What a reader gets from the browser's Print: the stylesheet's and the page's @page
+    rules only (no templates), Chinese in the Chinese edition, English in the English one."""
+    page = visit.open(path)
+    page.evaluate("() => document.fonts.ready")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=False)
+    shown = pdftotext_pages(pdf)
+    total = len(shown)
+    title = flat(page.eval_on_selector("h1", "h => h.textContent").replace("#", ""))
+    for number, text in enumerate(shown, 1):
+        assert footer.format(number=number, total=total) in flat(text), (number, text[-200:])
+        assert course in flat(text) and title[:6] in flat(text), (number, text[:200])
+    extracted = "".join(sheet.extract_text() for sheet in PdfReader(pdf).pages)
+    chinese = path.startswith("zh-TW/")
+    assert ("Page" in extracted) != chinese
+    assert bool(CJK.search(extracted)) == chinese
     assert visit.problems() == []
 
 

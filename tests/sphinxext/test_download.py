@@ -19,8 +19,8 @@ def test_the_zip_is_made_again_only_when_its_inputs_change(tmp_path, monkeypatch
     made = []
     digest = ["first"]
 
-    def write(root: Path, out: Path) -> Path:
-        made.append(root)
+    def write(root: Path, out: Path, language: str | None = None) -> Path:
+        made.append(language)
         (out / kit.DOWNLOAD_NAME).write_bytes(b"zip %d" % len(made))
         return out / kit.DOWNLOAD_NAME
 
@@ -34,6 +34,10 @@ def test_the_zip_is_made_again_only_when_its_inputs_change(tmp_path, monkeypatch
     digest[0] = "second"
     assert download.cached_download(tmp_path, cache).read_bytes() == b"zip 2"
     assert len(made) == 2
+    # the zh-TW edition's zip (its READMEs in Chinese) is not the English one
+    assert download.cached_download(tmp_path, cache, "zh_TW").read_bytes() == b"zip 3"
+    assert download.cached_download(tmp_path, cache, "zh_TW").read_bytes() == b"zip 3"
+    assert made == [None, None, "zh_TW"]
 
 
 def test_the_install_command_names_the_wheel_the_build_makes():

@@ -15,7 +15,9 @@ give it the same margins, header and footer.
 Pages are printed in one browser, several at a time. The zh-TW edition's
 pages are printed with the header and footer in Chinese (the course's Chinese
 name, "第 n 頁，共 N 頁": ``data/print-words.yml``) and Traditional Chinese
-fonts named first.
+fonts named first. Every PDF's text layer is then mended so that its Chinese
+copies and searches as written (Chromium names some ideographs by their
+radicals: :mod:`.pdftext`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from ..core.languages import language_code
 from ..tools.spec import words
+from .pdftext import restore_ideographs
 
 __all__ = [
     "CHROMIUM", "MARGINS", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
@@ -76,7 +79,7 @@ class Paper:
 #: The paper sizes every handout is printed on, by the name of their folder.
 PAPERS = {"a4": Paper("A4", 210, 297), "letter": Paper("Letter", 215.9, 279.4)}
 
-# Chromium prints the stylesheet's @page header and footer as well as the templates
+# Chromium prints the page's @page header and footer as well as the templates
 # below: the templates replace them in the PDFs.
 _NO_CSS_MARGIN_BOXES = "@page { " + " ".join(
     f"@{box} {{ content: none; }}"
@@ -203,6 +206,8 @@ async def _print_one(
                 header_template=header_template(course, title, language),
                 footer_template=footer_template(language),
             )
+            # Chromium's text layer names some ideographs by their radicals (.pdftext).
+            await asyncio.to_thread(restore_ideographs, target)
     finally:
         await page.close()
 

@@ -14,8 +14,13 @@ Three things are made from one list of the course's files (:data:`KIT` and
   by :mod:`customer_focus.sphinxext.download`): one zip with that copy, the
   wheel and a short README for a manager.
 
-This module uses the standard library only (and :mod:`customer_focus.core.paths`),
-so that ``setup.py`` can import it during a build.
+The READMEs are in the language asked for (:func:`readme_parts`): English,
+``data/kit/*.md``, or a translation's, ``data/kit/<language>/*.md`` (the zh-TW
+edition's download, ``customer-focus worksheets DIR --language zh_TW``).
+
+This module uses the standard library only (and :mod:`customer_focus.core.paths`
+and :mod:`customer_focus.core.languages`), so that ``setup.py`` can import it
+during a build.
 """
 
 from __future__ import annotations
@@ -30,11 +35,13 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..core.languages import language_code
 from ..core.paths import PACKAGED_COURSE, package_file, packaged_course
 
 __all__ = [
     "KIT", "RUNTIME", "KitError", "course_files", "copy_course_files", "kit_source",
     "write_worksheets", "build_wheel", "write_download", "fingerprint", "DOWNLOAD_NAME",
+    "readme_parts",
 ]
 
 #: What the learner's copy holds: (folder in the course, file pattern, folder in the copy).
@@ -68,7 +75,8 @@ RUNTIME: tuple[tuple[str, str], ...] = (
 #: The name of the site's download.
 DOWNLOAD_NAME = "customer-focus-worksheets.zip"
 
-#: The README written into the learner's copy and into the download (package data).
+#: The README written into the learner's copy and into the download (package data, English;
+#: a translation's are in ``data/kit/<language>/`` under the same names).
 COPY_README = ("data", "kit", "worksheets-readme.md")
 DOWNLOAD_README = ("data", "kit", "download-readme.md")
 
@@ -144,12 +152,41 @@ def _kit_files(source: Path) -> Iterator[tuple[Path, Path]]:
             yield path, Path(into) / path.name
 
 
-def _readme(parts: tuple[str, ...], **values: str) -> str:
-    text = package_file(*parts).read_text(encoding="utf-8")
+def readme_parts(parts: tuple[str, ...], language: str | None = None) -> tuple[str, ...]:
+    """Where a README is in the package's data, in ``language`` (default English).
+
+    Examples
+    --------
+    >>> readme_parts(COPY_README)
+    ('data', 'kit', 'worksheets-readme.md')
+    >>> readme_parts(DOWNLOAD_README, "zh-TW")
+    ('data', 'kit', 'zh_TW', 'download-readme.md')
+    >>> readme_parts(COPY_README, "fr")
+    Traceback (most recent call last):
+    ...
+    customer_focus.publish.kit.KitError: the worksheets' README has no translation in fr ...
+    """
+    code = language_code(language)
+    if not code:
+        return parts
+    translated = (*parts[:-1], code, parts[-1])
+    if not package_file(*translated).is_file():
+        known = sorted(path.name for path in package_file(*parts[:-1]).iterdir() if path.is_dir())
+        raise KitError(
+            f"the worksheets' README has no translation in {code} ({'/'.join(translated)}): "
+            f"give one of {', '.join(['en', *known])}."
+        )
+    return translated
+
+
+def _readme(parts: tuple[str, ...], language: str | None = None, **values: str) -> str:
+    text = package_file(*readme_parts(parts, language)).read_text(encoding="utf-8")
     return text.format(**values) if values else text
 
 
-def write_worksheets(target: Path, force: bool = False, source: Path | None = None) -> list[Path]:
+def write_worksheets(
+    target: Path, force: bool = False, source: Path | None = None, language: str | None = None
+) -> list[Path]:
     """Write the learner's copy into ``target``: worksheets, lab, exercises, sample data.
 
     Parameters
@@ -161,6 +198,8 @@ def write_worksheets(target: Path, force: bool = False, source: Path | None = No
         files there (the learner's other files are kept).
     source : Path, optional
         Where to copy from (default: :func:`kit_source`).
+    language : str, optional
+        The README's language, such as ``zh_TW`` (default English).
 
     Returns
     -------
@@ -171,8 +210,10 @@ def write_worksheets(target: Path, force: bool = False, source: Path | None = No
     ------
     KitError
         When ``target`` is a file, or a folder with files in it and ``force`` is
-        not given; the message says what to do.
+        not given, or the README has no translation in ``language``; the message
+        says what to do.
     """
+    readme_text = _readme(COPY_README, language)
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise KitError(f"{target} is a file, not a folder. Give the name of a new folder.")
@@ -191,7 +232,7 @@ def write_worksheets(target: Path, force: bool = False, source: Path | None = No
         raise KitError(f"{source} holds no worksheets: the installation is incomplete.")
     target.mkdir(parents=True, exist_ok=True)
     readme = target / "README.md"
-    readme.write_text(_readme(COPY_README), encoding="utf-8")
+    readme.write_text(readme_text, encoding="utf-8")
     written = [readme]
     for path, relative in files:
         destination = target / relative
@@ -268,22 +309,26 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def write_download(root: Path, out: Path) -> Path:
+def write_download(root: Path, out: Path, language: str | None = None) -> Path:
     """Write the site's download, ``out/customer-focus-worksheets.zip``, from the repository.
 
     The zip holds one folder, ``customer-focus-worksheets/``, with the README for a
-    manager, the wheel, and the learner's copy (as ``customer-focus worksheets`` writes it).
+    manager (in ``language``, default English), the wheel, and the learner's copy (as
+    ``customer-focus worksheets`` writes it).
     """
+    readme_parts(DOWNLOAD_README, language)  # a missing translation is said before the build
     out.mkdir(parents=True, exist_ok=True)
     archive = out / DOWNLOAD_NAME
     with tempfile.TemporaryDirectory() as scratch:
         wheel = build_wheel(root, Path(scratch) / "dist")
         copy = Path(scratch) / "copy"
-        write_worksheets(copy, source=root)
+        write_worksheets(copy, source=root, language=language)
         top = Path(DOWNLOAD_NAME.removesuffix(".zip"))
         partial = archive.with_suffix(".part")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
-            bundle.writestr(str(top / "README.md"), _readme(DOWNLOAD_README, wheel=wheel.name))
+            bundle.writestr(
+                str(top / "README.md"), _readme(DOWNLOAD_README, language, wheel=wheel.name)
+            )
             bundle.write(wheel, str(top / wheel.name))
             for path in sorted(copy.rglob("*")):
                 if path.is_file() and path.name != "README.md":

@@ -47,7 +47,7 @@ from ..core.paths import book_path
 from ..core.problems import DataFileError, Problem, Problems, line_of
 from ..core.yamlfile import load_yaml
 from ..course.translation import Translation, find_translation, shown
-from . import handouts
+from . import handouts, pdftext
 
 __all__ = [
     "SITE_FOLDER", "KitGroup", "Kit", "KitFiles", "load_kit", "page_fingerprint",
@@ -236,12 +236,12 @@ def page_fingerprint(site: Path, page: Path, file_digests: dict[Path, bytes] | N
     """A fingerprint of what a printed page depends on.
 
     It changes with the page's HTML, with any stylesheet or script of the site
-    the page loads, and with the print settings (:mod:`.handouts`).
+    the page loads, and with the print settings (:mod:`.handouts`, :mod:`.pdftext`).
     ``file_digests`` caches the digests of the shared files across pages.
     """
     cache = {} if file_digests is None else file_digests
     html = page.read_bytes()
-    parts = [html, Path(handouts.__file__).read_bytes()]
+    parts = [html] + [Path(module.__file__).read_bytes() for module in (handouts, pdftext)]
     for link in sorted(set(_ASSET.findall(html.decode("utf-8", "replace")))):
         url = urlsplit(link)
         if url.scheme or url.netloc:

@@ -8,6 +8,9 @@ sample data, the package's wheel and a README for a manager
 (:func:`customer_focus.publish.kit.write_download`). The zip is made in
 ``_build/.kit/`` and made again only when what it is made from has changed
 (:func:`customer_focus.publish.kit.fingerprint`), so an unchanged build stays fast.
+The zh-TW edition writes its own, ``zh-TW/downloads/customer-focus-worksheets.zip``
+(made in ``_build/zh-TW/.kit/``), the same wheel and notebooks with the READMEs in
+Traditional Chinese.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.languages import language_code
 from ..publish import kit
-from .editions import build_folder, shared_root
+from .editions import build_folder
 from .registry import Extension, PageSet
 
 logger = logging.getLogger(__name__)
@@ -34,28 +38,22 @@ FOLDER = "downloads"
 USERS = PageSet("cf_worksheets_download_pages")
 
 
-def download_uri(docname: str, shared: str = "") -> str:
-    """The zip's address relative to the page ``docname``.
-
-    ``shared`` is the path from the edition's root to the site's root, where the zip is
-    (``../`` for the zh-TW edition, which serves the English edition's zip).
+def download_uri(docname: str) -> str:
+    """The zip's address relative to the page ``docname`` (each edition has its own zip).
 
     Examples
     --------
     >>> download_uri("book/start/how-to-use")
     '../../downloads/customer-focus-worksheets.zip'
-    >>> download_uri("book/start/how-to-use", "../")
-    '../../../downloads/customer-focus-worksheets.zip'
     """
-    return "../" * docname.count("/") + shared + f"{FOLDER}/{kit.DOWNLOAD_NAME}"
+    return "../" * docname.count("/") + f"{FOLDER}/{kit.DOWNLOAD_NAME}"
 
 
 def download_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{worksheets-download}`text```: a link to the zip of the worksheets."""
     env = inliner.document.settings.env
     USERS.add(env, env.docname)
-    shared = str(env.config.cf_shared_root or "")
-    link = nodes.reference(rawtext, text, refuri=download_uri(env.docname, shared),
+    link = nodes.reference(rawtext, text, refuri=download_uri(env.docname),
                            classes=["cf-download"])
     return [link], []
 
@@ -81,14 +79,15 @@ class InstallCommand(SphinxDirective):
         return [nodes.literal_block(text, text)]
 
 
-def cached_download(root: Path, cache: Path) -> Path:
-    """The zip in ``cache``, made again only when its inputs changed; returns its path."""
+def cached_download(root: Path, cache: Path, language: str | None = None) -> Path:
+    """The zip in ``cache`` (its READMEs in ``language``), made again only when its inputs
+    changed; returns its path."""
     archive, stamp = cache / kit.DOWNLOAD_NAME, cache / "fingerprint.txt"
-    digest = kit.fingerprint(root)
+    digest = f"{language_code(language) or 'en'} {kit.fingerprint(root)}"
     if archive.is_file() and stamp.is_file() and stamp.read_text() == digest:
         return archive
     logger.info("building the worksheets' download (the wheel and the notebooks)")
-    kit.write_download(root, cache)
+    kit.write_download(root, cache, language)
     stamp.write_text(digest)
     return archive
 
@@ -96,11 +95,13 @@ def cached_download(root: Path, cache: Path) -> Path:
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    if not USERS.pages(app.env) or shared_root(app):
-        return  # (the zh-TW edition links the English edition's zip)
+    if not USERS.pages(app.env):
+        return
     out = Path(app.outdir) / FOLDER
     try:
-        archive = cached_download(Path(app.srcdir), build_folder(app) / ".kit")
+        archive = cached_download(
+            Path(app.srcdir), build_folder(app) / ".kit", app.config.language
+        )
     except kit.KitError as error:
         raise ExtensionError(f"the worksheets' download could not be made: {error}") from error
     out.mkdir(exist_ok=True)

@@ -10,9 +10,11 @@ either edition:
 - the language switch in the page's header (``language-switch.html``): a link to the twin.
 
 The Chinese edition serves nothing twice: its pages load the third-party JavaScript
-(MathJax, the widget manager, Pyodide), the worksheets' download and the workshop kit
-from the English edition's files (``cf_shared_root: ../``), and keep their caches in their
-own build folder (``cf_build_dir``).
+(MathJax, the widget manager, Pyodide) from the English edition's files
+(``cf_shared_root: ../``), and keep their caches in their own build folder
+(``cf_build_dir``). What a reader takes away is its own, in Chinese: the workshop kit
+(:mod:`.workshop_kit`) and the worksheets' download with its Chinese READMEs
+(:mod:`.download`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ When the course has a ``book/instructors/kit.yml``, every HTML build:
   those files, linked, taken from the kit's own list so that no file name is
   typed by hand (its own words from ``data/kit-words.yml``, in the page's language);
 - gives every page's print the page's title in its header (the stylesheet's
-  ``@page`` rules hold the rest), as the PDFs have.
+  ``@page`` rules hold the rest) and "Page n of N" in its footer, as the PDFs have:
+  a zh-TW page's print gets the Chinese header and footer ("第 n 頁，共 N 頁",
+  ``data/print-words.yml``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.languages import language_code
 from ..core.problems import DataFileError
 from ..publish import handouts
 from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
@@ -52,22 +55,53 @@ def _active(app: Sphinx) -> bool:
     return (_root(app) / KIT_FILE).is_file() and app.builder.format == "html"
 
 
-def _css_string(text: str) -> str:
-    flat = " ".join(text.split())
-    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+def _css_string(text: str, flat: bool = True) -> str:
+    if flat:
+        text = " ".join(text.split())
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
 
 
-def page_title_style(course: str, title: str) -> str:
-    """The ``@page`` header of a page's print: the course's name, then the page's title.
+def _css_counters(text: str) -> str:
+    """A sentence of ``{page}`` and ``{pages}`` as CSS ``content`` with the page counters.
+
+    >>> _css_counters("第 {page} 頁，共 {pages} 頁")
+    '"第 " counter(page) " 頁，共 " counter(pages) " 頁"'
+    """
+    parts = re.split(r"\{(pages?)\}", text)
+    return " ".join(
+        f"counter({part})" if index % 2 else _css_string(part, flat=False)
+        for index, part in enumerate(parts) if part
+    )
+
+
+def page_title_style(course: str, title: str, language: str | None = None) -> str:
+    """The ``@page`` header and footer of a page's print: the course's name, then the page's
+    title; "Page n of N" at the bottom.
+
+    The footer's words are ``data/print-words.yml``'s, as in the kit's PDFs
+    (:mod:`customer_focus.publish.handouts`), in ``language`` (default English). In a
+    translation (``zh_TW``) the course's name is its words too, and the header and footer are
+    in its fonts (``!important``: the stylesheet, which the page loads after this style,
+    sets their font).
 
     >>> page_title_style("Course", 'A "quoted" <b>title</b>')
-    '<style media="print">@page { @top-left { content: "Course"; } @top-right { content: "A \\\\"quoted\\\\" title"; } }</style>'
+    '<style media="print">@page { @top-left { content: "Course"; } @top-right { content: "A \\\\"quoted\\\\" title"; } @bottom-center { content: "Page " counter(page) " of " counter(pages); } }</style>'
+    >>> chinese = page_title_style("Course", "工作表", "zh_TW")
+    >>> '@bottom-center { content: "第 " counter(page) " 頁，共 " counter(pages) " 頁"; font-family:' in chinese
+    True
+    >>> '@top-left { content: "以顧客為中心：創造價值與忠誠度"; font-family: "Noto Sans CJK TC"' in chinese
+    True
     """
     plain = html.unescape(re.sub(r"<[^>]+>", "", title))
+    said = words("print-words.yml", language)
+    fonts = f" font-family: {said['fonts']} !important;" if language_code(language) else ""
+    if language_code(language):
+        course = said["course"]
     return (
         '<style media="print">@page { '
-        f"@top-left {{ content: {_css_string(course)}; }} "
-        f"@top-right {{ content: {_css_string(plain)}; }} }}</style>"
+        f"@top-left {{ content: {_css_string(course)};{fonts} }} "
+        f"@top-right {{ content: {_css_string(plain)};{fonts} }} "
+        f"@bottom-center {{ content: {_css_counters(said['page_of'])};{fonts} }} }}</style>"
     )
 
 
@@ -150,7 +184,9 @@ def _page_style(app: Sphinx, pagename: str, templatename: str, context: dict, do
     if not _active(app) or not context.get("title"):
         return
     course = app.config.html_title or app.config.project
-    context["metatags"] = context.get("metatags", "") + page_title_style(course, context["title"])
+    context["metatags"] = context.get("metatags", "") + page_title_style(
+        course, context["title"], app.config.language
+    )
 
 
 def _publish(app: Sphinx, exception: Exception | None) -> None:
