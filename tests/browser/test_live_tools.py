@@ -243,7 +243,9 @@ def test_a_csv_file_round_trip(started, tmp_path):
         expect_tables(section, shown.tables)
         with reader.page.expect_download() as download:
             section.locator("a.cf-live-download").click()
-        saved = Path(download.value.path()).read_text("utf-8")
+        data = Path(download.value.path()).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with its mark, as Excel's "CSV UTF-8"
+        saved = data.decode("utf-8-sig")
         found, expected = list(csv.reader(io.StringIO(saved))), list(csv.reader(io.StringIO(shown.download)))
         assert found[0] == expected[0]
         for row, other in zip(found[1:], expected[1:], strict=True):

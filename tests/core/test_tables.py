@@ -30,6 +30,16 @@ def test_csv_and_excel_round_trip(tmp_path):
         pd.testing.assert_frame_equal(again, original, check_dtype=False)
 
 
+def test_a_results_csv_opens_in_excel_on_windows_as_typed(tmp_path):
+    """UTF-8 with a byte order mark (Excel's "CSV UTF-8"): Chinese names are not mojibake."""
+    chinese = pd.DataFrame({"customer": ["港灣供應", "Café Müller"], "value": [1.5, 2.0]})
+    written = tables.write_table(chinese, tmp_path / "results.csv")
+    data = written.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data[3:].decode("utf-8").splitlines()[1] == "港灣供應,1.5"
+    pd.testing.assert_frame_equal(tables.read_table(written), chinese)
+
+
 def test_rejects_a_file_that_is_not_csv_or_excel(tmp_path):
     path = tmp_path / "customers.pdf"
     path.write_bytes(b"%PDF-1.4")

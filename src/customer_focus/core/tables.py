@@ -118,6 +118,11 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a results table to CSV or Excel, chosen by the file ending.
 
+    A CSV file is written as UTF-8 with a byte order mark (Excel's "CSV UTF-8"),
+    so that Excel on Windows opens its Chinese or accented names as they were
+    typed, whatever the computer's region; every spreadsheet program, and
+    :func:`read_table`, reads it back.
+
     Parameters
     ----------
     table : pandas.DataFrame
@@ -145,7 +150,7 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     if suffix == ".xlsx":
         table.to_excel(file, index=False, engine="openpyxl")
     else:
-        table.to_csv(file, index=False)
+        table.to_csv(file, index=False, encoding="utf-8-sig")
     return file
 
 

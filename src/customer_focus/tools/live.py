@@ -51,11 +51,14 @@ from ..core.validation import InputError
 
 _ = Messages("tools")
 
+#: The byte order mark a results CSV starts with, as Excel's "CSV UTF-8" writes it.
+BOM = "\ufeff"
+
 #: The name a file is given in messages when the page does not know its own.
 YOUR_FILE = "your file"
 
 __all__ = [
-    "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
+    "BOM", "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
     "column_table",
     "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
     "table_results", "form_json", "run_json", "run_table_json", "read_file_json",
@@ -126,7 +129,13 @@ class Chart:
 
 @dataclass(frozen=True)
 class Download:
-    """A file the reader may save: its name and its text (CSV)."""
+    """A file the reader may save: its name and its text (CSV).
+
+    The text starts with a byte order mark (``BOM``), so the page saves UTF-8
+    as Excel's "CSV UTF-8" does, and Excel on Windows shows its Chinese or
+    accented names as typed (the notebook's ``core.tables.write_table`` writes
+    the same).
+    """
 
     name: str
     text: str
@@ -257,12 +266,15 @@ def _percent(value: float) -> str:
 def download(name: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Download:
     """The results file ``name``: ``columns`` of ``rows`` as CSV (a cell a row lacks is empty).
 
+    The text starts with :data:`BOM`, as the notebook's results CSV does.
+
     Examples
     --------
     >>> download("out.csv", ["a", "b"], [{"a": 1, "b": 0.5}, {"a": 2}]).text.splitlines()
-    ['a,b', '1,0.5', '2,']
+    ['\\ufeffa,b', '1,0.5', '2,']
     """
-    return Download(name, write_csv(columns, [[row.get(c, "") for c in columns] for row in rows]))
+    rows_written = [[row.get(c, "") for c in columns] for row in rows]
+    return Download(name, BOM + write_csv(columns, rows_written))
 
 
 def read_rows(
