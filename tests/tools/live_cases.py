@@ -251,14 +251,9 @@ def _value_equation_shown(comparison: pd.DataFrame, download: bool) -> Shown:
     ]
     summary = [form.INDEX_NOTE, *form.change_sentences(comparison)]
     csv_text = None
-    if download:
-        columns = first[:5] + [
-            "numerator", "denominator", "value_index", "rank", "numerator_change",
-            "numerator_change_relative", "denominator_change", "denominator_change_relative",
-            "lever", "scales",
-        ]
+    if download:  # every column of the notebook's table, the learner's further ones too
         buffer = io.StringIO()
-        comparison[columns].to_csv(buffer, index=False, lineterminator="\r\n")
+        comparison.to_csv(buffer, index=False, lineterminator="\r\n")
         csv_text = buffer.getvalue()
     return Shown(summary, tables_shown, csv_text)
 

@@ -102,8 +102,9 @@ def compare(
     base = compared[0]
     for position, row in enumerate(compared):
         row["rank"] = 1 + sum(other["value_index"] > row["value_index"] for other in compared)
-        for side in ("numerator", "denominator"):
+        for side in ("numerator", "denominator"):  # the notebook's table's order of columns
             row[f"{side}_change"] = row[side] - base[side]
+        for side in ("numerator", "denominator"):
             row[f"{side}_change_relative"] = row[f"{side}_change"] / base[side]
         row["lever"] = calc.lever(
             row["numerator_change"], row["denominator_change"], baseline=position == 0
@@ -234,6 +235,8 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The alternatives of a CSV file (the current offer first), ranked, with a results CSV.
 
     ``v`` holds the form's ``costs`` ("score" or "money"), the same for every row.
+    The file's further columns (an owner, a note) are kept as they are in the
+    results CSV, in their place, as the notebook's table keeps them.
 
     Examples
     --------
@@ -278,8 +281,11 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
                 "price + access_costs is 0 at {place}: an alternative that costs the customer "
                 "nothing at all cannot be put on the ratio. Value at least the customer's time."
             ).format(place=table.where(position)))
-    rows = [
-        {"alternative": name, **{column: terms[column][position] for column in _TERMS}}
-        for position, name in enumerate(names)
-    ]
+    # the learner's further columns (an owner, a note) are kept as they are, in the file's
+    # order, as the notebook's table keeps them
+    rows = []
+    for position, name in enumerate(names):
+        row = dict(table.rows[position])
+        row.update({"alternative": name, **{column: terms[column][position] for column in _TERMS}})
+        rows.append(row)
     return _results(compare(rows, costs=costs), download=True)
