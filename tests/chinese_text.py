@@ -16,8 +16,8 @@ from collections.abc import Callable, Collection
 from customer_focus.core.messages import language
 
 #: Words a Chinese message keeps in English: the names of formats, programs and encodings.
-KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "GBK", "Windows", "Unicode", "xlsx", "csv", "yes", "no",
-                  "true", "false", "hint"})
+KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "GBK", "Windows", "Unicode", "xlsx", "csv", "yes",
+                  "no", "true", "false", "hint"})
 #: What counts as an English word by default: two letters or more.
 WORD = r"[A-Za-z]{2,}"
 #: Quoted text, code and the names of files: what a message quotes from the learner or the code.

@@ -12,6 +12,7 @@ import io
 
 import pytest
 
+from customer_focus.core import tables
 from customer_focus.tools import live
 from live_archive import ask, unpack
 
@@ -48,3 +49,43 @@ def test_the_value_equations_results_csv_keeps_the_learners_further_columns(arch
         assert found[0] == expected[0]
         for row, other in zip(found[1:], expected[1:], strict=True):
             assert row[1] == other[1] and row[6] == other[6]  # owner, note: as typed
+
+
+#: A learner's customers with the optional column misspelled, and a column of their own.
+MISSPELLED = (
+    "customer,annual_margin,retention_rate,acquisiton_cost,region\r\n"
+    "Harbor Supply,1200,0.8,300,North\r\n"
+)
+
+
+def test_a_misspelled_optional_column_gets_the_notebooks_note_in_the_page(
+    archive, tmp_path, capsys
+):
+    path = tmp_path / "mine.csv"
+    path.write_text(MISSPELLED, encoding="utf-8")
+    from customer_focus.tools.lifetime_value import table
+
+    table.compare_customers(tables.read_table(path), discount_rate=0.1)
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith("mine.csv: column 'acquisiton_cost' (did you mean "
+                              "'acquisition_cost'?) is not one the worksheet reads")
+    assert "region" not in printed  # a column of the learner's own is kept without a word
+    values = {"discount_rate": "0.1", "timing": "after_renewal"}
+    page = live.table_results("lifetime_value", MISSPELLED, values, source="mine.csv")
+    assert page.notes == (printed,) and page.tables  # a note: the results are still there
+    in_browser = ask(archive, (
+        f"live.run_table_json('lifetime_value', {MISSPELLED!r}, "
+        f"json.dumps({values!r}), 'mine.csv')"), "en")
+    assert in_browser["notes"] == [printed] and in_browser["tables"]
+    with_an_error = ask(archive, (
+        f"live.run_table_json('lifetime_value', {MISSPELLED.replace('0.8', '80')!r}, "
+        f"json.dumps({values!r}), 'mine.csv')"), "en")
+    assert with_an_error["messages"] and with_an_error["notes"] == [printed]  # as the notebook
+
+
+def test_the_note_on_a_misspelled_column_is_chinese_in_the_zh_tw_page(tmp_path):
+    chinese = unpack(tmp_path, "zh_TW")
+    note = ask(chinese, "json.dumps(live.file_notes('feedback', 'recommend,satisfction\\n9,5\\n'))",
+               "zh_TW")
+    assert note == ["你的檔案：工作表不會讀取欄位 'satisfction'（是不是 'satisfaction' 拼錯了？），"
+                    "這些值不會算進去；如果要計入，請改正欄名。"]

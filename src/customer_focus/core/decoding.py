@@ -237,8 +237,9 @@ def decode_file(data: bytes, source: str = "your file") -> Decoded:
     if readings:
         (codec, text), *others = readings
         name, where = _name(codec)
-        note = _("{source} was read as {name}, as Excel saves CSV files on Windows {where}.").format(
-            source=source, name=name, where=where)
+        note = _(
+            "{source} was read as {name}, as Excel saves CSV files on Windows {where}."
+        ).format(source=source, name=name, where=where)
         if others:
             note += " " + _(
                 "It could also be read as {other}: if its names look wrong, save it as CSV UTF-8. "

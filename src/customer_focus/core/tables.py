@@ -12,7 +12,6 @@ with :func:`write_table`, or to the screen with :func:`format_table`.
 from __future__ import annotations
 
 import datetime
-import difflib
 import io
 import numbers
 import os
@@ -27,11 +26,11 @@ from . import formats, validation
 from .decoding import decode_file
 from .fields import Field
 from .messages import Messages
-from .rows import bad_numbers, missing_columns
+from .rows import bad_numbers, missing_columns, unread_columns
 from .validation import listed
 
 __all__ = [
-    "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
+    "read_table", "require_columns", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
     "format_table", "with_headings", "yes_no_column", "require_output",
 ]
@@ -178,6 +177,10 @@ def require_columns(
 
     The message names each missing column, suggests the closest existing
     column when one looks like a misspelling, and lists the expected columns.
+    A further column that looks like a misspelled expected one (``satisfction``)
+    gets a note, printed once per table so the notebook shows it under the
+    cell (:func:`customer_focus.core.rows.unread_columns`, the page's words);
+    other further columns (a department, a note) are kept as they are.
 
     Parameters
     ----------
@@ -191,6 +194,9 @@ def require_columns(
     Examples
     --------
     >>> require_columns(pd.DataFrame({"customer": []}), ["customer"])
+    >>> require_columns(pd.DataFrame({"customer": [], "acquisiton_cost": []}), ["customer"],
+    ...                 ["acquisition_cost"])
+    the table: column 'acquisiton_cost' (did you mean 'acquisition_cost'?) is not one the ...
     """
     if not isinstance(table, pd.DataFrame):
         raise ValueError(_(
@@ -201,47 +207,10 @@ def require_columns(
     problem = missing_columns(_source(table), present, required, optional)
     if problem:
         raise ValueError(problem)
-
-
-def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
-    """Raise when an extra column looks like a misspelled optional column.
-
-    An optional column that is missing counts as 0, so a typo would silently
-    drop an amount; other extra columns (a department, a note) are kept as
-    they are.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        The learner's table.
-    known : sequence of str
-        Every column the worksheet reads, required and optional.
-
-    Raises
-    ------
-    ValueError
-        Naming the column, the one it looks like, and the known columns.
-
-    Examples
-    --------
-    >>> reject_misspelled(pd.DataFrame({"job": [], "department": []}), ["job", "advertising"])
-    >>> reject_misspelled(pd.DataFrame({"advertsing": []}), ["job", "advertising"])
-    Traceback (most recent call last):
-    ...
-    ValueError: the table: column 'advertsing' is not one the worksheet reads; did you mean ...
-    """
-    present = [str(column) for column in table.columns]
-    absent = [name for name in known if name not in present]
-    for column in present:
-        if column in known:
-            continue
-        close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
-        if close:
-            raise ValueError(_(
-                "{source}: column {column!r} is not one the worksheet reads; did you mean "
-                "{close!r}? Rename it, or its amounts would be left out. Known columns: {known}."
-            ).format(source=_source(table), column=column, close=close[0],
-                     known=", ".join(known)))
+    note = unread_columns(_source(table), present, [*required, *optional])
+    if note and note not in table.attrs.get("notes", ()):
+        table.attrs["notes"] = (*table.attrs.get("notes", ()), note)
+        print(note)
 
 
 def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
@@ -287,9 +256,9 @@ def named_rows(
 ) -> pd.Series:
     """The checks every list a learner brings needs, then the names of its rows.
 
-    The required columns are there (:func:`require_columns`), no extra column
-    looks like a misspelled optional one (:func:`reject_misspelled`), there is
-    at least one row, and every row is named (:func:`name_column`).
+    The required columns are there (:func:`require_columns`, which notes an
+    extra column that looks like a misspelled optional one), there is at least
+    one row, and every row is named (:func:`name_column`).
 
     Parameters
     ----------
@@ -329,7 +298,6 @@ def named_rows(
     if table.empty:
         raise ValueError(_("{source}: has no {what}s; add at least one row.").format(
             source=_source(table), what=what))
-    reject_misspelled(table, list(columns))
     return name_column(table, names, what)
 
 

@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -46,7 +47,7 @@ from ..core import formats
 from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
 from ..core.messages import Messages
-from ..core.rows import MAX_ROWS, Rows, read_csv, write_csv
+from ..core.rows import MAX_ROWS, Rows, header, read_csv, unread_columns, write_csv
 from ..core.validation import InputError
 
 _ = Messages("tools")
@@ -62,7 +63,7 @@ __all__ = [
     "Invalid",
     "column_table",
     "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
-    "table_results", "form_json", "run_json", "run_table_json", "read_file_json",
+    "table_results", "file_notes", "form_json", "run_json", "run_table_json", "read_file_json",
 ]
 
 
@@ -144,13 +145,18 @@ class Download:
 
 @dataclass(frozen=True)
 class Results:
-    """Everything the page shows after a change of the inputs."""
+    """Everything the page shows after a change of the inputs.
+
+    ``notes`` are about a file the reader picked (a column that looks
+    misspelled, :func:`file_notes`): the page shows them under the file.
+    """
 
     summary: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     chart: Chart | None = None
     messages: tuple[Message, ...] = ()
     download: Download | None = None
+    notes: tuple[str, ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """The results as plain JSON-ready data, for the page's script."""
@@ -168,6 +174,7 @@ class Results:
             ],
             "chart": None if self.chart is None else {"svg": self.chart.svg, "alt": self.chart.alt},
             "messages": [{"text": m.text, "field": m.field} for m in self.messages],
+            "notes": list(self.notes),
             "download": None if self.download is None else {
                 "name": self.download.name, "text": self.download.text,
             },
@@ -534,7 +541,30 @@ def table_results(
     shown = data["live"].get("table_fields", [])
     fixed = parse(load_fields(package, f"{tool}.json"), values, shown)
     page = importlib.import_module(f"{package}.page")
-    return page.file_results(text, fixed, _file_name(source))
+    results = page.file_results(text, fixed, _file_name(source))
+    return dataclasses.replace(results, notes=file_notes(tool, text, source=source))
+
+
+def file_notes(tool: str, text: str, *, source: str = YOUR_FILE) -> tuple[str, ...]:
+    """The notes on a CSV file's columns: one that looks like a misspelled column of the tool.
+
+    The columns known are those of the table the spec's ``live:`` block
+    names; the words are :func:`customer_focus.core.rows.unread_columns`',
+    which the notebook prints. A note, not an error: the results are still
+    worked out.
+
+    Examples
+    --------
+    >>> file_notes("feedback", "recommend,satisfction\\n9,5\\n", source="mine.csv")[0][:60]
+    "mine.csv: column 'satisfction' (did you mean 'satisfaction'?"
+    >>> file_notes("feedback", "recommend,notes\\n9,fine\\n")
+    ()
+    """
+    _package, data = _twin(tool)
+    known = [name for name in data["tables"][data["live"]["table"]]["columns"]
+             if name.isidentifier()]  # a single column's name, not a group ("E1 … E22")
+    note = unread_columns(_file_name(source), header(text), known)
+    return (note,) if note else ()
 
 
 def _file_name(source: str) -> str:
@@ -544,9 +574,10 @@ def _file_name(source: str) -> str:
 
 def run_table_json(tool: str, text: str, values: str, source: str = YOUR_FILE) -> str:
     """The tool's results for a CSV file's text and the form's values (JSON text out)."""
-    return json.dumps(
-        _guarded(tool, lambda page: table_results(tool, text, json.loads(values), source=source))
-    )
+    shown = _guarded(
+        tool, lambda page: table_results(tool, text, json.loads(values), source=source))
+    shown["notes"] = list(file_notes(tool, text, source=source))  # with a message too
+    return json.dumps(shown)
 
 
 def read_file_json(data: Any, source: str = YOUR_FILE) -> str:
