@@ -8,7 +8,9 @@ through the edition's archive run as the browser's Python runs it
 from __future__ import annotations
 
 import csv
+import html
 import io
+import json
 
 import pytest
 
@@ -89,3 +91,49 @@ def test_the_note_on_a_misspelled_column_is_chinese_in_the_zh_tw_page(tmp_path):
                "zh_TW")
     assert note == ["你的檔案：工作表不會讀取欄位 'satisfction'（是不是 'satisfaction' 拼錯了？），"
                     "這些值不會算進去；如果要計入，請改正欄名。"]
+
+
+def _notebook_alert(worksheet) -> str:
+    [shown] = [item.data if hasattr(item, "data") else item.to_html()
+               for item in worksheet.results()]
+    return html.unescape(shown)
+
+
+def _page_grid(worksheet) -> list[dict[str, str]]:
+    """The worksheet's grid as the page's form sends it: each cell as typed, yes/no as words."""
+    def typed(value):
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    names = [column.field for column in worksheet.columns]
+    return [{name: typed(cell.value) for name, cell in zip(names, row, strict=True)}
+            for row in worksheet.rows]
+
+
+def test_a_bad_grid_row_is_named_as_the_grid_shows_it_in_the_notebook_and_the_page(archive):
+    """Its number as shown (an empty row skipped keeps its place) and its name, the same words."""
+    from customer_focus.tools.work_process import form
+
+    worksheet = form.WorkProcessForm()
+    worksheet.rows[2][0].value = ""  # a row left empty: skipped, the rows after keep their number
+    worksheet.rows[4][1].value = -5.0  # Repair, row 5 of the grid
+    notebook = _notebook_alert(worksheet)
+    assert "row 5 (Repair): -5" in notebook
+    values = json.dumps({"steps": _page_grid(worksheet)})
+    [message] = ask(archive, f"json.dumps(json.loads(live.run_json('work_process', {values!r}))"
+                    "['messages'])", "en")
+    assert message["field"] == "steps.5.minutes"
+    assert message["text"].startswith("row 5 (Repair): ")
+
+
+def test_a_bad_grid_row_is_named_in_chinese_in_the_zh_tw_page(tmp_path):
+    chinese = unpack(tmp_path, "zh_TW")
+    rows = [["目前的服務", "7", "5", "6", "7"], ["當日取件", "7", "7", "120", "3"]]
+    names = ("alternative", "results", "process_quality", "price", "access_costs")
+    values = json.dumps({"costs": "score",
+                         "alternatives": [dict(zip(names, row, strict=True)) for row in rows]})
+    [message] = ask(chinese, f"json.dumps(json.loads(live.run_json('value_equation', {values!r}))"
+                    "['messages'])", "zh_TW")
+    assert message["field"] == "alternatives.2.price"
+    assert message["text"].startswith("第 2 列（當日取件）：")

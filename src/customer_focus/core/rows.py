@@ -33,7 +33,8 @@ _ = Messages("core")
 n_ = _.plural
 
 __all__ = [
-    "MAX_ROWS", "Rows", "missing_columns", "unread_columns", "header", "read_csv", "numbers",
+    "MAX_ROWS", "Rows", "row_label", "missing_columns", "unread_columns", "header", "read_csv",
+    "numbers",
     "bad_numbers", "optional_numbers", "write_csv",
 ]
 
@@ -62,6 +63,27 @@ class Rows:
     def column(self, name: str) -> list[str]:
         """The cells of a column, as text (empty where a row is short)."""
         return [row.get(name) or "" for row in self.rows]
+
+
+def row_label(number: int, name: object = "") -> str:
+    """A row of a form's grid as the learner sees it: its number (from 1) and its name.
+
+    The notebook's tables made from a grid
+    (:func:`customer_focus.core.tables.where`) and the page's grid
+    (:func:`customer_focus.tools.live.grid_rows`) name a bad row with it, in
+    the same words; a row whose name is empty is named by its number alone.
+
+    Examples
+    --------
+    >>> row_label(2, "Same-day collection")
+    'row 2 (Same-day collection)'
+    >>> row_label(1, " ")
+    'row 1'
+    """
+    shown = "" if name is None or name != name else str(name).strip()  # name != name: NaN
+    if shown:
+        return _("row {row} ({name})").format(row=number, name=shown)
+    return _("row {row}").format(row=number)
 
 
 def missing_columns(

@@ -26,7 +26,7 @@ from . import formats, validation
 from .decoding import decode_file
 from .fields import Field
 from .messages import Messages
-from .rows import bad_numbers, missing_columns, unread_columns
+from .rows import bad_numbers, missing_columns, row_label, unread_columns
 from .validation import listed
 
 __all__ = [
@@ -156,10 +156,19 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 def where(table: pd.DataFrame, position: int) -> str:
     """Name the place of the row at ``position`` (0-based) for an error message.
 
+    A file's row is named by its line (or, in a workbook, its row); a table
+    made from a form's grid by the row as the grid shows it, its number and
+    its name (``attrs["row_labels"]``, :func:`customer_focus.core.rows.row_label`,
+    the page's words); any other table by its row number, from 1.
+
     Examples
     --------
     >>> where(pd.DataFrame({"a": [1]}), 0)
     'row 1'
+    >>> grid = pd.DataFrame({"step": ["Greet", "Pay"]})
+    >>> grid.attrs["row_labels"] = [row_label(1, "Greet"), row_label(3, "Pay")]
+    >>> where(grid, 1)
+    'row 3 (Pay)'
     """
     source = table.attrs.get("source")
     if source:
@@ -167,7 +176,10 @@ def where(table: pd.DataFrame, position: int) -> str:
         if table.attrs.get("line_word", "line") == "row":
             return _("{source} row {line}").format(source=source, line=line)
         return _("{source} line {line}").format(source=source, line=line)
-    return _("row {row}").format(row=position + 1)
+    labels = table.attrs.get("row_labels")
+    if labels and position < len(labels):
+        return labels[position]
+    return row_label(position + 1)
 
 
 def require_columns(

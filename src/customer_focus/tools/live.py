@@ -47,7 +47,7 @@ from ..core import formats
 from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
 from ..core.messages import Messages
-from ..core.rows import MAX_ROWS, Rows, header, read_csv, unread_columns, write_csv
+from ..core.rows import MAX_ROWS, Rows, header, read_csv, row_label, unread_columns, write_csv
 from ..core.validation import InputError
 
 _ = Messages("tools")
@@ -367,13 +367,17 @@ def cell_name(grid: str, number: int, column: str) -> str:
 
 
 def grid_rows(
-    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any]
+    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any],
+    *, names: str,
 ) -> list[Any]:
     """Each row of the form's grid ``grid`` (a list of dicts) passed through ``check``.
 
     ``check(number, row)`` returns the row's result or raises an
     ``InputError`` named after a column: its message becomes the message of
-    that cell (``<item> <number>: ...``), and every row is checked.
+    that cell, after the row as the grid shows it (its number and the name in
+    its column ``names``: ``row 2 (Idea): ...``, the words of the notebook's
+    table made from its grid, :func:`customer_focus.core.rows.row_label`), and
+    every row is checked.
 
     Raises
     ------
@@ -386,12 +390,13 @@ def grid_rows(
     ...     if float(row["x"]) <= 0:
     ...         raise InputError("x", "x must be above 0")
     ...     return float(row["x"])
-    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive)
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive, names="name")
     [1.0, 2.0]
-    >>> grid_rows({"rows": [{"x": "1"}, {"x": "-2"}]}, "rows", positive)
+    >>> grid_rows({"rows": [{"name": "A", "x": "1"}, {"name": "B", "x": "-2"}]}, "rows", positive,
+    ...           names="name")
     Traceback (most recent call last):
     ...
-    customer_focus.tools.live.Invalid: row 2: x must be above 0
+    customer_focus.tools.live.Invalid: row 2 (B): x must be above 0
     """
     rows = values.get(grid)
     if not isinstance(rows, list) or not rows:
@@ -401,7 +406,8 @@ def grid_rows(
         try:
             checked.append(check(number, dict(row)))
         except InputError as error:
-            messages.append(Message(_("row {number}: {error}").format(number=number, error=error),
+            row_named = row_label(number, dict(row).get(names, ""))
+            messages.append(Message(_("{row}: {error}").format(row=row_named, error=error),
                                     cell_name(grid, number, error.name)))
     if messages:
         raise Invalid(messages)

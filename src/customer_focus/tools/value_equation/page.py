@@ -23,6 +23,7 @@ from ...core import svg
 from ...core.formats import dollars
 from ...core.messages import N_, Messages
 from ...core.palette import PALETTE
+from ...core.rows import row_label
 from .. import live
 from . import calc, describe
 
@@ -218,14 +219,12 @@ def results(values: Mapping[str, object]) -> live.Results:
         With a message for each wrong cell, tied to it.
     """
     costs = live.parse(calc.FIELDS, values, SPEC.live["fields"])["costs"]
-    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs))
+    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs), names="alternative")
     repeated = _repeated(rows)
     if repeated is not None:
         first, second = repeated
-        message = _twice(
-            rows[second]["alternative"], _("row {number}").format(number=first + 1),
-            _("row {number}").format(number=second + 1),
-        )
+        name = rows[second]["alternative"]
+        message = _twice(name, row_label(first + 1, name), row_label(second + 1, name))
         field = live.cell_name(SPEC.live["grid"], second + 1, "alternative")
         raise live.Invalid([live.Message(message, field)])
     return _results(compare(rows, costs=costs), download=False)
