@@ -137,3 +137,12 @@ def test_a_bad_grid_row_is_named_in_chinese_in_the_zh_tw_page(tmp_path):
                     "['messages'])", "zh_TW")
     assert message["field"] == "alternatives.2.price"
     assert message["text"].startswith("第 2 列（當日取件）：")
+
+
+def test_a_gbk_file_is_read_as_gbk_and_named_in_the_page(archive):
+    """The page's Python reads a mainland file's names, not Big5's wrong characters."""
+    text = "客户,年度毛利\r\n张伟,24000\r\n王芳,18000\r\n李娜,36000\r\n"
+    read = ask(archive, f"live.read_file_json({text.encode('gbk')!r}, 'mainland.csv')", "en")
+    assert read["text"] == text
+    assert read["note"] == ("mainland.csv was read as GBK (Simplified Chinese Windows), as Excel "
+                            "saves CSV files on Windows in mainland China.")
