@@ -28,16 +28,18 @@ The rule, in order:
    2.19: 4,969 names with an accent), no name passes the check.
 3. When both Chinese readings pass, the one with the larger share of its
    encoding's frequent characters among the text's characters beyond ASCII
-   is kept, Big5 on a tie: the same bytes read in the wrong one of the two
-   give many rare characters (and Big5's trail bytes 40 to 7E are never
-   GB2312's). Of the 1,633 such names in Traditional Chinese (Taiwan and Hong
-   Kong), written in Big5, all but 4 are read as Big5 (each alone in its
-   file); of the 1,427 in Simplified Chinese (mainland China and Singapore),
-   written in GBK, 1,290 are read as GBK alone in their file (126 short
-   ones tie and are read as Big5, 9 hold only rarely used characters and 2
-   happen to be UTF-8), and a file of three such names is read as GBK
-   999 times in 1,000. When the other Chinese reading also passed, the note
-   says so, so that a wrong guess is visible. ``tests/core/test_decoding.py`` holds the measurement.
+   is kept: the same bytes read in the wrong one of the two give many rare
+   characters (and Big5's trail bytes 40 to 7E are never GB2312's). On a
+   tie (a short text whose every character is frequent in both), Big5 is
+   kept and the note says that the file could also be GBK, so that a wrong
+   guess is visible. Of the 1,633 such names in Traditional Chinese (Taiwan
+   and Hong Kong), written in Big5, each alone in its file, all but 4 are
+   read as Big5 (12 of them with the note's tie). Of the 1,427 in
+   Simplified Chinese (mainland China and Singapore), written in GBK, 1,290
+   are read as GBK; 121 short ones tie and 5 are read as Big5 without one,
+   9 hold only rarely used characters and 2 happen to be UTF-8; a file of
+   three such names is read as GBK 999 times in 1,000.
+   ``tests/core/test_decoding.py`` holds the measurement.
 4. **Windows-1252** (cp1252), read strictly: it maps all but five byte
    values, so it comes last.
 
@@ -156,7 +158,12 @@ def _share(text: str, codec: str) -> float:
 
 
 def _chinese(data: bytes) -> list[tuple[str, str]]:
-    """The Chinese readings of ``data`` that look Chinese, the likelier first (Big5 on a tie)."""
+    """The Chinese reading of ``data`` kept, then the other one if it is as likely (a tie).
+
+    Each reading must look Chinese; of two, the one with the larger share of
+    its frequent characters is kept alone, and on a tie Big5 comes first and
+    GBK after it (the note then names both).
+    """
     readings = []
     for codec in CHINESE:
         try:
@@ -164,8 +171,9 @@ def _chinese(data: bytes) -> list[tuple[str, str]]:
         except UnicodeDecodeError:
             continue
         if looks_chinese(text, codec):
-            readings.append((codec, text))
-    return sorted(readings, key=lambda reading: -_share(reading[1], reading[0]))
+            readings.append((_share(text, codec), codec, text))
+    best = max((share for share, _codec, _text in readings), default=0.0)
+    return [(codec, text) for share, codec, text in readings if share == best]
 
 
 def _western(data: bytes) -> list[tuple[str, str]]:
@@ -240,7 +248,7 @@ def decode_file(data: bytes, source: str = "your file") -> Decoded:
         note = _(
             "{source} was read as {name}, as Excel saves CSV files on Windows {where}."
         ).format(source=source, name=name, where=where)
-        if others:
+        if others:  # a tie: the guess is shown
             note += " " + _(
                 "It could also be read as {other}: if its names look wrong, save it as CSV UTF-8. "
                 "{save}").format(other=_name(others[0][0])[0], save=_(SAVE_AS_UTF8))
