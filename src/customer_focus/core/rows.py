@@ -34,8 +34,7 @@ n_ = _.plural
 
 __all__ = [
     "MAX_ROWS", "Rows", "row_label", "missing_columns", "unread_columns", "header", "read_csv",
-    "numbers",
-    "bad_numbers", "optional_numbers", "write_csv",
+    "numbers", "bad_numbers", "optional_numbers", "write_csv",
 ]
 
 #: The most rows a table read in the page may have; a larger file belongs in the notebook.

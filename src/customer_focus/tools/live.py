@@ -60,8 +60,7 @@ YOUR_FILE = "your file"
 
 __all__ = [
     "BOM", "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results",
-    "Invalid",
-    "column_table",
+    "Invalid", "column_table",
     "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
     "table_results", "file_notes", "form_json", "run_json", "run_table_json", "read_file_json",
 ]
