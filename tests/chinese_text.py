@@ -23,8 +23,8 @@ from customer_focus.course.words import words
 from customer_focus.tools import live
 
 #: Words a Chinese message keeps in English: the names of formats, programs and encodings.
-KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "Windows", "Unicode", "xlsx", "csv", "yes", "no",
-                  "true", "false", "hint"})
+KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "GBK", "Windows", "Unicode", "xlsx", "csv", "yes",
+                  "no", "true", "false", "hint"})
 #: What counts as an English word by default: two letters or more.
 WORD = r"[A-Za-z]{2,}"
 #: Quoted text, code and the names of files: what a message quotes from the learner or the code.

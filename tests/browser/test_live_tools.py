@@ -156,7 +156,9 @@ def test_a_csv_file_round_trip(started, tmp_path):
         expect_shown(section, assert_same, shown.tables)
         with reader.page.expect_download() as download:
             section.locator("a.cf-live-download").click()
-        saved = Path(download.value.path()).read_text("utf-8")
+        data = Path(download.value.path()).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with its mark, as Excel's "CSV UTF-8"
+        saved = data.decode("utf-8-sig")
         found, expected = list(csv.reader(io.StringIO(saved))), list(csv.reader(io.StringIO(shown.download)))
         assert found[0] == expected[0]
         for row, other in zip(found[1:], expected[1:], strict=True):
@@ -215,6 +217,50 @@ def test_a_csv_saved_by_excel_in_taiwan_shows_its_chinese_names_and_says_so(
     expect(picker).to_have_attribute("aria-invalid", "true")
     expect(section.locator(".cf-live-file-note")).to_be_hidden()
     expect(section.locator(".cf-live-output")).to_be_hidden()
+    assert reader.blocked == [] and reader.errors == []
+    reader.close()
+
+
+def test_a_gbk_file_and_a_misspelled_column_are_said_under_the_file(browser, site_url, tmp_path):
+    """A GBK (cp936) file, as Excel in mainland China saves "CSV", with its optional column
+    misspelled: the page says which encoding it read and notes the column in the notebook's words,
+    and still shows the results; a file without the misspelling has no such note."""
+    tool = "lifetime_value"
+    reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
+    page = reader.open(worksheet(tool))
+    box = page.locator(f".cf-live[data-tool={tool}]")
+    box.get_by_role("button", name="Use this worksheet here").click()
+    wait_started(box)
+    form = box.locator("form.cf-live-form")
+    section = form.locator("fieldset.cf-live-file")
+    picker = section.locator("input[type=file]")
+    values = {"discount_rate": "0.1", "timing": "after_renewal"}
+    fill(form, values)
+    text = ("customer,annual_margin,retention_rate,acquisiton_cost\r\n"
+            "张伟商行,1200,0.8,300\r\n王芳餐厅,900,0.5,100\r\n李娜超市,700,0.6,50\r\n")
+    saved = tmp_path / "mainland.csv"
+    saved.write_bytes(text.encode("gbk"))
+    picker.set_input_files(str(saved))
+    expect(section.locator(".cf-live-file-note")).to_have_text(
+        "mainland.csv was read as GBK (Simplified Chinese Windows), as Excel saves CSV files on "
+        "Windows in mainland China."
+    )
+    note = section.locator(".cf-live-columns-note")
+    expect(note).to_have_text(
+        "mainland.csv: column 'acquisiton_cost' (did you mean 'acquisition_cost'?) is not one the "
+        "worksheet reads, so its values are left out of the calculation; rename it if they should "
+        "count."
+    )
+    shown = EXPECTED[tool].table(text, values, saved.name)
+    expect_shown(section, assert_same, shown.tables)
+    names = section.locator("table.cf-live-table tbody th").all_text_contents()
+    assert sorted(names) == sorted(["张伟商行", "王芳餐厅", "李娜超市"])
+    expect(section.locator(".cf-live-error")).to_be_hidden()
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(text.replace("acquisiton", "acquisition"), encoding="utf-8")
+    picker.set_input_files(str(fixed))
+    expect(note).to_be_hidden()
+    expect(section.locator(".cf-live-file-note")).to_be_hidden()
     assert reader.blocked == [] and reader.errors == []
     reader.close()
 

@@ -73,6 +73,12 @@ def _rows(texts: pd.DataFrame, values: pd.DataFrame) -> list[list[tuple[str, obj
     ]
 
 
+def grid_row(number: int | str, name: object) -> str:
+    """A grid's row as the learner sees it, in the words the notebook and the page share."""
+    name = str(name or "").strip()
+    return f"row {number} ({name})" if name else f"row {number}"
+
+
 def typed(values: dict, fields) -> dict:
     """The case's values as the notebook passes them (numbers, not text)."""
     return {name: fields[name].parse(value) for name, value in values.items()}
@@ -251,14 +257,9 @@ def _value_equation_shown(comparison: pd.DataFrame, download: bool) -> Shown:
     ]
     summary = [form.INDEX_NOTE, *form.change_sentences(comparison)]
     csv_text = None
-    if download:
-        columns = first[:5] + [
-            "numerator", "denominator", "value_index", "rank", "numerator_change",
-            "numerator_change_relative", "denominator_change", "denominator_change_relative",
-            "lever", "scales",
-        ]
+    if download:  # every column of the notebook's table, the learner's further ones too
         buffer = io.StringIO()
-        comparison[columns].to_csv(buffer, index=False, lineterminator="\r\n")
+        comparison.to_csv(buffer, index=False, lineterminator="\r\n")
         csv_text = buffer.getvalue()
     return Shown(summary, tables_shown, csv_text)
 
@@ -289,7 +290,7 @@ def _value_equation_error(values: dict, field: str) -> str:
         calc.value_index(*(parsed[name] for name in (
             "results", "process_quality", "price", "access_costs")), costs=values["costs"])
     except ValueError as error:
-        return f"row {number}: {error}"
+        return f"{grid_row(number, row['alternative'])}: {error}"
     raise AssertionError(f"row {number} is valid")
 
 
@@ -356,7 +357,7 @@ def _satisfaction_targets_error(values: dict, field: str) -> str:
     try:
         calc.FIELDS[column].parse(row[column])
     except ValueError as error:
-        return f"row {number}: {error}"
+        return f"{grid_row(number, row['segment'])}: {error}"
     raise AssertionError(f"row {number} is valid")
 
 
@@ -409,7 +410,7 @@ def _work_process_error(values: dict, field: str) -> str:
     try:
         calc.FIELDS[column].parse(row[column])
     except ValueError as error:
-        return f"row {number}: {error}"
+        return f"{grid_row(number, row['step'])}: {error}"
     raise AssertionError(f"row {number} is valid")
 
 

@@ -33,8 +33,8 @@ _ = Messages("core")
 n_ = _.plural
 
 __all__ = [
-    "MAX_ROWS", "Rows", "missing_columns", "read_csv", "numbers", "bad_numbers", "optional_numbers",
-    "write_csv",
+    "MAX_ROWS", "Rows", "row_label", "missing_columns", "unread_columns", "header", "read_csv",
+    "numbers", "bad_numbers", "optional_numbers", "write_csv",
 ]
 
 #: The most rows a table read in the page may have; a larger file belongs in the notebook.
@@ -62,6 +62,27 @@ class Rows:
     def column(self, name: str) -> list[str]:
         """The cells of a column, as text (empty where a row is short)."""
         return [row.get(name) or "" for row in self.rows]
+
+
+def row_label(number: int, name: object = "") -> str:
+    """A row of a form's grid as the learner sees it: its number (from 1) and its name.
+
+    The notebook's tables made from a grid
+    (:func:`customer_focus.core.tables.where`) and the page's grid
+    (:func:`customer_focus.tools.live.grid_rows`) name a bad row with it, in
+    the same words; a row whose name is empty is named by its number alone.
+
+    Examples
+    --------
+    >>> row_label(2, "Same-day collection")
+    'row 2 (Same-day collection)'
+    >>> row_label(1, " ")
+    'row 1'
+    """
+    shown = "" if name is None or name != name else str(name).strip()  # name != name: NaN
+    if shown:
+        return _("row {row} ({name})").format(row=number, name=shown)
+    return _("row {row}").format(row=number)
 
 
 def missing_columns(
@@ -101,6 +122,60 @@ def missing_columns(
         len(missing),
     ).format(source=source, details=", ".join(details), expected=expected,
              present=", ".join(present) or _("none"))
+
+
+def unread_columns(source: str, present: Sequence[str], known: Sequence[str]) -> str:
+    """The note for columns that look like a misspelled column the worksheet reads, or "".
+
+    A column the worksheet does not know is kept as it is (a department, a
+    note); one that is close to a known column the file lacks (difflib) is
+    most likely that column misspelled, and its values would be left out
+    without a word: the note names it and the column it looks like. It is a
+    note, not an error: the results are still worked out. The notebook
+    (:func:`customer_focus.core.tables.require_columns`, printed) and the
+    page (:func:`customer_focus.tools.live.table_results`, shown under the
+    file) say it in the same words.
+
+    Examples
+    --------
+    >>> print(unread_columns("a.csv", ["recommend", "satisfction", "notes"],
+    ...                      ["recommend", "satisfaction", "segment"]))
+    a.csv: column 'satisfction' (did you mean 'satisfaction'?) is not one the worksheet reads, ...
+    >>> unread_columns("a.csv", ["recommend", "notes"], ["recommend", "satisfaction"])
+    ''
+    """
+    absent = [name for name in known if name not in present]
+    guesses = []
+    for column in present:
+        if column in known:
+            continue
+        close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
+        if close:
+            guesses.append(_("{column!r} (did you mean {close!r}?)").format(
+                column=column, close=close[0]))
+    if not guesses:
+        return ""
+    return n_(
+        "{source}: column {details} is not one the worksheet reads, so its values are left out "
+        "of the calculation; rename it if they should count.",
+        "{source}: columns {details} are not ones the worksheet reads, so their values are left "
+        "out of the calculation; rename them if they should count.",
+        len(guesses),
+    ).format(source=source, details=", ".join(guesses))
+
+
+def header(text: str) -> list[str]:
+    """The column names of CSV text: its first line with a cell that is not empty.
+
+    Examples
+    --------
+    >>> header("\\ufeff\\n customer , margin\\nA,1\\n")
+    ['customer', 'margin']
+    """
+    for line in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
+        if any(cell.strip() for cell in line):
+            return [cell.strip() for cell in line]
+    return []
 
 
 def read_csv(

@@ -12,7 +12,6 @@ with :func:`write_table`, or to the screen with :func:`format_table`.
 from __future__ import annotations
 
 import datetime
-import difflib
 import io
 import numbers
 import os
@@ -27,11 +26,11 @@ from . import formats, validation
 from .decoding import decode_file
 from .fields import Field
 from .messages import Messages
-from .rows import bad_numbers, missing_columns
+from .rows import bad_numbers, missing_columns, row_label, unread_columns
 from .validation import listed
 
 __all__ = [
-    "read_table", "require_columns", "reject_misspelled", "name_column", "named_rows",
+    "read_table", "require_columns", "name_column", "named_rows",
     "numeric_column", "optional_numbers", "field_limits", "rating_column", "where", "write_table",
     "format_table", "with_headings", "yes_no_column", "require_output",
 ]
@@ -118,6 +117,11 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a results table to CSV or Excel, chosen by the file ending.
 
+    A CSV file is written as UTF-8 with a byte order mark (Excel's "CSV UTF-8"),
+    so that Excel on Windows opens its Chinese or accented names as they were
+    typed, whatever the computer's region; every spreadsheet program, and
+    :func:`read_table`, reads it back.
+
     Parameters
     ----------
     table : pandas.DataFrame
@@ -145,17 +149,26 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     if suffix == ".xlsx":
         table.to_excel(file, index=False, engine="openpyxl")
     else:
-        table.to_csv(file, index=False)
+        table.to_csv(file, index=False, encoding="utf-8-sig")
     return file
 
 
 def where(table: pd.DataFrame, position: int) -> str:
     """Name the place of the row at ``position`` (0-based) for an error message.
 
+    A file's row is named by its line (or, in a workbook, its row); a table
+    made from a form's grid by the row as the grid shows it, its number and
+    its name (``attrs["row_labels"]``, :func:`customer_focus.core.rows.row_label`,
+    the page's words); any other table by its row number, from 1.
+
     Examples
     --------
     >>> where(pd.DataFrame({"a": [1]}), 0)
     'row 1'
+    >>> grid = pd.DataFrame({"step": ["Greet", "Pay"]})
+    >>> grid.attrs["row_labels"] = [row_label(1, "Greet"), row_label(3, "Pay")]
+    >>> where(grid, 1)
+    'row 3 (Pay)'
     """
     source = table.attrs.get("source")
     if source:
@@ -163,7 +176,10 @@ def where(table: pd.DataFrame, position: int) -> str:
         if table.attrs.get("line_word", "line") == "row":
             return _("{source} row {line}").format(source=source, line=line)
         return _("{source} line {line}").format(source=source, line=line)
-    return _("row {row}").format(row=position + 1)
+    labels = table.attrs.get("row_labels")
+    if labels and position < len(labels):
+        return labels[position]
+    return row_label(position + 1)
 
 
 def require_columns(
@@ -173,6 +189,10 @@ def require_columns(
 
     The message names each missing column, suggests the closest existing
     column when one looks like a misspelling, and lists the expected columns.
+    A further column that looks like a misspelled expected one (``satisfction``)
+    gets a note, printed once per table so the notebook shows it under the
+    cell (:func:`customer_focus.core.rows.unread_columns`, the page's words);
+    other further columns (a department, a note) are kept as they are.
 
     Parameters
     ----------
@@ -186,6 +206,9 @@ def require_columns(
     Examples
     --------
     >>> require_columns(pd.DataFrame({"customer": []}), ["customer"])
+    >>> require_columns(pd.DataFrame({"customer": [], "acquisiton_cost": []}), ["customer"],
+    ...                 ["acquisition_cost"])
+    the table: column 'acquisiton_cost' (did you mean 'acquisition_cost'?) is not one the ...
     """
     if not isinstance(table, pd.DataFrame):
         raise ValueError(_(
@@ -196,47 +219,10 @@ def require_columns(
     problem = missing_columns(_source(table), present, required, optional)
     if problem:
         raise ValueError(problem)
-
-
-def reject_misspelled(table: pd.DataFrame, known: Sequence[str]) -> None:
-    """Raise when an extra column looks like a misspelled optional column.
-
-    An optional column that is missing counts as 0, so a typo would silently
-    drop an amount; other extra columns (a department, a note) are kept as
-    they are.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        The learner's table.
-    known : sequence of str
-        Every column the worksheet reads, required and optional.
-
-    Raises
-    ------
-    ValueError
-        Naming the column, the one it looks like, and the known columns.
-
-    Examples
-    --------
-    >>> reject_misspelled(pd.DataFrame({"job": [], "department": []}), ["job", "advertising"])
-    >>> reject_misspelled(pd.DataFrame({"advertsing": []}), ["job", "advertising"])
-    Traceback (most recent call last):
-    ...
-    ValueError: the table: column 'advertsing' is not one the worksheet reads; did you mean ...
-    """
-    present = [str(column) for column in table.columns]
-    absent = [name for name in known if name not in present]
-    for column in present:
-        if column in known:
-            continue
-        close = difflib.get_close_matches(column, absent, n=1, cutoff=0.8)
-        if close:
-            raise ValueError(_(
-                "{source}: column {column!r} is not one the worksheet reads; did you mean "
-                "{close!r}? Rename it, or its amounts would be left out. Known columns: {known}."
-            ).format(source=_source(table), column=column, close=close[0],
-                     known=", ".join(known)))
+    note = unread_columns(_source(table), present, [*required, *optional])
+    if note and note not in table.attrs.get("notes", ()):
+        table.attrs["notes"] = (*table.attrs.get("notes", ()), note)
+        print(note)
 
 
 def name_column(table: pd.DataFrame, column: str, what: str) -> pd.Series:
@@ -282,9 +268,9 @@ def named_rows(
 ) -> pd.Series:
     """The checks every list a learner brings needs, then the names of its rows.
 
-    The required columns are there (:func:`require_columns`), no extra column
-    looks like a misspelled optional one (:func:`reject_misspelled`), there is
-    at least one row, and every row is named (:func:`name_column`).
+    The required columns are there (:func:`require_columns`, which notes an
+    extra column that looks like a misspelled optional one), there is at least
+    one row, and every row is named (:func:`name_column`).
 
     Parameters
     ----------
@@ -324,7 +310,6 @@ def named_rows(
     if table.empty:
         raise ValueError(_("{source}: has no {what}s; add at least one row.").format(
             source=_source(table), what=what))
-    reject_misspelled(table, list(columns))
     return name_column(table, names, what)
 
 

@@ -312,6 +312,9 @@
       section.appendChild(fileError);
       var fileNote = element("p", { "class": "cf-live-help cf-live-file-note", hidden: true });
       section.appendChild(fileNote);
+      // a column that looks like a misspelled one the tool reads (tools.live.file_notes)
+      var columnsNote = element("p", { "class": "cf-live-help cf-live-columns-note", hidden: true });
+      section.appendChild(columnsNote);
       var fileStatus = element("p", { "class": "cf-live-summary", role: "status", "aria-live": "polite" });
       var fileOutput = element("div", { "class": "cf-live-output", hidden: true });
       var download = element("a", { "class": "cf-live-download", hidden: true }, say(words, "download", {}));
@@ -322,6 +325,9 @@
 
       recomputeFile = function () {
         var results = JSON.parse(live.run_table_json(tool, fileText, JSON.stringify(values(form)), fileName));
+        var notes = results.notes || [];
+        columnsNote.textContent = notes.join(say(words, "sentence_join", {}));
+        columnsNote.hidden = notes.length === 0;
         var fileMessages = results.messages.filter(function (m) { return !m.field; });
         if (fileMessages.length) { picker.setAttribute("aria-invalid", "true"); }
         else { picker.removeAttribute("aria-invalid"); }
@@ -338,19 +344,19 @@
         var file = picker.files[0];
         if (!file) { return; }
         if (file.size > 2 * 1024 * 1024) {
-          fileText = null; fileNote.hidden = true;
+          fileText = null; fileNote.hidden = true; columnsNote.hidden = true;
           fileError.textContent = say(words, "file_too_big", { name: file.name, size: (file.size / 1048576).toFixed(1) });
           fileError.hidden = false;
           picker.setAttribute("aria-invalid", "true");
           return;
         }
         file.arrayBuffer().then(function (buffer) {
-          // decoded in Python (core.decoding): UTF-8, Big5 or Windows-1252, as the notebook reads it
+          // decoded in Python (core.decoding): UTF-8, Big5, GBK or Windows-1252, as the notebook reads it
           var read = JSON.parse(live.read_file_json(new Uint8Array(buffer), file.name));
           fileNote.textContent = read.note || "";
           fileNote.hidden = !read.note;
           if (read.error) {
-            fileText = null;
+            fileText = null; columnsNote.hidden = true;
             fileError.textContent = read.error;
             fileError.hidden = false;
             picker.setAttribute("aria-invalid", "true");

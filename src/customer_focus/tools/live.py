@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -46,19 +47,22 @@ from ..core import formats
 from ..core.decoding import decode_file
 from ..core.fields import Fields, load_fields, read_twin
 from ..core.messages import Messages
-from ..core.rows import MAX_ROWS, Rows, read_csv, write_csv
+from ..core.rows import MAX_ROWS, Rows, header, read_csv, row_label, unread_columns, write_csv
 from ..core.validation import InputError
 
 _ = Messages("tools")
+
+#: The byte order mark a results CSV starts with, as Excel's "CSV UTF-8" writes it.
+BOM = "\ufeff"
 
 #: The name a file is given in messages when the page does not know its own.
 YOUR_FILE = "your file"
 
 __all__ = [
-    "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results", "Invalid",
-    "column_table",
+    "BOM", "PageSpec", "page_spec", "Cell", "Table", "Message", "Chart", "Download", "Results",
+    "Invalid", "column_table",
     "table", "download", "read_rows", "names", "parse", "cell_name", "grid_rows", "form",
-    "table_results", "form_json", "run_json", "run_table_json", "read_file_json",
+    "table_results", "file_notes", "form_json", "run_json", "run_table_json", "read_file_json",
 ]
 
 
@@ -146,7 +150,13 @@ class Chart:
 
 @dataclass(frozen=True)
 class Download:
-    """A file the reader may save: its name and its text (CSV)."""
+    """A file the reader may save: its name and its text (CSV).
+
+    The text starts with a byte order mark (``BOM``), so the page saves UTF-8
+    as Excel's "CSV UTF-8" does, and Excel on Windows shows its Chinese or
+    accented names as typed (the notebook's ``core.tables.write_table`` writes
+    the same).
+    """
 
     name: str
     text: str
@@ -154,13 +164,18 @@ class Download:
 
 @dataclass(frozen=True)
 class Results:
-    """Everything the page shows after a change of the inputs."""
+    """Everything the page shows after a change of the inputs.
+
+    ``notes`` are about a file the reader picked (a column that looks
+    misspelled, :func:`file_notes`): the page shows them under the file.
+    """
 
     summary: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     chart: Chart | None = None
     messages: tuple[Message, ...] = ()
     download: Download | None = None
+    notes: tuple[str, ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """The results as plain JSON-ready data, for the page's script."""
@@ -178,6 +193,7 @@ class Results:
             ],
             "chart": None if self.chart is None else {"svg": self.chart.svg, "alt": self.chart.alt},
             "messages": [{"text": m.text, "field": m.field} for m in self.messages],
+            "notes": list(self.notes),
             "download": None if self.download is None else {
                 "name": self.download.name, "text": self.download.text,
             },
@@ -277,12 +293,15 @@ def _percent(value: float) -> str:
 def download(name: str, columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Download:
     """The results file ``name``: ``columns`` of ``rows`` as CSV (a cell a row lacks is empty).
 
+    The text starts with :data:`BOM`, as the notebook's results CSV does.
+
     Examples
     --------
     >>> download("out.csv", ["a", "b"], [{"a": 1, "b": 0.5}, {"a": 2}]).text.splitlines()
-    ['a,b', '1,0.5', '2,']
+    ['\\ufeffa,b', '1,0.5', '2,']
     """
-    return Download(name, write_csv(columns, [[row.get(c, "") for c in columns] for row in rows]))
+    rows_written = [[row.get(c, "") for c in columns] for row in rows]
+    return Download(name, BOM + write_csv(columns, rows_written))
 
 
 def read_rows(
@@ -367,13 +386,17 @@ def cell_name(grid: str, number: int, column: str) -> str:
 
 
 def grid_rows(
-    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any]
+    values: Mapping[str, object], grid: str, check: Callable[[int, dict[str, Any]], Any],
+    *, names: str,
 ) -> list[Any]:
     """Each row of the form's grid ``grid`` (a list of dicts) passed through ``check``.
 
     ``check(number, row)`` returns the row's result or raises an
     ``InputError`` named after a column: its message becomes the message of
-    that cell (``<item> <number>: ...``), and every row is checked.
+    that cell, after the row as the grid shows it (its number and the name in
+    its column ``names``: ``row 2 (Idea): ...``, the words of the notebook's
+    table made from its grid, :func:`customer_focus.core.rows.row_label`), and
+    every row is checked.
 
     Raises
     ------
@@ -386,12 +409,13 @@ def grid_rows(
     ...     if float(row["x"]) <= 0:
     ...         raise InputError("x", "x must be above 0")
     ...     return float(row["x"])
-    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive)
+    >>> grid_rows({"rows": [{"x": "1"}, {"x": "2"}]}, "rows", positive, names="name")
     [1.0, 2.0]
-    >>> grid_rows({"rows": [{"x": "1"}, {"x": "-2"}]}, "rows", positive)
+    >>> grid_rows({"rows": [{"name": "A", "x": "1"}, {"name": "B", "x": "-2"}]}, "rows", positive,
+    ...           names="name")
     Traceback (most recent call last):
     ...
-    customer_focus.tools.live.Invalid: row 2: x must be above 0
+    customer_focus.tools.live.Invalid: row 2 (B): x must be above 0
     """
     rows = values.get(grid)
     if not isinstance(rows, list) or not rows:
@@ -401,7 +425,8 @@ def grid_rows(
         try:
             checked.append(check(number, dict(row)))
         except InputError as error:
-            messages.append(Message(_("row {number}: {error}").format(number=number, error=error),
+            row_named = row_label(number, dict(row).get(names, ""))
+            messages.append(Message(_("{row}: {error}").format(row=row_named, error=error),
                                     cell_name(grid, number, error.name)))
     if messages:
         raise Invalid(messages)
@@ -541,7 +566,30 @@ def table_results(
     shown = data["live"].get("table_fields", [])
     fixed = parse(load_fields(package, f"{tool}.json"), values, shown)
     page = importlib.import_module(f"{package}.page")
-    return page.file_results(text, fixed, _file_name(source))
+    results = page.file_results(text, fixed, _file_name(source))
+    return dataclasses.replace(results, notes=file_notes(tool, text, source=source))
+
+
+def file_notes(tool: str, text: str, *, source: str = YOUR_FILE) -> tuple[str, ...]:
+    """The notes on a CSV file's columns: one that looks like a misspelled column of the tool.
+
+    The columns known are those of the table the spec's ``live:`` block
+    names; the words are :func:`customer_focus.core.rows.unread_columns`',
+    which the notebook prints. A note, not an error: the results are still
+    worked out.
+
+    Examples
+    --------
+    >>> file_notes("feedback", "recommend,satisfction\\n9,5\\n", source="mine.csv")[0][:60]
+    "mine.csv: column 'satisfction' (did you mean 'satisfaction'?"
+    >>> file_notes("feedback", "recommend,notes\\n9,fine\\n")
+    ()
+    """
+    _package, data = _twin(tool)
+    known = [name for name in data["tables"][data["live"]["table"]]["columns"]
+             if name.isidentifier()]  # a single column's name, not a group ("E1 … E22")
+    note = unread_columns(_file_name(source), header(text), known)
+    return (note,) if note else ()
 
 
 def _file_name(source: str) -> str:
@@ -551,9 +599,10 @@ def _file_name(source: str) -> str:
 
 def run_table_json(tool: str, text: str, values: str, source: str = YOUR_FILE) -> str:
     """The tool's results for a CSV file's text and the form's values (JSON text out)."""
-    return json.dumps(
-        _guarded(tool, lambda page: table_results(tool, text, json.loads(values), source=source))
-    )
+    shown = _guarded(
+        tool, lambda page: table_results(tool, text, json.loads(values), source=source))
+    shown["notes"] = list(file_notes(tool, text, source=source))  # with a message too
+    return json.dumps(shown)
 
 
 def read_file_json(data: Any, source: str = YOUR_FILE) -> str:

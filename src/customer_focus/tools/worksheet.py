@@ -55,6 +55,7 @@ from IPython.display import HTML, display
 
 from ..core.fields import Field
 from ..core.messages import N_, Messages, current_language
+from ..core.rows import row_label
 from .spec import ToolSpec, load_spec
 
 _ = Messages("tools")
@@ -432,8 +433,18 @@ class GridWorksheet(Worksheet):
         return [self.grid, *self.controls.values()]
 
     def table(self) -> pd.DataFrame:
-        """The rows as typed in the form, one column per field."""
-        return pd.DataFrame(
+        """The rows as typed in the form, one column per field.
+
+        Each row keeps its label as the grid shows it, its number and its name
+        (the first column), in ``attrs["row_labels"]``: a message about a row
+        names it so (:func:`customer_focus.core.tables.where`), in the words
+        of the page's grid.
+        """
+        typed = pd.DataFrame(
             [[cell.value for cell in row] for row in self.rows],
             columns=[column.field for column in self.columns],
         )
+        typed.attrs["row_labels"] = [
+            row_label(number, row[0].value) for number, row in enumerate(self.rows, start=1)
+        ]
+        return typed

@@ -64,7 +64,8 @@ def test_form_shows_a_message_instead_of_a_traceback():
     worksheet.rows[0][3].value = 88.0
     texts = _html_outputs(worksheet)
     assert len(texts) == 1
-    assert 'role="alert"' in texts[0] and "retention_rate" in texts[0] and "row 1: 88" in texts[0]
+    assert 'role="alert"' in texts[0] and "retention_rate" in texts[0]
+    assert "row 1 (Fleet accounts): 88" in texts[0]  # the row as the grid shows it
 
 
 def test_form_starts_from_crossroads_with_named_cells_and_the_inputs_below():

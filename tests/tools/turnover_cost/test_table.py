@@ -119,16 +119,20 @@ def test_compare_jobs_names_a_missing_column_and_lists_expected():
     ) in message
 
 
-def test_compare_jobs_rejects_a_misspelled_optional_column():
+def test_compare_jobs_notes_a_misspelled_optional_column(capsys):
     jobs = pd.DataFrame(
         {
             "job": ["A"], "salary": [1000], "weeks_to_full_productivity": [1],
             "productivity_while_learning": [0.5], "advertsing": [500],
         }
     )
-    message = "column 'advertsing' is not one the worksheet reads; did you mean 'advertising'"
-    with pytest.raises(ValueError, match=message):
-        table.compare_jobs(jobs)
+    result = table.compare_jobs(jobs)
+    assert result["replacement"].tolist() == [0]  # left out, as the note says; kept as typed
+    assert result["advertsing"].tolist() == [500]
+    assert capsys.readouterr().out.startswith(
+        "the table: column 'advertsing' (did you mean 'advertising'?) is not one the worksheet "
+        "reads, so its values are left out of the calculation"
+    )
 
 
 def test_compare_jobs_names_the_line_of_a_bad_productivity(tmp_path):

@@ -114,7 +114,8 @@ def test_the_page_refuses_a_name_given_twice_in_chinese_at_its_cell(monkeypatch)
     [message] = data["messages"]
     assert message["field"] == "alternatives.2.alternative"
     assert message["text"] == (
-        "alternative 欄必須讓每個方案各有自己的名稱；'Idea' 同時出現在 第 1 列 和 第 2 列。"
+        "alternative 欄必須讓每個方案各有自己的名稱；'Idea' 同時出現在 "
+        "第 1 列（Idea） 和 第 2 列（Idea）。"
         "請把其中一個改名，例如加上競爭對手的名稱，或寫成「點子 2」。"
     )
 

@@ -77,7 +77,8 @@ def test_form_shows_a_message_instead_of_a_traceback():
     worksheet.rows[1][3].value = 120.0
     texts = _html_outputs(worksheet)
     assert len(texts) == 1
-    assert 'role="alert"' in texts[0] and "row 2: 120" in texts[0]
+    assert 'role="alert"' in texts[0]
+    assert "row 2 (Rival&#x27;s service): 120" in texts[0]  # the row as the grid shows it
 
 
 def test_form_lays_out_the_scales_the_note_and_named_cells():

@@ -187,7 +187,7 @@ def results(values: Mapping[str, object]) -> live.Results:
         When inputs are missing or wrong, with a message for each.
     """
     v = live.parse(calc.FIELDS, values, SPEC.live["fields"])
-    segments = live.grid_rows(values, SPEC.live["grid"], _grid_segment)
+    segments = live.grid_rows(values, SPEC.live["grid"], _grid_segment, names="segment")
     return _shown(segments, v)[1]
 
 

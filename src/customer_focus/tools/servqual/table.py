@@ -59,7 +59,7 @@ def _item_meaning(column: str) -> str:
 
 def _require_items(table: pd.DataFrame) -> None:
     """The 44 answer columns and the weight columns' names (:func:`.calc.check_columns`)."""
-    require_columns(table, [])  # a clear message when it is not a table at all
+    require_columns(table, [], optional=["respondent"])  # a clear message when not a table
     calc.check_columns([str(column) for column in table.columns],
                        table.attrs.get("source") or _("the table"))
 

@@ -23,6 +23,7 @@ from ...core import svg
 from ...core.formats import dollars
 from ...core.messages import N_, Messages
 from ...core.palette import PALETTE
+from ...core.rows import row_label
 from .. import live
 from . import calc, describe
 
@@ -101,8 +102,9 @@ def compare(
     base = compared[0]
     for position, row in enumerate(compared):
         row["rank"] = 1 + sum(other["value_index"] > row["value_index"] for other in compared)
-        for side in ("numerator", "denominator"):
+        for side in ("numerator", "denominator"):  # the notebook's table's order of columns
             row[f"{side}_change"] = row[side] - base[side]
+        for side in ("numerator", "denominator"):
             row[f"{side}_change_relative"] = row[f"{side}_change"] / base[side]
         row["lever"] = calc.lever(
             row["numerator_change"], row["denominator_change"], baseline=position == 0
@@ -216,14 +218,12 @@ def results(values: Mapping[str, object]) -> live.Results:
         With a message for each wrong cell, tied to it.
     """
     costs = live.parse(calc.FIELDS, values, SPEC.live["fields"])["costs"]
-    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs))
+    rows = live.grid_rows(values, SPEC.live["grid"], _row(costs), names="alternative")
     repeated = _repeated(rows)
     if repeated is not None:
         first, second = repeated
-        message = _twice(
-            rows[second]["alternative"], _("row {number}").format(number=first + 1),
-            _("row {number}").format(number=second + 1),
-        )
+        name = rows[second]["alternative"]
+        message = _twice(name, row_label(first + 1, name), row_label(second + 1, name))
         field = live.cell_name(SPEC.live["grid"], second + 1, "alternative")
         raise live.Invalid([live.Message(message, field)])
     return _results(compare(rows, costs=costs), download=False)
@@ -233,6 +233,8 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
     """The alternatives of a CSV file (the current offer first), ranked, with a results CSV.
 
     ``v`` holds the form's ``costs`` ("score" or "money"), the same for every row.
+    The file's further columns (an owner, a note) are kept as they are in the
+    results CSV, in their place, as the notebook's table keeps them.
 
     Examples
     --------
@@ -277,8 +279,11 @@ def file_results(text: str, v: Mapping[str, Any], source: str) -> live.Results:
                 "price + access_costs is 0 at {place}: an alternative that costs the customer "
                 "nothing at all cannot be put on the ratio. Value at least the customer's time."
             ).format(place=table.where(position)))
-    rows = [
-        {"alternative": name, **{column: terms[column][position] for column in _TERMS}}
-        for position, name in enumerate(names)
-    ]
+    # the learner's further columns (an owner, a note) are kept as they are, in the file's
+    # order, as the notebook's table keeps them
+    rows = []
+    for position, name in enumerate(names):
+        row = dict(table.rows[position])
+        row.update({"alternative": name, **{column: terms[column][position] for column in _TERMS}})
+        rows.append(row)
     return _results(compare(rows, costs=costs), download=True)

@@ -194,7 +194,12 @@ class WorkProcessForm(GridWorksheet):
     def table(self) -> pd.DataFrame:
         """The steps typed in the form, in order, without the empty rows."""
         typed = super().table()
-        return typed.loc[typed["step"].str.strip() != ""].reset_index(drop=True)
+        named = (typed["step"].str.strip() != "").tolist()
+        steps = typed.loc[named].reset_index(drop=True)
+        steps.attrs["row_labels"] = [  # each step keeps its row's number, as the grid shows it
+            label for label, kept in zip(typed.attrs["row_labels"], named, strict=True) if kept
+        ]
+        return steps
 
     def compute(self, values: dict[str, Any]) -> list[object]:
         """The summary, the improvement list and the chart."""

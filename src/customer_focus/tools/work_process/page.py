@@ -125,7 +125,8 @@ def results(values: Mapping[str, object]) -> live.Results:
     customer_focus.tools.live.Invalid
         With a message for each wrong cell, tied to it.
     """
-    steps = [step for step in live.grid_rows(values, SPEC.live["grid"], _step) if step is not None]
+    checked = live.grid_rows(values, SPEC.live["grid"], _step, names="step")
+    steps = [step for step in checked if step is not None]
     if not steps:
         raise live.Invalid([live.Message(_("type at least one step name."),
                                          live.cell_name(SPEC.live["grid"], 1, "step"))])
