@@ -178,21 +178,25 @@ def test_a_csv_file_round_trip(started, tmp_path):
     assert reader.blocked == [] and reader.errors == []
 
 
+def _file_section(browser, site_url, tool: str, values: dict):
+    """A started live tool at desktop width, its form filled with ``values``: the reader and
+    the form's file section."""
+    reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
+    box = reader.open(worksheet(tool)).locator(f".cf-live[data-tool={tool}]")
+    box.get_by_role("button", name="Use this worksheet here").click()
+    wait_started(box)
+    form = box.locator("form.cf-live-form")
+    fill(form, values)
+    return reader, form.locator("fieldset.cf-live-file")
+
 def test_a_csv_saved_by_excel_in_taiwan_shows_its_chinese_names_and_says_so(
     browser, site_url, tmp_path
 ):
     """A Big5 (cp950) file, as Excel on Windows in Taiwan saves "CSV"; then one no encoding reads."""
     tool = "lifetime_value"
-    reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
-    page = reader.open(worksheet(tool))
-    box = page.locator(f".cf-live[data-tool={tool}]")
-    box.get_by_role("button", name="Use this worksheet here").click()
-    wait_started(box)
-    form = box.locator("form.cf-live-form")
-    section = form.locator("fieldset.cf-live-file")
-    picker = section.locator("input[type=file]")
     values = {"discount_rate": "0.1", "timing": "after_renewal"}
-    fill(form, values)
+    reader, section = _file_section(browser, site_url, tool, values)
+    picker = section.locator("input[type=file]")
     text = chinese_customers()
     saved = tmp_path / "客戶.csv"
     saved.write_bytes(text.encode("cp950"))
@@ -226,16 +230,9 @@ def test_a_gbk_file_and_a_misspelled_column_are_said_under_the_file(browser, sit
     misspelled: the page says which encoding it read and notes the column in the notebook's words,
     and still shows the results; a file without the misspelling has no such note."""
     tool = "lifetime_value"
-    reader = Reader(browser, site_url, viewport={"width": 1280, "height": 900})
-    page = reader.open(worksheet(tool))
-    box = page.locator(f".cf-live[data-tool={tool}]")
-    box.get_by_role("button", name="Use this worksheet here").click()
-    wait_started(box)
-    form = box.locator("form.cf-live-form")
-    section = form.locator("fieldset.cf-live-file")
-    picker = section.locator("input[type=file]")
     values = {"discount_rate": "0.1", "timing": "after_renewal"}
-    fill(form, values)
+    reader, section = _file_section(browser, site_url, tool, values)
+    picker = section.locator("input[type=file]")
     text = ("customer,annual_margin,retention_rate,acquisiton_cost\r\n"
             "张伟商行,1200,0.8,300\r\n王芳餐厅,900,0.5,100\r\n李娜超市,700,0.6,50\r\n")
     saved = tmp_path / "mainland.csv"

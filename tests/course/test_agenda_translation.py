@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from broken_files import break_once
 from chinese_text import assert_chinese
 from customer_focus.core.problems import DataFileError
 from customer_focus.course.agendas import load_agendas
@@ -132,13 +133,6 @@ def course(tmp_path):
     return tmp_path
 
 
-def _break(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (once) in the file; the line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
 
 def _problems(course: Path) -> list[str]:
     with pytest.raises(DataFileError) as caught:
@@ -151,8 +145,8 @@ ZH = "locales/zh_TW/agendas.yml"
 
 def test_a_missing_extra_or_misplaced_item_is_named_at_its_line(course):
     zh = course / ZH
-    renamed = _break(zh, "      - id: value-by-hand\n", "      - id: value-in-pairs\n")
-    _break(zh, "      - id: lunch\n        activity: 午餐\n", "")
+    renamed = break_once(zh, "      - id: value-by-hand\n", "      - id: value-in-pairs\n")
+    break_once(zh, "      - id: lunch\n        activity: 午餐\n", "")
     found = _problems(course)
     assert f"{ZH}:{renamed}: agenda 90-minute, items: item id 'value-in-pairs' is not in the " \
            "English (book/instructors/agendas.yml); remove it or correct the id" in found
@@ -181,15 +175,15 @@ def test_items_out_of_the_english_order_are_named(course):
 
 def test_a_use_too_many_a_wrong_key_or_an_empty_text_is_named(course):
     zh = course / ZH
-    extra = _break(zh, "    bring: 每兩人一台筆電或平板、投影機、筆。\n",
+    extra = break_once(zh, "    bring: 每兩人一台筆電或平板、投影機、筆。\n",
                    "    bring: 每兩人一台筆電或平板、投影機、筆。\n    title: 九十分鐘\n")
-    uses = _break(zh, "          - label: 開場案例\n          - slides: 案例、四個選項與投票\n",
+    uses = break_once(zh, "          - label: 開場案例\n          - slides: 案例、四個選項與投票\n",
                   "          - label: 開場案例\n")
-    key = _break(zh, "          - slides: 「互動：比較兩位顧客」\n",
+    key = break_once(zh, "          - slides: 「互動：比較兩位顧客」\n",
                  "          - label: 「互動：比較兩位顧客」\n")
     debrief = ("      - id: debrief\n        activity: {}\n        use:\n"
                "          - label: 解答\n          - slides: 全部\n      - id: check\n")
-    empty = _break(zh, debrief.format("討論情境演練的結果。"), debrief.format("''"))
+    empty = break_once(zh, debrief.format("討論情境演練的結果。"), debrief.format("''"))
     found = _problems(course)
     english_line = AGENDAS.read_text(encoding="utf-8").splitlines().index(
         "          - page: ../start/opening-case.md") + 1
@@ -207,7 +201,7 @@ def test_a_use_too_many_a_wrong_key_or_an_empty_text_is_named(course):
 
 
 def test_a_lost_case_figure_is_named(course):
-    line = _break(course / ZH, "、折現率 {case}`worked.discount_rate`", "、折現率 10%")
+    line = break_once(course / ZH, "、折現率 {case}`worked.discount_rate`", "、折現率 10%")
     found = _problems(course)
     assert f"{ZH}:{line}: agenda 90-minute, item 'lifetime-value': 'activity' must keep the " \
            "English's case figures ({case}`worked.discount_rate`, {case}`worked.margin`, " \

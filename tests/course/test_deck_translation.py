@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from broken_files import break_once
 from customer_focus.core.problems import DataFileError
 from customer_focus.course.decks import load_outlines
 from customer_focus.course.glossary import (
@@ -111,13 +112,6 @@ def course(tmp_path):
     return tmp_path
 
 
-def _break(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (once) in the file; the line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
 
 def _problems(call) -> list[str]:
     with pytest.raises(DataFileError) as caught:
@@ -127,11 +121,11 @@ def _problems(call) -> list[str]:
 
 def test_a_missing_or_extra_section_slide_key_or_deck_is_named_at_its_line(course):
     zh = course / "locales/zh_TW/decks.yml"
-    line = _break(zh, "      Summary: 回頭看早上的投票；結束這一節。\n",
+    line = break_once(zh, "      Summary: 回頭看早上的投票；結束這一節。\n",
                   "      Recap: 回頭看早上的投票；結束這一節。\n")
-    extra = _break(zh, "        activity: 每組再玩一次，只改變一個決定。\n",
+    extra = break_once(zh, "        activity: 每組再玩一次，只改變一個決定。\n",
                    "        activity: 每組再玩一次，只改變一個決定。\n        speaker: 多的\n")
-    deck = _break(zh, "  - id: knowing-customers\n", "  - id: knowing-your-customers\n")
+    deck = break_once(zh, "  - id: knowing-customers\n", "  - id: knowing-your-customers\n")
     found = _problems(lambda: load_outlines(course / "book/instructors/decks.yml", "zh_TW"))
     assert f"locales/zh_TW/decks.yml:{line}: deck lifetime-value, activities: section "\
            "'Recap' is not in the English (book/instructors/decks.yml); remove it or correct "\
@@ -148,7 +142,7 @@ def test_a_missing_or_extra_section_slide_key_or_deck_is_named_at_its_line(cours
 def test_a_written_slide_too_many_or_untranslated_is_named(course):
     zh = course / "locales/zh_TW/decks.yml"
     notes = "再玩一次很快；走到「一輩子的忠實顧客」的組別，可以試著找出「悄悄離開」的結局。"
-    line = _break(zh, f"        notes: {notes}\n", "")
+    line = break_once(zh, f"        notes: {notes}\n", "")
     found = _problems(lambda: load_outlines(course / "book/instructors/decks.yml", "zh_TW"))
     assert any(p.startswith("locales/zh_TW/decks.yml:") and "slide 7: missing 'notes'" in p
                for p in found), (line, found)
@@ -156,8 +150,8 @@ def test_a_written_slide_too_many_or_untranslated_is_named(course):
 
 def test_a_kit_translation_out_of_step_is_named_at_its_line(course):
     zh = course / "locales/zh_TW/kit.yml"
-    line = _break(zh, "  - heading: 學員練習簿\n", "")
-    extra = _break(zh, "title: 工作坊教材包\n", "title: 工作坊教材包\nzip: 教材.zip\n")
+    line = break_once(zh, "  - heading: 學員練習簿\n", "")
+    extra = break_once(zh, "title: 工作坊教材包\n", "title: 工作坊教材包\nzip: 教材.zip\n")
     found = _problems(lambda: load_kit(course, "zh_TW"))
     assert any(p.startswith("locales/zh_TW/kit.yml:") and "3 groups" in p for p in found), found
     assert any(p.startswith(f"locales/zh_TW/kit.yml:{extra + 1}: ") and "'zip' is not in the "

@@ -137,6 +137,16 @@ def _quantity(read: Any) -> Quantity | str | None:
     return written
 
 
+
+def _read_cases(path: str | os.PathLike[str], source: str | None) -> tuple[str, Any]:
+    """A cases file's name in messages and its YAML data (a YAML error as a CaseError)."""
+    name = source or str(path)
+    try:
+        return name, load_yaml(path, source=name)
+    except DataFileError as error:
+        raise CaseError(error.problems) from None
+
+
 class CaseInputs:
     """The inputs of the invented cases: numbers (:class:`Quantity`) and texts, by dotted name.
 
@@ -165,11 +175,7 @@ class CaseInputs:
         CaseError
             Listing every problem as ``file:line: what is wrong``.
         """
-        name = source or str(path)
-        try:
-            data = load_yaml(path, source=name)
-        except DataFileError as error:
-            raise CaseError(error.problems) from None
+        name, data = _read_cases(path, source)
         found = Problems(name)
         numbers: dict[str, Quantity] = {}
         texts: dict[str, str] = {}
@@ -347,11 +353,7 @@ def read_translation(inputs: CaseInputs, path: str | os.PathLike[str], *,
     ...
     customer_focus.core.cases.CaseError: zh.yml:1: opening.crestline.margin: is a number ...
     """
-    name = source or str(path)
-    try:
-        data = load_yaml(path, source=name)
-    except DataFileError as error:
-        raise CaseError(error.problems) from None
+    name, data = _read_cases(path, source)
     found = Problems(name)
     texts: dict[str, str] = {}
     if data is not None and not isinstance(data, dict):

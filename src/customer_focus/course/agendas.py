@@ -281,25 +281,20 @@ _CASE_ROLE = re.compile(r"\{case\}`[^`]+`")
 def _uses_overlay(check: Translation, uses: tuple[Use, ...], given: Any, raw: list, where: str
                   ) -> tuple[Use, ...]:
     """The English ``uses`` with the texts of the list ``given``, use by use."""
-    if not isinstance(given, list) or len(given) != len(uses):
-        check.add(given, None, f"{where}, use: must be a list of {len(uses)} uses, one per use "
-                  f"of the English ({check.english}:{line_of(raw)}), in its order")
+    said = check.by_position(
+        given, raw, _USE_TEXTS,
+        f"{where}, use: must be a list of {len(uses)} uses, one per use of the English "
+        f"({check.english}:{line_of(raw)}), in its order",
+        lambda number: f"{where}, use {number}",
+    )
+    if said is None:
         return uses
-    translated = []
-    for number, (use, texts, source) in enumerate(zip(uses, given, raw, strict=True), 1):
-        here = f"{where}, use {number}"
-        keys = [key for key in _USE_TEXTS if key in source]
-        if not check.same_keys(texts, keys, here):
-            translated.append(use)
-            continue
-        said = {key: check.phrase(texts, key, here) for key in keys}
-        translated.append(replace(
-            use,
-            label=said.get("label") or use.label,
-            slides=said.get("slides") or use.slides,
-            target=(said.get("text") or use.target) if use.kind == "text" else use.target,
-        ))
-    return tuple(translated)
+    return tuple(use if texts is None else replace(
+        use,
+        label=texts.get("label") or use.label,
+        slides=texts.get("slides") or use.slides,
+        target=(texts.get("text") or use.target) if use.kind == "text" else use.target,
+    ) for use, texts in zip(uses, said, strict=True))
 
 
 def _item_overlay(check: Translation, item: Item, given: Mapping, raw: Mapping, where: str

@@ -200,19 +200,16 @@ def _written_slides(
     check: Translation, given: Any, english: tuple[WrittenSlide, ...], raw: list, where: str
 ) -> tuple[WrittenSlide, ...]:
     """The written slides ``english`` with the texts of the list ``given``, slide by slide."""
-    if not isinstance(given, list) or len(given) != len(english):
-        check.add(given, None, f"{where}: must be a list of {len(english)} slides, one per "
-                  f"slide of the English ({check.english}:{line_of(raw)})")
+    said = check.by_position(
+        given, raw, _SLIDE_TEXTS,
+        f"{where}: must be a list of {len(english)} slides, one per slide of the English "
+        f"({check.english}:{line_of(raw)})",
+        lambda number: f"{where}, slide {number}",
+    )
+    if said is None:
         return english
-    slides = []
-    for number, (slide, texts, source) in enumerate(zip(english, given, raw, strict=True), 1):
-        here = f"{where}, slide {number}"
-        keys = [key for key in _SLIDE_TEXTS if key in source]
-        if not check.same_keys(texts, keys, here):
-            slides.append(slide)
-            continue
-        slides.append(replace(slide, **{key: check.phrase(texts, key, here) for key in keys}))
-    return tuple(slides)
+    return tuple(slide if texts is None else replace(slide, **texts)
+                 for slide, texts in zip(english, said, strict=True))
 
 
 def _headed(check: Translation, given: Any, raw: Any, where: str) -> dict[str, Any]:

@@ -277,6 +277,33 @@ class Translation(Problems):
             translated.append(translate(item, raw, place))
         return tuple(translated)
 
+    def by_position(
+        self,
+        given: Any,
+        raw: list,
+        keys: tuple[str, ...],
+        wrong_list: str,
+        place: Callable[[int], str],
+    ) -> list[dict[str, str] | None] | None:
+        """The texts of the list ``given``, item by item against the English list ``raw``.
+
+        Each item must hold exactly the ``keys`` its English item has; it gives
+        ``{key: text}``, or ``None`` when its keys differ (the item stays
+        English; ``place(number)`` names it in the problem). ``None`` for the
+        whole list when ``given`` is not a list of the English's length
+        (``wrong_list`` is the problem).
+        """
+        if not isinstance(given, list) or len(given) != len(raw):
+            self.add(given, None, wrong_list)
+            return None
+        said: list[dict[str, str] | None] = []
+        for number, (texts, source) in enumerate(zip(given, raw, strict=True), 1):
+            here = place(number)
+            present = [key for key in keys if key in source]
+            said.append({key: self.phrase(texts, key, here) for key in present}
+                        if self.same_keys(texts, present, here) else None)
+        return said
+
     def by_key(
         self, data: Any, english: list[tuple[str, int]], where: str, what: str
     ) -> dict[str, Any]:
