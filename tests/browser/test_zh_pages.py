@@ -12,10 +12,13 @@ the bibliography, or in a figure's description (``alt``, read out by a screen re
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
 import pytest
+
+from customer_focus.tools.spec import words
 
 from .conftest import ROOT, SITE
 
@@ -118,3 +121,25 @@ def test_a_chinese_pages_text_is_chinese(page):
     html = (SITE / "zh-TW" / page).read_text(encoding="utf-8")
     english = english_phrases(html, citations())
     assert not english, f"zh-TW/{page}: English on the page:\n" + "\n".join(english[:15])
+
+
+def test_the_words_other_extensions_write_are_the_editions():
+    """What a phrase check cannot see, being shorter than four words: the exercises' and
+    solutions' titles ("Exercise 18", "Solution to Exercise 18"), the code toggle, and the site's
+    title in every tab and in the web manifest are the edition's words (data/site-words.yml)."""
+    zh = words("site-words.yml", "zh_TW")
+    title = words("print-words.yml", "zh_TW")["course"]
+    page = (SITE / "zh-TW" / "book" / "learn" / "lifetime-value.html").read_text(encoding="utf-8")
+    numbers = re.findall(r'caption-number">([^<]*)<', page)
+    exercises = [number for number in numbers if not number.startswith("圖")]
+    assert exercises and all(re.fullmatch(zh["exercise"] + r" \d+ ", n) for n in exercises)
+    solutions = re.findall(r'admonition-title">([^<]*)<a[^>]*>([^<]*)</a>', page)
+    assert solutions and all(said == zh["solution_to"] and re.fullmatch(
+        " " + zh["exercise"] + r" \d+", target) for said, target in solutions)
+    assert "Exercise" not in re.sub(r"<[^>]+>", " ", page).replace("sphinx-exercise", "")
+    assert f"<title>{page.split('<title>')[1].split(' &#8212; ')[0]} &#8212; {title}</title>" in page
+    worksheet = (SITE / "zh-TW" / "book" / "apply" / "tools" / "kano-worksheet.html").read_text(
+        encoding="utf-8")
+    assert zh["code_show"] in worksheet and "code cell" not in worksheet
+    manifest = json.loads((SITE / "zh-TW" / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == title and manifest["short_name"] == title.split("：")[0]
