@@ -73,11 +73,13 @@ book: setup chromium
 # (.pot, one per page) into _build/gettext, then merged into locales/zh_TW/LC_MESSAGES/*.po,
 # keeping every translation already made (a changed English text turns it fuzzy).
 # The package's own catalogs (what it says in notebooks and live tools: README "How to
-# translate") are extracted from the code, merged and compiled the same way.
+# translate") are extracted from the code, merged and compiled the same way; the exercises'
+# own texts (locales/zh_TW/exercises.po, README "The notebooks a reader downloads") too.
 translations: setup
 	$(BIN)/python -m customer_focus.publish.editions gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l zh_TW -d locales
 	$(BIN)/python -m customer_focus.publish.messages update
+	$(BIN)/python -m customer_focus.publish.notebooks update
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No site yet: run 'make book' first."; exit 1; }

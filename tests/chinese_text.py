@@ -25,6 +25,15 @@ from customer_focus.tools import live
 #: Words a Chinese message keeps in English: the names of formats, programs and encodings.
 KEPT = frozenset({"CSV", "UTF", "Excel", "Big", "GBK", "Windows", "Unicode", "xlsx", "csv", "yes",
                   "no", "true", "false", "hint"})
+#: Names a Chinese page or notebook quotes in English that references.bib does not spell out:
+#: an index's name, and the titles of chapters and sections of works it cites (quoted as
+#: titles, with a translation).
+QUOTED_NAMES = frozenset({
+    "Norwegian Customer Satisfaction Barometer",
+    "The Centrality of Value",
+    "Results, Costs, Price, Value, and Profit",
+    "Leadership Underlies the Chain’s Success",
+})
 #: What counts as an English word by default: two letters or more.
 WORD = r"[A-Za-z]{2,}"
 #: Quoted text, code and the names of files: what a message quotes from the learner or the code.

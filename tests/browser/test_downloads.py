@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from customer_focus.publish.notebooks import translated
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -75,3 +77,32 @@ def test_without_a_repository_address_no_page_offers_a_launch_button(visit, site
     assert not [href for href in hrefs if "mybinder.org" in href or "colab.research" in href]
     assert page.locator(".dropdown-launch-buttons").count() == 0
     assert "git clone" not in visit.open(HOW_TO).locator("article").inner_text()
+
+
+def test_the_chinese_edition_gives_its_notebooks_in_chinese(visit):
+    """The zh-TW pages' exercises, a page's source and the zip's notebooks: each the English
+    notebook as the edition translates it (Markdown from the catalogs, the language chosen)."""
+    linked = set()
+    for path in PRACTICE:
+        page = visit.open(f"zh-TW/{path}")
+        for link in page.locator("a.download[href$='.ipynb']").all():
+            name, data = _download(visit, link)
+            folder = "exercises" if (ROOT / "exercises" / name).is_file() else "solutions"
+            expected, missing = translated(ROOT, ROOT / folder / name, "zh_TW")
+            assert json.loads(data)["cells"] == expected["cells"], f"zh-TW/{path}: {name}"
+            assert missing == []
+            linked.add(name)
+        assert visit.problems() == []
+    assert linked >= {p.name for p in (ROOT / "exercises").glob("*.ipynb")}
+
+    lab = "book/apply/lab/lifetime-value-from-transactions"
+    source = visit.page.request.get(f"{visit.base}/zh-TW/_sources/{lab}.ipynb").json()
+    assert source["cells"] == translated(ROOT, ROOT / f"{lab}.ipynb", "zh_TW")[0]["cells"]
+
+    page = visit.open(f"zh-TW/{HOW_TO}")
+    _name, data = _download(visit, page.locator("a.cf-download").first)
+    with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+        kano = json.loads(bundle.read("customer-focus-worksheets/worksheets/kano-worksheet.ipynb"))
+    expected = translated(ROOT, ROOT / "book/apply/tools/kano-worksheet.ipynb", "zh_TW")[0]
+    assert kano["cells"] == expected["cells"]
+    assert "狩野" in "".join(kano["cells"][0]["source"])

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from chinese_text import QUOTED_NAMES
 from customer_focus.tools.spec import words
 
 from .conftest import ROOT, SITE
@@ -32,14 +33,8 @@ PHRASE = re.compile(r"(?<![\w'])(?:[A-Za-z][a-z]+[,:;]?\s+){3,}[A-Za-z][a-z]+")
 SKIPPED_TAGS = {"script", "style", "code", "pre", "math", "svg"}
 SKIPPED_CLASSES = {"cell_output", "bibliography", "citation", "cf-language-switch", "highlight",
                    "math", "MathJax"}
-#: Names the course quotes that references.bib does not spell out: an index's name, and the
-#: titles of chapters and sections of works it cites (quoted as titles, with a translation).
-NAMES = {
-    "Norwegian Customer Satisfaction Barometer",
-    "The Centrality of Value",
-    "Results, Costs, Price, Value, and Profit",
-    "Leadership Underlies the Chain’s Success",
-}
+#: Names the course quotes that references.bib does not spell out (shared with the notebooks').
+NAMES = QUOTED_NAMES
 
 
 class PageText(HTMLParser):

@@ -93,6 +93,10 @@ def test_the_wheel_carries_the_course_files_and_the_command(wheel):
             "book/apply/tools/data/kano-sample.csv", "book/apply/tools/data/zh_TW/kano-sample.csv",
             "exercises/kano.ipynb"} <= carried
     assert 'Requires-Dist: jupyterlab>=4; extra == "jupyter"' in metadata.decode()
+    package = ROOT / "src" / "customer_focus"
+    data = {f"customer_focus/{path.relative_to(package).as_posix()}" for path in package.rglob("*")
+            if path.is_file() and path.suffix not in (".py", ".pyc")}
+    assert data - names == set(), "package data the wheel leaves out (pyproject's package-data)"
 
 
 def test_the_download_holds_the_readme_the_wheel_and_the_notebooks(tmp_path):
@@ -161,13 +165,24 @@ def test_in_a_fresh_environment_the_worksheets_run_under_nbval(wheel, tmp_path):
     copy = tmp_path / "my-worksheets"
     assert kit_notebooks(copy) == expected_notebooks()
 
+    # The Chinese copy (the zh-TW edition's download): translated from the catalogs the wheel
+    # carries, its notebooks run in Chinese (their outputs are cleared: run, not compared).
+    made = subprocess.run([command, "worksheets", "my-zh", "--language", "zh_TW"], cwd=tmp_path,
+                          capture_output=True, text=True, env=environment, check=False)
+    assert made.returncode == 0, made.stderr
+    chinese = tmp_path / "my-zh"
+    assert kit_notebooks(chinese) == expected_notebooks()
+    assert "問卷答案的狩野分類" in (chinese / "worksheets/kano-worksheet.ipynb").read_text("utf-8")
+
     nbval = [python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--nbval-current-env",
-             "--nbval-cell-timeout", "300", "--rootdir", str(copy)]
-    for options, folders in (
-        (["--nbval", "--nbval-sanitize-with", str(SANITIZE)], ["worksheets", "lab"]),
-        (["--nbval-lax"], ["exercises"]),
+             "--nbval-cell-timeout", "300"]
+    for folder, options, notebooks in (
+        (copy, ["--nbval", "--nbval-sanitize-with", str(SANITIZE)], ["worksheets", "lab"]),
+        (copy, ["--nbval-lax"], ["exercises"]),
+        (chinese, ["--nbval-lax"], ["worksheets", "lab", "exercises"]),
     ):
-        result = subprocess.run([*nbval, *options, *folders], cwd=copy, capture_output=True,
-                                text=True, env=environment, check=False)
+        result = subprocess.run([*nbval, "--rootdir", str(folder), *options, *notebooks],
+                                cwd=folder, capture_output=True, text=True, env=environment,
+                                check=False)
         assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
         assert " passed" in result.stdout and " failed" not in result.stdout

@@ -48,7 +48,10 @@ from pathlib import Path
 
 from customer_focus.core.languages import language_code
 
-__all__ = ["ENVIRONMENT", "LOCALE", "Messages", "N_", "Np_", "current_language", "language"]
+__all__ = [
+    "ENVIRONMENT", "LOCALE", "Messages", "N_", "Np_", "current_language", "language",
+    "use_language",
+]
 
 #: The environment variable that chooses the language when no block of code has.
 ENVIRONMENT = "CUSTOMER_FOCUS_LANGUAGE"
@@ -92,6 +95,32 @@ def language(code: str | None) -> Iterator[None]:
         yield
     finally:
         _chosen.reset(token)
+
+
+def use_language(code: str | None) -> None:
+    """Speak ``code`` from now on in this process (``None`` or ``"en"``: English).
+
+    A translated notebook's first cell calls it, so that the package's tables,
+    charts and messages are in the notebook's language when a learner runs it
+    (it sets :data:`ENVIRONMENT`; a block under :func:`language` still speaks its own).
+
+    Raises
+    ------
+    ValueError
+        For a language the course has no translation in.
+
+    Examples
+    --------
+    >>> use_language("zh-TW"); current_language()
+    'zh_TW'
+    >>> use_language("en"); current_language() is None
+    True
+    >>> use_language("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: no translation in 'fr'; the languages are en, zh_TW
+    """
+    os.environ[ENVIRONMENT] = language_code(code, known=True) or "en"
 
 
 @cache

@@ -28,14 +28,25 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Question", "ExerciseNotebook", "read_notebook", "course_exercises"]
+from ..core.messages import N_
+
+__all__ = [
+    "ANSWER_PROMPT", "CODE_PROMPT_EMPTY", "Question", "ExerciseNotebook", "read_notebook",
+    "course_exercises",
+]
+
+#: The comment the exercises' builder writes above each answer to give (a translated
+#: notebook has it in its language: :mod:`customer_focus.course.notebook_translation`).
+ANSWER_PROMPT = N_("Your answer: replace each ... below, then run the cell.")
+#: The comment it writes in a code cell whose whole solution is removed.
+CODE_PROMPT_EMPTY = N_("Your code here.")
 
 _BEGIN = "### BEGIN SOLUTION"
 _END = "### END SOLUTION"
 _QUESTION = re.compile(r"^##\s+(Question\s+\d+\b.*)$")
 _CHECK = re.compile(r"^exercise\.(q\d+)\.check\(\)\s*$")
 #: Code cells of a question that are the learner's, not the question's: answer, check, hints.
-_NOT_GIVEN = ("# Your answer", "exercise.", "# exercise.")
+_NOT_GIVEN = (f"# {ANSWER_PROMPT}", "exercise.", "# exercise.")
 _STATUS = re.compile(r"^\*{0,2}Correct:\*{0,2}\s*")
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import nbformat
 
+from ..course.exercise_notebooks import ANSWER_PROMPT, CODE_PROMPT_EMPTY
+
 __all__ = [
     "MarkerError",
     "clear_solution",
@@ -37,8 +39,8 @@ __all__ = [
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
-CODE_PROMPT = "# Your answer: replace each ... below, then run the cell."
-CODE_EMPTY = "# Your code here."
+CODE_PROMPT = f"# {ANSWER_PROMPT}"
+CODE_EMPTY = f"# {CODE_PROMPT_EMPTY}"
 MARKDOWN_PROMPT = "_Write your answer here._"
 
 

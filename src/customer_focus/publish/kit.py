@@ -16,7 +16,8 @@ Three things are made from one list of the course's files (:data:`KIT` and
 
 The READMEs are in the language asked for (:func:`readme_parts`): English,
 ``data/kit/*.md``, or a translation's, ``data/kit/<language>/*.md`` (the zh-TW
-edition's download, ``customer-focus worksheets DIR --language zh_TW``).
+edition's download, ``customer-focus worksheets DIR --language zh_TW``); so are the
+notebooks, translated from the course's catalogs (:mod:`customer_focus.publish.notebooks`).
 
 This module uses the standard library only (and :mod:`customer_focus.core.paths`
 and :mod:`customer_focus.core.languages`), so that ``setup.py`` can import it
@@ -57,9 +58,11 @@ KIT: tuple[tuple[str, str, str], ...] = (
 
 #: What the notebooks read from the course's folder when they run: the sample files and
 #: their translated twins (the exercises' checks), the question banks with the course map
-#: and the references (quizzes), the scenarios, and the invented cases' texts in Chinese
-#: (the example tables, while the package speaks Chinese). The wheel carries these with
-#: :data:`KIT`'s files.
+#: and the references (quizzes), the scenarios; for a notebook that speaks Chinese, the
+#: translations of the invented cases, the tools' and forms' texts, the quizzes, the
+#: scenario, the course map and the diagrams; and the catalogs a notebook is translated
+#: with when the learner's copy is asked for in Chinese (:mod:`.notebooks`). The wheel
+#: carries these with :data:`KIT`'s files.
 RUNTIME: tuple[tuple[str, str], ...] = (
     ("book/apply/tools/data", "*.csv"),
     ("book/apply/tools/data", "*.xlsx"),
@@ -69,7 +72,17 @@ RUNTIME: tuple[tuple[str, str], ...] = (
     ("book", "course-map.yml"),
     ("book/practice/scenarios", "*.yml"),
     (".", "references.bib"),
-    ("locales/zh_TW", "cases.yml"),
+    ("locales/zh_TW", "*.yml"),
+    ("locales/zh_TW/tools", "*.yml"),
+    ("locales/zh_TW/quizzes", "*.yml"),
+    ("locales/zh_TW/scenarios", "*.yml"),
+    ("locales/zh_TW/forms", "*.yml"),
+    ("locales/zh_TW/diagrams", "*.yml"),
+    ("locales/zh_TW", "exercises.po"),
+    ("locales/zh_TW/LC_MESSAGES/book/apply/tools", "*.po"),
+    ("locales/zh_TW/LC_MESSAGES/book/apply/lab", "*.po"),
+    ("locales/zh_TW/LC_MESSAGES/book/practice", "workbook.po"),
+    ("locales/zh_TW/LC_MESSAGES/book/instructors", "answer-keys.po"),
 )
 
 #: The name of the site's download.
@@ -199,7 +212,7 @@ def write_worksheets(
     source : Path, optional
         Where to copy from (default: :func:`kit_source`).
     language : str, optional
-        The README's language, such as ``zh_TW`` (default English).
+        The language of the README and the notebooks, such as ``zh_TW`` (default English).
 
     Returns
     -------
@@ -234,10 +247,16 @@ def write_worksheets(
     readme = target / "README.md"
     readme.write_text(readme_text, encoding="utf-8")
     written = [readme]
+    translating = language_code(language) is not None
+    if translating:  # not at import: setup.py imports this module with the standard library only
+        from .notebooks import write_translated
     for path, relative in files:
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, destination)
+        if translating and path.suffix == ".ipynb":
+            write_translated(source, path, destination, language)
+        else:
+            shutil.copyfile(path, destination)
         written.append(destination)
     return written
 

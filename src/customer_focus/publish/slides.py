@@ -38,7 +38,6 @@ from typing import Any
 from unicodedata import east_asian_width
 
 import yaml
-from babel.messages.pofile import read_po
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
@@ -49,9 +48,11 @@ from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..core.languages import language_code
+from ..core.pofile import read_po
 from ..course.cases import course_cases, expand
 from ..course.course_map import load_course_map
 from ..course.decks import DeckOutline, WrittenSlide, load_outlines
+from ..course.notebook_translation import catalog_path
 from ..tools.spec import words
 
 __all__ = [
@@ -511,21 +512,14 @@ def page_catalog(root: Path, page: str, language: str | None) -> dict[str, str]:
     >>> page_catalog(course_root(), "learn/lifetime-value", None)
     {}
     """
-    code = language_code(language)
-    if code is None:
+    if language_code(language) is None:
         return {}
-    path = root / "locales" / code / "LC_MESSAGES" / "book" / f"{page}.po"
+    path = catalog_path(root, page, str(language))
     if not path.is_file():
         raise FileNotFoundError(
             f"{path}: no catalog for the page book/{page}.md; run `make translations`"
         )
-    with path.open("rb") as handle:
-        messages = read_po(handle)
-    return {
-        str(message.id): str(message.string)
-        for message in messages
-        if message.id and message.string and not message.fuzzy
-    }
+    return read_po(path)
 
 
 def page_deck(

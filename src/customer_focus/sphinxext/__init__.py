@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, directives, download, editions, freshness, glossary, iconfont,
-    kernel_wait, live, pageweight, quiz, repository, scenario, site_words, siteicons, sitemap,
-    vendor, workshop_kit,
+    kernel_wait, live, notebook_downloads, pageweight, quiz, repository, scenario, site_words,
+    siteicons, sitemap, vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     glossary.setup(app)
     cases.setup(app)
     download.setup(app)
+    notebook_downloads.setup(app)
     repository.setup(app)
     pageweight.setup(app)
     workshop_kit.setup(app)
