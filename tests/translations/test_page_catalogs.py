@@ -28,7 +28,10 @@ from customer_focus.course.glossary import (
 from customer_focus.sphinxext.sitemap import toc_parts
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGS = ROOT / "locales" / "zh_TW" / "LC_MESSAGES"
+LOCALE = ROOT / "locales" / "zh_TW"
+CATALOGS = LOCALE / "LC_MESSAGES"
+#: The exercises' own texts (the rest of them are in the workbook's and answer keys' catalogs).
+EXERCISES = "exercises.po"
 #: The catalog of the theme's own words (the search button, the color mode), not a page's.
 TEMPLATES = "sphinx"
 GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE)
@@ -40,8 +43,10 @@ def _pages() -> list[str]:
 
 
 def _catalogs() -> list[str]:
-    paths = CATALOGS.rglob("*.po")
-    return sorted(path.relative_to(CATALOGS).with_suffix("").as_posix() for path in paths)
+    """Every catalog of the edition, relative to ``locales/zh_TW``: the pages' and the
+    exercises' own."""
+    paths = [*CATALOGS.rglob("*.po"), LOCALE / EXERCISES]
+    return sorted(path.relative_to(LOCALE).as_posix() for path in paths)
 
 
 def _messages(text: str):
@@ -59,7 +64,7 @@ def _messages(text: str):
 
 
 def _read(name: str) -> str:
-    return (CATALOGS / f"{name}.po").read_text(encoding="utf-8")
+    return (LOCALE / name).read_text(encoding="utf-8")
 
 
 def incomplete(text: str, source: str) -> list[str]:
@@ -106,14 +111,16 @@ def not_taiwan_usage(text: str, source: str) -> list[str]:
 
 def test_every_page_has_its_catalog_and_every_catalog_its_page():
     """`make translations` was run after pages were added, moved or removed."""
-    pages, catalogs = set(_pages()), set(_catalogs()) - {TEMPLATES}
+    catalogs = {name.removeprefix("LC_MESSAGES/").removesuffix(".po") for name in _catalogs()
+                if name.startswith("LC_MESSAGES/")}
+    pages, catalogs = set(_pages()), catalogs - {TEMPLATES}
     assert sorted(pages - catalogs) == [], "pages without a catalog: run `make translations`"
     assert sorted(catalogs - pages) == [], "catalogs of no page: delete them (the page is gone)"
 
 
 @pytest.mark.parametrize("name", _catalogs())
 def test_every_entry_is_translated_and_none_is_fuzzy(name):
-    problems = incomplete(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    problems = incomplete(_read(name), f"locales/zh_TW/{name}")
     assert not problems, f"{len(problems)} entries to translate:\n" + "\n".join(problems[:20])
 
 
@@ -140,19 +147,19 @@ def read_as_lists(text: str, source: str) -> list[str]:
 def test_translations_are_not_read_as_lists(name):
     """A numbered heading ("2. Your numbers") translated as "2. 你的數字" is an ordered list
     to Markdown, and Sphinx then leaves the English heading on the Chinese page."""
-    problems = read_as_lists(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    problems = read_as_lists(_read(name), f"locales/zh_TW/{name}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name", _catalogs())
 def test_translations_use_the_glossary_terms(name):
-    problems = off_glossary(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    problems = off_glossary(_read(name), f"locales/zh_TW/{name}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name", _catalogs())
 def test_translations_are_traditional_and_taiwan_usage(name):
-    problems = not_taiwan_usage(_read(name), f"locales/zh_TW/LC_MESSAGES/{name}.po")
+    problems = not_taiwan_usage(_read(name), f"locales/zh_TW/{name}")
     assert not problems, "\n".join(problems)
 
 
