@@ -138,3 +138,17 @@ def test_the_words_other_extensions_write_are_the_editions():
     assert zh["code_show"] in worksheet and "code cell" not in worksheet
     manifest = json.loads((SITE / "zh-TW" / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["name"] == title and manifest["short_name"] == title.split("：")[0]
+
+
+#: The words a formula keeps in English on a Chinese page: a coefficient's name, as the
+#: Kano worksheet and chapter name it (an abbreviation, CLV or NPS, has no lowercase word).
+FORMULA_NAMES = {"Better", "Worse"}
+
+
+@pytest.mark.parametrize("page", _pages() if (SITE / "zh-TW").is_dir() else [])
+def test_a_chinese_pages_formulas_are_chinese(page):
+    """A formula's words (``\\text{...}`` in its math) come from the page's catalog too."""
+    html = (SITE / "zh-TW" / page).read_text(encoding="utf-8")
+    words = [word for word in re.findall(r"\\text\{([^}]*)\}", html)
+             if re.search(r"[a-z]{3,}", word) and word not in FORMULA_NAMES]
+    assert words == [], f"zh-TW/{page}: English words in its formulas: {sorted(set(words))}"

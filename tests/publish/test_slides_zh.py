@@ -88,6 +88,18 @@ def test_a_page_decks_text_is_its_catalogs_translation(labels, tmp_path):
     assert CHINESE["lifetime-value"].activities["Summary"] in [s.activity for s in deck.slides]
 
 
+@pytest.mark.parametrize("ident", PAGE_DECKS)
+def test_a_chinese_decks_formulas_have_no_english_words(ident, labels, tmp_path):
+    """A displayed formula is translated as the page's is (its ``\\text{}`` words from the
+    catalog); an abbreviation (CLV) or a coefficient's name (Better, Worse) may stay."""
+    chinese = page_deck(CHINESE[ident], ROOT, tmp_path, labels, "zh_TW")
+    words = [word for slide in chinese.slides
+             for formula in re.findall(r"\\\[(.*?)\\\]", slide.body, flags=re.S)
+             for word in re.findall(r"\\text\{([^}]*)\}", formula)]
+    assert [word for word in words if re.search(r"[a-z]{3,}", word)
+            and word not in ("Better", "Worse")] == []
+
+
 def test_the_english_decks_are_unchanged_by_the_translation(labels, tmp_path):
     english = page_deck(ENGLISH["lifetime-value"], ROOT, tmp_path, labels)
     page = deck_html(english)

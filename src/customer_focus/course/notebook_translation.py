@@ -241,8 +241,10 @@ def translate_markdown(text: str, catalog: NotebookCatalog) -> tuple[str, list[s
         if token.type not in _TEXTS or not token.content.strip() or token.map is None:
             continue
         english = token.content
-        key = (english.strip() if token.type != "inline"  # a formula, kept as it is written
-               else " ".join(english.replace("\n", " ").split()))
+        if token.type == "inline":
+            key = " ".join(english.replace("\n", " ").split())
+        else:  # a formula: Sphinx keeps it as written, its line breaks too
+            key = english if catalog.get(english) is not None else english.strip()
         translated = catalog.get(key)
         if translated is None:
             if _LETTERS.search(key):

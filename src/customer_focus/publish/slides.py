@@ -157,6 +157,8 @@ def markdown_parser(
     '<p>\\\\(m \\\\cdot r\\\\) and a link</p>\\n'
     >>> markdown_parser(catalog={"Try **this**.": "試試**這個**。"}).render("Try **this**.")
     '<p>試試<strong>這個</strong>。</p>\\n'
+    >>> markdown_parser(catalog={"\\ny = x\\n": "\\ny = 甲\\n"}).render("$$\\ny = x\\n$$")
+    '<div class="cf-math">\\\\[\\ny = 甲\\n\\\\]</div>\\n'
     """
     labels = labels or {}
     parser = (
@@ -198,7 +200,8 @@ def markdown_parser(
 
     def translate(state: Any) -> None:
         for token in state.tokens:
-            if token.type == "inline" and token.content in (catalog or {}):
+            if token.type in ("inline", "math_block", "math_block_label") \
+                    and token.content in (catalog or {}):
                 token.meta = {**(token.meta or {}), "en": token.content}
                 token.content = (catalog or {})[token.content]
 
