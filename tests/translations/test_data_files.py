@@ -56,7 +56,8 @@ CASES = "src/customer_focus/data/cases.yml"
 def _overlays() -> list[tuple[str, str]]:
     """Each translation laid over an English file, with that file (paths from the top folder)."""
     pairs = [(f"{LOCALE}/course-map.yml", "book/course-map.yml"), (f"{LOCALE}/cases.yml", CASES),
-             (f"{LOCALE}/agendas.yml", "book/instructors/agendas.yml")]
+             (f"{LOCALE}/agendas.yml", "book/instructors/agendas.yml"),
+             (f"{LOCALE}/tools/lab/exercise.yml", "src/customer_focus/tools/lab/exercise.yml")]
     for kind, english in ENGLISH.items():
         for path in sorted((ROOT / LOCALE / kind).glob("*.yml")):
             pairs.append((f"{LOCALE}/{kind}/{path.name}", english.format(path.stem)))

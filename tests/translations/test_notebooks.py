@@ -144,3 +144,25 @@ def test_a_translated_worksheet_run_as_a_learner_runs_it_says_its_results_in_chi
                 for output in cell.outputs if output.output_type == "error"]
     assert "魅力" in said or "必備" in said, said[:2000]
     assert len(CJK.findall(said)) > 200
+
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda path: path.name)
+def test_a_translated_solution_passes_every_check_in_chinese(solution, tmp_path, monkeypatch):
+    """The worked answers (the workshop pages' download) run in Chinese: the exercise reads the
+    Chinese sample files and its own Chinese words, and every check says correct, in Chinese."""
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    notebook = write_translated(ROOT, solution, tmp_path / solution.name, "zh_TW")
+    run = nbformat.read(notebook, as_version=4)
+    NotebookClient(run, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT / "solutions")}}).execute()
+    checks = [cell for cell in run.cells if cell.cell_type == "code"
+              and re.fullmatch(r"exercise\.q\d+\.check\(\)", cell.source.strip())]
+    assert len(checks) == 4
+    for cell in checks:
+        shown = "".join(output.get("data", {}).get("text/markdown", "") for output in cell.outputs)
+        assert shown.startswith("**正確"), f"{solution.name}: {cell.source}: {shown[:300]!r}"
+        assert CJK.search(shown[8:]), shown

@@ -63,6 +63,18 @@ class Feedback:
         return _("**{status}:** {message}").format(status=_(self.status), message=self.message)
 
 
+def _then(first: str, second: str) -> str:
+    """Two sentences one after the other: a space between them, none after a full-width
+    stop (Chinese writes no space after 。).
+
+    >>> _then("`x` = 1.", "Well done."), _then("`x` = 1。", "很好。"), _then("`x` = 1.", "")
+    ('`x` = 1. Well done.', '`x` = 1。很好。', '`x` = 1.')
+    """
+    if not second:
+        return first
+    return first + ("" if first.endswith(("。", "：", "；", "！", "？")) else " ") + second
+
+
 def _now(value: Any) -> Any:
     """``value``, or what it returns when it is a function (computed when asked, not at import)."""
     return value() if callable(value) else value
@@ -120,9 +132,8 @@ class _Question(ABC):
             ).format(variable=self.variable, prompt=self.prompt))
         verdict = self._judge(value)
         if verdict is None:
-            note = " " + self.takeaway if self.takeaway else ""
-            return Feedback(CORRECT, _("`{variable}` = {value}.").format(
-                variable=self.variable, value=self._show(value)) + note)
+            return Feedback(CORRECT, _then(_("`{variable}` = {value}.").format(
+                variable=self.variable, value=self._show(value)), self.takeaway))
         return Feedback(INCORRECT, verdict)
 
     def hint(self) -> Feedback:
@@ -180,8 +191,8 @@ class NumberQuestion(_Question):
         for mistake in self.mistakes:
             slack = self.tolerance if mistake.tolerance is None else mistake.tolerance
             if abs(number - float(_now(mistake.value))) <= slack:
-                return _("`{variable}` = {value}.").format(
-                    variable=self.variable, value=self._show(number)) + " " + mistake.explanation
+                return _then(_("`{variable}` = {value}.").format(
+                    variable=self.variable, value=self._show(number)), mistake.explanation)
         return _("`{variable}` = {value}, which is not the answer. Try `.hint()`.").format(
             variable=self.variable, value=self._show(number))
 

@@ -74,6 +74,7 @@ RUNTIME: tuple[tuple[str, str], ...] = (
     (".", "references.bib"),
     ("locales/zh_TW", "*.yml"),
     ("locales/zh_TW/tools", "*.yml"),
+    ("locales/zh_TW/tools/lab", "*.yml"),
     ("locales/zh_TW/quizzes", "*.yml"),
     ("locales/zh_TW/scenarios", "*.yml"),
     ("locales/zh_TW/forms", "*.yml"),

@@ -10,6 +10,13 @@ arithmetic or a file of the course (:class:`Choice`), and the values that
 ``{name}`` stands for in the texts. :func:`tool_exercise` puts both together
 and says clearly when they do not match.
 
+The words are in the language the package speaks when the exercise is made
+(when the notebook imports the tool's exercise, after its first cell chose the
+language): a translation gives them in ``locales/<lang>/tools/<tool>.yml``
+(``exercise:``, beside the spec's other texts) or, for the lab,
+``locales/<lang>/tools/lab/exercise.yml``; what the code reads (variables,
+options, the correct answer, tolerances) stays the English's.
+
 Examples
 --------
 >>> from customer_focus.tools.spec import QuestionSpec
@@ -29,9 +36,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..core.checking import ChoiceQuestion, Exercise, Mistake, NumberQuestion
-from ..core.paths import tool_file
+from ..core.languages import language_code
+from ..core.messages import current_language
+from ..core.paths import course_root, tool_file
 from ..core.yamlfile import parse_yaml
-from .spec import QuestionSpec, load_spec, read_questions
+from .spec import QuestionSpec, load_spec, overlay, read_questions
 
 __all__ = ["Number", "Choice", "build_exercise", "tool_exercise", "file_exercise"]
 
@@ -162,7 +171,7 @@ def tool_exercise(
     >>> exercise.q4.variable
     'benchmark_q4'
     """
-    spec = load_spec(tool)
+    spec = load_spec(tool, current_language())
     return build_exercise(spec.exercise, answers, values or {}, spec.source)
 
 
@@ -179,6 +188,14 @@ def file_exercise(
     'purchases_q3'
     """
     source = f"src/customer_focus/tools/{folder}/{name}"
-    text = tool_file(folder, name).read_text("utf-8")
-    words = read_questions(parse_yaml(text, source), source)
+    data = parse_yaml(tool_file(folder, name).read_text("utf-8"), source)
+    code = language_code(current_language())
+    if code:
+        where = f"locales/{code}/tools/{folder}/{name}"
+        path = course_root() / where
+        if not path.is_file():
+            raise FileNotFoundError(f"{where}: the {code} translation of {source} is missing; "
+                                    "write it with the texts of its exercise.")
+        data = overlay(data, parse_yaml(path.read_text("utf-8"), where), where)
+    words = read_questions(data, source)
     return build_exercise(words, answers, values or {}, source)

@@ -87,13 +87,13 @@ __all__ = [
     "LiveSpec", "ToolSpec",
     "load_spec", "read_spec", "read_questions", "spec_tools", "twin_text", "twin_path",
     "render_html", "load_form", "load_form_file",
-    "LANGUAGES", "text_skeleton", "example_texts", "overlay", "translation_path",
+    "LANGUAGES", "text_skeleton", "example_texts", "exercise_texts", "overlay", "translation_path",
     "check_words", "words",
 ]
 
 #: The keys of a spec that hold no reader-facing text: a translation leaves them out.
 _NOT_TEXT = {
-    "tool", "example", "exercise", "live", "kind", "min", "max", "max_included", "step",
+    "tool", "example", "live", "kind", "min", "max", "max_included", "step",
     "slider", "default", "required", "field", "rows",
 }
 
@@ -778,14 +778,60 @@ def example_texts(data: Mapping[str, Any]) -> dict[str, Any]:
     return kept
 
 
+#: The texts of an exercise question a learner reads (its variable, options, correct answer
+#: and tolerances are the code's: they stay the English's).
+_QUESTION_TEXTS = ("prompt", "hint", "solution", "takeaway")
+
+
+def exercise_texts(exercise: Any) -> dict[str, Any]:
+    """The texts of an ``exercise:`` section a translation gives, in its shape.
+
+    Each question's prompt, hint, solution and takeaway, each mistake's text
+    (``why``), and each wrong option's reason, keyed by the English option
+    (what the learner types stays the English's).
+
+    Examples
+    --------
+    >>> exercise_texts({"q1": {"variable": "x_q1", "prompt": "Set x.", "hint": "Add.",
+    ...     "solution": "x = 1", "tolerance": 0.1, "mistakes": ["Off by one.",
+    ...     {"why": "Doubled.", "tolerance": 0.5}]},
+    ...     "q2": {"variable": "c_q2", "prompt": "Pick.", "hint": "Read.", "solution": "'a'",
+    ...            "options": ["a", "b"], "correct": "a", "reasons": {"b": "Not b."}}})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'q1': {'prompt': 'Set x.', 'hint': 'Add.', 'solution': 'x = 1',
+            'mistakes': ['Off by one.', {'why': 'Doubled.'}]},
+     'q2': {'prompt': 'Pick.', 'hint': 'Read.', 'solution': "'a'", 'reasons': {'b': 'Not b.'}}}
+    """
+    kept: dict[str, Any] = {}
+    for name, question in (exercise.items() if isinstance(exercise, Mapping) else ()):
+        if not isinstance(question, Mapping):
+            continue
+        texts: dict[str, Any] = {key: question[key] for key in _QUESTION_TEXTS
+                                 if isinstance(question.get(key), str)}
+        mistakes = question.get("mistakes")
+        if isinstance(mistakes, list) and mistakes:
+            texts["mistakes"] = [
+                item if isinstance(item, str)
+                else {"why": item["why"]} if isinstance(item, Mapping) and "why" in item
+                else None
+                for item in mistakes
+            ]
+        reasons = question.get("reasons")
+        if isinstance(reasons, Mapping) and reasons:
+            texts["reasons"] = {key: text for key, text in reasons.items() if isinstance(text, str)}
+        kept[name] = texts
+    return kept
+
+
 def text_skeleton(data: Any) -> Any:
     """The reader-facing texts of a spec's data, in its shape: what a translation holds.
 
-    Mappings keep their text-bearing keys (never ``tool``, ``exercise``,
-    ``live`` or a setting such as ``kind``, ``min``, ``slider``), lists keep
-    every item, a text stays a text; a unit without letters (``$``, ``%``) is
-    not a word to translate. Of the worked ``example``, only the values of the
-    text inputs (``kind: text``) that hold words (:func:`example_texts`).
+    Mappings keep their text-bearing keys (never ``tool``, ``live`` or a
+    setting such as ``kind``, ``min``, ``slider``), lists keep every item, a
+    text stays a text; a unit without letters (``$``, ``%``) is not a word to
+    translate. Of the worked ``example``, only the values of the text inputs
+    (``kind: text``) that hold words (:func:`example_texts`); of the
+    ``exercise``, what its learner reads (:func:`exercise_texts`).
 
     Examples
     --------
@@ -800,6 +846,11 @@ def text_skeleton(data: Any) -> Any:
         for key, value in data.items():
             if key == "example" and isinstance(data.get("fields"), Mapping):
                 inner = example_texts(data)
+                if inner:
+                    kept[key] = inner
+                continue
+            if key == "exercise":
+                inner = exercise_texts(value)
                 if inner:
                     kept[key] = inner
                 continue
