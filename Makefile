@@ -74,7 +74,8 @@ book: setup chromium
 # keeping every translation already made (a changed English text turns it fuzzy).
 # The package's own catalogs (what it says in notebooks and live tools: README "How to
 # translate") are extracted from the code, merged and compiled the same way; the exercises'
-# own texts (locales/zh_TW/exercises.po, README "The notebooks a reader downloads") too.
+# own texts and the code's comments (locales/zh_TW/exercises.po and code-comments.po, README
+# "The notebooks a reader downloads") too.
 translations: setup
 	$(BIN)/python -m customer_focus.publish.editions gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l zh_TW -d locales

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -152,3 +153,17 @@ def test_a_chinese_pages_formulas_are_chinese(page):
     words = [word for word in re.findall(r"\\text\{([^}]*)\}", html)
              if re.search(r"[a-z]{3,}", word) and word not in FORMULA_NAMES]
     assert words == [], f"zh-TW/{page}: English words in its formulas: {sorted(set(words))}"
+
+
+#: A comment that is code put aside (``# exercise.q1.hint()``) or a solution's marker.
+COMMENTED_CODE = re.compile(r"#+\s*([\w.]+\(.*\)|(BEGIN|END) SOLUTION)\s*")
+
+
+@pytest.mark.parametrize("page", _pages() if (SITE / "zh-TW").is_dir() else [])
+def test_a_chinese_pages_code_comments_are_chinese(page):
+    """The comments of the code a page shows come from the catalog of code comments."""
+    html = (SITE / "zh-TW" / page).read_text(encoding="utf-8")
+    comments = [unescape(text) for text in re.findall(r'<span class="c1?">([^<]*)</span>', html)]
+    english = [text for text in comments
+               if not re.search(r"[\u4e00-\u9fff]", text) and not COMMENTED_CODE.fullmatch(text)]
+    assert english == [], f"zh-TW/{page}: English comments in its code: {english}"

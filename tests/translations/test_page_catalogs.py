@@ -30,8 +30,9 @@ from customer_focus.sphinxext.sitemap import toc_parts
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "locales" / "zh_TW"
 CATALOGS = LOCALE / "LC_MESSAGES"
-#: The exercises' own texts (the rest of them are in the workbook's and answer keys' catalogs).
-EXERCISES = "exercises.po"
+#: The exercises' own texts (the rest of them are in the workbook's and answer keys' catalogs)
+#: and the comments of the course's code.
+OWN = ("exercises.po", "code-comments.po")
 #: The catalog of the theme's own words (the search button, the color mode), not a page's.
 TEMPLATES = "sphinx"
 GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE)
@@ -43,9 +44,9 @@ def _pages() -> list[str]:
 
 
 def _catalogs() -> list[str]:
-    """Every catalog of the edition, relative to ``locales/zh_TW``: the pages' and the
-    exercises' own."""
-    paths = [*CATALOGS.rglob("*.po"), LOCALE / EXERCISES]
+    """Every catalog of the edition, relative to ``locales/zh_TW``: the pages', the
+    exercises' own and the code comments'."""
+    paths = [*CATALOGS.rglob("*.po"), *(LOCALE / name for name in OWN)]
     return sorted(path.relative_to(LOCALE).as_posix() for path in paths)
 
 

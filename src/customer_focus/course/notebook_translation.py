@@ -9,8 +9,10 @@ the same notebook in the same language:
   replaced by its translation from the catalogs (:func:`translate_markdown`),
   matched as Sphinx matches it (the text with its line breaks as spaces), its
   links made relative to the notebook again (:class:`NotebookCatalog`);
-* the comments the exercises' builder writes into answer cells are translated
-  through the package's catalog;
+* the comments of its code are translated from the course's catalog of code
+  comments (``locales/<lang>/code-comments.po``, :func:`translate_comments`;
+  the edition's pages show the same translation), and the comments the
+  exercises' builder writes into answer cells through the package's catalog;
 * a first code cell makes the package speak the language
   (:func:`customer_focus.core.messages.use_language`), so its tables, charts and
   messages are in it when the learner runs the notebook; the saved outputs
@@ -24,9 +26,11 @@ participant workbook and the answer keys), which hold its questions.
 from __future__ import annotations
 
 import copy
+import io
 import posixpath
 import re
-from collections.abc import Iterable
+import tokenize
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -45,7 +49,8 @@ _ = Messages("course")
 
 __all__ = [
     "NotebookCatalog", "catalog_path", "notebook_catalog", "translate_markdown",
-    "translate_notebook", "EXERCISE_PAGES", "EXERCISES_CATALOG",
+    "translate_notebook", "EXERCISE_PAGES", "EXERCISES_CATALOG", "COMMENTS_CATALOG",
+    "code_comments", "translate_comments", "comments_catalog", "BUILDER_COMMENTS",
 ]
 
 #: The pages whose catalogs hold the exercises' questions (they are made from the exercises).
@@ -54,12 +59,19 @@ EXERCISE_PAGES = ("practice/workbook", "instructors/answer-keys")
 #: (kept by ``make translations``: :mod:`customer_focus.publish.notebooks`).
 EXERCISES_CATALOG = "locales/{language}/exercises.po"
 
+#: The course's code comments in translation, in the course's folder (kept by
+#: ``make translations`` from the notebooks and pages with code).
+COMMENTS_CATALOG = "locales/{language}/code-comments.po"
+#: A comment that is code put aside (``# exercise.q1.hint()``) or a solution's marker, not
+#: words: never translated.
+_COMMENTED_CODE = re.compile(r"^[\w.]+\(.*\)$|^(BEGIN|END) SOLUTION$")
+
 #: The first cell of a translated notebook: the language the package speaks in it.
 _LANGUAGE_COMMENT = N_("The course's package speaks this edition's language in this notebook: "
                        "its tables, charts and messages.")
 
-#: The comments the exercises' builder writes, translated in a translated notebook.
-_COMMENTS = (ANSWER_PROMPT, CODE_PROMPT_EMPTY)
+#: The comments the exercises' builder writes, said by the package's catalog.
+BUILDER_COMMENTS = (ANSWER_PROMPT, CODE_PROMPT_EMPTY)
 
 #: A link's target in Markdown, ``[text](target)``, or in a role, ``{download}`text <target>```.
 _TARGET = re.compile(r"(\]\(|<)([^()<>\s]+)(\)|>)")
@@ -270,17 +282,72 @@ def translate_markdown(text: str, catalog: NotebookCatalog) -> tuple[str, list[s
     return "\n".join(lines), missing
 
 
-def _translated_code(source: str) -> str:
-    """A code cell with the exercises' builder's comments in the package's language."""
-    out = []
-    for line in source.split("\n"):
-        stripped = line.lstrip()
-        indent = line[: len(line) - len(stripped)]
-        for comment in _COMMENTS:
-            if stripped == f"# {comment}":
-                line = f"{indent}# {_(comment)}"
-        out.append(line)
-    return "\n".join(out)
+def _comments(code: str) -> list[tuple[int, int, int, str]]:
+    """Each comment of ``code`` that is words: (line, start, end, its text after ``#``)."""
+    found = []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return found  # not Python (a cell magic, say): its comments stay as written
+    for token in tokens:
+        if token.type != tokenize.COMMENT:
+            continue
+        text = token.string.lstrip("#").strip()
+        if text and not _COMMENTED_CODE.match(text):
+            (row, start), (_row, end) = token.start, token.end
+            found.append((row - 1, start, end, text))
+    return found
+
+
+def code_comments(code: str) -> list[str]:
+    """The comments of a cell's code that are words, as a catalog holds them.
+
+    Examples
+    --------
+    >>> code_comments("x = 0.8  # share who stay\\n# exercise.q1.hint()\\ns = '# not one'\\n")
+    ['share who stay']
+    """
+    return [text for _line, _start, _end, text in _comments(code)]
+
+
+def translate_comments(code: str, comments: Mapping[str, str]) -> tuple[str, list[str]]:
+    """``code`` with each comment ``comments`` translates in its language; the comments it lacks.
+
+    Examples
+    --------
+    >>> translate_comments("x = 0.8  # share who stay\\ny = 1  # other\\n",
+    ...                    {"share who stay": "留下來的比例"})
+    ('x = 0.8  # 留下來的比例\\ny = 1  # other\\n', ['other'])
+    """
+    lines = code.split("\n")
+    missing = []
+    for line, start, end, text in reversed(_comments(code)):
+        translated = comments.get(text)
+        if translated is None:
+            missing.append(text)
+            continue
+        lines[line] = f"{lines[line][:start]}# {translated}{lines[line][end:]}"
+    return "\n".join(lines), missing[::-1]
+
+
+def comments_catalog(root: Path, language: str) -> dict[str, str]:
+    """The course's code comments in ``language`` (empty when it has no catalog yet).
+
+    Examples
+    --------
+    >>> from customer_focus.core.paths import course_root
+    >>> comments_catalog(course_root(), "zh_TW")["the loaner bike"]
+    '代步自行車'
+    """
+    path = Path(root) / COMMENTS_CATALOG.format(language=language_code(language, known=True))
+    return read_po(path) if path.is_file() else {}
+
+
+def _translated_code(source: str, comments: Mapping[str, str]) -> tuple[str, list[str]]:
+    """A code cell with its comments in the language: the exercises' builder's from the
+    package's catalog, the others from the course's catalog of code comments."""
+    said = {comment: _(comment) for comment in BUILDER_COMMENTS}
+    return translate_comments(source, {**comments, **said})
 
 
 def _language_cell(code: str, with_id: bool) -> dict:
@@ -299,9 +366,13 @@ def _language_cell(code: str, with_id: bool) -> dict:
 
 
 def translate_notebook(
-    notebook: dict, catalog: NotebookCatalog, language: str
+    notebook: dict, catalog: NotebookCatalog, language: str,
+    comments: Mapping[str, str] | None = None,
 ) -> tuple[dict, list[str]]:
     """A notebook (nbformat 4, as JSON) in ``language``; the English texts left untranslated.
+
+    ``comments`` translates its code's comments (:func:`comments_catalog`); a comment it
+    lacks is kept, and listed with the texts left untranslated.
 
     Call it while the package speaks ``language``
     (:func:`customer_focus.core.messages.language`), so that the comments it
@@ -337,7 +408,8 @@ def translate_notebook(
             cell["source"], lacking = translate_markdown(source, catalog)
             missing += lacking
         elif cell["cell_type"] == "code":
-            cell["source"] = _translated_code(source)
+            cell["source"], lacking = _translated_code(source, comments or {})
+            missing += lacking
             cell["outputs"], cell["execution_count"] = [], None
     first_code = next((index for index, cell in enumerate(translated["cells"])
                        if cell["cell_type"] == "code"), len(translated["cells"]))

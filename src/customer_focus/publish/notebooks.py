@@ -9,11 +9,13 @@ A page's notebook is translated with its page's catalog. The exercises are no
 page: their questions are in the catalogs of the pages made from them (the
 participant workbook and the answer keys), and the rest of their texts (how the
 notebook works, what the numbers say) in their own catalog,
-``locales/<lang>/exercises.po``, which
+``locales/<lang>/exercises.po``. The comments of every page's and notebook's
+code are in ``locales/<lang>/code-comments.po`` (the zh-TW pages show them
+translated too: :mod:`customer_focus.sphinxext.code_comments`).
 ``python -m customer_focus.publish.notebooks update`` (``make translations``)
-keeps in step with the notebooks: a new text is added untranslated, a changed
-one turns fuzzy, one no notebook says any more is dropped; ``check`` lists the
-texts a translated notebook would leave in English, and exits 1 when there are any.
+keeps both in step with the course: a new text is added untranslated, a changed
+one turns fuzzy, one nothing says any more is dropped; ``check`` lists the texts
+a translated notebook would leave in English, and exits 1 when there are any.
 """
 
 from __future__ import annotations
@@ -21,13 +23,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from ..core.languages import LANGUAGES, language_code
 from ..core.messages import language as speaking
 from ..course.notebook_translation import (
+    BUILDER_COMMENTS,
+    COMMENTS_CATALOG,
     EXERCISES_CATALOG,
+    code_comments,
+    comments_catalog,
     notebook_catalog,
     translate_notebook,
 )
@@ -55,7 +62,8 @@ def translated(
     (with ``own=False``, an exercise is read without the exercises' own catalog)."""
     catalog = notebook_catalog(root, notebook, language, own=own)
     with speaking(language):
-        return translate_notebook(_read(notebook), catalog, language)
+        return translate_notebook(_read(notebook), catalog, language,
+                                  comments_catalog(root, language))
 
 
 def write_translated(
@@ -86,42 +94,88 @@ def untranslated(root: Path, language: str) -> dict[str, list[str]]:
     return found
 
 
-def update(root: Path, languages: tuple[str, ...] = LANGUAGES[1:]) -> list[Path]:
-    """Keep each language's ``exercises.po`` in step with the exercises' texts; the files written.
+#: A page's code cells and blocks of Python, in a Markdown page (```` ```{code-cell} ````,
+#: ```` ```python ````).
+_CODE_CELL = re.compile(r"^```(?:\{code-cell\}|python|ipython3?)[^\n]*\n(.*?)^```", re.S | re.M)
 
-    The texts are those of ``exercises/`` and ``solutions/`` that no page's catalog holds.
-    """
+
+def page_code(root: Path) -> list[tuple[str, str]]:
+    """Every code cell of the course's pages and downloadable notebooks: (where, its code)."""
+    cells = []
+    for page in sorted((root / "book").rglob("*.md")):
+        for code in _CODE_CELL.findall(page.read_text(encoding="utf-8")):
+            lines = [line for line in code.split("\n") if not line.startswith(":")]
+            cells.append((page.relative_to(root).as_posix(), "\n".join(lines)))
+    for notebook in course_notebooks(root):
+        for cell in _read(notebook)["cells"]:
+            if cell["cell_type"] == "code":
+                source = cell["source"]
+                cells.append((notebook.relative_to(root).as_posix(),
+                              source if isinstance(source, str) else "".join(source)))
+    return cells
+
+
+def _template(texts: list[tuple[str, str]]):
+    """A catalog template of ``texts`` (where, English), each with the files that say it."""
+    from babel.messages.catalog import Catalog
+
+    from .messages import DATE, PROJECT
+
+    template = Catalog(project=PROJECT, fuzzy=False, creation_date=DATE, revision_date=DATE)
+    for where, text in texts:
+        if text in template:
+            if (where, 0) not in template[text].locations:
+                template[text].locations.append((where, 0))
+        else:
+            template.add(text, locations=[(where, 0)])
+    return template
+
+
+def _merge(path: Path, template, language: str) -> Path:
+    """Merge ``template`` into the catalog at ``path`` (new texts empty, changed ones fuzzy,
+    gone ones dropped), as ``make translations`` merges every catalog."""
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
     from .messages import DATE, PROJECT
 
+    catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, creation_date=DATE,
+                      revision_date=DATE)
+    if path.exists():
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+    catalog.update(template, update_header_comment=False)
+    catalog.obsolete.clear()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, include_previous=True,
+                 include_lineno=False)
+    return path
+
+
+def update(root: Path, languages: tuple[str, ...] = LANGUAGES[1:]) -> list[Path]:
+    """Keep each language's ``exercises.po`` and ``code-comments.po`` in step; the files written.
+
+    The exercises' texts are those of ``exercises/`` and ``solutions/`` that no page's
+    catalog holds; the code comments, those of every page's and notebook's code cells
+    (apart from the exercises' builder's, which the package's catalog says).
+    """
+    code = page_code(root)
+    comments = [(where, text) for where, cell in code for text in code_comments(cell)
+                if text not in BUILDER_COMMENTS]
     written = []
     for language in languages:
-        path = root / EXERCISES_CATALOG.format(language=language)
-        catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, creation_date=DATE,
-                          revision_date=DATE)
-        if path.exists():
-            with path.open("rb") as handle:
-                catalog = read_po(handle, locale=language)
-        template = Catalog(project=PROJECT, fuzzy=False, creation_date=DATE, revision_date=DATE)
+        said = {text for _where, text in comments}
+        texts = []
         for notebook in course_notebooks(root):
-            if notebook.parent.name not in ("exercises", "solutions"):
-                continue
-            _copy, missing = translated(root, notebook, language, own=False)
-            where = notebook.relative_to(root).as_posix()
-            for text in missing:
-                if text in template:
-                    template[text].locations.append((where, 0))
-                else:
-                    template.add(text, locations=[(where, 0)])
-        catalog.update(template, update_header_comment=False)
-        catalog.obsolete.clear()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, omit_header=False, include_previous=True,
-                     include_lineno=False)
-        written.append(path)
+            if notebook.parent.name in ("exercises", "solutions"):
+                _copy, missing = translated(root, notebook, language, own=False)
+                where = notebook.relative_to(root).as_posix()
+                texts += [(where, text) for text in missing if text not in said]
+        written.append(_merge(root / EXERCISES_CATALOG.format(language=language),
+                              _template(texts), language))
+        written.append(_merge(root / COMMENTS_CATALOG.format(language=language),
+                              _template(comments), language))
     return written
 
 

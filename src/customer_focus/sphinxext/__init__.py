@@ -19,7 +19,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    accessibility, cases, directives, download, editions, freshness, glossary, iconfont,
+    accessibility, cases, code_comments, directives, download, editions, freshness, glossary,
+    iconfont,
     kernel_wait, live, notebook_downloads, pageweight, quiz, repository, scenario, site_words,
     siteicons, sitemap, vendor, workshop_kit,
 )
@@ -55,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     cases.setup(app)
     download.setup(app)
     notebook_downloads.setup(app)
+    code_comments.setup(app)
     repository.setup(app)
     pageweight.setup(app)
     workshop_kit.setup(app)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..core.languages import language_code
+from ..core.languages import LANGUAGES, language_code
 from ..publish.notebooks import write_translated
 from .registry import Extension
 
@@ -45,6 +45,10 @@ def _translate(app: Sphinx, exception: Exception | None) -> None:
         return
     code = language_code(app.config.language)
     if code is None:
+        return
+    if code not in LANGUAGES:
+        logger.warning(f"the course has no translation in {code}: its downloadable notebooks "
+                       "are the English ones")
         return
     notebooks = downloaded_notebooks(app)
     for source, copy in notebooks:
