@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from customer_focus.publish.notebooks import translated
+from customer_focus.publish.notebooks import translated, write_translated
 
 from .conftest import ROOT
 
@@ -79,9 +79,10 @@ def test_without_a_repository_address_no_page_offers_a_launch_button(visit, site
     assert "git clone" not in visit.open(HOW_TO).locator("article").inner_text()
 
 
-def test_the_chinese_edition_gives_its_notebooks_in_chinese(visit):
-    """The zh-TW pages' exercises, a page's source and the zip's notebooks: each the English
-    notebook as the edition translates it (Markdown from the catalogs, the language chosen)."""
+def test_the_chinese_edition_gives_its_notebooks_in_chinese(visit, tmp_path):
+    """The zh-TW pages' exercises, a page's source (a notebook's and a Markdown page's) and the
+    zip's notebooks: each the English as the edition translates it (Markdown from the catalogs,
+    the language chosen)."""
     linked = set()
     for path in PRACTICE:
         page = visit.open(f"zh-TW/{path}")
@@ -98,6 +99,11 @@ def test_the_chinese_edition_gives_its_notebooks_in_chinese(visit):
     lab = "book/apply/lab/lifetime-value-from-transactions"
     source = visit.page.request.get(f"{visit.base}/zh-TW/_sources/{lab}.ipynb").json()
     assert source["cells"] == translated(ROOT, ROOT / f"{lab}.ipynb", "zh_TW")[0]["cells"]
+    chapter = "book/learn/lifetime-value.md"
+    page_source = visit.page.request.get(f"{visit.base}/zh-TW/_sources/{chapter}").text()
+    expected_source = write_translated(ROOT, ROOT / chapter, tmp_path / "chapter.md", "zh_TW")
+    assert page_source == expected_source.read_text(encoding="utf-8")
+    assert "# 忠誠度如何帶動獲利" in page_source
 
     page = visit.open(f"zh-TW/{HOW_TO}")
     _name, data = _download(visit, page.locator("a.cf-download").first)

@@ -180,3 +180,20 @@ def test_a_translated_solution_passes_every_check_in_chinese(solution, tmp_path,
         shown = "".join(output.get("data", {}).get("text/markdown", "") for output in cell.outputs)
         assert shown.startswith("**正確"), f"{solution.name}: {cell.source}: {shown[:300]!r}"
         assert CJK.search(shown[8:]), shown
+
+
+PAGES = sorted((ROOT / "book").rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids)
+def test_a_pages_source_is_translated_whole(page, tmp_path):
+    """A Markdown page's source (its download button) in Chinese: every text its catalog has,
+    prose directives' content and titles included, and its code's comments."""
+    catalog = notebook_catalog(ROOT, page, "zh_TW")
+    _text, missing = translate_markdown(page.read_text(encoding="utf-8"), catalog)
+    assert missing == [], f"{ids(page)}: no translation for {missing[:5]}"
+    written = write_translated(ROOT, page, tmp_path / page.name, "zh_TW").read_text("utf-8")
+    heading = next(line for line in written.splitlines() if line.startswith("# "))
+    assert CJK.search(heading), heading
+    for block in re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```", written, re.S | re.M):
+        assert all(CJK.search(text) for text in code_comments(block)), block

@@ -36,7 +36,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
@@ -82,9 +84,46 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def _parser() -> MarkdownIt:
-    """markdown-it-py with the MyST syntax the book's notebooks use, keeping source lines."""
-    return (MarkdownIt("commonmark").enable("table").use(myst_block_plugin)
-            .use(myst_role_plugin).use(colon_fence_plugin).use(dollarmath_plugin))
+    """markdown-it-py with the MyST syntax the book's notebooks and pages use, keeping source
+    lines."""
+    return (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+            .use(myst_block_plugin).use(myst_role_plugin).use(colon_fence_plugin)
+            .use(dollarmath_plugin).use(deflist_plugin))
+
+
+#: The directives whose content is prose Sphinx translates (their title too).
+PROSE_DIRECTIVES = frozenset({
+    "admonition", "note", "tip", "hint", "important", "warning", "caution", "attention",
+    "danger", "error", "seealso", "dropdown", "margin", "sidebar", "epigraph", "exercise",
+    "solution", "card", "tab-item", "div", "topic", "rubric",
+})
+_DIRECTIVE = re.compile(r"^\{([\w:-]+)\}\s*(.*)$")
+
+
+def _directive(token: Token, lines: list[str], catalog: NotebookCatalog) -> list[str]:
+    """A prose directive's fence translated in ``lines`` (its title and content); the texts
+    left in English."""
+    found = _DIRECTIVE.match(token.info.strip())
+    start, end = token.map or (0, 0)
+    if not found or found.group(1) not in PROSE_DIRECTIVES or lines[start][:1].isspace():
+        return []
+    missing: list[str] = []
+    title = found.group(2).strip()
+    if title and found.group(1) != "solution":  # a solution's argument is its exercise's label
+        translated = catalog.get(title)
+        if translated is None:
+            missing.append(title)
+        else:
+            lines[start] = lines[start].replace(title, translated, 1)
+    closing = end - 1 if end - 1 > start and lines[end - 1].strip().startswith(
+        lines[start].strip()[:3]) else end
+    body = lines[start + 1:closing]
+    options = 0
+    while options < len(body) and body[options].startswith(":") and body[options].strip():
+        options += 1
+    text, lacking = translate_markdown("\n".join(body[options:]), catalog)
+    lines[start + 1:closing] = body[:options] + text.split("\n")
+    return missing + lacking
 
 
 def _moved_links(text: str, source: str, target: str) -> str:
@@ -248,8 +287,12 @@ def translate_markdown(text: str, catalog: NotebookCatalog) -> tuple[str, list[s
     lines = text.split("\n")
     missing: list[str] = []
     blocks: list[tuple[int, int, str, str]] = []
+    directives: list[Token] = []
     tokens: list[Token] = _parser().parse(text)
     for index, token in enumerate(tokens):
+        if token.type in ("fence", "colon_fence") and token.info.strip().startswith("{"):
+            directives.append(token)
+            continue
         if token.type not in _TEXTS or not token.content.strip() or token.map is None:
             continue
         english = token.content
@@ -271,7 +314,14 @@ def translate_markdown(text: str, catalog: NotebookCatalog) -> tuple[str, list[s
                 line, count=1)
         else:
             blocks.append((start, end, english, translated))
-    for start, end, english, translated in sorted(blocks, reverse=True):
+    edits = [(start, "text", (start, end, english, translated))
+             for start, end, english, translated in blocks]
+    edits += [((token.map or (0, 0))[0], "directive", token) for token in directives]
+    for _start, kind, edit in sorted(edits, key=lambda item: item[0], reverse=True):
+        if kind == "directive":
+            missing += _directive(edit, lines, catalog)
+            continue
+        start, end, english, translated = edit
         source = "\n".join(lines[start:end])
         changed, count = _text_pattern(english).subn(lambda _match, t=translated: t, source,
                                                      count=1)

@@ -36,6 +36,8 @@ from ..course.notebook_translation import (
     code_comments,
     comments_catalog,
     notebook_catalog,
+    translate_comments,
+    translate_markdown,
     translate_notebook,
 )
 
@@ -72,12 +74,22 @@ def write_translated(
     """Write the notebook of the course at ``root`` into ``destination``, in ``language``.
 
     English (``None``) copies it as it is. A text with no translation yet stays in
-    English, as on the edition's page.
+    English, as on the edition's page. A Markdown page (``.md``, the source a page's
+    download button gives) is written with its text translated the same way.
     """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     if language_code(language) is None:
         destination.write_bytes(Path(notebook).read_bytes())
+        return destination
+    if Path(notebook).suffix == ".md":  # a page's MyST source: its text through its catalog
+        catalog = notebook_catalog(root, Path(notebook), str(language))
+        text, _missing = translate_markdown(Path(notebook).read_text(encoding="utf-8"), catalog)
+        comments = comments_catalog(root, str(language))
+        text = _CODE_CELL.sub(
+            lambda block: block.group(0).replace(
+                block.group(1), translate_comments(block.group(1), comments)[0], 1), text)
+        destination.write_text(text, encoding="utf-8")
         return destination
     copy, _missing = translated(root, Path(notebook), str(language))
     destination.write_text(json.dumps(copy, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

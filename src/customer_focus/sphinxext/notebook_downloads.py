@@ -1,7 +1,8 @@
-"""A translation's notebooks, downloaded from its pages, in its language.
+"""A translation's notebooks and page sources, downloaded from its pages, in its language.
 
 A worksheet's or the lab's page offers its notebook (the page's download
-button: the copy Sphinx keeps in ``_sources/``), and the workshop pages offer
+button: the copy Sphinx keeps in ``_sources/``; a Markdown page its MyST source,
+translated the same way), and the workshop pages offer
 the exercises and their solutions (``{download}`` links: ``_downloads/``). In
 the English edition these are the course's notebooks as they are. At the end of
 a translation's build (the zh-TW edition), each is written again in the
@@ -27,12 +28,13 @@ __all__ = ["downloaded_notebooks", "setup"]
 
 
 def downloaded_notebooks(app: Sphinx) -> list[tuple[Path, Path]]:
-    """Each notebook a reader downloads from the built site: (its source, its file in the site)."""
+    """Each notebook and page source a reader downloads from the built site: (its source, its
+    file in the site)."""
     out, found = Path(app.outdir), []
     for docname in sorted(app.env.found_docs):
         source = Path(app.env.doc2path(docname))
-        copy = out / "_sources" / f"{docname}.ipynb"
-        if source.suffix == ".ipynb" and copy.is_file():
+        copy = out / "_sources" / f"{docname}{source.suffix}"
+        if source.suffix in (".ipynb", ".md") and copy.is_file():
             found.append((source, copy))
     for filename, (_pages, destination) in sorted(app.env.dlfiles.items()):
         if filename.endswith(".ipynb"):
@@ -54,9 +56,11 @@ def _translate(app: Sphinx, exception: Exception | None) -> None:
     for source, copy in notebooks:
         try:
             write_translated(Path(app.srcdir), source, copy, code)
-        except FileNotFoundError as error:  # a page's catalog is missing
-            logger.warning(f"{copy.relative_to(app.outdir)} is left in English: {error}")
-    logger.info(f"the {len(notebooks)} downloadable notebooks written in {code}")
+        except FileNotFoundError as error:
+            # A page with no catalog is English on the edition's page too, as Sphinx shows it
+            # (the course's pages all have one: tests/translations/test_page_catalogs.py).
+            logger.info(f"{copy.relative_to(app.outdir)} is left in English: {error}")
+    logger.info(f"the {len(notebooks)} downloadable notebooks and sources written in {code}")
 
 
 #: The build step.
