@@ -34,7 +34,8 @@ from customer_focus.core.languages import LANGUAGES
 from customer_focus.core.messages import LOCALE
 
 __all__ = [
-    "KEYWORDS", "PACKAGE", "compiled", "domain_of", "domains", "problems", "template", "update",
+    "KEYWORDS", "PACKAGE", "compiled", "domain_of", "domains", "merged", "problems", "template",
+    "update",
 ]
 
 #: The package's folder.
@@ -115,6 +116,21 @@ def _read(path: Path, language: str) -> Catalog:
         return read_po(handle, locale=language)
 
 
+def merged(path: Path, pot: Catalog, language: str) -> Catalog:
+    """The catalog at ``path`` (a new one when there is none) with the template ``pot``
+    merged in: a new message empty, a changed one fuzzy, one gone dropped, every other
+    translation kept."""
+    if not path.exists():
+        catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, creation_date=DATE,
+                          revision_date=DATE)
+        catalog.update(pot)
+        return catalog
+    catalog = _read(path, language)
+    catalog.update(pot, update_header_comment=False)
+    catalog.obsolete.clear()
+    return catalog
+
+
 def update(domains_: Iterable[str], languages: Iterable[str] = LANGUAGES[1:]) -> list[Path]:
     """Merge each domain's messages into each language's catalog and compile it.
 
@@ -125,16 +141,7 @@ def update(domains_: Iterable[str], languages: Iterable[str] = LANGUAGES[1:]) ->
         pot = template(domain)
         for language in languages:
             path = _po_path(language, domain)
-            if path.exists():
-                catalog = _read(path, language)
-                catalog.update(pot, update_header_comment=False)
-                catalog.obsolete.clear()
-            else:
-                catalog = Catalog(
-                    locale=language, project=PROJECT, fuzzy=False, creation_date=DATE,
-                    revision_date=DATE,
-                )
-                catalog.update(pot)
+            catalog = merged(path, pot, language)
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as handle:
                 write_po(handle, catalog, width=100, omit_header=False, include_previous=True)

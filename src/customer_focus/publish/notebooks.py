@@ -144,20 +144,13 @@ def _template(texts: list[tuple[str, str]]):
 
 
 def _merge(path: Path, template, language: str) -> Path:
-    """Merge ``template`` into the catalog at ``path`` (new texts empty, changed ones fuzzy,
-    gone ones dropped), as ``make translations`` merges every catalog."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
+    """Merge ``template`` into the catalog at ``path``, as ``make translations`` merges every
+    catalog (:func:`customer_focus.publish.messages.merged`)."""
+    from babel.messages.pofile import write_po
 
-    from .messages import DATE, PROJECT
+    from .messages import merged
 
-    catalog = Catalog(locale=language, project=PROJECT, fuzzy=False, creation_date=DATE,
-                      revision_date=DATE)
-    if path.exists():
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
-    catalog.update(template, update_header_comment=False)
-    catalog.obsolete.clear()
+    catalog = merged(path, template, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, include_previous=True,

@@ -20,9 +20,8 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, code_comments, directives, download, editions, freshness, glossary,
-    iconfont,
-    kernel_wait, live, notebook_downloads, pageweight, quiz, repository, scenario, site_words,
-    siteicons, sitemap, vendor, workshop_kit,
+    iconfont, kernel_wait, live, notebook_downloads, pageweight, quiz, repository, scenario,
+    site_words, siteicons, sitemap, vendor, workshop_kit,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
