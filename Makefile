@@ -47,7 +47,8 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# Both editions: English in $(HTML), then Traditional Chinese in $(HTML)/zh-TW (its pages'
+# Both editions: English in $(HTML) (as `jupyter-book build . -W -n --keep-going` builds it,
+# its pages read by $(JOBS) processes), then Traditional Chinese in $(HTML)/zh-TW (its pages'
 # translations from locales/zh_TW; its doctrees and notebook cache in _build/zh-TW).
 # What the site is built from. `make book` skips the build when nothing here (nor the installed
 # packages) changed since the last successful one: the stamp is taken when a build starts, so an
@@ -63,8 +64,8 @@ book: setup chromium
 		echo "The course site is up to date (nothing changed since it was built): $(CURDIR)/$(HTML)/index.html"; \
 	else \
 		mkdir -p _build && touch $(BOOK_STAMP).next; \
-		$(BIN)/jupyter-book build . -W -n --keep-going; \
-		$(BIN)/python -m customer_focus.publish.editions html; \
+		$(BIN)/python -m customer_focus.publish.editions english --jobs $(JOBS); \
+		$(BIN)/python -m customer_focus.publish.editions html --jobs $(JOBS); \
 		mv $(BOOK_STAMP).next $(BOOK_STAMP); \
 		echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"; \
 	fi

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from customer_focus.course.glossary import GLOSSARY_FILE
 from customer_focus.publish.editions import (
     SEARCH_WORDS,
@@ -51,3 +53,28 @@ def test_the_command_line_says_what_is_missing(tmp_path, capsys):
     (tmp_path / "_config.yml").write_text("title: T\n", encoding="utf-8")
     assert main(["html", str(tmp_path)]) == 1
     assert "build the English edition first" in capsys.readouterr().out
+
+
+def test_the_english_edition_is_built_as_jupyter_book_builds_it(tmp_path):
+    import jupyter_book.cli.main as cli
+
+    # what `jupyter-book build . -W -n --keep-going` gives Sphinx (its own config reading)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("title: T\n", encoding="utf-8")
+    _, _, jupyter_book = cli.build.callback(
+        path_source=str(tmp_path), path_output=None, config=None, toc=None,
+        warningiserror=True, nitpick=True, keep_going=True, freshenv=False, builder="html",
+        custom_builder=None, verbose=0, quiet=0, individualpages=False, get_config_only=True,
+    )
+    ours = overrides(tmp_path, "english")
+    assert ours["nitpicky"] is jupyter_book["nitpicky"] is True
+    assert ours["latex_individualpages"] is jupyter_book["latex_individualpages"] is False
+    assert ours["external_toc_path"] == (tmp_path / jupyter_book["external_toc_path"]).as_posix()
+
+
+def test_the_command_line_takes_a_number_of_processes(tmp_path, capsys):
+    for wrong in ("0", "-1", "two"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["english", str(tmp_path), "--jobs", wrong])
+        assert stopped.value.code == 2
+        assert "--jobs" in capsys.readouterr().err

@@ -77,3 +77,19 @@ def test_a_chinese_page_printed_on_both_papers_reads_back_as_written(tmp_path):
             assert not RADICAL.search(text), paper
         # every font's map is mended: none names a radical the fonts share with an ideograph
         assert pdftext.restore_ideographs(pdf) == 0
+        # mended by one incremental update after the printed bytes, which a strict reader takes
+        data = pdf.read_bytes()
+        assert data.count(b"startxref") == 2 and data.count(b"/Prev ") == 1, paper
+        assert len(PdfReader(pdf, strict=True).pages) == 1
+        # the maps found in the file's text are those found font by font (the way taken for a
+        # PDF whose objects sit in compressed object streams)
+        found = pdftext._map_references(PdfReader(pdf), data)
+        assert found and found == pdftext._map_references(PdfReader(pdf), data + b"/ObjStm")
+
+
+def test_a_pdf_without_a_cjk_font_is_left_as_printed(tmp_path):
+    pdf = tmp_path / "english.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj\n<</BaseFont /AAAAAA+DejaVuSans>>\nendobj\n%%EOF\n")
+    before = pdf.stat().st_mtime_ns
+    assert pdftext.restore_ideographs(pdf, {0x2F2F: 0x5DE5}) == 0
+    assert pdf.stat().st_mtime_ns == before

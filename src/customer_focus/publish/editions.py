@@ -1,8 +1,9 @@
-"""Build the book's Traditional Chinese edition and the message catalogs it is translated from.
+"""Build the book's two editions and the message catalogs the Chinese one is translated from.
 
-``make book`` builds the English site with ``jupyter-book build`` into ``_build/html``, then
-the zh-TW edition with :func:`build` (``python -m customer_focus.publish.editions
-html``) into ``_build/html/zh-TW``: the same sources and ``_config.yml``, with
+``make book`` builds the English site into ``_build/html`` (``python -m
+customer_focus.publish.editions english``), then the zh-TW edition into
+``_build/html/zh-TW`` (``python -m customer_focus.publish.editions html``), both with
+:func:`build`: the same sources and ``_config.yml``, the zh-TW edition with
 ``language: zh_TW`` (Sphinx reads each page's translations from
 ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
 by jieba, which learns the glossary's terms as words: :func:`write_search_words`) and its
@@ -17,12 +18,16 @@ template per page into ``_build/gettext`` (``gettext_compact: false`` in ``_conf
 and sphinx-intl merges each into ``locales/zh_TW/LC_MESSAGES/<page>.po``, keeping every
 translation already there.
 
-The build is Jupyter Book's own (the same configuration as ``jupyter-book build``), with
-two differences: its doctrees go to their own folder, so that the English site's next
-build does not have to read every page again, and its notebooks run in Chinese: the build
-sets ``CUSTOMER_FOCUS_LANGUAGE`` (:mod:`customer_focus.core.messages`), which the notebooks'
-kernels inherit, so what the package says in their outputs (messages, tables' headers,
-charts' titles and axes) is the edition's, kept in the edition's own execution cache.
+Each build is Jupyter Book's own: the English edition exactly as ``jupyter-book build . -W
+-n --keep-going`` builds it (which still works), except that its pages are read by
+``--jobs`` processes (Jupyter Book's command line has no such option), so that two
+notebooks run at a time (:mod:`customer_focus.sphinxext.parallel`). The zh-TW edition
+differs in two more ways: its doctrees go to their own folder, so that the English site's
+next build does not have to read every page again, and its notebooks run in Chinese: the
+build sets ``CUSTOMER_FOCUS_LANGUAGE`` (:mod:`customer_focus.core.messages`), which the
+notebooks' kernels inherit, so what the package says in their outputs (messages, tables'
+headers, charts' titles and axes) is the edition's, kept in the edition's own execution
+cache.
 """
 
 from __future__ import annotations
@@ -35,10 +40,12 @@ from ..core.messages import ENVIRONMENT
 from ..course.glossary import GLOSSARY_FILE, load_glossary
 
 __all__ = [
-    "GETTEXT", "ZH_TW", "overrides", "write_search_words",
+    "BUILDS", "GETTEXT", "ZH_TW", "overrides", "write_search_words",
     "build", "main",
 ]
 
+#: The builds :func:`build` knows: the English edition, the zh-TW edition, the templates.
+BUILDS = ("english", "html", "gettext")
 #: Where the message templates go (not committed: ``make translations`` makes them).
 GETTEXT = Path("_build") / "gettext"
 #: The gettext build's own doctrees (the English site's stay in ``_build/.doctrees``).
@@ -73,7 +80,7 @@ def overrides(root: Path, what: str = "html") -> dict[str, object]:
     ----------
     root : pathlib.Path
         The book's folder (with ``_config.yml`` and ``_toc.yml``).
-    what : {"html", "gettext"}
+    what : {"english", "html", "gettext"}
         The build.
 
     Returns
@@ -92,11 +99,15 @@ def overrides(root: Path, what: str = "html") -> dict[str, object]:
     'Customer Focus'
     >>> overrides(Path("/book"), "gettext")["cf_build_dir"]
     '/book/_build/gettext-build'
+    >>> overrides(Path("/book"), "english")
+    {'external_toc_path': '/book/_toc.yml', 'latex_individualpages': False, 'nitpicky': True}
     """
     common: dict[str, object] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
     }
+    if what == "english":  # what ``jupyter-book build . -n`` sets
+        return {**common, "nitpicky": True}
     if what == "gettext":
         # Its own caches: sharing the English edition's, it would take the English build's
         # notice that the package changed (and its execution cache) for itself.
@@ -166,8 +177,10 @@ def write_search_words(root: Path) -> Path:
     return path
 
 
-def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
-    """Build the zh-TW edition or the message templates; returns Sphinx's status.
+def build(
+    root: Path, what: str = "html", *, quiet: bool | None = None, jobs: int = 1
+) -> int:
+    """Build an edition or the message templates; returns Sphinx's status.
 
     Jupyter Book's own Sphinx build of the book (the same ``_config.yml``), with
     warnings as errors (as for ``jupyter-book build -W -n --keep-going``).
@@ -176,12 +189,16 @@ def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
     ----------
     root : pathlib.Path
         The book's folder.
-    what : {"html", "gettext"}
-        ``html``: the zh-TW edition into ``_build/html/zh-TW`` (the English
-        edition must be built first), with its own doctrees; ``gettext``: the
-        message templates (``.pot``) into ``_build/gettext``.
+    what : {"english", "html", "gettext"}
+        ``english``: the English edition into ``_build/html``, its doctrees in
+        ``_build/.doctrees`` (where ``jupyter-book build`` puts them); ``html``: the
+        zh-TW edition into ``_build/html/zh-TW`` (the English edition must be built
+        first), with its own doctrees; ``gettext``: the message templates
+        (``.pot``) into ``_build/gettext``.
     quiet : bool, optional
         Print only warnings and errors (by default for ``gettext`` only).
+    jobs : int
+        How many processes read the pages (and run their notebooks).
 
     Returns
     -------
@@ -190,7 +207,9 @@ def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
     """
     from jupyter_book.sphinx import build_sphinx
 
-    if what == "html":
+    if what == "english":
+        out, doctrees = root / SITE, root / "_build" / ".doctrees"
+    elif what == "html":
         if not (root / SITE / "index.html").is_file():
             print("error: build the English edition first (`make book` does both).")
             return 1
@@ -206,31 +225,40 @@ def build(root: Path, what: str = "html", *, quiet: bool | None = None) -> int:
         path_config=root / "_config.yml",
         confoverrides=overrides(root, what),
         doctreedir=doctrees,
-        builder=what,
+        builder="gettext" if what == "gettext" else "html",
         warningiserror=True,
         keep_going=True,
         quiet=what == "gettext" if quiet is None else quiet,
+        jobs=jobs,
     )
     return result if isinstance(result, int) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m customer_focus.publish.editions {html,gettext} [ROOT]``."""
+    """Command line: ``python -m customer_focus.publish.editions {english,html,gettext} [ROOT]``."""
     parser = argparse.ArgumentParser(
         prog="python -m customer_focus.publish.editions",
-        description="Build the zh-TW edition, or the catalogs (.pot) it is translated from.",
+        description="Build an edition of the book, or the catalogs (.pot) the zh-TW one is "
+        "translated from.",
     )
     parser.add_argument(
-        "what", choices=["html", "gettext"],
-        help="html: the zh-TW edition, in _build/html/zh-TW; gettext: the .pot templates",
+        "what", choices=BUILDS,
+        help="english: the English edition, in _build/html; html: the zh-TW edition, in "
+        "_build/html/zh-TW (after the English one); gettext: the .pot templates",
     )
     parser.add_argument("root", nargs="?", default=".", help="the book's folder (default: .)")
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N",
+        help="processes that read the pages and run their notebooks (default: 1)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.jobs < 1:
+        parser.error(f"--jobs must be 1 or more, not {arguments.jobs}")
     root = Path(arguments.root).resolve()
     if not (root / "_config.yml").is_file():
         print(f"error: no _config.yml in {root}: give the book's folder.")
         return 1
-    return build(root, arguments.what)
+    return build(root, arguments.what, jobs=arguments.jobs)
 
 
 if __name__ == "__main__":

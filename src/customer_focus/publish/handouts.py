@@ -12,7 +12,8 @@ page's title at the top of every page and "Page n of N" at the bottom. The
 browser's own print of a page looks the same: the stylesheet's ``@page`` rules
 give it the same margins, header and footer.
 
-Pages are printed in one browser, several at a time. The zh-TW edition's
+Pages are printed in one browser, several at a time, sharing its cache of the
+site's files, with no network but this machine's. The zh-TW edition's
 pages are printed with the header and footer in Chinese (the course's Chinese
 name, "第 n 頁，共 N 頁": ``data/print-words.yml``) and Traditional Chinese
 fonts named first. Every PDF's text layer is then mended so that its Chinese
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from ..core.languages import language_code
 from ..tools.spec import words
-from .pdftext import restore_ideographs
+from .pdftext import radical_ideographs, restore_ideographs
 
 __all__ = [
     "CHROMIUM", "MARGINS", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
@@ -44,14 +45,18 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update",
+    # Offline: no host name but this machine's resolves, so a page that asked for a file
+    # elsewhere would get an error at once (the site asks for none), not wait for the network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 #: How close, at most, printed text comes to the paper's left and right edges.
 SIDE_MARGIN_MM = 15
 #: The margins of every printed page (the header and footer sit in the top and bottom ones);
 #: the stylesheet's ``@page`` rule gives the browser's own print the same.
 MARGINS = {"top": "20mm", "bottom": "18mm", "left": "18mm", "right": "18mm"}
-#: Pages printed at the same time in the one browser.
-PARALLEL = 2
+#: Pages printed at the same time in the one browser (they share its cache of the site's
+#: files: a handout loads the same stylesheets and scripts as the one before).
+PARALLEL = 4
 #: How long a page may take to load and print, in milliseconds (a busy machine is slow).
 TIMEOUT_MS = 300_000
 #: How long to wait for the page's last requests before printing what is drawn.
@@ -160,18 +165,11 @@ async def _settle(page) -> None:
 
 
 async def _print_one(
-    browser, base: str, page_path: str, targets: Mapping[str, Path], language: str | None
+    context, base: str, page_path: str, targets: Mapping[str, Path], language: str | None
 ) -> None:
-    page = await browser.new_page()
+    page = await context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
-        async def offline(route) -> None:
-            if route.request.url.startswith((base, "data:", "blob:")):
-                await route.continue_()
-            else:
-                await route.abort()
-
-        await page.route("**/*", offline)
         await page.goto(f"{base}/{page_path}")
         await _settle(page)
         await page.emulate_media(media="print")
@@ -222,14 +220,23 @@ async def _print_all(
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
+        # A Chinese edition's fonts' radicals are read once, while the browser starts, for
+        # every PDF (.pdftext; a PDF that embeds no CJK font is left as printed).
+        fonts = (asyncio.create_task(asyncio.to_thread(radical_ideographs))
+                 if language_code(language) else None)
         browser = await playwright.chromium.launch(
             executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
+        if fonts:
+            await fonts
+        # One context: the pages share its cache (no request is intercepted, which would
+        # turn the cache off; CHROMIUM_ARGS keeps the browser off the network).
+        context = await browser.new_context()
         slots = asyncio.Semaphore(parallel)
 
         async def one(page_path: str, targets: Mapping[str, Path]) -> None:
             async with slots:
-                await _print_one(browser, base, page_path, targets, language)
+                await _print_one(context, base, page_path, targets, language)
 
         try:
             await asyncio.gather(*(one(path, targets) for path, targets in jobs.items()))

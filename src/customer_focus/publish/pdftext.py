@@ -21,11 +21,14 @@ its own. :mod:`.handouts` calls it on every PDF it prints.
 from __future__ import annotations
 
 import functools
+import io
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["RADICALS", "FONT_FILES", "radical_ideographs", "remap_cmap", "restore_ideographs"]
+__all__ = [
+    "RADICALS", "FONT_FILES", "FONT_NAME", "radical_ideographs", "remap_cmap", "restore_ideographs",
+]
 
 #: The blocks of radicals: the CJK Radicals Supplement and the Kangxi Radicals.
 RADICALS = range(0x2E80, 0x2FE0)
@@ -34,6 +37,9 @@ FONT_FILES = (
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
 )
+#: What the name of each of those faces starts with, as a PDF names a font it embeds
+#: (``/BaseFont /AAAAAA+NotoSansCJKtc-Regular``): a PDF without it has nothing to mend.
+FONT_NAME = b"NotoSansCJK"
 # Where an ideograph may be, best first: the unified ideographs, Extension A, the
 # supplementary planes, then the compatibility ideographs.
 _IDEOGRAPHS = (
@@ -89,6 +95,8 @@ def radical_ideographs(fonts: tuple[Path, ...] = FONT_FILES) -> dict[int, int]:
 
 
 _HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+_TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+(\d+)\s+R")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SECTION = re.compile(rb"\d+\s+begin(bfchar|bfrange)\s*(.*?)\s*endbf(?:char|range)", re.S)
 
 
@@ -177,45 +185,120 @@ def _fonts(resources) -> Iterable:
                 stack.append(form.get("/Resources"))
 
 
+def _map_references(reader, data: bytes) -> list[tuple[int, int]]:
+    """The object number and generation of each ToUnicode map of the PDF ``data``.
+
+    Chromium writes every dictionary in the open (no object streams), so the fonts'
+    references to their maps are read from the file's text, without parsing the
+    fonts (a CJK font's glyph widths and drawings are tens of thousands of objects);
+    a PDF that keeps its objects in compressed streams is read font by font.
+
+    >>> _map_references(None, b"<</Type /Font /ToUnicode 12 0 R>> <</ToUnicode 7 0 R>>")
+    [(7, 0), (12, 0)]
+    """
+    from pypdf.generic import IndirectObject
+
+    if b"/ObjStm" not in data:
+        return sorted({(int(number), int(generation))
+                       for number, generation in _TO_UNICODE.findall(data)})
+    found = set()
+    for page in reader.pages:
+        for font in _fonts(page.get("/Resources")):
+            reference = font.raw_get("/ToUnicode") if "/ToUnicode" in font else None
+            if isinstance(reference, IndirectObject):  # a stream is always indirect
+                found.add((reference.idnum, reference.generation))
+    return sorted(found)
+
+
 def restore_ideographs(pdf: Path, pairs: Mapping[int, int] | None = None) -> int:
     """Rewrite ``pdf``'s ToUnicode maps so its text reads ideographs, not radicals.
+
+    Only the maps that change are written, as an incremental update appended to
+    the file (the PDF's own way to amend itself: the printed bytes stay as they
+    are, followed by the new maps and a cross-reference section pointing at them),
+    so a long handout is not read and written whole again.
 
     Parameters
     ----------
     pdf : Path
-        A PDF Chromium printed; rewritten in place when one of its maps changes.
+        A PDF Chromium printed; amended in place when one of its maps changes.
     pairs : mapping, optional
         Radical to ideograph (default: :func:`radical_ideographs`, from the installed fonts).
 
     Returns
     -------
     int
-        How many fonts' maps were changed.
+        How many fonts' maps were changed (none in a PDF that embeds no CJK font:
+        its bytes do not name one, and it is not read further).
     """
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
 
+    data = pdf.read_bytes()
+    if FONT_NAME not in data:
+        return 0
     pairs = radical_ideographs() if pairs is None else pairs
     if not pairs:
         return 0
-    writer = PdfWriter(clone_from=PdfReader(pdf))
-    changed = 0
-    done = set()
-    for page in writer.pages:
-        for font in _fonts(page.get("/Resources")):
-            if "/ToUnicode" not in font:
-                continue
-            stream = font["/ToUnicode"].get_object()
-            if id(stream) in done:
-                continue
-            done.add(id(stream))
-            fixed = remap_cmap(stream.get_data(), pairs)
-            if fixed is None:
-                continue
+    reader = PdfReader(io.BytesIO(data))
+    changed: dict[tuple[int, int], object] = {}
+    for key in _map_references(reader, data):
+        stream = IndirectObject(*key, reader).get_object()
+        fixed = remap_cmap(stream.get_data(), pairs)
+        if fixed is not None:
             stream.set_data(fixed)  # (a compressed stream is compressed again)
-            changed += 1
+            changed[key] = stream
     if changed:
         partial = pdf.with_suffix(".part")
-        with open(partial, "wb") as out:
-            writer.write(out)
+        partial.write_bytes(data + _update(data, reader.trailer, changed))
         partial.replace(pdf)
-    return changed
+    return len(changed)
+
+
+def _update(data: bytes, trailer, objects: Mapping[tuple[int, int], object]) -> bytes:
+    r"""An incremental update of the PDF ``data``: ``objects`` written again, then their xref.
+
+    >>> from pypdf.generic import DictionaryObject, IndirectObject, NameObject, NumberObject
+    >>> pdf = (b"%PDF-1.4\n1 0 obj\n<</Type /Catalog>>\nendobj\nxref\n0 2\n"
+    ...        b"0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2 /Root 1 0 R>>\n"
+    ...        b"startxref\n43\n%%EOF\n")
+    >>> trailer = DictionaryObject({NameObject("/Size"): NumberObject(2),
+    ...                             NameObject("/Root"): IndirectObject(1, 0, None)})
+    >>> catalog = DictionaryObject({NameObject("/Type"): NameObject("/Catalog"),
+    ...                             NameObject("/Lang"): NameObject("/zh")})
+    >>> update = _update(pdf, trailer, {(1, 0): catalog})
+    >>> update.split(b"xref\n")[0]
+    b'1 0 obj\n<<\n/Type /Catalog\n/Lang /zh\n>>\nendobj\n'
+    >>> len(pdf), update.split(b"xref\n")[1].split(b"\n")[:4]
+    (143, [b'0 1', b'0000000000 65535 f ', b'1 1', b'0000000143 00000 n '])
+    >>> b"/Root 1 0 R" in update and b"/Prev 43" in update
+    True
+    >>> update.endswith(b"startxref\n%d\n%%%%EOF\n" % (len(pdf) + update.index(b"xref\n")))
+    True
+    """
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
+    found = _STARTXREF.search(data[-1024:])
+    if found is None:
+        raise ValueError("not a PDF Chromium printed: no startxref at its end")
+    out = io.BytesIO()
+    out.write(b"" if data.endswith(b"\n") else b"\n")
+    offsets = []
+    for (number, generation), value in sorted(objects.items()):
+        offsets.append((number, generation, len(data) + out.tell()))
+        out.write(b"%d %d obj\n" % (number, generation))
+        value.write_to_stream(out)
+        out.write(b"\nendobj\n")
+    xref = len(data) + out.tell()
+    # object 0, the head of the free list, first (as a new file's xref has it): readers that
+    # take a table starting elsewhere for a wrongly numbered one are not misled
+    out.write(b"xref\n0 1\n0000000000 65535 f \n")
+    for number, generation, offset in offsets:
+        out.write(b"%d 1\n%010d %05d n \n" % (number, offset, generation))
+    last = DictionaryObject({NameObject(key): trailer.raw_get(key)
+                             for key in ("/Size", "/Root", "/Info", "/ID") if key in trailer})
+    last[NameObject("/Prev")] = NumberObject(int(found.group(1)))
+    out.write(b"trailer\n")
+    last.write_to_stream(out)
+    out.write(b"\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()

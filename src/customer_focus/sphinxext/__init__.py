@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 
 from . import (
     accessibility, cases, code_comments, directives, download, editions, freshness, glossary,
-    iconfont, kernel_wait, live, notebook_downloads, pageweight, quiz, repository, scenario,
+    iconfont, kernel_wait, live, notebook_downloads, pageweight, parallel, quiz, repository, scenario,
     site_words, siteicons, sitemap, vendor, workshop_kit,
 )
 
@@ -38,6 +38,7 @@ def _add_paths(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Entry point called by Sphinx."""
     kernel_wait.apply()  # notebooks run in this process: see .kernel_wait
+    parallel.setup(app)  # the pages are read by two processes: see .parallel
     editions.setup(app)
     site_words.setup(app)
     vendor.setup(app)
