@@ -1,15 +1,17 @@
 """A reader on a live tool's worksheet page, for the English and the zh-TW editions' tests
 (``test_live_tools.py``, ``test_live_tools_zh.py``): the page with every request off 127.0.0.1
-aborted and recorded, the tool started, a case's values typed into its form (a grid's rows
-with the buttons in the page's language), and the results tables read until they match."""
+recorded (it fails: the browser resolves no other host, ``conftest.CHROMIUM_ARGS``), the tool
+started, a case's values typed into its form (a grid's rows with the buttons in the page's
+language), and the results tables read until they match."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from urllib.parse import urlparse
 
 from customer_focus.sphinxext.live import live_words
+
+from .conftest import off_site
 
 START_TIMEOUT = 240_000  # Pyodide starts in seconds; a busy test machine is slower
 
@@ -20,7 +22,7 @@ def worksheet(tool: str) -> str:
 
 
 class Reader:
-    """A browser page on the site, network off 127.0.0.1 blocked, problems recorded."""
+    """A browser page on the site, requests off 127.0.0.1 and other problems recorded."""
 
     def __init__(self, browser, base: str, **options) -> None:
         self.context = browser.new_context(accept_downloads=True, **options)
@@ -29,17 +31,10 @@ class Reader:
         self.base = base
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.page.route("**/*", self._route)
+        self.context.on("request", lambda request: off_site(request.url)
+                        and self.blocked.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
 
     def open(self, path: str):
         self.page.goto(f"{self.base}/{path}", wait_until="load", timeout=90_000)

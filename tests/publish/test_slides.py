@@ -77,6 +77,8 @@ def test_a_chapter_deck_has_its_objectives_figures_exercises_and_notes(decks):
     assert html.count('<aside class="notes"><p><strong>In the room:</strong>') == len(deck.slides)
     assert "{case}" not in html and "{cite" not in html and "](" not in html
     assert "\\(" in html  # inline math for MathJax
+    # the course's icon inside the deck: served on its own, it asks for no favicon.ico
+    assert '<link rel="icon" href="data:image/svg+xml,%3Csvg' in html
 
 
 def test_one_idea_per_slide_lists_and_tables_are_split(decks):

@@ -36,6 +36,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 from unicodedata import east_asian_width
+from urllib.parse import quote
 
 import yaml
 from markdown_it import MarkdownIt
@@ -53,6 +54,7 @@ from ..course.cases import course_cases, expand
 from ..course.course_map import load_course_map
 from ..course.decks import DeckOutline, WrittenSlide, load_outlines
 from ..course.notebook_translation import catalog_path
+from ..sphinxext.siteicons import icon_svg
 from ..tools.spec import words
 
 __all__ = [
@@ -67,6 +69,9 @@ __all__ = [
 ]
 
 #: Files the decks need from node_modules: destination under assets/ -> source.
+#: The site's icon, inside each deck: a deck opened from the kit or served on its own shows it
+#: and does not ask its folder for a favicon.ico it does not have.
+ICON_LINK = f'<link rel="icon" href="data:image/svg+xml,{quote(icon_svg())}" type="image/svg+xml">'
 ASSETS = {
     "reveal/reset.css": "reveal.js/dist/reset.css",
     "reveal/reveal.css": "reveal.js/dist/reveal.css",
@@ -629,6 +634,7 @@ def deck_html(deck: Deck, language: str | None = None) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(said['deck_title'].format(title=deck.title))}</title>
+{ICON_LINK}
 <link rel="stylesheet" href="assets/reveal/reset.css">
 <link rel="stylesheet" href="assets/reveal/reveal.css">
 <link rel="stylesheet" href="assets/reveal/theme/white.css">
@@ -718,7 +724,7 @@ def write_decks(
         links.append(f'<li><a href="{target.name}">{escape(deck.title)}</a> ({count})</li>')
     (out / "index.html").write_text(
         f'<!doctype html><html lang="{said["html_lang"]}"><head><meta charset="utf-8">'
-        f"<title>{escape(said['index_title'])}</title></head>"
+        f"<title>{escape(said['index_title'])}</title>{ICON_LINK}</head>"
         f"<body><h1>{escape(said['index_heading'])}</h1><p>{escape(said['index_intro'])}</p><ol>"
         + "".join(links)
         + "</ol></body></html>",
