@@ -53,6 +53,8 @@ setup: $(VENV)/.installed node_modules/.installed
 # What the site is built from. `make book` skips the build when nothing here (nor the installed
 # packages) changed since the last successful one: the stamp is taken when a build starts, so an
 # edit made during a build is seen by the next `make book`. `make clean` forces a full build.
+# What the build itself writes there is not a change: the worksheets' results files, which their
+# notebooks save into an output/ folder beside them when the build runs them.
 BOOK_INPUTS := _config.yml _toc.yml references.bib book src solutions exercises docs \
 	$(wildcard locales) $(VENV)/.installed node_modules/.installed
 BOOK_STAMP := _build/.book-inputs
@@ -60,7 +62,7 @@ BOOK_STAMP := _build/.book-inputs
 book: setup chromium
 	@if [ -f $(BOOK_STAMP) ] && [ -f $(HTML)/index.html ] && [ -f $(HTML)/zh-TW/index.html ] && [ -z "$$(find $(BOOK_INPUTS) \
 		-newer $(BOOK_STAMP) -not -path '*/__pycache__*' -not -path '*/.ipynb_checkpoints*' \
-		-not -path '*.egg-info*' -print -quit)" ]; then \
+		-not -path '*.egg-info*' -not -path '*/output/*' -print -quit)" ]; then \
 		echo "The course site is up to date (nothing changed since it was built): $(CURDIR)/$(HTML)/index.html"; \
 	else \
 		mkdir -p _build && touch $(BOOK_STAMP).next; \
@@ -104,7 +106,7 @@ lint: setup
 
 # The unit tests and every docstring example of the package.
 unit: setup
-	$(BIN)/python -m pytest -m "not browser" -n $(JOBS) --doctest-modules tests src/customer_focus
+	$(BIN)/python -m pytest -m "not browser" -n $(JOBS) --durations=10 --doctest-modules tests src/customer_focus
 
 notebooks: setup
 	$(NBVAL) book solutions
@@ -116,7 +118,7 @@ drift: setup
 
 browser: setup chromium
 	@test -f $(HTML)/index.html || { echo "No site to test: run 'make book' first."; exit 1; }
-	$(BIN)/python -m pytest -m browser -n $(JOBS) --dist loadfile
+	$(BIN)/python -m pytest -m browser -n $(JOBS) --dist loadfile --durations=10
 
 test: setup chromium
 	$(MAKE) lint
