@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from customer_focus.publish.handouts import OFFLINE
 from sphinx_site import EXAM_COURSE, sphinx_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Offline: no host name but 127.0.0.1 resolves, so a request off the site fails at once. The
-    # tests record such requests from the browser's events instead of intercepting every
-    # request (which would hold each one up for a round trip to Python and turn the cache off).
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    # Offline as the handouts' printer is: a request off the site fails at once. The tests
+    # record such requests from the browser's events instead of intercepting every request.
+    OFFLINE,
 ]
 
 

@@ -37,17 +37,19 @@ from ..tools.spec import words
 from .pdftext import radical_ideographs, restore_ideographs
 
 __all__ = [
-    "CHROMIUM", "MARGINS", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
+    "CHROMIUM", "MARGINS", "OFFLINE", "PAPERS", "SIDE_MARGIN_MM", "Paper", "header_template",
     "footer_template", "print_pages",
 ]
 
 CHROMIUM = "/usr/bin/chromium"
+#: Chromium offline: no host name but this machine's resolves, so a page that asks for a file
+#: elsewhere gets an error at once (the site asks for none) instead of waiting for the network,
+#: and no request has to be intercepted (which would hold each one up and turn the cache off).
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update",
-    # Offline: no host name but this machine's resolves, so a page that asked for a file
-    # elsewhere would get an error at once (the site asks for none), not wait for the network.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    OFFLINE,
 ]
 #: How close, at most, printed text comes to the paper's left and right edges.
 SIDE_MARGIN_MM = 15
