@@ -47,9 +47,11 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# Both editions: English in $(HTML) (as `jupyter-book build . -W -n --keep-going` builds it,
-# its pages read by $(JOBS) processes), then Traditional Chinese in $(HTML)/zh-TW (its pages'
-# translations from locales/zh_TW; its doctrees and notebook cache in _build/zh-TW).
+# Both editions, built at the same time: English in $(HTML) (as `jupyter-book build . -W -n
+# --keep-going` builds it, its pages read by $(JOBS) processes) and Traditional Chinese in
+# $(HTML)/zh-TW (its pages' translations from locales/zh_TW; its doctrees and notebook cache
+# in _build/zh-TW; its handouts printed once the English edition, whose theme files its
+# pages load, is built). The English build's output is shown first, then the Chinese one's.
 # What the site is built from. `make book` skips the build when nothing here (nor the installed
 # packages) changed since the last successful one: the stamp is taken when a build starts, so an
 # edit made during a build is seen by the next `make book`. `make clean` forces a full build.
@@ -66,8 +68,7 @@ book: setup chromium
 		echo "The course site is up to date (nothing changed since it was built): $(CURDIR)/$(HTML)/index.html"; \
 	else \
 		mkdir -p _build && touch $(BOOK_STAMP).next; \
-		$(BIN)/python -m customer_focus.publish.editions english --jobs $(JOBS); \
-		$(BIN)/python -m customer_focus.publish.editions html --jobs $(JOBS); \
+		$(BIN)/python -m customer_focus.publish.editions site --jobs $(JOBS); \
 		mv $(BOOK_STAMP).next $(BOOK_STAMP); \
 		echo "The course site is built: $(CURDIR)/$(HTML)/index.html (中文: $(CURDIR)/$(HTML)/zh-TW/index.html)"; \
 	fi

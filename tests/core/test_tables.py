@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -38,6 +40,42 @@ def test_a_results_csv_opens_in_excel_on_windows_as_typed(tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode("utf-8").splitlines()[1] == "港灣供應,1.5"
     pd.testing.assert_frame_equal(tables.read_table(written), chinese)
+
+
+@pytest.mark.parametrize("name", ["results.csv", "results.xlsx"])
+def test_a_save_that_fails_half_way_leaves_the_last_whole_file(tmp_path, monkeypatch, name):
+    """The file is written beside its place and then moved there: a save that stops half-way
+    leaves the previous results as they were, and no scratch file behind."""
+    saved = tables.write_table(CUSTOMERS, tmp_path / name)
+    before = saved.read_bytes()
+
+    def half(self, path, *args, **kwargs):
+        Path(path).write_bytes(b"half a fi")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", half)
+    monkeypatch.setattr(pd.DataFrame, "to_excel", half)
+    with pytest.raises(OSError, match="disk full"):
+        tables.write_table(CUSTOMERS.head(1), tmp_path / name)
+    assert saved.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == [name]
+
+
+def test_two_saves_of_one_file_at_once_leave_one_of_them_whole(tmp_path):
+    """Two processes saving the same results file (the two editions' builds run a worksheet
+    at the same time) leave one save's file, whole: the last one."""
+    import threading
+
+    frames = [CUSTOMERS, pd.DataFrame({"customer": ["港灣供應"] * 500, "value": range(500)})]
+    threads = [threading.Thread(target=tables.write_table, args=(frame, tmp_path / "out.xlsx"))
+               for frame in frames * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    again = tables.read_table(tmp_path / "out.xlsx")
+    assert any(again.equals(frame) for frame in frames)
+    assert [path.name for path in tmp_path.iterdir()] == ["out.xlsx"]
 
 
 def test_rejects_a_file_that_is_not_csv_or_excel(tmp_path):

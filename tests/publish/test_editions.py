@@ -78,3 +78,75 @@ def test_the_command_line_takes_a_number_of_processes(tmp_path, capsys):
             main(["english", str(tmp_path), "--jobs", wrong])
         assert stopped.value.code == 2
         assert "--jobs" in capsys.readouterr().err
+
+
+#: Stand-ins for the two editions' builds: the English one prints slowly; the zh-TW one
+#: prints at once, then waits for the English one as its workshop kit does.
+FAKE_BUILDS = {
+    "english": "import time\nprint('english starts', flush=True)\ntime.sleep(0.5)\n"
+               "print('english done', flush=True)\nraise SystemExit({status})",
+    "html": "from customer_focus.publish.editions import wait_for_english\n"
+            "print('zh-TW starts', flush=True)\n"
+            "print('zh-TW waited' if wait_for_english(timeout=60, poll=0.05) else 'no wait')\n",
+}
+
+
+def fake_starter(status: int, started: list):
+    import os
+    import subprocess
+    import sys
+
+    def start(root, what, jobs, env):
+        process = subprocess.Popen(
+            [sys.executable, "-c", FAKE_BUILDS[what].format(status=status)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, **env}, start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    return start
+
+
+def test_both_editions_build_at_once_and_the_chinese_one_prints_after_the_english(
+    tmp_path, monkeypatch, capfd
+):
+    """``make book`` builds the editions side by side; the zh-TW build's handouts wait for
+    the English build (its pages print with the English edition's theme files), and what
+    each build says is shown whole, the English first."""
+    from customer_focus.publish import editions
+
+    started: list = []
+    monkeypatch.setattr(editions, "_start", fake_starter(0, started))
+    assert editions.build_site(tmp_path, jobs=2) == 0
+    out = capfd.readouterr().out.splitlines()
+    assert out == ["english starts", "english done", "zh-TW starts", "zh-TW waited"]
+    assert [process.returncode for process in started] == [0, 0]
+    assert not (tmp_path / "_build" / ZH_TW / editions.ENGLISH_BUILT_FILE).exists()
+
+
+def test_a_failed_english_build_stops_the_chinese_one(tmp_path, monkeypatch, capfd):
+    from customer_focus.publish import editions
+
+    started: list = []
+    monkeypatch.setattr(editions, "_start", fake_starter(3, started))
+    assert editions.build_site(tmp_path) == 3
+    out = capfd.readouterr().out
+    assert "english done" in out and "zh-TW starts" not in out  # its output is not shown
+    assert "the zh-TW edition's build was stopped" in out
+    assert started[1].returncode is not None  # stopped, not left waiting
+
+
+def test_a_chinese_build_on_its_own_does_not_wait(monkeypatch):
+    from customer_focus.publish import editions
+
+    monkeypatch.delenv(editions.ENGLISH_BUILT, raising=False)
+    assert editions.wait_for_english(timeout=0) is False
+
+
+def test_waiting_for_an_english_build_that_never_ends_says_so(tmp_path, monkeypatch):
+    from customer_focus.publish import editions
+
+    monkeypatch.setenv(editions.ENGLISH_BUILT, str(tmp_path / "never"))
+    with pytest.raises(TimeoutError, match="English edition's build did not finish"):
+        editions.wait_for_english(timeout=0.1, poll=0.02)

@@ -15,6 +15,7 @@ import datetime
 import io
 import numbers
 import os
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,9 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     A CSV file is written as UTF-8 with a byte order mark (Excel's "CSV UTF-8"),
     so that Excel on Windows opens its Chinese or accented names as they were
     typed, whatever the computer's region; every spreadsheet program, and
-    :func:`read_table`, reads it back.
+    :func:`read_table`, reads it back. The file is written beside its place and
+    then put there whole, so that a save that stops half-way (or two saves of
+    the same file at once) never leaves half a file: the last save wins.
 
     Parameters
     ----------
@@ -146,10 +149,16 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
             "{suffix!r}. Change the ending."
         ).format(name=file.name, suffix=suffix or _("no extension")))
     file.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".xlsx":
-        table.to_excel(file, index=False, engine="openpyxl")
-    else:
-        table.to_csv(file, index=False, encoding="utf-8-sig")
+    handle, scratch = tempfile.mkstemp(prefix=f".{file.name}.", suffix=suffix, dir=file.parent)
+    os.close(handle)
+    try:
+        if suffix == ".xlsx":
+            table.to_excel(scratch, index=False, engine="openpyxl")
+        else:
+            table.to_csv(scratch, index=False, encoding="utf-8-sig")
+        os.replace(scratch, file)
+    finally:
+        Path(scratch).unlink(missing_ok=True)
     return file
 
 

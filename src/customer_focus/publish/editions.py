@@ -1,16 +1,19 @@
 """Build the book's two editions and the message catalogs the Chinese one is translated from.
 
-``make book`` builds the English site into ``_build/html`` (``python -m
-customer_focus.publish.editions english``), then the zh-TW edition into
-``_build/html/zh-TW`` (``python -m customer_focus.publish.editions html``), both with
-:func:`build`: the same sources and ``_config.yml``, the zh-TW edition with
-``language: zh_TW`` (Sphinx reads each page's translations from
-``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language: zh``, words split
-by jieba, which learns the glossary's terms as words: :func:`write_search_words`) and its
-own doctrees and notebook cache under ``_build/zh-TW``, so that neither
-edition's build undoes the other's. Its pages load the English edition's third-party
-JavaScript, worksheets' download and workshop kit (``cf_shared_root``, see
-:mod:`customer_focus.sphinxext.editions`): the site serves them once.
+``make book`` builds the English site into ``_build/html`` and the zh-TW edition into
+``_build/html/zh-TW`` at the same time (``python -m customer_focus.publish.editions site``,
+:func:`build_site`: each edition's build in a process of its own, the zh-TW one's output
+shown after the English one's). Each is :func:`build` (``python -m
+customer_focus.publish.editions english``, ``... html`` build one): the same sources and
+``_config.yml``, the zh-TW edition with ``language: zh_TW`` (Sphinx reads each page's
+translations from ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language:
+zh``, words split by jieba, which learns the glossary's terms as words:
+:func:`write_search_words`) and its own doctrees and notebook cache under ``_build/zh-TW``,
+so that neither edition's build undoes the other's. Its pages load the English edition's third-party
+JavaScript and theme's files (``cf_shared_root``, see
+:mod:`customer_focus.sphinxext.editions`): the site serves them once. So the zh-TW
+edition's build waits for the English one's only where it needs those files: before it
+prints its workshop kit's handouts (:func:`wait_for_english`).
 
 ``make translations`` runs :func:`main` (``python -m customer_focus.publish.editions
 gettext``), then ``sphinx-intl update``: Sphinx's gettext builder writes one ``.pot``
@@ -34,18 +37,32 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 from ..core.messages import ENVIRONMENT
 from ..course.glossary import GLOSSARY_FILE, load_glossary
 
 __all__ = [
-    "BUILDS", "GETTEXT", "ZH_TW", "overrides", "write_search_words",
-    "build", "main",
+    "BUILDS", "ENGLISH_BUILT", "GETTEXT", "ZH_TW", "overrides", "write_search_words",
+    "build", "build_site", "wait_for_english", "main",
 ]
 
-#: The builds :func:`build` knows: the English edition, the zh-TW edition, the templates.
-BUILDS = ("english", "html", "gettext")
+#: The builds :func:`main` knows: both editions at once (:func:`build_site`), and the three
+#: of :func:`build`: the English edition, the zh-TW edition, the templates.
+BUILDS = ("site", "english", "html", "gettext")
+#: This module, as ``python -m`` runs it (:func:`build_site` starts one process per edition).
+MODULE = "customer_focus.publish.editions"
+#: Set by :func:`build_site` for the zh-TW edition's build: the file that appears when the
+#: English edition's build, beside it, has succeeded (:func:`wait_for_english`).
+ENGLISH_BUILT = "CUSTOMER_FOCUS_ENGLISH_BUILT"
+#: That file, in the zh-TW edition's build folder.
+ENGLISH_BUILT_FILE = "english-built"
 #: Where the message templates go (not committed: ``make translations`` makes them).
 GETTEXT = Path("_build") / "gettext"
 #: The gettext build's own doctrees (the English site's stay in ``_build/.doctrees``).
@@ -210,7 +227,7 @@ def build(
     if what == "english":
         out, doctrees = root / SITE, root / "_build" / ".doctrees"
     elif what == "html":
-        if not (root / SITE / "index.html").is_file():
+        if not os.environ.get(ENGLISH_BUILT) and not (root / SITE / "index.html").is_file():
             print("error: build the English edition first (`make book` does both).")
             return 1
         write_search_words(root)
@@ -234,8 +251,123 @@ def build(
     return result if isinstance(result, int) else 1
 
 
+def wait_for_english(timeout: float = 3600.0, poll: float = 0.2) -> bool:
+    """In a zh-TW build started by :func:`build_site`, wait for the English edition's build.
+
+    The zh-TW pages load the English edition's theme files and JavaScript, so its workshop
+    kit's handouts are printed only once the English edition is built. Outside
+    :func:`build_site` (the English edition was built before), there is nothing to wait for.
+
+    Parameters
+    ----------
+    timeout : float
+        Seconds to wait at most (:func:`build_site` stops this build if the English one fails).
+    poll : float
+        Seconds between two looks.
+
+    Returns
+    -------
+    bool
+        Whether this build had to wait.
+
+    Raises
+    ------
+    TimeoutError
+        When the English edition's build has not finished in ``timeout`` seconds.
+
+    Examples
+    --------
+    >>> wait_for_english()  # not started by build_site: the English edition is there
+    False
+    """
+    marker = os.environ.get(ENGLISH_BUILT)
+    if not marker:
+        return False
+    deadline = time.monotonic() + timeout
+    while not Path(marker).exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the English edition's build did not finish in {timeout:.0f} s")
+        time.sleep(poll)
+    return True
+
+
+def _start(root: Path, what: str, jobs: int, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", MODULE, what, str(root), "--jobs", str(jobs)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        errors="replace", env={**os.environ, "PYTHONIOENCODING": "utf-8", **env},
+        start_new_session=True,  # so that stopping it stops its workers, kernels and browser
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except (AttributeError, ProcessLookupError, PermissionError):
+        process.terminate()
+    process.wait()
+
+
+def build_site(root: Path, *, jobs: int = 1) -> int:
+    """Build both editions at the same time, each in a process of its own; returns the status.
+
+    On two cores, one edition's build leaves a core idle much of the time (while it writes its
+    pages, builds its download, prints its handouts), so the two share the machine better at
+    once than one after the other. What each build prints is shown whole, the English
+    edition's as it comes, then the zh-TW edition's. The zh-TW edition's build waits for the
+    English one's only before it prints its handouts (:func:`wait_for_english`); if the
+    English build fails, the zh-TW one is stopped.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The book's folder.
+    jobs : int
+        How many processes read each edition's pages.
+
+    Returns
+    -------
+    int
+        0 when both builds succeeded; otherwise the first failed build's status.
+    """
+    marker = root / "_build" / ZH_TW / ENGLISH_BUILT_FILE
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.unlink(missing_ok=True)
+    english = _start(root, "english", jobs, {})
+    chinese = _start(root, "html", jobs, {ENGLISH_BUILT: str(marker)})
+    held: queue.Queue[str | None] = queue.Queue()
+
+    def hold() -> None:
+        for line in chinese.stdout:
+            held.put(line)
+        held.put(None)
+
+    threading.Thread(target=hold, daemon=True).start()
+    try:
+        for line in english.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+        status = english.wait()
+        if status != 0:
+            _stop(chinese)
+            print("error: the English edition's build failed (above), so the zh-TW edition's "
+                  "build was stopped.", flush=True)
+            return status
+        marker.touch()
+        while (line := held.get()) is not None:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+        return chinese.wait()
+    finally:
+        for process in (english, chinese):
+            if process.poll() is None:
+                _stop(process)
+        marker.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m customer_focus.publish.editions {english,html,gettext} [ROOT]``."""
+    """Command line: ``python -m customer_focus.publish.editions WHAT [ROOT]``, ``WHAT`` one of
+    :data:`BUILDS`."""
     parser = argparse.ArgumentParser(
         prog="python -m customer_focus.publish.editions",
         description="Build an edition of the book, or the catalogs (.pot) the zh-TW one is "
@@ -243,8 +375,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "what", choices=BUILDS,
-        help="english: the English edition, in _build/html; html: the zh-TW edition, in "
-        "_build/html/zh-TW (after the English one); gettext: the .pot templates",
+        help="site: both editions at once (as make book builds them); english: the English "
+        "edition, in _build/html; html: the zh-TW edition, in _build/html/zh-TW (after the "
+        "English one); gettext: the .pot templates",
     )
     parser.add_argument("root", nargs="?", default=".", help="the book's folder (default: .)")
     parser.add_argument(
@@ -258,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "_config.yml").is_file():
         print(f"error: no _config.yml in {root}: give the book's folder.")
         return 1
+    if arguments.what == "site":
+        return build_site(root, jobs=arguments.jobs)
     return build(root, arguments.what, jobs=arguments.jobs)
 
 

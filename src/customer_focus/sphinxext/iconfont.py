@@ -12,7 +12,8 @@ built site changes; the theme's file is left alone.
 Which icons are kept:
 
 * every icon named by a class (``fa-bars``) in a built page or in a script
-  of the site (a script may add an icon to a page), looked up in the
+  of the edition (a script may add an icon to a page; another edition's
+  pages in a folder of the site cut their own font), looked up in the
   theme stylesheet's ``.fa-bars:before{content:"\\f0c9"}`` rules. The
   vendored libraries under ``_static/vendor`` are not read: the widget
   manager bundles Font Awesome's whole stylesheet (its class list, not icons
@@ -38,9 +39,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .editions import EDITIONS
 from .registry import Extension
 
-__all__ = ["icon_rules", "used_icon_names", "kept_code_points", "subset_font", "EXTENSION", "setup"]
+__all__ = [
+    "icon_rules", "used_icon_names", "page_texts", "kept_code_points", "subset_font",
+    "EXTENSION", "setup",
+]
 
 LOGGER = logging.getLogger(__name__)
 #: The theme's solid icon font, relative to the built site (the only face its pages load).
@@ -148,11 +153,30 @@ def _theme_font() -> Path:
     return Path(pydata_sphinx_theme.__file__).parent / THEME_STATIC / FONT.relative_to("_static")
 
 
-def _texts(outdir: Path) -> Iterable[str]:
-    vendor = outdir / "_static" / "vendor"
+def page_texts(outdir: Path) -> Iterable[str]:
+    """The texts of the built pages and scripts whose icons the font keeps.
+
+    Not the vendored files, nor another edition's pages in a folder of this site (the
+    zh-TW edition in ``zh-TW/``, which cuts its own font; built at the same time, its
+    pages may be half-written): the same site gives the same font, whatever was built
+    beside it.
+
+    Parameters
+    ----------
+    outdir : pathlib.Path
+        The built edition.
+
+    Yields
+    ------
+    str
+        Each page's or script's text.
+    """
+    skipped = [outdir / "_static" / "vendor"] + [
+        outdir / edition.folder for edition in EDITIONS.values() if edition.folder
+    ]
     for pattern in ("**/*.html", "_static/**/*.js"):
         for path in outdir.glob(pattern):
-            if vendor not in path.parents:
+            if not any(folder in path.parents for folder in skipped):
                 yield path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -169,7 +193,7 @@ def _cut_font(app: Sphinx, exception: Exception | None) -> None:
         for path in outdir.glob("_static/**/*.css")
         if path != theme_css
     ]
-    points = kept_code_points(css, used_icon_names(_texts(outdir)), others)
+    points = kept_code_points(css, used_icon_names(page_texts(outdir)), others)
     key = hashlib.sha256(",".join(map(str, sorted(points))).encode()).hexdigest()[:16]
     cache = Path(app.doctreedir).parent / ".cache" / "iconfont" / f"{key}.woff2"
     if not cache.is_file():

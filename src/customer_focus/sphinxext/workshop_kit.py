@@ -33,6 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.languages import language_code
 from ..core.problems import DataFileError
 from ..publish import handouts
+from ..publish.editions import wait_for_english
 from ..publish.workshop import SITE_FOLDER, deck_titles, load_kit, publish_kit, write_kit_decks
 from ..tools.spec import words
 from .editions import build_folder, shared_root
@@ -194,6 +195,10 @@ def _publish(app: Sphinx, exception: Exception | None) -> None:
         return
     decks = getattr(app.env, "cf_kit_decks", None)
     site = Path(app.outdir).resolve()
+    # the zh-TW edition's pages print with the English edition's theme files: when the two
+    # are built at once, its handouts wait for that build
+    if shared_root(app) and wait_for_english():
+        logger.info("workshop kit: the English edition is built; printing the handouts")
     try:
         files = publish_kit(
             site, _root(app), _cache(app), app.env.found_docs,
