@@ -20,3 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def root() -> Path:
     """The repository's top folder."""
     return ROOT
+
+
+def pytest_collection_modifyitems(config, items):
+    """Start the slow tests (``@pytest.mark.slow``) first.
+
+    The unit tests run on two workers; a minute-long test collected late (the wheel in a
+    fresh environment) kept one worker busy for its last minute while the other had nothing
+    left to do. Started first, it runs beside the rest.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
