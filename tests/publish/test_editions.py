@@ -112,7 +112,7 @@ def test_both_editions_build_at_once_and_the_chinese_one_prints_after_the_englis
     tmp_path, monkeypatch, capfd
 ):
     """``make book`` builds the editions side by side; the zh-TW build's handouts wait for
-    the English build (its pages print with the English edition's theme files), and what
+    the English build (its pages print with the English edition's MathJax), and what
     each build says is shown whole, the English first."""
     from customer_focus.publish import editions
 

@@ -9,11 +9,11 @@ customer_focus.publish.editions english``, ``... html`` build one): the same sou
 translations from ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language:
 zh``, words split by jieba, which learns the glossary's terms as words:
 :func:`write_search_words`) and its own doctrees and notebook cache under ``_build/zh-TW``,
-so that neither edition's build undoes the other's. Its pages load the English edition's third-party
-JavaScript and theme's files (``cf_shared_root``, see
-:mod:`customer_focus.sphinxext.editions`): the site serves them once. So the zh-TW
+so that neither edition's build undoes the other's. The zh-TW pages load the English
+edition's third-party JavaScript (MathJax, the widget manager, Pyodide: ``cf_shared_root``,
+see :mod:`customer_focus.sphinxext.editions`): the site serves it once. So the zh-TW
 edition's build waits for the English one's only where it needs those files: before it
-prints its workshop kit's handouts (:func:`wait_for_english`).
+prints its workshop kit's handouts, whose math MathJax draws (:func:`wait_for_english`).
 
 ``make translations`` runs :func:`main` (``python -m customer_focus.publish.editions
 gettext``), then ``sphinx-intl update``: Sphinx's gettext builder writes one ``.pot``
@@ -254,9 +254,10 @@ def build(
 def wait_for_english(timeout: float = 3600.0, poll: float = 0.2) -> bool:
     """In a zh-TW build started by :func:`build_site`, wait for the English edition's build.
 
-    The zh-TW pages load the English edition's theme files and JavaScript, so its workshop
-    kit's handouts are printed only once the English edition is built. Outside
-    :func:`build_site` (the English edition was built before), there is nothing to wait for.
+    The zh-TW pages load the English edition's copy of MathJax (and of the other third-party
+    JavaScript), so its workshop kit's handouts are printed only once the English edition is
+    built. Outside :func:`build_site` (the English edition was built before), there is
+    nothing to wait for.
 
     Parameters
     ----------
@@ -268,7 +269,8 @@ def wait_for_english(timeout: float = 3600.0, poll: float = 0.2) -> bool:
     Returns
     -------
     bool
-        Whether this build had to wait.
+        Whether this build was started beside the English one's (and so waited for it, if
+        that build was still running).
 
     Raises
     ------

@@ -195,7 +195,7 @@ def _publish(app: Sphinx, exception: Exception | None) -> None:
         return
     decks = getattr(app.env, "cf_kit_decks", None)
     site = Path(app.outdir).resolve()
-    # the zh-TW edition's pages print with the English edition's theme files: when the two
+    # the zh-TW edition's pages print with the English edition's MathJax: when the two
     # are built at once, its handouts wait for that build
     if shared_root(app) and wait_for_english():
         logger.info("workshop kit: the English edition is built; printing the handouts")
