@@ -49,9 +49,9 @@ setup: $(VENV)/.installed node_modules/.installed
 
 # Both editions, built at the same time: English in $(HTML) (as `jupyter-book build . -W -n
 # --keep-going` builds it, its pages read by $(JOBS) processes) and Traditional Chinese in
-# $(HTML)/zh-TW (its pages' translations from locales/zh_TW; its doctrees and notebook cache
-# in _build/zh-TW; its handouts printed once the English edition, whose copy of MathJax
-# its pages load, is built). The English build's output is shown first, then the Chinese one's.
+# $(HTML)/zh-TW (its pages' translations from locales/zh_TW; its doctrees, notebook cache and
+# notebooks' outputs in _build/zh-TW; its handouts printed once the English edition, whose
+# copy of MathJax its pages load, is built). The English build's output is shown first.
 # What the site is built from. `make book` skips the build when nothing here (nor the installed
 # packages) changed since the last successful one: the stamp is taken when a build starts, so an
 # edit made during a build is seen by the next `make book`. `make clean` forces a full build.

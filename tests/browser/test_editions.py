@@ -158,6 +158,14 @@ def test_a_worksheet_runs_in_a_chinese_page_on_the_shared_runtime(visit):
     assert visit.problems() == []
 
 
+def test_the_site_serves_no_build_leftovers_of_the_zh_tw_notebooks():
+    """The zh-TW notebooks' outputs are written in its build folder: the pages show their
+    images from ``_images``, and the site does not serve the outputs a second time."""
+    assert not (SITE / "jupyter_execute").exists()
+    images = list((SITE / "zh-TW" / "_images").glob("*.png"))
+    assert images, "the zh-TW pages show the charts their notebooks draw"
+
+
 def test_the_sidebars_part_captions_are_in_the_editions_language():
     """The parts of the table of contents ("Learn", "Apply") are put in after Sphinx has
     translated the page: the edition translates them itself (on every page's sidebar)."""

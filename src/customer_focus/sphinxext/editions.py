@@ -20,6 +20,7 @@ The Chinese edition serves nothing twice: its pages load the third-party JavaScr
 from __future__ import annotations
 
 import html
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 __all__ = [
-    "EDITIONS", "Edition", "edition_of", "twin_uri", "shared_root", "build_folder", "setup",
+    "EDITIONS", "Edition", "edition_of", "twin_uri", "shared_root", "build_folder",
+    "keep_outputs_in_build_folder", "setup",
 ]
 
 
@@ -183,10 +185,37 @@ class SourceExerciseTables(SphinxTransform):
                         node.source, node.line = table.source, table.line
 
 
+#: The folder myst-nb writes the notebooks' outputs into (their charts' images).
+OUTPUTS = "jupyter_execute"
+
+
+def keep_outputs_in_build_folder(app: Sphinx) -> None:
+    """Write an edition's notebook outputs into its own build folder, not into the site.
+
+    myst-nb writes them next to the output folder: for the English edition
+    ``_build/jupyter_execute``; for the zh-TW edition, whose output folder is inside the
+    English site (``_build/html/zh-TW``), that is ``_build/html/jupyter_execute``, which
+    the site would serve (5 MB nobody links: the pages copy their images into ``_images``).
+    An edition with a build folder of its own (``cf_build_dir``) writes them there. A
+    folder of outputs an older build left in the site is removed: every page is read
+    again after this module changes (:mod:`.freshness`), so no page points into it.
+    """
+    config = getattr(app.env, "mystnb_config", None)
+    if config is None or not str(getattr(app.config, "cf_build_dir", "") or ""):
+        return
+    ours = (build_folder(app) / OUTPUTS).resolve()
+    app.env.mystnb_config = config.copy(output_folder=str(ours))
+    stale = (Path(app.outdir).parent / OUTPUTS).resolve()
+    if shared_root(app) and stale != ours and stale.is_dir():  # inside the shared site
+        shutil.rmtree(stale)
+
+
 def setup(app: Sphinx) -> None:
     """Register the configuration values, the page hook and the captions' translation."""
     app.add_config_value("cf_shared_root", "", "html", types=[str])
     app.add_config_value("cf_build_dir", "", "env", types=[str])
+    # after myst-nb's own (priority 500), which sets the folder
+    app.connect("builder-inited", keep_outputs_in_build_folder, priority=600)
     app.connect("html-page-context", _page_context)
     app.add_transform(TranslateTocCaptions)
     app.add_transform(SourceExerciseTables)
