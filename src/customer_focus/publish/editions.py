@@ -9,11 +9,12 @@ customer_focus.publish.editions english``, ``... html`` build one): the same sou
 translations from ``locales/zh_TW/LC_MESSAGES``), Chinese search (``html_search_language:
 zh``, words split by jieba, which learns the glossary's terms as words:
 :func:`write_search_words`) and its own doctrees, notebook cache and notebooks' outputs under
-``_build/zh-TW``, so that neither edition's build undoes the other's. The zh-TW pages load the English
-edition's third-party JavaScript (MathJax, the widget manager, Pyodide: ``cf_shared_root``,
-see :mod:`customer_focus.sphinxext.editions`): the site serves it once. So the zh-TW
-edition's build waits for the English one's only where it needs those files: before it
-prints its workshop kit's handouts, whose math MathJax draws (:func:`wait_for_english`).
+``_build/zh-TW``, so that neither edition's build undoes the other's. The zh-TW pages load
+the English edition's third-party JavaScript (MathJax, the widget manager, Pyodide:
+``cf_shared_root``, see :mod:`customer_focus.sphinxext.editions`): the site serves it once.
+So the zh-TW edition's build waits for the English one's only where it needs those files:
+before it prints its workshop kit's handouts, whose math MathJax draws
+(:func:`wait_for_english`).
 
 ``make translations`` runs :func:`main` (``python -m customer_focus.publish.editions
 gettext``), then ``sphinx-intl update``: Sphinx's gettext builder writes one ``.pot``
