@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from types import SimpleNamespace
 
-from myst_nb.core.config import NbParserConfig
-
 from customer_focus.sphinxext.editions import OUTPUTS, keep_outputs_in_build_folder
+
+
+@dataclasses.dataclass(frozen=True)
+class NbParserConfig:
+    """What the hook uses of myst-nb's configuration: the folder, and a changed copy."""
+
+    output_folder: str
+
+    def copy(self, **changes) -> NbParserConfig:
+        return dataclasses.replace(self, **changes)
 
 
 def app_for(tmp_path: Path, outdir: str, build_dir: str = "", shared_root: str = ""):
